@@ -1,5 +1,6 @@
-//! `cargo xtask bench`: time generating the whole spec in process, and building and checking
-//! the Vpc crate (dependencies already built), against the budget and the `aws-sdk-ec2` anchor.
+//! `cargo xtask bench`: time generating the whole spec in process, building and checking the
+//! Vpc crate (dependencies already built) whole and with one resource family, against the
+//! budget and the `aws-sdk-ec2` anchor, and the request path against the crypto floor.
 
 use std::path::Path;
 use std::process::Command;
@@ -12,6 +13,17 @@ const PACKAGE: &str = "acs-vpc";
 const ANCHOR_OPERATIONS: f64 = 811.0;
 const ANCHOR_SECONDS: f64 = 225.0;
 const ANCHOR_PEAK_MB: f64 = 8400.0;
+/// The family built alone: what an application that only manages VPN gateways enables.
+const FAMILY: &str = "vpn-gateway";
+/// Budget: a one-family build takes at most this share of the whole crate's build.
+const BUDGET_FAMILY_SHARE: f64 = 0.25;
+/// Budget: the request path takes at most this many times the crypto floor.
+const BUDGET_REQUEST_PATH_RATIO: f64 = 3.0;
+/// The request-path benchmark and the ids of the measured path and of its floor.
+const REQUEST_PATH_BENCH: &str = "request_path";
+const REQUEST_PATH_GROUP: &str = "create_vpn_gateway_request_path";
+const REQUEST_PATH_ID: &str = "build_validate_serialize_sign_v3";
+const FLOOR_ID: &str = "floor_sha256_plus_hmac";
 /// Budget: per operation build time, peak memory of the build, generation time.
 const BUDGET_SECONDS_PER_OPERATION: f64 = 0.05;
 const BUDGET_PEAK_MB: f64 = 1500.0;
@@ -35,13 +47,69 @@ pub fn run(repo: &Path) -> Result<(), String> {
         generate.as_secs_f64(),
         verdict(generate.as_secs_f64() <= BUDGET_GENERATE_SECONDS)
     );
+    let mut whole_build = None;
     for (what, command) in [("debug build", "build"), ("check", "check")] {
-        cargo(repo, &[command, "-p", PACKAGE])?; // dependencies built
-        cargo(repo, &["clean", "-p", PACKAGE])?;
-        let measured = timed_cargo(repo, &[command, "-p", PACKAGE])?;
+        let measured = measure_build(repo, &[command, "-p", PACKAGE])?;
         report(what, operations, &measured, command == "build");
+        whole_build.get_or_insert(measured.seconds);
     }
+    let family = measure_build(
+        repo,
+        &[
+            "build",
+            "-p",
+            PACKAGE,
+            "--no-default-features",
+            "--features",
+            FAMILY,
+        ],
+    )?;
+    let share = family.seconds / whole_build.unwrap_or(f64::NAN);
+    println!(
+        "{PACKAGE} debug build of the `{FAMILY}` family alone: {:.1} s wall ({:.1} s processor), peak {:.0} MB: {share:.2} of the whole crate's, budget {BUDGET_FAMILY_SHARE}{}",
+        family.seconds,
+        family.cpu_seconds,
+        family.peak_mb,
+        verdict(share <= BUDGET_FAMILY_SHARE)
+    );
+    request_path(repo)
+}
+
+/// A clean build of the package (its dependencies built first, untimed).
+fn measure_build(repo: &Path, args: &[&str]) -> Result<Measured, String> {
+    cargo(repo, args)?;
+    cargo(repo, &["clean", "-p", PACKAGE])?;
+    timed_cargo(repo, args)
+}
+
+/// Runs the request-path benchmark and prints its ratio to the crypto floor measured in the
+/// same run.
+fn request_path(repo: &Path) -> Result<(), String> {
+    cargo(
+        repo,
+        &["bench", "-p", "acs-tests", "--bench", REQUEST_PATH_BENCH],
+    )?;
+    let estimates = repo.join("target/criterion").join(REQUEST_PATH_GROUP);
+    let path = mean_ns(&estimates.join(REQUEST_PATH_ID))?;
+    let floor = mean_ns(&estimates.join(FLOOR_ID))?;
+    let ratio = path / floor;
+    println!(
+        "request path (build, validate, serialize, sign V3 of CreateVpnGateway): {path:.0} ns, floor {floor:.0} ns: {ratio:.1}x the floor, budget {BUDGET_REQUEST_PATH_RATIO}x{}",
+        verdict(ratio <= BUDGET_REQUEST_PATH_RATIO)
+    );
     Ok(())
+}
+
+/// The mean of a criterion benchmark's last run, in nanoseconds.
+fn mean_ns(bench: &Path) -> Result<f64, String> {
+    let file = bench.join("new/estimates.json");
+    let text = std::fs::read_to_string(&file)
+        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let estimates: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is not criterion's estimates: {e}", file.display()))?;
+    estimates["mean"]["point_estimate"]
+        .as_f64()
+        .ok_or_else(|| format!("{} has no mean", file.display()))
 }
 
 /// Wall time, processor time and peak resident memory of one cargo run.

@@ -101,7 +101,7 @@ impl Rule {
         match (self, value) {
             (Self::Length(span), Value::Str(s)) => span.contains(char_len(s)),
             (Self::Pattern { regex, .. }, Value::Str(s)) => {
-                regex_lite::Regex::new(regex).is_ok_and(|re| re.is_match(s))
+                regex::Regex::new(regex).is_ok_and(|re| re.is_match(s))
             }
             (Self::Ascii, Value::Str(s)) => s.is_ascii(),
             (Self::OneOf(choices), Value::Str(s)) => choices.iter().any(|c| c.value == s),

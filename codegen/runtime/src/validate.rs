@@ -119,7 +119,7 @@ impl<T: Validate> Validate for Vec<T> {
 pub struct Pattern {
     source: &'static str,
     description: Option<&'static str>,
-    compiled: OnceLock<regex_lite::Regex>,
+    compiled: OnceLock<regex::Regex>,
 }
 
 impl Pattern {
@@ -142,7 +142,7 @@ impl Pattern {
     pub fn is_match(&self, value: &str) -> bool {
         self.compiled
             .get_or_init(|| {
-                regex_lite::Regex::new(self.source).expect("pattern checked by the generator")
+                regex::Regex::new(self.source).expect("pattern checked by the generator")
             })
             .is_match(value)
     }

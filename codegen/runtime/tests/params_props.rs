@@ -159,8 +159,8 @@ proptest! {
     fn keys_are_documented_paths_and_values_round_trip(request in request()) {
         let (query, body) = expected(&request);
         let params = request.to_params();
-        prop_assert_eq!(params.query(), &query[..]);
-        prop_assert_eq!(params.body(), &body[..]);
+        prop_assert!(*params.query() == query[..], "{:?} != {:?}", params.query(), query);
+        prop_assert!(*params.body() == body[..], "{:?} != {:?}", params.body(), body);
 
         let encoded = request.to_encoded();
         prop_assert_eq!(encoded.query(), params.encoded_query());

@@ -4,7 +4,7 @@
 use ::acs_runtime::client::{
     Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError,
 };
-use ::acs_runtime::operation::{BoxFuture, OperationRequest};
+use ::acs_runtime::operation::OperationRequest;
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "Vpc",
@@ -85,6 +85,7 @@ impl Client {
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ActivateRouterInterfaceRequest`](crate::operation::activate_router_interface::ActivateRouterInterfaceRequest).
+    #[cfg(feature = "router-interface")]
     pub fn activate_router_interface(
         &self,
     ) -> crate::operation::activate_router_interface::ActivateRouterInterfaceRequestBuilder<
@@ -97,6 +98,7 @@ impl Client {
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::active_flow_log::ActiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`ActiveFlowLogRequest`](crate::operation::active_flow_log::ActiveFlowLogRequest).
+    #[cfg(feature = "flow-log")]
     pub fn active_flow_log(
         &self,
     ) -> crate::operation::active_flow_log::ActiveFlowLogRequestBuilder<&Self> {
@@ -105,6 +107,7 @@ impl Client {
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_bgp_network::AddBgpNetworkRequestBuilder::send) it. The parameters and their rules: [`AddBgpNetworkRequest`](crate::operation::add_bgp_network::AddBgpNetworkRequest).
+    #[cfg(feature = "bgp")]
     pub fn add_bgp_network(
         &self,
     ) -> crate::operation::add_bgp_network::AddBgpNetworkRequestBuilder<&Self> {
@@ -113,6 +116,7 @@ impl Client {
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpRequest`](crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn add_common_bandwidth_package_ip(
         &self,
     ) -> crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequestBuilder<
@@ -125,6 +129,7 @@ impl Client {
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequestBuilder::send) it. The parameters and their rules: [`AddCommonBandwidthPackageIpsRequest`](crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn add_common_bandwidth_package_ips(
         &self,
     ) -> crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequestBuilder<
@@ -137,6 +142,7 @@ impl Client {
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`AddGlobalAccelerationInstanceIpRequest`](crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest).
+    #[cfg(feature = "instance")]
     pub fn add_global_acceleration_instance_ip(
         &self,
     ) -> crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequestBuilder<
@@ -149,6 +155,7 @@ impl Client {
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`AddIPv6TranslatorAclListEntryRequest`](crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn add_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequestBuilder<
@@ -161,6 +168,7 @@ impl Client {
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AddPublicIpAddressPoolCidrBlockRequest`](crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest).
+    #[cfg(feature = "eip")]
     pub fn add_public_ip_address_pool_cidr_block(
         &self,
     ) -> crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequestBuilder<
@@ -173,6 +181,7 @@ impl Client {
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`AddSourcesToTrafficMirrorSessionRequest`](crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn add_sources_to_traffic_mirror_session(
         &self,
     ) -> crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequestBuilder<
@@ -185,6 +194,7 @@ impl Client {
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressRequest`](crate::operation::allocate_eip_address::AllocateEipAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn allocate_eip_address(
         &self,
     ) -> crate::operation::allocate_eip_address::AllocateEipAddressRequestBuilder<
@@ -197,6 +207,7 @@ impl Client {
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequestBuilder::send) it. The parameters and their rules: [`AllocateEipAddressProRequest`](crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequest).
+    #[cfg(feature = "eip")]
     pub fn allocate_eip_address_pro(
         &self,
     ) -> crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequestBuilder<
@@ -209,6 +220,7 @@ impl Client {
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`AllocateEipSegmentAddressRequest`](crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn allocate_eip_segment_address(
         &self,
     ) -> crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequestBuilder<
@@ -221,6 +233,7 @@ impl Client {
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6AddressRequest`](crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn allocate_ipv6_address(
         &self,
     ) -> crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequestBuilder<
@@ -233,6 +246,7 @@ impl Client {
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`AllocateIpv6InternetBandwidthRequest`](crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn allocate_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequestBuilder<
@@ -245,6 +259,7 @@ impl Client {
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequestBuilder::send) it. The parameters and their rules: [`AllocateVpcIpv6CidrRequest`](crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest).
+    #[cfg(feature = "vpc")]
     pub fn allocate_vpc_ipv6_cidr(
         &self,
     ) -> crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequestBuilder<
@@ -257,6 +272,7 @@ impl Client {
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`ApplyPhysicalConnectionLOARequest`](crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest).
+    #[cfg(feature = "physical-connection")]
     pub fn apply_physical_connection_loa(
         &self,
     ) -> crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequestBuilder<
@@ -269,6 +285,7 @@ impl Client {
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressRequest`](crate::operation::associate_eip_address::AssociateEipAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn associate_eip_address(
         &self,
     ) -> crate::operation::associate_eip_address::AssociateEipAddressRequestBuilder<
@@ -281,6 +298,7 @@ impl Client {
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequestBuilder::send) it. The parameters and their rules: [`AssociateEipAddressBatchRequest`](crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequest).
+    #[cfg(feature = "eip")]
     pub fn associate_eip_address_batch(
         &self,
     ) -> crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequestBuilder<
@@ -293,6 +311,7 @@ impl Client {
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder::send) it. The parameters and their rules: [`AssociateHaVipRequest`](crate::operation::associate_ha_vip::AssociateHaVipRequest).
+    #[cfg(feature = "havip")]
     pub fn associate_ha_vip(
         &self,
     ) -> crate::operation::associate_ha_vip::AssociateHaVipRequestBuilder<&Self> {
@@ -301,6 +320,7 @@ impl Client {
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_network_acl::AssociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`AssociateNetworkAclRequest`](crate::operation::associate_network_acl::AssociateNetworkAclRequest).
+    #[cfg(feature = "acl")]
     pub fn associate_network_acl(
         &self,
     ) -> crate::operation::associate_network_acl::AssociateNetworkAclRequestBuilder<
@@ -313,6 +333,7 @@ impl Client {
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`AssociatePhysicalConnectionToVirtualBorderRouterRequest`](crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn associate_physical_connection_to_virtual_border_router(
         &self,
     ) -> crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequestBuilder<
@@ -325,6 +346,7 @@ impl Client {
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_table::AssociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableRequest`](crate::operation::associate_route_table::AssociateRouteTableRequest).
+    #[cfg(feature = "route-table")]
     pub fn associate_route_table(
         &self,
     ) -> crate::operation::associate_route_table::AssociateRouteTableRequestBuilder<
@@ -337,6 +359,7 @@ impl Client {
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTableWithGatewayRequest`](crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest).
+    #[cfg(feature = "route-table")]
     pub fn associate_route_table_with_gateway(
         &self,
     ) -> crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequestBuilder<
@@ -349,6 +372,7 @@ impl Client {
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`AssociateRouteTablesWithVpcGatewayEndpointRequest`](crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn associate_route_tables_with_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequestBuilder<
@@ -361,6 +385,7 @@ impl Client {
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`AssociateVpcCidrBlockRequest`](crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest).
+    #[cfg(feature = "vpc")]
     pub fn associate_vpc_cidr_block(
         &self,
     ) -> crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequestBuilder<
@@ -373,6 +398,7 @@ impl Client {
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`AssociateVpnGatewayWithCertificateRequest`](crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn associate_vpn_gateway_with_certificate(
         &self,
     ) -> crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequestBuilder<
@@ -385,6 +411,7 @@ impl Client {
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequestBuilder::send) it. The parameters and their rules: [`AttachDhcpOptionsSetToVpcRequest`](crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest).
+    #[cfg(feature = "dhcp")]
     pub fn attach_dhcp_options_set_to_vpc(
         &self,
     ) -> crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequestBuilder<
@@ -397,6 +424,7 @@ impl Client {
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequestBuilder::send) it. The parameters and their rules: [`AttachVbrToVpconnRequest`](crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn attach_vbr_to_vpconn(
         &self,
     ) -> crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequestBuilder<&Self> {
@@ -407,6 +435,7 @@ impl Client {
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`CancelCommonBandwidthPackageIpBandwidthRequest`](crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn cancel_common_bandwidth_package_ip_bandwidth(
         &self,
     ) -> crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequestBuilder<
@@ -419,6 +448,7 @@ impl Client {
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CancelPhysicalConnectionRequest`](crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn cancel_physical_connection(
         &self,
     ) -> crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequestBuilder<
@@ -431,6 +461,7 @@ impl Client {
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::change_resource_group::ChangeResourceGroupRequestBuilder::send) it. The parameters and their rules: [`ChangeResourceGroupRequest`](crate::operation::change_resource_group::ChangeResourceGroupRequest).
+    #[cfg(feature = "resource-group")]
     pub fn change_resource_group(
         &self,
     ) -> crate::operation::change_resource_group::ChangeResourceGroupRequestBuilder<
@@ -443,6 +474,7 @@ impl Client {
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequestBuilder::send) it. The parameters and their rules: [`CheckCanAllocateVpcPrivateIpAddressRequest`](crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest).
+    #[cfg(feature = "vswitch")]
     pub fn check_can_allocate_vpc_private_ip_address(
         &self,
     ) -> crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequestBuilder<
@@ -455,6 +487,7 @@ impl Client {
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequestBuilder::send) it. The parameters and their rules: [`CheckVpnBgpEnabledRequest`](crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn check_vpn_bgp_enabled(
         &self,
     ) -> crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequestBuilder<
@@ -467,6 +500,7 @@ impl Client {
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`CompletePhysicalConnectionLOARequest`](crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest).
+    #[cfg(feature = "physical-connection")]
     pub fn complete_physical_connection_loa(
         &self,
     ) -> crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequestBuilder<
@@ -479,6 +513,7 @@ impl Client {
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`ConfirmPhysicalConnectionRequest`](crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn confirm_physical_connection(
         &self,
     ) -> crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequestBuilder<
@@ -491,6 +526,7 @@ impl Client {
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`ConnectRouterInterfaceRequest`](crate::operation::connect_router_interface::ConnectRouterInterfaceRequest).
+    #[cfg(feature = "router-interface")]
     pub fn connect_router_interface(
         &self,
     ) -> crate::operation::connect_router_interface::ConnectRouterInterfaceRequestBuilder<
@@ -503,6 +539,7 @@ impl Client {
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`ConvertBandwidthPackageRequest`](crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequest).
+    #[cfg(feature = "nat")]
     pub fn convert_bandwidth_package(
         &self,
     ) -> crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequestBuilder<
@@ -515,6 +552,7 @@ impl Client {
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`CopyNetworkAclEntriesRequest`](crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequest).
+    #[cfg(feature = "acl")]
     pub fn copy_network_acl_entries(
         &self,
     ) -> crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequestBuilder<
@@ -527,6 +565,7 @@ impl Client {
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_bgp_group::CreateBgpGroupRequestBuilder::send) it. The parameters and their rules: [`CreateBgpGroupRequest`](crate::operation::create_bgp_group::CreateBgpGroupRequest).
+    #[cfg(feature = "bgp")]
     pub fn create_bgp_group(
         &self,
     ) -> crate::operation::create_bgp_group::CreateBgpGroupRequestBuilder<&Self> {
@@ -535,6 +574,7 @@ impl Client {
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_bgp_peer::CreateBgpPeerRequestBuilder::send) it. The parameters and their rules: [`CreateBgpPeerRequest`](crate::operation::create_bgp_peer::CreateBgpPeerRequest).
+    #[cfg(feature = "bgp")]
     pub fn create_bgp_peer(
         &self,
     ) -> crate::operation::create_bgp_peer::CreateBgpPeerRequestBuilder<&Self> {
@@ -543,6 +583,7 @@ impl Client {
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`CreateCommonBandwidthPackageRequest`](crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn create_common_bandwidth_package(
         &self,
     ) -> crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequestBuilder<
@@ -555,6 +596,7 @@ impl Client {
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_customer_gateway::CreateCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateCustomerGatewayRequest`](crate::operation::create_customer_gateway::CreateCustomerGatewayRequest).
+    #[cfg(feature = "customer-gateway")]
     pub fn create_customer_gateway(
         &self,
     ) -> crate::operation::create_customer_gateway::CreateCustomerGatewayRequestBuilder<
@@ -567,6 +609,7 @@ impl Client {
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_default_v_switch::CreateDefaultVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVSwitchRequest`](crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest).
+    #[cfg(feature = "vswitch")]
     pub fn create_default_v_switch(
         &self,
     ) -> crate::operation::create_default_v_switch::CreateDefaultVSwitchRequestBuilder<
@@ -579,6 +622,7 @@ impl Client {
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_default_vpc::CreateDefaultVpcRequestBuilder::send) it. The parameters and their rules: [`CreateDefaultVpcRequest`](crate::operation::create_default_vpc::CreateDefaultVpcRequest).
+    #[cfg(feature = "vpc")]
     pub fn create_default_vpc(
         &self,
     ) -> crate::operation::create_default_vpc::CreateDefaultVpcRequestBuilder<&Self> {
@@ -587,6 +631,7 @@ impl Client {
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`CreateDhcpOptionsSetRequest`](crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest).
+    #[cfg(feature = "dhcp")]
     pub fn create_dhcp_options_set(
         &self,
     ) -> crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequestBuilder<
@@ -599,6 +644,7 @@ impl Client {
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateExpressCloudConnectionRequest`](crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequest).
+    #[cfg(feature = "express-cloud-connection")]
     pub fn create_express_cloud_connection(
         &self,
     ) -> crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequestBuilder<
@@ -611,6 +657,7 @@ impl Client {
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRequest`](crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest).
+    #[cfg(feature = "qos")]
     pub fn create_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequestBuilder<
@@ -623,6 +670,7 @@ impl Client {
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosQueueRequest`](crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest).
+    #[cfg(feature = "qos")]
     pub fn create_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequestBuilder<
@@ -635,6 +683,7 @@ impl Client {
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`CreateExpressConnectTrafficQosRuleRequest`](crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest).
+    #[cfg(feature = "qos")]
     pub fn create_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequestBuilder<
@@ -647,6 +696,7 @@ impl Client {
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_failover_test_job::CreateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`CreateFailoverTestJobRequest`](crate::operation::create_failover_test_job::CreateFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn create_failover_test_job(
         &self,
     ) -> crate::operation::create_failover_test_job::CreateFailoverTestJobRequestBuilder<
@@ -659,6 +709,7 @@ impl Client {
     /// Calls `CreateFlowLog`: Creates a flow log.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_flow_log::CreateFlowLogRequestBuilder::send) it. The parameters and their rules: [`CreateFlowLogRequest`](crate::operation::create_flow_log::CreateFlowLogRequest).
+    #[cfg(feature = "flow-log")]
     pub fn create_flow_log(
         &self,
     ) -> crate::operation::create_flow_log::CreateFlowLogRequestBuilder<&Self> {
@@ -667,6 +718,7 @@ impl Client {
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder::send) it. The parameters and their rules: [`CreateForwardEntryRequest`](crate::operation::create_forward_entry::CreateForwardEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn create_forward_entry(
         &self,
     ) -> crate::operation::create_forward_entry::CreateForwardEntryRequestBuilder<
@@ -679,6 +731,7 @@ impl Client {
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_full_nat_entry::CreateFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateFullNatEntryRequest`](crate::operation::create_full_nat_entry::CreateFullNatEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn create_full_nat_entry(
         &self,
     ) -> crate::operation::create_full_nat_entry::CreateFullNatEntryRequestBuilder<
@@ -691,6 +744,7 @@ impl Client {
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`CreateGlobalAccelerationInstanceRequest`](crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest).
+    #[cfg(feature = "instance")]
     pub fn create_global_acceleration_instance(
         &self,
     ) -> crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequestBuilder<
@@ -703,6 +757,7 @@ impl Client {
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ha_vip::CreateHaVipRequestBuilder::send) it. The parameters and their rules: [`CreateHaVipRequest`](crate::operation::create_ha_vip::CreateHaVipRequest).
+    #[cfg(feature = "havip")]
     pub fn create_ha_vip(
         &self,
     ) -> crate::operation::create_ha_vip::CreateHaVipRequestBuilder<&Self> {
@@ -711,6 +766,7 @@ impl Client {
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateHighReliablePhysicalConnectionRequest`](crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_high_reliable_physical_connection(
         &self,
     ) -> crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequestBuilder<
@@ -723,6 +779,7 @@ impl Client {
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorRequest`](crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn create_i_pv6_translator(
         &self,
     ) -> crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequestBuilder<
@@ -735,6 +792,7 @@ impl Client {
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorAclListRequest`](crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn create_i_pv6_translator_acl_list(
         &self,
     ) -> crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequestBuilder<
@@ -747,6 +805,7 @@ impl Client {
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`CreateIPv6TranslatorEntryRequest`](crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn create_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequestBuilder<
@@ -759,6 +818,7 @@ impl Client {
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipsec_server::CreateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`CreateIpsecServerRequest`](crate::operation::create_ipsec_server::CreateIpsecServerRequest).
+    #[cfg(feature = "ipsec-servers")]
     pub fn create_ipsec_server(
         &self,
     ) -> crate::operation::create_ipsec_server::CreateIpsecServerRequestBuilder<&Self> {
@@ -767,6 +827,7 @@ impl Client {
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv4GatewayRequest`](crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn create_ipv4_gateway(
         &self,
     ) -> crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequestBuilder<&Self> {
@@ -775,6 +836,7 @@ impl Client {
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6EgressOnlyRuleRequest`](crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn create_ipv6_egress_only_rule(
         &self,
     ) -> crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequestBuilder<
@@ -787,6 +849,7 @@ impl Client {
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`CreateIpv6GatewayRequest`](crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn create_ipv6_gateway(
         &self,
     ) -> crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequestBuilder<&Self> {
@@ -795,6 +858,7 @@ impl Client {
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateNatGatewayRequest`](crate::operation::create_nat_gateway::CreateNatGatewayRequest).
+    #[cfg(feature = "nat")]
     pub fn create_nat_gateway(
         &self,
     ) -> crate::operation::create_nat_gateway::CreateNatGatewayRequestBuilder<&Self> {
@@ -803,6 +867,7 @@ impl Client {
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_ip::CreateNatIpRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpRequest`](crate::operation::create_nat_ip::CreateNatIpRequest).
+    #[cfg(feature = "nat")]
     pub fn create_nat_ip(
         &self,
     ) -> crate::operation::create_nat_ip::CreateNatIpRequestBuilder<&Self> {
@@ -811,6 +876,7 @@ impl Client {
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`CreateNatIpCidrRequest`](crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequest).
+    #[cfg(feature = "nat")]
     pub fn create_nat_ip_cidr(
         &self,
     ) -> crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequestBuilder<&Self> {
@@ -819,6 +885,7 @@ impl Client {
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_network_acl::CreateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`CreateNetworkAclRequest`](crate::operation::create_network_acl::CreateNetworkAclRequest).
+    #[cfg(feature = "acl")]
     pub fn create_network_acl(
         &self,
     ) -> crate::operation::create_network_acl::CreateNetworkAclRequestBuilder<&Self> {
@@ -827,6 +894,7 @@ impl Client {
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionRequest`](crate::operation::create_physical_connection::CreatePhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_physical_connection(
         &self,
     ) -> crate::operation::create_physical_connection::CreatePhysicalConnectionRequestBuilder<
@@ -839,6 +907,7 @@ impl Client {
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionOccupancyOrderRequest`](crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_physical_connection_occupancy_order(
         &self,
     ) -> crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequestBuilder<
@@ -851,6 +920,7 @@ impl Client {
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequestBuilder::send) it. The parameters and their rules: [`CreatePhysicalConnectionSetupOrderRequest`](crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_physical_connection_setup_order(
         &self,
     ) -> crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequestBuilder<
@@ -863,6 +933,7 @@ impl Client {
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`CreatePublicIpAddressPoolRequest`](crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest).
+    #[cfg(feature = "eip")]
     pub fn create_public_ip_address_pool(
         &self,
     ) -> crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequestBuilder<
@@ -875,6 +946,7 @@ impl Client {
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_entries::CreateRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntriesRequest`](crate::operation::create_route_entries::CreateRouteEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn create_route_entries(
         &self,
     ) -> crate::operation::create_route_entries::CreateRouteEntriesRequestBuilder<
@@ -887,6 +959,7 @@ impl Client {
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_entry::CreateRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateRouteEntryRequest`](crate::operation::create_route_entry::CreateRouteEntryRequest).
+    #[cfg(feature = "route-table")]
     pub fn create_route_entry(
         &self,
     ) -> crate::operation::create_route_entry::CreateRouteEntryRequestBuilder<&Self> {
@@ -895,6 +968,7 @@ impl Client {
     /// Calls `CreateRouteTable`: Creates a custom route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_route_table::CreateRouteTableRequestBuilder::send) it. The parameters and their rules: [`CreateRouteTableRequest`](crate::operation::create_route_table::CreateRouteTableRequest).
+    #[cfg(feature = "route-table")]
     pub fn create_route_table(
         &self,
     ) -> crate::operation::create_route_table::CreateRouteTableRequestBuilder<&Self> {
@@ -903,6 +977,7 @@ impl Client {
     /// Calls `CreateRouterInterface`: Creates a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`CreateRouterInterfaceRequest`](crate::operation::create_router_interface::CreateRouterInterfaceRequest).
+    #[cfg(feature = "router-interface")]
     pub fn create_router_interface(
         &self,
     ) -> crate::operation::create_router_interface::CreateRouterInterfaceRequestBuilder<
@@ -915,6 +990,7 @@ impl Client {
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_snat_entry::CreateSnatEntryRequestBuilder::send) it. The parameters and their rules: [`CreateSnatEntryRequest`](crate::operation::create_snat_entry::CreateSnatEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn create_snat_entry(
         &self,
     ) -> crate::operation::create_snat_entry::CreateSnatEntryRequestBuilder<&Self> {
@@ -923,6 +999,7 @@ impl Client {
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnClientCertRequest`](crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn create_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequestBuilder<
@@ -935,6 +1012,7 @@ impl Client {
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequestBuilder::send) it. The parameters and their rules: [`CreateSslVpnServerRequest`](crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequest).
+    #[cfg(feature = "ssl-vpn-server")]
     pub fn create_ssl_vpn_server(
         &self,
     ) -> crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequestBuilder<
@@ -947,6 +1025,7 @@ impl Client {
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRequest`](crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn create_traffic_mirror_filter(
         &self,
     ) -> crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequestBuilder<
@@ -959,6 +1038,7 @@ impl Client {
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorFilterRulesRequest`](crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn create_traffic_mirror_filter_rules(
         &self,
     ) -> crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequestBuilder<
@@ -971,6 +1051,7 @@ impl Client {
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`CreateTrafficMirrorSessionRequest`](crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn create_traffic_mirror_session(
         &self,
     ) -> crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequestBuilder<
@@ -983,6 +1064,7 @@ impl Client {
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_switch::CreateVSwitchRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchRequest`](crate::operation::create_v_switch::CreateVSwitchRequest).
+    #[cfg(feature = "vswitch")]
     pub fn create_v_switch(
         &self,
     ) -> crate::operation::create_v_switch::CreateVSwitchRequestBuilder<&Self> {
@@ -991,6 +1073,7 @@ impl Client {
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`CreateVSwitchCidrReservationRequest`](crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest).
+    #[cfg(feature = "vswitch")]
     pub fn create_v_switch_cidr_reservation(
         &self,
     ) -> crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequestBuilder<
@@ -1003,6 +1086,7 @@ impl Client {
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vbr_ha::CreateVbrHaRequestBuilder::send) it. The parameters and their rules: [`CreateVbrHaRequest`](crate::operation::create_vbr_ha::CreateVbrHaRequest).
+    #[cfg(feature = "vbr")]
     pub fn create_vbr_ha(
         &self,
     ) -> crate::operation::create_vbr_ha::CreateVbrHaRequestBuilder<&Self> {
@@ -1011,6 +1095,7 @@ impl Client {
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVcoRouteEntryRequest`](crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn create_vco_route_entry(
         &self,
     ) -> crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequestBuilder<
@@ -1023,6 +1108,7 @@ impl Client {
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualBorderRouterRequest`](crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn create_virtual_border_router(
         &self,
     ) -> crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequestBuilder<
@@ -1035,6 +1121,7 @@ impl Client {
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVirtualPhysicalConnectionRequest`](crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_virtual_physical_connection(
         &self,
     ) -> crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequestBuilder<
@@ -1047,6 +1134,7 @@ impl Client {
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc::CreateVpcRequestBuilder::send) it. The parameters and their rules: [`CreateVpcRequest`](crate::operation::create_vpc::CreateVpcRequest).
+    #[cfg(feature = "vpc")]
     pub fn create_vpc(
         &self,
     ) -> crate::operation::create_vpc::CreateVpcRequestBuilder<&Self> {
@@ -1055,6 +1143,7 @@ impl Client {
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`CreateVpcGatewayEndpointRequest`](crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn create_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequestBuilder<
@@ -1067,6 +1156,7 @@ impl Client {
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`CreateVpcPrefixListRequest`](crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn create_vpc_prefix_list(
         &self,
     ) -> crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequestBuilder<
@@ -1079,6 +1169,7 @@ impl Client {
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequestBuilder::send) it. The parameters and their rules: [`CreateVpconnFromVbrRequest`](crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn create_vpconn_from_vbr(
         &self,
     ) -> crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequestBuilder<
@@ -1091,6 +1182,7 @@ impl Client {
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_attachment::CreateVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`CreateVpnAttachmentRequest`](crate::operation::create_vpn_attachment::CreateVpnAttachmentRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn create_vpn_attachment(
         &self,
     ) -> crate::operation::create_vpn_attachment::CreateVpnAttachmentRequestBuilder<
@@ -1103,6 +1195,7 @@ impl Client {
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_connection::CreateVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`CreateVpnConnectionRequest`](crate::operation::create_vpn_connection::CreateVpnConnectionRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn create_vpn_connection(
         &self,
     ) -> crate::operation::create_vpn_connection::CreateVpnConnectionRequestBuilder<
@@ -1115,6 +1208,7 @@ impl Client {
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_gateway::CreateVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`CreateVpnGatewayRequest`](crate::operation::create_vpn_gateway::CreateVpnGatewayRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn create_vpn_gateway(
         &self,
     ) -> crate::operation::create_vpn_gateway::CreateVpnGatewayRequestBuilder<&Self> {
@@ -1123,6 +1217,7 @@ impl Client {
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnPbrRouteEntryRequest`](crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn create_vpn_pbr_route_entry(
         &self,
     ) -> crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequestBuilder<
@@ -1135,6 +1230,7 @@ impl Client {
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`CreateVpnRouteEntryRequest`](crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn create_vpn_route_entry(
         &self,
     ) -> crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequestBuilder<
@@ -1147,6 +1243,7 @@ impl Client {
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeactivateRouterInterfaceRequest`](crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest).
+    #[cfg(feature = "router-interface")]
     pub fn deactivate_router_interface(
         &self,
     ) -> crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequestBuilder<
@@ -1159,6 +1256,7 @@ impl Client {
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeactiveFlowLogRequest`](crate::operation::deactive_flow_log::DeactiveFlowLogRequest).
+    #[cfg(feature = "flow-log")]
     pub fn deactive_flow_log(
         &self,
     ) -> crate::operation::deactive_flow_log::DeactiveFlowLogRequestBuilder<&Self> {
@@ -1167,6 +1265,7 @@ impl Client {
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_group::DeleteBgpGroupRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpGroupRequest`](crate::operation::delete_bgp_group::DeleteBgpGroupRequest).
+    #[cfg(feature = "bgp")]
     pub fn delete_bgp_group(
         &self,
     ) -> crate::operation::delete_bgp_group::DeleteBgpGroupRequestBuilder<&Self> {
@@ -1175,6 +1274,7 @@ impl Client {
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_network::DeleteBgpNetworkRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpNetworkRequest`](crate::operation::delete_bgp_network::DeleteBgpNetworkRequest).
+    #[cfg(feature = "bgp")]
     pub fn delete_bgp_network(
         &self,
     ) -> crate::operation::delete_bgp_network::DeleteBgpNetworkRequestBuilder<&Self> {
@@ -1183,6 +1283,7 @@ impl Client {
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_bgp_peer::DeleteBgpPeerRequestBuilder::send) it. The parameters and their rules: [`DeleteBgpPeerRequest`](crate::operation::delete_bgp_peer::DeleteBgpPeerRequest).
+    #[cfg(feature = "bgp")]
     pub fn delete_bgp_peer(
         &self,
     ) -> crate::operation::delete_bgp_peer::DeleteBgpPeerRequestBuilder<&Self> {
@@ -1191,6 +1292,7 @@ impl Client {
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequestBuilder::send) it. The parameters and their rules: [`DeleteCommonBandwidthPackageRequest`](crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn delete_common_bandwidth_package(
         &self,
     ) -> crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequestBuilder<
@@ -1203,6 +1305,7 @@ impl Client {
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteCustomerGatewayRequest`](crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequest).
+    #[cfg(feature = "customer-gateway")]
     pub fn delete_customer_gateway(
         &self,
     ) -> crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequestBuilder<
@@ -1215,6 +1318,7 @@ impl Client {
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`DeleteDhcpOptionsSetRequest`](crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest).
+    #[cfg(feature = "dhcp")]
     pub fn delete_dhcp_options_set(
         &self,
     ) -> crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequestBuilder<
@@ -1227,6 +1331,7 @@ impl Client {
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect::DeleteExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectRequest`](crate::operation::delete_express_connect::DeleteExpressConnectRequest).
+    #[cfg(feature = "router-interface")]
     pub fn delete_express_connect(
         &self,
     ) -> crate::operation::delete_express_connect::DeleteExpressConnectRequestBuilder<
@@ -1239,6 +1344,7 @@ impl Client {
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosRequest`](crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest).
+    #[cfg(feature = "qos")]
     pub fn delete_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequestBuilder<
@@ -1251,6 +1357,7 @@ impl Client {
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosQueueRequest`](crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest).
+    #[cfg(feature = "qos")]
     pub fn delete_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequestBuilder<
@@ -1263,6 +1370,7 @@ impl Client {
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteExpressConnectTrafficQosRuleRequest`](crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest).
+    #[cfg(feature = "qos")]
     pub fn delete_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequestBuilder<
@@ -1275,6 +1383,7 @@ impl Client {
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`DeleteFailoverTestJobRequest`](crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn delete_failover_test_job(
         &self,
     ) -> crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequestBuilder<
@@ -1287,6 +1396,7 @@ impl Client {
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_flow_log::DeleteFlowLogRequestBuilder::send) it. The parameters and their rules: [`DeleteFlowLogRequest`](crate::operation::delete_flow_log::DeleteFlowLogRequest).
+    #[cfg(feature = "flow-log")]
     pub fn delete_flow_log(
         &self,
     ) -> crate::operation::delete_flow_log::DeleteFlowLogRequestBuilder<&Self> {
@@ -1295,6 +1405,7 @@ impl Client {
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteForwardEntryRequest`](crate::operation::delete_forward_entry::DeleteForwardEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_forward_entry(
         &self,
     ) -> crate::operation::delete_forward_entry::DeleteForwardEntryRequestBuilder<
@@ -1307,6 +1418,7 @@ impl Client {
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteFullNatEntryRequest`](crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_full_nat_entry(
         &self,
     ) -> crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequestBuilder<
@@ -1319,6 +1431,7 @@ impl Client {
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`DeleteGlobalAccelerationInstanceRequest`](crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest).
+    #[cfg(feature = "instance")]
     pub fn delete_global_acceleration_instance(
         &self,
     ) -> crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequestBuilder<
@@ -1331,6 +1444,7 @@ impl Client {
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder::send) it. The parameters and their rules: [`DeleteHaVipRequest`](crate::operation::delete_ha_vip::DeleteHaVipRequest).
+    #[cfg(feature = "havip")]
     pub fn delete_ha_vip(
         &self,
     ) -> crate::operation::delete_ha_vip::DeleteHaVipRequestBuilder<&Self> {
@@ -1339,6 +1453,7 @@ impl Client {
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorRequest`](crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn delete_i_pv6_translator(
         &self,
     ) -> crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequestBuilder<
@@ -1351,6 +1466,7 @@ impl Client {
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorAclListRequest`](crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn delete_i_pv6_translator_acl_list(
         &self,
     ) -> crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequestBuilder<
@@ -1363,6 +1479,7 @@ impl Client {
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteIPv6TranslatorEntryRequest`](crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn delete_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequestBuilder<
@@ -1375,6 +1492,7 @@ impl Client {
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipsec_server::DeleteIpsecServerRequestBuilder::send) it. The parameters and their rules: [`DeleteIpsecServerRequest`](crate::operation::delete_ipsec_server::DeleteIpsecServerRequest).
+    #[cfg(feature = "ipsec-servers")]
     pub fn delete_ipsec_server(
         &self,
     ) -> crate::operation::delete_ipsec_server::DeleteIpsecServerRequestBuilder<&Self> {
@@ -1383,6 +1501,7 @@ impl Client {
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv4GatewayRequest`](crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn delete_ipv4_gateway(
         &self,
     ) -> crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequestBuilder<&Self> {
@@ -1391,6 +1510,7 @@ impl Client {
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6EgressOnlyRuleRequest`](crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn delete_ipv6_egress_only_rule(
         &self,
     ) -> crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequestBuilder<
@@ -1403,6 +1523,7 @@ impl Client {
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6GatewayRequest`](crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn delete_ipv6_gateway(
         &self,
     ) -> crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequestBuilder<&Self> {
@@ -1411,6 +1532,7 @@ impl Client {
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`DeleteIpv6InternetBandwidthRequest`](crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn delete_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequestBuilder<
@@ -1423,6 +1545,7 @@ impl Client {
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteNatGatewayRequest`](crate::operation::delete_nat_gateway::DeleteNatGatewayRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_nat_gateway(
         &self,
     ) -> crate::operation::delete_nat_gateway::DeleteNatGatewayRequestBuilder<&Self> {
@@ -1431,6 +1554,7 @@ impl Client {
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_ip::DeleteNatIpRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpRequest`](crate::operation::delete_nat_ip::DeleteNatIpRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_nat_ip(
         &self,
     ) -> crate::operation::delete_nat_ip::DeleteNatIpRequestBuilder<&Self> {
@@ -1439,6 +1563,7 @@ impl Client {
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequestBuilder::send) it. The parameters and their rules: [`DeleteNatIpCidrRequest`](crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_nat_ip_cidr(
         &self,
     ) -> crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequestBuilder<&Self> {
@@ -1447,6 +1572,7 @@ impl Client {
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_network_acl::DeleteNetworkAclRequestBuilder::send) it. The parameters and their rules: [`DeleteNetworkAclRequest`](crate::operation::delete_network_acl::DeleteNetworkAclRequest).
+    #[cfg(feature = "acl")]
     pub fn delete_network_acl(
         &self,
     ) -> crate::operation::delete_network_acl::DeleteNetworkAclRequestBuilder<&Self> {
@@ -1455,6 +1581,7 @@ impl Client {
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DeletePhysicalConnectionRequest`](crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn delete_physical_connection(
         &self,
     ) -> crate::operation::delete_physical_connection::DeletePhysicalConnectionRequestBuilder<
@@ -1467,6 +1594,7 @@ impl Client {
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolRequest`](crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest).
+    #[cfg(feature = "eip")]
     pub fn delete_public_ip_address_pool(
         &self,
     ) -> crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequestBuilder<
@@ -1479,6 +1607,7 @@ impl Client {
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequestBuilder::send) it. The parameters and their rules: [`DeletePublicIpAddressPoolCidrBlockRequest`](crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest).
+    #[cfg(feature = "eip")]
     pub fn delete_public_ip_address_pool_cidr_block(
         &self,
     ) -> crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequestBuilder<
@@ -1491,6 +1620,7 @@ impl Client {
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_entries::DeleteRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntriesRequest`](crate::operation::delete_route_entries::DeleteRouteEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn delete_route_entries(
         &self,
     ) -> crate::operation::delete_route_entries::DeleteRouteEntriesRequestBuilder<
@@ -1503,6 +1633,7 @@ impl Client {
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteEntryRequest`](crate::operation::delete_route_entry::DeleteRouteEntryRequest).
+    #[cfg(feature = "route-table")]
     pub fn delete_route_entry(
         &self,
     ) -> crate::operation::delete_route_entry::DeleteRouteEntryRequestBuilder<&Self> {
@@ -1511,6 +1642,7 @@ impl Client {
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_route_table::DeleteRouteTableRequestBuilder::send) it. The parameters and their rules: [`DeleteRouteTableRequest`](crate::operation::delete_route_table::DeleteRouteTableRequest).
+    #[cfg(feature = "route-table")]
     pub fn delete_route_table(
         &self,
     ) -> crate::operation::delete_route_table::DeleteRouteTableRequestBuilder<&Self> {
@@ -1519,6 +1651,7 @@ impl Client {
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder::send) it. The parameters and their rules: [`DeleteRouterInterfaceRequest`](crate::operation::delete_router_interface::DeleteRouterInterfaceRequest).
+    #[cfg(feature = "router-interface")]
     pub fn delete_router_interface(
         &self,
     ) -> crate::operation::delete_router_interface::DeleteRouterInterfaceRequestBuilder<
@@ -1531,6 +1664,7 @@ impl Client {
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_snat_entry::DeleteSnatEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteSnatEntryRequest`](crate::operation::delete_snat_entry::DeleteSnatEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn delete_snat_entry(
         &self,
     ) -> crate::operation::delete_snat_entry::DeleteSnatEntryRequestBuilder<&Self> {
@@ -1539,6 +1673,7 @@ impl Client {
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`DeleteSslVpnClientCertRequest`](crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn delete_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequestBuilder<
@@ -1551,6 +1686,7 @@ impl Client {
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequestBuilder::send) it. The parameters and their rules: [`DeleteSslVpnServerRequest`](crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequest).
+    #[cfg(feature = "ssl-vpn-server")]
     pub fn delete_ssl_vpn_server(
         &self,
     ) -> crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequestBuilder<
@@ -1563,6 +1699,7 @@ impl Client {
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorFilterRequest`](crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn delete_traffic_mirror_filter(
         &self,
     ) -> crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequestBuilder<
@@ -1575,6 +1712,7 @@ impl Client {
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorFilterRulesRequest`](crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn delete_traffic_mirror_filter_rules(
         &self,
     ) -> crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequestBuilder<
@@ -1587,6 +1725,7 @@ impl Client {
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`DeleteTrafficMirrorSessionRequest`](crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn delete_traffic_mirror_session(
         &self,
     ) -> crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequestBuilder<
@@ -1599,6 +1738,7 @@ impl Client {
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchRequest`](crate::operation::delete_v_switch::DeleteVSwitchRequest).
+    #[cfg(feature = "vswitch")]
     pub fn delete_v_switch(
         &self,
     ) -> crate::operation::delete_v_switch::DeleteVSwitchRequestBuilder<&Self> {
@@ -1607,6 +1747,7 @@ impl Client {
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequestBuilder::send) it. The parameters and their rules: [`DeleteVSwitchCidrReservationRequest`](crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest).
+    #[cfg(feature = "vswitch")]
     pub fn delete_v_switch_cidr_reservation(
         &self,
     ) -> crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequestBuilder<
@@ -1619,6 +1760,7 @@ impl Client {
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vbr_ha::DeleteVbrHaRequestBuilder::send) it. The parameters and their rules: [`DeleteVbrHaRequest`](crate::operation::delete_vbr_ha::DeleteVbrHaRequest).
+    #[cfg(feature = "vbr")]
     pub fn delete_vbr_ha(
         &self,
     ) -> crate::operation::delete_vbr_ha::DeleteVbrHaRequestBuilder<&Self> {
@@ -1627,6 +1769,7 @@ impl Client {
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVcoRouteEntryRequest`](crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn delete_vco_route_entry(
         &self,
     ) -> crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequestBuilder<
@@ -1639,6 +1782,7 @@ impl Client {
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`DeleteVirtualBorderRouterRequest`](crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn delete_virtual_border_router(
         &self,
     ) -> crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequestBuilder<
@@ -1651,6 +1795,7 @@ impl Client {
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc::DeleteVpcRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcRequest`](crate::operation::delete_vpc::DeleteVpcRequest).
+    #[cfg(feature = "vpc")]
     pub fn delete_vpc(
         &self,
     ) -> crate::operation::delete_vpc::DeleteVpcRequestBuilder<&Self> {
@@ -1659,6 +1804,7 @@ impl Client {
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcGatewayEndpointRequest`](crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn delete_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequestBuilder<
@@ -1671,6 +1817,7 @@ impl Client {
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`DeleteVpcPrefixListRequest`](crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn delete_vpc_prefix_list(
         &self,
     ) -> crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequestBuilder<
@@ -1683,6 +1830,7 @@ impl Client {
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnAttachmentRequest`](crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn delete_vpn_attachment(
         &self,
     ) -> crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequestBuilder<
@@ -1695,6 +1843,7 @@ impl Client {
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_connection::DeleteVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnConnectionRequest`](crate::operation::delete_vpn_connection::DeleteVpnConnectionRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn delete_vpn_connection(
         &self,
     ) -> crate::operation::delete_vpn_connection::DeleteVpnConnectionRequestBuilder<
@@ -1707,6 +1856,7 @@ impl Client {
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnGatewayRequest`](crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn delete_vpn_gateway(
         &self,
     ) -> crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequestBuilder<&Self> {
@@ -1715,6 +1865,7 @@ impl Client {
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnPbrRouteEntryRequest`](crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn delete_vpn_pbr_route_entry(
         &self,
     ) -> crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequestBuilder<
@@ -1727,6 +1878,7 @@ impl Client {
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`DeleteVpnRouteEntryRequest`](crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn delete_vpn_route_entry(
         &self,
     ) -> crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequestBuilder<
@@ -1739,6 +1891,7 @@ impl Client {
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deletion_protection::DeletionProtectionRequestBuilder::send) it. The parameters and their rules: [`DeletionProtectionRequest`](crate::operation::deletion_protection::DeletionProtectionRequest).
+    #[cfg(feature = "vpc")]
     pub fn deletion_protection(
         &self,
     ) -> crate::operation::deletion_protection::DeletionProtectionRequestBuilder<&Self> {
@@ -1749,6 +1902,7 @@ impl Client {
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe95_traffic::Describe95TrafficRequestBuilder::send) it. The parameters and their rules: [`Describe95TrafficRequest`](crate::operation::describe95_traffic::Describe95TrafficRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn describe95_traffic(
         &self,
     ) -> crate::operation::describe95_traffic::Describe95TrafficRequestBuilder<&Self> {
@@ -1757,6 +1911,7 @@ impl Client {
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder::send) it. The parameters and their rules: [`DescribeAccessPointsRequest`](crate::operation::describe_access_points::DescribeAccessPointsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn describe_access_points(
         &self,
     ) -> crate::operation::describe_access_points::DescribeAccessPointsRequestBuilder<
@@ -1769,6 +1924,7 @@ impl Client {
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_groups::DescribeBgpGroupsRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpGroupsRequest`](crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest).
+    #[cfg(feature = "bgp")]
     pub fn describe_bgp_groups(
         &self,
     ) -> crate::operation::describe_bgp_groups::DescribeBgpGroupsRequestBuilder<&Self> {
@@ -1777,6 +1933,7 @@ impl Client {
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_networks::DescribeBgpNetworksRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpNetworksRequest`](crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest).
+    #[cfg(feature = "bgp")]
     pub fn describe_bgp_networks(
         &self,
     ) -> crate::operation::describe_bgp_networks::DescribeBgpNetworksRequestBuilder<
@@ -1789,6 +1946,7 @@ impl Client {
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_bgp_peers::DescribeBgpPeersRequestBuilder::send) it. The parameters and their rules: [`DescribeBgpPeersRequest`](crate::operation::describe_bgp_peers::DescribeBgpPeersRequest).
+    #[cfg(feature = "bgp")]
     pub fn describe_bgp_peers(
         &self,
     ) -> crate::operation::describe_bgp_peers::DescribeBgpPeersRequestBuilder<&Self> {
@@ -1797,6 +1955,7 @@ impl Client {
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequestBuilder::send) it. The parameters and their rules: [`DescribeCommonBandwidthPackagesRequest`](crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn describe_common_bandwidth_packages(
         &self,
     ) -> crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequestBuilder<
@@ -1809,6 +1968,7 @@ impl Client {
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewayRequest`](crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequest).
+    #[cfg(feature = "customer-gateway")]
     pub fn describe_customer_gateway(
         &self,
     ) -> crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequestBuilder<
@@ -1821,6 +1981,7 @@ impl Client {
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeCustomerGatewaysRequest`](crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest).
+    #[cfg(feature = "customer-gateway")]
     pub fn describe_customer_gateways(
         &self,
     ) -> crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequestBuilder<
@@ -1833,6 +1994,7 @@ impl Client {
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequestBuilder::send) it. The parameters and their rules: [`DescribeEcGrantRelationRequest`](crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest).
+    #[cfg(feature = "router-interface")]
     pub fn describe_ec_grant_relation(
         &self,
     ) -> crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequestBuilder<
@@ -1845,6 +2007,7 @@ impl Client {
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeEipAddressesRequest`](crate::operation::describe_eip_addresses::DescribeEipAddressesRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_eip_addresses(
         &self,
     ) -> crate::operation::describe_eip_addresses::DescribeEipAddressesRequestBuilder<
@@ -1857,6 +2020,7 @@ impl Client {
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequestBuilder::send) it. The parameters and their rules: [`DescribeEipGatewayInfoRequest`](crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_eip_gateway_info(
         &self,
     ) -> crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequestBuilder<
@@ -1869,6 +2033,7 @@ impl Client {
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder::send) it. The parameters and their rules: [`DescribeEipMonitorDataRequest`](crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_eip_monitor_data(
         &self,
     ) -> crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequestBuilder<
@@ -1881,6 +2046,7 @@ impl Client {
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_eip_segment::DescribeEipSegmentRequestBuilder::send) it. The parameters and their rules: [`DescribeEipSegmentRequest`](crate::operation::describe_eip_segment::DescribeEipSegmentRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_eip_segment(
         &self,
     ) -> crate::operation::describe_eip_segment::DescribeEipSegmentRequestBuilder<
@@ -1893,6 +2059,7 @@ impl Client {
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRequest`](crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest).
+    #[cfg(feature = "qos")]
     pub fn describe_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequestBuilder<
@@ -1905,6 +2072,7 @@ impl Client {
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosQueueRequest`](crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest).
+    #[cfg(feature = "qos")]
     pub fn describe_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequestBuilder<
@@ -1917,6 +2085,7 @@ impl Client {
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`DescribeExpressConnectTrafficQosRuleRequest`](crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest).
+    #[cfg(feature = "qos")]
     pub fn describe_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequestBuilder<
@@ -1929,6 +2098,7 @@ impl Client {
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`DescribeFailoverTestJobRequest`](crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn describe_failover_test_job(
         &self,
     ) -> crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequestBuilder<
@@ -1941,6 +2111,7 @@ impl Client {
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequestBuilder::send) it. The parameters and their rules: [`DescribeFailoverTestJobsRequest`](crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest).
+    #[cfg(feature = "failover-test")]
     pub fn describe_failover_test_jobs(
         &self,
     ) -> crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequestBuilder<
@@ -1953,6 +2124,7 @@ impl Client {
     /// Calls `DescribeFlowLogs`: Query flow logs.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_flow_logs::DescribeFlowLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeFlowLogsRequest`](crate::operation::describe_flow_logs::DescribeFlowLogsRequest).
+    #[cfg(feature = "flow-log")]
     pub fn describe_flow_logs(
         &self,
     ) -> crate::operation::describe_flow_logs::DescribeFlowLogsRequestBuilder<&Self> {
@@ -1961,6 +2133,7 @@ impl Client {
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeForwardTableEntriesRequest`](crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest).
+    #[cfg(feature = "nat")]
     pub fn describe_forward_table_entries(
         &self,
     ) -> crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequestBuilder<
@@ -1973,6 +2146,7 @@ impl Client {
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeGlobalAccelerationInstancesRequest`](crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest).
+    #[cfg(feature = "instance")]
     pub fn describe_global_acceleration_instances(
         &self,
     ) -> crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequestBuilder<
@@ -1985,6 +2159,7 @@ impl Client {
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToCenRequest`](crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest).
+    #[cfg(feature = "vpc")]
     pub fn describe_grant_rules_to_cen(
         &self,
     ) -> crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequestBuilder<
@@ -1997,6 +2172,7 @@ impl Client {
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeGrantRulesToEcrRequest`](crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest).
+    #[cfg(feature = "vbr")]
     pub fn describe_grant_rules_to_ecr(
         &self,
     ) -> crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequestBuilder<
@@ -2009,6 +2185,7 @@ impl Client {
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder::send) it. The parameters and their rules: [`DescribeHaVipsRequest`](crate::operation::describe_ha_vips::DescribeHaVipsRequest).
+    #[cfg(feature = "havip")]
     pub fn describe_ha_vips(
         &self,
     ) -> crate::operation::describe_ha_vips::DescribeHaVipsRequestBuilder<&Self> {
@@ -2017,6 +2194,7 @@ impl Client {
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeHighDefinitionMonitorLogAttributeRequest`](crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_high_definition_monitor_log_attribute(
         &self,
     ) -> crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequestBuilder<
@@ -2029,6 +2207,7 @@ impl Client {
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListAttributesRequest`](crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn describe_i_pv6_translator_acl_list_attributes(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequestBuilder<
@@ -2041,6 +2220,7 @@ impl Client {
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorAclListsRequest`](crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn describe_i_pv6_translator_acl_lists(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequestBuilder<
@@ -2053,6 +2233,7 @@ impl Client {
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorEntriesRequest`](crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn describe_i_pv6_translator_entries(
         &self,
     ) -> crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequestBuilder<
@@ -2065,6 +2246,7 @@ impl Client {
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequestBuilder::send) it. The parameters and their rules: [`DescribeIPv6TranslatorsRequest`](crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn describe_i_pv6_translators(
         &self,
     ) -> crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequestBuilder<
@@ -2077,6 +2259,7 @@ impl Client {
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6AddressesRequest`](crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn describe_ipv6_addresses(
         &self,
     ) -> crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequestBuilder<
@@ -2089,6 +2272,7 @@ impl Client {
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6EgressOnlyRulesRequest`](crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn describe_ipv6_egress_only_rules(
         &self,
     ) -> crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequestBuilder<
@@ -2101,6 +2285,7 @@ impl Client {
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewayAttributeRequest`](crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn describe_ipv6_gateway_attribute(
         &self,
     ) -> crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequestBuilder<
@@ -2113,6 +2298,7 @@ impl Client {
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeIpv6GatewaysRequest`](crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn describe_ipv6_gateways(
         &self,
     ) -> crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequestBuilder<
@@ -2125,6 +2311,7 @@ impl Client {
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewayAssociateNetworkInterfacesRequest`](crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest).
+    #[cfg(feature = "nat")]
     pub fn describe_nat_gateway_associate_network_interfaces(
         &self,
     ) -> crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequestBuilder<
@@ -2137,6 +2324,7 @@ impl Client {
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeNatGatewaysRequest`](crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest).
+    #[cfg(feature = "nat")]
     pub fn describe_nat_gateways(
         &self,
     ) -> crate::operation::describe_nat_gateways::DescribeNatGatewaysRequestBuilder<
@@ -2149,6 +2337,7 @@ impl Client {
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkAclAttributesRequest`](crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest).
+    #[cfg(feature = "acl")]
     pub fn describe_network_acl_attributes(
         &self,
     ) -> crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequestBuilder<
@@ -2161,6 +2350,7 @@ impl Client {
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_network_acls::DescribeNetworkAclsRequestBuilder::send) it. The parameters and their rules: [`DescribeNetworkAclsRequest`](crate::operation::describe_network_acls::DescribeNetworkAclsRequest).
+    #[cfg(feature = "acl")]
     pub fn describe_network_acls(
         &self,
     ) -> crate::operation::describe_network_acls::DescribeNetworkAclsRequestBuilder<
@@ -2173,6 +2363,7 @@ impl Client {
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionLOARequest`](crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest).
+    #[cfg(feature = "physical-connection")]
     pub fn describe_physical_connection_loa(
         &self,
     ) -> crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequestBuilder<
@@ -2185,6 +2376,7 @@ impl Client {
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribePhysicalConnectionsRequest`](crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn describe_physical_connections(
         &self,
     ) -> crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequestBuilder<
@@ -2197,6 +2389,7 @@ impl Client {
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_public_ip_address::DescribePublicIpAddressRequestBuilder::send) it. The parameters and their rules: [`DescribePublicIpAddressRequest`](crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn describe_public_ip_address(
         &self,
     ) -> crate::operation::describe_public_ip_address::DescribePublicIpAddressRequestBuilder<
@@ -2209,6 +2402,7 @@ impl Client {
     /// Calls `DescribeRegions`: Queries the most recent region list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_regions::DescribeRegionsRequestBuilder::send) it. The parameters and their rules: [`DescribeRegionsRequest`](crate::operation::describe_regions::DescribeRegionsRequest).
+    #[cfg(feature = "regions-and-zones")]
     pub fn describe_regions(
         &self,
     ) -> crate::operation::describe_regions::DescribeRegionsRequestBuilder<&Self> {
@@ -2217,6 +2411,7 @@ impl Client {
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_entry_list::DescribeRouteEntryListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteEntryListRequest`](crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest).
+    #[cfg(feature = "route-table")]
     pub fn describe_route_entry_list(
         &self,
     ) -> crate::operation::describe_route_entry_list::DescribeRouteEntryListRequestBuilder<
@@ -2229,6 +2424,7 @@ impl Client {
     /// Calls `DescribeRouteTableList`: Queries route tables.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_table_list::DescribeRouteTableListRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTableListRequest`](crate::operation::describe_route_table_list::DescribeRouteTableListRequest).
+    #[cfg(feature = "route-table")]
     pub fn describe_route_table_list(
         &self,
     ) -> crate::operation::describe_route_table_list::DescribeRouteTableListRequestBuilder<
@@ -2241,6 +2437,7 @@ impl Client {
     /// Calls `DescribeRouteTables`: Queries route tables.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouteTablesRequest`](crate::operation::describe_route_tables::DescribeRouteTablesRequest).
+    #[cfg(feature = "route-table")]
     pub fn describe_route_tables(
         &self,
     ) -> crate::operation::describe_route_tables::DescribeRouteTablesRequestBuilder<
@@ -2253,6 +2450,7 @@ impl Client {
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfaceAttributeRequest`](crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest).
+    #[cfg(feature = "router-interface")]
     pub fn describe_router_interface_attribute(
         &self,
     ) -> crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequestBuilder<
@@ -2265,6 +2463,7 @@ impl Client {
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder::send) it. The parameters and their rules: [`DescribeRouterInterfacesRequest`](crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest).
+    #[cfg(feature = "router-interface")]
     pub fn describe_router_interfaces(
         &self,
     ) -> crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequestBuilder<
@@ -2277,6 +2476,7 @@ impl Client {
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder::send) it. The parameters and their rules: [`DescribeServerRelatedGlobalAccelerationInstancesRequest`](crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest).
+    #[cfg(feature = "instance")]
     pub fn describe_server_related_global_acceleration_instances(
         &self,
     ) -> crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequestBuilder<
@@ -2289,6 +2489,7 @@ impl Client {
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeSnatTableEntriesRequest`](crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest).
+    #[cfg(feature = "nat")]
     pub fn describe_snat_table_entries(
         &self,
     ) -> crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequestBuilder<
@@ -2301,6 +2502,7 @@ impl Client {
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientCertRequest`](crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn describe_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequestBuilder<
@@ -2313,6 +2515,7 @@ impl Client {
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientCertsRequest`](crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn describe_ssl_vpn_client_certs(
         &self,
     ) -> crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequestBuilder<
@@ -2325,6 +2528,7 @@ impl Client {
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnClientsRequest`](crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn describe_ssl_vpn_clients(
         &self,
     ) -> crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequestBuilder<
@@ -2337,6 +2541,7 @@ impl Client {
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequestBuilder::send) it. The parameters and their rules: [`DescribeSslVpnServersRequest`](crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest).
+    #[cfg(feature = "ssl-vpn-server")]
     pub fn describe_ssl_vpn_servers(
         &self,
     ) -> crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequestBuilder<
@@ -2349,6 +2554,7 @@ impl Client {
     /// Calls `DescribeTagKeys`: Queries tag keys.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tag_keys::DescribeTagKeysRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysRequest`](crate::operation::describe_tag_keys::DescribeTagKeysRequest).
+    #[cfg(feature = "tag")]
     pub fn describe_tag_keys(
         &self,
     ) -> crate::operation::describe_tag_keys::DescribeTagKeysRequestBuilder<&Self> {
@@ -2357,6 +2563,7 @@ impl Client {
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`DescribeTagKeysForExpressConnectRequest`](crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest).
+    #[cfg(feature = "tag")]
     pub fn describe_tag_keys_for_express_connect(
         &self,
     ) -> crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequestBuilder<
@@ -2369,6 +2576,7 @@ impl Client {
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_tags::DescribeTagsRequestBuilder::send) it. The parameters and their rules: [`DescribeTagsRequest`](crate::operation::describe_tags::DescribeTagsRequest).
+    #[cfg(feature = "tag")]
     pub fn describe_tags(
         &self,
     ) -> crate::operation::describe_tags::DescribeTagsRequestBuilder<&Self> {
@@ -2377,6 +2585,7 @@ impl Client {
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVRoutersRequest`](crate::operation::describe_v_routers::DescribeVRoutersRequest).
+    #[cfg(feature = "router")]
     pub fn describe_v_routers(
         &self,
     ) -> crate::operation::describe_v_routers::DescribeVRoutersRequestBuilder<&Self> {
@@ -2385,6 +2594,7 @@ impl Client {
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchAttributesRequest`](crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest).
+    #[cfg(feature = "vswitch")]
     pub fn describe_v_switch_attributes(
         &self,
     ) -> crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequestBuilder<
@@ -2397,6 +2607,7 @@ impl Client {
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder::send) it. The parameters and their rules: [`DescribeVSwitchesRequest`](crate::operation::describe_v_switches::DescribeVSwitchesRequest).
+    #[cfg(feature = "vswitch")]
     pub fn describe_v_switches(
         &self,
     ) -> crate::operation::describe_v_switches::DescribeVSwitchesRequestBuilder<&Self> {
@@ -2405,6 +2616,7 @@ impl Client {
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vbr_ha::DescribeVbrHaRequestBuilder::send) it. The parameters and their rules: [`DescribeVbrHaRequest`](crate::operation::describe_vbr_ha::DescribeVbrHaRequest).
+    #[cfg(feature = "vbr")]
     pub fn describe_vbr_ha(
         &self,
     ) -> crate::operation::describe_vbr_ha::DescribeVbrHaRequestBuilder<&Self> {
@@ -2413,6 +2625,7 @@ impl Client {
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVcoRouteEntriesRequest`](crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn describe_vco_route_entries(
         &self,
     ) -> crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequestBuilder<
@@ -2425,6 +2638,7 @@ impl Client {
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersRequest`](crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest).
+    #[cfg(feature = "vbr")]
     pub fn describe_virtual_border_routers(
         &self,
     ) -> crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequestBuilder<
@@ -2437,6 +2651,7 @@ impl Client {
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVirtualBorderRoutersForPhysicalConnectionRequest`](crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest).
+    #[cfg(feature = "vbr")]
     pub fn describe_virtual_border_routers_for_physical_connection(
         &self,
     ) -> crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequestBuilder<
@@ -2449,6 +2664,7 @@ impl Client {
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcAttributeRequest`](crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequest).
+    #[cfg(feature = "vpc")]
     pub fn describe_vpc_attribute(
         &self,
     ) -> crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequestBuilder<
@@ -2461,6 +2677,7 @@ impl Client {
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcGrantRulesToEcrRequest`](crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest).
+    #[cfg(feature = "other")]
     pub fn describe_vpc_grant_rules_to_ecr(
         &self,
     ) -> crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequestBuilder<
@@ -2473,6 +2690,7 @@ impl Client {
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpcs::DescribeVpcsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpcsRequest`](crate::operation::describe_vpcs::DescribeVpcsRequest).
+    #[cfg(feature = "vpc")]
     pub fn describe_vpcs(
         &self,
     ) -> crate::operation::describe_vpcs::DescribeVpcsRequestBuilder<&Self> {
@@ -2481,6 +2699,7 @@ impl Client {
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnAttachmentsRequest`](crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn describe_vpn_attachments(
         &self,
     ) -> crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequestBuilder<
@@ -2493,6 +2712,7 @@ impl Client {
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connection::DescribeVpnConnectionRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionRequest`](crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn describe_vpn_connection(
         &self,
     ) -> crate::operation::describe_vpn_connection::DescribeVpnConnectionRequestBuilder<
@@ -2505,6 +2725,7 @@ impl Client {
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionLogsRequest`](crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn describe_vpn_connection_logs(
         &self,
     ) -> crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequestBuilder<
@@ -2517,6 +2738,7 @@ impl Client {
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnConnectionsRequest`](crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn describe_vpn_connections(
         &self,
     ) -> crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequestBuilder<
@@ -2529,6 +2751,7 @@ impl Client {
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnCrossAccountAuthorizationsRequest`](crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn describe_vpn_cross_account_authorizations(
         &self,
     ) -> crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequestBuilder<
@@ -2541,6 +2764,7 @@ impl Client {
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayRequest`](crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn describe_vpn_gateway(
         &self,
     ) -> crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequestBuilder<
@@ -2553,6 +2777,7 @@ impl Client {
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewayAvailableZonesRequest`](crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn describe_vpn_gateway_available_zones(
         &self,
     ) -> crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequestBuilder<
@@ -2565,6 +2790,7 @@ impl Client {
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnGatewaysRequest`](crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn describe_vpn_gateways(
         &self,
     ) -> crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequestBuilder<
@@ -2577,6 +2803,7 @@ impl Client {
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnPbrRouteEntriesRequest`](crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn describe_vpn_pbr_route_entries(
         &self,
     ) -> crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequestBuilder<
@@ -2589,6 +2816,7 @@ impl Client {
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnRouteEntriesRequest`](crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn describe_vpn_route_entries(
         &self,
     ) -> crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequestBuilder<
@@ -2601,6 +2829,7 @@ impl Client {
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequestBuilder::send) it. The parameters and their rules: [`DescribeVpnSslServerLogsRequest`](crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest).
+    #[cfg(feature = "ssl-vpn-server")]
     pub fn describe_vpn_ssl_server_logs(
         &self,
     ) -> crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequestBuilder<
@@ -2613,6 +2842,7 @@ impl Client {
     /// Calls `DescribeZones`: Queries zones in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_zones::DescribeZonesRequestBuilder::send) it. The parameters and their rules: [`DescribeZonesRequest`](crate::operation::describe_zones::DescribeZonesRequest).
+    #[cfg(feature = "regions-and-zones")]
     pub fn describe_zones(
         &self,
     ) -> crate::operation::describe_zones::DescribeZonesRequestBuilder<&Self> {
@@ -2621,6 +2851,7 @@ impl Client {
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequestBuilder::send) it. The parameters and their rules: [`DetachDhcpOptionsSetFromVpcRequest`](crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest).
+    #[cfg(feature = "dhcp")]
     pub fn detach_dhcp_options_set_from_vpc(
         &self,
     ) -> crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequestBuilder<
@@ -2633,6 +2864,7 @@ impl Client {
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnConnectionsRequest`](crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn diagnose_vpn_connections(
         &self,
     ) -> crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequestBuilder<
@@ -2645,6 +2877,7 @@ impl Client {
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequestBuilder::send) it. The parameters and their rules: [`DiagnoseVpnGatewayRequest`](crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn diagnose_vpn_gateway(
         &self,
     ) -> crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequestBuilder<
@@ -2657,6 +2890,7 @@ impl Client {
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequestBuilder::send) it. The parameters and their rules: [`DisableNatGatewayEcsMetricRequest`](crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest).
+    #[cfg(feature = "nat")]
     pub fn disable_nat_gateway_ecs_metric(
         &self,
     ) -> crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequestBuilder<
@@ -2669,6 +2903,7 @@ impl Client {
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequestBuilder::send) it. The parameters and their rules: [`DisableVpcClassicLinkRequest`](crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequest).
+    #[cfg(feature = "vpc")]
     pub fn disable_vpc_classic_link(
         &self,
     ) -> crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequestBuilder<
@@ -2681,6 +2916,7 @@ impl Client {
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTableFromGatewayRequest`](crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest).
+    #[cfg(feature = "route-table")]
     pub fn dissociate_route_table_from_gateway(
         &self,
     ) -> crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequestBuilder<
@@ -2693,6 +2929,7 @@ impl Client {
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder::send) it. The parameters and their rules: [`DissociateRouteTablesFromVpcGatewayEndpointRequest`](crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn dissociate_route_tables_from_vpc_gateway_endpoint(
         &self,
     ) -> crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequestBuilder<
@@ -2705,6 +2942,7 @@ impl Client {
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequestBuilder::send) it. The parameters and their rules: [`DissociateVpnGatewayWithCertificateRequest`](crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn dissociate_vpn_gateway_with_certificate(
         &self,
     ) -> crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequestBuilder<
@@ -2717,6 +2955,7 @@ impl Client {
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequestBuilder::send) it. The parameters and their rules: [`DownloadVpnConnectionConfigRequest`](crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn download_vpn_connection_config(
         &self,
     ) -> crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequestBuilder<
@@ -2729,6 +2968,7 @@ impl Client {
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequestBuilder::send) it. The parameters and their rules: [`EnableNatGatewayEcsMetricRequest`](crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest).
+    #[cfg(feature = "nat")]
     pub fn enable_nat_gateway_ecs_metric(
         &self,
     ) -> crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequestBuilder<
@@ -2741,6 +2981,7 @@ impl Client {
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`EnablePhysicalConnectionRequest`](crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn enable_physical_connection(
         &self,
     ) -> crate::operation::enable_physical_connection::EnablePhysicalConnectionRequestBuilder<
@@ -2753,6 +2994,7 @@ impl Client {
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequestBuilder::send) it. The parameters and their rules: [`EnableVpcClassicLinkRequest`](crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequest).
+    #[cfg(feature = "vpc")]
     pub fn enable_vpc_classic_link(
         &self,
     ) -> crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequestBuilder<
@@ -2765,6 +3007,7 @@ impl Client {
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequestBuilder::send) it. The parameters and their rules: [`EnableVpcIpv4GatewayRequest`](crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn enable_vpc_ipv4_gateway(
         &self,
     ) -> crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequestBuilder<
@@ -2777,6 +3020,7 @@ impl Client {
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`GetDhcpOptionsSetRequest`](crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequest).
+    #[cfg(feature = "dhcp")]
     pub fn get_dhcp_options_set(
         &self,
     ) -> crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequestBuilder<&Self> {
@@ -2787,6 +3031,7 @@ impl Client {
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetFlowLogServiceStatusRequest`](crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest).
+    #[cfg(feature = "flow-log")]
     pub fn get_flow_log_service_status(
         &self,
     ) -> crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequestBuilder<
@@ -2799,6 +3044,7 @@ impl Client {
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`GetIpv4GatewayAttributeRequest`](crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn get_ipv4_gateway_attribute(
         &self,
     ) -> crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequestBuilder<
@@ -2811,6 +3057,7 @@ impl Client {
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`GetNatGatewayAttributeRequest`](crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequest).
+    #[cfg(feature = "nat")]
     pub fn get_nat_gateway_attribute(
         &self,
     ) -> crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequestBuilder<
@@ -2823,6 +3070,7 @@ impl Client {
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetPhysicalConnectionServiceStatusRequest`](crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn get_physical_connection_service_status(
         &self,
     ) -> crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequestBuilder<
@@ -2835,6 +3083,7 @@ impl Client {
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetPublicIpAddressPoolServiceStatusRequest`](crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest).
+    #[cfg(feature = "eip")]
     pub fn get_public_ip_address_pool_service_status(
         &self,
     ) -> crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequestBuilder<
@@ -2847,6 +3096,7 @@ impl Client {
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequestBuilder::send) it. The parameters and their rules: [`GetTrafficMirrorServiceStatusRequest`](crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn get_traffic_mirror_service_status(
         &self,
     ) -> crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequestBuilder<
@@ -2859,6 +3109,7 @@ impl Client {
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequestBuilder::send) it. The parameters and their rules: [`GetVSwitchCidrReservationUsageRequest`](crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest).
+    #[cfg(feature = "vswitch")]
     pub fn get_v_switch_cidr_reservation_usage(
         &self,
     ) -> crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequestBuilder<
@@ -2871,6 +3122,7 @@ impl Client {
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`GetVpcGatewayEndpointAttributeRequest`](crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn get_vpc_gateway_endpoint_attribute(
         &self,
     ) -> crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequestBuilder<
@@ -2883,6 +3135,7 @@ impl Client {
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequestBuilder::send) it. The parameters and their rules: [`GetVpcPrefixListAssociationsRequest`](crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn get_vpc_prefix_list_associations(
         &self,
     ) -> crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequestBuilder<
@@ -2895,6 +3148,7 @@ impl Client {
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequestBuilder::send) it. The parameters and their rules: [`GetVpcPrefixListEntriesRequest`](crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn get_vpc_prefix_list_entries(
         &self,
     ) -> crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequestBuilder<
@@ -2907,6 +3161,7 @@ impl Client {
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequestBuilder::send) it. The parameters and their rules: [`GetVpcRouteEntrySummaryRequest`](crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest).
+    #[cfg(feature = "route-table")]
     pub fn get_vpc_route_entry_summary(
         &self,
     ) -> crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequestBuilder<
@@ -2919,6 +3174,7 @@ impl Client {
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequestBuilder::send) it. The parameters and their rules: [`GetVpnGatewayDiagnoseResultRequest`](crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn get_vpn_gateway_diagnose_result(
         &self,
     ) -> crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequestBuilder<
@@ -2931,6 +3187,7 @@ impl Client {
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::grant_instance_to_cen::GrantInstanceToCenRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToCenRequest`](crate::operation::grant_instance_to_cen::GrantInstanceToCenRequest).
+    #[cfg(feature = "vpc")]
     pub fn grant_instance_to_cen(
         &self,
     ) -> crate::operation::grant_instance_to_cen::GrantInstanceToCenRequestBuilder<
@@ -2943,6 +3200,7 @@ impl Client {
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequestBuilder::send) it. The parameters and their rules: [`GrantInstanceToVbrRequest`](crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest).
+    #[cfg(feature = "router-interface")]
     pub fn grant_instance_to_vbr(
         &self,
     ) -> crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequestBuilder<
@@ -2955,6 +3213,7 @@ impl Client {
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_business_access_points::ListBusinessAccessPointsRequestBuilder::send) it. The parameters and their rules: [`ListBusinessAccessPointsRequest`](crate::operation::list_business_access_points::ListBusinessAccessPointsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn list_business_access_points(
         &self,
     ) -> crate::operation::list_business_access_points::ListBusinessAccessPointsRequestBuilder<
@@ -2967,6 +3226,7 @@ impl Client {
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_business_regions::ListBusinessRegionsRequestBuilder::send) it. The parameters and their rules: [`ListBusinessRegionsRequest`](crate::operation::list_business_regions::ListBusinessRegionsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn list_business_regions(
         &self,
     ) -> crate::operation::list_business_regions::ListBusinessRegionsRequestBuilder<
@@ -2979,6 +3239,7 @@ impl Client {
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequestBuilder::send) it. The parameters and their rules: [`ListDhcpOptionsSetsRequest`](crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest).
+    #[cfg(feature = "dhcp")]
     pub fn list_dhcp_options_sets(
         &self,
     ) -> crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequestBuilder<
@@ -2991,6 +3252,7 @@ impl Client {
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequestBuilder::send) it. The parameters and their rules: [`ListEnhanhcedNatGatewayAvailableZonesRequest`](crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest).
+    #[cfg(feature = "nat")]
     pub fn list_enhanhced_nat_gateway_available_zones(
         &self,
     ) -> crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequestBuilder<
@@ -3003,6 +3265,7 @@ impl Client {
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_full_nat_entries::ListFullNatEntriesRequestBuilder::send) it. The parameters and their rules: [`ListFullNatEntriesRequest`](crate::operation::list_full_nat_entries::ListFullNatEntriesRequest).
+    #[cfg(feature = "nat")]
     pub fn list_full_nat_entries(
         &self,
     ) -> crate::operation::list_full_nat_entries::ListFullNatEntriesRequestBuilder<
@@ -3015,6 +3278,7 @@ impl Client {
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequestBuilder::send) it. The parameters and their rules: [`ListGatewayRouteTableEntriesRequest`](crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn list_gateway_route_table_entries(
         &self,
     ) -> crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequestBuilder<
@@ -3027,6 +3291,7 @@ impl Client {
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequestBuilder::send) it. The parameters and their rules: [`ListGeographicSubRegionsRequest`](crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn list_geographic_sub_regions(
         &self,
     ) -> crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequestBuilder<
@@ -3039,6 +3304,7 @@ impl Client {
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServerLogsRequest`](crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest).
+    #[cfg(feature = "ipsec-servers")]
     pub fn list_ipsec_server_logs(
         &self,
     ) -> crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequestBuilder<
@@ -3051,6 +3317,7 @@ impl Client {
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipsec_servers::ListIpsecServersRequestBuilder::send) it. The parameters and their rules: [`ListIpsecServersRequest`](crate::operation::list_ipsec_servers::ListIpsecServersRequest).
+    #[cfg(feature = "ipsec-servers")]
     pub fn list_ipsec_servers(
         &self,
     ) -> crate::operation::list_ipsec_servers::ListIpsecServersRequestBuilder<&Self> {
@@ -3059,6 +3326,7 @@ impl Client {
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequestBuilder::send) it. The parameters and their rules: [`ListIpv4GatewaysRequest`](crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn list_ipv4_gateways(
         &self,
     ) -> crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequestBuilder<&Self> {
@@ -3067,6 +3335,7 @@ impl Client {
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpCidrsRequest`](crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest).
+    #[cfg(feature = "nat")]
     pub fn list_nat_ip_cidrs(
         &self,
     ) -> crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequestBuilder<&Self> {
@@ -3075,6 +3344,7 @@ impl Client {
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_nat_ips::ListNatIpsRequestBuilder::send) it. The parameters and their rules: [`ListNatIpsRequest`](crate::operation::list_nat_ips::ListNatIpsRequest).
+    #[cfg(feature = "nat")]
     pub fn list_nat_ips(
         &self,
     ) -> crate::operation::list_nat_ips::ListNatIpsRequestBuilder<&Self> {
@@ -3083,6 +3353,7 @@ impl Client {
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequestBuilder::send) it. The parameters and their rules: [`ListPhysicalConnectionFeaturesRequest`](crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn list_physical_connection_features(
         &self,
     ) -> crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequestBuilder<
@@ -3095,6 +3366,7 @@ impl Client {
     /// Calls `ListPrefixLists`: Queries prefix lists.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_prefix_lists::ListPrefixListsRequestBuilder::send) it. The parameters and their rules: [`ListPrefixListsRequest`](crate::operation::list_prefix_lists::ListPrefixListsRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn list_prefix_lists(
         &self,
     ) -> crate::operation::list_prefix_lists::ListPrefixListsRequestBuilder<&Self> {
@@ -3103,6 +3375,7 @@ impl Client {
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolCidrBlocksRequest`](crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest).
+    #[cfg(feature = "eip")]
     pub fn list_public_ip_address_pool_cidr_blocks(
         &self,
     ) -> crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequestBuilder<
@@ -3115,6 +3388,7 @@ impl Client {
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequestBuilder::send) it. The parameters and their rules: [`ListPublicIpAddressPoolsRequest`](crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest).
+    #[cfg(feature = "eip")]
     pub fn list_public_ip_address_pools(
         &self,
     ) -> crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequestBuilder<
@@ -3127,6 +3401,7 @@ impl Client {
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources::ListTagResourcesRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesRequest`](crate::operation::list_tag_resources::ListTagResourcesRequest).
+    #[cfg(feature = "tag")]
     pub fn list_tag_resources(
         &self,
     ) -> crate::operation::list_tag_resources::ListTagResourcesRequestBuilder<&Self> {
@@ -3135,6 +3410,7 @@ impl Client {
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`ListTagResourcesForExpressConnectRequest`](crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest).
+    #[cfg(feature = "tag")]
     pub fn list_tag_resources_for_express_connect(
         &self,
     ) -> crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequestBuilder<
@@ -3147,6 +3423,7 @@ impl Client {
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorFiltersRequest`](crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn list_traffic_mirror_filters(
         &self,
     ) -> crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequestBuilder<
@@ -3159,6 +3436,7 @@ impl Client {
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequestBuilder::send) it. The parameters and their rules: [`ListTrafficMirrorSessionsRequest`](crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn list_traffic_mirror_sessions(
         &self,
     ) -> crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequestBuilder<
@@ -3171,6 +3449,7 @@ impl Client {
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequestBuilder::send) it. The parameters and their rules: [`ListVSwitchCidrReservationsRequest`](crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest).
+    #[cfg(feature = "vswitch")]
     pub fn list_v_switch_cidr_reservations(
         &self,
     ) -> crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequestBuilder<
@@ -3183,6 +3462,7 @@ impl Client {
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequestBuilder::send) it. The parameters and their rules: [`ListVirtualPhysicalConnectionsRequest`](crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn list_virtual_physical_connections(
         &self,
     ) -> crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequestBuilder<
@@ -3195,6 +3475,7 @@ impl Client {
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequestBuilder::send) it. The parameters and their rules: [`ListVpcEndpointServicesByEndUserRequest`](crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn list_vpc_endpoint_services_by_end_user(
         &self,
     ) -> crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequestBuilder<
@@ -3207,6 +3488,7 @@ impl Client {
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequestBuilder::send) it. The parameters and their rules: [`ListVpcGatewayEndpointsRequest`](crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn list_vpc_gateway_endpoints(
         &self,
     ) -> crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequestBuilder<
@@ -3219,6 +3501,7 @@ impl Client {
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`ListVpcPublishedRouteEntriesRequest`](crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn list_vpc_published_route_entries(
         &self,
     ) -> crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequestBuilder<
@@ -3231,6 +3514,7 @@ impl Client {
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequestBuilder::send) it. The parameters and their rules: [`ListVpnCertificateAssociationsRequest`](crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn list_vpn_certificate_associations(
         &self,
     ) -> crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequestBuilder<
@@ -3243,6 +3527,7 @@ impl Client {
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpGroupAttributeRequest`](crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest).
+    #[cfg(feature = "bgp")]
     pub fn modify_bgp_group_attribute(
         &self,
     ) -> crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequestBuilder<
@@ -3255,6 +3540,7 @@ impl Client {
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyBgpPeerAttributeRequest`](crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest).
+    #[cfg(feature = "bgp")]
     pub fn modify_bgp_peer_attribute(
         &self,
     ) -> crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequestBuilder<
@@ -3267,6 +3553,7 @@ impl Client {
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageAttributeRequest`](crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn modify_common_bandwidth_package_attribute(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequestBuilder<
@@ -3279,6 +3566,7 @@ impl Client {
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageIpBandwidthRequest`](crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn modify_common_bandwidth_package_ip_bandwidth(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequestBuilder<
@@ -3291,6 +3579,7 @@ impl Client {
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyCommonBandwidthPackageSpecRequest`](crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn modify_common_bandwidth_package_spec(
         &self,
     ) -> crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequestBuilder<
@@ -3303,6 +3592,7 @@ impl Client {
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyCustomerGatewayAttributeRequest`](crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest).
+    #[cfg(feature = "customer-gateway")]
     pub fn modify_customer_gateway_attribute(
         &self,
     ) -> crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequestBuilder<
@@ -3315,6 +3605,7 @@ impl Client {
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipAddressAttributeRequest`](crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest).
+    #[cfg(feature = "eip")]
     pub fn modify_eip_address_attribute(
         &self,
     ) -> crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequestBuilder<
@@ -3327,6 +3618,7 @@ impl Client {
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequestBuilder::send) it. The parameters and their rules: [`ModifyEipForwardModeRequest`](crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequest).
+    #[cfg(feature = "eip")]
     pub fn modify_eip_forward_mode(
         &self,
     ) -> crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequestBuilder<
@@ -3339,6 +3631,7 @@ impl Client {
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionAttributeRequest`](crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest).
+    #[cfg(feature = "express-cloud-connection")]
     pub fn modify_express_cloud_connection_attribute(
         &self,
     ) -> crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequestBuilder<
@@ -3351,6 +3644,7 @@ impl Client {
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressCloudConnectionBandwidthRequest`](crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest).
+    #[cfg(feature = "express-cloud-connection")]
     pub fn modify_express_cloud_connection_bandwidth(
         &self,
     ) -> crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequestBuilder<
@@ -3363,6 +3657,7 @@ impl Client {
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRequest`](crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest).
+    #[cfg(feature = "qos")]
     pub fn modify_express_connect_traffic_qos(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequestBuilder<
@@ -3375,6 +3670,7 @@ impl Client {
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosQueueRequest`](crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest).
+    #[cfg(feature = "qos")]
     pub fn modify_express_connect_traffic_qos_queue(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequestBuilder<
@@ -3387,6 +3683,7 @@ impl Client {
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequestBuilder::send) it. The parameters and their rules: [`ModifyExpressConnectTrafficQosRuleRequest`](crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest).
+    #[cfg(feature = "qos")]
     pub fn modify_express_connect_traffic_qos_rule(
         &self,
     ) -> crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequestBuilder<
@@ -3399,6 +3696,7 @@ impl Client {
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFlowLogAttributeRequest`](crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest).
+    #[cfg(feature = "flow-log")]
     pub fn modify_flow_log_attribute(
         &self,
     ) -> crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequestBuilder<
@@ -3411,6 +3709,7 @@ impl Client {
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyForwardEntryRequest`](crate::operation::modify_forward_entry::ModifyForwardEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_forward_entry(
         &self,
     ) -> crate::operation::modify_forward_entry::ModifyForwardEntryRequestBuilder<
@@ -3423,6 +3722,7 @@ impl Client {
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyFullNatEntryAttributeRequest`](crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_full_nat_entry_attribute(
         &self,
     ) -> crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequestBuilder<
@@ -3435,6 +3735,7 @@ impl Client {
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceAttributesRequest`](crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest).
+    #[cfg(feature = "instance")]
     pub fn modify_global_acceleration_instance_attributes(
         &self,
     ) -> crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequestBuilder<
@@ -3447,6 +3748,7 @@ impl Client {
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyGlobalAccelerationInstanceSpecRequest`](crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest).
+    #[cfg(feature = "instance")]
     pub fn modify_global_acceleration_instance_spec(
         &self,
     ) -> crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequestBuilder<
@@ -3459,6 +3761,7 @@ impl Client {
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyHaVipAttributeRequest`](crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest).
+    #[cfg(feature = "havip")]
     pub fn modify_ha_vip_attribute(
         &self,
     ) -> crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequestBuilder<
@@ -3471,6 +3774,7 @@ impl Client {
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclAttributeRequest`](crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn modify_i_pv6_translator_acl_attribute(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequestBuilder<
@@ -3483,6 +3787,7 @@ impl Client {
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAclListEntryRequest`](crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn modify_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequestBuilder<
@@ -3495,6 +3800,7 @@ impl Client {
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorAttributeRequest`](crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn modify_i_pv6_translator_attribute(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequestBuilder<
@@ -3507,6 +3813,7 @@ impl Client {
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorBandwidthRequest`](crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn modify_i_pv6_translator_bandwidth(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequestBuilder<
@@ -3519,6 +3826,7 @@ impl Client {
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyIPv6TranslatorEntryRequest`](crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn modify_i_pv6_translator_entry(
         &self,
     ) -> crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequestBuilder<
@@ -3531,6 +3839,7 @@ impl Client {
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6AddressAttributeRequest`](crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn modify_ipv6_address_attribute(
         &self,
     ) -> crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequestBuilder<
@@ -3543,6 +3852,7 @@ impl Client {
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6GatewayAttributeRequest`](crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn modify_ipv6_gateway_attribute(
         &self,
     ) -> crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequestBuilder<
@@ -3555,6 +3865,7 @@ impl Client {
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequestBuilder::send) it. The parameters and their rules: [`ModifyIpv6InternetBandwidthRequest`](crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn modify_ipv6_internet_bandwidth(
         &self,
     ) -> crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequestBuilder<
@@ -3567,6 +3878,7 @@ impl Client {
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewayAttributeRequest`](crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_nat_gateway_attribute(
         &self,
     ) -> crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequestBuilder<
@@ -3579,6 +3891,7 @@ impl Client {
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequestBuilder::send) it. The parameters and their rules: [`ModifyNatGatewaySpecRequest`](crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_nat_gateway_spec(
         &self,
     ) -> crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequestBuilder<
@@ -3591,6 +3904,7 @@ impl Client {
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpAttributeRequest`](crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_nat_ip_attribute(
         &self,
     ) -> crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequestBuilder<
@@ -3603,6 +3917,7 @@ impl Client {
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyNatIpCidrAttributeRequest`](crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_nat_ip_cidr_attribute(
         &self,
     ) -> crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequestBuilder<
@@ -3615,6 +3930,7 @@ impl Client {
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyNetworkAclAttributesRequest`](crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest).
+    #[cfg(feature = "acl")]
     pub fn modify_network_acl_attributes(
         &self,
     ) -> crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequestBuilder<
@@ -3627,6 +3943,7 @@ impl Client {
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyPhysicalConnectionAttributeRequest`](crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn modify_physical_connection_attribute(
         &self,
     ) -> crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequestBuilder<
@@ -3639,6 +3956,7 @@ impl Client {
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_route_entry::ModifyRouteEntryRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteEntryRequest`](crate::operation::modify_route_entry::ModifyRouteEntryRequest).
+    #[cfg(feature = "route-table")]
     pub fn modify_route_entry(
         &self,
     ) -> crate::operation::modify_route_entry::ModifyRouteEntryRequestBuilder<&Self> {
@@ -3647,6 +3965,7 @@ impl Client {
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequestBuilder::send) it. The parameters and their rules: [`ModifyRouteTableAttributesRequest`](crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequest).
+    #[cfg(feature = "route-table")]
     pub fn modify_route_table_attributes(
         &self,
     ) -> crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequestBuilder<
@@ -3659,6 +3978,7 @@ impl Client {
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceAttributeRequest`](crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest).
+    #[cfg(feature = "router-interface")]
     pub fn modify_router_interface_attribute(
         &self,
     ) -> crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequestBuilder<
@@ -3671,6 +3991,7 @@ impl Client {
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder::send) it. The parameters and their rules: [`ModifyRouterInterfaceSpecRequest`](crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest).
+    #[cfg(feature = "router-interface")]
     pub fn modify_router_interface_spec(
         &self,
     ) -> crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequestBuilder<
@@ -3683,6 +4004,7 @@ impl Client {
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_snat_entry::ModifySnatEntryRequestBuilder::send) it. The parameters and their rules: [`ModifySnatEntryRequest`](crate::operation::modify_snat_entry::ModifySnatEntryRequest).
+    #[cfg(feature = "nat")]
     pub fn modify_snat_entry(
         &self,
     ) -> crate::operation::modify_snat_entry::ModifySnatEntryRequestBuilder<&Self> {
@@ -3691,6 +4013,7 @@ impl Client {
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequestBuilder::send) it. The parameters and their rules: [`ModifySslVpnClientCertRequest`](crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest).
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     pub fn modify_ssl_vpn_client_cert(
         &self,
     ) -> crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequestBuilder<
@@ -3703,6 +4026,7 @@ impl Client {
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequestBuilder::send) it. The parameters and their rules: [`ModifySslVpnServerRequest`](crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequest).
+    #[cfg(feature = "ssl-vpn-server")]
     pub fn modify_ssl_vpn_server(
         &self,
     ) -> crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequestBuilder<
@@ -3715,6 +4039,7 @@ impl Client {
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyTunnelAttributeRequest`](crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_tunnel_attribute(
         &self,
     ) -> crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequestBuilder<
@@ -3727,6 +4052,7 @@ impl Client {
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVRouterAttributeRequest`](crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest).
+    #[cfg(feature = "router")]
     pub fn modify_v_router_attribute(
         &self,
     ) -> crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequestBuilder<
@@ -3739,6 +4065,7 @@ impl Client {
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchAttributeRequest`](crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest).
+    #[cfg(feature = "vswitch")]
     pub fn modify_v_switch_attribute(
         &self,
     ) -> crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequestBuilder<
@@ -3751,6 +4078,7 @@ impl Client {
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVSwitchCidrReservationAttributeRequest`](crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest).
+    #[cfg(feature = "vswitch")]
     pub fn modify_v_switch_cidr_reservation_attribute(
         &self,
     ) -> crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequestBuilder<
@@ -3763,6 +4091,7 @@ impl Client {
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVcoRouteEntryWeightRequest`](crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn modify_vco_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequestBuilder<
@@ -3775,6 +4104,7 @@ impl Client {
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVirtualBorderRouterAttributeRequest`](crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest).
+    #[cfg(feature = "vbr")]
     pub fn modify_virtual_border_router_attribute(
         &self,
     ) -> crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequestBuilder<
@@ -3787,6 +4117,7 @@ impl Client {
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcAttributeRequest`](crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest).
+    #[cfg(feature = "vpc")]
     pub fn modify_vpc_attribute(
         &self,
     ) -> crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequestBuilder<
@@ -3799,6 +4130,7 @@ impl Client {
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequestBuilder::send) it. The parameters and their rules: [`ModifyVpcPrefixListRequest`](crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn modify_vpc_prefix_list(
         &self,
     ) -> crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequestBuilder<
@@ -3811,6 +4143,7 @@ impl Client {
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnAttachmentAttributeRequest`](crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest).
+    #[cfg(feature = "associate-transit-routers")]
     pub fn modify_vpn_attachment_attribute(
         &self,
     ) -> crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequestBuilder<
@@ -3823,6 +4156,7 @@ impl Client {
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnConnectionAttributeRequest`](crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_vpn_connection_attribute(
         &self,
     ) -> crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequestBuilder<
@@ -3835,6 +4169,7 @@ impl Client {
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnGatewayAttributeRequest`](crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn modify_vpn_gateway_attribute(
         &self,
     ) -> crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequestBuilder<
@@ -3847,6 +4182,7 @@ impl Client {
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryAttributeRequest`](crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_vpn_pbr_route_entry_attribute(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequestBuilder<
@@ -3859,6 +4195,7 @@ impl Client {
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryPriorityRequest`](crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_vpn_pbr_route_entry_priority(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequestBuilder<
@@ -3871,6 +4208,7 @@ impl Client {
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnPbrRouteEntryWeightRequest`](crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_vpn_pbr_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequestBuilder<
@@ -3883,6 +4221,7 @@ impl Client {
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequestBuilder::send) it. The parameters and their rules: [`ModifyVpnRouteEntryWeightRequest`](crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn modify_vpn_route_entry_weight(
         &self,
     ) -> crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequestBuilder<
@@ -3895,6 +4234,7 @@ impl Client {
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_resource_group::MoveResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveResourceGroupRequest`](crate::operation::move_resource_group::MoveResourceGroupRequest).
+    #[cfg(feature = "resource-group")]
     pub fn move_resource_group(
         &self,
     ) -> crate::operation::move_resource_group::MoveResourceGroupRequestBuilder<&Self> {
@@ -3903,6 +4243,7 @@ impl Client {
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequestBuilder::send) it. The parameters and their rules: [`MoveVpnResourceGroupRequest`](crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequest).
+    #[cfg(feature = "vpn-gateway")]
     pub fn move_vpn_resource_group(
         &self,
     ) -> crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequestBuilder<
@@ -3915,6 +4256,7 @@ impl Client {
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_flow_log_service::OpenFlowLogServiceRequestBuilder::send) it. The parameters and their rules: [`OpenFlowLogServiceRequest`](crate::operation::open_flow_log_service::OpenFlowLogServiceRequest).
+    #[cfg(feature = "flow-log")]
     pub fn open_flow_log_service(
         &self,
     ) -> crate::operation::open_flow_log_service::OpenFlowLogServiceRequestBuilder<
@@ -3927,6 +4269,7 @@ impl Client {
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPhysicalConnectionServiceRequest`](crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn open_physical_connection_service(
         &self,
     ) -> crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequestBuilder<
@@ -3939,6 +4282,7 @@ impl Client {
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequestBuilder::send) it. The parameters and their rules: [`OpenPublicIpAddressPoolServiceRequest`](crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest).
+    #[cfg(feature = "eip")]
     pub fn open_public_ip_address_pool_service(
         &self,
     ) -> crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequestBuilder<
@@ -3951,6 +4295,7 @@ impl Client {
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequestBuilder::send) it. The parameters and their rules: [`OpenTrafficMirrorServiceRequest`](crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn open_traffic_mirror_service(
         &self,
     ) -> crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequestBuilder<
@@ -3963,6 +4308,7 @@ impl Client {
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`PublishVpcRouteEntriesRequest`](crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn publish_vpc_route_entries(
         &self,
     ) -> crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequestBuilder<
@@ -3975,6 +4321,7 @@ impl Client {
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequestBuilder::send) it. The parameters and their rules: [`PublishVpnRouteEntryRequest`](crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequest).
+    #[cfg(feature = "associate-a-vpn-gateway")]
     pub fn publish_vpn_route_entry(
         &self,
     ) -> crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequestBuilder<
@@ -3987,6 +4334,7 @@ impl Client {
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`RecoverPhysicalConnectionRequest`](crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn recover_physical_connection(
         &self,
     ) -> crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequestBuilder<
@@ -3999,6 +4347,7 @@ impl Client {
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`RecoverVirtualBorderRouterRequest`](crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn recover_virtual_border_router(
         &self,
     ) -> crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequestBuilder<
@@ -4011,6 +4360,7 @@ impl Client {
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipAddressRequest`](crate::operation::release_eip_address::ReleaseEipAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn release_eip_address(
         &self,
     ) -> crate::operation::release_eip_address::ReleaseEipAddressRequestBuilder<&Self> {
@@ -4019,6 +4369,7 @@ impl Client {
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseEipSegmentAddressRequest`](crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn release_eip_segment_address(
         &self,
     ) -> crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequestBuilder<
@@ -4031,6 +4382,7 @@ impl Client {
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::release_ipv6_address::ReleaseIpv6AddressRequestBuilder::send) it. The parameters and their rules: [`ReleaseIpv6AddressRequest`](crate::operation::release_ipv6_address::ReleaseIpv6AddressRequest).
+    #[cfg(feature = "ipv6-gateway")]
     pub fn release_ipv6_address(
         &self,
     ) -> crate::operation::release_ipv6_address::ReleaseIpv6AddressRequestBuilder<
@@ -4043,6 +4395,7 @@ impl Client {
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequestBuilder::send) it. The parameters and their rules: [`RemoveCommonBandwidthPackageIpRequest`](crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest).
+    #[cfg(feature = "bandwidth")]
     pub fn remove_common_bandwidth_package_ip(
         &self,
     ) -> crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequestBuilder<
@@ -4055,6 +4408,7 @@ impl Client {
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequestBuilder::send) it. The parameters and their rules: [`RemoveGlobalAccelerationInstanceIpRequest`](crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest).
+    #[cfg(feature = "instance")]
     pub fn remove_global_acceleration_instance_ip(
         &self,
     ) -> crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequestBuilder<
@@ -4067,6 +4421,7 @@ impl Client {
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequestBuilder::send) it. The parameters and their rules: [`RemoveIPv6TranslatorAclListEntryRequest`](crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest).
+    #[cfg(feature = "ipv6-translator")]
     pub fn remove_i_pv6_translator_acl_list_entry(
         &self,
     ) -> crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequestBuilder<
@@ -4079,6 +4434,7 @@ impl Client {
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequestBuilder::send) it. The parameters and their rules: [`RemoveSourcesFromTrafficMirrorSessionRequest`](crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn remove_sources_from_traffic_mirror_session(
         &self,
     ) -> crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequestBuilder<
@@ -4091,6 +4447,7 @@ impl Client {
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequestBuilder::send) it. The parameters and their rules: [`ReplaceVpcDhcpOptionsSetRequest`](crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest).
+    #[cfg(feature = "dhcp")]
     pub fn replace_vpc_dhcp_options_set(
         &self,
     ) -> crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequestBuilder<
@@ -4103,6 +4460,7 @@ impl Client {
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequestBuilder::send) it. The parameters and their rules: [`RetryVpcPrefixListAssociationRequest`](crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest).
+    #[cfg(feature = "prefix-list")]
     pub fn retry_vpc_prefix_list_association(
         &self,
     ) -> crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequestBuilder<
@@ -4115,6 +4473,7 @@ impl Client {
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromCenRequest`](crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequest).
+    #[cfg(feature = "vpc")]
     pub fn revoke_instance_from_cen(
         &self,
     ) -> crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequestBuilder<
@@ -4127,6 +4486,7 @@ impl Client {
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequestBuilder::send) it. The parameters and their rules: [`RevokeInstanceFromVbrRequest`](crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest).
+    #[cfg(feature = "router-interface")]
     pub fn revoke_instance_from_vbr(
         &self,
     ) -> crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequestBuilder<
@@ -4139,6 +4499,7 @@ impl Client {
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequestBuilder::send) it. The parameters and their rules: [`SecondApplyPhysicalConnectionLOARequest`](crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest).
+    #[cfg(feature = "physical-connection")]
     pub fn second_apply_physical_connection_loa(
         &self,
     ) -> crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequestBuilder<
@@ -4151,6 +4512,7 @@ impl Client {
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequestBuilder::send) it. The parameters and their rules: [`SetHighDefinitionMonitorLogStatusRequest`](crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest).
+    #[cfg(feature = "eip")]
     pub fn set_high_definition_monitor_log_status(
         &self,
     ) -> crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequestBuilder<
@@ -4163,6 +4525,7 @@ impl Client {
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::start_failover_test_job::StartFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StartFailoverTestJobRequest`](crate::operation::start_failover_test_job::StartFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn start_failover_test_job(
         &self,
     ) -> crate::operation::start_failover_test_job::StartFailoverTestJobRequestBuilder<
@@ -4175,6 +4538,7 @@ impl Client {
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::stop_failover_test_job::StopFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`StopFailoverTestJobRequest`](crate::operation::stop_failover_test_job::StopFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn stop_failover_test_job(
         &self,
     ) -> crate::operation::stop_failover_test_job::StopFailoverTestJobRequestBuilder<
@@ -4187,6 +4551,7 @@ impl Client {
     /// Calls `TagResources`: Creates and adds tags to resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources::TagResourcesRequestBuilder::send) it. The parameters and their rules: [`TagResourcesRequest`](crate::operation::tag_resources::TagResourcesRequest).
+    #[cfg(feature = "tag")]
     pub fn tag_resources(
         &self,
     ) -> crate::operation::tag_resources::TagResourcesRequestBuilder<&Self> {
@@ -4195,6 +4560,7 @@ impl Client {
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`TagResourcesForExpressConnectRequest`](crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest).
+    #[cfg(feature = "tag")]
     pub fn tag_resources_for_express_connect(
         &self,
     ) -> crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequestBuilder<
@@ -4207,6 +4573,7 @@ impl Client {
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`TerminatePhysicalConnectionRequest`](crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn terminate_physical_connection(
         &self,
     ) -> crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequestBuilder<
@@ -4219,6 +4586,7 @@ impl Client {
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`TerminateVirtualBorderRouterRequest`](crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn terminate_virtual_border_router(
         &self,
     ) -> crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequestBuilder<
@@ -4231,6 +4599,7 @@ impl Client {
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequestBuilder::send) it. The parameters and their rules: [`TransformEipSegmentToPublicIpAddressPoolRequest`](crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest).
+    #[cfg(feature = "eip")]
     pub fn transform_eip_segment_to_public_ip_address_pool(
         &self,
     ) -> crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequestBuilder<
@@ -4243,6 +4612,7 @@ impl Client {
     /// Calls `UnTagResources`: Removes tags from resources.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::un_tag_resources::UnTagResourcesRequestBuilder::send) it. The parameters and their rules: [`UnTagResourcesRequest`](crate::operation::un_tag_resources::UnTagResourcesRequest).
+    #[cfg(feature = "tag")]
     pub fn un_tag_resources(
         &self,
     ) -> crate::operation::un_tag_resources::UnTagResourcesRequestBuilder<&Self> {
@@ -4251,6 +4621,7 @@ impl Client {
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder::send) it. The parameters and their rules: [`UnassociateEipAddressRequest`](crate::operation::unassociate_eip_address::UnassociateEipAddressRequest).
+    #[cfg(feature = "eip")]
     pub fn unassociate_eip_address(
         &self,
     ) -> crate::operation::unassociate_eip_address::UnassociateEipAddressRequestBuilder<
@@ -4263,6 +4634,7 @@ impl Client {
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequestBuilder::send) it. The parameters and their rules: [`UnassociateGlobalAccelerationInstanceRequest`](crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest).
+    #[cfg(feature = "instance")]
     pub fn unassociate_global_acceleration_instance(
         &self,
     ) -> crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequestBuilder<
@@ -4275,6 +4647,7 @@ impl Client {
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder::send) it. The parameters and their rules: [`UnassociateHaVipRequest`](crate::operation::unassociate_ha_vip::UnassociateHaVipRequest).
+    #[cfg(feature = "havip")]
     pub fn unassociate_ha_vip(
         &self,
     ) -> crate::operation::unassociate_ha_vip::UnassociateHaVipRequestBuilder<&Self> {
@@ -4283,6 +4656,7 @@ impl Client {
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_network_acl::UnassociateNetworkAclRequestBuilder::send) it. The parameters and their rules: [`UnassociateNetworkAclRequest`](crate::operation::unassociate_network_acl::UnassociateNetworkAclRequest).
+    #[cfg(feature = "acl")]
     pub fn unassociate_network_acl(
         &self,
     ) -> crate::operation::unassociate_network_acl::UnassociateNetworkAclRequestBuilder<
@@ -4295,6 +4669,7 @@ impl Client {
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder::send) it. The parameters and their rules: [`UnassociatePhysicalConnectionFromVirtualBorderRouterRequest`](crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest).
+    #[cfg(feature = "vbr")]
     pub fn unassociate_physical_connection_from_virtual_border_router(
         &self,
     ) -> crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequestBuilder<
@@ -4307,6 +4682,7 @@ impl Client {
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_route_table::UnassociateRouteTableRequestBuilder::send) it. The parameters and their rules: [`UnassociateRouteTableRequest`](crate::operation::unassociate_route_table::UnassociateRouteTableRequest).
+    #[cfg(feature = "route-table")]
     pub fn unassociate_route_table(
         &self,
     ) -> crate::operation::unassociate_route_table::UnassociateRouteTableRequestBuilder<
@@ -4319,6 +4695,7 @@ impl Client {
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequestBuilder::send) it. The parameters and their rules: [`UnassociateVpcCidrBlockRequest`](crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest).
+    #[cfg(feature = "vpc")]
     pub fn unassociate_vpc_cidr_block(
         &self,
     ) -> crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequestBuilder<
@@ -4331,6 +4708,7 @@ impl Client {
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequestBuilder::send) it. The parameters and their rules: [`UntagResourcesForExpressConnectRequest`](crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest).
+    #[cfg(feature = "tag")]
     pub fn untag_resources_for_express_connect(
         &self,
     ) -> crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequestBuilder<
@@ -4343,6 +4721,7 @@ impl Client {
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateDhcpOptionsSetAttributeRequest`](crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest).
+    #[cfg(feature = "dhcp")]
     pub fn update_dhcp_options_set_attribute(
         &self,
     ) -> crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequestBuilder<
@@ -4355,6 +4734,7 @@ impl Client {
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_failover_test_job::UpdateFailoverTestJobRequestBuilder::send) it. The parameters and their rules: [`UpdateFailoverTestJobRequest`](crate::operation::update_failover_test_job::UpdateFailoverTestJobRequest).
+    #[cfg(feature = "failover-test")]
     pub fn update_failover_test_job(
         &self,
     ) -> crate::operation::update_failover_test_job::UpdateFailoverTestJobRequestBuilder<
@@ -4367,6 +4747,7 @@ impl Client {
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateGatewayRouteTableEntryAttributeRequest`](crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest).
+    #[cfg(feature = "route-table")]
     pub fn update_gateway_route_table_entry_attribute(
         &self,
     ) -> crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequestBuilder<
@@ -4379,6 +4760,7 @@ impl Client {
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_ipsec_server::UpdateIpsecServerRequestBuilder::send) it. The parameters and their rules: [`UpdateIpsecServerRequest`](crate::operation::update_ipsec_server::UpdateIpsecServerRequest).
+    #[cfg(feature = "ipsec-servers")]
     pub fn update_ipsec_server(
         &self,
     ) -> crate::operation::update_ipsec_server::UpdateIpsecServerRequestBuilder<&Self> {
@@ -4387,6 +4769,7 @@ impl Client {
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateIpv4GatewayAttributeRequest`](crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest).
+    #[cfg(feature = "ipv4-gateway")]
     pub fn update_ipv4_gateway_attribute(
         &self,
     ) -> crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequestBuilder<
@@ -4399,6 +4782,7 @@ impl Client {
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequestBuilder::send) it. The parameters and their rules: [`UpdateNatGatewayNatTypeRequest`](crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest).
+    #[cfg(feature = "nat")]
     pub fn update_nat_gateway_nat_type(
         &self,
     ) -> crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequestBuilder<
@@ -4411,6 +4795,7 @@ impl Client {
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequestBuilder::send) it. The parameters and their rules: [`UpdateNetworkAclEntriesRequest`](crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequest).
+    #[cfg(feature = "acl")]
     pub fn update_network_acl_entries(
         &self,
     ) -> crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequestBuilder<
@@ -4423,6 +4808,7 @@ impl Client {
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdatePublicIpAddressPoolAttributeRequest`](crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest).
+    #[cfg(feature = "eip")]
     pub fn update_public_ip_address_pool_attribute(
         &self,
     ) -> crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequestBuilder<
@@ -4435,6 +4821,7 @@ impl Client {
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorFilterAttributeRequest`](crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn update_traffic_mirror_filter_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequestBuilder<
@@ -4447,6 +4834,7 @@ impl Client {
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorFilterRuleAttributeRequest`](crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn update_traffic_mirror_filter_rule_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequestBuilder<
@@ -4459,6 +4847,7 @@ impl Client {
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateTrafficMirrorSessionAttributeRequest`](crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest).
+    #[cfg(feature = "traffic-mirror")]
     pub fn update_traffic_mirror_session_attribute(
         &self,
     ) -> crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequestBuilder<
@@ -4471,6 +4860,7 @@ impl Client {
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualBorderBandwidthRequest`](crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest).
+    #[cfg(feature = "vbr")]
     pub fn update_virtual_border_bandwidth(
         &self,
     ) -> crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequestBuilder<
@@ -4483,6 +4873,7 @@ impl Client {
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequestBuilder::send) it. The parameters and their rules: [`UpdateVirtualPhysicalConnectionRequest`](crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest).
+    #[cfg(feature = "physical-connection")]
     pub fn update_virtual_physical_connection(
         &self,
     ) -> crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequestBuilder<
@@ -4495,6 +4886,7 @@ impl Client {
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequestBuilder::send) it. The parameters and their rules: [`UpdateVpcGatewayEndpointAttributeRequest`](crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest).
+    #[cfg(feature = "vpc-gateway-endpoint")]
     pub fn update_vpc_gateway_endpoint_attribute(
         &self,
     ) -> crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequestBuilder<
@@ -4507,6 +4899,7 @@ impl Client {
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder::send) it. The parameters and their rules: [`VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest`](crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest).
+    #[cfg(feature = "nat")]
     pub fn vpc_describe_vpc_nat_gateway_network_interface_quota(
         &self,
     ) -> crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequestBuilder<
@@ -4519,6 +4912,7 @@ impl Client {
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequestBuilder::send) it. The parameters and their rules: [`WithdrawVpcPublishedRouteEntriesRequest`](crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest).
+    #[cfg(feature = "route-table")]
     pub fn withdraw_vpc_published_route_entries(
         &self,
     ) -> crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequestBuilder<
@@ -4528,6 +4922,7 @@ impl Client {
             self,
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_access_points_pages(
         &self,
@@ -4541,6 +4936,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_access_points_pages(self, request)
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_access_points_items(
         &self,
@@ -4554,6 +4950,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_access_points_items(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_bgp_groups_pages(
         &self,
@@ -4567,6 +4964,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_groups_pages(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpGroups`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_bgp_groups_items(
         &self,
@@ -4580,6 +4978,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_groups_items(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_bgp_networks_pages(
         &self,
@@ -4593,6 +4992,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_networks_pages(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpNetworks`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_bgp_networks_items(
         &self,
@@ -4606,6 +5006,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_networks_items(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpPeers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_bgp_peers_pages(
         &self,
@@ -4619,6 +5020,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_peers_pages(self, request)
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpPeers`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_bgp_peers_items(
         &self,
@@ -4632,6 +5034,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_bgp_peers_items(self, request)
     }
+    #[cfg(feature = "bandwidth")]
     /// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_common_bandwidth_packages_pages(
         &self,
@@ -4647,6 +5050,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_common_bandwidth_packages_pages(self, request)
     }
+    #[cfg(feature = "bandwidth")]
     /// Every item of every page of `DescribeCommonBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_common_bandwidth_packages_items(
         &self,
@@ -4662,6 +5066,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_common_bandwidth_packages_items(self, request)
     }
+    #[cfg(feature = "customer-gateway")]
     /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_customer_gateways_pages(
         &self,
@@ -4677,6 +5082,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_customer_gateways_pages(self, request)
     }
+    #[cfg(feature = "customer-gateway")]
     /// Every item of every page of `DescribeCustomerGateways`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_customer_gateways_items(
         &self,
@@ -4692,6 +5098,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_customer_gateways_items(self, request)
     }
+    #[cfg(feature = "router-interface")]
     /// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ec_grant_relation_pages(
         &self,
@@ -4707,6 +5114,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ec_grant_relation_pages(self, request)
     }
+    #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeEcGrantRelation`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ec_grant_relation_items(
         &self,
@@ -4722,6 +5130,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ec_grant_relation_items(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_eip_addresses_pages(
         &self,
@@ -4735,6 +5144,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_eip_addresses_pages(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_eip_addresses_items(
         &self,
@@ -4748,6 +5158,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_eip_addresses_items(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_eip_segment_pages(
         &self,
@@ -4761,6 +5172,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_eip_segment_pages(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipSegment`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_eip_segment_items(
         &self,
@@ -4774,6 +5186,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_eip_segment_items(self, request)
     }
+    #[cfg(feature = "qos")]
     /// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_express_connect_traffic_qos_pages(
         &self,
@@ -4789,6 +5202,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_express_connect_traffic_qos_pages(self, request)
     }
+    #[cfg(feature = "qos")]
     /// Every item of every page of `DescribeExpressConnectTrafficQos`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_express_connect_traffic_qos_items(
         &self,
@@ -4804,6 +5218,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_express_connect_traffic_qos_items(self, request)
     }
+    #[cfg(feature = "failover-test")]
     /// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_failover_test_jobs_pages(
         &self,
@@ -4819,6 +5234,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_failover_test_jobs_pages(self, request)
     }
+    #[cfg(feature = "failover-test")]
     /// Every item of every page of `DescribeFailoverTestJobs`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_failover_test_jobs_items(
         &self,
@@ -4834,6 +5250,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_failover_test_jobs_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_forward_table_entries_pages(
         &self,
@@ -4849,6 +5266,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_forward_table_entries_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_forward_table_entries_items(
         &self,
@@ -4864,6 +5282,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_forward_table_entries_items(self, request)
     }
+    #[cfg(feature = "instance")]
     /// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_global_acceleration_instances_pages(
         &self,
@@ -4879,6 +5298,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_global_acceleration_instances_pages(self, request)
     }
+    #[cfg(feature = "instance")]
     /// Every item of every page of `DescribeGlobalAccelerationInstances`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_global_acceleration_instances_items(
         &self,
@@ -4894,6 +5314,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_global_acceleration_instances_items(self, request)
     }
+    #[cfg(feature = "vpc")]
     /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_grant_rules_to_cen_pages(
         &self,
@@ -4909,6 +5330,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_grant_rules_to_cen_pages(self, request)
     }
+    #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_grant_rules_to_cen_items(
         &self,
@@ -4924,6 +5346,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_grant_rules_to_cen_items(self, request)
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_grant_rules_to_ecr_pages(
         &self,
@@ -4939,6 +5362,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_grant_rules_to_ecr_pages(self, request)
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_grant_rules_to_ecr_items(
         &self,
@@ -4954,6 +5378,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_grant_rules_to_ecr_items(self, request)
     }
+    #[cfg(feature = "havip")]
     /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ha_vips_pages(
         &self,
@@ -4967,6 +5392,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ha_vips_pages(self, request)
     }
+    #[cfg(feature = "havip")]
     /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ha_vips_items(
         &self,
@@ -4980,6 +5406,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ha_vips_items(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_i_pv6_translator_acl_list_attributes_pages(
         &self,
@@ -4998,6 +5425,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_i_pv6_translator_acl_list_attributes_items(
         &self,
@@ -5016,6 +5444,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_i_pv6_translator_acl_lists_pages(
         &self,
@@ -5031,6 +5460,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translator_acl_lists_pages(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_i_pv6_translator_acl_lists_items(
         &self,
@@ -5046,6 +5476,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translator_acl_lists_items(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_i_pv6_translator_entries_pages(
         &self,
@@ -5061,6 +5492,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translator_entries_pages(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_i_pv6_translator_entries_items(
         &self,
@@ -5076,6 +5508,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translator_entries_items(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_i_pv6_translators_pages(
         &self,
@@ -5091,6 +5524,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translators_pages(self, request)
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6Translators`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_i_pv6_translators_items(
         &self,
@@ -5106,6 +5540,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_i_pv6_translators_items(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ipv6_addresses_pages(
         &self,
@@ -5119,6 +5554,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_addresses_pages(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Addresses`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ipv6_addresses_items(
         &self,
@@ -5132,6 +5568,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_addresses_items(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ipv6_egress_only_rules_pages(
         &self,
@@ -5147,6 +5584,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_egress_only_rules_pages(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ipv6_egress_only_rules_items(
         &self,
@@ -5162,6 +5600,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_egress_only_rules_items(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ipv6_gateways_pages(
         &self,
@@ -5175,6 +5614,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_gateways_pages(self, request)
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Gateways`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ipv6_gateways_items(
         &self,
@@ -5188,6 +5628,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ipv6_gateways_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_nat_gateway_associate_network_interfaces_pages(
         &self,
@@ -5206,6 +5647,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_nat_gateway_associate_network_interfaces_items(
         &self,
@@ -5224,6 +5666,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_nat_gateways_pages(
         &self,
@@ -5237,6 +5680,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_nat_gateways_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_nat_gateways_items(
         &self,
@@ -5250,6 +5694,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_nat_gateways_items(self, request)
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_physical_connections_pages(
         &self,
@@ -5265,6 +5710,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_physical_connections_pages(self, request)
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_physical_connections_items(
         &self,
@@ -5280,6 +5726,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_physical_connections_items(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_public_ip_address_pages(
         &self,
@@ -5295,6 +5742,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_public_ip_address_pages(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribePublicIpAddress`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_public_ip_address_items(
         &self,
@@ -5310,6 +5758,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_public_ip_address_items(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_route_entry_list_pages(
         &self,
@@ -5325,6 +5774,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_entry_list_pages(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteEntryList`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_route_entry_list_items(
         &self,
@@ -5340,6 +5790,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_entry_list_items(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_route_table_list_pages(
         &self,
@@ -5355,6 +5806,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_table_list_pages(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTableList`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_route_table_list_items(
         &self,
@@ -5370,6 +5822,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_table_list_items(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_route_tables_pages(
         &self,
@@ -5383,6 +5836,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_tables_pages(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_route_tables_items(
         &self,
@@ -5396,6 +5850,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_route_tables_items(self, request)
     }
+    #[cfg(feature = "router-interface")]
     /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_router_interfaces_pages(
         &self,
@@ -5411,6 +5866,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_router_interfaces_pages(self, request)
     }
+    #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_router_interfaces_items(
         &self,
@@ -5426,6 +5882,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_router_interfaces_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_snat_table_entries_pages(
         &self,
@@ -5441,6 +5898,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_snat_table_entries_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeSnatTableEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_snat_table_entries_items(
         &self,
@@ -5456,6 +5914,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_snat_table_entries_items(self, request)
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClientCerts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ssl_vpn_client_certs_pages(
         &self,
@@ -5471,6 +5930,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_client_certs_pages(self, request)
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClientCerts`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ssl_vpn_client_certs_items(
         &self,
@@ -5486,6 +5946,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_client_certs_items(self, request)
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ssl_vpn_clients_pages(
         &self,
@@ -5499,6 +5960,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_clients_pages(self, request)
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClients`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ssl_vpn_clients_items(
         &self,
@@ -5512,6 +5974,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_clients_items(self, request)
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_ssl_vpn_servers_pages(
         &self,
@@ -5525,6 +5988,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_servers_pages(self, request)
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeSslVpnServers`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_ssl_vpn_servers_items(
         &self,
@@ -5538,6 +6002,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_ssl_vpn_servers_items(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_tag_keys_pages(
         &self,
@@ -5551,6 +6016,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tag_keys_pages(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeys`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_tag_keys_items(
         &self,
@@ -5564,6 +6030,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tag_keys_items(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_tag_keys_for_express_connect_pages(
         &self,
@@ -5579,6 +6046,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tag_keys_for_express_connect_pages(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeysForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_tag_keys_for_express_connect_items(
         &self,
@@ -5594,6 +6062,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tag_keys_for_express_connect_items(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_tags_pages(
         &self,
@@ -5607,6 +6076,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tags_pages(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_tags_items(
         &self,
@@ -5620,6 +6090,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_tags_items(self, request)
     }
+    #[cfg(feature = "router")]
     /// Every page of `DescribeVRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_v_routers_pages(
         &self,
@@ -5633,6 +6104,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_v_routers_pages(self, request)
     }
+    #[cfg(feature = "router")]
     /// Every item of every page of `DescribeVRouters`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_v_routers_items(
         &self,
@@ -5646,6 +6118,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_v_routers_items(self, request)
     }
+    #[cfg(feature = "vswitch")]
     /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_v_switches_pages(
         &self,
@@ -5659,6 +6132,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_v_switches_pages(self, request)
     }
+    #[cfg(feature = "vswitch")]
     /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_v_switches_items(
         &self,
@@ -5672,6 +6146,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_v_switches_items(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vco_route_entries_pages(
         &self,
@@ -5687,6 +6162,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vco_route_entries_pages(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVcoRouteEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vco_route_entries_items(
         &self,
@@ -5702,6 +6178,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vco_route_entries_items(self, request)
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_virtual_border_routers_pages(
         &self,
@@ -5717,6 +6194,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_virtual_border_routers_pages(self, request)
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_virtual_border_routers_items(
         &self,
@@ -5732,6 +6210,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_virtual_border_routers_items(self, request)
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_virtual_border_routers_for_physical_connection_pages(
         &self,
@@ -5750,6 +6229,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_virtual_border_routers_for_physical_connection_items(
         &self,
@@ -5768,6 +6248,7 @@ impl Client {
             request,
         )
     }
+    #[cfg(feature = "other")]
     /// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpc_grant_rules_to_ecr_pages(
         &self,
@@ -5783,6 +6264,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpc_grant_rules_to_ecr_pages(self, request)
     }
+    #[cfg(feature = "other")]
     /// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpc_grant_rules_to_ecr_items(
         &self,
@@ -5798,6 +6280,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpc_grant_rules_to_ecr_items(self, request)
     }
+    #[cfg(feature = "vpc")]
     /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpcs_pages(
         &self,
@@ -5811,6 +6294,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpcs_pages(self, request)
     }
+    #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpcs_items(
         &self,
@@ -5824,6 +6308,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpcs_items(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_attachments_pages(
         &self,
@@ -5839,6 +6324,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_attachments_pages(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnAttachments`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_attachments_items(
         &self,
@@ -5854,6 +6340,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_attachments_items(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
@@ -5861,7 +6348,7 @@ impl Client {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -5874,6 +6361,7 @@ impl Client {
     > {
         <Self as VpcApi>::wait_until_vpn_connection_available(self, request, config)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
@@ -5881,7 +6369,7 @@ impl Client {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -5894,6 +6382,7 @@ impl Client {
     > {
         <Self as VpcApi>::wait_until_vpn_connection_established(self, request, config)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
@@ -5901,7 +6390,7 @@ impl Client {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -5914,6 +6403,7 @@ impl Client {
     > {
         <Self as VpcApi>::wait_until_vpn_connection_deleted(self, request, config)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_connection_logs_pages(
         &self,
@@ -5929,6 +6419,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_connection_logs_pages(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnectionLogs`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_connection_logs_items(
         &self,
@@ -5944,6 +6435,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_connection_logs_items(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_connections_pages(
         &self,
@@ -5959,6 +6451,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_connections_pages(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnections`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_connections_items(
         &self,
@@ -5974,6 +6467,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_connections_items(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_cross_account_authorizations_pages(
         &self,
@@ -5989,6 +6483,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_cross_account_authorizations_pages(self, request)
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_cross_account_authorizations_items(
         &self,
@@ -6004,6 +6499,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_cross_account_authorizations_items(self, request)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
@@ -6011,7 +6507,7 @@ impl Client {
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse>,
@@ -6022,6 +6518,7 @@ impl Client {
     > {
         <Self as VpcApi>::wait_until_vpn_gateway_active(self, request, config)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
@@ -6029,7 +6526,7 @@ impl Client {
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse>,
@@ -6040,6 +6537,7 @@ impl Client {
     > {
         <Self as VpcApi>::wait_until_vpn_gateway_deleted(self, request, config)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_gateways_pages(
         &self,
@@ -6053,6 +6551,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_gateways_pages(self, request)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `DescribeVpnGateways`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_gateways_items(
         &self,
@@ -6066,6 +6565,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_gateways_items(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_pbr_route_entries_pages(
         &self,
@@ -6081,6 +6581,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_pbr_route_entries_pages(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnPbrRouteEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_pbr_route_entries_items(
         &self,
@@ -6096,6 +6597,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_pbr_route_entries_items(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_route_entries_pages(
         &self,
@@ -6111,6 +6613,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_route_entries_pages(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnRouteEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_route_entries_items(
         &self,
@@ -6126,6 +6629,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_route_entries_items(self, request)
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn describe_vpn_ssl_server_logs_pages(
         &self,
@@ -6141,6 +6645,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_ssl_server_logs_pages(self, request)
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeVpnSslServerLogs`, in order: `while let Some(item) = items.next().await`.
     pub fn describe_vpn_ssl_server_logs_items(
         &self,
@@ -6156,6 +6661,7 @@ impl Client {
     > {
         <Self as VpcApi>::describe_vpn_ssl_server_logs_items(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn diagnose_vpn_connections_pages(
         &self,
@@ -6171,6 +6677,7 @@ impl Client {
     > {
         <Self as VpcApi>::diagnose_vpn_connections_pages(self, request)
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DiagnoseVpnConnections`, in order: `while let Some(item) = items.next().await`.
     pub fn diagnose_vpn_connections_items(
         &self,
@@ -6186,6 +6693,7 @@ impl Client {
     > {
         <Self as VpcApi>::diagnose_vpn_connections_items(self, request)
     }
+    #[cfg(feature = "dhcp")]
     /// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_dhcp_options_sets_pages(
         &self,
@@ -6199,6 +6707,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_dhcp_options_sets_pages(self, request)
     }
+    #[cfg(feature = "dhcp")]
     /// Every item of every page of `ListDhcpOptionsSets`, in order: `while let Some(item) = items.next().await`.
     pub fn list_dhcp_options_sets_items(
         &self,
@@ -6212,6 +6721,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_dhcp_options_sets_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_full_nat_entries_pages(
         &self,
@@ -6225,6 +6735,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_full_nat_entries_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListFullNatEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn list_full_nat_entries_items(
         &self,
@@ -6238,6 +6749,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_full_nat_entries_items(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_gateway_route_table_entries_pages(
         &self,
@@ -6253,6 +6765,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_gateway_route_table_entries_pages(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `ListGatewayRouteTableEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn list_gateway_route_table_entries_items(
         &self,
@@ -6268,6 +6781,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_gateway_route_table_entries_items(self, request)
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_ipsec_server_logs_pages(
         &self,
@@ -6281,6 +6795,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipsec_server_logs_pages(self, request)
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServerLogs`, in order: `while let Some(item) = items.next().await`.
     pub fn list_ipsec_server_logs_items(
         &self,
@@ -6294,6 +6809,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipsec_server_logs_items(self, request)
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_ipsec_servers_pages(
         &self,
@@ -6307,6 +6823,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipsec_servers_pages(self, request)
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServers`, in order: `while let Some(item) = items.next().await`.
     pub fn list_ipsec_servers_items(
         &self,
@@ -6320,6 +6837,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipsec_servers_items(self, request)
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_ipv4_gateways_pages(
         &self,
@@ -6333,6 +6851,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipv4_gateways_pages(self, request)
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Every item of every page of `ListIpv4Gateways`, in order: `while let Some(item) = items.next().await`.
     pub fn list_ipv4_gateways_items(
         &self,
@@ -6346,6 +6865,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_ipv4_gateways_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_nat_ip_cidrs_pages(
         &self,
@@ -6359,6 +6879,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_nat_ip_cidrs_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIpCidrs`, in order: `while let Some(item) = items.next().await`.
     pub fn list_nat_ip_cidrs_items(
         &self,
@@ -6372,6 +6893,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_nat_ip_cidrs_items(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListNatIps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_nat_ips_pages(
         &self,
@@ -6385,6 +6907,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_nat_ips_pages(self, request)
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIps`, in order: `while let Some(item) = items.next().await`.
     pub fn list_nat_ips_items(
         &self,
@@ -6398,6 +6921,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_nat_ips_items(self, request)
     }
+    #[cfg(feature = "prefix-list")]
     /// Every page of `ListPrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_prefix_lists_pages(
         &self,
@@ -6411,6 +6935,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_prefix_lists_pages(self, request)
     }
+    #[cfg(feature = "prefix-list")]
     /// Every item of every page of `ListPrefixLists`, in order: `while let Some(item) = items.next().await`.
     pub fn list_prefix_lists_items(
         &self,
@@ -6424,6 +6949,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_prefix_lists_items(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_public_ip_address_pool_cidr_blocks_pages(
         &self,
@@ -6439,6 +6965,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_public_ip_address_pool_cidr_blocks_pages(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order: `while let Some(item) = items.next().await`.
     pub fn list_public_ip_address_pool_cidr_blocks_items(
         &self,
@@ -6454,6 +6981,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_public_ip_address_pool_cidr_blocks_items(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_public_ip_address_pools_pages(
         &self,
@@ -6469,6 +6997,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_public_ip_address_pools_pages(self, request)
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPools`, in order: `while let Some(item) = items.next().await`.
     pub fn list_public_ip_address_pools_items(
         &self,
@@ -6484,6 +7013,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_public_ip_address_pools_items(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_tag_resources_pages(
         &self,
@@ -6497,6 +7027,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_tag_resources_pages(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     pub fn list_tag_resources_items(
         &self,
@@ -6510,6 +7041,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_tag_resources_items(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_tag_resources_for_express_connect_pages(
         &self,
@@ -6525,6 +7057,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_tag_resources_for_express_connect_pages(self, request)
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResourcesForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     pub fn list_tag_resources_for_express_connect_items(
         &self,
@@ -6540,6 +7073,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_tag_resources_for_express_connect_items(self, request)
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_traffic_mirror_filters_pages(
         &self,
@@ -6555,6 +7089,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_traffic_mirror_filters_pages(self, request)
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorFilters`, in order: `while let Some(item) = items.next().await`.
     pub fn list_traffic_mirror_filters_items(
         &self,
@@ -6570,6 +7105,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_traffic_mirror_filters_items(self, request)
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_traffic_mirror_sessions_pages(
         &self,
@@ -6585,6 +7121,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_traffic_mirror_sessions_pages(self, request)
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorSessions`, in order: `while let Some(item) = items.next().await`.
     pub fn list_traffic_mirror_sessions_items(
         &self,
@@ -6600,6 +7137,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_traffic_mirror_sessions_items(self, request)
     }
+    #[cfg(feature = "vswitch")]
     /// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_v_switch_cidr_reservations_pages(
         &self,
@@ -6615,6 +7153,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_v_switch_cidr_reservations_pages(self, request)
     }
+    #[cfg(feature = "vswitch")]
     /// Every item of every page of `ListVSwitchCidrReservations`, in order: `while let Some(item) = items.next().await`.
     pub fn list_v_switch_cidr_reservations_items(
         &self,
@@ -6630,6 +7169,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_v_switch_cidr_reservations_items(self, request)
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_virtual_physical_connections_pages(
         &self,
@@ -6645,6 +7185,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_virtual_physical_connections_pages(self, request)
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `ListVirtualPhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     pub fn list_virtual_physical_connections_items(
         &self,
@@ -6660,6 +7201,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_virtual_physical_connections_items(self, request)
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_vpc_endpoint_services_by_end_user_pages(
         &self,
@@ -6675,6 +7217,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_endpoint_services_by_end_user_pages(self, request)
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order: `while let Some(item) = items.next().await`.
     pub fn list_vpc_endpoint_services_by_end_user_items(
         &self,
@@ -6690,6 +7233,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_endpoint_services_by_end_user_items(self, request)
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_vpc_gateway_endpoints_pages(
         &self,
@@ -6705,6 +7249,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_gateway_endpoints_pages(self, request)
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcGatewayEndpoints`, in order: `while let Some(item) = items.next().await`.
     pub fn list_vpc_gateway_endpoints_items(
         &self,
@@ -6720,6 +7265,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_gateway_endpoints_items(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_vpc_published_route_entries_pages(
         &self,
@@ -6735,6 +7281,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_published_route_entries_pages(self, request)
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `ListVpcPublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
     pub fn list_vpc_published_route_entries_items(
         &self,
@@ -6750,6 +7297,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpc_published_route_entries_items(self, request)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_vpn_certificate_associations_pages(
         &self,
@@ -6765,6 +7313,7 @@ impl Client {
     > {
         <Self as VpcApi>::list_vpn_certificate_associations_pages(self, request)
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `ListVpnCertificateAssociations`, in order: `while let Some(item) = items.next().await`.
     pub fn list_vpn_certificate_associations_items(
         &self,
@@ -6785,11 +7334,12 @@ impl Client {
 ///
 /// The trait is dyn-compatible (`&dyn VpcApi`, `Arc<dyn VpcApi>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too.
 pub trait VpcApi: Send + Sync {
+    #[cfg(feature = "router-interface")]
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
     fn activate_router_interface(
         &self,
         request: crate::operation::activate_router_interface::ActivateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::activate_router_interface::ActivateRouterInterfaceResponse,
@@ -6808,11 +7358,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     fn active_flow_log(
         &self,
         request: crate::operation::active_flow_log::ActiveFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::active_flow_log::ActiveFlowLogResponse,
@@ -6829,11 +7380,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
         &self,
         request: crate::operation::add_bgp_network::AddBgpNetworkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_bgp_network::AddBgpNetworkResponse,
@@ -6850,11 +7402,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
         &self,
         request: crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpResponse,
@@ -6873,11 +7426,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ips(
         &self,
         request: crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsResponse,
@@ -6896,11 +7450,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     fn add_global_acceleration_instance_ip(
         &self,
         request: crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpResponse,
@@ -6919,11 +7474,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     fn add_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryResponse,
@@ -6942,11 +7498,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     fn add_public_ip_address_pool_cidr_block(
         &self,
         request: crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockResponse,
@@ -6965,11 +7522,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     fn add_sources_to_traffic_mirror_session(
         &self,
         request: crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionResponse,
@@ -6988,11 +7546,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     fn allocate_eip_address(
         &self,
         request: crate::operation::allocate_eip_address::AllocateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_address::AllocateEipAddressResponse,
@@ -7009,11 +7568,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
         &self,
         request: crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_address_pro::AllocateEipAddressProResponse,
@@ -7030,11 +7590,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     fn allocate_eip_segment_address(
         &self,
         request: crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressResponse,
@@ -7053,11 +7614,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     fn allocate_ipv6_address(
         &self,
         request: crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_ipv6_address::AllocateIpv6AddressResponse,
@@ -7074,11 +7636,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthResponse,
@@ -7097,11 +7660,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     fn allocate_vpc_ipv6_cidr(
         &self,
         request: crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrResponse,
@@ -7118,11 +7682,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
         &self,
         request: crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOAResponse,
@@ -7141,11 +7706,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     fn associate_eip_address(
         &self,
         request: crate::operation::associate_eip_address::AssociateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_eip_address::AssociateEipAddressResponse,
@@ -7162,11 +7728,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
         &self,
         request: crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_eip_address_batch::AssociateEipAddressBatchResponse,
@@ -7185,11 +7752,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     fn associate_ha_vip(
         &self,
         request: crate::operation::associate_ha_vip::AssociateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_ha_vip::AssociateHaVipResponse,
@@ -7206,11 +7774,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
         &self,
         request: crate::operation::associate_network_acl::AssociateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_network_acl::AssociateNetworkAclResponse,
@@ -7227,11 +7796,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
         &self,
         request: crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterResponse,
@@ -7250,11 +7820,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     fn associate_route_table(
         &self,
         request: crate::operation::associate_route_table::AssociateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_table::AssociateRouteTableResponse,
@@ -7271,11 +7842,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
         &self,
         request: crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayResponse,
@@ -7294,11 +7866,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     fn associate_route_tables_with_vpc_gateway_endpoint(
         &self,
         request: crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointResponse,
@@ -7317,11 +7890,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     fn associate_vpc_cidr_block(
         &self,
         request: crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockResponse,
@@ -7338,11 +7912,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     fn associate_vpn_gateway_with_certificate(
         &self,
         request: crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateResponse,
@@ -7361,11 +7936,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     fn attach_dhcp_options_set_to_vpc(
         &self,
         request: crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcResponse,
@@ -7384,11 +7960,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     fn attach_vbr_to_vpconn(
         &self,
         request: crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnResponse,
@@ -7405,11 +7982,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
         &self,
         request: crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthResponse,
@@ -7428,11 +8006,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     fn cancel_physical_connection(
         &self,
         request: crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cancel_physical_connection::CancelPhysicalConnectionResponse,
@@ -7451,11 +8030,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "resource-group")]
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     fn change_resource_group(
         &self,
         request: crate::operation::change_resource_group::ChangeResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::change_resource_group::ChangeResourceGroupResponse,
@@ -7472,11 +8052,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
         &self,
         request: crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressResponse,
@@ -7495,11 +8076,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     fn check_vpn_bgp_enabled(
         &self,
         request: crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledResponse,
@@ -7516,11 +8098,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
         &self,
         request: crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOAResponse,
@@ -7539,11 +8122,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     fn confirm_physical_connection(
         &self,
         request: crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionResponse,
@@ -7562,11 +8146,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     fn connect_router_interface(
         &self,
         request: crate::operation::connect_router_interface::ConnectRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::connect_router_interface::ConnectRouterInterfaceResponse,
@@ -7585,11 +8170,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     fn convert_bandwidth_package(
         &self,
         request: crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::convert_bandwidth_package::ConvertBandwidthPackageResponse,
@@ -7608,11 +8194,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     fn copy_network_acl_entries(
         &self,
         request: crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesResponse,
@@ -7629,11 +8216,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     fn create_bgp_group(
         &self,
         request: crate::operation::create_bgp_group::CreateBgpGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_bgp_group::CreateBgpGroupResponse,
@@ -7650,11 +8238,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
         &self,
         request: crate::operation::create_bgp_peer::CreateBgpPeerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_bgp_peer::CreateBgpPeerResponse,
@@ -7671,11 +8260,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
         &self,
         request: crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageResponse,
@@ -7694,11 +8284,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     fn create_customer_gateway(
         &self,
         request: crate::operation::create_customer_gateway::CreateCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_customer_gateway::CreateCustomerGatewayResponse,
@@ -7715,11 +8306,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     fn create_default_v_switch(
         &self,
         request: crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_default_v_switch::CreateDefaultVSwitchResponse,
@@ -7736,11 +8328,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     fn create_default_vpc(
         &self,
         request: crate::operation::create_default_vpc::CreateDefaultVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_default_vpc::CreateDefaultVpcResponse,
@@ -7757,11 +8350,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
         &self,
         request: crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetResponse,
@@ -7778,11 +8372,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     fn create_express_cloud_connection(
         &self,
         request: crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionResponse,
@@ -7801,11 +8396,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     fn create_express_connect_traffic_qos(
         &self,
         request: crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosResponse,
@@ -7824,11 +8420,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     fn create_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueResponse,
@@ -7847,11 +8444,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     fn create_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleResponse,
@@ -7870,11 +8468,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     fn create_failover_test_job(
         &self,
         request: crate::operation::create_failover_test_job::CreateFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_failover_test_job::CreateFailoverTestJobResponse,
@@ -7891,11 +8490,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `CreateFlowLog`: Creates a flow log.
     fn create_flow_log(
         &self,
         request: crate::operation::create_flow_log::CreateFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_flow_log::CreateFlowLogResponse,
@@ -7912,11 +8512,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
         &self,
         request: crate::operation::create_forward_entry::CreateForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_forward_entry::CreateForwardEntryResponse,
@@ -7933,11 +8534,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
         &self,
         request: crate::operation::create_full_nat_entry::CreateFullNatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_full_nat_entry::CreateFullNatEntryResponse,
@@ -7954,11 +8556,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
         &self,
         request: crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceResponse,
@@ -7977,11 +8580,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     fn create_ha_vip(
         &self,
         request: crate::operation::create_ha_vip::CreateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ha_vip::CreateHaVipResponse,
@@ -7998,11 +8602,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
         &self,
         request: crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionResponse,
@@ -8021,11 +8626,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     fn create_i_pv6_translator(
         &self,
         request: crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator::CreateIPv6TranslatorResponse,
@@ -8042,11 +8648,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     fn create_i_pv6_translator_acl_list(
         &self,
         request: crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListResponse,
@@ -8065,11 +8672,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     fn create_i_pv6_translator_entry(
         &self,
         request: crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryResponse,
@@ -8088,11 +8696,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     fn create_ipsec_server(
         &self,
         request: crate::operation::create_ipsec_server::CreateIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipsec_server::CreateIpsecServerResponse,
@@ -8109,11 +8718,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
         &self,
         request: crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv4_gateway::CreateIpv4GatewayResponse,
@@ -8130,11 +8740,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
         &self,
         request: crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleResponse,
@@ -8153,11 +8764,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     fn create_ipv6_gateway(
         &self,
         request: crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv6_gateway::CreateIpv6GatewayResponse,
@@ -8174,11 +8786,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
         &self,
         request: crate::operation::create_nat_gateway::CreateNatGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_gateway::CreateNatGatewayResponse,
@@ -8195,11 +8808,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
         &self,
         request: crate::operation::create_nat_ip::CreateNatIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_ip::CreateNatIpResponse,
@@ -8216,11 +8830,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
         &self,
         request: crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_ip_cidr::CreateNatIpCidrResponse,
@@ -8237,11 +8852,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
         &self,
         request: crate::operation::create_network_acl::CreateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_network_acl::CreateNetworkAclResponse,
@@ -8258,11 +8874,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
         &self,
         request: crate::operation::create_physical_connection::CreatePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection::CreatePhysicalConnectionResponse,
@@ -8281,11 +8898,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     fn create_physical_connection_occupancy_order(
         &self,
         request: crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderResponse,
@@ -8304,11 +8922,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     fn create_physical_connection_setup_order(
         &self,
         request: crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderResponse,
@@ -8327,11 +8946,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     fn create_public_ip_address_pool(
         &self,
         request: crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolResponse,
@@ -8350,11 +8970,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     fn create_route_entries(
         &self,
         request: crate::operation::create_route_entries::CreateRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_entries::CreateRouteEntriesResponse,
@@ -8371,11 +8992,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
         &self,
         request: crate::operation::create_route_entry::CreateRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_entry::CreateRouteEntryResponse,
@@ -8392,11 +9014,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
         &self,
         request: crate::operation::create_route_table::CreateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_table::CreateRouteTableResponse,
@@ -8413,11 +9036,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
         &self,
         request: crate::operation::create_router_interface::CreateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_router_interface::CreateRouterInterfaceResponse,
@@ -8434,11 +9058,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     fn create_snat_entry(
         &self,
         request: crate::operation::create_snat_entry::CreateSnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_snat_entry::CreateSnatEntryResponse,
@@ -8455,11 +9080,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
         &self,
         request: crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertResponse,
@@ -8478,11 +9104,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     fn create_ssl_vpn_server(
         &self,
         request: crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ssl_vpn_server::CreateSslVpnServerResponse,
@@ -8499,11 +9126,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
         &self,
         request: crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterResponse,
@@ -8522,11 +9150,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     fn create_traffic_mirror_filter_rules(
         &self,
         request: crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesResponse,
@@ -8545,11 +9174,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     fn create_traffic_mirror_session(
         &self,
         request: crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionResponse,
@@ -8568,11 +9198,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     fn create_v_switch(
         &self,
         request: crate::operation::create_v_switch::CreateVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_v_switch::CreateVSwitchResponse,
@@ -8589,11 +9220,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
         &self,
         request: crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationResponse,
@@ -8612,11 +9244,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     fn create_vbr_ha(
         &self,
         request: crate::operation::create_vbr_ha::CreateVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vbr_ha::CreateVbrHaResponse,
@@ -8633,11 +9266,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
         &self,
         request: crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vco_route_entry::CreateVcoRouteEntryResponse,
@@ -8654,11 +9288,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
         &self,
         request: crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_virtual_border_router::CreateVirtualBorderRouterResponse,
@@ -8677,11 +9312,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     fn create_virtual_physical_connection(
         &self,
         request: crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionResponse,
@@ -8700,11 +9336,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     fn create_vpc(
         &self,
         request: crate::operation::create_vpc::CreateVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc::CreateVpcResponse,
@@ -8721,11 +9358,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
         &self,
         request: crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointResponse,
@@ -8744,11 +9382,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     fn create_vpc_prefix_list(
         &self,
         request: crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_prefix_list::CreateVpcPrefixListResponse,
@@ -8765,11 +9404,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
         &self,
         request: crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrResponse,
@@ -8786,11 +9426,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
         &self,
         request: crate::operation::create_vpn_attachment::CreateVpnAttachmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_attachment::CreateVpnAttachmentResponse,
@@ -8807,11 +9448,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
         &self,
         request: crate::operation::create_vpn_connection::CreateVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_connection::CreateVpnConnectionResponse,
@@ -8828,11 +9470,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
         &self,
         request: crate::operation::create_vpn_gateway::CreateVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_gateway::CreateVpnGatewayResponse,
@@ -8849,11 +9492,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
         &self,
         request: crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryResponse,
@@ -8872,11 +9516,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     fn create_vpn_route_entry(
         &self,
         request: crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_route_entry::CreateVpnRouteEntryResponse,
@@ -8893,11 +9538,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
         &self,
         request: crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deactivate_router_interface::DeactivateRouterInterfaceResponse,
@@ -8916,11 +9562,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     fn deactive_flow_log(
         &self,
         request: crate::operation::deactive_flow_log::DeactiveFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deactive_flow_log::DeactiveFlowLogResponse,
@@ -8937,11 +9584,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
         &self,
         request: crate::operation::delete_bgp_group::DeleteBgpGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_group::DeleteBgpGroupResponse,
@@ -8958,11 +9606,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
         &self,
         request: crate::operation::delete_bgp_network::DeleteBgpNetworkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_network::DeleteBgpNetworkResponse,
@@ -8979,11 +9628,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
         &self,
         request: crate::operation::delete_bgp_peer::DeleteBgpPeerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_peer::DeleteBgpPeerResponse,
@@ -9000,11 +9650,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
         &self,
         request: crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageResponse,
@@ -9023,11 +9674,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     fn delete_customer_gateway(
         &self,
         request: crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_customer_gateway::DeleteCustomerGatewayResponse,
@@ -9044,11 +9696,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     fn delete_dhcp_options_set(
         &self,
         request: crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetResponse,
@@ -9065,11 +9718,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     fn delete_express_connect(
         &self,
         request: crate::operation::delete_express_connect::DeleteExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect::DeleteExpressConnectResponse,
@@ -9086,11 +9740,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     fn delete_express_connect_traffic_qos(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosResponse,
@@ -9109,11 +9764,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     fn delete_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueResponse,
@@ -9132,11 +9788,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     fn delete_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleResponse,
@@ -9155,11 +9812,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     fn delete_failover_test_job(
         &self,
         request: crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_failover_test_job::DeleteFailoverTestJobResponse,
@@ -9176,11 +9834,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     fn delete_flow_log(
         &self,
         request: crate::operation::delete_flow_log::DeleteFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_flow_log::DeleteFlowLogResponse,
@@ -9197,11 +9856,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
         &self,
         request: crate::operation::delete_forward_entry::DeleteForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_forward_entry::DeleteForwardEntryResponse,
@@ -9218,11 +9878,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
         &self,
         request: crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_full_nat_entry::DeleteFullNatEntryResponse,
@@ -9239,11 +9900,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
         &self,
         request: crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceResponse,
@@ -9262,11 +9924,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     fn delete_ha_vip(
         &self,
         request: crate::operation::delete_ha_vip::DeleteHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ha_vip::DeleteHaVipResponse,
@@ -9283,11 +9946,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
         &self,
         request: crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorResponse,
@@ -9304,11 +9968,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     fn delete_i_pv6_translator_acl_list(
         &self,
         request: crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListResponse,
@@ -9327,11 +9992,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     fn delete_i_pv6_translator_entry(
         &self,
         request: crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryResponse,
@@ -9350,11 +10016,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     fn delete_ipsec_server(
         &self,
         request: crate::operation::delete_ipsec_server::DeleteIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipsec_server::DeleteIpsecServerResponse,
@@ -9371,11 +10038,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
         &self,
         request: crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayResponse,
@@ -9392,11 +10060,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
         &self,
         request: crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleResponse,
@@ -9415,11 +10084,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     fn delete_ipv6_gateway(
         &self,
         request: crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayResponse,
@@ -9436,11 +10106,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthResponse,
@@ -9459,11 +10130,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     fn delete_nat_gateway(
         &self,
         request: crate::operation::delete_nat_gateway::DeleteNatGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_gateway::DeleteNatGatewayResponse,
@@ -9480,11 +10152,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
         &self,
         request: crate::operation::delete_nat_ip::DeleteNatIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_ip::DeleteNatIpResponse,
@@ -9501,11 +10174,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
         &self,
         request: crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrResponse,
@@ -9522,11 +10196,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
         &self,
         request: crate::operation::delete_network_acl::DeleteNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_network_acl::DeleteNetworkAclResponse,
@@ -9543,11 +10218,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
         &self,
         request: crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_physical_connection::DeletePhysicalConnectionResponse,
@@ -9566,11 +10242,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     fn delete_public_ip_address_pool(
         &self,
         request: crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolResponse,
@@ -9589,11 +10266,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     fn delete_public_ip_address_pool_cidr_block(
         &self,
         request: crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockResponse,
@@ -9612,11 +10290,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     fn delete_route_entries(
         &self,
         request: crate::operation::delete_route_entries::DeleteRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_entries::DeleteRouteEntriesResponse,
@@ -9633,11 +10312,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
         &self,
         request: crate::operation::delete_route_entry::DeleteRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_entry::DeleteRouteEntryResponse,
@@ -9654,11 +10334,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
         &self,
         request: crate::operation::delete_route_table::DeleteRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_table::DeleteRouteTableResponse,
@@ -9675,11 +10356,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
         &self,
         request: crate::operation::delete_router_interface::DeleteRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_router_interface::DeleteRouterInterfaceResponse,
@@ -9696,11 +10378,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     fn delete_snat_entry(
         &self,
         request: crate::operation::delete_snat_entry::DeleteSnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_snat_entry::DeleteSnatEntryResponse,
@@ -9717,11 +10400,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
         &self,
         request: crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertResponse,
@@ -9740,11 +10424,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     fn delete_ssl_vpn_server(
         &self,
         request: crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerResponse,
@@ -9761,11 +10446,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
         &self,
         request: crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterResponse,
@@ -9784,11 +10470,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     fn delete_traffic_mirror_filter_rules(
         &self,
         request: crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesResponse,
@@ -9807,11 +10494,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     fn delete_traffic_mirror_session(
         &self,
         request: crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionResponse,
@@ -9830,11 +10518,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     fn delete_v_switch(
         &self,
         request: crate::operation::delete_v_switch::DeleteVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_v_switch::DeleteVSwitchResponse,
@@ -9851,11 +10540,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
         &self,
         request: crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationResponse,
@@ -9874,11 +10564,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     fn delete_vbr_ha(
         &self,
         request: crate::operation::delete_vbr_ha::DeleteVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vbr_ha::DeleteVbrHaResponse,
@@ -9895,11 +10586,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
         &self,
         request: crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryResponse,
@@ -9916,11 +10608,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
         &self,
         request: crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterResponse,
@@ -9939,11 +10632,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     fn delete_vpc(
         &self,
         request: crate::operation::delete_vpc::DeleteVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc::DeleteVpcResponse,
@@ -9960,11 +10654,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
         &self,
         request: crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointResponse,
@@ -9983,11 +10678,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     fn delete_vpc_prefix_list(
         &self,
         request: crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListResponse,
@@ -10004,11 +10700,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
         &self,
         request: crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_attachment::DeleteVpnAttachmentResponse,
@@ -10025,11 +10722,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
         &self,
         request: crate::operation::delete_vpn_connection::DeleteVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_connection::DeleteVpnConnectionResponse,
@@ -10046,11 +10744,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
         &self,
         request: crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_gateway::DeleteVpnGatewayResponse,
@@ -10067,11 +10766,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
         &self,
         request: crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryResponse,
@@ -10090,11 +10790,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     fn delete_vpn_route_entry(
         &self,
         request: crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryResponse,
@@ -10111,11 +10812,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
         &self,
         request: crate::operation::deletion_protection::DeletionProtectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deletion_protection::DeletionProtectionResponse,
@@ -10132,11 +10834,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
         &self,
         request: crate::operation::describe95_traffic::Describe95TrafficRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe95_traffic::Describe95TrafficResponse,
@@ -10153,11 +10856,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_access_points::DescribeAccessPointsResponse,
@@ -10174,11 +10878,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     fn describe_bgp_groups(
         &self,
         request: crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_groups::DescribeBgpGroupsResponse,
@@ -10195,11 +10900,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
         &self,
         request: crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_networks::DescribeBgpNetworksResponse,
@@ -10216,11 +10922,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
         &self,
         request: crate::operation::describe_bgp_peers::DescribeBgpPeersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_peers::DescribeBgpPeersResponse,
@@ -10237,11 +10944,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
         &self,
         request: crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesResponse,
@@ -10260,11 +10968,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     fn describe_customer_gateway(
         &self,
         request: crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_customer_gateway::DescribeCustomerGatewayResponse,
@@ -10283,11 +10992,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     fn describe_customer_gateways(
         &self,
         request: crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_customer_gateways::DescribeCustomerGatewaysResponse,
@@ -10306,11 +11016,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     fn describe_ec_grant_relation(
         &self,
         request: crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationResponse,
@@ -10329,11 +11040,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     fn describe_eip_addresses(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_addresses::DescribeEipAddressesResponse,
@@ -10350,11 +11062,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     fn describe_eip_gateway_info(
         &self,
         request: crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoResponse,
@@ -10373,11 +11086,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     fn describe_eip_monitor_data(
         &self,
         request: crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataResponse,
@@ -10396,11 +11110,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     fn describe_eip_segment(
         &self,
         request: crate::operation::describe_eip_segment::DescribeEipSegmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_segment::DescribeEipSegmentResponse,
@@ -10417,11 +11132,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosResponse,
@@ -10440,11 +11156,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     fn describe_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueResponse,
@@ -10463,11 +11180,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     fn describe_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleResponse,
@@ -10486,11 +11204,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     fn describe_failover_test_job(
         &self,
         request: crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_failover_test_job::DescribeFailoverTestJobResponse,
@@ -10509,11 +11228,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     fn describe_failover_test_jobs(
         &self,
         request: crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsResponse,
@@ -10532,11 +11252,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DescribeFlowLogs`: Query flow logs.
     fn describe_flow_logs(
         &self,
         request: crate::operation::describe_flow_logs::DescribeFlowLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_flow_logs::DescribeFlowLogsResponse,
@@ -10553,11 +11274,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesResponse,
@@ -10576,11 +11298,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     fn describe_global_acceleration_instances(
         &self,
         request: crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesResponse,
@@ -10599,11 +11322,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     fn describe_grant_rules_to_cen(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenResponse,
@@ -10622,11 +11346,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     fn describe_grant_rules_to_ecr(
         &self,
         request: crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrResponse,
@@ -10645,11 +11370,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     fn describe_ha_vips(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ha_vips::DescribeHaVipsResponse,
@@ -10666,11 +11392,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
         &self,
         request: crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeResponse,
@@ -10689,11 +11416,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     fn describe_i_pv6_translator_acl_list_attributes(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesResponse,
@@ -10712,11 +11440,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     fn describe_i_pv6_translator_acl_lists(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsResponse,
@@ -10735,11 +11464,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     fn describe_i_pv6_translator_entries(
         &self,
         request: crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesResponse,
@@ -10758,11 +11488,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     fn describe_i_pv6_translators(
         &self,
         request: crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsResponse,
@@ -10781,11 +11512,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     fn describe_ipv6_addresses(
         &self,
         request: crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesResponse,
@@ -10802,11 +11534,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     fn describe_ipv6_egress_only_rules(
         &self,
         request: crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesResponse,
@@ -10825,11 +11558,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     fn describe_ipv6_gateway_attribute(
         &self,
         request: crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeResponse,
@@ -10848,11 +11582,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     fn describe_ipv6_gateways(
         &self,
         request: crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysResponse,
@@ -10869,11 +11604,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     fn describe_nat_gateway_associate_network_interfaces(
         &self,
         request: crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesResponse,
@@ -10892,11 +11628,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     fn describe_nat_gateways(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_nat_gateways::DescribeNatGatewaysResponse,
@@ -10913,11 +11650,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
         &self,
         request: crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesResponse,
@@ -10936,11 +11674,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     fn describe_network_acls(
         &self,
         request: crate::operation::describe_network_acls::DescribeNetworkAclsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_network_acls::DescribeNetworkAclsResponse,
@@ -10957,11 +11696,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
         &self,
         request: crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOAResponse,
@@ -10980,11 +11720,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     fn describe_physical_connections(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_physical_connections::DescribePhysicalConnectionsResponse,
@@ -11003,11 +11744,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     fn describe_public_ip_address(
         &self,
         request: crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_public_ip_address::DescribePublicIpAddressResponse,
@@ -11026,11 +11768,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeRegions`: Queries the most recent region list.
     fn describe_regions(
         &self,
         request: crate::operation::describe_regions::DescribeRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_regions::DescribeRegionsResponse,
@@ -11047,11 +11790,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
         &self,
         request: crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_entry_list::DescribeRouteEntryListResponse,
@@ -11070,11 +11814,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTableList`: Queries route tables.
     fn describe_route_table_list(
         &self,
         request: crate::operation::describe_route_table_list::DescribeRouteTableListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_table_list::DescribeRouteTableListResponse,
@@ -11093,11 +11838,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTables`: Queries route tables.
     fn describe_route_tables(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_tables::DescribeRouteTablesResponse,
@@ -11114,11 +11860,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
         &self,
         request: crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeResponse,
@@ -11137,11 +11884,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     fn describe_router_interfaces(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_router_interfaces::DescribeRouterInterfacesResponse,
@@ -11160,11 +11908,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     fn describe_server_related_global_acceleration_instances(
         &self,
         request: crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesResponse,
@@ -11183,11 +11932,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     fn describe_snat_table_entries(
         &self,
         request: crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesResponse,
@@ -11206,11 +11956,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     fn describe_ssl_vpn_client_cert(
         &self,
         request: crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertResponse,
@@ -11229,11 +11980,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     fn describe_ssl_vpn_client_certs(
         &self,
         request: crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsResponse,
@@ -11252,11 +12004,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     fn describe_ssl_vpn_clients(
         &self,
         request: crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsResponse,
@@ -11273,11 +12026,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     fn describe_ssl_vpn_servers(
         &self,
         request: crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersResponse,
@@ -11294,11 +12048,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeys`: Queries tag keys.
     fn describe_tag_keys(
         &self,
         request: crate::operation::describe_tag_keys::DescribeTagKeysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tag_keys::DescribeTagKeysResponse,
@@ -11315,11 +12070,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
         &self,
         request: crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectResponse,
@@ -11338,11 +12094,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     fn describe_tags(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tags::DescribeTagsResponse,
@@ -11359,11 +12116,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router")]
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_routers::DescribeVRoutersResponse,
@@ -11380,11 +12138,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
         &self,
         request: crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesResponse,
@@ -11403,11 +12162,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     fn describe_v_switches(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_switches::DescribeVSwitchesResponse,
@@ -11424,11 +12184,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
         &self,
         request: crate::operation::describe_vbr_ha::DescribeVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vbr_ha::DescribeVbrHaResponse,
@@ -11445,11 +12206,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
         &self,
         request: crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesResponse,
@@ -11468,11 +12230,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     fn describe_virtual_border_routers(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersResponse,
@@ -11491,11 +12254,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     fn describe_virtual_border_routers_for_physical_connection(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
@@ -11514,11 +12278,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     fn describe_vpc_attribute(
         &self,
         request: crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpc_attribute::DescribeVpcAttributeResponse,
@@ -11535,11 +12300,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "other")]
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     fn describe_vpc_grant_rules_to_ecr(
         &self,
         request: crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrResponse,
@@ -11558,11 +12324,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     fn describe_vpcs(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpcs::DescribeVpcsResponse,
@@ -11579,11 +12346,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
         &self,
         request: crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsResponse,
@@ -11602,11 +12370,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     fn describe_vpn_connection(
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connection::DescribeVpnConnectionResponse,
@@ -11623,11 +12392,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     fn describe_vpn_connection_logs(
         &self,
         request: crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsResponse,
@@ -11646,11 +12416,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     fn describe_vpn_connections(
         &self,
         request: crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connections::DescribeVpnConnectionsResponse,
@@ -11669,11 +12440,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     fn describe_vpn_cross_account_authorizations(
         &self,
         request: crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsResponse,
@@ -11692,11 +12464,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse,
@@ -11713,11 +12486,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
         &self,
         request: crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesResponse,
@@ -11736,11 +12510,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     fn describe_vpn_gateways(
         &self,
         request: crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateways::DescribeVpnGatewaysResponse,
@@ -11757,11 +12532,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
         &self,
         request: crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesResponse,
@@ -11780,11 +12556,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     fn describe_vpn_route_entries(
         &self,
         request: crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesResponse,
@@ -11803,11 +12580,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     fn describe_vpn_ssl_server_logs(
         &self,
         request: crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsResponse,
@@ -11826,11 +12604,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
         &self,
         request: crate::operation::describe_zones::DescribeZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_zones::DescribeZonesResponse,
@@ -11847,11 +12626,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
         &self,
         request: crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcResponse,
@@ -11870,11 +12650,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     fn diagnose_vpn_connections(
         &self,
         request: crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsResponse,
@@ -11893,11 +12674,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     fn diagnose_vpn_gateway(
         &self,
         request: crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayResponse,
@@ -11914,11 +12696,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
         &self,
         request: crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricResponse,
@@ -11937,11 +12720,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     fn disable_vpc_classic_link(
         &self,
         request: crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkResponse,
@@ -11958,11 +12742,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     fn dissociate_route_table_from_gateway(
         &self,
         request: crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayResponse,
@@ -11981,11 +12766,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     fn dissociate_route_tables_from_vpc_gateway_endpoint(
         &self,
         request: crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointResponse,
@@ -12004,11 +12790,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     fn dissociate_vpn_gateway_with_certificate(
         &self,
         request: crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateResponse,
@@ -12027,11 +12814,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     fn download_vpn_connection_config(
         &self,
         request: crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigResponse,
@@ -12050,11 +12838,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     fn enable_nat_gateway_ecs_metric(
         &self,
         request: crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricResponse,
@@ -12073,11 +12862,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     fn enable_physical_connection(
         &self,
         request: crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_physical_connection::EnablePhysicalConnectionResponse,
@@ -12096,11 +12886,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     fn enable_vpc_classic_link(
         &self,
         request: crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkResponse,
@@ -12117,11 +12908,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     fn enable_vpc_ipv4_gateway(
         &self,
         request: crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayResponse,
@@ -12138,11 +12930,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     fn get_dhcp_options_set(
         &self,
         request: crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_dhcp_options_set::GetDhcpOptionsSetResponse,
@@ -12159,11 +12952,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
         &self,
         request: crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusResponse,
@@ -12182,11 +12976,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     fn get_ipv4_gateway_attribute(
         &self,
         request: crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeResponse,
@@ -12205,11 +13000,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     fn get_nat_gateway_attribute(
         &self,
         request: crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeResponse,
@@ -12228,11 +13024,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     fn get_physical_connection_service_status(
         &self,
         request: crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusResponse,
@@ -12251,11 +13048,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     fn get_public_ip_address_pool_service_status(
         &self,
         request: crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusResponse,
@@ -12274,11 +13072,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     fn get_traffic_mirror_service_status(
         &self,
         request: crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusResponse,
@@ -12297,11 +13096,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     fn get_v_switch_cidr_reservation_usage(
         &self,
         request: crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageResponse,
@@ -12320,11 +13120,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     fn get_vpc_gateway_endpoint_attribute(
         &self,
         request: crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeResponse,
@@ -12343,11 +13144,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     fn get_vpc_prefix_list_associations(
         &self,
         request: crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsResponse,
@@ -12366,11 +13168,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     fn get_vpc_prefix_list_entries(
         &self,
         request: crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesResponse,
@@ -12389,11 +13192,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     fn get_vpc_route_entry_summary(
         &self,
         request: crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryResponse,
@@ -12412,11 +13216,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     fn get_vpn_gateway_diagnose_result(
         &self,
         request: crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultResponse,
@@ -12435,11 +13240,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     fn grant_instance_to_cen(
         &self,
         request: crate::operation::grant_instance_to_cen::GrantInstanceToCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::grant_instance_to_cen::GrantInstanceToCenResponse,
@@ -12456,11 +13262,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
         &self,
         request: crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::grant_instance_to_vbr::GrantInstanceToVbrResponse,
@@ -12477,11 +13284,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
         &self,
         request: crate::operation::list_business_access_points::ListBusinessAccessPointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_business_access_points::ListBusinessAccessPointsResponse,
@@ -12500,11 +13308,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     fn list_business_regions(
         &self,
         request: crate::operation::list_business_regions::ListBusinessRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_business_regions::ListBusinessRegionsResponse,
@@ -12521,11 +13330,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
         &self,
         request: crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsResponse,
@@ -12542,11 +13352,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
         &self,
         request: crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesResponse,
@@ -12565,11 +13376,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     fn list_full_nat_entries(
         &self,
         request: crate::operation::list_full_nat_entries::ListFullNatEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_full_nat_entries::ListFullNatEntriesResponse,
@@ -12586,11 +13398,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
         &self,
         request: crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesResponse,
@@ -12609,11 +13422,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     fn list_geographic_sub_regions(
         &self,
         request: crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsResponse,
@@ -12632,11 +13446,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     fn list_ipsec_server_logs(
         &self,
         request: crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipsec_server_logs::ListIpsecServerLogsResponse,
@@ -12653,11 +13468,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
         &self,
         request: crate::operation::list_ipsec_servers::ListIpsecServersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipsec_servers::ListIpsecServersResponse,
@@ -12674,11 +13490,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
         &self,
         request: crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipv4_gateways::ListIpv4GatewaysResponse,
@@ -12695,11 +13512,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
         &self,
         request: crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_nat_ip_cidrs::ListNatIpCidrsResponse,
@@ -12716,11 +13534,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
         &self,
         request: crate::operation::list_nat_ips::ListNatIpsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_nat_ips::ListNatIpsResponse,
@@ -12737,11 +13556,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
         &self,
         request: crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesResponse,
@@ -12760,11 +13580,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `ListPrefixLists`: Queries prefix lists.
     fn list_prefix_lists(
         &self,
         request: crate::operation::list_prefix_lists::ListPrefixListsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_prefix_lists::ListPrefixListsResponse,
@@ -12781,11 +13602,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
         &self,
         request: crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksResponse,
@@ -12804,11 +13626,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     fn list_public_ip_address_pools(
         &self,
         request: crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsResponse,
@@ -12827,11 +13650,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources::ListTagResourcesResponse,
@@ -12848,11 +13672,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
         &self,
         request: crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectResponse,
@@ -12871,11 +13696,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     fn list_traffic_mirror_filters(
         &self,
         request: crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersResponse,
@@ -12894,11 +13720,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     fn list_traffic_mirror_sessions(
         &self,
         request: crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsResponse,
@@ -12917,11 +13744,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     fn list_v_switch_cidr_reservations(
         &self,
         request: crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsResponse,
@@ -12940,11 +13768,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     fn list_virtual_physical_connections(
         &self,
         request: crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsResponse,
@@ -12963,11 +13792,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     fn list_vpc_endpoint_services_by_end_user(
         &self,
         request: crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserResponse,
@@ -12986,11 +13816,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     fn list_vpc_gateway_endpoints(
         &self,
         request: crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsResponse,
@@ -13009,11 +13840,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     fn list_vpc_published_route_entries(
         &self,
         request: crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesResponse,
@@ -13032,11 +13864,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     fn list_vpn_certificate_associations(
         &self,
         request: crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsResponse,
@@ -13055,11 +13888,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     fn modify_bgp_group_attribute(
         &self,
         request: crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeResponse,
@@ -13078,11 +13912,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     fn modify_bgp_peer_attribute(
         &self,
         request: crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeResponse,
@@ -13101,11 +13936,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     fn modify_common_bandwidth_package_attribute(
         &self,
         request: crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeResponse,
@@ -13124,11 +13960,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_ip_bandwidth(
         &self,
         request: crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthResponse,
@@ -13147,11 +13984,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_spec(
         &self,
         request: crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecResponse,
@@ -13170,11 +14008,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     fn modify_customer_gateway_attribute(
         &self,
         request: crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeResponse,
@@ -13193,11 +14032,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     fn modify_eip_address_attribute(
         &self,
         request: crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeResponse,
@@ -13216,11 +14056,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     fn modify_eip_forward_mode(
         &self,
         request: crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_eip_forward_mode::ModifyEipForwardModeResponse,
@@ -13237,11 +14078,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_attribute(
         &self,
         request: crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeResponse,
@@ -13260,11 +14102,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_bandwidth(
         &self,
         request: crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthResponse,
@@ -13283,11 +14126,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     fn modify_express_connect_traffic_qos(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosResponse,
@@ -13306,11 +14150,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     fn modify_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueResponse,
@@ -13329,11 +14174,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     fn modify_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleResponse,
@@ -13352,11 +14198,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     fn modify_flow_log_attribute(
         &self,
         request: crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeResponse,
@@ -13375,11 +14222,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     fn modify_forward_entry(
         &self,
         request: crate::operation::modify_forward_entry::ModifyForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_forward_entry::ModifyForwardEntryResponse,
@@ -13396,11 +14244,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
         &self,
         request: crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeResponse,
@@ -13419,11 +14268,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_attributes(
         &self,
         request: crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesResponse,
@@ -13442,11 +14292,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_spec(
         &self,
         request: crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecResponse,
@@ -13465,11 +14316,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     fn modify_ha_vip_attribute(
         &self,
         request: crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeResponse,
@@ -13486,11 +14338,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     fn modify_i_pv6_translator_acl_attribute(
         &self,
         request: crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeResponse,
@@ -13509,11 +14362,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     fn modify_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryResponse,
@@ -13532,11 +14386,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_attribute(
         &self,
         request: crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeResponse,
@@ -13555,11 +14410,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_bandwidth(
         &self,
         request: crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthResponse,
@@ -13578,11 +14434,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     fn modify_i_pv6_translator_entry(
         &self,
         request: crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryResponse,
@@ -13601,11 +14458,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     fn modify_ipv6_address_attribute(
         &self,
         request: crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeResponse,
@@ -13624,11 +14482,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     fn modify_ipv6_gateway_attribute(
         &self,
         request: crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeResponse,
@@ -13647,11 +14506,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     fn modify_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthResponse,
@@ -13670,11 +14530,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     fn modify_nat_gateway_attribute(
         &self,
         request: crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeResponse,
@@ -13693,11 +14554,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     fn modify_nat_gateway_spec(
         &self,
         request: crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecResponse,
@@ -13714,11 +14576,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     fn modify_nat_ip_attribute(
         &self,
         request: crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeResponse,
@@ -13735,11 +14598,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     fn modify_nat_ip_cidr_attribute(
         &self,
         request: crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeResponse,
@@ -13758,11 +14622,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     fn modify_network_acl_attributes(
         &self,
         request: crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesResponse,
@@ -13781,11 +14646,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     fn modify_physical_connection_attribute(
         &self,
         request: crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeResponse,
@@ -13804,11 +14670,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     fn modify_route_entry(
         &self,
         request: crate::operation::modify_route_entry::ModifyRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_route_entry::ModifyRouteEntryResponse,
@@ -13825,11 +14692,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
         &self,
         request: crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesResponse,
@@ -13848,11 +14716,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     fn modify_router_interface_attribute(
         &self,
         request: crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeResponse,
@@ -13871,11 +14740,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     fn modify_router_interface_spec(
         &self,
         request: crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecResponse,
@@ -13894,11 +14764,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     fn modify_snat_entry(
         &self,
         request: crate::operation::modify_snat_entry::ModifySnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_snat_entry::ModifySnatEntryResponse,
@@ -13915,11 +14786,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
         &self,
         request: crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertResponse,
@@ -13938,11 +14810,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     fn modify_ssl_vpn_server(
         &self,
         request: crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ssl_vpn_server::ModifySslVpnServerResponse,
@@ -13959,11 +14832,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
         &self,
         request: crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeResponse,
@@ -13980,11 +14854,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router")]
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     fn modify_v_router_attribute(
         &self,
         request: crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_router_attribute::ModifyVRouterAttributeResponse,
@@ -14003,11 +14878,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     fn modify_v_switch_attribute(
         &self,
         request: crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeResponse,
@@ -14026,11 +14902,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     fn modify_v_switch_cidr_reservation_attribute(
         &self,
         request: crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeResponse,
@@ -14049,11 +14926,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     fn modify_vco_route_entry_weight(
         &self,
         request: crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightResponse,
@@ -14072,11 +14950,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     fn modify_virtual_border_router_attribute(
         &self,
         request: crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeResponse,
@@ -14095,11 +14974,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     fn modify_vpc_attribute(
         &self,
         request: crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_attribute::ModifyVpcAttributeResponse,
@@ -14116,11 +14996,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
         &self,
         request: crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListResponse,
@@ -14137,11 +15018,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
         &self,
         request: crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeResponse,
@@ -14160,11 +15042,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_connection_attribute(
         &self,
         request: crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeResponse,
@@ -14183,11 +15066,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     fn modify_vpn_gateway_attribute(
         &self,
         request: crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeResponse,
@@ -14206,11 +15090,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_attribute(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeResponse,
@@ -14229,11 +15114,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_priority(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityResponse,
@@ -14252,11 +15138,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     fn modify_vpn_pbr_route_entry_weight(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightResponse,
@@ -14275,11 +15162,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     fn modify_vpn_route_entry_weight(
         &self,
         request: crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightResponse,
@@ -14298,11 +15186,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "resource-group")]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
         &self,
         request: crate::operation::move_resource_group::MoveResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_resource_group::MoveResourceGroupResponse,
@@ -14319,11 +15208,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
         &self,
         request: crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_vpn_resource_group::MoveVpnResourceGroupResponse,
@@ -14340,11 +15230,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     fn open_flow_log_service(
         &self,
         request: crate::operation::open_flow_log_service::OpenFlowLogServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_flow_log_service::OpenFlowLogServiceResponse,
@@ -14361,11 +15252,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
         &self,
         request: crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceResponse,
@@ -14384,11 +15276,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     fn open_public_ip_address_pool_service(
         &self,
         request: crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceResponse,
@@ -14407,11 +15300,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     fn open_traffic_mirror_service(
         &self,
         request: crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceResponse,
@@ -14430,11 +15324,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     fn publish_vpc_route_entries(
         &self,
         request: crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesResponse,
@@ -14453,11 +15348,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     fn publish_vpn_route_entry(
         &self,
         request: crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryResponse,
@@ -14474,11 +15370,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     fn recover_physical_connection(
         &self,
         request: crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::recover_physical_connection::RecoverPhysicalConnectionResponse,
@@ -14497,11 +15394,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     fn recover_virtual_border_router(
         &self,
         request: crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterResponse,
@@ -14520,11 +15418,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     fn release_eip_address(
         &self,
         request: crate::operation::release_eip_address::ReleaseEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_eip_address::ReleaseEipAddressResponse,
@@ -14541,11 +15440,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
         &self,
         request: crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressResponse,
@@ -14564,11 +15464,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     fn release_ipv6_address(
         &self,
         request: crate::operation::release_ipv6_address::ReleaseIpv6AddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_ipv6_address::ReleaseIpv6AddressResponse,
@@ -14585,11 +15486,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
         &self,
         request: crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpResponse,
@@ -14608,11 +15510,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     fn remove_global_acceleration_instance_ip(
         &self,
         request: crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpResponse,
@@ -14631,11 +15534,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     fn remove_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryResponse,
@@ -14654,11 +15558,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     fn remove_sources_from_traffic_mirror_session(
         &self,
         request: crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionResponse,
@@ -14677,11 +15582,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     fn replace_vpc_dhcp_options_set(
         &self,
         request: crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetResponse,
@@ -14700,11 +15606,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     fn retry_vpc_prefix_list_association(
         &self,
         request: crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationResponse,
@@ -14723,11 +15630,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     fn revoke_instance_from_cen(
         &self,
         request: crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenResponse,
@@ -14744,11 +15652,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     fn revoke_instance_from_vbr(
         &self,
         request: crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrResponse,
@@ -14765,11 +15674,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     fn second_apply_physical_connection_loa(
         &self,
         request: crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOAResponse,
@@ -14788,11 +15698,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     fn set_high_definition_monitor_log_status(
         &self,
         request: crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusResponse,
@@ -14811,11 +15722,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     fn start_failover_test_job(
         &self,
         request: crate::operation::start_failover_test_job::StartFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::start_failover_test_job::StartFailoverTestJobResponse,
@@ -14832,11 +15744,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     fn stop_failover_test_job(
         &self,
         request: crate::operation::stop_failover_test_job::StopFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::stop_failover_test_job::StopFailoverTestJobResponse,
@@ -14853,11 +15766,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
         &self,
         request: crate::operation::tag_resources::TagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources::TagResourcesResponse,
@@ -14874,11 +15788,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
         &self,
         request: crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectResponse,
@@ -14897,11 +15812,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     fn terminate_physical_connection(
         &self,
         request: crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::terminate_physical_connection::TerminatePhysicalConnectionResponse,
@@ -14920,11 +15836,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     fn terminate_virtual_border_router(
         &self,
         request: crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterResponse,
@@ -14943,11 +15860,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     fn transform_eip_segment_to_public_ip_address_pool(
         &self,
         request: crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolResponse,
@@ -14966,11 +15884,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
         &self,
         request: crate::operation::un_tag_resources::UnTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::un_tag_resources::UnTagResourcesResponse,
@@ -14987,11 +15906,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
         &self,
         request: crate::operation::unassociate_eip_address::UnassociateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_eip_address::UnassociateEipAddressResponse,
@@ -15008,11 +15928,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     fn unassociate_global_acceleration_instance(
         &self,
         request: crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceResponse,
@@ -15031,11 +15952,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     fn unassociate_ha_vip(
         &self,
         request: crate::operation::unassociate_ha_vip::UnassociateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_ha_vip::UnassociateHaVipResponse,
@@ -15052,11 +15974,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
         &self,
         request: crate::operation::unassociate_network_acl::UnassociateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_network_acl::UnassociateNetworkAclResponse,
@@ -15073,11 +15996,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     fn unassociate_physical_connection_from_virtual_border_router(
         &self,
         request: crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
@@ -15096,11 +16020,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     fn unassociate_route_table(
         &self,
         request: crate::operation::unassociate_route_table::UnassociateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_route_table::UnassociateRouteTableResponse,
@@ -15117,11 +16042,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     fn unassociate_vpc_cidr_block(
         &self,
         request: crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockResponse,
@@ -15140,11 +16066,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     fn untag_resources_for_express_connect(
         &self,
         request: crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectResponse,
@@ -15163,11 +16090,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     fn update_dhcp_options_set_attribute(
         &self,
         request: crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeResponse,
@@ -15186,11 +16114,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     fn update_failover_test_job(
         &self,
         request: crate::operation::update_failover_test_job::UpdateFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_failover_test_job::UpdateFailoverTestJobResponse,
@@ -15207,11 +16136,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     fn update_gateway_route_table_entry_attribute(
         &self,
         request: crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeResponse,
@@ -15230,11 +16160,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     fn update_ipsec_server(
         &self,
         request: crate::operation::update_ipsec_server::UpdateIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_ipsec_server::UpdateIpsecServerResponse,
@@ -15251,11 +16182,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
         &self,
         request: crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeResponse,
@@ -15274,11 +16206,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     fn update_nat_gateway_nat_type(
         &self,
         request: crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeResponse,
@@ -15297,11 +16230,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "acl")]
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     fn update_network_acl_entries(
         &self,
         request: crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesResponse,
@@ -15320,11 +16254,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     fn update_public_ip_address_pool_attribute(
         &self,
         request: crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeResponse,
@@ -15343,11 +16278,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     fn update_traffic_mirror_filter_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeResponse,
@@ -15366,11 +16302,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     fn update_traffic_mirror_filter_rule_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeResponse,
@@ -15389,11 +16326,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     fn update_traffic_mirror_session_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeResponse,
@@ -15412,11 +16350,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     fn update_virtual_border_bandwidth(
         &self,
         request: crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthResponse,
@@ -15435,11 +16374,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     fn update_virtual_physical_connection(
         &self,
         request: crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionResponse,
@@ -15458,11 +16398,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     fn update_vpc_gateway_endpoint_attribute(
         &self,
         request: crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeResponse,
@@ -15481,11 +16422,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     fn vpc_describe_vpc_nat_gateway_network_interface_quota(
         &self,
         request: crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
@@ -15504,11 +16446,12 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     fn withdraw_vpc_published_route_entries(
         &self,
         request: crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesResponse,
@@ -15527,6 +16470,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `DescribeAccessPoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_access_points_pages(
         &self,
@@ -15575,6 +16519,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribeAccessPoints`, in order: `while let Some(item) = items.next().await`.
     fn describe_access_points_items(
         &self,
@@ -15601,6 +16546,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpGroups`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_bgp_groups_pages(
         &self,
@@ -15647,6 +16593,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpGroups`, in order: `while let Some(item) = items.next().await`.
     fn describe_bgp_groups_items(
         &self,
@@ -15670,6 +16617,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpNetworks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_bgp_networks_pages(
         &self,
@@ -15718,6 +16666,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpNetworks`, in order: `while let Some(item) = items.next().await`.
     fn describe_bgp_networks_items(
         &self,
@@ -15741,6 +16690,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every page of `DescribeBgpPeers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_bgp_peers_pages(
         &self,
@@ -15787,6 +16737,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bgp")]
     /// Every item of every page of `DescribeBgpPeers`, in order: `while let Some(item) = items.next().await`.
     fn describe_bgp_peers_items(
         &self,
@@ -15810,6 +16761,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Every page of `DescribeCommonBandwidthPackages`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_common_bandwidth_packages_pages(
         &self,
@@ -15860,6 +16812,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "bandwidth")]
     /// Every item of every page of `DescribeCommonBandwidthPackages`, in order: `while let Some(item) = items.next().await`.
     fn describe_common_bandwidth_packages_items(
         &self,
@@ -15888,6 +16841,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Every page of `DescribeCustomerGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_customer_gateways_pages(
         &self,
@@ -15938,6 +16892,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "customer-gateway")]
     /// Every item of every page of `DescribeCustomerGateways`, in order: `while let Some(item) = items.next().await`.
     fn describe_customer_gateways_items(
         &self,
@@ -15966,6 +16921,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Every page of `DescribeEcGrantRelation`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ec_grant_relation_pages(
         &self,
@@ -16012,6 +16968,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeEcGrantRelation`, in order: `while let Some(item) = items.next().await`.
     fn describe_ec_grant_relation_items(
         &self,
@@ -16037,6 +16994,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribeEipAddresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_eip_addresses_pages(
         &self,
@@ -16085,6 +17043,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipAddresses`, in order: `while let Some(item) = items.next().await`.
     fn describe_eip_addresses_items(
         &self,
@@ -16108,6 +17067,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribeEipSegment`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_eip_segment_pages(
         &self,
@@ -16154,6 +17114,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribeEipSegment`, in order: `while let Some(item) = items.next().await`.
     fn describe_eip_segment_items(
         &self,
@@ -16177,6 +17138,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Every page of `DescribeExpressConnectTrafficQos`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_express_connect_traffic_qos_pages(
         &self,
@@ -16221,6 +17183,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "qos")]
     /// Every item of every page of `DescribeExpressConnectTrafficQos`, in order: `while let Some(item) = items.next().await`.
     fn describe_express_connect_traffic_qos_items(
         &self,
@@ -16246,6 +17209,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Every page of `DescribeFailoverTestJobs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_failover_test_jobs_pages(
         &self,
@@ -16290,6 +17254,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "failover-test")]
     /// Every item of every page of `DescribeFailoverTestJobs`, in order: `while let Some(item) = items.next().await`.
     fn describe_failover_test_jobs_items(
         &self,
@@ -16315,6 +17280,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeForwardTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_forward_table_entries_pages(
         &self,
@@ -16365,6 +17331,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeForwardTableEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_forward_table_entries_items(
         &self,
@@ -16393,6 +17360,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Every page of `DescribeGlobalAccelerationInstances`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_global_acceleration_instances_pages(
         &self,
@@ -16443,6 +17411,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "instance")]
     /// Every item of every page of `DescribeGlobalAccelerationInstances`, in order: `while let Some(item) = items.next().await`.
     fn describe_global_acceleration_instances_items(
         &self,
@@ -16471,6 +17440,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Every page of `DescribeGrantRulesToCen`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_grant_rules_to_cen_pages(
         &self,
@@ -16521,6 +17491,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeGrantRulesToCen`, in order: `while let Some(item) = items.next().await`.
     fn describe_grant_rules_to_cen_items(
         &self,
@@ -16546,6 +17517,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_grant_rules_to_ecr_pages(
         &self,
@@ -16592,6 +17564,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     fn describe_grant_rules_to_ecr_items(
         &self,
@@ -16617,6 +17590,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Every page of `DescribeHaVips`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ha_vips_pages(
         &self,
@@ -16659,6 +17633,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "havip")]
     /// Every item of every page of `DescribeHaVips`, in order: `while let Some(item) = items.next().await`.
     fn describe_ha_vips_items(
         &self,
@@ -16679,6 +17654,7 @@ pub trait VpcApi: Send + Sync {
             ::acs_runtime::paginate::items(self.describe_ha_vips_pages(request), extract),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclListAttributes`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_i_pv6_translator_acl_list_attributes_pages(
         &self,
@@ -16729,6 +17705,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclListAttributes`, in order: `while let Some(item) = items.next().await`.
     fn describe_i_pv6_translator_acl_list_attributes_items(
         &self,
@@ -16754,6 +17731,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorAclLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_i_pv6_translator_acl_lists_pages(
         &self,
@@ -16804,6 +17782,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorAclLists`, in order: `while let Some(item) = items.next().await`.
     fn describe_i_pv6_translator_acl_lists_items(
         &self,
@@ -16832,6 +17811,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6TranslatorEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_i_pv6_translator_entries_pages(
         &self,
@@ -16882,6 +17862,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6TranslatorEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_i_pv6_translator_entries_items(
         &self,
@@ -16910,6 +17891,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every page of `DescribeIPv6Translators`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_i_pv6_translators_pages(
         &self,
@@ -16960,6 +17942,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Every item of every page of `DescribeIPv6Translators`, in order: `while let Some(item) = items.next().await`.
     fn describe_i_pv6_translators_items(
         &self,
@@ -16985,6 +17968,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Addresses`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ipv6_addresses_pages(
         &self,
@@ -17033,6 +18017,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Addresses`, in order: `while let Some(item) = items.next().await`.
     fn describe_ipv6_addresses_items(
         &self,
@@ -17056,6 +18041,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6EgressOnlyRules`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ipv6_egress_only_rules_pages(
         &self,
@@ -17106,6 +18092,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6EgressOnlyRules`, in order: `while let Some(item) = items.next().await`.
     fn describe_ipv6_egress_only_rules_items(
         &self,
@@ -17134,6 +18121,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every page of `DescribeIpv6Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ipv6_gateways_pages(
         &self,
@@ -17182,6 +18170,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Every item of every page of `DescribeIpv6Gateways`, in order: `while let Some(item) = items.next().await`.
     fn describe_ipv6_gateways_items(
         &self,
@@ -17205,6 +18194,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGatewayAssociateNetworkInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_nat_gateway_associate_network_interfaces_pages(
         &self,
@@ -17253,6 +18243,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGatewayAssociateNetworkInterfaces`, in order: `while let Some(item) = items.next().await`.
     fn describe_nat_gateway_associate_network_interfaces_items(
         &self,
@@ -17281,6 +18272,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeNatGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_nat_gateways_pages(
         &self,
@@ -17329,6 +18321,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeNatGateways`, in order: `while let Some(item) = items.next().await`.
     fn describe_nat_gateways_items(
         &self,
@@ -17352,6 +18345,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `DescribePhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_physical_connections_pages(
         &self,
@@ -17402,6 +18396,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `DescribePhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     fn describe_physical_connections_items(
         &self,
@@ -17430,6 +18425,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every page of `DescribePublicIpAddress`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_public_ip_address_pages(
         &self,
@@ -17476,6 +18472,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `DescribePublicIpAddress`, in order: `while let Some(item) = items.next().await`.
     fn describe_public_ip_address_items(
         &self,
@@ -17501,6 +18498,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteEntryList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_route_entry_list_pages(
         &self,
@@ -17549,6 +18547,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteEntryList`, in order: `while let Some(item) = items.next().await`.
     fn describe_route_entry_list_items(
         &self,
@@ -17574,6 +18573,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTableList`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_route_table_list_pages(
         &self,
@@ -17624,6 +18624,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTableList`, in order: `while let Some(item) = items.next().await`.
     fn describe_route_table_list_items(
         &self,
@@ -17652,6 +18653,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `DescribeRouteTables`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_route_tables_pages(
         &self,
@@ -17700,6 +18702,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `DescribeRouteTables`, in order: `while let Some(item) = items.next().await`.
     fn describe_route_tables_items(
         &self,
@@ -17723,6 +18726,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Every page of `DescribeRouterInterfaces`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_router_interfaces_pages(
         &self,
@@ -17773,6 +18777,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router-interface")]
     /// Every item of every page of `DescribeRouterInterfaces`, in order: `while let Some(item) = items.next().await`.
     fn describe_router_interfaces_items(
         &self,
@@ -17801,6 +18806,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `DescribeSnatTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_snat_table_entries_pages(
         &self,
@@ -17851,6 +18857,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `DescribeSnatTableEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_snat_table_entries_items(
         &self,
@@ -17879,6 +18886,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClientCerts`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ssl_vpn_client_certs_pages(
         &self,
@@ -17929,6 +18937,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClientCerts`, in order: `while let Some(item) = items.next().await`.
     fn describe_ssl_vpn_client_certs_items(
         &self,
@@ -17957,6 +18966,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every page of `DescribeSslVpnClients`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ssl_vpn_clients_pages(
         &self,
@@ -18001,6 +19011,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Every item of every page of `DescribeSslVpnClients`, in order: `while let Some(item) = items.next().await`.
     fn describe_ssl_vpn_clients_items(
         &self,
@@ -18024,6 +19035,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeSslVpnServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_ssl_vpn_servers_pages(
         &self,
@@ -18072,6 +19084,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeSslVpnServers`, in order: `while let Some(item) = items.next().await`.
     fn describe_ssl_vpn_servers_items(
         &self,
@@ -18095,6 +19108,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeys`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_tag_keys_pages(
         &self,
@@ -18139,6 +19153,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeys`, in order: `while let Some(item) = items.next().await`.
     fn describe_tag_keys_items(
         &self,
@@ -18162,6 +19177,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTagKeysForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_tag_keys_for_express_connect_pages(
         &self,
@@ -18210,6 +19226,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTagKeysForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     fn describe_tag_keys_for_express_connect_items(
         &self,
@@ -18235,6 +19252,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every page of `DescribeTags`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_tags_pages(
         &self,
@@ -18279,6 +19297,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `DescribeTags`, in order: `while let Some(item) = items.next().await`.
     fn describe_tags_items(
         &self,
@@ -18299,6 +19318,7 @@ pub trait VpcApi: Send + Sync {
             ::acs_runtime::paginate::items(self.describe_tags_pages(request), extract),
         )
     }
+    #[cfg(feature = "router")]
     /// Every page of `DescribeVRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_v_routers_pages(
         &self,
@@ -18345,6 +19365,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "router")]
     /// Every item of every page of `DescribeVRouters`, in order: `while let Some(item) = items.next().await`.
     fn describe_v_routers_items(
         &self,
@@ -18368,6 +19389,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Every page of `DescribeVSwitches`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_v_switches_pages(
         &self,
@@ -18414,6 +19436,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Every item of every page of `DescribeVSwitches`, in order: `while let Some(item) = items.next().await`.
     fn describe_v_switches_items(
         &self,
@@ -18437,6 +19460,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVcoRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vco_route_entries_pages(
         &self,
@@ -18483,6 +19507,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVcoRouteEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_vco_route_entries_items(
         &self,
@@ -18508,6 +19533,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRouters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_virtual_border_routers_pages(
         &self,
@@ -18558,6 +19584,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRouters`, in order: `while let Some(item) = items.next().await`.
     fn describe_virtual_border_routers_items(
         &self,
@@ -18586,6 +19613,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_virtual_border_routers_for_physical_connection_pages(
         &self,
@@ -18638,6 +19666,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vbr")]
     /// Every item of every page of `DescribeVirtualBorderRoutersForPhysicalConnection`, in order: `while let Some(item) = items.next().await`.
     fn describe_virtual_border_routers_for_physical_connection_items(
         &self,
@@ -18669,6 +19698,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "other")]
     /// Every page of `DescribeVpcGrantRulesToEcr`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpc_grant_rules_to_ecr_pages(
         &self,
@@ -18713,6 +19743,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "other")]
     /// Every item of every page of `DescribeVpcGrantRulesToEcr`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpc_grant_rules_to_ecr_items(
         &self,
@@ -18738,6 +19769,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Every page of `DescribeVpcs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpcs_pages(
         &self,
@@ -18780,6 +19812,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc")]
     /// Every item of every page of `DescribeVpcs`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpcs_items(
         &self,
@@ -18800,6 +19833,7 @@ pub trait VpcApi: Send + Sync {
             ::acs_runtime::paginate::items(self.describe_vpcs_pages(request), extract),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnAttachments`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_attachments_pages(
         &self,
@@ -18846,6 +19880,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnAttachments`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_attachments_items(
         &self,
@@ -18871,6 +19906,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is associated with a VPN gateway (`active`) or a transit router (`attached`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: active, attached. A state among deleted, financialLocked fails at once.
@@ -18878,7 +19914,7 @@ pub trait VpcApi: Send + Sync {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -18915,6 +19951,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until Phase 2 negotiations of the IPsec-VPN connection succeeded (`ipsec_sa_established`).
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: ipsec_sa_established.
@@ -18922,7 +19959,7 @@ pub trait VpcApi: Send + Sync {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -18959,6 +19996,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Polls `DescribeVpnConnection` until the IPsec-VPN connection is gone: the state is `deleted` or the service answers `InvalidVpnConnectionInstanceId.NotFound`.
     ///
     /// By default every 2000 ms for at most 20000 ms; pass a `WaiterConfig` to change that. Success states: deleted. The error code InvalidVpnConnectionInstanceId.NotFound means success; the result is then `None`.
@@ -18966,7 +20004,7 @@ pub trait VpcApi: Send + Sync {
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<
@@ -19003,6 +20041,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnectionLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_connection_logs_pages(
         &self,
@@ -19049,6 +20088,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnectionLogs`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_connection_logs_items(
         &self,
@@ -19074,6 +20114,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_connections_pages(
         &self,
@@ -19124,6 +20165,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnConnections`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_connections_items(
         &self,
@@ -19149,6 +20191,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every page of `DescribeVpnCrossAccountAuthorizations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_cross_account_authorizations_pages(
         &self,
@@ -19195,6 +20238,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Every item of every page of `DescribeVpnCrossAccountAuthorizations`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_cross_account_authorizations_items(
         &self,
@@ -19220,6 +20264,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Polls `DescribeVpnGateway` until the VPN gateway is `active` (`init`, `provisioning` and `updating` mean not yet; `deleting` means never).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. Success states: active. A state among deleting fails at once.
@@ -19227,7 +20272,7 @@ pub trait VpcApi: Send + Sync {
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse>,
@@ -19262,6 +20307,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Polls `DescribeVpnGateway` until the VPN gateway is gone (the service answers `InvalidVpnGatewayInstanceId.NotFound`).
     ///
     /// By default every 6000 ms for at most 600000 ms; pass a `WaiterConfig` to change that. The error code InvalidVpnGatewayInstanceId.NotFound means success; the result is then `None`.
@@ -19269,7 +20315,7 @@ pub trait VpcApi: Send + Sync {
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse>,
@@ -19305,6 +20351,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every page of `DescribeVpnGateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_gateways_pages(
         &self,
@@ -19353,6 +20400,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `DescribeVpnGateways`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_gateways_items(
         &self,
@@ -19376,6 +20424,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnPbrRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_pbr_route_entries_pages(
         &self,
@@ -19426,6 +20475,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnPbrRouteEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_pbr_route_entries_items(
         &self,
@@ -19454,6 +20504,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DescribeVpnRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_route_entries_pages(
         &self,
@@ -19504,6 +20555,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DescribeVpnRouteEntries`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_route_entries_items(
         &self,
@@ -19532,6 +20584,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every page of `DescribeVpnSslServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn describe_vpn_ssl_server_logs_pages(
         &self,
@@ -19578,6 +20631,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Every item of every page of `DescribeVpnSslServerLogs`, in order: `while let Some(item) = items.next().await`.
     fn describe_vpn_ssl_server_logs_items(
         &self,
@@ -19603,6 +20657,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every page of `DiagnoseVpnConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn diagnose_vpn_connections_pages(
         &self,
@@ -19649,6 +20704,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Every item of every page of `DiagnoseVpnConnections`, in order: `while let Some(item) = items.next().await`.
     fn diagnose_vpn_connections_items(
         &self,
@@ -19674,6 +20730,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Every page of `ListDhcpOptionsSets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_dhcp_options_sets_pages(
         &self,
@@ -19716,6 +20773,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "dhcp")]
     /// Every item of every page of `ListDhcpOptionsSets`, in order: `while let Some(item) = items.next().await`.
     fn list_dhcp_options_sets_items(
         &self,
@@ -19739,6 +20797,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListFullNatEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_full_nat_entries_pages(
         &self,
@@ -19779,6 +20838,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListFullNatEntries`, in order: `while let Some(item) = items.next().await`.
     fn list_full_nat_entries_items(
         &self,
@@ -19802,6 +20862,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `ListGatewayRouteTableEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_gateway_route_table_entries_pages(
         &self,
@@ -19846,6 +20907,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `ListGatewayRouteTableEntries`, in order: `while let Some(item) = items.next().await`.
     fn list_gateway_route_table_entries_items(
         &self,
@@ -19871,6 +20933,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServerLogs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_ipsec_server_logs_pages(
         &self,
@@ -19915,6 +20978,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServerLogs`, in order: `while let Some(item) = items.next().await`.
     fn list_ipsec_server_logs_items(
         &self,
@@ -19938,6 +21002,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every page of `ListIpsecServers`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_ipsec_servers_pages(
         &self,
@@ -19978,6 +21043,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Every item of every page of `ListIpsecServers`, in order: `while let Some(item) = items.next().await`.
     fn list_ipsec_servers_items(
         &self,
@@ -20001,6 +21067,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Every page of `ListIpv4Gateways`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_ipv4_gateways_pages(
         &self,
@@ -20041,6 +21108,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Every item of every page of `ListIpv4Gateways`, in order: `while let Some(item) = items.next().await`.
     fn list_ipv4_gateways_items(
         &self,
@@ -20064,6 +21132,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListNatIpCidrs`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_nat_ip_cidrs_pages(
         &self,
@@ -20104,6 +21173,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIpCidrs`, in order: `while let Some(item) = items.next().await`.
     fn list_nat_ip_cidrs_items(
         &self,
@@ -20127,6 +21197,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every page of `ListNatIps`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_nat_ips_pages(
         &self,
@@ -20167,6 +21238,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "nat")]
     /// Every item of every page of `ListNatIps`, in order: `while let Some(item) = items.next().await`.
     fn list_nat_ips_items(
         &self,
@@ -20187,6 +21259,7 @@ pub trait VpcApi: Send + Sync {
             ::acs_runtime::paginate::items(self.list_nat_ips_pages(request), extract),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Every page of `ListPrefixLists`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_prefix_lists_pages(
         &self,
@@ -20227,6 +21300,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "prefix-list")]
     /// Every item of every page of `ListPrefixLists`, in order: `while let Some(item) = items.next().await`.
     fn list_prefix_lists_items(
         &self,
@@ -20250,6 +21324,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPoolCidrBlocks`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_public_ip_address_pool_cidr_blocks_pages(
         &self,
@@ -20294,6 +21369,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPoolCidrBlocks`, in order: `while let Some(item) = items.next().await`.
     fn list_public_ip_address_pool_cidr_blocks_items(
         &self,
@@ -20319,6 +21395,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every page of `ListPublicIpAddressPools`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_public_ip_address_pools_pages(
         &self,
@@ -20363,6 +21440,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "eip")]
     /// Every item of every page of `ListPublicIpAddressPools`, in order: `while let Some(item) = items.next().await`.
     fn list_public_ip_address_pools_items(
         &self,
@@ -20388,6 +21466,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every page of `ListTagResources`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_tag_resources_pages(
         &self,
@@ -20432,6 +21511,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResources`, in order: `while let Some(item) = items.next().await`.
     fn list_tag_resources_items(
         &self,
@@ -20455,6 +21535,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every page of `ListTagResourcesForExpressConnect`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_tag_resources_for_express_connect_pages(
         &self,
@@ -20503,6 +21584,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "tag")]
     /// Every item of every page of `ListTagResourcesForExpressConnect`, in order: `while let Some(item) = items.next().await`.
     fn list_tag_resources_for_express_connect_items(
         &self,
@@ -20528,6 +21610,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorFilters`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_traffic_mirror_filters_pages(
         &self,
@@ -20572,6 +21655,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorFilters`, in order: `while let Some(item) = items.next().await`.
     fn list_traffic_mirror_filters_items(
         &self,
@@ -20597,6 +21681,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every page of `ListTrafficMirrorSessions`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_traffic_mirror_sessions_pages(
         &self,
@@ -20641,6 +21726,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Every item of every page of `ListTrafficMirrorSessions`, in order: `while let Some(item) = items.next().await`.
     fn list_traffic_mirror_sessions_items(
         &self,
@@ -20666,6 +21752,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Every page of `ListVSwitchCidrReservations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_v_switch_cidr_reservations_pages(
         &self,
@@ -20710,6 +21797,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vswitch")]
     /// Every item of every page of `ListVSwitchCidrReservations`, in order: `while let Some(item) = items.next().await`.
     fn list_v_switch_cidr_reservations_items(
         &self,
@@ -20735,6 +21823,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every page of `ListVirtualPhysicalConnections`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_virtual_physical_connections_pages(
         &self,
@@ -20779,6 +21868,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "physical-connection")]
     /// Every item of every page of `ListVirtualPhysicalConnections`, in order: `while let Some(item) = items.next().await`.
     fn list_virtual_physical_connections_items(
         &self,
@@ -20804,6 +21894,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcEndpointServicesByEndUser`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_vpc_endpoint_services_by_end_user_pages(
         &self,
@@ -20848,6 +21939,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcEndpointServicesByEndUser`, in order: `while let Some(item) = items.next().await`.
     fn list_vpc_endpoint_services_by_end_user_items(
         &self,
@@ -20873,6 +21965,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every page of `ListVpcGatewayEndpoints`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_vpc_gateway_endpoints_pages(
         &self,
@@ -20917,6 +22010,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Every item of every page of `ListVpcGatewayEndpoints`, in order: `while let Some(item) = items.next().await`.
     fn list_vpc_gateway_endpoints_items(
         &self,
@@ -20942,6 +22036,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every page of `ListVpcPublishedRouteEntries`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_vpc_published_route_entries_pages(
         &self,
@@ -20986,6 +22081,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "route-table")]
     /// Every item of every page of `ListVpcPublishedRouteEntries`, in order: `while let Some(item) = items.next().await`.
     fn list_vpc_published_route_entries_items(
         &self,
@@ -21011,6 +22107,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every page of `ListVpnCertificateAssociations`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_vpn_certificate_associations_pages(
         &self,
@@ -21055,6 +22152,7 @@ pub trait VpcApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Every item of every page of `ListVpnCertificateAssociations`, in order: `while let Some(item) = items.next().await`.
     fn list_vpn_certificate_associations_items(
         &self,
@@ -21082,11 +22180,12 @@ pub trait VpcApi: Send + Sync {
     }
 }
 impl VpcApi for Client {
+    #[cfg(feature = "router-interface")]
     /// Calls `ActivateRouterInterface`: Activates a router interface that is in the Inactive state.
     fn activate_router_interface(
         &self,
         request: crate::operation::activate_router_interface::ActivateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::activate_router_interface::ActivateRouterInterfaceResponse,
@@ -21097,11 +22196,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `ActiveFlowLog`: Enables a flow log. After the flow log is enabled, traffic information about a resource is captured.
     fn active_flow_log(
         &self,
         request: crate::operation::active_flow_log::ActiveFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::active_flow_log::ActiveFlowLogResponse,
@@ -21110,11 +22210,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `AddBgpNetwork`: Advertises a Border Gateway Protocol (BGP) network.
     fn add_bgp_network(
         &self,
         request: crate::operation::add_bgp_network::AddBgpNetworkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_bgp_network::AddBgpNetworkResponse,
@@ -21123,11 +22224,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `AddCommonBandwidthPackageIp`: Associates an elastic IP address (EIP) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ip(
         &self,
         request: crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_common_bandwidth_package_ip::AddCommonBandwidthPackageIpResponse,
@@ -21138,11 +22240,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `AddCommonBandwidthPackageIps`: Associates multiple elastic IP addresses (EIPs) with an Internet Shared Bandwidth instance.
     fn add_common_bandwidth_package_ips(
         &self,
         request: crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_common_bandwidth_package_ips::AddCommonBandwidthPackageIpsResponse,
@@ -21153,11 +22256,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `AddGlobalAccelerationInstanceIp`: Associates an elastic IP address (EIP) with a shared-bandwidth Global Accelerator (GA) instance.
     fn add_global_acceleration_instance_ip(
         &self,
         request: crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_global_acceleration_instance_ip::AddGlobalAccelerationInstanceIpResponse,
@@ -21168,11 +22272,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `AddIPv6TranslatorAclListEntry`: Adds an IP entry to an access control list (ACL).
     fn add_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_i_pv6_translator_acl_list_entry::AddIPv6TranslatorAclListEntryResponse,
@@ -21183,11 +22288,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AddPublicIpAddressPoolCidrBlock`: Adds a CIDR block to an IP address pool.
     fn add_public_ip_address_pool_cidr_block(
         &self,
         request: crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_public_ip_address_pool_cidr_block::AddPublicIpAddressPoolCidrBlockResponse,
@@ -21198,11 +22304,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `AddSourcesToTrafficMirrorSession`: Adds a traffic mirror source to a traffic mirror session.
     fn add_sources_to_traffic_mirror_session(
         &self,
         request: crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::add_sources_to_traffic_mirror_session::AddSourcesToTrafficMirrorSessionResponse,
@@ -21213,11 +22320,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipAddress`: Applies for an elastic IP address (EIP).
     fn allocate_eip_address(
         &self,
         request: crate::operation::allocate_eip_address::AllocateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_address::AllocateEipAddressResponse,
@@ -21226,11 +22334,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipAddressPro`: Requests a specified elastic IP address (EIP).
     fn allocate_eip_address_pro(
         &self,
         request: crate::operation::allocate_eip_address_pro::AllocateEipAddressProRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_address_pro::AllocateEipAddressProResponse,
@@ -21239,11 +22348,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AllocateEipSegmentAddress`: Applies for contiguous elastic IP addresses (EIPs).
     fn allocate_eip_segment_address(
         &self,
         request: crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_eip_segment_address::AllocateEipSegmentAddressResponse,
@@ -21254,11 +22364,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6Address`: Assigns an IPv6 address.
     fn allocate_ipv6_address(
         &self,
         request: crate::operation::allocate_ipv6_address::AllocateIpv6AddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_ipv6_address::AllocateIpv6AddressResponse,
@@ -21267,11 +22378,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `AllocateIpv6InternetBandwidth`: Default IPv6 gateways support only private communication. You can call the AllocateIpv6InternetBandwidth operation to purchase Internet bandwidth resources for an IPv6 address. This way, ECS instances in a VPC can access the Internet through the IPv6 address. IPv6 clients can also access the ECS instances over the Internet.
     fn allocate_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_ipv6_internet_bandwidth::AllocateIpv6InternetBandwidthResponse,
@@ -21282,11 +22394,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `AllocateVpcIpv6Cidr`: Reserves an IPv6 CIDR block.
     fn allocate_vpc_ipv6_cidr(
         &self,
         request: crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::allocate_vpc_ipv6_cidr::AllocateVpcIpv6CidrResponse,
@@ -21295,11 +22408,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ApplyPhysicalConnectionLOA`: Applies for a Letter of Authorization (LOA) for an Express Connect circuit.
     fn apply_physical_connection_loa(
         &self,
         request: crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::apply_physical_connection_loa::ApplyPhysicalConnectionLOAResponse,
@@ -21310,11 +22424,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddress`: Associates an elastic IP address (EIP) with an instance in the same region.
     fn associate_eip_address(
         &self,
         request: crate::operation::associate_eip_address::AssociateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_eip_address::AssociateEipAddressResponse,
@@ -21323,11 +22438,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `AssociateEipAddressBatch`: Associates multiple elastic IP addresses (EIPs) with an instance in the same region.
     fn associate_eip_address_batch(
         &self,
         request: crate::operation::associate_eip_address_batch::AssociateEipAddressBatchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_eip_address_batch::AssociateEipAddressBatchResponse,
@@ -21338,11 +22454,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `AssociateHaVip`: Associates a high-availability virtual IP address (HaVip) with an Elastic Compute Service (ECS) instance or an elastic network interface (ENI).
     fn associate_ha_vip(
         &self,
         request: crate::operation::associate_ha_vip::AssociateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_ha_vip::AssociateHaVipResponse,
@@ -21351,11 +22468,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `AssociateNetworkAcl`: Associates a network access control list (ACL) with a vSwitch.
     fn associate_network_acl(
         &self,
         request: crate::operation::associate_network_acl::AssociateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_network_acl::AssociateNetworkAclResponse,
@@ -21364,11 +22482,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `AssociatePhysicalConnectionToVirtualBorderRouter`: Associates a virtual border router (VBR) with a specified Express Connect circuit.
     fn associate_physical_connection_to_virtual_border_router(
         &self,
         request: crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_physical_connection_to_virtual_border_router::AssociatePhysicalConnectionToVirtualBorderRouterResponse,
@@ -21379,11 +22498,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `AssociateRouteTable`: Associates a custom route table with a vSwitch in the same VPC.
     fn associate_route_table(
         &self,
         request: crate::operation::associate_route_table::AssociateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_table::AssociateRouteTableResponse,
@@ -21392,11 +22512,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `AssociateRouteTableWithGateway`: Associates a gateway route table with an IPv4 gateway in the same virtual private cloud (VPC).
     fn associate_route_table_with_gateway(
         &self,
         request: crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_table_with_gateway::AssociateRouteTableWithGatewayResponse,
@@ -21407,11 +22528,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `AssociateRouteTablesWithVpcGatewayEndpoint`: Associates a route table with a gateway endpoint.
     fn associate_route_tables_with_vpc_gateway_endpoint(
         &self,
         request: crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_route_tables_with_vpc_gateway_endpoint::AssociateRouteTablesWithVpcGatewayEndpointResponse,
@@ -21422,11 +22544,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `AssociateVpcCidrBlock`: Adds a secondary CIDR block to a virtual private cloud (VPC).
     fn associate_vpc_cidr_block(
         &self,
         request: crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_vpc_cidr_block::AssociateVpcCidrBlockResponse,
@@ -21435,11 +22558,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `AssociateVpnGatewayWithCertificate`: Associates a VPN gateway with a certificate.
     fn associate_vpn_gateway_with_certificate(
         &self,
         request: crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::associate_vpn_gateway_with_certificate::AssociateVpnGatewayWithCertificateResponse,
@@ -21450,11 +22574,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `AttachDhcpOptionsSetToVpc`: Associates a DHCP options set with a virtual private cloud (VPC).
     fn attach_dhcp_options_set_to_vpc(
         &self,
         request: crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::attach_dhcp_options_set_to_vpc::AttachDhcpOptionsSetToVpcResponse,
@@ -21465,11 +22590,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `AttachVbrToVpconn`: Associates a virtual border router (VBR) with a hosted connection.
     fn attach_vbr_to_vpconn(
         &self,
         request: crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::attach_vbr_to_vpconn::AttachVbrToVpconnResponse,
@@ -21478,11 +22604,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `CancelCommonBandwidthPackageIpBandwidth`: Cancels the maximum bandwidth configured for an elastic IP address (EIP) that is associated with an Internet Shared Bandwidth instance.
     fn cancel_common_bandwidth_package_ip_bandwidth(
         &self,
         request: crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cancel_common_bandwidth_package_ip_bandwidth::CancelCommonBandwidthPackageIpBandwidthResponse,
@@ -21493,11 +22620,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CancelPhysicalConnection`: Cancels an Express Connect circuit before it is enabled. After you perform this operation, the Express Connect circuit enters the Canceled state.
     fn cancel_physical_connection(
         &self,
         request: crate::operation::cancel_physical_connection::CancelPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cancel_physical_connection::CancelPhysicalConnectionResponse,
@@ -21508,11 +22636,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "resource-group")]
     /// Calls `ChangeResourceGroup`: Moves an Express Connect circuit to a new resource group.
     fn change_resource_group(
         &self,
         request: crate::operation::change_resource_group::ChangeResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::change_resource_group::ChangeResourceGroupResponse,
@@ -21521,11 +22650,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CheckCanAllocateVpcPrivateIpAddress`: Checks whether a private IP address in a specified vSwitch is available.
     fn check_can_allocate_vpc_private_ip_address(
         &self,
         request: crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::check_can_allocate_vpc_private_ip_address::CheckCanAllocateVpcPrivateIpAddressResponse,
@@ -21536,11 +22666,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CheckVpnBgpEnabled`: Checks whether the region of an IPsec-VPN connection supports BGP.
     fn check_vpn_bgp_enabled(
         &self,
         request: crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::check_vpn_bgp_enabled::CheckVpnBgpEnabledResponse,
@@ -21549,11 +22680,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CompletePhysicalConnectionLOA`: Generates a report for an installed Express Connect circuit.
     fn complete_physical_connection_loa(
         &self,
         request: crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::complete_physical_connection_loa::CompletePhysicalConnectionLOAResponse,
@@ -21564,11 +22696,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ConfirmPhysicalConnection`: Changes the status of an Express Connect circuit to Confirmed.
     fn confirm_physical_connection(
         &self,
         request: crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::confirm_physical_connection::ConfirmPhysicalConnectionResponse,
@@ -21579,11 +22712,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ConnectRouterInterface`: Initiates a connection from the router interface of an initiator to the router interface of an accepter.
     fn connect_router_interface(
         &self,
         request: crate::operation::connect_router_interface::ConnectRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::connect_router_interface::ConnectRouterInterfaceResponse,
@@ -21594,11 +22728,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ConvertBandwidthPackage`: Converts a NAT service plan to an Internet Shared Bandwidth instance.
     fn convert_bandwidth_package(
         &self,
         request: crate::operation::convert_bandwidth_package::ConvertBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::convert_bandwidth_package::ConvertBandwidthPackageResponse,
@@ -21609,11 +22744,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `CopyNetworkAclEntries`: Copies rules of a network access control list (ACL).
     fn copy_network_acl_entries(
         &self,
         request: crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::copy_network_acl_entries::CopyNetworkAclEntriesResponse,
@@ -21622,11 +22758,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `CreateBgpGroup`: Creates a BGP group for a virtual border router (VBR).
     fn create_bgp_group(
         &self,
         request: crate::operation::create_bgp_group::CreateBgpGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_bgp_group::CreateBgpGroupResponse,
@@ -21635,11 +22772,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `CreateBgpPeer`: Adds a Border Gateway Protocol (BGP) peer to a BGP group.
     fn create_bgp_peer(
         &self,
         request: crate::operation::create_bgp_peer::CreateBgpPeerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_bgp_peer::CreateBgpPeerResponse,
@@ -21648,11 +22786,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `CreateCommonBandwidthPackage`: Creates an Internet Shared Bandwidth instance.
     fn create_common_bandwidth_package(
         &self,
         request: crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_common_bandwidth_package::CreateCommonBandwidthPackageResponse,
@@ -21663,11 +22802,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `CreateCustomerGateway`: Creates a customer gateway.
     fn create_customer_gateway(
         &self,
         request: crate::operation::create_customer_gateway::CreateCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_customer_gateway::CreateCustomerGatewayResponse,
@@ -21676,11 +22816,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateDefaultVSwitch`: Creates a default vSwitch.
     fn create_default_v_switch(
         &self,
         request: crate::operation::create_default_v_switch::CreateDefaultVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_default_v_switch::CreateDefaultVSwitchResponse,
@@ -21689,11 +22830,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `CreateDefaultVpc`: Creates a default virtual private cloud (VPC).
     fn create_default_vpc(
         &self,
         request: crate::operation::create_default_vpc::CreateDefaultVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_default_vpc::CreateDefaultVpcResponse,
@@ -21702,11 +22844,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `CreateDhcpOptionsSet`: Creates a DHCP options set.
     fn create_dhcp_options_set(
         &self,
         request: crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_dhcp_options_set::CreateDhcpOptionsSetResponse,
@@ -21715,11 +22858,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `CreateExpressCloudConnection`: Creates an Express Cloud Connect (ECC) instance.
     fn create_express_cloud_connection(
         &self,
         request: crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_cloud_connection::CreateExpressCloudConnectionResponse,
@@ -21730,11 +22874,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQos`: Creates a quality of service (QoS) policy.
     fn create_express_connect_traffic_qos(
         &self,
         request: crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos::CreateExpressConnectTrafficQosResponse,
@@ -21745,11 +22890,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQosQueue`: Creates a quality of service (QoS) queue.
     fn create_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos_queue::CreateExpressConnectTrafficQosQueueResponse,
@@ -21760,11 +22906,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `CreateExpressConnectTrafficQosRule`: Creates a quality of service (QoS) rule.
     fn create_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_express_connect_traffic_qos_rule::CreateExpressConnectTrafficQosRuleResponse,
@@ -21775,11 +22922,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `CreateFailoverTestJob`: Creates a failover test.
     fn create_failover_test_job(
         &self,
         request: crate::operation::create_failover_test_job::CreateFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_failover_test_job::CreateFailoverTestJobResponse,
@@ -21788,11 +22936,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `CreateFlowLog`: Creates a flow log.
     fn create_flow_log(
         &self,
         request: crate::operation::create_flow_log::CreateFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_flow_log::CreateFlowLogResponse,
@@ -21801,11 +22950,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateForwardEntry`: Adds a DNAT entry to a DNAT table.
     fn create_forward_entry(
         &self,
         request: crate::operation::create_forward_entry::CreateForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_forward_entry::CreateForwardEntryResponse,
@@ -21814,11 +22964,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateFullNatEntry`: Adds a FULLNAT entry to the FULLNAT table.
     fn create_full_nat_entry(
         &self,
         request: crate::operation::create_full_nat_entry::CreateFullNatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_full_nat_entry::CreateFullNatEntryResponse,
@@ -21827,11 +22978,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `CreateGlobalAccelerationInstance`: Creates a Global Accelerator (GA) instance.
     fn create_global_acceleration_instance(
         &self,
         request: crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_global_acceleration_instance::CreateGlobalAccelerationInstanceResponse,
@@ -21842,11 +22994,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `CreateHaVip`: Creates a high-availability virtual IP address (HaVip).
     fn create_ha_vip(
         &self,
         request: crate::operation::create_ha_vip::CreateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ha_vip::CreateHaVipResponse,
@@ -21855,11 +23008,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateHighReliablePhysicalConnection`: Creates Express Connect circuits in high reliability mode. This improves the stability of multiple Express Connect circuits and prevents service interruptions caused by single points of failures (SPOFs).
     fn create_high_reliable_physical_connection(
         &self,
         request: crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_high_reliable_physical_connection::CreateHighReliablePhysicalConnectionResponse,
@@ -21870,11 +23024,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6Translator`: Creates an IPv6 Translation Service instance.
     fn create_i_pv6_translator(
         &self,
         request: crate::operation::create_i_pv6_translator::CreateIPv6TranslatorRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator::CreateIPv6TranslatorResponse,
@@ -21883,11 +23038,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6TranslatorAclList`: Creates an access control list (ACL).
     fn create_i_pv6_translator_acl_list(
         &self,
         request: crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator_acl_list::CreateIPv6TranslatorAclListResponse,
@@ -21898,11 +23054,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `CreateIPv6TranslatorEntry`: Adds an IPv6 mapping entry to an IPv6 Translation Service instance.
     fn create_i_pv6_translator_entry(
         &self,
         request: crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_i_pv6_translator_entry::CreateIPv6TranslatorEntryResponse,
@@ -21913,11 +23070,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `CreateIpsecServer`: Creates an IPsec server.
     fn create_ipsec_server(
         &self,
         request: crate::operation::create_ipsec_server::CreateIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipsec_server::CreateIpsecServerResponse,
@@ -21926,11 +23084,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `CreateIpv4Gateway`: Creates an IPv4 gateway.
     fn create_ipv4_gateway(
         &self,
         request: crate::operation::create_ipv4_gateway::CreateIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv4_gateway::CreateIpv4GatewayResponse,
@@ -21939,11 +23098,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6EgressOnlyRule`: You can call CreateIpv6EgressOnlyRule to create egress-only rules to enable ECS instances in VPCs that have IPv6 enabled to access IPv6 clients. However, IPv6 clients cannot access the ECS instances over the Internet.
     fn create_ipv6_egress_only_rule(
         &self,
         request: crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv6_egress_only_rule::CreateIpv6EgressOnlyRuleResponse,
@@ -21954,11 +23114,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `CreateIpv6Gateway`: IPv6 gateways are used to control the IPv6 traffic of virtual private clouds (VPCs). You can call the CreateIpv6Gateway operation to create IPv6 gateways.
     fn create_ipv6_gateway(
         &self,
         request: crate::operation::create_ipv6_gateway::CreateIpv6GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ipv6_gateway::CreateIpv6GatewayResponse,
@@ -21967,11 +23128,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatGateway`: Creates an enhanced Internet NAT gateway or a Virtual Private Cloud (VPC) NAT gateway.
     fn create_nat_gateway(
         &self,
         request: crate::operation::create_nat_gateway::CreateNatGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_gateway::CreateNatGatewayResponse,
@@ -21980,11 +23142,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatIp`: Creates a NAT IP address.
     fn create_nat_ip(
         &self,
         request: crate::operation::create_nat_ip::CreateNatIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_ip::CreateNatIpResponse,
@@ -21993,11 +23156,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateNatIpCidr`: Creates a NAT CIDR block.
     fn create_nat_ip_cidr(
         &self,
         request: crate::operation::create_nat_ip_cidr::CreateNatIpCidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_nat_ip_cidr::CreateNatIpCidrResponse,
@@ -22006,11 +23170,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `CreateNetworkAcl`: Creates a network ACL.
     fn create_network_acl(
         &self,
         request: crate::operation::create_network_acl::CreateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_network_acl::CreateNetworkAclResponse,
@@ -22019,11 +23184,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnection`: Applies for an Express Connect circuit.
     fn create_physical_connection(
         &self,
         request: crate::operation::create_physical_connection::CreatePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection::CreatePhysicalConnectionResponse,
@@ -22034,11 +23200,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnectionOccupancyOrder`: Creates an order for resource occupation of an Express Connect circuit.
     fn create_physical_connection_occupancy_order(
         &self,
         request: crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection_occupancy_order::CreatePhysicalConnectionOccupancyOrderResponse,
@@ -22049,11 +23216,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreatePhysicalConnectionSetupOrder`: Creates an order for initial installation of an Express Connect circuit.
     fn create_physical_connection_setup_order(
         &self,
         request: crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_physical_connection_setup_order::CreatePhysicalConnectionSetupOrderResponse,
@@ -22064,11 +23232,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `CreatePublicIpAddressPool`: Creates an IP address pool.
     fn create_public_ip_address_pool(
         &self,
         request: crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_public_ip_address_pool::CreatePublicIpAddressPoolResponse,
@@ -22079,11 +23248,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntries`: Adds custom route entries to the route table of a vRouter in a virtual private cloud (VPC).
     fn create_route_entries(
         &self,
         request: crate::operation::create_route_entries::CreateRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_entries::CreateRouteEntriesResponse,
@@ -22092,11 +23262,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteEntry`: Creates a custom route entry in the route table of a VRouter or virtual border router (VBR).
     fn create_route_entry(
         &self,
         request: crate::operation::create_route_entry::CreateRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_entry::CreateRouteEntryResponse,
@@ -22105,11 +23276,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `CreateRouteTable`: Creates a custom route table.
     fn create_route_table(
         &self,
         request: crate::operation::create_route_table::CreateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_route_table::CreateRouteTableResponse,
@@ -22118,11 +23290,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `CreateRouterInterface`: Creates a router interface.
     fn create_router_interface(
         &self,
         request: crate::operation::create_router_interface::CreateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_router_interface::CreateRouterInterfaceResponse,
@@ -22131,11 +23304,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `CreateSnatEntry`: Adds an SNAT entry to an SNAT table.
     fn create_snat_entry(
         &self,
         request: crate::operation::create_snat_entry::CreateSnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_snat_entry::CreateSnatEntryResponse,
@@ -22144,11 +23318,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `CreateSslVpnClientCert`: Creates an SSL client certificate.
     fn create_ssl_vpn_client_cert(
         &self,
         request: crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ssl_vpn_client_cert::CreateSslVpnClientCertResponse,
@@ -22159,11 +23334,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `CreateSslVpnServer`: Creates an SSL server.
     fn create_ssl_vpn_server(
         &self,
         request: crate::operation::create_ssl_vpn_server::CreateSslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_ssl_vpn_server::CreateSslVpnServerResponse,
@@ -22172,11 +23348,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilter`: Creates a filter for traffic mirror.
     fn create_traffic_mirror_filter(
         &self,
         request: crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_filter::CreateTrafficMirrorFilterResponse,
@@ -22187,11 +23364,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorFilterRules`: Creates an inbound or outbound rule for traffic mirror.
     fn create_traffic_mirror_filter_rules(
         &self,
         request: crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_filter_rules::CreateTrafficMirrorFilterRulesResponse,
@@ -22202,11 +23380,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `CreateTrafficMirrorSession`: Creates a traffic mirror session.
     fn create_traffic_mirror_session(
         &self,
         request: crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_traffic_mirror_session::CreateTrafficMirrorSessionResponse,
@@ -22217,11 +23396,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitch`: Creates a vSwitch.
     fn create_v_switch(
         &self,
         request: crate::operation::create_v_switch::CreateVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_v_switch::CreateVSwitchResponse,
@@ -22230,11 +23410,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `CreateVSwitchCidrReservation`: Creates a reserved CIDR block for a vSwitch.
     fn create_v_switch_cidr_reservation(
         &self,
         request: crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_v_switch_cidr_reservation::CreateVSwitchCidrReservationResponse,
@@ -22245,11 +23426,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `CreateVbrHa`: Creates a virtual border router (VBR) failover group.
     fn create_vbr_ha(
         &self,
         request: crate::operation::create_vbr_ha::CreateVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vbr_ha::CreateVbrHaResponse,
@@ -22258,11 +23440,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVcoRouteEntry`: Adds a destination-based route for an IPsec-VPN connection.
     fn create_vco_route_entry(
         &self,
         request: crate::operation::create_vco_route_entry::CreateVcoRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vco_route_entry::CreateVcoRouteEntryResponse,
@@ -22271,11 +23454,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `CreateVirtualBorderRouter`: Creates a virtual border router (VBR).
     fn create_virtual_border_router(
         &self,
         request: crate::operation::create_virtual_border_router::CreateVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_virtual_border_router::CreateVirtualBorderRouterResponse,
@@ -22286,11 +23470,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateVirtualPhysicalConnection`: Creates a hosted connection over Express Connect circuit.
     fn create_virtual_physical_connection(
         &self,
         request: crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_virtual_physical_connection::CreateVirtualPhysicalConnectionResponse,
@@ -22301,11 +23486,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `CreateVpc`: Creates a virtual private cloud (VPC).
     fn create_vpc(
         &self,
         request: crate::operation::create_vpc::CreateVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc::CreateVpcResponse,
@@ -22314,11 +23500,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `CreateVpcGatewayEndpoint`: Creates a gateway endpoint.
     fn create_vpc_gateway_endpoint(
         &self,
         request: crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_gateway_endpoint::CreateVpcGatewayEndpointResponse,
@@ -22329,11 +23516,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `CreateVpcPrefixList`: Creates a prefix list.
     fn create_vpc_prefix_list(
         &self,
         request: crate::operation::create_vpc_prefix_list::CreateVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_prefix_list::CreateVpcPrefixListResponse,
@@ -22342,11 +23530,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `CreateVpconnFromVbr`: Adds a shared port to a hosted connection.
     fn create_vpconn_from_vbr(
         &self,
         request: crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpconn_from_vbr::CreateVpconnFromVbrResponse,
@@ -22355,11 +23544,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `CreateVpnAttachment`: Creates an IPsec-VPN connection. After you create the IPsec-VPN connection, you can associate the IPsec-VPN connection with a transit router.
     fn create_vpn_attachment(
         &self,
         request: crate::operation::create_vpn_attachment::CreateVpnAttachmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_attachment::CreateVpnAttachmentResponse,
@@ -22368,11 +23558,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnConnection`: Creates an IPsec-VPN connection.
     fn create_vpn_connection(
         &self,
         request: crate::operation::create_vpn_connection::CreateVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_connection::CreateVpnConnectionResponse,
@@ -22381,11 +23572,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `CreateVpnGateway`: Creates a VPN gateway.
     fn create_vpn_gateway(
         &self,
         request: crate::operation::create_vpn_gateway::CreateVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_gateway::CreateVpnGatewayResponse,
@@ -22394,11 +23586,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnPbrRouteEntry`: Creates a policy-based route for a VPN gateway.
     fn create_vpn_pbr_route_entry(
         &self,
         request: crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_pbr_route_entry::CreateVpnPbrRouteEntryResponse,
@@ -22409,11 +23602,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `CreateVpnRouteEntry`: Creates a destination-based route entry for a VPN gateway.
     fn create_vpn_route_entry(
         &self,
         request: crate::operation::create_vpn_route_entry::CreateVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpn_route_entry::CreateVpnRouteEntryResponse,
@@ -22422,11 +23616,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeactivateRouterInterface`: Deactivates a router interface.
     fn deactivate_router_interface(
         &self,
         request: crate::operation::deactivate_router_interface::DeactivateRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deactivate_router_interface::DeactivateRouterInterfaceResponse,
@@ -22437,11 +23632,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DeactiveFlowLog`: Disables a flow log. After a flow log is disabled, the system no longer captures the traffic information about a resource.
     fn deactive_flow_log(
         &self,
         request: crate::operation::deactive_flow_log::DeactiveFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deactive_flow_log::DeactiveFlowLogResponse,
@@ -22450,11 +23646,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpGroup`: Deletes a Border Gateway Protocol (BGP) group.
     fn delete_bgp_group(
         &self,
         request: crate::operation::delete_bgp_group::DeleteBgpGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_group::DeleteBgpGroupResponse,
@@ -22463,11 +23660,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpNetwork`: Deletes an advertised Border Gateway Protocol (BGP) network.
     fn delete_bgp_network(
         &self,
         request: crate::operation::delete_bgp_network::DeleteBgpNetworkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_network::DeleteBgpNetworkResponse,
@@ -22476,11 +23674,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DeleteBgpPeer`: Deletes a Border Gateway Protocol (BGP) peer.
     fn delete_bgp_peer(
         &self,
         request: crate::operation::delete_bgp_peer::DeleteBgpPeerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_bgp_peer::DeleteBgpPeerResponse,
@@ -22489,11 +23688,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `DeleteCommonBandwidthPackage`: Deletes an Internet Shared Bandwidth instance.
     fn delete_common_bandwidth_package(
         &self,
         request: crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_common_bandwidth_package::DeleteCommonBandwidthPackageResponse,
@@ -22504,11 +23704,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DeleteCustomerGateway`: Deletes a customer gateway.
     fn delete_customer_gateway(
         &self,
         request: crate::operation::delete_customer_gateway::DeleteCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_customer_gateway::DeleteCustomerGatewayResponse,
@@ -22517,11 +23718,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `DeleteDhcpOptionsSet`: Deletes a DHCP options set.
     fn delete_dhcp_options_set(
         &self,
         request: crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_dhcp_options_set::DeleteDhcpOptionsSetResponse,
@@ -22530,11 +23732,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeleteExpressConnect`: Deletes a Express Connect instance, including the initiator and acceptor.
     fn delete_express_connect(
         &self,
         request: crate::operation::delete_express_connect::DeleteExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect::DeleteExpressConnectResponse,
@@ -22543,11 +23746,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQos`: Deletes a quality of service (QoS) policy.
     fn delete_express_connect_traffic_qos(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos::DeleteExpressConnectTrafficQosResponse,
@@ -22558,11 +23762,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQosQueue`: Deletes a quality of service (QoS) queue.
     fn delete_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos_queue::DeleteExpressConnectTrafficQosQueueResponse,
@@ -22573,11 +23778,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DeleteExpressConnectTrafficQosRule`: Deletes a quality of service (QoS) rule.
     fn delete_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_express_connect_traffic_qos_rule::DeleteExpressConnectTrafficQosRuleResponse,
@@ -22588,11 +23794,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DeleteFailoverTestJob`: Deletes a failover test.
     fn delete_failover_test_job(
         &self,
         request: crate::operation::delete_failover_test_job::DeleteFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_failover_test_job::DeleteFailoverTestJobResponse,
@@ -22601,11 +23808,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DeleteFlowLog`: Deletes a flow log.
     fn delete_flow_log(
         &self,
         request: crate::operation::delete_flow_log::DeleteFlowLogRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_flow_log::DeleteFlowLogResponse,
@@ -22614,11 +23822,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteForwardEntry`: Deletes a DNAT entry.
     fn delete_forward_entry(
         &self,
         request: crate::operation::delete_forward_entry::DeleteForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_forward_entry::DeleteForwardEntryResponse,
@@ -22627,11 +23836,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteFullNatEntry`: Deletes a FULLNAT entry.
     fn delete_full_nat_entry(
         &self,
         request: crate::operation::delete_full_nat_entry::DeleteFullNatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_full_nat_entry::DeleteFullNatEntryResponse,
@@ -22640,11 +23850,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `DeleteGlobalAccelerationInstance`: Deletes a GA instance.
     fn delete_global_acceleration_instance(
         &self,
         request: crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_global_acceleration_instance::DeleteGlobalAccelerationInstanceResponse,
@@ -22655,11 +23866,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `DeleteHaVip`: Deletes a high-availability virtual IP address (HaVip).
     fn delete_ha_vip(
         &self,
         request: crate::operation::delete_ha_vip::DeleteHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ha_vip::DeleteHaVipResponse,
@@ -22668,11 +23880,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6Translator`: Deletes an IPv6 Translation Service instance.
     fn delete_i_pv6_translator(
         &self,
         request: crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator::DeleteIPv6TranslatorResponse,
@@ -22681,11 +23894,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6TranslatorAclList`: Deletes an access control list (ACL). You can delete an ACL only when the ACL is not associated with IPv6 translation mappings.
     fn delete_i_pv6_translator_acl_list(
         &self,
         request: crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator_acl_list::DeleteIPv6TranslatorAclListResponse,
@@ -22696,11 +23910,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DeleteIPv6TranslatorEntry`: Deletes an IPv6 mapping entry.
     fn delete_i_pv6_translator_entry(
         &self,
         request: crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_i_pv6_translator_entry::DeleteIPv6TranslatorEntryResponse,
@@ -22711,11 +23926,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `DeleteIpsecServer`: Deletes an IPsec server.
     fn delete_ipsec_server(
         &self,
         request: crate::operation::delete_ipsec_server::DeleteIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipsec_server::DeleteIpsecServerResponse,
@@ -22724,11 +23940,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `DeleteIpv4Gateway`: Deletes an IPv4 gateway.
     fn delete_ipv4_gateway(
         &self,
         request: crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv4_gateway::DeleteIpv4GatewayResponse,
@@ -22737,11 +23954,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6EgressOnlyRule`: Deletes an egress-only rule.
     fn delete_ipv6_egress_only_rule(
         &self,
         request: crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_egress_only_rule::DeleteIpv6EgressOnlyRuleResponse,
@@ -22752,11 +23970,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6Gateway`: Deletes an IPv6 gateway.
     fn delete_ipv6_gateway(
         &self,
         request: crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_gateway::DeleteIpv6GatewayResponse,
@@ -22765,11 +23984,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DeleteIpv6InternetBandwidth`: Deletes Internet bandwidth.
     fn delete_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ipv6_internet_bandwidth::DeleteIpv6InternetBandwidthResponse,
@@ -22780,11 +24000,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatGateway`: Deletes a specified Internet NAT gateway.
     fn delete_nat_gateway(
         &self,
         request: crate::operation::delete_nat_gateway::DeleteNatGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_gateway::DeleteNatGatewayResponse,
@@ -22793,11 +24014,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatIp`: Deletes a NAT IP address.
     fn delete_nat_ip(
         &self,
         request: crate::operation::delete_nat_ip::DeleteNatIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_ip::DeleteNatIpResponse,
@@ -22806,11 +24028,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteNatIpCidr`: Deletes a NAT CIDR block.
     fn delete_nat_ip_cidr(
         &self,
         request: crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_nat_ip_cidr::DeleteNatIpCidrResponse,
@@ -22819,11 +24042,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `DeleteNetworkAcl`: Deletes a network access control list (ACL).
     fn delete_network_acl(
         &self,
         request: crate::operation::delete_network_acl::DeleteNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_network_acl::DeleteNetworkAclResponse,
@@ -22832,11 +24056,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DeletePhysicalConnection`: Deletes a connection over an Express Connect circuit.
     fn delete_physical_connection(
         &self,
         request: crate::operation::delete_physical_connection::DeletePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_physical_connection::DeletePhysicalConnectionResponse,
@@ -22847,11 +24072,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPool`: Deletes an IP address pool.
     fn delete_public_ip_address_pool(
         &self,
         request: crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_public_ip_address_pool::DeletePublicIpAddressPoolResponse,
@@ -22862,11 +24088,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DeletePublicIpAddressPoolCidrBlock`: Deletes a CIDR block from an IP address pool.
     fn delete_public_ip_address_pool_cidr_block(
         &self,
         request: crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_public_ip_address_pool_cidr_block::DeletePublicIpAddressPoolCidrBlockResponse,
@@ -22877,11 +24104,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteEntries`: Deletes multiple custom route entries at a time.
     fn delete_route_entries(
         &self,
         request: crate::operation::delete_route_entries::DeleteRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_entries::DeleteRouteEntriesResponse,
@@ -22890,11 +24118,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteEntry`: Deletes a route entry from a route table of a VRouter or virtual border router (VBR).
     fn delete_route_entry(
         &self,
         request: crate::operation::delete_route_entry::DeleteRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_entry::DeleteRouteEntryResponse,
@@ -22903,11 +24132,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DeleteRouteTable`: Deletes a custom route table.
     fn delete_route_table(
         &self,
         request: crate::operation::delete_route_table::DeleteRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_route_table::DeleteRouteTableResponse,
@@ -22916,11 +24146,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DeleteRouterInterface`: Deletes a router interface.
     fn delete_router_interface(
         &self,
         request: crate::operation::delete_router_interface::DeleteRouterInterfaceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_router_interface::DeleteRouterInterfaceResponse,
@@ -22929,11 +24160,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DeleteSnatEntry`: Deletes an SNAT entry.
     fn delete_snat_entry(
         &self,
         request: crate::operation::delete_snat_entry::DeleteSnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_snat_entry::DeleteSnatEntryResponse,
@@ -22942,11 +24174,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DeleteSslVpnClientCert`: Deletes an SSL client certificate.
     fn delete_ssl_vpn_client_cert(
         &self,
         request: crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ssl_vpn_client_cert::DeleteSslVpnClientCertResponse,
@@ -22957,11 +24190,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DeleteSslVpnServer`: Deletes an SSL server. The system automatically deletes all SSL client certificates that are associated with the SSL server. In this case, the SSL-VPN connections of the clients on which the SSL client certificates are installed are automatically disconnected.
     fn delete_ssl_vpn_server(
         &self,
         request: crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_ssl_vpn_server::DeleteSslVpnServerResponse,
@@ -22970,11 +24204,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilter`: Deletes a filter of traffic mirror.
     fn delete_traffic_mirror_filter(
         &self,
         request: crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_filter::DeleteTrafficMirrorFilterResponse,
@@ -22985,11 +24220,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorFilterRules`: Deletes an inbound or outbound rule of a filter for traffic mirror.
     fn delete_traffic_mirror_filter_rules(
         &self,
         request: crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_filter_rules::DeleteTrafficMirrorFilterRulesResponse,
@@ -23000,11 +24236,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `DeleteTrafficMirrorSession`: Deletes a traffic mirror session.
     fn delete_traffic_mirror_session(
         &self,
         request: crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_traffic_mirror_session::DeleteTrafficMirrorSessionResponse,
@@ -23015,11 +24252,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitch`: Deletes a vSwitch.
     fn delete_v_switch(
         &self,
         request: crate::operation::delete_v_switch::DeleteVSwitchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_v_switch::DeleteVSwitchResponse,
@@ -23028,11 +24266,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DeleteVSwitchCidrReservation`: Deletes a reserved CIDR block of a vSwitch.
     fn delete_v_switch_cidr_reservation(
         &self,
         request: crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_v_switch_cidr_reservation::DeleteVSwitchCidrReservationResponse,
@@ -23043,11 +24282,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DeleteVbrHa`: Deletes a virtual border router (VBR) failover group.
     fn delete_vbr_ha(
         &self,
         request: crate::operation::delete_vbr_ha::DeleteVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vbr_ha::DeleteVbrHaResponse,
@@ -23056,11 +24296,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVcoRouteEntry`: Deletes a destination-based route from an IPsec-VPN connection.
     fn delete_vco_route_entry(
         &self,
         request: crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vco_route_entry::DeleteVcoRouteEntryResponse,
@@ -23069,11 +24310,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DeleteVirtualBorderRouter`: Deletes a virtual border router (VBR).
     fn delete_virtual_border_router(
         &self,
         request: crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_virtual_border_router::DeleteVirtualBorderRouterResponse,
@@ -23084,11 +24326,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DeleteVpc`: Deletes a virtual private cloud (VPC).
     fn delete_vpc(
         &self,
         request: crate::operation::delete_vpc::DeleteVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc::DeleteVpcResponse,
@@ -23097,11 +24340,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `DeleteVpcGatewayEndpoint`: Deletes a gateway endpoint.
     fn delete_vpc_gateway_endpoint(
         &self,
         request: crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_gateway_endpoint::DeleteVpcGatewayEndpointResponse,
@@ -23112,11 +24356,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `DeleteVpcPrefixList`: Deletes a prefix list.
     fn delete_vpc_prefix_list(
         &self,
         request: crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_prefix_list::DeleteVpcPrefixListResponse,
@@ -23125,11 +24370,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DeleteVpnAttachment`: Deletes an IPsec-VPN connection.
     fn delete_vpn_attachment(
         &self,
         request: crate::operation::delete_vpn_attachment::DeleteVpnAttachmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_attachment::DeleteVpnAttachmentResponse,
@@ -23138,11 +24384,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnConnection`: Deletes an IPsec-VPN connection.
     fn delete_vpn_connection(
         &self,
         request: crate::operation::delete_vpn_connection::DeleteVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_connection::DeleteVpnConnectionResponse,
@@ -23151,11 +24398,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DeleteVpnGateway`: Deletes a VPN gateway.
     fn delete_vpn_gateway(
         &self,
         request: crate::operation::delete_vpn_gateway::DeleteVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_gateway::DeleteVpnGatewayResponse,
@@ -23164,11 +24412,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnPbrRouteEntry`: Deletes a policy-based route from a VPN gateway.
     fn delete_vpn_pbr_route_entry(
         &self,
         request: crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_pbr_route_entry::DeleteVpnPbrRouteEntryResponse,
@@ -23179,11 +24428,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DeleteVpnRouteEntry`: Deletes a destination-based route from a VPN gateway.
     fn delete_vpn_route_entry(
         &self,
         request: crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpn_route_entry::DeleteVpnRouteEntryResponse,
@@ -23192,11 +24442,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DeletionProtection`: Set the deletion protection feature for an instance.
     fn deletion_protection(
         &self,
         request: crate::operation::deletion_protection::DeletionProtectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deletion_protection::DeletionProtectionResponse,
@@ -23205,11 +24456,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `Describe95Traffic`: Queries traffic data of a pay-by-enhanced-95th-percentile Internet Shared Bandwidth instance.
     fn describe95_traffic(
         &self,
         request: crate::operation::describe95_traffic::Describe95TrafficRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe95_traffic::Describe95TrafficResponse,
@@ -23218,11 +24470,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribeAccessPoints`: Queries the access points of Express Connect circuits in a region.
     fn describe_access_points(
         &self,
         request: crate::operation::describe_access_points::DescribeAccessPointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_access_points::DescribeAccessPointsResponse,
@@ -23231,11 +24484,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpGroups`: Queries BGP groups in a specified region.
     fn describe_bgp_groups(
         &self,
         request: crate::operation::describe_bgp_groups::DescribeBgpGroupsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_groups::DescribeBgpGroupsResponse,
@@ -23244,11 +24498,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpNetworks`: Queries advertised Border Gateway Protocol (BGP) networks.
     fn describe_bgp_networks(
         &self,
         request: crate::operation::describe_bgp_networks::DescribeBgpNetworksRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_networks::DescribeBgpNetworksResponse,
@@ -23257,11 +24512,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `DescribeBgpPeers`: Queries Border Gateway Protocol (BGP) peers in a region.
     fn describe_bgp_peers(
         &self,
         request: crate::operation::describe_bgp_peers::DescribeBgpPeersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_bgp_peers::DescribeBgpPeersResponse,
@@ -23270,11 +24526,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `DescribeCommonBandwidthPackages`: Queries a list of Internet Shared Bandwidth instances in a region.
     fn describe_common_bandwidth_packages(
         &self,
         request: crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_common_bandwidth_packages::DescribeCommonBandwidthPackagesResponse,
@@ -23285,11 +24542,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DescribeCustomerGateway`: Queries details of a customer gateway.
     fn describe_customer_gateway(
         &self,
         request: crate::operation::describe_customer_gateway::DescribeCustomerGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_customer_gateway::DescribeCustomerGatewayResponse,
@@ -23300,11 +24558,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `DescribeCustomerGateways`: Queries customer gateways.
     fn describe_customer_gateways(
         &self,
         request: crate::operation::describe_customer_gateways::DescribeCustomerGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_customer_gateways::DescribeCustomerGatewaysResponse,
@@ -23315,11 +24574,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeEcGrantRelation`: Queries whether permissions on a virtual private cloud (VPC) are granted to a virtual border router (VBR).
     fn describe_ec_grant_relation(
         &self,
         request: crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ec_grant_relation::DescribeEcGrantRelationResponse,
@@ -23330,11 +24590,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipAddresses`: Queries elastic IP addresses (EIPs) created in a region.
     fn describe_eip_addresses(
         &self,
         request: crate::operation::describe_eip_addresses::DescribeEipAddressesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_addresses::DescribeEipAddressesResponse,
@@ -23343,11 +24604,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipGatewayInfo`: Queries the gateway and subnet mask of an elastic IP address (EIP).
     fn describe_eip_gateway_info(
         &self,
         request: crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_gateway_info::DescribeEipGatewayInfoResponse,
@@ -23358,11 +24620,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipMonitorData`: Queries the monitoring data of an elastic IP address (EIP). You can query monitoring data within the last 30 days, and get up to 400 data points in each request.
     fn describe_eip_monitor_data(
         &self,
         request: crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_monitor_data::DescribeEipMonitorDataResponse,
@@ -23373,11 +24636,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeEipSegment`: Queries contiguous elastic IP address (EIP) groups.
     fn describe_eip_segment(
         &self,
         request: crate::operation::describe_eip_segment::DescribeEipSegmentRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_eip_segment::DescribeEipSegmentResponse,
@@ -23386,11 +24650,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQos`: Queries the quality of service (QoS) policies of Express Connect. The response can be displayed by page.
     fn describe_express_connect_traffic_qos(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos::DescribeExpressConnectTrafficQosResponse,
@@ -23401,11 +24666,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQosQueue`: Queries the information about the quality of service (QoS) queues of the Express Connect circuit.
     fn describe_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos_queue::DescribeExpressConnectTrafficQosQueueResponse,
@@ -23416,11 +24682,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `DescribeExpressConnectTrafficQosRule`: Queries quality of service (QoS) rules. Paging parameters are not supported.
     fn describe_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_express_connect_traffic_qos_rule::DescribeExpressConnectTrafficQosRuleResponse,
@@ -23431,11 +24698,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DescribeFailoverTestJob`: Queries failover tests.
     fn describe_failover_test_job(
         &self,
         request: crate::operation::describe_failover_test_job::DescribeFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_failover_test_job::DescribeFailoverTestJobResponse,
@@ -23446,11 +24714,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `DescribeFailoverTestJobs`: Queries failover tests for Express Connect.
     fn describe_failover_test_jobs(
         &self,
         request: crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_failover_test_jobs::DescribeFailoverTestJobsResponse,
@@ -23461,11 +24730,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `DescribeFlowLogs`: Query flow logs.
     fn describe_flow_logs(
         &self,
         request: crate::operation::describe_flow_logs::DescribeFlowLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_flow_logs::DescribeFlowLogsResponse,
@@ -23474,11 +24744,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeForwardTableEntries`: Queries DNAT entries.
     fn describe_forward_table_entries(
         &self,
         request: crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_forward_table_entries::DescribeForwardTableEntriesResponse,
@@ -23489,11 +24760,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `DescribeGlobalAccelerationInstances`: Queries created GA instances.
     fn describe_global_acceleration_instances(
         &self,
         request: crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_global_acceleration_instances::DescribeGlobalAccelerationInstancesResponse,
@@ -23504,11 +24776,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeGrantRulesToCen`: Queries cross-account authorization on virtual private clouds (VPCs), virtual border routers (VBRs), and Cloud Connect Network (CCN) instances.
     fn describe_grant_rules_to_cen(
         &self,
         request: crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_grant_rules_to_cen::DescribeGrantRulesToCenResponse,
@@ -23519,11 +24792,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeGrantRulesToEcr`: Queries the cross-account authorization list of an Express Connect Router (ECR).
     fn describe_grant_rules_to_ecr(
         &self,
         request: crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_grant_rules_to_ecr::DescribeGrantRulesToEcrResponse,
@@ -23534,11 +24808,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `DescribeHaVips`: Queries HaVips in a region.
     fn describe_ha_vips(
         &self,
         request: crate::operation::describe_ha_vips::DescribeHaVipsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ha_vips::DescribeHaVipsResponse,
@@ -23547,11 +24822,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribeHighDefinitionMonitorLogAttribute`: Queries configurations about the fine-grained monitoring feature of an elastic IP address (EIP).
     fn describe_high_definition_monitor_log_attribute(
         &self,
         request: crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_high_definition_monitor_log_attribute::DescribeHighDefinitionMonitorLogAttributeResponse,
@@ -23562,11 +24838,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorAclListAttributes`: Queries the details of an access control list (ACL), including the specified IP addresses and associated IPv6 mapping entries.
     fn describe_i_pv6_translator_acl_list_attributes(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_acl_list_attributes::DescribeIPv6TranslatorAclListAttributesResponse,
@@ -23577,11 +24854,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorAclLists`: Queries access control lists (ACLs).
     fn describe_i_pv6_translator_acl_lists(
         &self,
         request: crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_acl_lists::DescribeIPv6TranslatorAclListsResponse,
@@ -23592,11 +24870,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6TranslatorEntries`: Queries IPv6 mapping entries.
     fn describe_i_pv6_translator_entries(
         &self,
         request: crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translator_entries::DescribeIPv6TranslatorEntriesResponse,
@@ -23607,11 +24886,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `DescribeIPv6Translators`: Queries IPv6 Translation Service instances.
     fn describe_i_pv6_translators(
         &self,
         request: crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_i_pv6_translators::DescribeIPv6TranslatorsResponse,
@@ -23622,11 +24902,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6Addresses`: Queries IPv6 addresses in a region.
     fn describe_ipv6_addresses(
         &self,
         request: crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_addresses::DescribeIpv6AddressesResponse,
@@ -23635,11 +24916,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6EgressOnlyRules`: Queries egress-only rules.
     fn describe_ipv6_egress_only_rules(
         &self,
         request: crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_egress_only_rules::DescribeIpv6EgressOnlyRulesResponse,
@@ -23650,11 +24932,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6GatewayAttribute`: Queries the information about an IPv6 gateway, including the region, virtual private cloud (VPC), status, and billing method.
     fn describe_ipv6_gateway_attribute(
         &self,
         request: crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_gateway_attribute::DescribeIpv6GatewayAttributeResponse,
@@ -23665,11 +24948,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `DescribeIpv6Gateways`: Queries IPv6 gateways in a region.
     fn describe_ipv6_gateways(
         &self,
         request: crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ipv6_gateways::DescribeIpv6GatewaysResponse,
@@ -23678,11 +24962,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeNatGatewayAssociateNetworkInterfaces`: Queries elastic network interfaces (ENIs) associated with a virtual private cloud (VPC) NAT gateway when the VPC NAT gateway serves as a PrivateLink service resource. This feature is not publicly available.
     fn describe_nat_gateway_associate_network_interfaces(
         &self,
         request: crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_nat_gateway_associate_network_interfaces::DescribeNatGatewayAssociateNetworkInterfacesResponse,
@@ -23693,11 +24978,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeNatGateways`: Queries NAT gateways that meet specific conditions in a specified region.
     fn describe_nat_gateways(
         &self,
         request: crate::operation::describe_nat_gateways::DescribeNatGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_nat_gateways::DescribeNatGatewaysResponse,
@@ -23706,11 +24992,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `DescribeNetworkAclAttributes`: Queries network access control lists (ACLs).
     fn describe_network_acl_attributes(
         &self,
         request: crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_network_acl_attributes::DescribeNetworkAclAttributesResponse,
@@ -23721,11 +25008,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `DescribeNetworkAcls`: Queries network ACLs.
     fn describe_network_acls(
         &self,
         request: crate::operation::describe_network_acls::DescribeNetworkAclsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_network_acls::DescribeNetworkAclsResponse,
@@ -23734,11 +25022,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribePhysicalConnectionLOA`: Queries the LOA information about an Express Connect circuit.
     fn describe_physical_connection_loa(
         &self,
         request: crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_physical_connection_loa::DescribePhysicalConnectionLOAResponse,
@@ -23749,11 +25038,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `DescribePhysicalConnections`: Queries Express Connect circuits in a region.
     fn describe_physical_connections(
         &self,
         request: crate::operation::describe_physical_connections::DescribePhysicalConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_physical_connections::DescribePhysicalConnectionsResponse,
@@ -23764,11 +25054,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `DescribePublicIpAddress`: Queries the public IP address range of a virtual private cloud (VPC) in a region.
     fn describe_public_ip_address(
         &self,
         request: crate::operation::describe_public_ip_address::DescribePublicIpAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_public_ip_address::DescribePublicIpAddressResponse,
@@ -23779,11 +25070,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeRegions`: Queries the most recent region list.
     fn describe_regions(
         &self,
         request: crate::operation::describe_regions::DescribeRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_regions::DescribeRegionsResponse,
@@ -23792,11 +25084,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteEntryList`: Queries information about route entries in a route table.
     fn describe_route_entry_list(
         &self,
         request: crate::operation::describe_route_entry_list::DescribeRouteEntryListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_entry_list::DescribeRouteEntryListResponse,
@@ -23807,11 +25100,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTableList`: Queries route tables.
     fn describe_route_table_list(
         &self,
         request: crate::operation::describe_route_table_list::DescribeRouteTableListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_table_list::DescribeRouteTableListResponse,
@@ -23822,11 +25116,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DescribeRouteTables`: Queries route tables.
     fn describe_route_tables(
         &self,
         request: crate::operation::describe_route_tables::DescribeRouteTablesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_route_tables::DescribeRouteTablesResponse,
@@ -23835,11 +25130,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeRouterInterfaceAttribute`: Queries the configuration of a router interface.
     fn describe_router_interface_attribute(
         &self,
         request: crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_router_interface_attribute::DescribeRouterInterfaceAttributeResponse,
@@ -23850,11 +25146,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `DescribeRouterInterfaces`: Queries router interfaces in a specified region.
     fn describe_router_interfaces(
         &self,
         request: crate::operation::describe_router_interfaces::DescribeRouterInterfacesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_router_interfaces::DescribeRouterInterfacesResponse,
@@ -23865,11 +25162,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `DescribeServerRelatedGlobalAccelerationInstances`: Queries the GA instances that are associated with a specified backend server.
     fn describe_server_related_global_acceleration_instances(
         &self,
         request: crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_server_related_global_acceleration_instances::DescribeServerRelatedGlobalAccelerationInstancesResponse,
@@ -23880,11 +25178,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DescribeSnatTableEntries`: Queries SNAT entries.
     fn describe_snat_table_entries(
         &self,
         request: crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_snat_table_entries::DescribeSnatTableEntriesResponse,
@@ -23895,11 +25194,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCert`: Queries the details of an SSL client certificate.
     fn describe_ssl_vpn_client_cert(
         &self,
         request: crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_client_cert::DescribeSslVpnClientCertResponse,
@@ -23910,11 +25210,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClientCerts`: Queries SSL client certificates.
     fn describe_ssl_vpn_client_certs(
         &self,
         request: crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_client_certs::DescribeSslVpnClientCertsResponse,
@@ -23925,11 +25226,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `DescribeSslVpnClients`: Queries the clients that have connected to a VPN gateway through SSL-VPN connections.
     fn describe_ssl_vpn_clients(
         &self,
         request: crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_clients::DescribeSslVpnClientsResponse,
@@ -23938,11 +25240,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeSslVpnServers`: Queries one or more SSL-VPN servers.
     fn describe_ssl_vpn_servers(
         &self,
         request: crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_ssl_vpn_servers::DescribeSslVpnServersResponse,
@@ -23951,11 +25254,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeys`: Queries tag keys.
     fn describe_tag_keys(
         &self,
         request: crate::operation::describe_tag_keys::DescribeTagKeysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tag_keys::DescribeTagKeysResponse,
@@ -23964,11 +25268,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTagKeysForExpressConnect`: Queries the tags of an Express Connect circuit.
     fn describe_tag_keys_for_express_connect(
         &self,
         request: crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tag_keys_for_express_connect::DescribeTagKeysForExpressConnectResponse,
@@ -23979,11 +25284,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `DescribeTags`: Queries tags that meet the specified filter conditions.
     fn describe_tags(
         &self,
         request: crate::operation::describe_tags::DescribeTagsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_tags::DescribeTagsResponse,
@@ -23992,11 +25298,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router")]
     /// Calls `DescribeVRouters`: Queries vRouters in a region.
     fn describe_v_routers(
         &self,
         request: crate::operation::describe_v_routers::DescribeVRoutersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_routers::DescribeVRoutersResponse,
@@ -24005,11 +25312,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitchAttributes`: Queries the detailed information about a vSwitch.
     fn describe_v_switch_attributes(
         &self,
         request: crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_switch_attributes::DescribeVSwitchAttributesResponse,
@@ -24020,11 +25328,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `DescribeVSwitches`: Queries the information about available vSwitches that are used for an internal network.
     fn describe_v_switches(
         &self,
         request: crate::operation::describe_v_switches::DescribeVSwitchesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_v_switches::DescribeVSwitchesResponse,
@@ -24033,11 +25342,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVbrHa`: Queries virtual border router (VBR) failover groups.
     fn describe_vbr_ha(
         &self,
         request: crate::operation::describe_vbr_ha::DescribeVbrHaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vbr_ha::DescribeVbrHaResponse,
@@ -24046,11 +25356,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVcoRouteEntries`: Queries the routes of an IPsec-VPN connection.
     fn describe_vco_route_entries(
         &self,
         request: crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vco_route_entries::DescribeVcoRouteEntriesResponse,
@@ -24061,11 +25372,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVirtualBorderRouters`: Queries virtual border routers (VBRs).
     fn describe_virtual_border_routers(
         &self,
         request: crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_virtual_border_routers::DescribeVirtualBorderRoutersResponse,
@@ -24076,11 +25388,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `DescribeVirtualBorderRoutersForPhysicalConnection`: Queries the virtual border routers (VBRs) that are associated with an Express Connect circuit. The VBRs can be created by the owner of the Express Connect circuit and by other Alibaba Cloud accounts.
     fn describe_virtual_border_routers_for_physical_connection(
         &self,
         request: crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_virtual_border_routers_for_physical_connection::DescribeVirtualBorderRoutersForPhysicalConnectionResponse,
@@ -24091,11 +25404,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeVpcAttribute`: Queries the configuration of a virtual private cloud (VPC).
     fn describe_vpc_attribute(
         &self,
         request: crate::operation::describe_vpc_attribute::DescribeVpcAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpc_attribute::DescribeVpcAttributeResponse,
@@ -24104,11 +25418,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "other")]
     /// Calls `DescribeVpcGrantRulesToEcr`: Queries the cross-account authorization information of an ECR for a specified network instance.
     fn describe_vpc_grant_rules_to_ecr(
         &self,
         request: crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpc_grant_rules_to_ecr::DescribeVpcGrantRulesToEcrResponse,
@@ -24119,11 +25434,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DescribeVpcs`: Queries virtual private clouds (VPCs).
     fn describe_vpcs(
         &self,
         request: crate::operation::describe_vpcs::DescribeVpcsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpcs::DescribeVpcsResponse,
@@ -24132,11 +25448,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnAttachments`: Queries the IPsec-VPN connections associated with a transit router.
     fn describe_vpn_attachments(
         &self,
         request: crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_attachments::DescribeVpnAttachmentsResponse,
@@ -24147,11 +25464,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnection`: Queries the detailed information about an IPsec-VPN connection.
     fn describe_vpn_connection(
         &self,
         request: crate::operation::describe_vpn_connection::DescribeVpnConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connection::DescribeVpnConnectionResponse,
@@ -24160,11 +25478,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnectionLogs`: Queries logs of IPsec-VPN connections.
     fn describe_vpn_connection_logs(
         &self,
         request: crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connection_logs::DescribeVpnConnectionLogsResponse,
@@ -24175,11 +25494,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnConnections`: Queries IPsec-VPN connections.
     fn describe_vpn_connections(
         &self,
         request: crate::operation::describe_vpn_connections::DescribeVpnConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_connections::DescribeVpnConnectionsResponse,
@@ -24190,11 +25510,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `DescribeVpnCrossAccountAuthorizations`: Queries the cross-account authorization information about an IPsec-VPN connection.
     fn describe_vpn_cross_account_authorizations(
         &self,
         request: crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_cross_account_authorizations::DescribeVpnCrossAccountAuthorizationsResponse,
@@ -24205,11 +25526,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGateway`: Queries the detailed information about a VPN gateway.
     fn describe_vpn_gateway(
         &self,
         request: crate::operation::describe_vpn_gateway::DescribeVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateway::DescribeVpnGatewayResponse,
@@ -24218,11 +25540,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGatewayAvailableZones`: Queries zones that support IPsec-VPN connections in a region.
     fn describe_vpn_gateway_available_zones(
         &self,
         request: crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateway_available_zones::DescribeVpnGatewayAvailableZonesResponse,
@@ -24233,11 +25556,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DescribeVpnGateways`: Queries VPN gateways in a region.
     fn describe_vpn_gateways(
         &self,
         request: crate::operation::describe_vpn_gateways::DescribeVpnGatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_gateways::DescribeVpnGatewaysResponse,
@@ -24246,11 +25570,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnPbrRouteEntries`: Queries policy-based routes configured for a VPN gateway.
     fn describe_vpn_pbr_route_entries(
         &self,
         request: crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_pbr_route_entries::DescribeVpnPbrRouteEntriesResponse,
@@ -24261,11 +25586,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DescribeVpnRouteEntries`: Queries destination-based and BGP route entries of a VPN gateway.
     fn describe_vpn_route_entries(
         &self,
         request: crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_route_entries::DescribeVpnRouteEntriesResponse,
@@ -24276,11 +25602,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `DescribeVpnSslServerLogs`: Queries the log of an SSL server.
     fn describe_vpn_ssl_server_logs(
         &self,
         request: crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_vpn_ssl_server_logs::DescribeVpnSslServerLogsResponse,
@@ -24291,11 +25618,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "regions-and-zones")]
     /// Calls `DescribeZones`: Queries zones in a region.
     fn describe_zones(
         &self,
         request: crate::operation::describe_zones::DescribeZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_zones::DescribeZonesResponse,
@@ -24304,11 +25632,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `DetachDhcpOptionsSetFromVpc`: Disassociates a DHCP options set from a virtual private cloud (VPC).
     fn detach_dhcp_options_set_from_vpc(
         &self,
         request: crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::detach_dhcp_options_set_from_vpc::DetachDhcpOptionsSetFromVpcResponse,
@@ -24319,11 +25648,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DiagnoseVpnConnections`: Diagnoses IPsec-VPN connections.
     fn diagnose_vpn_connections(
         &self,
         request: crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::diagnose_vpn_connections::DiagnoseVpnConnectionsResponse,
@@ -24334,11 +25664,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DiagnoseVpnGateway`: Diagnoses a VPN gateway.
     fn diagnose_vpn_gateway(
         &self,
         request: crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::diagnose_vpn_gateway::DiagnoseVpnGatewayResponse,
@@ -24347,11 +25678,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `DisableNatGatewayEcsMetric`: Disables traffic monitoring for an Elastic Compute Service (ECS) instance.
     fn disable_nat_gateway_ecs_metric(
         &self,
         request: crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::disable_nat_gateway_ecs_metric::DisableNatGatewayEcsMetricResponse,
@@ -24362,11 +25694,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `DisableVpcClassicLink`: Disables ClassicLink for a VPC.
     fn disable_vpc_classic_link(
         &self,
         request: crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::disable_vpc_classic_link::DisableVpcClassicLinkResponse,
@@ -24375,11 +25708,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `DissociateRouteTableFromGateway`: Disassociates a gateway route table from an IPv4 gateway.
     fn dissociate_route_table_from_gateway(
         &self,
         request: crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_route_table_from_gateway::DissociateRouteTableFromGatewayResponse,
@@ -24390,11 +25724,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `DissociateRouteTablesFromVpcGatewayEndpoint`: Disassociates a gateway endpoint from a route table.
     fn dissociate_route_tables_from_vpc_gateway_endpoint(
         &self,
         request: crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_route_tables_from_vpc_gateway_endpoint::DissociateRouteTablesFromVpcGatewayEndpointResponse,
@@ -24405,11 +25740,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `DissociateVpnGatewayWithCertificate`: Disassociates a certificate from a VPN gateway.
     fn dissociate_vpn_gateway_with_certificate(
         &self,
         request: crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::dissociate_vpn_gateway_with_certificate::DissociateVpnGatewayWithCertificateResponse,
@@ -24420,11 +25756,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `DownloadVpnConnectionConfig`: Queries the configuration of an IPsec-VPN connection.
     fn download_vpn_connection_config(
         &self,
         request: crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::download_vpn_connection_config::DownloadVpnConnectionConfigResponse,
@@ -24435,11 +25772,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `EnableNatGatewayEcsMetric`: Enables Elastic Compute Service (ECS) traffic monitoring.
     fn enable_nat_gateway_ecs_metric(
         &self,
         request: crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_nat_gateway_ecs_metric::EnableNatGatewayEcsMetricResponse,
@@ -24450,11 +25788,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `EnablePhysicalConnection`: Enables an Express Connect circuit that is in the Confirmed state. After you perform this operation, the Express Connect circuit enters the Enabled state.
     fn enable_physical_connection(
         &self,
         request: crate::operation::enable_physical_connection::EnablePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_physical_connection::EnablePhysicalConnectionResponse,
@@ -24465,11 +25804,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `EnableVpcClassicLink`: Enables ClassicLink for a VPC.
     fn enable_vpc_classic_link(
         &self,
         request: crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_vpc_classic_link::EnableVpcClassicLinkResponse,
@@ -24478,11 +25818,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `EnableVpcIpv4Gateway`: Activates an IPv4 gateway.
     fn enable_vpc_ipv4_gateway(
         &self,
         request: crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enable_vpc_ipv4_gateway::EnableVpcIpv4GatewayResponse,
@@ -24491,11 +25832,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `GetDhcpOptionsSet`: Queries a DHCP options set.
     fn get_dhcp_options_set(
         &self,
         request: crate::operation::get_dhcp_options_set::GetDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_dhcp_options_set::GetDhcpOptionsSetResponse,
@@ -24504,11 +25846,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `GetFlowLogServiceStatus`: Queries the status of a flow log.
     fn get_flow_log_service_status(
         &self,
         request: crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_flow_log_service_status::GetFlowLogServiceStatusResponse,
@@ -24519,11 +25862,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `GetIpv4GatewayAttribute`: Queries an IPv4 gateway.
     fn get_ipv4_gateway_attribute(
         &self,
         request: crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_ipv4_gateway_attribute::GetIpv4GatewayAttributeResponse,
@@ -24534,11 +25878,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `GetNatGatewayAttribute`: Queries information about a NAT gateway.
     fn get_nat_gateway_attribute(
         &self,
         request: crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_nat_gateway_attribute::GetNatGatewayAttributeResponse,
@@ -24549,11 +25894,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `GetPhysicalConnectionServiceStatus`: Checks whether outbound data transfer billing is enabled for the current account.
     fn get_physical_connection_service_status(
         &self,
         request: crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_physical_connection_service_status::GetPhysicalConnectionServiceStatusResponse,
@@ -24564,11 +25910,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `GetPublicIpAddressPoolServiceStatus`: Queries whether the IP address pool feature is enabled.
     fn get_public_ip_address_pool_service_status(
         &self,
         request: crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_public_ip_address_pool_service_status::GetPublicIpAddressPoolServiceStatusResponse,
@@ -24579,11 +25926,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `GetTrafficMirrorServiceStatus`: Queries the status of the traffic mirror feature.
     fn get_traffic_mirror_service_status(
         &self,
         request: crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_traffic_mirror_service_status::GetTrafficMirrorServiceStatusResponse,
@@ -24594,11 +25942,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `GetVSwitchCidrReservationUsage`: Queries the usage of a prefix list.
     fn get_v_switch_cidr_reservation_usage(
         &self,
         request: crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_v_switch_cidr_reservation_usage::GetVSwitchCidrReservationUsageResponse,
@@ -24609,11 +25958,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `GetVpcGatewayEndpointAttribute`: Queries the attributes of a gateway endpoint.
     fn get_vpc_gateway_endpoint_attribute(
         &self,
         request: crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_gateway_endpoint_attribute::GetVpcGatewayEndpointAttributeResponse,
@@ -24624,11 +25974,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `GetVpcPrefixListAssociations`: Queries the resources that are associated with a prefix list.
     fn get_vpc_prefix_list_associations(
         &self,
         request: crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_prefix_list_associations::GetVpcPrefixListAssociationsResponse,
@@ -24639,11 +25990,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `GetVpcPrefixListEntries`: Queries the information about a prefix list.
     fn get_vpc_prefix_list_entries(
         &self,
         request: crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_prefix_list_entries::GetVpcPrefixListEntriesResponse,
@@ -24654,11 +26006,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `GetVpcRouteEntrySummary`: Queries route types.
     fn get_vpc_route_entry_summary(
         &self,
         request: crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_route_entry_summary::GetVpcRouteEntrySummaryResponse,
@@ -24669,11 +26022,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `GetVpnGatewayDiagnoseResult`: Queries the diagnostic result of a VPN gateway.
     fn get_vpn_gateway_diagnose_result(
         &self,
         request: crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpn_gateway_diagnose_result::GetVpnGatewayDiagnoseResultResponse,
@@ -24684,11 +26038,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `GrantInstanceToCen`: Grants permissions to a CEN instance.
     fn grant_instance_to_cen(
         &self,
         request: crate::operation::grant_instance_to_cen::GrantInstanceToCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::grant_instance_to_cen::GrantInstanceToCenResponse,
@@ -24697,11 +26052,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `GrantInstanceToVbr`: Grants a virtual border router (VBR) the permissions to connect to a virtual private cloud (VPC) that belongs to another Alibaba Cloud account.
     fn grant_instance_to_vbr(
         &self,
         request: crate::operation::grant_instance_to_vbr::GrantInstanceToVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::grant_instance_to_vbr::GrantInstanceToVbrResponse,
@@ -24710,11 +26066,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessAccessPoints`: Queries the access points of an Express Connect circuit.
     fn list_business_access_points(
         &self,
         request: crate::operation::list_business_access_points::ListBusinessAccessPointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_business_access_points::ListBusinessAccessPointsResponse,
@@ -24725,11 +26082,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListBusinessRegions`: Queries the list of regions available for an Express Connect circuit.
     fn list_business_regions(
         &self,
         request: crate::operation::list_business_regions::ListBusinessRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_business_regions::ListBusinessRegionsResponse,
@@ -24738,11 +26096,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `ListDhcpOptionsSets`: Queries Dynamic Host Configuration Protocol (DHCP) options sets.
     fn list_dhcp_options_sets(
         &self,
         request: crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_dhcp_options_sets::ListDhcpOptionsSetsResponse,
@@ -24751,11 +26110,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListEnhanhcedNatGatewayAvailableZones`: Queries the zones that support NAT gateways.
     fn list_enhanhced_nat_gateway_available_zones(
         &self,
         request: crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_enhanhced_nat_gateway_available_zones::ListEnhanhcedNatGatewayAvailableZonesResponse,
@@ -24766,11 +26126,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListFullNatEntries`: Queries FULLNAT entries.
     fn list_full_nat_entries(
         &self,
         request: crate::operation::list_full_nat_entries::ListFullNatEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_full_nat_entries::ListFullNatEntriesResponse,
@@ -24779,11 +26140,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ListGatewayRouteTableEntries`: Queries route entries of a gateway route table.
     fn list_gateway_route_table_entries(
         &self,
         request: crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_gateway_route_table_entries::ListGatewayRouteTableEntriesResponse,
@@ -24794,11 +26156,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListGeographicSubRegions`: Queries the most recent region list.
     fn list_geographic_sub_regions(
         &self,
         request: crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_geographic_sub_regions::ListGeographicSubRegionsResponse,
@@ -24809,11 +26172,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServerLogs`: Queries the logs of an IPsec server.
     fn list_ipsec_server_logs(
         &self,
         request: crate::operation::list_ipsec_server_logs::ListIpsecServerLogsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipsec_server_logs::ListIpsecServerLogsResponse,
@@ -24822,11 +26186,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `ListIpsecServers`: Queries IPsec servers.
     fn list_ipsec_servers(
         &self,
         request: crate::operation::list_ipsec_servers::ListIpsecServersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipsec_servers::ListIpsecServersResponse,
@@ -24835,11 +26200,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `ListIpv4Gateways`: Queries IPv4 gateways.
     fn list_ipv4_gateways(
         &self,
         request: crate::operation::list_ipv4_gateways::ListIpv4GatewaysRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_ipv4_gateways::ListIpv4GatewaysResponse,
@@ -24848,11 +26214,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListNatIpCidrs`: Queries the CIDR blocks of a specified NAT gateway.
     fn list_nat_ip_cidrs(
         &self,
         request: crate::operation::list_nat_ip_cidrs::ListNatIpCidrsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_nat_ip_cidrs::ListNatIpCidrsResponse,
@@ -24861,11 +26228,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ListNatIps`: Queries the IP addresses on a NAT gateway.
     fn list_nat_ips(
         &self,
         request: crate::operation::list_nat_ips::ListNatIpsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_nat_ips::ListNatIpsResponse,
@@ -24874,11 +26242,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListPhysicalConnectionFeatures`: Queries he connection features supported by a Express Connect circuit.
     fn list_physical_connection_features(
         &self,
         request: crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_physical_connection_features::ListPhysicalConnectionFeaturesResponse,
@@ -24889,11 +26258,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `ListPrefixLists`: Queries prefix lists.
     fn list_prefix_lists(
         &self,
         request: crate::operation::list_prefix_lists::ListPrefixListsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_prefix_lists::ListPrefixListsResponse,
@@ -24902,11 +26272,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ListPublicIpAddressPoolCidrBlocks`: Queries CIDR blocks in an IP address pool.
     fn list_public_ip_address_pool_cidr_blocks(
         &self,
         request: crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_public_ip_address_pool_cidr_blocks::ListPublicIpAddressPoolCidrBlocksResponse,
@@ -24917,11 +26288,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ListPublicIpAddressPools`: Queries available IP address pools.
     fn list_public_ip_address_pools(
         &self,
         request: crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_public_ip_address_pools::ListPublicIpAddressPoolsResponse,
@@ -24932,11 +26304,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `ListTagResources`: Queries the tags that are added to resources.
     fn list_tag_resources(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources::ListTagResourcesResponse,
@@ -24945,11 +26318,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `ListTagResourcesForExpressConnect`: Queries the tags that are added to an Express Connect circuit.
     fn list_tag_resources_for_express_connect(
         &self,
         request: crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources_for_express_connect::ListTagResourcesForExpressConnectResponse,
@@ -24960,11 +26334,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `ListTrafficMirrorFilters`: Queries filters for traffic mirror.
     fn list_traffic_mirror_filters(
         &self,
         request: crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_traffic_mirror_filters::ListTrafficMirrorFiltersResponse,
@@ -24975,11 +26350,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `ListTrafficMirrorSessions`: Queries the details of a traffic mirror session.
     fn list_traffic_mirror_sessions(
         &self,
         request: crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_traffic_mirror_sessions::ListTrafficMirrorSessionsResponse,
@@ -24990,11 +26366,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ListVSwitchCidrReservations`: Queries the CIDR reservation information about vSwitches.
     fn list_v_switch_cidr_reservations(
         &self,
         request: crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_v_switch_cidr_reservations::ListVSwitchCidrReservationsResponse,
@@ -25005,11 +26382,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ListVirtualPhysicalConnections`: Queries hosted connections.
     fn list_virtual_physical_connections(
         &self,
         request: crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_virtual_physical_connections::ListVirtualPhysicalConnectionsResponse,
@@ -25020,11 +26398,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `ListVpcEndpointServicesByEndUser`: Queries available endpoint services.
     fn list_vpc_endpoint_services_by_end_user(
         &self,
         request: crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_endpoint_services_by_end_user::ListVpcEndpointServicesByEndUserResponse,
@@ -25035,11 +26414,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `ListVpcGatewayEndpoints`: Queries gateway endpoints.
     fn list_vpc_gateway_endpoints(
         &self,
         request: crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_gateway_endpoints::ListVpcGatewayEndpointsResponse,
@@ -25050,11 +26430,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ListVpcPublishedRouteEntries`: Query the route publishing status
     fn list_vpc_published_route_entries(
         &self,
         request: crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_published_route_entries::ListVpcPublishedRouteEntriesResponse,
@@ -25065,11 +26446,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `ListVpnCertificateAssociations`: Queries the association between VPN gateways and certificates in a region.
     fn list_vpn_certificate_associations(
         &self,
         request: crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpn_certificate_associations::ListVpnCertificateAssociationsResponse,
@@ -25080,11 +26462,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `ModifyBgpGroupAttribute`: Modifies the configuration of a Border Gateway Protocol (BGP) group.
     fn modify_bgp_group_attribute(
         &self,
         request: crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_bgp_group_attribute::ModifyBgpGroupAttributeResponse,
@@ -25095,11 +26478,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bgp")]
     /// Calls `ModifyBgpPeerAttribute`: Modifies the configuration of a BGP peer.
     fn modify_bgp_peer_attribute(
         &self,
         request: crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_bgp_peer_attribute::ModifyBgpPeerAttributeResponse,
@@ -25110,11 +26494,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageAttribute`: Modifies the name and description of an EIP bandwidth plan.
     fn modify_common_bandwidth_package_attribute(
         &self,
         request: crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_attribute::ModifyCommonBandwidthPackageAttributeResponse,
@@ -25125,11 +26510,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageIpBandwidth`: Sets the maximum bandwidth of an EIP that is associated with an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_ip_bandwidth(
         &self,
         request: crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_ip_bandwidth::ModifyCommonBandwidthPackageIpBandwidthResponse,
@@ -25140,11 +26526,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `ModifyCommonBandwidthPackageSpec`: Modifies the maximum bandwidth of an Internet Shared Bandwidth instance.
     fn modify_common_bandwidth_package_spec(
         &self,
         request: crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_common_bandwidth_package_spec::ModifyCommonBandwidthPackageSpecResponse,
@@ -25155,11 +26542,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "customer-gateway")]
     /// Calls `ModifyCustomerGatewayAttribute`: Modifies the configuration of a customer gateway.
     fn modify_customer_gateway_attribute(
         &self,
         request: crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_customer_gateway_attribute::ModifyCustomerGatewayAttributeResponse,
@@ -25170,11 +26558,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ModifyEipAddressAttribute`: Modifies the name, description, and maximum bandwidth of an elastic IP address (EIP).
     fn modify_eip_address_attribute(
         &self,
         request: crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_eip_address_attribute::ModifyEipAddressAttributeResponse,
@@ -25185,11 +26574,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ModifyEipForwardMode`: Modifies the EIP forwarding mode.
     fn modify_eip_forward_mode(
         &self,
         request: crate::operation::modify_eip_forward_mode::ModifyEipForwardModeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_eip_forward_mode::ModifyEipForwardModeResponse,
@@ -25198,11 +26588,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `ModifyExpressCloudConnectionAttribute`: Modifies the configuration of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_attribute(
         &self,
         request: crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_cloud_connection_attribute::ModifyExpressCloudConnectionAttributeResponse,
@@ -25213,11 +26604,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "express-cloud-connection")]
     /// Calls `ModifyExpressCloudConnectionBandwidth`: Modifies the bandwidth of an Express Cloud Connect (ECC) instance.
     fn modify_express_cloud_connection_bandwidth(
         &self,
         request: crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_cloud_connection_bandwidth::ModifyExpressCloudConnectionBandwidthResponse,
@@ -25228,11 +26620,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQos`: Modifies a quality of service (QoS) policy or associates a QoS policy with a dedicated Express Connect circuit.
     fn modify_express_connect_traffic_qos(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos::ModifyExpressConnectTrafficQosResponse,
@@ -25243,11 +26636,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQosQueue`: Modifies a quality of service (QoS) queue.
     fn modify_express_connect_traffic_qos_queue(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos_queue::ModifyExpressConnectTrafficQosQueueResponse,
@@ -25258,11 +26652,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "qos")]
     /// Calls `ModifyExpressConnectTrafficQosRule`: Modifies a quality of service (QoS) rule.
     fn modify_express_connect_traffic_qos_rule(
         &self,
         request: crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_express_connect_traffic_qos_rule::ModifyExpressConnectTrafficQosRuleResponse,
@@ -25273,11 +26668,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `ModifyFlowLogAttribute`: Modifies the name and description of a flow log.
     fn modify_flow_log_attribute(
         &self,
         request: crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_flow_log_attribute::ModifyFlowLogAttributeResponse,
@@ -25288,11 +26684,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyForwardEntry`: Modifies a DNAT entry.
     fn modify_forward_entry(
         &self,
         request: crate::operation::modify_forward_entry::ModifyForwardEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_forward_entry::ModifyForwardEntryResponse,
@@ -25301,11 +26698,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyFullNatEntryAttribute`: Modifies a FULLNAT entry.
     fn modify_full_nat_entry_attribute(
         &self,
         request: crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_full_nat_entry_attribute::ModifyFullNatEntryAttributeResponse,
@@ -25316,11 +26714,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `ModifyGlobalAccelerationInstanceAttributes`: Modifies the name and description of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_attributes(
         &self,
         request: crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_global_acceleration_instance_attributes::ModifyGlobalAccelerationInstanceAttributesResponse,
@@ -25331,11 +26730,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `ModifyGlobalAccelerationInstanceSpec`: Modifies the maximum bandwidth of a Global Accelerator (GA) instance.
     fn modify_global_acceleration_instance_spec(
         &self,
         request: crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_global_acceleration_instance_spec::ModifyGlobalAccelerationInstanceSpecResponse,
@@ -25346,11 +26746,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `ModifyHaVipAttribute`: Modifies the name and description of a high-availability virtual IP address (HaVip).
     fn modify_ha_vip_attribute(
         &self,
         request: crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ha_vip_attribute::ModifyHaVipAttributeResponse,
@@ -25359,11 +26760,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAclAttribute`: Modifies the name of an access control list (ACL).
     fn modify_i_pv6_translator_acl_attribute(
         &self,
         request: crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_acl_attribute::ModifyIPv6TranslatorAclAttributeResponse,
@@ -25374,11 +26776,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAclListEntry`: Modifies an IP entry in an access control list (ACL).
     fn modify_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_acl_list_entry::ModifyIPv6TranslatorAclListEntryResponse,
@@ -25389,11 +26792,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorAttribute`: Modifies the name and description of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_attribute(
         &self,
         request: crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_attribute::ModifyIPv6TranslatorAttributeResponse,
@@ -25404,11 +26808,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorBandwidth`: Modifies the maximum bandwidth of an IPv6 Translation Service instance.
     fn modify_i_pv6_translator_bandwidth(
         &self,
         request: crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_bandwidth::ModifyIPv6TranslatorBandwidthResponse,
@@ -25419,11 +26824,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `ModifyIPv6TranslatorEntry`: Modifies an IPv6 mapping entry.
     fn modify_i_pv6_translator_entry(
         &self,
         request: crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_i_pv6_translator_entry::ModifyIPv6TranslatorEntryResponse,
@@ -25434,11 +26840,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6AddressAttribute`: Modifies the name and description of an IPv6 address.
     fn modify_ipv6_address_attribute(
         &self,
         request: crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_address_attribute::ModifyIpv6AddressAttributeResponse,
@@ -25449,11 +26856,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6GatewayAttribute`: Modifies the name and description of an IPv6 gateway.
     fn modify_ipv6_gateway_attribute(
         &self,
         request: crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_gateway_attribute::ModifyIpv6GatewayAttributeResponse,
@@ -25464,11 +26872,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ModifyIpv6InternetBandwidth`: Modifies the Internet bandwidth of an IPv6 address.
     fn modify_ipv6_internet_bandwidth(
         &self,
         request: crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ipv6_internet_bandwidth::ModifyIpv6InternetBandwidthResponse,
@@ -25479,11 +26888,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatGatewayAttribute`: Modifies the name and description of a NAT gateway.
     fn modify_nat_gateway_attribute(
         &self,
         request: crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_gateway_attribute::ModifyNatGatewayAttributeResponse,
@@ -25494,11 +26904,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatGatewaySpec`: Upgrades a subscription Internet NAT gateway.
     fn modify_nat_gateway_spec(
         &self,
         request: crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_gateway_spec::ModifyNatGatewaySpecResponse,
@@ -25507,11 +26918,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpAttribute`: Modifies the name and description of a NAT IP address.
     fn modify_nat_ip_attribute(
         &self,
         request: crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_ip_attribute::ModifyNatIpAttributeResponse,
@@ -25520,11 +26932,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifyNatIpCidrAttribute`: Modifies the name and description of a NAT CIDR block.
     fn modify_nat_ip_cidr_attribute(
         &self,
         request: crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_nat_ip_cidr_attribute::ModifyNatIpCidrAttributeResponse,
@@ -25535,11 +26948,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `ModifyNetworkAclAttributes`: Modifies the attributes of a network access control list (ACL).
     fn modify_network_acl_attributes(
         &self,
         request: crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_network_acl_attributes::ModifyNetworkAclAttributesResponse,
@@ -25550,11 +26964,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `ModifyPhysicalConnectionAttribute`: Modifies the configurations of an Express Connect circuit.
     fn modify_physical_connection_attribute(
         &self,
         request: crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_physical_connection_attribute::ModifyPhysicalConnectionAttributeResponse,
@@ -25565,11 +26980,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ModifyRouteEntry`: Modifies the name and description of a custom route entry.
     fn modify_route_entry(
         &self,
         request: crate::operation::modify_route_entry::ModifyRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_route_entry::ModifyRouteEntryResponse,
@@ -25578,11 +26994,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `ModifyRouteTableAttributes`: Modifies the name and description of a route table.
     fn modify_route_table_attributes(
         &self,
         request: crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_route_table_attributes::ModifyRouteTableAttributesResponse,
@@ -25593,11 +27010,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ModifyRouterInterfaceAttribute`: Modifies the configuration of a router interface.
     fn modify_router_interface_attribute(
         &self,
         request: crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_router_interface_attribute::ModifyRouterInterfaceAttributeResponse,
@@ -25608,11 +27026,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `ModifyRouterInterfaceSpec`: Modifies the specification of a router interface.
     fn modify_router_interface_spec(
         &self,
         request: crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_router_interface_spec::ModifyRouterInterfaceSpecResponse,
@@ -25623,11 +27042,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `ModifySnatEntry`: Modifies an SNAT entry.
     fn modify_snat_entry(
         &self,
         request: crate::operation::modify_snat_entry::ModifySnatEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_snat_entry::ModifySnatEntryResponse,
@@ -25636,11 +27056,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-client-certificate")]
     /// Calls `ModifySslVpnClientCert`: Modifies the name of an SSL-VPN client certificate.
     fn modify_ssl_vpn_client_cert(
         &self,
         request: crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ssl_vpn_client_cert::ModifySslVpnClientCertResponse,
@@ -25651,11 +27072,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ssl-vpn-server")]
     /// Calls `ModifySslVpnServer`: Modifies the configurations of an SSL server.
     fn modify_ssl_vpn_server(
         &self,
         request: crate::operation::modify_ssl_vpn_server::ModifySslVpnServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_ssl_vpn_server::ModifySslVpnServerResponse,
@@ -25664,11 +27086,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyTunnelAttribute`: Modifies a VPN tunnel.
     fn modify_tunnel_attribute(
         &self,
         request: crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_tunnel_attribute::ModifyTunnelAttributeResponse,
@@ -25677,11 +27100,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router")]
     /// Calls `ModifyVRouterAttribute`: Modifies the name and description of a vRouter.
     fn modify_v_router_attribute(
         &self,
         request: crate::operation::modify_v_router_attribute::ModifyVRouterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_router_attribute::ModifyVRouterAttributeResponse,
@@ -25692,11 +27116,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchAttribute`: Modifies the name and description of a vSwitch.
     fn modify_v_switch_attribute(
         &self,
         request: crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_switch_attribute::ModifyVSwitchAttributeResponse,
@@ -25707,11 +27132,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vswitch")]
     /// Calls `ModifyVSwitchCidrReservationAttribute`: Modifies the name and description of a CIDR block reserved for a vSwitch.
     fn modify_v_switch_cidr_reservation_attribute(
         &self,
         request: crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_v_switch_cidr_reservation_attribute::ModifyVSwitchCidrReservationAttributeResponse,
@@ -25722,11 +27148,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `ModifyVcoRouteEntryWeight`: Modifies the weight of a destination-based route for an IPsec-VPN connection.
     fn modify_vco_route_entry_weight(
         &self,
         request: crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vco_route_entry_weight::ModifyVcoRouteEntryWeightResponse,
@@ -25737,11 +27164,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `ModifyVirtualBorderRouterAttribute`: Modifies the configuration of a virtual border router (VBR).
     fn modify_virtual_border_router_attribute(
         &self,
         request: crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_virtual_border_router_attribute::ModifyVirtualBorderRouterAttributeResponse,
@@ -25752,11 +27180,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `ModifyVpcAttribute`: Modifies the configurations of a specified VPC.
     fn modify_vpc_attribute(
         &self,
         request: crate::operation::modify_vpc_attribute::ModifyVpcAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_attribute::ModifyVpcAttributeResponse,
@@ -25765,11 +27194,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `ModifyVpcPrefixList`: Modifies the configuration of a prefix list.
     fn modify_vpc_prefix_list(
         &self,
         request: crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_prefix_list::ModifyVpcPrefixListResponse,
@@ -25778,11 +27208,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-transit-routers")]
     /// Calls `ModifyVpnAttachmentAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_attachment_attribute(
         &self,
         request: crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_attachment_attribute::ModifyVpnAttachmentAttributeResponse,
@@ -25793,11 +27224,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnConnectionAttribute`: Modifies the configuration of an IPsec-VPN connection.
     fn modify_vpn_connection_attribute(
         &self,
         request: crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_connection_attribute::ModifyVpnConnectionAttributeResponse,
@@ -25808,11 +27240,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `ModifyVpnGatewayAttribute`: Modifies the name and description of a VPN Gateway or the automatic route advertisement feature.
     fn modify_vpn_gateway_attribute(
         &self,
         request: crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_gateway_attribute::ModifyVpnGatewayAttributeResponse,
@@ -25823,11 +27256,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryAttribute`: Modifies the weight and priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_attribute(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_attribute::ModifyVpnPbrRouteEntryAttributeResponse,
@@ -25838,11 +27272,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryPriority`: Modifies the priority of a policy-based route.
     fn modify_vpn_pbr_route_entry_priority(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_priority::ModifyVpnPbrRouteEntryPriorityResponse,
@@ -25853,11 +27288,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnPbrRouteEntryWeight`: Modifies the weight of a policy-based route of a VPN gateway.
     fn modify_vpn_pbr_route_entry_weight(
         &self,
         request: crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_pbr_route_entry_weight::ModifyVpnPbrRouteEntryWeightResponse,
@@ -25868,11 +27304,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `ModifyVpnRouteEntryWeight`: Modifies the weight of a destination-based route.
     fn modify_vpn_route_entry_weight(
         &self,
         request: crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpn_route_entry_weight::ModifyVpnRouteEntryWeightResponse,
@@ -25883,11 +27320,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "resource-group")]
     /// Calls `MoveResourceGroup`: Moves a resource to another resource group.
     fn move_resource_group(
         &self,
         request: crate::operation::move_resource_group::MoveResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_resource_group::MoveResourceGroupResponse,
@@ -25896,11 +27334,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpn-gateway")]
     /// Calls `MoveVpnResourceGroup`: Moves a VPN gateway resource to a new resource group.
     fn move_vpn_resource_group(
         &self,
         request: crate::operation::move_vpn_resource_group::MoveVpnResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_vpn_resource_group::MoveVpnResourceGroupResponse,
@@ -25909,11 +27348,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "flow-log")]
     /// Calls `OpenFlowLogService`: Enables the flow log feature.
     fn open_flow_log_service(
         &self,
         request: crate::operation::open_flow_log_service::OpenFlowLogServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_flow_log_service::OpenFlowLogServiceResponse,
@@ -25922,11 +27362,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `OpenPhysicalConnectionService`: Enables billing for outbound data transfer.
     fn open_physical_connection_service(
         &self,
         request: crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_physical_connection_service::OpenPhysicalConnectionServiceResponse,
@@ -25937,11 +27378,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `OpenPublicIpAddressPoolService`: Enables the IP address pool feature.
     fn open_public_ip_address_pool_service(
         &self,
         request: crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_public_ip_address_pool_service::OpenPublicIpAddressPoolServiceResponse,
@@ -25952,11 +27394,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `OpenTrafficMirrorService`: Enables traffic mirror.
     fn open_traffic_mirror_service(
         &self,
         request: crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::open_traffic_mirror_service::OpenTrafficMirrorServiceResponse,
@@ -25967,11 +27410,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `PublishVpcRouteEntries`: Publish VPC Routes
     fn publish_vpc_route_entries(
         &self,
         request: crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::publish_vpc_route_entries::PublishVpcRouteEntriesResponse,
@@ -25982,11 +27426,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "associate-a-vpn-gateway")]
     /// Calls `PublishVpnRouteEntry`: Advertises a VPN route to a VPC.
     fn publish_vpn_route_entry(
         &self,
         request: crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::publish_vpn_route_entry::PublishVpnRouteEntryResponse,
@@ -25995,11 +27440,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `RecoverPhysicalConnection`: Resumes an Express Connect circuit.
     fn recover_physical_connection(
         &self,
         request: crate::operation::recover_physical_connection::RecoverPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::recover_physical_connection::RecoverPhysicalConnectionResponse,
@@ -26010,11 +27456,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `RecoverVirtualBorderRouter`: Enables a disabled virtual border router (VBR).
     fn recover_virtual_border_router(
         &self,
         request: crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::recover_virtual_border_router::RecoverVirtualBorderRouterResponse,
@@ -26025,11 +27472,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ReleaseEipAddress`: Releases an elastic IP address (EIP).
     fn release_eip_address(
         &self,
         request: crate::operation::release_eip_address::ReleaseEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_eip_address::ReleaseEipAddressResponse,
@@ -26038,11 +27486,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `ReleaseEipSegmentAddress`: Releases contiguous elastic IP addresses (EIPs).
     fn release_eip_segment_address(
         &self,
         request: crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_eip_segment_address::ReleaseEipSegmentAddressResponse,
@@ -26053,11 +27502,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-gateway")]
     /// Calls `ReleaseIpv6Address`: Releases an idle IPv6 address.
     fn release_ipv6_address(
         &self,
         request: crate::operation::release_ipv6_address::ReleaseIpv6AddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::release_ipv6_address::ReleaseIpv6AddressResponse,
@@ -26066,11 +27516,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "bandwidth")]
     /// Calls `RemoveCommonBandwidthPackageIp`: Disassociates an EIP from an Internet Shared Bandwidth instance.
     fn remove_common_bandwidth_package_ip(
         &self,
         request: crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_common_bandwidth_package_ip::RemoveCommonBandwidthPackageIpResponse,
@@ -26081,11 +27532,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `RemoveGlobalAccelerationInstanceIp`: Disassociates an EIP from a shared-bandwidth GA instance.
     fn remove_global_acceleration_instance_ip(
         &self,
         request: crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_global_acceleration_instance_ip::RemoveGlobalAccelerationInstanceIpResponse,
@@ -26096,11 +27548,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv6-translator")]
     /// Calls `RemoveIPv6TranslatorAclListEntry`: Deletes an IP entry from an ACL.
     fn remove_i_pv6_translator_acl_list_entry(
         &self,
         request: crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_i_pv6_translator_acl_list_entry::RemoveIPv6TranslatorAclListEntryResponse,
@@ -26111,11 +27564,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `RemoveSourcesFromTrafficMirrorSession`: Deletes a traffic mirror source from a traffic mirror session.
     fn remove_sources_from_traffic_mirror_session(
         &self,
         request: crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::remove_sources_from_traffic_mirror_session::RemoveSourcesFromTrafficMirrorSessionResponse,
@@ -26126,11 +27580,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `ReplaceVpcDhcpOptionsSet`: Replaces the DHCP options set that is associated with a virtual private cloud (VPC).
     fn replace_vpc_dhcp_options_set(
         &self,
         request: crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::replace_vpc_dhcp_options_set::ReplaceVpcDhcpOptionsSetResponse,
@@ -26141,11 +27596,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "prefix-list")]
     /// Calls `RetryVpcPrefixListAssociation`: Re-applies a prefix list.
     fn retry_vpc_prefix_list_association(
         &self,
         request: crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::retry_vpc_prefix_list_association::RetryVpcPrefixListAssociationResponse,
@@ -26156,11 +27612,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `RevokeInstanceFromCen`: Revokes the permissions granted to a Cloud Enterprise Network (CEN) instance on a network instance.
     fn revoke_instance_from_cen(
         &self,
         request: crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::revoke_instance_from_cen::RevokeInstanceFromCenResponse,
@@ -26169,11 +27626,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "router-interface")]
     /// Calls `RevokeInstanceFromVbr`: Revokes the permissions granted to a virtual border router (VBR) on a virtual private cloud (VPC).
     fn revoke_instance_from_vbr(
         &self,
         request: crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::revoke_instance_from_vbr::RevokeInstanceFromVbrResponse,
@@ -26182,11 +27640,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `SecondApplyPhysicalConnectionLOA`: If your application for a Letter of Authorization (LOA) by calling the ApplyPhysicalConnectionLOA operation is denied, you can call this operation to apply again.
     fn second_apply_physical_connection_loa(
         &self,
         request: crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOARequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::second_apply_physical_connection_loa::SecondApplyPhysicalConnectionLOAResponse,
@@ -26197,11 +27656,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `SetHighDefinitionMonitorLogStatus`: Configures fine-grained monitoring for an elastic IP address (EIP).
     fn set_high_definition_monitor_log_status(
         &self,
         request: crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::set_high_definition_monitor_log_status::SetHighDefinitionMonitorLogStatusResponse,
@@ -26212,11 +27672,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `StartFailoverTestJob`: Performs a failover test.
     fn start_failover_test_job(
         &self,
         request: crate::operation::start_failover_test_job::StartFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::start_failover_test_job::StartFailoverTestJobResponse,
@@ -26225,11 +27686,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `StopFailoverTestJob`: Terminates a failover test.
     fn stop_failover_test_job(
         &self,
         request: crate::operation::stop_failover_test_job::StopFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::stop_failover_test_job::StopFailoverTestJobResponse,
@@ -26238,11 +27700,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `TagResources`: Creates and adds tags to resources.
     fn tag_resources(
         &self,
         request: crate::operation::tag_resources::TagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources::TagResourcesResponse,
@@ -26251,11 +27714,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `TagResourcesForExpressConnect`: Creates tags and adds the tags to an Express Connect circuit.
     fn tag_resources_for_express_connect(
         &self,
         request: crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources_for_express_connect::TagResourcesForExpressConnectResponse,
@@ -26266,11 +27730,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `TerminatePhysicalConnection`: Disables an Express Connect circuit after it is enabled.
     fn terminate_physical_connection(
         &self,
         request: crate::operation::terminate_physical_connection::TerminatePhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::terminate_physical_connection::TerminatePhysicalConnectionResponse,
@@ -26281,11 +27746,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `TerminateVirtualBorderRouter`: Terminates a virtual border router (VBR).
     fn terminate_virtual_border_router(
         &self,
         request: crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::terminate_virtual_border_router::TerminateVirtualBorderRouterResponse,
@@ -26296,11 +27762,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `TransformEipSegmentToPublicIpAddressPool`: Migrate a contiguous EIP group to an IP address pool.
     fn transform_eip_segment_to_public_ip_address_pool(
         &self,
         request: crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::transform_eip_segment_to_public_ip_address_pool::TransformEipSegmentToPublicIpAddressPoolResponse,
@@ -26311,11 +27778,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `UnTagResources`: Removes tags from resources.
     fn un_tag_resources(
         &self,
         request: crate::operation::un_tag_resources::UnTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::un_tag_resources::UnTagResourcesResponse,
@@ -26324,11 +27792,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `UnassociateEipAddress`: Disassociates an elastic IP address (EIP) from a cloud resource.
     fn unassociate_eip_address(
         &self,
         request: crate::operation::unassociate_eip_address::UnassociateEipAddressRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_eip_address::UnassociateEipAddressResponse,
@@ -26337,11 +27806,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "instance")]
     /// Calls `UnassociateGlobalAccelerationInstance`: Disassociates a Global Accelerator (GA) instance from a backend server.
     fn unassociate_global_acceleration_instance(
         &self,
         request: crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_global_acceleration_instance::UnassociateGlobalAccelerationInstanceResponse,
@@ -26352,11 +27822,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "havip")]
     /// Calls `UnassociateHaVip`: Disassociates a high-availability virtual IP address (HaVip) from an Elastic Compute Service (ECS) in a virtual private cloud (VPC) or from an elastic network interface (ENI).
     fn unassociate_ha_vip(
         &self,
         request: crate::operation::unassociate_ha_vip::UnassociateHaVipRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_ha_vip::UnassociateHaVipResponse,
@@ -26365,11 +27836,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `UnassociateNetworkAcl`: Disassociates a network access control list (ACL) from a vSwitch.
     fn unassociate_network_acl(
         &self,
         request: crate::operation::unassociate_network_acl::UnassociateNetworkAclRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_network_acl::UnassociateNetworkAclResponse,
@@ -26378,11 +27850,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `UnassociatePhysicalConnectionFromVirtualBorderRouter`: Disassociates a virtual border router (VBR) from an Express Connect circuit.
     fn unassociate_physical_connection_from_virtual_border_router(
         &self,
         request: crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_physical_connection_from_virtual_border_router::UnassociatePhysicalConnectionFromVirtualBorderRouterResponse,
@@ -26393,11 +27866,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `UnassociateRouteTable`: Disassociates a route table from a vSwitch.
     fn unassociate_route_table(
         &self,
         request: crate::operation::unassociate_route_table::UnassociateRouteTableRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_route_table::UnassociateRouteTableResponse,
@@ -26406,11 +27880,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc")]
     /// Calls `UnassociateVpcCidrBlock`: Removes a secondary CIDR block from a virtual private cloud (VPC).
     fn unassociate_vpc_cidr_block(
         &self,
         request: crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::unassociate_vpc_cidr_block::UnassociateVpcCidrBlockResponse,
@@ -26421,11 +27896,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "tag")]
     /// Calls `UntagResourcesForExpressConnect`: Removes tags from an Express Connect circuit at a time.
     fn untag_resources_for_express_connect(
         &self,
         request: crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::untag_resources_for_express_connect::UntagResourcesForExpressConnectResponse,
@@ -26436,11 +27912,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "dhcp")]
     /// Calls `UpdateDhcpOptionsSetAttribute`: Modifies the configuration of a DHCP options set.
     fn update_dhcp_options_set_attribute(
         &self,
         request: crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_dhcp_options_set_attribute::UpdateDhcpOptionsSetAttributeResponse,
@@ -26451,11 +27928,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "failover-test")]
     /// Calls `UpdateFailoverTestJob`: Updates a failover test.
     fn update_failover_test_job(
         &self,
         request: crate::operation::update_failover_test_job::UpdateFailoverTestJobRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_failover_test_job::UpdateFailoverTestJobResponse,
@@ -26464,11 +27942,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `UpdateGatewayRouteTableEntryAttribute`: Modifies the next hop type and next hop of the route entry in a gateway route table.
     fn update_gateway_route_table_entry_attribute(
         &self,
         request: crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_gateway_route_table_entry_attribute::UpdateGatewayRouteTableEntryAttributeResponse,
@@ -26479,11 +27958,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipsec-servers")]
     /// Calls `UpdateIpsecServer`: Modifies the configuration of an IPsec server.
     fn update_ipsec_server(
         &self,
         request: crate::operation::update_ipsec_server::UpdateIpsecServerRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_ipsec_server::UpdateIpsecServerResponse,
@@ -26492,11 +27972,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "ipv4-gateway")]
     /// Calls `UpdateIpv4GatewayAttribute`: Modifies the description or name of an IPv4 gateway.
     fn update_ipv4_gateway_attribute(
         &self,
         request: crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_ipv4_gateway_attribute::UpdateIpv4GatewayAttributeResponse,
@@ -26507,11 +27988,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `UpdateNatGatewayNatType`: Upgrades a standard NAT gateway to an enhanced NAT gateway.
     fn update_nat_gateway_nat_type(
         &self,
         request: crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_nat_gateway_nat_type::UpdateNatGatewayNatTypeResponse,
@@ -26522,11 +28004,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "acl")]
     /// Calls `UpdateNetworkAclEntries`: Updates the rules of a network access control list (ACL).
     fn update_network_acl_entries(
         &self,
         request: crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_network_acl_entries::UpdateNetworkAclEntriesResponse,
@@ -26537,11 +28020,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "eip")]
     /// Calls `UpdatePublicIpAddressPoolAttribute`: Modifies the attributes of an IP address pool.
     fn update_public_ip_address_pool_attribute(
         &self,
         request: crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_public_ip_address_pool_attribute::UpdatePublicIpAddressPoolAttributeResponse,
@@ -26552,11 +28036,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorFilterAttribute`: Modifies the configuration of a filter for traffic mirror.
     fn update_traffic_mirror_filter_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_filter_attribute::UpdateTrafficMirrorFilterAttributeResponse,
@@ -26567,11 +28052,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorFilterRuleAttribute`: Modifies the configuration of an inbound or outbound rule for traffic mirror.
     fn update_traffic_mirror_filter_rule_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_filter_rule_attribute::UpdateTrafficMirrorFilterRuleAttributeResponse,
@@ -26582,11 +28068,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "traffic-mirror")]
     /// Calls `UpdateTrafficMirrorSessionAttribute`: Modifies the configuration of a traffic mirror session.
     fn update_traffic_mirror_session_attribute(
         &self,
         request: crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_traffic_mirror_session_attribute::UpdateTrafficMirrorSessionAttributeResponse,
@@ -26597,11 +28084,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vbr")]
     /// Calls `UpdateVirtualBorderBandwidth`: Updates the maximum bandwidth value of outbound data transfer for a virtual border router (VBR).
     fn update_virtual_border_bandwidth(
         &self,
         request: crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_virtual_border_bandwidth::UpdateVirtualBorderBandwidthResponse,
@@ -26612,11 +28100,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "physical-connection")]
     /// Calls `UpdateVirtualPhysicalConnection`: Changes the virtual local area network (VLAN) ID of a hosted connection over Express Connect circuit.
     fn update_virtual_physical_connection(
         &self,
         request: crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_virtual_physical_connection::UpdateVirtualPhysicalConnectionResponse,
@@ -26627,11 +28116,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "vpc-gateway-endpoint")]
     /// Calls `UpdateVpcGatewayEndpointAttribute`: Modifies the configuration of a gateway endpoint.
     fn update_vpc_gateway_endpoint_attribute(
         &self,
         request: crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::update_vpc_gateway_endpoint_attribute::UpdateVpcGatewayEndpointAttributeResponse,
@@ -26642,11 +28132,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "nat")]
     /// Calls `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: Queries the quota of endpoints that can be created in the reversely accessed VPC NAT gateway.
     fn vpc_describe_vpc_nat_gateway_network_interface_quota(
         &self,
         request: crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::vpc_describe_vpc_nat_gateway_network_interface_quota::VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse,
@@ -26657,11 +28148,12 @@ impl VpcApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "route-table")]
     /// Calls `WithdrawVpcPublishedRouteEntries`: Withdraw advertised Virtual Private Cloud (VPC) routes.
     fn withdraw_vpc_published_route_entries(
         &self,
         request: crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::withdraw_vpc_published_route_entries::WithdrawVpcPublishedRouteEntriesResponse,

@@ -4,6 +4,52 @@
 //!
 //! Virtual private clouds, vSwitches, route tables, elastic IP addresses, NAT and VPN gateways.
 //!
+//! ## Cargo features
+//!
+//! One feature per resource family, all on by default. An application that needs only some families compiles only those:
+//!
+//! ```text
+//! [dependencies]
+//! acs-vpc = { version = "*", default-features = false, features = ["acl"] }
+//! ```
+//!
+//! - `acl` (9 operations): ACL
+//! - `associate-a-vpn-gateway` (20 operations): Associate a VPN gateway
+//! - `associate-transit-routers` (10 operations): Associate transit routers
+//! - `bandwidth` (11 operations): Bandwidth
+//! - `bgp` (11 operations): BGP
+//! - `customer-gateway` (5 operations): Customer gateway
+//! - `dhcp` (8 operations): DHCP
+//! - `eip` (27 operations): EIP
+//! - `express-cloud-connection` (3 operations): Express cloud connection
+//! - `failover-test` (7 operations): Failover Test
+//! - `flow-log` (8 operations): Flow log
+//! - `havip` (6 operations): HAVIP
+//! - `instance` (9 operations): Instance
+//! - `ipsec-servers` (5 operations): IPsec servers
+//! - `ipv4-gateway` (6 operations): IPv4 gateway
+//! - `ipv6-gateway` (15 operations): IPv6 gateway
+//! - `ipv6-translator` (17 operations): IPv6 Translator
+//! - `nat` (33 operations): NAT
+//! - `other` (1 operation): Other
+//! - `physical-connection` (28 operations): Physical connection
+//! - `prefix-list` (7 operations): Prefix list
+//! - `qos` (12 operations): QoS
+//! - `regions-and-zones` (2 operations): Regions and zones
+//! - `resource-group` (2 operations): Resource group
+//! - `route-table` (21 operations): Route table
+//! - `router` (2 operations): Router
+//! - `router-interface` (13 operations): Router interface
+//! - `ssl-vpn-client-certificate` (6 operations): SSL-VPN client certificate
+//! - `ssl-vpn-server` (5 operations): SSL-VPN server
+//! - `tag` (9 operations): Tag
+//! - `traffic-mirror` (15 operations): Traffic mirror
+//! - `vbr` (14 operations): VBR
+//! - `vpc` (15 operations): VPC
+//! - `vpc-gateway-endpoint` (8 operations): VPC gateway endpoint
+//! - `vpn-gateway` (12 operations): VPN gateway
+//! - `vswitch` (12 operations): VSwitch
+//!
 //! # Getting started
 //!
 //! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`VpcApi`] is the trait for fakes.

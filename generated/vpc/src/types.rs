@@ -2,6 +2,32 @@
 
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "bandwidth",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "nat",
+        feature = "other",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "tag",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
@@ -13,6 +39,7 @@ pub struct Tag {
     pub value: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PmInfo {
@@ -53,6 +80,7 @@ pub struct PmInfo {
     pub pm_contact_info: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Resource {
@@ -73,6 +101,7 @@ pub struct Resource {
     #[rpc(name = "ResourceId")]
     pub resource_id: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl ::acs_runtime::validate::Validate for Resource {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "ResourceType", &self.resource_type);
@@ -83,6 +112,7 @@ impl ::acs_runtime::validate::Validate for Resource {
 ///
 /// * **Encryption**
 /// * **Signature**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CertificateType {
@@ -93,10 +123,18 @@ pub enum CertificateType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     CertificateType { Encryption = "Encryption", Signature = "Signature", }
 );
 /// A nested value.
+#[cfg(
+    any(
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "customer-gateway"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateCustomerGatewayTag {
@@ -123,6 +161,13 @@ pub struct CreateCustomerGatewayTag {
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "customer-gateway"
+    )
+)]
 impl ::acs_runtime::validate::Validate for CreateCustomerGatewayTag {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.length(p, "Key", self.key.as_deref(), Some(1), Some(64));
@@ -130,6 +175,7 @@ impl ::acs_runtime::validate::Validate for CreateCustomerGatewayTag {
     }
 }
 /// The resource type of the failover test. Set the value to **PHYSICALCONNECTION**.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ResourceType {
@@ -142,6 +188,7 @@ pub enum ResourceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     ResourceType { Physicalconnection = "PHYSICALCONNECTION", Virtualborderrouter =
     "VIRTUALBORDERROUTER", Bgppeer = "BGPPEER", }
@@ -150,6 +197,7 @@ pub enum ResourceType {
 ///
 /// * **StartNow**
 /// * **StartLater**
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum JobType {
@@ -160,10 +208,12 @@ pub enum JobType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     JobType { StartNow = "StartNow", StartLater = "StartLater", }
 );
 /// The access points.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ApList {
@@ -269,6 +319,7 @@ pub struct ApList {
     #[rpc(name = "OpticalModuleModel")]
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl ::acs_runtime::validate::Validate for ApList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RegionId", &self.region_id);
@@ -277,6 +328,7 @@ impl ::acs_runtime::validate::Validate for ApList {
     }
 }
 /// The Express Connect circuit.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionList {
     /// The ID of the Express Connect circuit.
@@ -290,6 +342,7 @@ pub struct PhysicalConnectionList {
     /// - Example: `cn-shanghai`.
     pub region_no: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -304,6 +357,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     /// The Express Connect circuits.
@@ -311,6 +365,7 @@ pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     /// - Wire name: `physicalConnectionList`.
     pub physical_connection_list: Option<Vec<crate::types::PhysicalConnectionList>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -325,6 +380,7 @@ for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ErrorInfoList {
     /// Error codes.
@@ -343,6 +399,7 @@ pub struct ErrorInfoList {
     /// - Example: `pc-j5e5qqo616p81ncspbll1`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -358,6 +415,7 @@ impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// If the request fails the dry run, the following error codes and error messages may be returned:
@@ -369,6 +427,7 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     /// - Wire name: `errorInfoList`.
     pub error_info_list: Option<Vec<crate::types::ErrorInfoList>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -386,6 +445,7 @@ for CreateHighReliablePhysicalConnectionErrorInfoList {
 ///
 /// * **true**: prechecks the request without creating the IPsec server. The system checks the required parameters, request format, and service limits. If the request fails to pass the precheck, an error code is returned. If the request passes the precheck, the `DryRunOperation` error code is returned.
 /// * **false** (default): sends the request. This is the default value. If the request passes the precheck, the system creates the IPsec server.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DryRun {
@@ -396,8 +456,10 @@ pub enum DryRun {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ipsec-servers")]
 ::acs_runtime::open_enum_impls!(DryRun { True = "true", False = "false", });
 /// The access mode for reverse access to the VPC NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AccessMode {
@@ -423,6 +485,7 @@ pub struct AccessMode {
     pub tunnel_type: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableIds {
     /// A list of DNAT entries.
@@ -430,6 +493,7 @@ pub struct ForwardTableIds {
     /// - Wire name: `ForwardTableId`.
     pub forward_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -443,6 +507,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableIds {
     /// A list of SNAT entries.
@@ -450,6 +515,7 @@ pub struct SnatTableIds {
     /// - Wire name: `SnatTableId`.
     pub snat_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -463,6 +529,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTableIds {
     /// A list of FULLNAT entries.
@@ -470,6 +537,7 @@ pub struct FullNatTableIds {
     /// - Wire name: `FullNatTableId`.
     pub full_nat_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -483,6 +551,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
     }
 }
 /// 创建的Ipv4Preix时返回创建的NatIpList列表。
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIp {
     /// 创建的Ipv4Preix时返回创建的NatIpList列表的NatIp地址。
@@ -501,6 +570,7 @@ pub struct NatIp {
     /// - Example: `192.168.1.128/28`.
     pub ipv4_prefix: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -516,6 +586,7 @@ impl<'de> ::serde::Deserialize<'de> for NatIp {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntry {
     /// The ID of the inbound rule.
@@ -566,6 +637,7 @@ pub struct IngressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -585,6 +657,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IngressAclEntries {
     /// The inbound rules.
@@ -592,6 +665,7 @@ pub struct IngressAclEntries {
     /// - Wire name: `IngressAclEntry`.
     pub ingress_acl_entry: Option<Vec<crate::types::IngressAclEntry>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -605,6 +679,7 @@ impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntry {
     /// The ID of the outbound rule.
@@ -655,6 +730,7 @@ pub struct EgressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -674,6 +750,7 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EgressAclEntries {
     /// The outbound rules.
@@ -681,6 +758,7 @@ pub struct EgressAclEntries {
     /// - Wire name: `EgressAclEntry`.
     pub egress_acl_entry: Option<Vec<crate::types::EgressAclEntry>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -694,6 +772,7 @@ impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateNetworkAclResource {
     /// The association status of the resource. Valid values:
@@ -716,6 +795,7 @@ pub struct CreateNetworkAclResource {
     /// - Example: `vsw-bp1de348lntdwgthy****`.
     pub resource_id: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -731,6 +811,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Resources {
     /// The information about the associated resources.
@@ -738,6 +819,7 @@ pub struct Resources {
     /// - Wire name: `Resource`.
     pub resource: Option<Vec<crate::types::CreateNetworkAclResource>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for Resources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -751,6 +833,7 @@ impl<'de> ::serde::Deserialize<'de> for Resources {
     }
 }
 /// The attributes of the network ACL.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAclAttribute {
     /// The status of the network ACL. Valid values:
@@ -798,6 +881,7 @@ pub struct NetworkAclAttribute {
     /// - Wire name: `Resources`.
     pub resources: Option<crate::types::Resources>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -820,6 +904,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
     }
 }
 /// The details.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Data {
     /// The ID of the order that is placed.
@@ -828,6 +913,7 @@ pub struct Data {
     /// - Example: `50187055895****`.
     pub order_id: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -841,6 +927,7 @@ impl<'de> ::serde::Deserialize<'de> for Data {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RouteEntries {
@@ -914,6 +1001,7 @@ pub struct RouteEntries {
     #[rpc(name = "Description")]
     pub description: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for RouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "DstCidrBlock", &self.dst_cidr_block);
@@ -923,6 +1011,7 @@ impl ::acs_runtime::validate::Validate for RouteEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailedRouteEntries {
     /// The destination CIDR block of the custom route entry that failed to be added.
@@ -946,6 +1035,7 @@ pub struct FailedRouteEntries {
     /// - Example: `Specified CIDR block is already exists, entry.cidrBlock=xxxx`.
     pub failed_message: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -962,6 +1052,7 @@ impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
     }
 }
 /// The next hop list.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct NextHopList {
@@ -988,6 +1079,7 @@ pub struct NextHopList {
 ///
 /// * **TCP** (default)
 /// * **UDP**
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Proto {
@@ -998,6 +1090,7 @@ pub enum Proto {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ssl-vpn-server")]
 ::acs_runtime::open_enum_impls!(Proto { Tcp = "TCP", Udp = "UDP", });
 /// The encryption algorithm that is used by the SSL-VPN connection.
 ///
@@ -1008,6 +1101,7 @@ pub enum Proto {
 ///   * **AES-192-CBC**
 ///   * **AES-256-CBC**
 ///   * **none**
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Cipher {
@@ -1022,11 +1116,13 @@ pub enum Cipher {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "ssl-vpn-server")]
 ::acs_runtime::open_enum_impls!(
     Cipher { Aes128Cbc = "AES-128-CBC", Aes192Cbc = "AES-192-CBC", Aes256Cbc =
     "AES-256-CBC", None = "none", }
 );
 /// The information about inbound rules.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IngressRule {
@@ -1097,6 +1193,7 @@ pub struct IngressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for IngressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Action", &self.action);
@@ -1105,6 +1202,7 @@ impl ::acs_runtime::validate::Validate for IngressRule {
     }
 }
 /// The information about the outbound rules.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct EgressRule {
@@ -1175,6 +1273,7 @@ pub struct EgressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for EgressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Action", &self.action);
@@ -1183,6 +1282,7 @@ impl ::acs_runtime::validate::Validate for EgressRule {
     }
 }
 /// The information about the inbound rule.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateTrafficMirrorFilterRulesIngressRule {
@@ -1251,12 +1351,14 @@ pub struct CreateTrafficMirrorFilterRulesIngressRule {
     #[rpc(name = "SourcePortRange")]
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl ::acs_runtime::validate::Validate for CreateTrafficMirrorFilterRulesIngressRule {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "IpVersion", &self.ip_version);
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     /// The ID of the inbound rule.
@@ -1265,6 +1367,7 @@ pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     /// - Example: `tmr-j6c6rtallo51ouzv3****`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRulesResponseIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -1279,6 +1382,7 @@ for CreateTrafficMirrorFilterRulesResponseIngressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// The ID of the outbound rule.
@@ -1287,6 +1391,7 @@ pub struct CreateTrafficMirrorFilterRulesEgressRule {
     /// - Example: `tmr-j6cok23ugp53eeib5****`.
     pub instance_id: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1300,6 +1405,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OverlayMode {
@@ -1308,11 +1414,13 @@ pub enum OverlayMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(OverlayMode { Ipsec = "Ipsec", });
 /// The payer for the hosted connection. Valid values:
 ///
 /// * **PayByPhysicalConnectionOwner**: The partner pays for the hosted connection.
 /// * **PayByVirtualPhysicalConnectionOwner**: The tenant pays for the hosted connection.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum OrderMode {
@@ -1323,12 +1431,14 @@ pub enum OrderMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "physical-connection")]
 ::acs_runtime::open_enum_impls!(
     OrderMode { PayByVirtualPhysicalConnectionOwner =
     "PayByVirtualPhysicalConnectionOwner", PayByPhysicalConnectionOwner =
     "PayByPhysicalConnectionOwner", }
 );
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PrefixListEntries {
@@ -1351,6 +1461,7 @@ pub struct PrefixListEntries {
 ///
 /// * **public** (default)
 /// * **private**
+#[cfg(any(feature = "associate-transit-routers", feature = "vpn-gateway"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NetworkType {
@@ -1361,10 +1472,12 @@ pub enum NetworkType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-transit-routers", feature = "vpn-gateway"))]
 ::acs_runtime::open_enum_impls!(NetworkType { Public = "public", Private = "private", });
 /// The BGP configurations of the tunnel.
 ///
 /// > If you enable BGP for an IPsec-VPN connection, you must set **EnableTunnelsBgp** parameter to **true**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelBgpConfig {
@@ -1393,6 +1506,7 @@ pub struct TunnelBgpConfig {
     #[rpc(name = "TunnelCidr")]
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "LocalAsn", self.local_asn, &[(1, 4294967295)]);
@@ -1406,6 +1520,7 @@ impl ::acs_runtime::validate::Validate for TunnelBgpConfig {
     }
 }
 /// The authentication algorithm that is used in Phase 1 negotiations. Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeAuthAlg {
@@ -1422,11 +1537,13 @@ pub enum IkeAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384", Sha512
     = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 1 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeEncAlg {
@@ -1443,6 +1560,7 @@ pub enum IkeEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
     "3des", }
@@ -1451,6 +1569,7 @@ pub enum IkeEncAlg {
 ///
 /// * **main:** This mode offers higher security during negotiations.
 /// * **aggressive**: This mode is faster with a higher success rate.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeMode {
@@ -1461,9 +1580,11 @@ pub enum IkeMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(IkeMode { Main = "main", Aggressive = "aggressive", });
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 1 negotiations. Default value: **group2**.\
 /// Valid values: **group1**, **group2**, **group5**, and **group14**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkePfs {
@@ -1478,6 +1599,7 @@ pub enum IkePfs {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IkePfs { Group1 = "group1", Group2 = "group2", Group5 = "group5", Group14 =
     "group14", }
@@ -1485,6 +1607,7 @@ pub enum IkePfs {
 /// The version of the IKE protocol. Valid values: **ikev1** and **ikev2**. Default value: **ikev2**.
 ///
 /// Compared with IKEv1, IKEv2 simplifies the SA negotiation process and provides better support for scenarios with multiple CIDR blocks.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IkeVersion {
@@ -1495,8 +1618,10 @@ pub enum IkeVersion {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(IkeVersion { Ikev1 = "ikev1", Ikev2 = "ikev2", });
 /// The configurations of Phase 1 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIkeConfig {
@@ -1584,6 +1709,7 @@ pub struct TunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -1648,6 +1774,7 @@ impl ::acs_runtime::validate::Validate for TunnelIkeConfig {
 /// The authentication algorithm that is used in Phase 2 negotiations.
 ///
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**. Default value: **sha1**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecAuthAlg {
@@ -1664,11 +1791,13 @@ pub enum IpsecAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256", Sha384 = "sha384",
     Sha512 = "sha512", }
 );
 /// The encryption algorithm that is used in Phase 2 negotiations. Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**. Default value: **aes**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecEncAlg {
@@ -1685,6 +1814,7 @@ pub enum IpsecEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256", Des = "des", V3des =
     "3des", }
@@ -1692,6 +1822,7 @@ pub enum IpsecEncAlg {
 /// The Diffie-Hellman key exchange algorithm that is used in Phase 2 negotiations. Default value: **group2**.
 ///
 /// Valid values: **disabled**, **group1**, **group2**, **group5**, and **group14**.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpsecPfs {
@@ -1708,11 +1839,13 @@ pub enum IpsecPfs {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 ::acs_runtime::open_enum_impls!(
     IpsecPfs { Disabled = "disabled", Group1 = "group1", Group2 = "group2", Group5 =
     "group5", Group14 = "group14", }
 );
 /// The configurations of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelIpsecConfig {
@@ -1751,6 +1884,7 @@ pub struct TunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -1775,6 +1909,7 @@ impl ::acs_runtime::validate::Validate for TunnelIpsecConfig {
     }
 }
 /// The tunnel configuration.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct TunnelOptionsSpecification {
@@ -1832,6 +1967,7 @@ pub struct TunnelOptionsSpecification {
     #[rpc(name = "TunnelIpsecConfig")]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "TunnelIndex", self.tunnel_index, &[(1, 1), (2, 2)]);
@@ -1844,6 +1980,7 @@ impl ::acs_runtime::validate::Validate for TunnelOptionsSpecification {
 ///
 /// * **master**: The tunnel is an active tunnel.
 /// * **slave**: The tunnel is a standby tunnel.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
@@ -1854,8 +1991,10 @@ pub enum Role {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// The tunnel configuration.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateVpnConnectionTunnelOptionsSpecification {
@@ -1922,6 +2061,7 @@ pub struct CreateVpnConnectionTunnelOptionsSpecification {
     #[rpc(name = "TunnelIpsecConfig")]
     pub tunnel_ipsec_config: Option<crate::types::TunnelIpsecConfig>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for CreateVpnConnectionTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -1941,6 +2081,7 @@ for CreateVpnConnectionTunnelOptionsSpecification {
 /// for the Alibaba Cloud International site: POSTPAY.
 ///
 /// This parameter is required when you create a VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceChargeType {
@@ -1951,10 +2092,12 @@ pub enum InstanceChargeType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     InstanceChargeType { Prepay = "PREPAY", Postpay = "POSTPAY", }
 );
 /// The type of the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VpnType {
@@ -1965,10 +2108,12 @@ pub enum VpnType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     VpnType { Normal = "Normal", NationalStandard = "NationalStandard", }
 );
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntriesRouteEntries {
@@ -2004,12 +2149,14 @@ pub struct DeleteRouteEntriesRouteEntries {
     #[rpc(name = "NextHop")]
     pub next_hop: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for DeleteRouteEntriesRouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RouteTableId", &self.route_table_id);
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteRouteEntriesFailedRouteEntries {
     /// The ID of the route entry that failed to be deleted.
@@ -2038,6 +2185,7 @@ pub struct DeleteRouteEntriesFailedRouteEntries {
     /// - Example: `vRouterEntry not exists`.
     pub failed_message: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2055,6 +2203,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
     }
 }
 /// The information about the next hop of the ECMP route.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DeleteRouteEntryNextHopList {
@@ -2072,6 +2221,7 @@ pub struct DeleteRouteEntryNextHopList {
     pub next_hop_type: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Detail {
     /// The statistical time. The value is a string.
@@ -2095,6 +2245,7 @@ pub struct Traffic95Detail {
     /// - Example: `118.5090322113037`.
     pub in_bandwidth: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2111,6 +2262,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95DetailList {
     /// The average bandwidth every 5 minutes in the inbound and outbound directions.
@@ -2118,6 +2270,7 @@ pub struct Traffic95DetailList {
     /// - Wire name: `Traffic95Detail`.
     pub traffic95_detail: Option<Vec<crate::types::Traffic95Detail>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2131,6 +2284,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
     }
 }
 /// The information returned.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traffic95Summary {
     /// The metering method of the Internet Shared Bandwidth instance. Valid values:
@@ -2165,6 +2319,7 @@ pub struct Traffic95Summary {
     /// - Wire name: `Traffic95DetailList`.
     pub traffic95_detail_list: Option<crate::types::Traffic95DetailList>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2183,6 +2338,7 @@ impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModel {
     /// The feature value of the access point.
@@ -2196,6 +2352,7 @@ pub struct AccessPointFeatureModel {
     /// - Example: `AP_Support_VbrBandwidthLimit`.
     pub feature_key: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2210,6 +2367,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointFeatureModels {
     /// The feature model of the access point.
@@ -2217,6 +2375,7 @@ pub struct AccessPointFeatureModels {
     /// - Wire name: `AccessPointFeatureModel`.
     pub access_point_feature_model: Option<Vec<crate::types::AccessPointFeatureModel>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2230,6 +2389,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointType {
     /// The status of the access point. Valid values:
@@ -2280,6 +2440,7 @@ pub struct AccessPointType {
     /// - Wire name: `AccessPointFeatureModels`.
     pub access_point_feature_models: Option<crate::types::AccessPointFeatureModels>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2301,6 +2462,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessPointSet {
     /// The information about the access point.
@@ -2308,6 +2470,7 @@ pub struct AccessPointSet {
     /// - Wire name: `AccessPointType`.
     pub access_point_type: Option<Vec<crate::types::AccessPointType>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2321,6 +2484,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroup {
     /// The status of the BGP group.
@@ -2402,6 +2566,7 @@ pub struct BgpGroup {
     /// - Example: `!PWZ****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2428,6 +2593,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroup {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpGroups {
     /// The detailed information about the BGP group.
@@ -2435,6 +2601,7 @@ pub struct BgpGroups {
     /// - Wire name: `BgpGroup`.
     pub bgp_group: Option<Vec<crate::types::BgpGroup>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2448,6 +2615,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpGroups {
     }
 }
 /// BGP networks.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetwork {
     /// The status of the advertised BGP network.
@@ -2471,6 +2639,7 @@ pub struct BgpNetwork {
     /// - Example: `vrt-bp1lhl0taikrteen8****`.
     pub router_id: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2487,6 +2656,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpNetworks {
     /// BGP networks.
@@ -2494,6 +2664,7 @@ pub struct BgpNetworks {
     /// - Wire name: `BgpNetwork`.
     pub bgp_network: Option<Vec<crate::types::BgpNetwork>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2507,6 +2678,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeer {
     /// The status of the BGP peer. Valid values:
@@ -2640,6 +2812,7 @@ pub struct BgpPeer {
     /// - Example: `2022-05-20T07:29:08Z`.
     pub gmt_modified: Option<String>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2674,6 +2847,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeer {
     }
 }
 /// A nested value.
+#[cfg(feature = "bgp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpPeers {
     /// The information about the BGP peer.
@@ -2681,6 +2855,7 @@ pub struct BgpPeers {
     /// - Wire name: `BgpPeer`.
     pub bgp_peer: Option<Vec<crate::types::BgpPeer>>,
 }
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2694,6 +2869,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpPeers {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresse {
     /// The public IP address.
@@ -2715,6 +2891,7 @@ pub struct PublicIpAddresse {
     /// - Example: `BINDED`.
     pub bandwidth_package_ip_relation_status: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2731,6 +2908,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddresses {
     /// The elastic IP addresses (EIPs) that are associated with the Internet Shared Bandwidth instance.
@@ -2738,6 +2916,7 @@ pub struct PublicIpAddresses {
     /// - Wire name: `PublicIpAddresse`.
     pub public_ip_addresse: Option<Vec<crate::types::PublicIpAddresse>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2751,6 +2930,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "bandwidth", feature = "eip"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecurityProtectionTypes {
     /// The editions of Anti-DDoS.
@@ -2761,6 +2941,7 @@ pub struct SecurityProtectionTypes {
     /// - Wire name: `SecurityProtectionType`.
     pub security_protection_type: Option<Vec<String>>,
 }
+#[cfg(any(feature = "bandwidth", feature = "eip"))]
 impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2774,6 +2955,32 @@ impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     }
 }
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeCommonBandwidthPackagesTag {
     /// The tag key that is added to the Internet Shared Bandwidth instance.
@@ -2787,6 +2994,32 @@ pub struct DescribeCommonBandwidthPackagesTag {
     /// - Example: `ValueTest`.
     pub value: Option<String>,
 }
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2801,6 +3034,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     }
 }
 /// A nested value.
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv6-gateway",
+        feature = "route-table",
+        feature = "vpc",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tags {
     /// The tag that is added to the Internet Shared Bandwidth instance.
@@ -2808,6 +3057,22 @@ pub struct Tags {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv6-gateway",
+        feature = "route-table",
+        feature = "vpc",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2816,6 +3081,7 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackage {
     /// The time when the renewal took effect. The time is displayed in the `YYYY-MM-DDThh:mm:ssZ` format.
@@ -2985,6 +3251,7 @@ pub struct CommonBandwidthPackage {
     /// - Example: `ap-southeast-1-lzdvn-cb`.
     pub zone: Option<String>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3024,6 +3291,7 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
     }
 }
 /// A nested value.
+#[cfg(feature = "bandwidth")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommonBandwidthPackages {
     /// The details of the Internet Shared Bandwidth instance.
@@ -3031,6 +3299,7 @@ pub struct CommonBandwidthPackages {
     /// - Wire name: `CommonBandwidthPackage`.
     pub common_bandwidth_package: Option<Vec<crate::types::CommonBandwidthPackage>>,
 }
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3044,6 +3313,7 @@ impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
     }
 }
 /// A nested value.
+#[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateway {
     /// The IP address of the gateway device in the data center.
@@ -3093,6 +3363,7 @@ pub struct CustomerGateway {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3114,6 +3385,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "customer-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CustomerGateways {
     /// The information about customer gateways.
@@ -3121,6 +3393,7 @@ pub struct CustomerGateways {
     /// - Wire name: `CustomerGateway`.
     pub customer_gateway: Option<Vec<crate::types::CustomerGateway>>,
 }
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3134,6 +3407,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcGrantRelation {
     /// The ID of the Alibaba Cloud account to which the VBR belongs.
@@ -3198,6 +3472,7 @@ pub struct EcGrantRelation {
     /// - Example: `All`.
     pub grant_type: Option<String>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3221,6 +3496,7 @@ impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "eip", feature = "nat"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Filter {
@@ -3242,6 +3518,7 @@ pub struct Filter {
     pub value: Option<String>,
 }
 /// The details about the locked EIP.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LockReason {
     /// The reason why the EIP is locked. Valid values:
@@ -3254,6 +3531,7 @@ pub struct LockReason {
     /// - Example: `financial`.
     pub lock_reason: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for LockReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3267,6 +3545,7 @@ impl<'de> ::serde::Deserialize<'de> for LockReason {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationLocks {
     /// The details about the locked EIP.
@@ -3274,6 +3553,7 @@ pub struct OperationLocks {
     /// - Wire name: `LockReason`.
     pub lock_reason: Option<Vec<crate::types::LockReason>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3287,6 +3567,7 @@ impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     }
 }
 /// The details of the EIP.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddress {
     /// The time when the renewal took effect. The time follows the ISO 8601 standard in the `YYYY-MM-DDThh:mm:ssZ` format.
@@ -3567,6 +3848,7 @@ pub struct EipAddress {
     /// - Wire name: `ServiceID`.
     pub service_id: Option<i64>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3622,6 +3904,7 @@ impl<'de> ::serde::Deserialize<'de> for EipAddress {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipAddresses {
     /// Details of the EIPs.
@@ -3629,6 +3912,7 @@ pub struct EipAddresses {
     /// - Wire name: `EipAddress`.
     pub eip_address: Option<Vec<crate::types::EipAddress>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3642,6 +3926,7 @@ impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfo {
     /// The IP address of the EIP.
@@ -3660,6 +3945,7 @@ pub struct EipInfo {
     /// - Example: `255.255.255.0`.
     pub ip_mask: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3675,6 +3961,7 @@ impl<'de> ::serde::Deserialize<'de> for EipInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipInfos {
     /// The detailed information about the EIP.
@@ -3682,6 +3969,7 @@ pub struct EipInfos {
     /// - Wire name: `EipInfo`.
     pub eip_info: Option<Vec<crate::types::EipInfo>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3695,6 +3983,7 @@ impl<'de> ::serde::Deserialize<'de> for EipInfos {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorData {
     /// The outbound traffic. Unit: bytes.
@@ -3728,6 +4017,7 @@ pub struct EipMonitorData {
     /// - Example: `122`.
     pub eip_rx: Option<i64>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3746,6 +4036,7 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipMonitorDatas {
     /// The detailed information about the monitoring data of the EIP.
@@ -3753,6 +4044,7 @@ pub struct EipMonitorDatas {
     /// - Wire name: `EipMonitorData`.
     pub eip_monitor_data: Option<Vec<crate::types::EipMonitorData>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3766,6 +4058,7 @@ impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegment {
     /// The time when the contiguous EIP group was created. The time follows the ISO 8601 standard in the yyyy-MM-ddTHH:mm:ssZ format. The time is displayed in UTC.
@@ -3818,6 +4111,7 @@ pub struct EipSegment {
     /// - Example: `cn-hangzhou-a`.
     pub zone: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3839,6 +4133,7 @@ impl<'de> ::serde::Deserialize<'de> for EipSegment {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EipSegments {
     /// The details of the contiguous EIP group.
@@ -3846,6 +4141,7 @@ pub struct EipSegments {
     /// - Wire name: `EipSegment`.
     pub eip_segment: Option<Vec<crate::types::EipSegment>>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegments {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3864,6 +4160,7 @@ impl<'de> ::serde::Deserialize<'de> for EipSegments {
 /// - **Configuring**: The QoS policy is being configured.
 ///
 /// > If a QoS policy is in the Configuring state, you cannot perform most of the operations to create, update, or delete QoS policies, QoS queues, or QoS rules.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -3874,10 +4171,12 @@ pub enum Status {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     Status { Configuring = "Configuring", Normal = "Normal", }
 );
 /// The type of the instance to which the QoS policy is associated. Only **PHYSICALCONNECTION** is returned.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceType {
@@ -3886,6 +4185,7 @@ pub enum InstanceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     InstanceType { Physicalconnection = "PHYSICALCONNECTION", }
 );
@@ -3894,6 +4194,7 @@ pub enum InstanceType {
 /// - **Normal**: The instance is available.
 /// - **Configuring**: The instance is being configured.
 /// - **Deleting**: The instance is being deleted.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InstanceStatus {
@@ -3906,11 +4207,13 @@ pub enum InstanceStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     InstanceStatus { Configuring = "Configuring", Normal = "Normal", Deleting =
     "Deleting", }
 );
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstanceList {
     /// The ID of the instance to which the QoS policy is associated.
@@ -3937,6 +4240,7 @@ pub struct AssociatedInstanceList {
     /// - Example: `100`.
     pub instance_progressing: Option<i32>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -3959,6 +4263,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
 /// - **Default**: default queue.
 ///
 /// > You cannot create a default queue.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum QueueType {
@@ -3971,10 +4276,12 @@ pub enum QueueType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "qos")]
 ::acs_runtime::open_enum_impls!(
     QueueType { High = "High", Medium = "Medium", Default = "Default", }
 );
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueueList {
     /// The ID of the QoS policy.
@@ -4028,6 +4335,7 @@ pub struct QueueList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4047,6 +4355,7 @@ impl<'de> ::serde::Deserialize<'de> for QueueList {
     }
 }
 /// The information about the QoS policies.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QosList {
     /// The ID of the QoS policy.
@@ -4101,6 +4410,7 @@ pub struct QosList {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QosList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4122,6 +4432,7 @@ impl<'de> ::serde::Deserialize<'de> for QosList {
     }
 }
 /// The information about the QoS rule.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleList {
     /// The ID of the QoS policy.
@@ -4255,6 +4566,7 @@ pub struct RuleList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for RuleList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4283,6 +4595,7 @@ impl<'de> ::serde::Deserialize<'de> for RuleList {
     }
 }
 /// The information about the QoS queue.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     /// The ID of the QoS policy.
@@ -4342,6 +4655,7 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     /// - Example: `Normal`.
     pub status: Option<String>,
 }
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4362,6 +4676,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQue
     }
 }
 /// The failover test.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobModel {
     /// The ID of the failover test.
@@ -4427,6 +4742,7 @@ pub struct FailoverTestJobModel {
     /// - Example: `Init`.
     pub status: Option<String>,
 }
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4458,6 +4774,7 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
 /// * **ResourceType**
 ///
 /// > You can specify at most five different filter keys. If you specify ResourceId or ResourceName, you must also specify ResourceType. The logical operator among the filter keys is AND. Results that meet all specified filter keys are returned.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Key {
@@ -4476,11 +4793,13 @@ pub enum Key {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "failover-test")]
 ::acs_runtime::open_enum_impls!(
     Key { JobId = "JobId", JobName = "JobName", JobStatus = "JobStatus", ResourceId =
     "ResourceId", ResourceName = "ResourceName", ResourceType = "ResourceType", }
 );
 /// The list of filters.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeFailoverTestJobsFilter {
@@ -4509,6 +4828,7 @@ pub struct DescribeFailoverTestJobsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(feature = "failover-test")]
 impl ::acs_runtime::validate::Validate for DescribeFailoverTestJobsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -4521,6 +4841,7 @@ impl ::acs_runtime::validate::Validate for DescribeFailoverTestJobsFilter {
     }
 }
 /// The failover test.
+#[cfg(feature = "failover-test")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FailoverTestJobList {
     /// The ID of the failover test.
@@ -4586,6 +4907,7 @@ pub struct FailoverTestJobList {
     /// - Example: `Init`.
     pub status: Option<String>,
 }
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4608,6 +4930,7 @@ impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
     }
 }
 /// A nested value.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficPath {
     /// The path of the captured traffic. Values:
@@ -4617,6 +4940,7 @@ pub struct TrafficPath {
     /// - Wire name: `TrafficPathList`.
     pub traffic_path_list: Option<Vec<String>>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for TrafficPath {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4630,6 +4954,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficPath {
     }
 }
 /// List of flow logs.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLog {
     /// The status of the flow log. Values:
@@ -4748,6 +5073,7 @@ pub struct FlowLog {
     /// - Example: `IPv4`.
     pub ip_version: Option<String>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4780,6 +5106,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLog {
     }
 }
 /// A nested value.
+#[cfg(feature = "flow-log")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FlowLogs {
     /// List of flow logs.
@@ -4787,6 +5114,7 @@ pub struct FlowLogs {
     /// - Wire name: `FlowLog`.
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4800,6 +5128,7 @@ impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntry {
     /// The status of the DNAT entry. Valid values:
@@ -4867,6 +5196,7 @@ pub struct ForwardTableEntry {
     /// - Example: `ngw-bp1uewa15k4iy5770****`.
     pub nat_gateway_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4889,6 +5219,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTableEntries {
     /// The details of DNAT entries.
@@ -4896,6 +5227,7 @@ pub struct ForwardTableEntries {
     /// - Wire name: `ForwardTableEntry`.
     pub forward_table_entry: Option<Vec<crate::types::ForwardTableEntry>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4909,6 +5241,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServer {
     /// The IP address of the backend server.
@@ -4935,6 +5268,7 @@ pub struct BackendServer {
     /// - Example: `cn-beijing`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4951,6 +5285,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BackendServers {
     /// The details about the backend servers of the GA instance.
@@ -4958,6 +5293,7 @@ pub struct BackendServers {
     /// - Wire name: `BackendServer`.
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4971,6 +5307,7 @@ impl<'de> ::serde::Deserialize<'de> for BackendServers {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddress {
     /// The public IP address of the GA instance.
@@ -4984,6 +5321,7 @@ pub struct PublicIpAddress {
     /// - Example: `eip-bp19yqraac4w3y0jd****`.
     pub allocation_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -4998,6 +5336,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     /// The public IP address.
@@ -5005,6 +5344,7 @@ pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     /// - Wire name: `PublicIpAddress`.
     pub public_ip_address: Option<Vec<crate::types::PublicIpAddress>>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -5019,6 +5359,7 @@ for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstance {
     /// The time when the GA instance was created. The time is displayed in UTC.
@@ -5106,6 +5447,7 @@ pub struct GlobalAccelerationInstance {
         crate::types::DescribeGlobalAccelerationInstancesPublicIpAddresses,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5134,6 +5476,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalAccelerationInstances {
     /// The details of the GA instances.
@@ -5143,6 +5486,7 @@ pub struct GlobalAccelerationInstances {
         Vec<crate::types::GlobalAccelerationInstance>,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5156,6 +5500,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CbnGrantRule {
     /// The ID of the authorized CEN instance.
@@ -5173,6 +5518,7 @@ pub struct CbnGrantRule {
     /// - Example: `2019-11-15T09:26:36Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5188,6 +5534,7 @@ impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CenGrantRules {
     /// The information about the authorization.
@@ -5195,6 +5542,7 @@ pub struct CenGrantRules {
     /// - Wire name: `CbnGrantRule`.
     pub cbn_grant_rule: Option<Vec<crate::types::CbnGrantRule>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5208,6 +5556,7 @@ impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EcrGrantRule {
     /// The ECR account ID.
@@ -5226,6 +5575,7 @@ pub struct EcrGrantRule {
     /// - Example: `ecr-xxxxxx`.
     pub ecr_instance_id: Option<String>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5241,6 +5591,7 @@ impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribeHaVipsFilter {
@@ -5268,12 +5619,14 @@ pub struct DescribeHaVipsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl ::acs_runtime::validate::Validate for DescribeHaVipsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.items(p, "Value", self.value.as_deref(), None, Some(10));
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedEipAddresses {
     /// The list of EIPs associated with the HaVip.
@@ -5281,6 +5634,7 @@ pub struct AssociatedEipAddresses {
     /// - Wire name: `associatedEipAddresse`.
     pub associated_eip_addresse: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5294,6 +5648,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedInstances {
     /// The information about the instance associated with the HaVip.
@@ -5301,6 +5656,7 @@ pub struct AssociatedInstances {
     /// - Wire name: `associatedInstance`.
     pub associated_instance: Option<Vec<String>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5314,6 +5670,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVip {
     /// The ID of the VPC to which the HaVip belongs.
@@ -5395,6 +5752,7 @@ pub struct HaVip {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5423,6 +5781,7 @@ impl<'de> ::serde::Deserialize<'de> for HaVip {
     }
 }
 /// A nested value.
+#[cfg(feature = "havip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HaVips {
     /// The details about the HaVip.
@@ -5430,6 +5789,7 @@ pub struct HaVips {
     /// - Wire name: `HaVip`.
     pub ha_vip: Option<Vec<crate::types::HaVip>>,
 }
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVips {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5441,6 +5801,7 @@ impl<'de> ::serde::Deserialize<'de> for HaVips {
     }
 }
 /// The details of the ACL.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntry {
     /// The remarks of the ACL entry.
@@ -5459,6 +5820,7 @@ pub struct AclEntry {
     /// - Example: `12ab:0:0:XXXX::0102/128`.
     pub acl_entry_ip: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5474,6 +5836,7 @@ impl<'de> ::serde::Deserialize<'de> for AclEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AclEntries {
     /// The ACLs.
@@ -5481,6 +5844,7 @@ pub struct AclEntries {
     /// - Wire name: `AclEntry`.
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5494,6 +5858,7 @@ impl<'de> ::serde::Deserialize<'de> for AclEntries {
     }
 }
 /// The returned data.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv6TranslatorAcl {
     /// The ACL name.
@@ -5507,6 +5872,7 @@ pub struct IPv6TranslatorAcl {
     /// - Example: `ipv6transacl-bp1de2****`.
     pub acl_id: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5521,6 +5887,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorAcls {
     /// The list of network ACLs.
@@ -5528,6 +5895,7 @@ pub struct Ipv6TranslatorAcls {
     /// - Wire name: `IPv6TranslatorAcl`.
     pub i_pv6_translator_acl: Option<Vec<crate::types::IPv6TranslatorAcl>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5541,6 +5909,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
     }
 }
 /// The details of the IPv6 mapping entry.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntry {
     /// The ACL type.
@@ -5622,6 +5991,7 @@ pub struct Ipv6TranslatorEntry {
     /// - Example: `2400:3200:1600::XX`.
     pub allocate_ipv6_addr: Option<String>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5649,6 +6019,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntries {
     /// The IPv6 mapping entries that are queried.
@@ -5656,6 +6027,7 @@ pub struct Ipv6TranslatorEntries {
     /// - Wire name: `Ipv6TranslatorEntry`.
     pub ipv6_translator_entry: Option<Vec<crate::types::Ipv6TranslatorEntry>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5669,6 +6041,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6TranslatorEntryIds {
     /// The IDs of IPv6 mapping entries of the IPv6 Translation Service instance.
@@ -5676,6 +6049,7 @@ pub struct Ipv6TranslatorEntryIds {
     /// - Wire name: `Ipv6TranslatorEntryId`.
     pub ipv6_translator_entry_id: Option<Vec<String>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5689,6 +6063,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
     }
 }
 /// The details of the IPv6 Translation Service instance.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translator {
     /// The status of the IPv6 Translation Service instance.
@@ -5770,6 +6145,7 @@ pub struct Ipv6Translator {
     /// - Wire name: `Ipv6TranslatorEntryIds`.
     pub ipv6_translator_entry_ids: Option<crate::types::Ipv6TranslatorEntryIds>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5797,6 +6173,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-translator")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Translators {
     /// The list of IPv6 Translation Service instances.
@@ -5804,6 +6181,7 @@ pub struct Ipv6Translators {
     /// - Wire name: `Ipv6Translator`.
     pub ipv6_translator: Option<Vec<crate::types::Ipv6Translator>>,
 }
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5817,6 +6195,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
     }
 }
 /// The Internet bandwidth of the IPv6 address.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6InternetBandwidth {
     /// The billing method of the Internet bandwidth of the IPv6 address. Valid values:
@@ -5885,6 +6264,7 @@ pub struct Ipv6InternetBandwidth {
     /// - Example: `12`.
     pub reservation_bandwidth: Option<i64>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -5908,6 +6288,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Address {
     /// The ID of the VPC to which the IPv6 address belongs.
@@ -6019,6 +6400,7 @@ pub struct Ipv6Address {
     /// - Example: `1`.
     pub service_managed: Option<i32>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6050,6 +6432,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Addresses {
     /// The details of the IPv6 address.
@@ -6057,6 +6440,7 @@ pub struct Ipv6Addresses {
     /// - Wire name: `Ipv6Address`.
     pub ipv6_address: Option<Vec<crate::types::Ipv6Address>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6070,6 +6454,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRule {
     /// The status of the egress-only rule.
@@ -6103,6 +6488,7 @@ pub struct Ipv6EgressOnlyRule {
     /// - Example: `rulename`.
     pub name: Option<String>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6121,6 +6507,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6EgressOnlyRules {
     /// The details about the egress-only rules.
@@ -6128,6 +6515,7 @@ pub struct Ipv6EgressOnlyRules {
     /// - Wire name: `Ipv6EgressOnlyRule`.
     pub ipv6_egress_only_rule: Option<Vec<crate::types::Ipv6EgressOnlyRule>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6141,6 +6529,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateway {
     /// The time when the IPv6 gateway was created.
@@ -6212,6 +6601,7 @@ pub struct Ipv6Gateway {
     /// - Wire name: `OwnerId`.
     pub owner_id: Option<i64>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6237,6 +6627,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv6-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6Gateways {
     /// The information about the IPv6 gateway.
@@ -6244,6 +6635,7 @@ pub struct Ipv6Gateways {
     /// - Wire name: `Ipv6Gateway`.
     pub ipv6_gateway: Option<Vec<crate::types::Ipv6Gateway>>,
 }
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6257,6 +6649,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
     }
 }
 /// The IPv4 address of the ENI.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Set {
     /// The primary private IP address of the ENI.
@@ -6273,6 +6666,7 @@ pub struct IPv4Set {
     /// - Example: `true`.
     pub primary: Option<bool>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Set {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6287,6 +6681,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Set {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IPv4Sets {
     /// The IPv4 addresses of the ENIs.
@@ -6294,6 +6689,7 @@ pub struct IPv4Sets {
     /// - Wire name: `IPv4Set`.
     pub i_pv4_set: Option<Vec<crate::types::IPv4Set>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6307,6 +6703,7 @@ impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
     }
 }
 /// The details of the ENI.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterface {
     /// The ID of the ENI.
@@ -6339,6 +6736,7 @@ pub struct AssociateNetworkInterface {
     /// - Wire name: `ResourceVpcId`.
     pub resource_vpc_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6358,6 +6756,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateNetworkInterfaces {
     /// The ENIs associated with the VPC NAT gateway.
@@ -6367,6 +6766,7 @@ pub struct AssociateNetworkInterfaces {
         Vec<crate::types::AssociateNetworkInterface>,
     >,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6380,6 +6780,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpList {
     /// The association between the EIP and the Internet NAT gateway. Valid values:
@@ -6416,6 +6817,7 @@ pub struct IpList {
     /// - Example: `192.168.XX.XX`.
     pub private_ip_address: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6433,6 +6835,7 @@ impl<'de> ::serde::Deserialize<'de> for IpList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpLists {
     /// The list of elastic IP addresses (EIPs) that are associated with the Internet NAT gateway.
@@ -6440,6 +6843,7 @@ pub struct IpLists {
     /// - Wire name: `IpList`.
     pub ip_list: Option<Vec<crate::types::IpList>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpLists {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6453,6 +6857,7 @@ impl<'de> ::serde::Deserialize<'de> for IpLists {
 /// The private network information about the enhanced Internet NAT gateway.
 ///
 /// > If **NatType** is set to **Normal**, all parameters returned in this list are empty.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayPrivateInfo {
     /// The ID of the vSwitch to which the NAT gateway belongs.
@@ -6499,6 +6904,7 @@ pub struct NatGatewayPrivateInfo {
     /// - Example: `indirect`.
     pub eni_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6519,6 +6925,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysTag {
     /// The tag key of the instance.
@@ -6532,6 +6939,7 @@ pub struct DescribeNatGatewaysTag {
     /// - Example: `valueTest`.
     pub tag_value: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6546,6 +6954,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysTags {
     /// The tags that are added to the resource group.
@@ -6553,6 +6962,7 @@ pub struct DescribeNatGatewaysTags {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeNatGatewaysTag>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6561,6 +6971,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysAccessMode {
     /// - Wire name: `ModeValue`.
@@ -6568,6 +6979,7 @@ pub struct DescribeNatGatewaysAccessMode {
     /// - Wire name: `TunnelType`.
     pub tunnel_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6582,11 +6994,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpPrefixList {
     /// - Wire name: `IpPrefix`.
     pub ip_prefix: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6600,11 +7014,13 @@ impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNatGatewaysIpPrefixList {
     /// - Wire name: `IpPrefixList`.
     pub ip_prefix_list: Option<Vec<crate::types::IpPrefixList>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6618,6 +7034,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateway {
     /// The status of the NAT gateway. Valid values:
@@ -6801,6 +7218,7 @@ pub struct NatGateway {
     /// - Wire name: `IpPrefixList`.
     pub ip_prefix_list: Option<crate::types::DescribeNatGatewaysIpPrefixList>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6845,6 +7263,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGateways {
     /// The details about the NAT gateway.
@@ -6852,6 +7271,7 @@ pub struct NatGateways {
     /// - Wire name: `NatGateway`.
     pub nat_gateway: Option<Vec<crate::types::NatGateway>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6865,6 +7285,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// The ID of the inbound rule.
@@ -6930,6 +7351,7 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6951,6 +7373,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesIngressAclEntries {
     /// The information about the inbound rules of the network ACL.
@@ -6960,6 +7383,7 @@ pub struct DescribeNetworkAclAttributesIngressAclEntries {
         Vec<crate::types::DescribeNetworkAclAttributesIngressAclEntry>,
     >,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -6973,6 +7397,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEn
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// The ID of the outbound rule.
@@ -7038,6 +7463,7 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     /// - Example: `-1/-1`.
     pub port: Option<String>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7059,6 +7485,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesEgressAclEntries {
     /// The information about the outbound rules of the network ACL.
@@ -7068,6 +7495,7 @@ pub struct DescribeNetworkAclAttributesEgressAclEntries {
         Vec<crate::types::DescribeNetworkAclAttributesEgressAclEntry>,
     >,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7081,6 +7509,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEnt
     }
 }
 /// The details of the network ACLs.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// The association status of the resource. Valid values:
@@ -7139,6 +7568,7 @@ pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7163,6 +7593,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAt
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcl {
     /// The status of the network ACL. Valid values:
@@ -7221,6 +7652,7 @@ pub struct NetworkAcl {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7245,6 +7677,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
     }
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NetworkAcls {
     /// The details of the network ACLs.
@@ -7252,6 +7685,7 @@ pub struct NetworkAcls {
     /// - Wire name: `NetworkAcl`.
     pub network_acl: Option<Vec<crate::types::NetworkAcl>>,
 }
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7265,6 +7699,7 @@ impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionLoaPmInfo {
     /// The gender of the construction worker. Valid values:
@@ -7300,6 +7735,7 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     /// - Example: `18910010****`.
     pub pm_contact_info: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7317,6 +7753,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     /// The information about the construction workers.
@@ -7324,6 +7761,7 @@ pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     /// - Wire name: `PMInfo`.
     pub pm_info: Option<Vec<crate::types::DescribePhysicalConnectionLoaPmInfo>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7335,6 +7773,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmI
     }
 }
 /// The LOA information about the Express Connect circuit.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionLoaType {
     /// The status of the LOA. Valid values:
@@ -7418,6 +7857,7 @@ pub struct PhysicalConnectionLoaType {
     /// - Example: `1388888****`.
     pub line_sp_contact_info: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7443,6 +7883,9 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     }
 }
 /// A nested value.
+#[cfg(
+    any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
+)]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct DescribePhysicalConnectionsFilter {
@@ -7501,12 +7944,16 @@ pub struct DescribePhysicalConnectionsFilter {
     #[rpc(name = "Value")]
     pub value: Option<Vec<String>>,
 }
+#[cfg(
+    any(feature = "physical-connection", feature = "router-interface", feature = "vbr")
+)]
 impl ::acs_runtime::validate::Validate for DescribePhysicalConnectionsFilter {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.items(p, "Value", self.value.as_deref(), None, Some(5));
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePhysicalConnectionsTags {
     /// The tags that are added to the cluster.
@@ -7514,6 +7961,7 @@ pub struct DescribePhysicalConnectionsTags {
     /// - Wire name: `tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7522,6 +7970,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionType {
     /// The type of resource to which the Express Connect circuit is connected. Only **VPC** may be returned.
@@ -7782,6 +8231,7 @@ pub struct PhysicalConnectionType {
     /// - Wire name: `OpticalModuleModel`.
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7837,6 +8287,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionSet {
     /// The list of Express Connect circuits.
@@ -7844,6 +8295,7 @@ pub struct PhysicalConnectionSet {
     /// - Wire name: `PhysicalConnectionType`.
     pub physical_connection_type: Option<Vec<crate::types::PhysicalConnectionType>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7857,6 +8309,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Region {
     /// The endpoint of the region service.
@@ -7875,6 +8328,7 @@ pub struct Region {
     /// - Example: `cn-qingdao`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7890,6 +8344,7 @@ impl<'de> ::serde::Deserialize<'de> for Region {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Regions {
     /// The list of regions.
@@ -7897,6 +8352,7 @@ pub struct Regions {
     /// - Wire name: `Region`.
     pub region: Option<Vec<crate::types::Region>>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7908,6 +8364,7 @@ impl<'de> ::serde::Deserialize<'de> for Regions {
     }
 }
 /// The information about the next hop.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHopRelatedInfo {
     /// The ID of the instance that is associated with the next hop.
@@ -7930,6 +8387,7 @@ pub struct NextHopRelatedInfo {
     /// - Example: `ch-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -7945,6 +8403,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHop {
     /// The ID of the region where the next hop is deployed.
@@ -7999,6 +8458,7 @@ pub struct NextHop {
     /// - Wire name: `NextHopRelatedInfo`.
     pub next_hop_related_info: Option<crate::types::NextHopRelatedInfo>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8017,6 +8477,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NextHops {
     /// The information about the next hops.
@@ -8024,6 +8485,7 @@ pub struct NextHops {
     /// - Wire name: `NextHop`.
     pub next_hop: Option<Vec<crate::types::NextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8037,6 +8499,7 @@ impl<'de> ::serde::Deserialize<'de> for NextHops {
     }
 }
 /// The information about the routes.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntry {
     /// The status of the route entry. Valid values:
@@ -8119,6 +8582,7 @@ pub struct RouteEntry {
     /// - Example: `RoutePropagation`.
     pub origin: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8143,6 +8607,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrys {
     /// The information about the routes.
@@ -8150,6 +8615,7 @@ pub struct RouteEntrys {
     /// - Wire name: `RouteEntry`.
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8163,6 +8629,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "route-table", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchIds {
     /// The vSwitch IDs.
@@ -8170,6 +8637,7 @@ pub struct VSwitchIds {
     /// - Wire name: `VSwitchId`.
     pub v_switch_id: Option<Vec<String>>,
 }
+#[cfg(any(feature = "route-table", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8183,6 +8651,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayIds {
     /// The detailed information about the IPv4 gateway.
@@ -8190,6 +8659,7 @@ pub struct GatewayIds {
     /// - Wire name: `GatewayIds`.
     pub gateway_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8203,6 +8673,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayIds {
     }
 }
 /// The details of the route table.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableListType {
     /// The ID of the VPC to which the route table belongs.
@@ -8292,6 +8763,7 @@ pub struct RouterTableListType {
     /// - Example: `true`.
     pub route_propagation_enable: Option<bool>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8320,6 +8792,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableList {
     /// The detailed information about the route tables.
@@ -8327,6 +8800,7 @@ pub struct RouterTableList {
     /// - Wire name: `RouterTableListType`.
     pub router_table_list_type: Option<Vec<crate::types::RouterTableListType>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8340,6 +8814,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableList {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesNextHop {
     /// The ID of the next hop.
@@ -8375,6 +8850,7 @@ pub struct DescribeRouteTablesNextHop {
     /// - Example: `0`.
     pub enabled: Option<i32>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8391,6 +8867,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesNextHops {
     /// The information about the next hop.
@@ -8398,6 +8875,7 @@ pub struct DescribeRouteTablesNextHops {
     /// - Wire name: `NextHop`.
     pub next_hop: Option<Vec<crate::types::DescribeRouteTablesNextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8411,6 +8889,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesRouteEntry {
     /// The route type. Valid values:
@@ -8484,6 +8963,7 @@ pub struct DescribeRouteTablesRouteEntry {
     /// - Wire name: `NextHops`.
     pub next_hops: Option<crate::types::DescribeRouteTablesNextHops>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8506,6 +8986,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouteTablesRouteEntrys {
     /// The information about the route.
@@ -8513,6 +8994,7 @@ pub struct DescribeRouteTablesRouteEntrys {
     /// - Wire name: `RouteEntry`.
     pub route_entry: Option<Vec<crate::types::DescribeRouteTablesRouteEntry>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8526,6 +9008,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTable {
     /// The time when the route table was created.
@@ -8571,6 +9054,7 @@ pub struct RouteTable {
     /// - Wire name: `VSwitchIds`.
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8591,6 +9075,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTable {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTables {
     /// The detailed information about the route tables.
@@ -8598,6 +9083,7 @@ pub struct RouteTables {
     /// - Wire name: `RouteTable`.
     pub route_table: Option<Vec<crate::types::RouteTable>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTables {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8611,6 +9097,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTables {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "router-interface", feature = "vbr"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeRouterInterfaceAttributeTags {
     /// The tag of the resource.
@@ -8618,6 +9105,7 @@ pub struct DescribeRouterInterfaceAttributeTags {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(any(feature = "router-interface", feature = "vbr"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8626,6 +9114,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceType {
     /// The time when the renewal takes effect.
@@ -8855,6 +9344,7 @@ pub struct RouterInterfaceType {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8910,6 +9400,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     }
 }
 /// A nested value.
+#[cfg(feature = "router-interface")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterInterfaceSet {
     /// The details of the router interface.
@@ -8917,6 +9408,7 @@ pub struct RouterInterfaceSet {
     /// - Wire name: `RouterInterfaceType`.
     pub router_interface_type: Option<Vec<crate::types::RouterInterfaceType>>,
 }
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -8930,6 +9422,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     /// The IP address of the backend service.
@@ -8953,6 +9446,7 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
     /// - Example: `ap-southeast-1`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -8970,6 +9464,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     }
 }
 /// A nested value.
+#[cfg(feature = "instance")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     /// The list of GA instances.
@@ -8981,6 +9476,7 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
         >,
     >,
 }
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -8995,6 +9491,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances 
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntry {
     /// The status of the SNAT entry. Valid values:
@@ -9048,6 +9545,7 @@ pub struct SnatTableEntry {
     /// - Wire name: `EipAffinity`.
     pub eip_affinity: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9070,6 +9568,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTableEntries {
     /// Details of SNAT entries.
@@ -9077,6 +9576,7 @@ pub struct SnatTableEntries {
     /// - Wire name: `SnatTableEntry`.
     pub snat_table_entry: Option<Vec<crate::types::SnatTableEntry>>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9090,6 +9590,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKey {
     /// The status of the SSL client certificate. Valid values:
@@ -9143,6 +9644,7 @@ pub struct SslVpnClientCertKey {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9163,6 +9665,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnClientCertKeys {
     /// The information about the SSL client certificates.
@@ -9170,6 +9673,7 @@ pub struct SslVpnClientCertKeys {
     /// - Wire name: `SslVpnClientCertKey`.
     pub ssl_vpn_client_cert_key: Option<Vec<crate::types::SslVpnClientCertKey>>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9183,6 +9687,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
     }
 }
 /// The information of clients.
+#[cfg(feature = "ssl-vpn-client-certificate")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClientInfoList {
     /// The status of the SSL-VPN connection.
@@ -9232,6 +9737,7 @@ pub struct ClientInfoList {
     /// - Example: `4****`.
     pub port: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9252,6 +9758,7 @@ impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServer {
     /// The public IP address of the VPN gateway.
@@ -9366,6 +9873,7 @@ pub struct SslVpnServer {
     /// - Example: `EIAM 2.0`.
     pub i_daa_s_instance_version: Option<String>,
 }
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9398,6 +9906,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "ssl-vpn-server")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SslVpnServers {
     /// The detailed information about the SSL-VPN servers.
@@ -9405,6 +9914,7 @@ pub struct SslVpnServers {
     /// - Wire name: `SslVpnServer`.
     pub ssl_vpn_server: Option<Vec<crate::types::SslVpnServer>>,
 }
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9418,6 +9928,7 @@ impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKey {
     /// The type of the tag key. Valid values:
@@ -9434,6 +9945,7 @@ pub struct TagKey {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9448,6 +9960,7 @@ impl<'de> ::serde::Deserialize<'de> for TagKey {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagKeys {
     /// The list of tag keys.
@@ -9455,6 +9968,7 @@ pub struct TagKeys {
     /// - Wire name: `TagKey`.
     pub tag_key: Option<Vec<crate::types::TagKey>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9466,6 +9980,7 @@ impl<'de> ::serde::Deserialize<'de> for TagKeys {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResource {
     /// The tag value.
@@ -9479,6 +9994,7 @@ pub struct TagResource {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9493,6 +10009,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResources {
     /// The list of tags that meet the filter conditions.
@@ -9500,6 +10017,7 @@ pub struct TagResources {
     /// - Wire name: `TagResource`.
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9513,6 +10031,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteTableIds {
     /// The IDs of the route tables.
@@ -9520,6 +10039,7 @@ pub struct RouteTableIds {
     /// - Wire name: `RouteTableId`.
     pub route_table_id: Option<Vec<String>>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9533,6 +10053,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouter {
     /// The ID of the virtual private cloud (VPC) to which the vRouter belongs.
@@ -9568,6 +10089,7 @@ pub struct VRouter {
     /// - Wire name: `RouteTableIds`.
     pub route_table_ids: Option<crate::types::RouteTableIds>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9587,6 +10109,7 @@ impl<'de> ::serde::Deserialize<'de> for VRouter {
     }
 }
 /// A nested value.
+#[cfg(feature = "router")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VRouters {
     /// The details about the vRouters.
@@ -9594,6 +10117,7 @@ pub struct VRouters {
     /// - Wire name: `VRouter`.
     pub v_router: Option<Vec<crate::types::VRouter>>,
 }
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9607,6 +10131,7 @@ impl<'de> ::serde::Deserialize<'de> for VRouters {
     }
 }
 /// The information about the route table that is associated with the vSwitch.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVSwitchAttributesRouteTable {
     /// The ID of the route table that is associated with the vSwitch.
@@ -9623,6 +10148,7 @@ pub struct DescribeVSwitchAttributesRouteTable {
     /// - Example: `System`.
     pub route_table_type: Option<String>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9637,6 +10163,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitch {
     /// The ID of the VPC to which the vSwitch belongs.
@@ -9738,6 +10265,7 @@ pub struct VSwitch {
     /// - Wire name: `RouteTable`.
     pub route_table: Option<crate::types::DescribeVSwitchAttributesRouteTable>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitch {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9768,6 +10296,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitch {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitches {
     /// The details about the vSwitch.
@@ -9775,6 +10304,7 @@ pub struct VSwitches {
     /// - Wire name: `VSwitch`.
     pub v_switch: Option<Vec<crate::types::VSwitch>>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitches {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9791,6 +10321,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitches {
 ///
 /// * **custom** (default): a destination-based route
 /// * **bgp**: a BGP route
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteEntryType {
@@ -9801,8 +10332,10 @@ pub enum RouteEntryType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-transit-routers")]
 ::acs_runtime::open_enum_impls!(RouteEntryType { Custom = "custom", Bgp = "bgp", });
 /// The information about the routes.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoRouteEntries {
     /// The ID of the IPsec-VPN connection.
@@ -9876,6 +10409,7 @@ pub struct VcoRouteEntries {
     /// - Wire name: `NextHopTunnelIdList`.
     pub next_hop_tunnel_id_list: Option<Vec<String>>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9899,6 +10433,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
     }
 }
 /// The information about the route entries.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCount {
     /// The route type. Valid values:
@@ -9923,6 +10458,7 @@ pub struct VpnRouteCount {
     /// - Example: `VPN_BGP`.
     pub source: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -9938,6 +10474,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
     }
 }
 /// The information about the Express Connect circuit that is associated with the VBR.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnection {
     /// The status of the VBR. Valid values:
@@ -10044,6 +10581,7 @@ pub struct AssociatedPhysicalConnection {
     /// - Example: `0`.
     pub vlan_id: Option<String>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10072,6 +10610,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPhysicalConnections {
     /// The information about the Express Connect circuit that is associated with the VBR.
@@ -10081,6 +10620,7 @@ pub struct AssociatedPhysicalConnections {
         Vec<crate::types::AssociatedPhysicalConnection>,
     >,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10094,6 +10634,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
     }
 }
 /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCen {
     /// The ID of the account to which the CEN instance belongs.
@@ -10117,6 +10658,7 @@ pub struct AssociatedCen {
     /// - Example: `Attached`.
     pub cen_status: Option<String>,
 }
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10132,6 +10674,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
     }
 }
 /// A nested value.
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedCens {
     /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
@@ -10139,6 +10682,7 @@ pub struct AssociatedCens {
     /// - Wire name: `AssociatedCen`.
     pub associated_cen: Option<Vec<crate::types::AssociatedCen>>,
 }
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10152,6 +10696,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterType {
     /// The time when the VBR was created.
@@ -10399,6 +10944,7 @@ pub struct VirtualBorderRouterType {
     /// - Wire name: `Mtu`.
     pub mtu: Option<i32>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10455,6 +11001,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterSet {
     /// The information about the VBR.
@@ -10462,6 +11009,7 @@ pub struct VirtualBorderRouterSet {
     /// - Wire name: `VirtualBorderRouterType`.
     pub virtual_border_router_type: Option<Vec<crate::types::VirtualBorderRouterType>>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10475,6 +11023,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// The status of the VBR. Valid values:
@@ -10620,6 +11169,7 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     /// - Example: `1678`.
     pub vlan_id: Option<i32>,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10655,6 +11205,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
     }
 }
 /// A nested value.
+#[cfg(feature = "vbr")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualBorderRouterForPhysicalConnectionSet {
     /// The information about VBRs.
@@ -10664,6 +11215,7 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
         Vec<crate::types::VirtualBorderRouterForPhysicalConnectionType>,
     >,
 }
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10678,6 +11230,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnection
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserCidrs {
     /// The user CIDR block. Multiple CIDR blocks are separated by commas (,). At most three CIDR blocks are returned.
@@ -10685,6 +11238,7 @@ pub struct UserCidrs {
     /// - Wire name: `UserCidr`.
     pub user_cidr: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10698,6 +11252,7 @@ impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SecondaryCidrBlocks {
     /// The secondary IPv4 CIDR block of the VPC.
@@ -10705,6 +11260,7 @@ pub struct SecondaryCidrBlocks {
     /// - Wire name: `SecondaryCidrBlock`.
     pub secondary_cidr_block: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10718,6 +11274,7 @@ impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResourceSetType {
     /// The number of resources in the VPC.
@@ -10735,6 +11292,7 @@ pub struct CloudResourceSetType {
     /// - Example: `VSwitch`.
     pub resource_type: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10749,6 +11307,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudResources {
     /// The list of resources deployed in the VPC.
@@ -10756,6 +11315,7 @@ pub struct CloudResources {
     /// - Wire name: `CloudResourceSetType`.
     pub cloud_resource_set_type: Option<Vec<crate::types::CloudResourceSetType>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10769,6 +11329,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlock {
     /// The IPv6 CIDR block type of the VPC. Valid values:
@@ -10789,6 +11350,7 @@ pub struct Ipv6CidrBlock {
     /// - Example: `2408:XXXX:0:6a::/56`.
     pub ipv6_cidr_block: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10803,6 +11365,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv6CidrBlocks {
     /// The IPv6 CIDR block of the VPC.
@@ -10810,6 +11373,7 @@ pub struct Ipv6CidrBlocks {
     /// - Wire name: `Ipv6CidrBlock`.
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10823,6 +11387,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSource {
     /// The source type.
@@ -10859,6 +11424,7 @@ pub struct AssociatedPropagationSource {
     /// - Example: `true`.
     pub route_propagated: Option<bool>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10876,6 +11442,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociatedPropagationSources {
     /// The route source associated with the VPC.
@@ -10885,6 +11452,7 @@ pub struct AssociatedPropagationSources {
         Vec<crate::types::AssociatedPropagationSource>,
     >,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10898,6 +11466,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
     }
 }
 /// The authorization information.
+#[cfg(feature = "other")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GrantRuleModel {
     /// The ID of the network instance.
@@ -10937,6 +11506,7 @@ pub struct GrantRuleModel {
     /// - Example: `2024-09-09T02:14:51Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "other")]
 impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10956,6 +11526,7 @@ impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatGatewayIds {
     /// The ID of the Internet NAT gateway.
@@ -10963,6 +11534,7 @@ pub struct NatGatewayIds {
     /// - Wire name: `NatGatewayIds`.
     pub nat_gateway_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10976,6 +11548,7 @@ impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouterTableIds {
     /// The information about the route table.
@@ -10983,6 +11556,7 @@ pub struct RouterTableIds {
     /// - Wire name: `RouterTableIds`.
     pub router_table_ids: Option<Vec<String>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -10996,6 +11570,7 @@ impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
     }
 }
 /// The details of the VPC.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpc {
     /// The time when the VPC was created.
@@ -11113,6 +11688,7 @@ pub struct Vpc {
     /// - Example: `DISABLED`.
     pub dns_hostname_status: Option<String>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11149,6 +11725,7 @@ impl<'de> ::serde::Deserialize<'de> for Vpc {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vpcs {
     /// The details of the VPC.
@@ -11156,6 +11733,7 @@ pub struct Vpcs {
     /// - Wire name: `Vpc`.
     pub vpc: Option<Vec<crate::types::Vpc>>,
 }
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpcs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11166,6 +11744,7 @@ impl<'de> ::serde::Deserialize<'de> for Vpcs {
 /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
 ///
 /// Set the value to **CEN**, which specifies to query IPsec-VPN connections associated with the transit router.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AttachType {
@@ -11174,8 +11753,10 @@ pub enum AttachType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-transit-routers")]
 ::acs_runtime::open_enum_impls!(AttachType { Cen = "CEN", });
 /// The information about the IPsec-VPN connection associated with the transit router.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnAttachment {
     /// The ID of the IPsec-VPN connection.
@@ -11233,6 +11814,7 @@ pub struct VpnAttachment {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11259,6 +11841,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
 /// * **ike_sa_established**: Phase 1 negotiations succeeded.
 /// * **ipsec_sa_not_established**: Phase 2 negotiations failed.
 /// * **ipsec_sa_established**: Phase 2 negotiations succeeded.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnConnectionStatus {
@@ -11273,12 +11856,14 @@ pub enum DescribeVpnConnectionStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnConnectionStatus { IkeSaNotEstablished = "ike_sa_not_established",
     IkeSaEstablished = "ike_sa_established", IpsecSaNotEstablished =
     "ipsec_sa_not_established", IpsecSaEstablished = "ipsec_sa_established", }
 );
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IkeConfig {
     /// The identifier of the IPsec-VPN connection on the data center side.
@@ -11335,6 +11920,7 @@ pub struct IkeConfig {
     /// - Example: `sha1`.
     pub ike_auth_alg: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for IkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11356,6 +11942,7 @@ impl<'de> ::serde::Deserialize<'de> for IkeConfig {
     }
 }
 /// The configuration of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -11379,6 +11966,7 @@ pub struct IpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11395,6 +11983,7 @@ impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
     }
 }
 /// The health check information about the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VcoHealthCheck {
     /// The state of the health check. Valid values:
@@ -11442,6 +12031,7 @@ pub struct VcoHealthCheck {
     /// - Example: `revoke_route`.
     pub policy: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11461,6 +12051,7 @@ impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
     }
 }
 /// The Border Gateway Protocol (BGP) configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
@@ -11510,6 +12101,7 @@ pub struct VpnBgpConfig {
     /// - Example: `AuthKey****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11541,6 +12133,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
 /// * **updating**: The IPsec-VPN connection is being updated.
 /// * **Upgrading**: The IPsec-VPN connection is being upgraded.
 /// * **deleted**: The IPsec-VPN connection is deleted.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum State {
@@ -11567,6 +12160,7 @@ pub enum State {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     State { Active = "active", Init = "init", Attaching = "attaching", Attached =
     "attached", Detaching = "detaching", FinancialLocked = "financialLocked",
@@ -11574,6 +12168,7 @@ pub enum State {
     Deleted = "deleted", }
 );
 /// The BGP configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// The negotiation state of BGP. Valid values:
@@ -11610,6 +12205,7 @@ pub struct DescribeVpnConnectionTunnelBgpConfig {
     /// - Example: `169.254.10.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11628,6 +12224,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
     }
 }
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelIkeConfig {
     /// The authentication algorithm in the IKE phase.
@@ -11679,6 +12276,7 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
     /// - Example: `47.42.XX.XX`.
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11700,6 +12298,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -11723,6 +12322,7 @@ pub struct DescribeVpnConnectionTunnelIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11739,6 +12339,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelOption {
     /// The tunnel ID.
@@ -11838,6 +12439,7 @@ pub struct TunnelOption {
     /// - Example: `cn-hangzhou-i`.
     pub zone_no: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11864,6 +12466,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelOption {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     /// The tunnel configurations of the IPsec-VPN connection.
@@ -11873,6 +12476,7 @@ pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     /// - Wire name: `TunnelOptions`.
     pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11886,6 +12490,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecif
     }
 }
 /// A nested value.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionLogsData {
     /// The log list.
@@ -11893,6 +12498,7 @@ pub struct DescribeVpnConnectionLogsData {
     /// - Wire name: `Logs`.
     pub logs: Option<Vec<String>>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11901,6 +12507,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
     }
 }
 /// The BGP configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// The negotiation state of the BGP routing protocol. Valid values:
@@ -11942,6 +12549,7 @@ pub struct DescribeVpnConnectionsVpnBgpConfig {
     /// - Example: `AuthKey****`.
     pub auth_key: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11961,6 +12569,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeVpnConnectionsTag {
     /// The list of tags to be added to the IPsec-VPN connection.
@@ -11968,6 +12577,7 @@ pub struct DescribeVpnConnectionsTag {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -11976,6 +12586,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
     }
 }
 /// The configuration of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnection {
     /// The status of the IPsec-VPN connection. Valid values:
@@ -12168,6 +12779,7 @@ pub struct VpnConnection {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12209,6 +12821,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnections {
     /// The information about the IPsec-VPN connections.
@@ -12216,6 +12829,7 @@ pub struct VpnConnections {
     /// - Wire name: `VpnConnection`.
     pub vpn_connection: Option<Vec<crate::types::VpnConnection>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12229,6 +12843,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnections {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CrossAccountAuthorization {
     /// The ID of the IPsec-VPN connection.
@@ -12266,6 +12881,7 @@ pub struct CrossAccountAuthorization {
     /// - Example: `1658201810000`.
     pub creation_time: Option<i64>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12284,6 +12900,7 @@ impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
     }
 }
 /// The status of the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewayStatus {
@@ -12300,6 +12917,7 @@ pub enum DescribeVpnGatewayStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnGatewayStatus { Init = "init", Provisioning = "provisioning", Active =
     "active", Updating = "updating", Deleting = "deleting", }
@@ -12307,6 +12925,7 @@ pub enum DescribeVpnGatewayStatus {
 /// The information about pending orders.
 ///
 /// > This set of parameters is returned only when **IncludeReservationData** is set to **true**.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservationData {
     /// The status of the pending order. Valid values:
@@ -12360,6 +12979,7 @@ pub struct ReservationData {
     /// - Example: `2020-07-20T16:00:00Z`.
     pub reservation_end_time: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ReservationData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12379,6 +12999,7 @@ impl<'de> ::serde::Deserialize<'de> for ReservationData {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EniInstanceIds {
     /// The ENIs created by the system for the VPN gateway.
@@ -12386,6 +13007,7 @@ pub struct EniInstanceIds {
     /// - Wire name: `EniInstanceId`.
     pub eni_instance_id: Option<Vec<String>>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12413,6 +13035,7 @@ impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
 /// * **200M**
 /// * **500M**
 /// * **1000M**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Spec {
@@ -12435,6 +13058,7 @@ pub enum Spec {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     Spec { V5m = "5M", V10m = "10M", V20m = "20M", V50m = "50M", V100m = "100M", V200m =
     "200M", V500m = "500M", V1000m = "1000M", }
@@ -12443,6 +13067,7 @@ pub enum Spec {
 ///
 /// * **zh-CN**: Chinese
 /// * **en-US** (default): English
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AcceptLanguage {
@@ -12453,8 +13078,10 @@ pub enum AcceptLanguage {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(AcceptLanguage { ZhCn = "zh-CN", EnUs = "en-US", });
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AvailableZoneIdList {
     /// The zone ID.
@@ -12468,6 +13095,7 @@ pub struct AvailableZoneIdList {
     /// - Example: `cn-hangzhou-h`.
     pub zone_name: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12485,6 +13113,7 @@ impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
 ///
 /// * **Normal**
 /// * **FinancialLocked**
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BusinessStatus {
@@ -12495,10 +13124,12 @@ pub enum BusinessStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     BusinessStatus { Normal = "Normal", FinancialLocked = "FinancialLocked", }
 );
 /// The information about the VPN gateway.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateway {
     /// The type of VPN gateway.
@@ -12698,6 +13329,7 @@ pub struct VpnGateway {
     /// - Wire name: `EniInstanceIds`.
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12737,6 +13369,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateway {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnGateways {
     /// The information about the VPN gateways.
@@ -12744,6 +13377,7 @@ pub struct VpnGateways {
     /// - Wire name: `VpnGateway`.
     pub vpn_gateway: Option<Vec<crate::types::VpnGateway>>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12757,6 +13391,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnGateways {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntry {
     /// The next hop of the policy-based route.
@@ -12821,6 +13456,7 @@ pub struct VpnPbrRouteEntry {
     /// - Example: `tun-opsqc4d97wni2****`.
     pub next_hop_tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12842,6 +13478,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnPbrRouteEntries {
     /// The list of policy-based routes.
@@ -12849,6 +13486,7 @@ pub struct VpnPbrRouteEntries {
     /// - Wire name: `VpnPbrRouteEntry`.
     pub vpn_pbr_route_entry: Option<Vec<crate::types::VpnPbrRouteEntry>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12865,6 +13503,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
 ///
 /// * **Custom**: custom
 /// * **System**: system
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesRouteEntryType {
@@ -12875,10 +13514,12 @@ pub enum DescribeVpnRouteEntriesRouteEntryType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     DescribeVpnRouteEntriesRouteEntryType { Custom = "Custom", System = "System", }
 );
 /// The route details.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntry {
     /// The type of the route entry. Valid values:
@@ -12951,6 +13592,7 @@ pub struct VpnRouteEntry {
     /// - Example: `tun-36cfgpwjn58axj****`.
     pub next_hop_tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12974,6 +13616,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteEntries {
     /// The route entry list.
@@ -12981,6 +13624,7 @@ pub struct VpnRouteEntries {
     /// - Wire name: `VpnRouteEntry`.
     pub vpn_route_entry: Option<Vec<crate::types::VpnRouteEntry>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -12994,6 +13638,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnRouteCounts {
     /// The information about route entries of the VPN gateway in dual-tunnel mode.
@@ -13003,6 +13648,7 @@ pub struct VpnRouteCounts {
     /// - Wire name: `VpnRouteCount`.
     pub vpn_route_count: Option<Vec<crate::types::VpnRouteCount>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13016,6 +13662,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zone {
     /// The zone ID.
@@ -13034,6 +13681,7 @@ pub struct Zone {
     /// - Example: `AvailabilityZone`.
     pub zone_type: Option<String>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13049,6 +13697,7 @@ impl<'de> ::serde::Deserialize<'de> for Zone {
     }
 }
 /// A nested value.
+#[cfg(feature = "regions-and-zones")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Zones {
     /// The zone list.
@@ -13056,6 +13705,7 @@ pub struct Zones {
     /// - Wire name: `Zone`.
     pub zone: Option<Vec<crate::types::Zone>>,
 }
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13064,6 +13714,7 @@ impl<'de> ::serde::Deserialize<'de> for Zones {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseVpnConnectionsVpnConnection {
     /// If the parameter values configured for the IPsec-VPN connection and the peer gateway device do not match, this parameter indicates the value of the parameter configured for the peer gateway device.
@@ -13118,6 +13769,7 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     /// - Example: `tun-64n1sr9dig64k6****`.
     pub tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13139,6 +13791,7 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -13162,6 +13815,7 @@ pub struct DownloadVpnConnectionConfigIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13178,6 +13832,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
     }
 }
 /// The configurations of Phase 1 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigIkeConfig {
     /// The pre-shared key.
@@ -13229,6 +13884,7 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
     /// - Example: `47.24.XX.XX`.
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13250,6 +13906,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
     }
 }
 /// The configurations of Phase 2 negotiations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     /// The authentication algorithm in the IPsec phase.
@@ -13273,6 +13930,7 @@ pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     /// - Example: `86400`.
     pub ipsec_lifetime: Option<i64>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13289,6 +13947,7 @@ impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsec
     }
 }
 /// The tunnel configuration of the peer gateway device.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelConfig {
     /// The tunnel ID.
@@ -13317,6 +13976,7 @@ pub struct TunnelConfig {
         crate::types::DownloadVpnConnectionConfigResponseIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13334,6 +13994,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TunnelsConfig {
     /// The tunnel configurations of the peer gateway device.
@@ -13343,6 +14004,7 @@ pub struct TunnelsConfig {
     /// - Wire name: `TunnelConfig`.
     pub tunnel_config: Option<Vec<crate::types::TunnelConfig>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13356,6 +14018,7 @@ impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfig {
     /// - Wire name: `LocalAsn`.
@@ -13371,6 +14034,7 @@ pub struct BgpConfig {
     /// - Wire name: `TunnelId`.
     pub tunnel_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13389,11 +14053,13 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BgpConfigs {
     /// - Wire name: `BgpConfig`.
     pub bgp_config: Option<Vec<crate::types::BgpConfig>>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13407,6 +14073,7 @@ impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
     }
 }
 /// The configurations of the peer gateway device.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnConnectionConfig {
     /// The identifier of the VPN gateway.
@@ -13442,6 +14109,7 @@ pub struct VpnConnectionConfig {
     /// - Wire name: `BgpConfigs`.
     pub bgp_configs: Option<crate::types::BgpConfigs>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13462,6 +14130,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
     }
 }
 /// The configuration information about the DHCP options set.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptions {
     /// The IP address of the DNS server.
@@ -13491,6 +14160,7 @@ pub struct DhcpOptions {
     /// - Example: `3650d`.
     pub ipv6_lease_time: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13507,6 +14177,7 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
     }
 }
 /// The tag list.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssociateVpc {
     /// The status of the VPC that is associated with the DHCP options set. Valid values:
@@ -13523,6 +14194,7 @@ pub struct AssociateVpc {
     /// - Example: `vpc-eb3b54r6otues4tjj****`.
     pub vpc_id: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13537,6 +14209,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
     }
 }
 /// The information about the DNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForwardTable {
     /// The ID of the DNAT table.
@@ -13550,6 +14223,7 @@ pub struct ForwardTable {
     /// - Example: `1`.
     pub forward_entry_count: Option<i32>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13564,6 +14238,7 @@ impl<'de> ::serde::Deserialize<'de> for ForwardTable {
     }
 }
 /// The information about the SNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnatTable {
     /// The number of SNAT entries.
@@ -13577,6 +14252,7 @@ pub struct SnatTable {
     /// - Example: `stb-SnatTableIds****`.
     pub snat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13591,6 +14267,7 @@ impl<'de> ::serde::Deserialize<'de> for SnatTable {
     }
 }
 /// The information about the FULLNAT table.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatTable {
     /// The number of FULLNAT entries.
@@ -13604,6 +14281,7 @@ pub struct FullNatTable {
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     pub full_nat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13618,6 +14296,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatTable {
     }
 }
 /// The billing information.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BillingConfig {
     /// The metering method of the NAT gateway. Valid values:
@@ -13655,6 +14334,7 @@ pub struct BillingConfig {
     /// - Example: `PostPaid`.
     pub instance_charge_type: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for BillingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13671,6 +14351,7 @@ impl<'de> ::serde::Deserialize<'de> for BillingConfig {
     }
 }
 /// The private network information about the NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrivateInfo {
     /// The maximum bandwidth. Unit: Mbit/s.
@@ -13699,6 +14380,7 @@ pub struct PrivateInfo {
     /// - Example: `eni-bp1cmgtoaka8vfyg****`.
     pub eni_instance_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13716,6 +14398,7 @@ impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
     }
 }
 /// The information about the deletion protection feature.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeletionProtectionInfo {
     /// Indicates whether deletion protection is enabled.
@@ -13727,6 +14410,7 @@ pub struct DeletionProtectionInfo {
     /// - Example: `true`.
     pub enabled: Option<bool>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13740,6 +14424,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetNatGatewayAttributeIpList {
     /// The association status of the EIP.
@@ -13762,6 +14447,7 @@ pub struct GetNatGatewayAttributeIpList {
     /// - Example: `eip-bp13e9i2qst4g6jzi****`.
     pub allocation_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13777,6 +14463,7 @@ impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogDelivery {
     /// - Wire name: `LogDeliveryType`.
@@ -13788,6 +14475,7 @@ pub struct LogDelivery {
     /// - Wire name: `DeliverLogsErrorMessage`.
     pub deliver_logs_error_message: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for LogDelivery {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13804,6 +14492,7 @@ impl<'de> ::serde::Deserialize<'de> for LogDelivery {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CidrReservationUsage {
     /// The ID of the reserved CIDR block.
@@ -13837,6 +14526,7 @@ pub struct CidrReservationUsage {
     /// - Example: `192.168.1.64/28`.
     pub ip_prefix_cidr: Option<String>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13855,6 +14545,7 @@ impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListAssociation {
     /// The prefix list ID.
@@ -13913,6 +14604,7 @@ pub struct PrefixListAssociation {
     /// - Example: `192.168.0.0/16`.
     pub cidr_list: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13934,6 +14626,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixListEntry {
     /// The ID of the prefix list.
@@ -13957,6 +14650,7 @@ pub struct PrefixListEntry {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -13973,6 +14667,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EntrySummary {
     /// The type of the route. Valid values:
@@ -13992,6 +14687,7 @@ pub struct EntrySummary {
     /// - Example: `10`.
     pub count: Option<i32>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for EntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14006,6 +14702,7 @@ impl<'de> ::serde::Deserialize<'de> for EntrySummary {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RouteEntrySummary {
     /// The ID of the route table.
@@ -14018,6 +14715,7 @@ pub struct RouteEntrySummary {
     /// - Wire name: `EntrySummarys`.
     pub entry_summarys: Option<Vec<crate::types::EntrySummary>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14032,6 +14730,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DiagnoseResult {
     /// The diagnostic item.
@@ -14102,6 +14801,7 @@ pub struct DiagnoseResult {
     /// - Example: `normal`.
     pub diagnose_result_level: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14117,6 +14817,7 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct OpticalModuleModel {
     /// 物理专线接入点光模块支持的端口类型。取值：
@@ -14148,6 +14849,7 @@ pub struct OpticalModuleModel {
     /// - Wire name: `OpticalModuleModel`.
     pub optical_module_model: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14162,6 +14864,7 @@ impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BusinessAccessPoint {
     /// The ID of the access point.
@@ -14223,6 +14926,7 @@ pub struct BusinessAccessPoint {
     /// - Wire name: `OpticalModuleModels`.
     pub optical_module_models: Option<Vec<crate::types::OpticalModuleModel>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14243,6 +14947,7 @@ impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GeographicSubRegion {
     /// The ID of the region where circuits are available.
@@ -14256,6 +14961,7 @@ pub struct GeographicSubRegion {
     /// - Example: \`\`.
     pub name: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14270,6 +14976,7 @@ impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
     }
 }
 /// The list of the DHCP options sets.
+#[cfg(feature = "dhcp")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DhcpOptionsSet {
     /// The description of the DHCP options set.
@@ -14326,6 +15033,7 @@ pub struct DhcpOptionsSet {
     /// - Example: `2025-08-21 ***`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14348,6 +15056,7 @@ impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     /// The ID of the zone where the instance is deployed.
@@ -14361,6 +15070,7 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     /// - Example: `Dubai Zone A`.
     pub local_name: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14375,6 +15085,7 @@ impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZon
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FullNatEntries {
     /// The NAT IP address that is used for address translation in FULLNAT entries.
@@ -14455,6 +15166,7 @@ pub struct FullNatEntries {
     /// - Example: `fulltb-gw88z7hhlv43rmb26****`.
     pub full_nat_table_id: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14480,6 +15192,7 @@ impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGatewayRouteTableEntriesNextHop {
     /// The ID of the next hop.
@@ -14515,6 +15228,7 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     /// - Example: `1`.
     pub enabled: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14531,6 +15245,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
     }
 }
 /// A nested value.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct GatewayRouteEntryModel {
     /// The status of the route entry. Valid values:
@@ -14578,6 +15293,7 @@ pub struct GatewayRouteEntryModel {
     /// - Wire name: `NextHops`.
     pub next_hops: Option<Vec<crate::types::ListGatewayRouteTableEntriesNextHop>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14597,6 +15313,7 @@ impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
     }
 }
 /// The configurations of Phase 1 negotiations.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListIpsecServersIkeConfig {
     /// The identifier of the customer gateway. Both fully qualified domain names (FQDNs) and IP addresses are supported. By default, this parameter is empty.
@@ -14642,6 +15359,7 @@ pub struct ListIpsecServersIkeConfig {
     /// - Example: `sha1`.
     pub ike_auth_alg: Option<String>,
 }
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14662,6 +15380,7 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipsec-servers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IpsecServer {
     /// The time when the IPsec server was created.
@@ -14765,6 +15484,7 @@ pub struct IpsecServer {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for IpsecServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14795,6 +15515,7 @@ impl<'de> ::serde::Deserialize<'de> for IpsecServer {
     }
 }
 /// A nested value.
+#[cfg(feature = "ipv4-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ipv4GatewayModel {
     /// The ID of the VPC with which the IPv4 gateways are associated.
@@ -14856,6 +15577,7 @@ pub struct Ipv4GatewayModel {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "ipv4-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14878,6 +15600,7 @@ impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
     }
 }
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NatIpCidr {
     /// The time when the CIDR block was created.
@@ -14924,6 +15647,7 @@ pub struct NatIpCidr {
     /// - Example: `test`.
     pub nat_ip_cidr_description: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -14944,6 +15668,7 @@ impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
     }
 }
 /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IpOrigin {
@@ -14954,8 +15679,10 @@ pub enum IpOrigin {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "nat")]
 ::acs_runtime::open_enum_impls!(IpOrigin { Cidr = "cidr", Prefix = "prefix", });
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListNatIpsNatIp {
     /// Indicates whether the IP address is the default IP address of the NAT gateway. Valid values:
@@ -15011,6 +15738,7 @@ pub struct ListNatIpsNatIp {
     /// - Example: `Available`.
     pub nat_ip_status: Option<String>,
 }
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15032,6 +15760,7 @@ impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
     }
 }
 /// The list of Express Connect circuit features.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PhysicalConnectionFeature {
     /// The feature value of the Express Connect circuit. Valid values:
@@ -15057,6 +15786,7 @@ pub struct PhysicalConnectionFeature {
     /// - Example: `SubifRateLimit`.
     pub feature_key: Option<String>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15071,6 +15801,7 @@ impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PrefixList {
     /// The ID of the prefix list.
@@ -15163,6 +15894,7 @@ pub struct PrefixList {
     /// - Example: `Custom`.
     pub prefix_list_type: Option<String>,
 }
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15190,6 +15922,7 @@ impl<'de> ::serde::Deserialize<'de> for PrefixList {
     }
 }
 /// A nested value.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpPoolCidrBlockList {
     /// The information about the CIDR blocks.
@@ -15227,6 +15960,7 @@ pub struct PublicIpPoolCidrBlockList {
     /// - Example: `20`.
     pub total_ip_num: Option<i32>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15245,6 +15979,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
     }
 }
 /// The structure of the IP address pool.
+#[cfg(feature = "eip")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicIpAddressPoolList {
     /// The ID of the IP address pool.
@@ -15377,6 +16112,7 @@ pub struct PublicIpAddressPoolList {
     /// - Example: `Normal`.
     pub business_status: Option<String>,
 }
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15408,6 +16144,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesTagResource {
     /// The type of the resource. Valid values:
@@ -15439,6 +16176,7 @@ pub struct ListTagResourcesTagResource {
     /// - Example: `FinanceDept`.
     pub tag_key: Option<String>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15455,6 +16193,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
     }
 }
 /// A nested value.
+#[cfg(feature = "tag")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagResourcesTagResources {
     /// The tag key.
@@ -15462,6 +16201,7 @@ pub struct ListTagResourcesTagResources {
     /// - Wire name: `TagResource`.
     pub tag_resource: Option<Vec<crate::types::ListTagResourcesTagResource>>,
 }
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15475,6 +16215,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorFiltersIngressRule {
     /// The status of the inbound rule. Valid values:
@@ -15554,6 +16295,7 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     /// - Example: `-1/-1`.
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15579,6 +16321,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTrafficMirrorFiltersEgressRule {
     /// The status of the outbound rule. Valid values:
@@ -15658,6 +16401,7 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     /// - Example: `22/40`.
     pub source_port_range: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15683,6 +16427,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorFilter {
     /// The status of the filter. Valid values:
@@ -15733,6 +16478,7 @@ pub struct TrafficMirrorFilter {
     /// - Example: `2023-09-05T15:26Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15755,6 +16501,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
     }
 }
 /// A nested value.
+#[cfg(feature = "traffic-mirror")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TrafficMirrorSession {
     /// The ID of the traffic mirror destination.
@@ -15852,6 +16599,7 @@ pub struct TrafficMirrorSession {
     /// - Example: `2023-09-05T15:26Z`.
     pub creation_time: Option<String>,
 }
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15882,6 +16630,7 @@ impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
     }
 }
 /// A nested value.
+#[cfg(feature = "vswitch")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VSwitchCidrReservation {
     /// The virtual private cloud (VPC) to which the reserved CIDR block belongs.
@@ -15957,6 +16706,7 @@ pub struct VSwitchCidrReservation {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -15983,6 +16733,7 @@ impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
     }
 }
 /// A nested value.
+#[cfg(feature = "physical-connection")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VirtualPhysicalConnection {
     /// The type of Express Connect circuit. Default value: **VPC**.
@@ -16196,6 +16947,7 @@ pub struct VirtualPhysicalConnection {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16242,6 +16994,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {
     /// The ID of the endpoint service.
@@ -16273,6 +17026,7 @@ pub struct Service {
     /// - Example: `oss-admin.aliyuncs.com`.
     pub service_domain: Option<String>,
 }
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Service {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16290,6 +17044,7 @@ impl<'de> ::serde::Deserialize<'de> for Service {
     }
 }
 /// A nested value.
+#[cfg(feature = "vpc-gateway-endpoint")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Endpoint {
     /// The ID of the gateway endpoint.
@@ -16355,6 +17110,7 @@ pub struct Endpoint {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Endpoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16378,6 +17134,7 @@ impl<'de> ::serde::Deserialize<'de> for Endpoint {
     }
 }
 /// The publishing status of the route entry in the publishing target.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum PublishStatus {
@@ -16388,10 +17145,12 @@ pub enum PublishStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "route-table")]
 ::acs_runtime::open_enum_impls!(
     PublishStatus { NonPublished = "NonPublished", Published = "Published", }
 );
 /// List of route entry publishing status information in the publishing targets.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutePublishTarget {
     /// The publishing status of the route entry in the publishing target.
@@ -16410,6 +17169,7 @@ pub struct RoutePublishTarget {
     /// - Example: `ecr-xvuqdfma6x57ei****`.
     pub publish_target_instance_id: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16425,6 +17185,7 @@ impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
     }
 }
 /// List of route entry publishing status information.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListVpcPublishedRouteEntriesRouteEntries {
     /// The ID of the route entry.
@@ -16447,6 +17208,7 @@ pub struct ListVpcPublishedRouteEntriesRouteEntries {
     /// - Wire name: `RoutePublishTargets`.
     pub route_publish_targets: Option<Vec<crate::types::RoutePublishTarget>>,
 }
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16463,6 +17225,7 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries
     }
 }
 /// The association between the VPN gateway and the certificate.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VpnCertificateRelation {
     /// The ID of the VPN gateway.
@@ -16496,6 +17259,7 @@ pub struct VpnCertificateRelation {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -16513,6 +17277,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
     }
 }
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddInstanceList {
@@ -16530,6 +17295,7 @@ pub struct AddInstanceList {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<crate::types::InstanceType>,
 }
+#[cfg(feature = "qos")]
 impl ::acs_runtime::validate::Validate for AddInstanceList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16541,6 +17307,7 @@ impl ::acs_runtime::validate::Validate for AddInstanceList {
     }
 }
 /// A nested value.
+#[cfg(feature = "qos")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemoveInstanceList {
@@ -16558,6 +17325,7 @@ pub struct RemoveInstanceList {
     #[rpc(name = "InstanceType")]
     pub instance_type: Option<crate::types::InstanceType>,
 }
+#[cfg(feature = "qos")]
 impl ::acs_runtime::validate::Validate for RemoveInstanceList {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16577,6 +17345,7 @@ impl ::acs_runtime::validate::Validate for RemoveInstanceList {
 /// * If EipBindMode is set to MULTI_BINDED when the NAT gateway is created, you can change the value of this parameter from **MULTI_BINDED** to **NAT**. If EipBindMode is set to NAT when the NAT gateway is created, you cannot change the value of this parameter from **NAT** to **MULTI_BINDED**. For more information about **MULTI_BINDED**, see [CreateNatGateway](<https://www.alibabacloud.com/help/doc-detail/120219.htm>).
 /// * When the mode in which the NAT gateway is associated with an EIP is being changed, a transient connection that lasts a few seconds may occur. If the number of EIPs with which the NAT gateway is associated increases, the transient connection lasts longer. You can change the mode only for a NAT gateway that is associated with up to five EIPs. We recommend that you change the mode during off-peak hours.
 /// * After the mode is changed to **NAT**, the Internet NAT gateway is compatible with the IPv4 gateway. However, if you associate an EIP with the NAT gateway, the EIP occupies one private IP address on the vSwitch of the NAT gateway. Make sure that the vSwitch has sufficient private IP addresses. Otherwise, the EIP fails to be associated with the NAT gateway.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EipBindMode {
@@ -16585,8 +17354,10 @@ pub enum EipBindMode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "nat")]
 ::acs_runtime::open_enum_impls!(EipBindMode { Nat = "NAT", });
 /// A nested value.
+#[cfg(feature = "nat")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyNatGatewayAttributeLogDelivery {
@@ -16610,6 +17381,7 @@ pub struct ModifyNatGatewayAttributeLogDelivery {
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeAuthAlg {
@@ -16628,6 +17400,7 @@ pub enum ModifyTunnelAttributeIkeAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIkeAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256",
     Sha384 = "sha384", Sha512 = "sha512", Sm3 = "sm3", }
@@ -16645,6 +17418,7 @@ pub enum ModifyTunnelAttributeIkeAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIkeEncAlg {
@@ -16663,11 +17437,13 @@ pub enum ModifyTunnelAttributeIkeEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIkeEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256",
     Des = "des", V3des = "3des", Sm4 = "sm4", }
 );
 /// The configurations of IKE Phase 1.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIkeConfig {
@@ -16770,6 +17546,7 @@ pub struct ModifyTunnelAttributeTunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16843,6 +17620,7 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIkeConfig 
 /// Valid values: **md5**, **sha1**, **sha256**, **sha384**, and **sha512**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecAuthAlg {
@@ -16861,6 +17639,7 @@ pub enum ModifyTunnelAttributeIpsecAuthAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIpsecAuthAlg { Md5 = "md5", Sha1 = "sha1", Sha256 = "sha256",
     Sha384 = "sha384", Sha512 = "sha512", Sm3 = "sm3", }
@@ -16879,6 +17658,7 @@ pub enum ModifyTunnelAttributeIpsecAuthAlg {
 /// Valid values: **aes**, **aes192**, **aes256**, **des**, and **3des**.
 ///
 /// \</props\>
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeIpsecEncAlg {
@@ -16897,11 +17677,13 @@ pub enum ModifyTunnelAttributeIpsecEncAlg {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     ModifyTunnelAttributeIpsecEncAlg { Aes = "aes", Aes192 = "aes192", Aes256 = "aes256",
     Des = "des", V3des = "3des", Sm4 = "sm4", }
 );
 /// The configurations of IPsec Phase 2.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelIpsecConfig {
@@ -16960,6 +17742,7 @@ pub struct ModifyTunnelAttributeTunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -16984,6 +17767,7 @@ impl ::acs_runtime::validate::Validate for ModifyTunnelAttributeTunnelIpsecConfi
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
@@ -17037,6 +17821,7 @@ pub struct ModifyTunnelAttributeTunnelOptionsSpecification {
     #[rpc(name = "CustomerGatewayId")]
     pub customer_gateway_id: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for ModifyTunnelAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17046,6 +17831,7 @@ for ModifyTunnelAttributeTunnelOptionsSpecification {
     }
 }
 /// The Phase 1 configuration.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     /// The IKE authentication algorithm.
@@ -17102,6 +17888,7 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     /// - Example: `47.XX.XX.207`.
     pub remote_id: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17123,6 +17910,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeCo
     }
 }
 /// The configurations of IPsec Phase 2.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     /// The IPsec authentication algorithm.
@@ -17146,6 +17934,7 @@ pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     /// - Example: `group2`.
     pub ipsec_pfs: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17162,6 +17951,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsec
     }
 }
 /// The BGP configuration.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// Indicates whether the BGP feature is enabled. Valid values:
@@ -17198,6 +17988,7 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
     /// - Example: `169.254.11.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17216,6 +18007,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
     }
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct AddPrefixListEntry {
@@ -17237,6 +18029,7 @@ pub struct AddPrefixListEntry {
     pub description: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "prefix-list")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct RemovePrefixListEntry {
@@ -17254,6 +18047,7 @@ pub struct RemovePrefixListEntry {
     pub description: Option<String>,
 }
 /// The configuration of Phase 1 negotiations.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
@@ -17340,6 +18134,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelIkeConfig {
     #[rpc(name = "RemoteId")]
     pub remote_id: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -17400,6 +18195,7 @@ impl ::acs_runtime::validate::Validate for ModifyVpnAttachmentAttributeTunnelIke
     }
 }
 /// The configuration of Phase 2 negotiations.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
@@ -17438,6 +18234,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     #[rpc(name = "IpsecPfs")]
     pub ipsec_pfs: Option<crate::types::IpsecPfs>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17463,6 +18260,7 @@ for ModifyVpnAttachmentAttributeTunnelIpsecConfig {
     }
 }
 /// The tunnel configuration.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
@@ -17530,6 +18328,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17542,6 +18341,7 @@ for ModifyVpnAttachmentAttributeTunnelOptionsSpecification {
 /// The configuration of Phase 2 negotiations.
 ///
 /// **IpsecConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     /// The encryption algorithm that is used in Phase 2 negotiations.
@@ -17565,6 +18365,7 @@ pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     /// - Example: `86400`.
     pub ipsec_lifetime: Option<i64>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17583,6 +18384,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig 
 /// The health check configurations of the IPsec-VPN connection.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPC connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// Indicates whether the health check feature is enabled for the IPsec-VPN connection. Valid values:
@@ -17622,6 +18424,7 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     /// - Example: `revoke_route`.
     pub policy: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17642,6 +18445,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthChe
 /// The BGP configurations of the IPsec-VPN connection.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// Indicates whether BGP is enabled for the IPsec-VPN connection. Valid values:
@@ -17686,6 +18490,7 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     /// - Example: `false`.
     pub status: Option<String>,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17705,6 +18510,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig
     }
 }
 /// BGP configuration.
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     /// The ASN on the Alibaba Cloud side.
@@ -17733,6 +18539,7 @@ pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     /// - Example: `169.254.10.0/30`.
     pub tunnel_cidr: Option<String>,
 }
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17750,6 +18557,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpCon
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-transit-routers")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     /// The ID of the customer gateway that is associated with the tunnel.
@@ -17827,6 +18635,7 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
         crate::types::ModifyTunnelAttributeResponseTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -17851,6 +18660,7 @@ for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     }
 }
 /// The tunnel configurations.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
@@ -17920,6 +18730,7 @@ pub struct ModifyVpnConnectionAttributeTunnelOptionsSpecification {
         crate::types::ModifyVpnAttachmentAttributeTunnelIpsecConfig,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl ::acs_runtime::validate::Validate
 for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
@@ -17937,6 +18748,7 @@ for ModifyVpnConnectionAttributeTunnelOptionsSpecification {
 /// The health check configuration.
 ///
 /// **VcoHealthCheck** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     /// The destination IP address.
@@ -17968,6 +18780,7 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     /// - Example: `true`.
     pub enable: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -17987,6 +18800,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthChe
 /// The BGP configuration.
 ///
 /// **VpnBgpConfig** parameters are returned only for single-tunnel IPsec-VPN connections.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// The negotiation state of BGP. Valid values:
@@ -18031,6 +18845,7 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     /// - Example: `65530`.
     pub local_asn: Option<i32>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18050,6 +18865,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig
     }
 }
 /// The tunnel configurations of the IPsec-VPN connection.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeTunnelOption {
     /// The ID of the customer gateway associated with the tunnel.
@@ -18131,6 +18947,7 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     /// - Example: `ap-southeast-5a`.
     pub zone_no: Option<String>,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -18155,6 +18972,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption
     }
 }
 /// A nested value.
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     /// The tunnel configuration of the IPsec-VPN connection.
@@ -18166,6 +18984,7 @@ pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
         Vec<crate::types::ModifyVpnConnectionAttributeTunnelOption>,
     >,
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -18188,6 +19007,7 @@ for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
 /// * **VpnAttachment**: IPsec-VPN connection
 ///
 ///   An IPsec-VPN connection associated with a transit router or not associate with a resource.
+#[cfg(feature = "vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupResourceType {
@@ -18200,11 +19020,13 @@ pub enum MoveVpnResourceGroupResourceType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "vpn-gateway")]
 ::acs_runtime::open_enum_impls!(
     MoveVpnResourceGroupResourceType { VpnGateway = "VpnGateway", CustomerGateway =
     "CustomerGateway", VpnAttachment = "VpnAttachment", }
 );
 /// List of route entry information to be published.
+#[cfg(feature = "route-table")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct PublishVpcRouteEntriesRouteEntries {
@@ -18223,6 +19045,7 @@ pub struct PublishVpcRouteEntriesRouteEntries {
     #[rpc(name = "DestinationCidrBlock")]
     pub destination_cidr_block: Option<String>,
 }
+#[cfg(feature = "route-table")]
 impl ::acs_runtime::validate::Validate for PublishVpcRouteEntriesRouteEntries {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "RouteTableId", &self.route_table_id);
@@ -18233,6 +19056,7 @@ impl ::acs_runtime::validate::Validate for PublishVpcRouteEntriesRouteEntries {
 ///
 /// * **pbr**: policy-based route
 /// * **dbr**: destination-based route
+#[cfg(feature = "associate-a-vpn-gateway")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RouteType {
@@ -18243,8 +19067,10 @@ pub enum RouteType {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "associate-a-vpn-gateway")]
 ::acs_runtime::open_enum_impls!(RouteType { Pbr = "pbr", Dbr = "dbr", });
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesIngressAclEntries {
@@ -18325,6 +19151,7 @@ pub struct UpdateNetworkAclEntriesIngressAclEntries {
     pub port: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "acl")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct UpdateNetworkAclEntriesEgressAclEntries {

@@ -4,7 +4,7 @@
 use ::acs_runtime::client::{
     Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError,
 };
-use ::acs_runtime::operation::{BoxFuture, OperationRequest};
+use ::acs_runtime::operation::OperationRequest;
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "VpcPeer",
@@ -255,7 +255,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn accept_vpc_peer_connection(
         &self,
         request: crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionResponse,
@@ -278,7 +278,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn create_vpc_peer_connection(
         &self,
         request: crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionResponse,
@@ -301,7 +301,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn delete_vpc_peer_connection(
         &self,
         request: crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionResponse,
@@ -324,7 +324,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn get_vpc_peer_connection_attribute(
         &self,
         request: crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeResponse,
@@ -347,7 +347,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn list_tag_resources(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources::ListTagResourcesResponse,
@@ -368,7 +368,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn list_vpc_peer_connections(
         &self,
         request: crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsResponse,
@@ -391,7 +391,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn modify_vpc_peer_connection(
         &self,
         request: crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionResponse,
@@ -414,7 +414,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn move_resource_group(
         &self,
         request: crate::operation::move_resource_group::MoveResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_resource_group::MoveResourceGroupResponse,
@@ -435,7 +435,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn reject_vpc_peer_connection(
         &self,
         request: crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionResponse,
@@ -458,7 +458,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn tag_resources(
         &self,
         request: crate::operation::tag_resources::TagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources::TagResourcesResponse,
@@ -479,7 +479,7 @@ pub trait VpcPeerApi: Send + Sync {
     fn un_tag_resources(
         &self,
         request: crate::operation::un_tag_resources::UnTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::un_tag_resources::UnTagResourcesResponse,
@@ -634,7 +634,7 @@ impl VpcPeerApi for Client {
     fn accept_vpc_peer_connection(
         &self,
         request: crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::accept_vpc_peer_connection::AcceptVpcPeerConnectionResponse,
@@ -649,7 +649,7 @@ impl VpcPeerApi for Client {
     fn create_vpc_peer_connection(
         &self,
         request: crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_vpc_peer_connection::CreateVpcPeerConnectionResponse,
@@ -664,7 +664,7 @@ impl VpcPeerApi for Client {
     fn delete_vpc_peer_connection(
         &self,
         request: crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::delete_vpc_peer_connection::DeleteVpcPeerConnectionResponse,
@@ -679,7 +679,7 @@ impl VpcPeerApi for Client {
     fn get_vpc_peer_connection_attribute(
         &self,
         request: crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::get_vpc_peer_connection_attribute::GetVpcPeerConnectionAttributeResponse,
@@ -694,7 +694,7 @@ impl VpcPeerApi for Client {
     fn list_tag_resources(
         &self,
         request: crate::operation::list_tag_resources::ListTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_tag_resources::ListTagResourcesResponse,
@@ -707,7 +707,7 @@ impl VpcPeerApi for Client {
     fn list_vpc_peer_connections(
         &self,
         request: crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_vpc_peer_connections::ListVpcPeerConnectionsResponse,
@@ -722,7 +722,7 @@ impl VpcPeerApi for Client {
     fn modify_vpc_peer_connection(
         &self,
         request: crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::modify_vpc_peer_connection::ModifyVpcPeerConnectionResponse,
@@ -737,7 +737,7 @@ impl VpcPeerApi for Client {
     fn move_resource_group(
         &self,
         request: crate::operation::move_resource_group::MoveResourceGroupRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::move_resource_group::MoveResourceGroupResponse,
@@ -750,7 +750,7 @@ impl VpcPeerApi for Client {
     fn reject_vpc_peer_connection(
         &self,
         request: crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::reject_vpc_peer_connection::RejectVpcPeerConnectionResponse,
@@ -765,7 +765,7 @@ impl VpcPeerApi for Client {
     fn tag_resources(
         &self,
         request: crate::operation::tag_resources::TagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tag_resources::TagResourcesResponse,
@@ -778,7 +778,7 @@ impl VpcPeerApi for Client {
     fn un_tag_resources(
         &self,
         request: crate::operation::un_tag_resources::UnTagResourcesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::un_tag_resources::UnTagResourcesResponse,

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Sink;
+use crate::ir::FieldName;
 use crate::ir::names;
 use crate::spec::model::{Format, Member, Scalar, Style, TypeName};
 use crate::spec::rules;
@@ -36,8 +37,9 @@ pub(crate) fn members(list: &[Member], path: &str, position: Position, sink: &mu
         }
         let field = member
             .rust_name
-            .clone()
-            .unwrap_or_else(|| names::field_name(name));
+            .as_deref()
+            .and_then(FieldName::parse)
+            .unwrap_or_else(|| FieldName::of_wire(name));
         if let Some(first) = rust.insert(field.clone(), i) {
             sink.report(
                 &format!("{at}.name"),
@@ -63,7 +65,7 @@ fn check(member: &Member, path: &str, position: Position, sink: &mut Sink<'_>) {
         _ => {}
     }
     if let Some(rust_name) = &member.rust_name {
-        if !names::is_snake_identifier(rust_name) {
+        if FieldName::parse(rust_name).is_none() {
             sink.report(
                 &format!("{path}.rust_name"),
                 format!("`{rust_name}` is not a snake_case Rust identifier"),
@@ -299,7 +301,7 @@ fn constraints(member: &Member, path: &str, sink: &mut Sink<'_>) {
         }
     }
     if let Some(pattern) = &c.pattern {
-        if let Err(err) = regex_lite::Regex::new(pattern) {
+        if let Err(err) = regex::Regex::new(pattern) {
             sink.report(&at("pattern"), format!("invalid regular expression: {err}"));
         }
     }

@@ -100,7 +100,7 @@ fn facts(f: &FieldIr) -> Vec<String> {
 
 fn parameter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
     let name = &f.wire;
-    let field = f.rust.trim_start_matches("r#");
+    let field = f.rust.bare();
     let location = match f.location {
         Some(Location::Body) => quote!(Location::Body),
         _ => quote!(Location::Query),
@@ -166,7 +166,7 @@ fn shape(ty: &TypeRef, types: &TypeSpace, list: TokenStream) -> TokenStream {
             TypeIr::Struct(s) if s.json => quote!(Shape::Json),
             TypeIr::Struct(s) => {
                 let fields = s.fields.iter().map(|f| {
-                    let (name, field) = (&f.wire, f.rust.trim_start_matches("r#"));
+                    let (name, field) = (&f.wire, f.rust.bare());
                     let shape = shape(&f.ty, types, quote!(::acs_runtime::cli::ListStyle::Repeat));
                     let description = f.doc.trim();
                     let facts = facts(f);

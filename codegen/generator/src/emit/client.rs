@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::flows;
 use super::rustdoc::doc_attrs;
-use super::tokens::ident;
+use super::tokens::{cfg_features, ident};
 use crate::ir::{CrateIr, OperationIr};
 
 /// `client.rs`: `PRODUCT`, `Client`, `Request` and the `<Product>Api` trait.
@@ -29,7 +29,9 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .map(|(op, signature)| {
             let action = &op.action;
             let api = &ir.api_trait;
+            let cfg = cfg_features(&op.feature);
             quote! {
+                #cfg
                 #signature {
                     let _ = request;
                     Box::pin(::std::future::ready(Err(Error::NotImplemented { operation: #action, api: #api })))
@@ -40,15 +42,20 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
         .operations
         .iter()
         .zip(&signatures)
-        .map(|(_, signature)| quote!(#signature { Box::pin(self.send(request)) }));
+        .map(|(op, signature)| {
+            let cfg = cfg_features(&op.feature);
+            quote!(#cfg #signature { Box::pin(self.send(request)) })
+        });
     let fluent = ir.operations.iter().map(fluent_method);
     let flows: Vec<(TokenStream, TokenStream)> = ir
         .operations
         .iter()
         .flat_map(|op| {
+            let cfg = cfg_features(&op.feature);
             flows::waiters(op, ir)
                 .into_iter()
                 .chain(flows::paginators(op, ir))
+                .map(move |(provided, delegate)| (quote!(#cfg #provided), quote!(#cfg #delegate)))
         })
         .collect();
     let provided = flows.iter().map(|(provided, _)| provided);
@@ -62,7 +69,7 @@ pub fn client_module(ir: &CrateIr) -> TokenStream {
     quote! {
         #![doc = " The client: a fluent method per operation, and the trait for fakes."]
         use ::acs_runtime::client::{Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError};
-        use ::acs_runtime::operation::{BoxFuture, OperationRequest};
+        use ::acs_runtime::operation::OperationRequest;
 
         /// Product code, API version and endpoints of this crate's product.
         pub static PRODUCT: ProductInfo = ProductInfo {
@@ -140,7 +147,7 @@ fn signature(op: &OperationIr) -> TokenStream {
     let doc = format!(" Calls `{}`: {}", op.action, op.summary);
     quote! {
         #[doc = #doc]
-        fn #method(&self, request: #request) -> BoxFuture<'_, Result<#response, Error<#error>>>
+        fn #method(&self, request: #request) -> crate::BoxFuture<'_, Result<#response, Error<#error>>>
     }
 }
 
@@ -149,12 +156,14 @@ fn fluent_method(op: &OperationIr) -> TokenStream {
     let method = ident(&op.module);
     let builder_name = format!("{}Builder", op.request.name);
     let builder = op_type(op, &builder_name);
+    let cfg = cfg_features(&op.feature);
     let doc = doc_attrs(&format!(
         "Calls `{}`: {}\n\nSet the parameters on the returned builder, then [`send`](crate::operation::{}::{builder_name}::send) it. The parameters and their rules: [`{}`](crate::operation::{}::{}).",
         op.action, op.summary, op.module, op.request.name, op.module, op.request.name
     ));
     quote! {
         #doc
+        #cfg
         pub fn #method(&self) -> #builder<&Self> {
             #builder::new(self)
         }

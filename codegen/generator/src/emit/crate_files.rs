@@ -39,6 +39,8 @@ pub fn cargo_toml(ir: &CrateIr) -> String {
         [features]
         cli = []
     };
+    let mut manifest = manifest;
+    add_features(&mut manifest, ir);
     toml::to_string(&manifest).expect("a manifest serializes")
 }
 
@@ -89,5 +91,26 @@ pub fn changelog(ir: &CrateIr) -> String {
     match &ir.changelog {
         Some(text) => text.clone(),
         None => crate::changelog::render::first(&ir.version),
+    }
+}
+
+/// One feature per resource family, all on by default.
+fn add_features(manifest: &mut toml::Table, ir: &CrateIr) {
+    if ir.features.is_empty() {
+        return;
+    }
+    let features = manifest
+        .entry("features")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+        .as_table_mut()
+        .expect("`features` is a table");
+    let default = ir
+        .features
+        .iter()
+        .map(|f| toml::Value::String(f.name.clone()))
+        .collect();
+    features.insert("default".to_owned(), toml::Value::Array(default));
+    for feature in &ir.features {
+        features.insert(feature.name.clone(), toml::Value::Array(Vec::new()));
     }
 }

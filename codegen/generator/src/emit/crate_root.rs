@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::guide;
 use super::rustdoc::doc_lines;
-use super::tokens::ident;
+use super::tokens::{cfg_features, ident};
 use crate::ir::CrateIr;
 
 /// `lib.rs`.
@@ -19,6 +19,7 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     if let Some(description) = &p.description {
         prose.push_str(&format!("{}\n\n", description.trim()));
     }
+    prose.push_str(&features_section(ir));
     let lines = doc_lines(&prose);
     let guide = guide::getting_started(ir);
     let api = ident(&ir.api_trait);
@@ -51,12 +52,36 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     }
 }
 
+/// The crate's cargo features, one per resource family, and how to build only some.
+fn features_section(ir: &CrateIr) -> String {
+    let Some(first) = ir.features.first() else {
+        return String::new();
+    };
+    let mut section = format!(
+        "## Cargo features\n\nOne feature per resource family, all on by default. An application that needs only some families compiles only those:\n\n```toml\n[dependencies]\n{} = {{ version = \"*\", default-features = false, features = [\"{}\"] }}\n```\n\n",
+        ir.package, first.name
+    );
+    for feature in &ir.features {
+        let plural = if feature.operations == 1 { "" } else { "s" };
+        section.push_str(&format!(
+            "- `{}` ({} operation{plural}): {}\n",
+            feature.name,
+            feature.operations,
+            feature.title.trim()
+        ));
+    }
+    section.push('\n');
+    section
+}
+
 /// `operation/mod.rs`.
 pub fn operation_mod(ir: &CrateIr) -> TokenStream {
     let modules = ir.operations.iter().map(|op| {
         let module = ident(&op.module);
+        let cfg = cfg_features(&op.feature);
         quote! {
             #[rustfmt::skip]
+            #cfg
             pub mod #module;
         }
     });

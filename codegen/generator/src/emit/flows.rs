@@ -6,13 +6,13 @@ use quote::{format_ident, quote};
 
 use super::client::op_type;
 use super::rustdoc::doc_attrs;
-use super::tokens::{ident, rust_type};
-use crate::ir::{CrateIr, OperationIr, PaginationIr, WaiterIr};
+use super::tokens::{field_ident, ident, rust_type};
+use crate::ir::{CrateIr, FieldName, OperationIr, PaginationIr, WaiterIr};
 use crate::spec::model::PaginationStyle;
 
 /// `Option<&T>` of the field at `path` of `root` (an expression of a response type).
-fn chain(root: TokenStream, path: &[String]) -> TokenStream {
-    let mut fields = path.iter().map(|f| ident(f));
+fn chain(root: TokenStream, path: &[FieldName]) -> TokenStream {
+    let mut fields = path.iter().map(field_ident);
     let first = fields.next().expect("a field path is never empty");
     let mut expr = quote!(#root.#first.as_ref());
     for field in fields {
@@ -22,9 +22,9 @@ fn chain(root: TokenStream, path: &[String]) -> TokenStream {
 }
 
 /// `Option<&str>` of the string field at `path` of `root`.
-fn str_chain(root: TokenStream, path: &[String]) -> TokenStream {
+fn str_chain(root: TokenStream, path: &[FieldName]) -> TokenStream {
     if let [field] = path {
-        let field = ident(field);
+        let field = field_ident(field);
         quote!(#root.#field.as_deref())
     } else {
         let value = chain(root, path);
@@ -106,7 +106,7 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
     }
     let doc = doc_attrs(&doc);
     let output = quote! {
-        BoxFuture<'_, Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>>
+        crate::BoxFuture<'_, Result<Option<#response>, ::acs_runtime::waiter::WaitError<#error>>>
     };
     let api = ident(&ir.api_trait);
     let twin = delegate(
@@ -226,8 +226,8 @@ pub fn paginators(op: &OperationIr, ir: &CrateIr) -> Vec<(TokenStream, TokenStre
 }
 
 /// The list at `path`, moved out of `response`, or an empty one.
-fn owned_chain(path: &[String]) -> TokenStream {
-    let mut fields = path.iter().map(|f| ident(f));
+fn owned_chain(path: &[FieldName]) -> TokenStream {
+    let mut fields = path.iter().map(field_ident);
     let first = fields.next().expect("a field path is never empty");
     let mut expr = quote!(response.#first);
     for field in fields {
@@ -238,7 +238,7 @@ fn owned_chain(path: &[String]) -> TokenStream {
 
 /// The body of `next`: the request of the following page, or `None`.
 fn next_request(p: &PaginationIr) -> TokenStream {
-    let input = ident(&p.input);
+    let input = field_ident(&p.input);
     match p.style {
         PaginationStyle::PageNumber => {
             let total = if p.total.is_empty() {

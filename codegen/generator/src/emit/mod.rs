@@ -93,8 +93,15 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         None => quote!(None),
     };
     let idempotent = op.idempotent;
+    let feature = op.feature.iter().map(|feature| {
+        format!(" Needs the cargo feature `{feature}` of this crate (on by default).")
+    });
     quote! {
         #![doc = #summary]
+        #(
+            #![doc = ""]
+            #![doc = #feature]
+        )*
         /// What the client needs to know of this operation.
         pub static OPERATION: ::acs_runtime::client::OperationInfo =
             ::acs_runtime::client::OperationInfo {

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 
 use super::field_doc::field_doc;
 use super::rustdoc::{doc_attrs, example_attrs};
-use super::tokens::{ident, rust_type};
+use super::tokens::{field_ident, ident, rust_type};
 use super::types;
 use super::validation;
 use crate::ir::{CrateIr, FieldIr, OperationIr, TypeRef, TypeSpace};
@@ -69,7 +69,8 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
         #builder_doc
         #[derive(Clone, Debug, Default)]
         pub struct #builder<C = ()> {
-            inner: #name,
+            // Boxed: each setter then moves a pointer, not the whole request.
+            inner: Box<#name>,
             client: C,
         }
 
@@ -80,7 +81,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             /// violation at once (missing required parameters, values outside their rules).
             /// The client does not check a built request again.
             pub fn build(self) -> Result<#name, ::acs_runtime::validate::Violations> {
-                let mut inner = self.inner;
+                let mut inner = *self.inner;
                 ::acs_runtime::validate::Validate::validate(&inner)?;
                 inner.checked = ::acs_runtime::operation::Checked::Valid;
                 Ok(inner)
@@ -90,7 +91,7 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
             /// is. For values the service accepts but this spec does not know yet; the
             /// service still has the last word.
             pub fn build_unchecked(self) -> #name {
-                let mut inner = self.inner;
+                let mut inner = *self.inner;
                 inner.checked = ::acs_runtime::operation::Checked::Unchecked;
                 inner
             }
@@ -98,20 +99,20 @@ pub fn request(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 
         impl<'a> #builder<&'a crate::Client> {
             pub(crate) fn new(client: &'a crate::Client) -> Self {
-                Self { inner: #name::default(), client }
+                Self { inner: Box::default(), client }
             }
 
             /// Validates the request and sends it: every violation at once as
             /// [`Error::Validation`](crate::Error::Validation) before anything is sent.
             pub fn send(self) -> ::acs_runtime::client::Invoke<#response, #error> {
-                self.client.send(self.inner)
+                self.client.send(*self.inner)
             }
         }
     }
 }
 
 fn setter(f: &FieldIr, types: &TypeSpace) -> TokenStream {
-    let name = ident(&f.rust);
+    let name = field_ident(&f.rust);
     let doc = doc_attrs(&format!("Sets `{}`.\n\n{}", f.wire, field_doc(f)));
     let (param, value) = match &f.ty {
         TypeRef::String => (quote!(value: impl Into<String>), quote!(value.into())),

@@ -3,13 +3,19 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{TypeRef, TypeSpace};
+use crate::ir::{FieldName, TypeRef, TypeSpace};
 
-/// An identifier, `r#`-escaped when the name says so.
+/// The identifier of a type, module or method name the naming layer decided.
 pub fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+    Ident::new(name, Span::call_site())
+}
+
+/// The identifier of a field or setter, raw when the name is.
+pub fn field_ident(name: &FieldName) -> Ident {
+    if name.is_raw() {
+        Ident::new_raw(name.bare(), Span::call_site())
+    } else {
+        Ident::new(name.bare(), Span::call_site())
     }
 }
 
@@ -36,5 +42,16 @@ pub fn rust_type(ty: &TypeRef, types: &TypeSpace) -> TokenStream {
             let name = ident(types.get(*id).name());
             quote!(crate::types::#name)
         }
+    }
+}
+
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", ...))]`, for an item that one of
+/// `features` needs; nothing when the crate is not split into features.
+pub fn cfg_features<'a>(features: impl IntoIterator<Item = &'a String>) -> TokenStream {
+    let features: Vec<&String> = features.into_iter().collect();
+    match features.as_slice() {
+        [] => quote!(),
+        [one] => quote!(#[cfg(feature = #one)]),
+        many => quote!(#[cfg(any(#(feature = #many),*))]),
     }
 }

@@ -5,16 +5,19 @@ use quote::quote;
 
 use super::field_doc::field_doc;
 use super::rustdoc::doc_attrs;
-use super::tokens::{ident, rust_type};
+use super::tokens::{cfg_features, field_ident, ident, rust_type};
 use super::validation;
 use crate::ir::{CrateIr, EnumIr, FieldIr, Side, StructIr, TypeIr, TypeSpace};
 use crate::spec::model::{Location, Style};
 
 /// The `types` module: every nested type of the crate, once.
 pub fn types_module(ir: &CrateIr) -> TokenStream {
-    let types = ir.types.iter().map(|t| match t {
-        TypeIr::Struct(s) => nested_struct(s, &ir.types),
-        TypeIr::Enum(e) => open_enum(e),
+    let types = ir.types.iter_with_features().map(|(t, features)| {
+        let cfg = cfg_features(features);
+        match t {
+            TypeIr::Struct(s) => nested_struct(s, &ir.types, &cfg),
+            TypeIr::Enum(e) => open_enum(e, &cfg),
+        }
     });
     quote! {
         #![doc = " Nested values of requests and responses, shared by every operation that uses the same shape."]
@@ -46,7 +49,7 @@ pub fn fields(s: &StructIr, types: &TypeSpace) -> Vec<TokenStream> {
         .iter()
         .map(|f| {
             let doc = doc_attrs(&field_doc(f));
-            let name = ident(&f.rust);
+            let name = field_ident(&f.rust);
             let ty = rust_type(&f.ty, types);
             let wire = &f.wire;
             let attr = match s.side {
@@ -61,8 +64,8 @@ pub fn fields(s: &StructIr, types: &TypeSpace) -> Vec<TokenStream> {
         .collect()
 }
 
-/// A nested struct of a request or a response.
-fn nested_struct(s: &StructIr, types: &TypeSpace) -> TokenStream {
+/// A nested struct of a request or a response, each of its items under `cfg`.
+fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStream {
     let doc = doc_attrs(if s.doc.trim().is_empty() {
         "A nested value."
     } else {
@@ -81,11 +84,17 @@ fn nested_struct(s: &StructIr, types: &TypeSpace) -> TokenStream {
         },
         (Side::Response, _) => quote!(#[derive(Clone, Debug, Default, PartialEq)]),
     };
-    let validate = (s.side == Side::Request && s.validates(types))
-        .then(|| validation::validate_impl(s, types));
-    let deserialize = (s.side == Side::Response).then(|| response_deserialize(s));
+    let validate = (s.side == Side::Request && s.validates(types)).then(|| {
+        let validate = validation::validate_impl(s, types);
+        quote!(#cfg #validate)
+    });
+    let deserialize = (s.side == Side::Response).then(|| {
+        let deserialize = response_deserialize(s);
+        quote!(#cfg #deserialize)
+    });
     quote! {
         #doc
+        #cfg
         #derive
         pub struct #name { #(#fields)* }
         #validate
@@ -97,7 +106,7 @@ fn nested_struct(s: &StructIr, types: &TypeSpace) -> TokenStream {
 pub fn response_deserialize(s: &StructIr) -> TokenStream {
     let name = ident(&s.name);
     let fields = s.fields.iter().map(|f| {
-        let field = ident(&f.rust);
+        let field = field_ident(&f.rust);
         let wire = &f.wire;
         quote!(#field: f.take(#wire)?)
     });
@@ -116,7 +125,7 @@ pub fn response_deserialize(s: &StructIr) -> TokenStream {
 }
 
 /// An open enum: the definition with its docs, and the runtime's impls for it.
-fn open_enum(e: &EnumIr) -> TokenStream {
+fn open_enum(e: &EnumIr, cfg: &TokenStream) -> TokenStream {
     let doc = doc_attrs(if e.doc.trim().is_empty() {
         "An enumerated value."
     } else {
@@ -133,6 +142,7 @@ fn open_enum(e: &EnumIr) -> TokenStream {
     });
     quote! {
         #doc
+        #cfg
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
@@ -140,6 +150,7 @@ fn open_enum(e: &EnumIr) -> TokenStream {
             /// A value this version of the spec does not know, kept verbatim.
             Unknown(String),
         }
+        #cfg
         ::acs_runtime::open_enum_impls!(#name { #( #variants = #wires, )* });
     }
 }

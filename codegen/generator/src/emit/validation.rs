@@ -5,7 +5,7 @@ use acs_rules::{Limit, Rule};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::ident;
+use super::tokens::{field_ident, ident};
 use crate::ir::{StructIr, TypeRef, TypeSpace};
 
 /// `impl Validate for <struct>`.
@@ -15,7 +15,7 @@ pub fn validate_impl(s: &StructIr, types: &TypeSpace) -> TokenStream {
         .fields
         .iter()
         .map(|f| {
-            let field = ident(&f.rust);
+            let field = field_ident(&f.rust);
             let wire = &f.wire;
             let value = match &f.ty {
                 TypeRef::String => quote!(self.#field.as_deref()),

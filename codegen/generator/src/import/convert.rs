@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, Other, Schema, StaticInfo};
+use super::context::{Cx, text};
+use super::metadata::{Api, ApiDocs, ErrorEntry, Ordered, StaticInfo};
 use super::report::{Kind, Report};
 use super::shape::member;
 use crate::spec::model::{
@@ -15,7 +16,7 @@ use crate::spec::model::{
 
 /// Documentation-site keys of the file, an operation, a parameter, a value shape and a
 /// response: known, and deliberately not imported.
-const IGNORED_TOP: &[&str] = &["version", "directories"];
+const IGNORED_TOP: &[&str] = &["version"];
 const IGNORED_API: &[&str] = &[
     "schemes",
     "security",
@@ -31,42 +32,6 @@ const IGNORED_API: &[&str] = &[
 /// The status given to documented errors listed under a status that is not an error status
 /// (`200`, `4003`, `999999`): the service's generic client-error status.
 const ERROR_STATUS_FALLBACK: u16 = 400;
-
-/// Where the importer is: operation name and report.
-pub(super) struct Cx<'a> {
-    /// Product code of the file.
-    pub product: &'a str,
-    /// API version of the file.
-    pub version: &'a str,
-    /// Operation being converted (empty for the product).
-    pub operation: String,
-    /// Findings.
-    pub report: &'a mut Report,
-    /// Shared schemas of the file, by name.
-    pub schemas: &'a BTreeMap<String, Schema>,
-    /// Shared schemas being expanded, outermost first (a `$ref` cycle stops here).
-    pub expanding: Vec<String>,
-}
-
-impl Cx<'_> {
-    pub(super) fn add(&mut self, kind: Kind, path: &str, detail: impl Into<String>) {
-        self.report.add(kind, &self.operation, path, detail);
-    }
-
-    pub(super) fn others(&mut self, other: &Other, ignored: &[&str], path: &str) {
-        for key in other.keys() {
-            if ignored.contains(&key.as_str()) {
-                self.report.ignore(key);
-            } else {
-                self.add(
-                    Kind::Unrepresented,
-                    path,
-                    format!("unknown metadata key `{key}`"),
-                );
-            }
-        }
-    }
-}
 
 /// `product.yaml` from `info` and `endpoints`. The title is a placeholder for an overlay.
 pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
@@ -215,6 +180,7 @@ pub(super) fn operation(name: &str, api: &Api, cx: &mut Cx<'_>) -> Operation {
         description,
         method,
         deprecated: api.deprecated.unwrap_or(false),
+        family: None,
         idempotent: read_only(name),
         asynchronous,
         parameters,
@@ -558,24 +524,6 @@ fn errors(codes: &Ordered<Vec<ErrorEntry>>, cx: &mut Cx<'_>) -> Vec<ErrorCase> {
         }
     }
     out
-}
-
-/// Upstream prose: documentation links `[text](~~123~~)` become links to the documentation site.
-pub(super) fn text(prose: &str, path: &str, cx: &mut Cx<'_>) -> String {
-    if !prose.contains("(~~") {
-        return prose.to_owned();
-    }
-    let links = regex_lite::Regex::new(r"\(~~(\d+)~~\)").expect("a valid pattern");
-    let found = links.find_iter(prose).count();
-    if found > 0 {
-        cx.add(Kind::DocLinks, path, format!("{found} link(s)"));
-    }
-    links
-        .replace_all(
-            prose,
-            "(https://www.alibabacloud.com/help/doc-detail/$1.htm)",
-        )
-        .into_owned()
 }
 
 #[cfg(test)]

@@ -55,6 +55,9 @@ pub struct ApiDocs {
     /// Shared schemas.
     #[serde(default)]
     pub components: Components,
+    /// The documentation site's table of contents: titled directories of operation names.
+    #[serde(default)]
+    pub directories: Value,
     /// Other top-level keys.
     #[serde(flatten)]
     pub other: Other,

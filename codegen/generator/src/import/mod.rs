@@ -2,13 +2,15 @@
 //! per operation plus `product.yaml`, written by `cargo xtask import`.
 //!
 //! The stages, one module each: [`metadata`] (parse the file, keeping key order and unknown
-//! keys) -> `convert` (into the spec model; value shapes in `shape`, pagination read off the shape in `paging`) -> `quirks` (duplicate and indexed parameters,
+//! keys) -> `families` (resource families from the table of contents) -> `convert` (into the spec model; value shapes in `shape`, pagination read off the shape in `paging`) -> `quirks` (duplicate and indexed parameters,
 //! Rust names, values the spec checks reject) -> [`files`] (render, plan the writes, adopt
 //! hand-written files into overlays, verify the merged result). [`report`] collects what each
 //! stage noticed. Hand-curated facts live in overlays (see [`crate::spec::overlay`]) and survive
 //! every re-import.
 
+mod context;
 mod convert;
+mod families;
 pub mod files;
 pub mod metadata;
 mod paging;
@@ -18,7 +20,7 @@ pub mod report;
 mod shape;
 
 use crate::spec::model::{Operation, Product};
-use convert::Cx;
+use context::Cx;
 use report::{Kind, Report};
 
 /// The spec converted from one metadata file.
@@ -57,6 +59,7 @@ pub fn import(json: &str) -> Result<Imported, String> {
         expanding: Vec::new(),
     };
     let product = convert::product(&docs, &mut cx);
+    let mut families = families::families(&docs.directories);
     let mut operations: Vec<Operation> = Vec::new();
     for (name, api) in &docs.apis.0 {
         if !is_identifier(name) {
@@ -78,6 +81,7 @@ pub fn import(json: &str) -> Result<Imported, String> {
             continue;
         }
         let mut op = convert::operation(name, api, &mut cx);
+        op.family = families.remove(name);
         op.parameters = quirks::group_indexed(std::mem::take(&mut op.parameters), &mut cx);
         op.parameters = quirks::fold_dotted(
             std::mem::take(&mut op.parameters),

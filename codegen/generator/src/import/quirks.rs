@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::convert::Cx;
+use super::context::Cx;
 use super::report::{Kind, Report};
 use super::shape::bare;
 use crate::check;
-use crate::ir::names;
+use crate::ir::FieldName;
 use crate::spec::load::PRODUCT_FILE;
 use crate::spec::locate::{Step, parse_path};
 use crate::spec::model::{Constraints, Member, Operation, Product, Style, TypeName};
@@ -67,9 +67,8 @@ pub(super) fn merge_duplicate(first: &mut Member, copy: Member, cx: &mut Cx<'_>)
 /// `Filter.1.Key`, `Filter.2.Key`, `Filter.1.Value`... (names the spec cannot hold) become one
 /// list parameter `Filter` of `{Key, Value}` items, at the position of the first of them.
 pub(super) fn group_indexed(parameters: Vec<Member>, cx: &mut Cx<'_>) -> Vec<Member> {
-    let indexed =
-        regex_lite::Regex::new(r"^([A-Za-z][A-Za-z0-9_-]*)\.([0-9]+)(?:\.([A-Za-z0-9_-]+))?$")
-            .expect("a valid pattern");
+    let indexed = regex::Regex::new(r"^([A-Za-z][A-Za-z0-9_-]*)\.([0-9]+)(?:\.([A-Za-z0-9_-]+))?$")
+        .expect("a valid pattern");
     let listed: BTreeSet<String> = parameters
         .iter()
         .filter_map(|m| m.name.clone())
@@ -255,20 +254,17 @@ fn claim(list: &mut [Member], path: &str, cx: &mut Cx<'_>) {
         let wire = member.name.clone().unwrap_or_default();
         let wanted = member
             .rust_name
-            .clone()
-            .unwrap_or_else(|| names::field_name(&wire));
+            .as_deref()
+            .and_then(FieldName::parse)
+            .unwrap_or_else(|| FieldName::of_wire(&wire));
         if taken.contains(&wanted) {
-            let stem = wanted.trim_start_matches("r#");
-            let free = (2..)
-                .map(|i| format!("{stem}_{i}"))
-                .find(|n| !taken.contains(n))
-                .unwrap_or_default();
+            let free = wanted.numbered(|n| taken.contains(n));
             cx.add(
                 Kind::RustNameCollision,
                 &format!("{path}.{wire}"),
                 format!("`{wanted}` taken: `{free}`"),
             );
-            member.rust_name = Some(free.clone());
+            member.rust_name = Some(free.to_string());
             taken.insert(free);
         } else {
             taken.insert(wanted);

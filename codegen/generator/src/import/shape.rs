@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::convert::{Cx, text};
+use super::context::{Cx, text};
 use super::metadata::Schema;
 use super::report::Kind;
 use crate::spec::model::{Allowed, Constraints, EnumValue, Format, Member, Scalar, TypeName};

@@ -1,21 +1,26 @@
 //! Lowering of waiters and paginators: spec paths resolved into Rust field paths and types.
 
-use super::names;
+use super::names::{self, FieldName};
 use super::{PaginationIr, StructIr, TypeIr, TypeRef, TypeSpace, WaiterIr};
-use crate::spec::model::{Format, Member, Pagination, Waiter};
+use crate::spec::model::{Pagination, Waiter};
 
 /// The client method of a waiter: `VpnGatewayActive` -> `wait_until_vpn_gateway_active`.
 pub fn wait_method(waiter: &str) -> String {
     format!("wait_until_{}", names::module_name(waiter))
 }
 
-/// A pagination resolved against the operation's parameters and response.
+/// A pagination resolved against the operation's request and response.
 pub fn pagination(
     p: &Pagination,
-    parameters: &[Member],
+    request: &StructIr,
     response: &StructIr,
     types: &TypeSpace,
 ) -> PaginationIr {
+    let input = request
+        .fields
+        .iter()
+        .find(|f| f.wire == p.input)
+        .expect("checked: the pagination input is a parameter");
     let resolve = |path: Option<&String>| {
         path.map(|p| field_path(response, types, p).0)
             .unwrap_or_default()
@@ -26,10 +31,8 @@ pub fn pagination(
     };
     PaginationIr {
         style: p.style,
-        input: names::field_name(&p.input),
-        input_is_i64: parameters.iter().any(|m| {
-            m.name.as_deref() == Some(p.input.as_str()) && m.format == Some(Format::Int64)
-        }),
+        input: input.rust.clone(),
+        input_is_i64: matches!(input.ty, TypeRef::I64),
         output: resolve(p.output.as_ref()),
         total: resolve(p.total.as_ref()),
         items,
@@ -56,7 +59,7 @@ fn field_path(
     response: &StructIr,
     types: &TypeSpace,
     path: &str,
-) -> (Vec<String>, Option<TypeRef>) {
+) -> (Vec<FieldName>, Option<TypeRef>) {
     let mut fields = &response.fields;
     let mut rust = Vec::new();
     let mut ty = None;

@@ -1,12 +1,12 @@
 //! Lowering: a checked spec becomes the intermediate model (names claimed, types resolved
 //! into the crate's type space, constraints lowered to rules).
 
-use super::flows;
-use super::names::{self, Namespace};
+use super::names::{self, FieldName, Namespace};
 use super::{
     AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, Side, StructIr,
     TypeIr, TypeRef, TypeSpace, VariantIr,
 };
+use super::{features, flows};
 use crate::spec::ProductDir;
 use crate::spec::model::{Format, Member, Operation, Scalar, Style, TypeName};
 use crate::spec::rules;
@@ -28,10 +28,16 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
     }
     let reserved: Vec<&str> = reserved.iter().map(String::as_str).collect();
     let mut types = TypeSpace::new(&reserved);
-    let operations = specs
+    let (features, mut feature_of) = features::plan(&specs);
+    let operations: Vec<OperationIr> = specs
         .into_iter()
-        .map(|op| lower_operation(op, &mut types))
+        .map(|op| {
+            let mut lowered = lower_operation(op, &mut types);
+            lowered.feature = feature_of.remove(&op.name);
+            lowered
+        })
         .collect();
+    features::record_type_uses(&operations, &mut types);
     CrateIr {
         crate_ident: package.replace('-', "_"),
         package,
@@ -41,6 +47,7 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         version: crate::changelog::crate_version(&dir.product)
             .expect("the checks refuse a crate_version that is not semver"),
         changelog: dir.changelog.as_ref().map(|c| c.text.clone()),
+        features,
         operations,
         types,
     }
@@ -82,7 +89,7 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
     let pagination = op
         .pagination
         .as_ref()
-        .map(|p| flows::pagination(p, &op.parameters, &response, types));
+        .map(|p| flows::pagination(p, &request, &response, types));
     let waiters = op
         .waiters
         .iter()
@@ -93,6 +100,7 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
         summary: op.summary.trim().to_owned(),
         description: op.description.clone(),
         deprecated: op.deprecated,
+        feature: None,
         method: op.method,
         module: names::module_name(&op.name),
         example: example(&op.parameters, &request),
@@ -178,8 +186,9 @@ impl Lowering<'_> {
         FieldIr {
             rust: member
                 .rust_name
-                .clone()
-                .unwrap_or_else(|| names::field_name(&wire)),
+                .as_deref()
+                .and_then(FieldName::parse)
+                .unwrap_or_else(|| FieldName::of_wire(&wire)),
             ty: self.type_ref(member, &wire, side, json),
             doc: member.description.clone().unwrap_or_default(),
             rules: self.rules(member, side),

@@ -1,6 +1,7 @@
 //! The intermediate model: a checked spec resolved into Rust names, Rust types and rules,
 //! ready to emit. Emitters render it and nothing else: no spec member reaches them.
 
+mod features;
 mod flows;
 mod lower;
 pub mod names;
@@ -11,6 +12,8 @@ pub use lower::lower_product;
 pub use type_space::TypeSpace;
 
 use acs_rules::Rule;
+
+pub use names::FieldName;
 
 use crate::spec::model::{
     Asynchronous, ErrorCase, Location, Method, PaginationStyle, Product, Style, Waiter,
@@ -33,10 +36,24 @@ pub struct CrateIr {
     pub changelog: Option<String>,
     /// Name of the trait of every operation, e.g. `VpcApi`.
     pub api_trait: String,
+    /// Cargo features, one per resource family, sorted by name; empty when the crate is
+    /// not split.
+    pub features: Vec<FeatureIr>,
     /// Operations sorted by name.
     pub operations: Vec<OperationIr>,
     /// Nested structs and enums of every operation, shared where their shapes agree.
     pub types: TypeSpace,
+}
+
+/// A cargo feature of the crate: one resource family.
+#[derive(Debug)]
+pub struct FeatureIr {
+    /// Feature name, e.g. `vpn-gateway`.
+    pub name: String,
+    /// The family's title, e.g. `VPN gateway`.
+    pub title: String,
+    /// How many operations it enables.
+    pub operations: usize,
 }
 
 /// One operation: its module and its own types.
@@ -50,6 +67,8 @@ pub struct OperationIr {
     pub description: Option<String>,
     /// Whether the service discourages it.
     pub deprecated: bool,
+    /// The cargo feature that enables it, when the crate is split into features.
+    pub feature: Option<String>,
     /// HTTP method.
     pub method: Method,
     /// Module name, e.g. `create_vpn_gateway`; also the client method's name.
@@ -81,7 +100,7 @@ pub struct OperationIr {
 #[derive(Debug)]
 pub struct ExampleIr {
     /// `(setter, Rust literal)` of each required parameter that has a valid scalar example.
-    pub calls: Vec<(String, String)>,
+    pub calls: Vec<(FieldName, String)>,
     /// Whether every required parameter is set by `calls`.
     pub complete: bool,
 }
@@ -101,15 +120,15 @@ pub struct PaginationIr {
     /// Page-number or next-token.
     pub style: PaginationStyle,
     /// Request field of the page number or token.
-    pub input: String,
+    pub input: FieldName,
     /// Whether the page number is an `i64` (else an `i32`).
     pub input_is_i64: bool,
     /// Response field path of the next token (next-token style).
-    pub output: Vec<String>,
+    pub output: Vec<FieldName>,
     /// Response field path of the total count (page-number style).
-    pub total: Vec<String>,
+    pub total: Vec<FieldName>,
     /// Response field path of the items list.
-    pub items: Vec<String>,
+    pub items: Vec<FieldName>,
     /// The item type.
     pub item: TypeRef,
 }
@@ -122,7 +141,7 @@ pub struct WaiterIr {
     /// The spec entry.
     pub spec: Waiter,
     /// Response field path of the state; empty when the waiter only waits for error codes.
-    pub state: Vec<String>,
+    pub state: Vec<FieldName>,
     /// Whether the state field is an open enum (else a string).
     pub state_is_enum: bool,
 }
@@ -161,8 +180,8 @@ impl StructIr {
 /// A generated field.
 #[derive(Debug)]
 pub struct FieldIr {
-    /// Rust field name (maybe `r#`-escaped).
-    pub rust: String,
+    /// Rust field name.
+    pub rust: FieldName,
     /// Wire name.
     pub wire: String,
     /// Rust type, without the outer `Option`.

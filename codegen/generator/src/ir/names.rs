@@ -168,15 +168,80 @@ fn snake(wire: &str) -> String {
     }
 }
 
-/// The snake_case field name of a wire name: `VSwitchId` -> `v_switch_id`, `Type` -> `r#type`.
-pub fn field_name(wire: &str) -> String {
-    let snake = snake(wire);
-    if UNRAWABLE.contains(&snake.as_str()) || BUILDER_METHODS.contains(&snake.as_str()) {
-        format!("{snake}_")
-    } else if KEYWORDS.contains(&snake.as_str()) {
-        format!("r#{snake}")
-    } else {
-        snake
+/// A snake_case Rust field or setter name: raw (`r#type`) when it is a keyword, so that no
+/// other layer ever spells or strips an `r#`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FieldName {
+    bare: String,
+    raw: bool,
+}
+
+impl FieldName {
+    /// The field name of a wire name: `VSwitchId` -> `v_switch_id`, `Type` -> `r#type`,
+    /// `Self` -> `self_`, `Build` -> `build_` (the builder's own methods).
+    pub fn of_wire(wire: &str) -> Self {
+        let snake = snake(wire);
+        if UNRAWABLE.contains(&snake.as_str()) || BUILDER_METHODS.contains(&snake.as_str()) {
+            Self::plain(format!("{snake}_"))
+        } else {
+            let raw = KEYWORDS.contains(&snake.as_str());
+            Self { bare: snake, raw }
+        }
+    }
+
+    /// A name as a spec writes it (`rust_name: r#type`), if it is a snake_case identifier
+    /// with keywords `r#`-escaped.
+    pub fn parse(written: &str) -> Option<Self> {
+        let bare = written.strip_prefix("r#").unwrap_or(written);
+        let raw = bare.len() != written.len();
+        let snake = bare
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        let sound = snake
+            && !bare.chars().all(|c| c == '_')
+            && !UNRAWABLE.contains(&bare)
+            && KEYWORDS.contains(&bare) == raw;
+        sound.then(|| Self {
+            bare: bare.to_owned(),
+            raw,
+        })
+    }
+
+    /// A name that is not a keyword.
+    fn plain(bare: String) -> Self {
+        Self { bare, raw: false }
+    }
+
+    /// The name without `r#`: what prose shows and what derived names start from.
+    pub fn bare(&self) -> &str {
+        &self.bare
+    }
+
+    /// Whether Rust code must write it `r#`-escaped.
+    pub fn is_raw(&self) -> bool {
+        self.raw
+    }
+
+    /// The name with its first free numeric suffix among `taken`: `name_2`, `name_3`, ...
+    pub fn numbered(&self, taken: impl Fn(&FieldName) -> bool) -> Self {
+        (2..)
+            .map(|i| Self::plain(format!("{}_{i}", self.bare)))
+            .find(|n| !taken(n))
+            .expect("some suffix is free")
+    }
+}
+
+/// The name as Rust code writes it: `r#type`.
+impl std::fmt::Display for FieldName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.raw {
+            f.write_str("r#")?;
+        }
+        f.write_str(&self.bare)
     }
 }
 
@@ -194,6 +259,32 @@ pub fn type_name(wire: &str) -> String {
     }
 }
 
+/// The cargo feature of a resource family: `VPN gateway` -> `vpn-gateway`. Lower-case ASCII
+/// letters, digits and `-` only, starting with a letter; `family` when the title has none of them.
+pub fn feature_name(family: &str) -> String {
+    let words: String = family
+        .chars()
+        .filter(char::is_ascii)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let kebab = words
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    match kebab.chars().next() {
+        None => "family".to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("f-{kebab}"),
+        Some(_) => kebab,
+    }
+}
+
 /// The item type name of a list: a plain English plural loses its `s` (`Tags` -> `Tag`).
 pub fn singular(name: &str) -> String {
     let keeps = ["ss", "us", "is", "ies"];
@@ -201,24 +292,6 @@ pub fn singular(name: &str) -> String {
         Some(stem) if stem.len() > 1 && !keeps.iter().any(|k| name.ends_with(k)) => stem.to_owned(),
         _ => name.to_owned(),
     }
-}
-
-/// Whether `name` is a snake_case Rust identifier usable as a field (keywords `r#`-escaped).
-pub fn is_snake_identifier(name: &str) -> bool {
-    let bare = name.strip_prefix("r#").unwrap_or(name);
-    let escaped = bare.len() != name.len();
-    if bare.chars().all(|c| c == '_')
-        || UNRAWABLE.contains(&bare)
-        || KEYWORDS.contains(&bare) != escaped
-    {
-        return false;
-    }
-    bare.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && bare
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Whether a value has a character a variant name can be built from.
@@ -268,12 +341,31 @@ mod tests {
 
     #[test]
     fn field_names_follow_rust_conventions() {
-        assert_eq!(field_name("VSwitchId"), "v_switch_id");
-        assert_eq!(field_name("RegionId"), "region_id");
-        assert_eq!(field_name("Type"), "r#type");
-        assert_eq!(field_name("Self"), "self_");
-        assert_eq!(field_name("Build"), "build_");
-        assert_eq!(field_name("IPv6CidrBlock"), "i_pv6_cidr_block");
+        let code = |wire: &str| FieldName::of_wire(wire).to_string();
+        assert_eq!(code("VSwitchId"), "v_switch_id");
+        assert_eq!(code("RegionId"), "region_id");
+        assert_eq!(code("Type"), "r#type");
+        assert_eq!(code("Self"), "self_");
+        assert_eq!(code("Build"), "build_");
+        assert_eq!(code("IPv6CidrBlock"), "i_pv6_cidr_block");
+        assert_eq!(FieldName::of_wire("Type").bare(), "type");
+        assert!(FieldName::of_wire("Type").is_raw());
+    }
+
+    #[test]
+    fn feature_names_are_cargo_feature_names() {
+        assert_eq!(feature_name("VPN gateway"), "vpn-gateway");
+        assert_eq!(
+            feature_name("SSL-VPN client certificate"),
+            "ssl-vpn-client-certificate"
+        );
+        assert_eq!(feature_name("IPv4 gateway"), "ipv4-gateway");
+        assert_eq!(feature_name("NatIp Management"), "natip-management");
+        assert_eq!(feature_name("Regions and zones"), "regions-and-zones");
+        assert_eq!(feature_name("网络 (ACL)"), "acl");
+        assert_eq!(feature_name("实例"), "family");
+        assert_eq!(feature_name("3rd party"), "f-3rd-party");
+        assert_eq!(feature_name("a -- b"), "a-b");
     }
 
     #[test]
@@ -289,18 +381,24 @@ mod tests {
 
     #[test]
     fn odd_names_become_identifiers() {
-        assert_eq!(field_name("_"), "field");
-        assert_eq!(field_name("__"), "field");
-        assert_eq!(field_name("!!!"), "field");
+        for odd in ["_", "__", "!!!"] {
+            assert_eq!(FieldName::of_wire(odd).to_string(), "field");
+        }
         assert_eq!(type_name("!!!"), "Unnamed");
         assert_eq!(module_name("Type"), "type_");
         assert_eq!(module_name("Lib"), "lib_");
         assert_eq!(module_name("Gen"), "gen_");
         assert_eq!(module_name("CreateVPC"), module_name("CreateVpc"));
-        assert!(!is_snake_identifier("_"));
-        assert!(!is_snake_identifier("type"));
-        assert!(is_snake_identifier("r#type"));
-        assert!(!is_snake_identifier("r#self"));
+        assert_eq!(FieldName::parse("_"), None);
+        assert_eq!(FieldName::parse("type"), None);
+        assert_eq!(FieldName::parse("r#type"), Some(FieldName::of_wire("Type")));
+        assert_eq!(FieldName::parse("r#self"), None);
+        assert_eq!(FieldName::parse("r#name"), None);
+        assert_eq!(FieldName::parse("Name"), None);
+        assert_eq!(
+            FieldName::parse("v_switch_id"),
+            Some(FieldName::of_wire("VSwitchId"))
+        );
     }
 
     #[test]

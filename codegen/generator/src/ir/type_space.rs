@@ -1,7 +1,7 @@
 //! The crate's nested types, deduplicated by shape: one `Tag` for every operation that
 //! sends the same `Tag`, and an operation-qualified name only when two shapes differ.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::names::Namespace;
 use super::{TypeId, TypeIr};
@@ -10,6 +10,8 @@ use super::{TypeId, TypeIr};
 #[derive(Debug)]
 pub struct TypeSpace {
     types: Vec<TypeIr>,
+    /// The cargo features that need each type (empty when the crate is not split).
+    features: Vec<BTreeSet<String>>,
     by_shape: HashMap<String, TypeId>,
     names: Namespace,
 }
@@ -19,6 +21,7 @@ impl TypeSpace {
     pub fn new(reserved: &[&str]) -> Self {
         Self {
             types: Vec::new(),
+            features: Vec::new(),
             by_shape: HashMap::new(),
             names: Namespace::with_reserved(reserved),
         }
@@ -32,6 +35,16 @@ impl TypeSpace {
     /// Every type, in first-use order.
     pub fn iter(&self) -> impl Iterator<Item = &TypeIr> {
         self.types.iter()
+    }
+
+    /// Every type with the cargo features that need it, in first-use order.
+    pub fn iter_with_features(&self) -> impl Iterator<Item = (&TypeIr, &BTreeSet<String>)> {
+        self.types.iter().zip(&self.features)
+    }
+
+    /// Records that the cargo feature `feature` needs the type `id`.
+    pub fn needed_by(&mut self, id: TypeId, feature: &str) {
+        self.features[id.0].insert(feature.to_owned());
     }
 
     /// Whether the space holds no type.
@@ -59,6 +72,7 @@ impl TypeSpace {
         let name = self.names.claim(free, last);
         let id = TypeId(self.types.len());
         self.types.push(make(name));
+        self.features.push(BTreeSet::new());
         self.by_shape.insert(shape, id);
         id
     }

@@ -77,6 +77,10 @@ pub struct Operation {
     /// Whether the service discourages this operation.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    /// The resource family the operation belongs to, e.g. `VPN gateway` (the metadata's
+    /// top-level directory). Each family is a cargo feature of the generated crate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
     /// Whether sending the operation twice does no more than sending it once (read-only
     /// operations): the client may then resend it after a failure the service may have
     /// processed. The importer sets it for read-only names (`Describe*`, `List*`, `Get*`, ...).

@@ -40,7 +40,7 @@ pub use uri::{CREDENTIALS_URI_VAR, CredentialsUri};
 
 use std::borrow::Cow;
 
-use crate::params::{Params, encode, encode_into};
+use crate::params::{Params, encode, encode_into, is_unreserved};
 
 /// The content type of a form body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -150,15 +150,19 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
 fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    // Keys are encoded once, borrowed when plain (as API parameter names are), and sorted
-    // on their first eight bytes before whole keys are compared.
-    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> = pairs
-        .into_iter()
-        .map(|(k, v)| {
-            let key = encode(k);
-            (prefix(&key), key, v)
-        })
-        .collect();
+    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> =
+        pairs.into_iter().map(|(k, v)| (0, k.into(), v)).collect();
+    // API parameter names encode to themselves, and then the decoded order is the encoded
+    // one: keys are encoded (and so copied) only when one of them needs it.
+    if !pairs.iter().all(|(_, k, _)| is_unreserved(k)) {
+        for (_, key, _) in &mut pairs {
+            *key = encode(key).into_owned().into();
+        }
+    }
+    // Sorted on the first eight bytes of each key before whole keys are compared.
+    for (prefix, key, _) in &mut pairs {
+        *prefix = key_prefix(key);
+    }
     pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let plain: usize = pairs.iter().map(|(_, k, v)| k.len() + v.len() + 2).sum();
     let mut out = String::with_capacity(plain + plain / 2);
@@ -174,15 +178,11 @@ fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> S
 }
 
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
-fn prefix(key: &str) -> u64 {
+fn key_prefix(key: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let len = key.len().min(8);
     bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
     u64::from_be_bytes(bytes)
-}
-
-fn str_pairs(pairs: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
-    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use super::FORM_CONTENT_TYPE;
-use super::{Credentials, SignedRequest, SigningRequest, canonical_query, str_pairs};
+use super::{Credentials, SignedRequest, SigningRequest, canonical_query};
 
 /// Signs an RPC request: adds the common parameters (`Action`, `Version`, `Format=JSON`,
 /// `AccessKeyId`, `SignatureMethod`, `SignatureVersion`, `SignatureNonce`, `Timestamp`,
@@ -33,11 +33,11 @@ pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> S
         common
             .iter()
             .copied()
-            .chain(str_pairs(params.query()))
-            .chain(str_pairs(params.body())),
+            .chain(params.query().iter())
+            .chain(params.body().iter()),
     );
     common.push(("Signature", &signature));
-    let query = canonical_query(common.iter().copied().chain(str_pairs(params.query())));
+    let query = canonical_query(common.iter().copied().chain(params.query().iter()));
     let body = params.encoded_body();
     let mut headers = vec![("host", request.host.into())];
     if !body.is_empty() {

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::fetch::{self, Http};
 use super::session::Session;
 use super::{Credentials, CredentialsError, Env, SignatureVersion, SignedRequest, SigningRequest};
-use super::{FORM_CONTENT_TYPE, canonical_query, str_pairs};
+use super::{FORM_CONTENT_TYPE, canonical_query};
 use crate::client::{Endpoint, ProductInfo, transport};
 use crate::params::Params;
 
@@ -95,7 +95,7 @@ impl Sts {
             ("Timestamp", timestamp.as_str()),
             ("SignatureNonce", nonce.as_str()),
         ];
-        let query = canonical_query(common.into_iter().chain(str_pairs(params.query())));
+        let query = canonical_query(common.into_iter().chain(params.query().iter()));
         let signed = SignedRequest {
             query,
             body: params.encoded_body(),

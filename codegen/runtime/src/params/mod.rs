@@ -13,8 +13,9 @@ mod style;
 mod value;
 mod writer;
 
+pub(crate) use encode::is_unreserved;
 pub use encode::{encode, encode_into};
-pub use output::{EncodedParams, Params};
+pub use output::{EncodedParams, Pairs, Params};
 pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};
 pub use writer::ParamWriter;

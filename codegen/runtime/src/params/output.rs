@@ -1,4 +1,6 @@
-//! What serialization produces: decoded pairs ([`Params`]) or ready-to-send strings ([`EncodedParams`]).
+//! What serialization produces: decoded pairs ([`Params`], [`Pairs`]) or ready-to-send strings ([`EncodedParams`]).
+
+use std::fmt;
 
 use super::Location;
 use super::encode::append_pair;
@@ -6,8 +8,8 @@ use super::encode::append_pair;
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Params {
-    query: Vec<(String, String)>,
-    body: Vec<(String, String)>,
+    query: Pairs,
+    body: Pairs,
 }
 
 impl Params {
@@ -17,61 +19,164 @@ impl Params {
     }
 
     /// The query pairs, decoded, in emission order.
-    pub fn query(&self) -> &[(String, String)] {
+    pub fn query(&self) -> &Pairs {
         &self.query
     }
 
     /// The form-body pairs, decoded, in emission order.
-    pub fn body(&self) -> &[(String, String)] {
+    pub fn body(&self) -> &Pairs {
         &self.body
     }
 
     /// Appends `key=value` to the pairs of `location`.
-    pub fn push(&mut self, location: Location, key: impl Into<String>, value: impl Into<String>) {
-        let pairs = match location {
-            Location::Query => &mut self.query,
-            Location::Body => &mut self.body,
-        };
-        pairs.push((key.into(), value.into()));
+    pub fn push(&mut self, location: Location, key: impl AsRef<str>, value: impl AsRef<str>) {
+        let (key, value) = (key.as_ref(), value.as_ref());
+        match location {
+            Location::Query => self.query.push(key, value),
+            Location::Body => self.body.push(key, value),
+        }
     }
 
     /// Whether `key` is present in the query or in the body.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.query.iter().chain(&self.body).any(|(k, _)| k == key)
+        self.get(key).is_some()
     }
 
     /// The value of the first `key`, in the query or in the body.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.query
             .iter()
-            .chain(&self.body)
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
+            .chain(self.body.iter())
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
     }
 
     /// Removes every `key`, from the query and from the body.
     pub fn remove(&mut self, key: &str) {
-        self.query.retain(|(k, _)| k != key);
-        self.body.retain(|(k, _)| k != key);
+        self.query.remove(key);
+        self.body.remove(key);
     }
 
     /// The query string `k=v&k2=v2`, keys and values [`encode`](super::encode)d, in emission order.
     pub fn encoded_query(&self) -> String {
-        encode_pairs(&self.query)
+        self.query.encoded()
     }
 
     /// The `application/x-www-form-urlencoded` body, encoded like [`Params::encoded_query`].
     pub fn encoded_body(&self) -> String {
-        encode_pairs(&self.body)
+        self.body.encoded()
     }
 }
 
-fn encode_pairs(pairs: &[(String, String)]) -> String {
-    let mut out = String::new();
-    for (key, value) in pairs {
-        append_pair(&mut out, key, value);
+/// Decoded `key=value` pairs in emission order, held in one string: writing a pair allocates
+/// nothing once the string has grown to the request's size.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Pairs {
+    /// Every key and value, back to back.
+    text: String,
+    /// For each pair, where its key starts, where its key ends (its value starts) and where
+    /// its value ends in `text`.
+    ends: Vec<(usize, usize, usize)>,
+}
+
+/// Room for a typical request's pairs, reserved by the first pair.
+const INITIAL_TEXT: usize = 512;
+const INITIAL_PAIRS: usize = 16;
+
+impl Pairs {
+    /// Appends `key=value`.
+    pub fn push(&mut self, key: &str, value: &str) {
+        if self.ends.is_empty() {
+            self.text.reserve(INITIAL_TEXT);
+            self.ends.reserve(INITIAL_PAIRS);
+        }
+        let start = self.text.len();
+        self.text.push_str(key);
+        let key_end = self.text.len();
+        self.text.push_str(value);
+        self.ends.push((start, key_end, self.text.len()));
     }
-    out
+
+    /// The pairs, in emission order.
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&str, &str)> + ExactSizeIterator + Clone {
+        self.ends
+            .iter()
+            .map(|&(start, key_end, end)| (&self.text[start..key_end], &self.text[key_end..end]))
+    }
+
+    /// The `index`th pair.
+    pub fn get(&self, index: usize) -> Option<(&str, &str)> {
+        let &(start, key_end, end) = self.ends.get(index)?;
+        Some((&self.text[start..key_end], &self.text[key_end..end]))
+    }
+
+    /// Whether `key=value` is one of the pairs.
+    pub fn contains(&self, (key, value): (&str, &str)) -> bool {
+        self.iter().any(|pair| pair == (key, value))
+    }
+
+    /// How many pairs there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there is no pair.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Removes every pair whose key is `key`.
+    fn remove(&mut self, key: &str) {
+        if self.iter().any(|(k, _)| k == key) {
+            let kept = Pairs::default();
+            *self = self
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .fold(kept, |mut kept, (k, v)| {
+                    kept.push(k, v);
+                    kept
+                });
+        }
+    }
+
+    /// `k=v&k2=v2`, keys and values encoded.
+    fn encoded(&self) -> String {
+        let mut out = String::new();
+        for (key, value) in self.iter() {
+            append_pair(&mut out, key, value);
+        }
+        out
+    }
+}
+
+impl fmt::Debug for Pairs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> PartialEq<[(K, V)]> for Pairs {
+    fn eq(&self, other: &[(K, V)]) -> bool {
+        self.len() == other.len()
+            && self
+                .iter()
+                .zip(other)
+                .all(|((k, v), (ok, ov))| k == ok.as_ref() && v == ov.as_ref())
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>, const N: usize> PartialEq<[(K, V); N]> for Pairs {
+    fn eq(&self, other: &[(K, V); N]) -> bool {
+        *self == other[..]
+    }
+}
+
+impl<K: AsRef<str>, V: AsRef<str>> PartialEq<&[(K, V)]> for Pairs {
+    fn eq(&self, other: &&[(K, V)]) -> bool {
+        *self == **other
+    }
 }
 
 /// The parameters of one request already encoded for the wire: the fast path when no

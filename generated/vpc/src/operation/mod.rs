@@ -2,790 +2,1184 @@
 
 //! One module per operation: its request and builder, its response and its error enum.
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod activate_router_interface;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod active_flow_log;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod add_bgp_network;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod add_common_bandwidth_package_ip;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod add_common_bandwidth_package_ips;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod add_global_acceleration_instance_ip;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod add_i_pv6_translator_acl_list_entry;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod add_public_ip_address_pool_cidr_block;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod add_sources_to_traffic_mirror_session;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod allocate_eip_address;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod allocate_eip_address_pro;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod allocate_eip_segment_address;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod allocate_ipv6_address;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod allocate_ipv6_internet_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod allocate_vpc_ipv6_cidr;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod apply_physical_connection_loa;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod associate_eip_address;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod associate_eip_address_batch;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod associate_ha_vip;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod associate_network_acl;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod associate_physical_connection_to_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod associate_route_table;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod associate_route_table_with_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod associate_route_tables_with_vpc_gateway_endpoint;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod associate_vpc_cidr_block;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod associate_vpn_gateway_with_certificate;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod attach_dhcp_options_set_to_vpc;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod attach_vbr_to_vpconn;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod cancel_common_bandwidth_package_ip_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod cancel_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "resource-group")]
 pub mod change_resource_group;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod check_can_allocate_vpc_private_ip_address;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod check_vpn_bgp_enabled;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod complete_physical_connection_loa;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod confirm_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod connect_router_interface;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod convert_bandwidth_package;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod copy_network_acl_entries;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod create_bgp_group;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod create_bgp_peer;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod create_common_bandwidth_package;
 #[rustfmt::skip]
+#[cfg(feature = "customer-gateway")]
 pub mod create_customer_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod create_default_v_switch;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod create_default_vpc;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod create_dhcp_options_set;
 #[rustfmt::skip]
+#[cfg(feature = "express-cloud-connection")]
 pub mod create_express_cloud_connection;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod create_express_connect_traffic_qos;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod create_express_connect_traffic_qos_queue;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod create_express_connect_traffic_qos_rule;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod create_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod create_flow_log;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_forward_entry;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_full_nat_entry;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod create_global_acceleration_instance;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod create_ha_vip;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_high_reliable_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod create_i_pv6_translator;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod create_i_pv6_translator_acl_list;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod create_i_pv6_translator_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ipsec-servers")]
 pub mod create_ipsec_server;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod create_ipv4_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod create_ipv6_egress_only_rule;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod create_ipv6_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_nat_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_nat_ip;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_nat_ip_cidr;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod create_network_acl;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_physical_connection_occupancy_order;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_physical_connection_setup_order;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod create_public_ip_address_pool;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod create_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod create_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod create_route_table;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod create_router_interface;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod create_snat_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod create_ssl_vpn_client_cert;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-server")]
 pub mod create_ssl_vpn_server;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod create_traffic_mirror_filter;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod create_traffic_mirror_filter_rules;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod create_traffic_mirror_session;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod create_v_switch;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod create_v_switch_cidr_reservation;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod create_vbr_ha;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod create_vco_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod create_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_virtual_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod create_vpc;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod create_vpc_gateway_endpoint;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod create_vpc_prefix_list;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod create_vpconn_from_vbr;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod create_vpn_attachment;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod create_vpn_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod create_vpn_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod create_vpn_pbr_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod create_vpn_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod deactivate_router_interface;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod deactive_flow_log;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod delete_bgp_group;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod delete_bgp_network;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod delete_bgp_peer;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod delete_common_bandwidth_package;
 #[rustfmt::skip]
+#[cfg(feature = "customer-gateway")]
 pub mod delete_customer_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod delete_dhcp_options_set;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod delete_express_connect;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod delete_express_connect_traffic_qos;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod delete_express_connect_traffic_qos_queue;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod delete_express_connect_traffic_qos_rule;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod delete_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod delete_flow_log;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_forward_entry;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_full_nat_entry;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod delete_global_acceleration_instance;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod delete_ha_vip;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod delete_i_pv6_translator;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod delete_i_pv6_translator_acl_list;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod delete_i_pv6_translator_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ipsec-servers")]
 pub mod delete_ipsec_server;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod delete_ipv4_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod delete_ipv6_egress_only_rule;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod delete_ipv6_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod delete_ipv6_internet_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_nat_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_nat_ip;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_nat_ip_cidr;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod delete_network_acl;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod delete_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod delete_public_ip_address_pool;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod delete_public_ip_address_pool_cidr_block;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod delete_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod delete_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod delete_route_table;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod delete_router_interface;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod delete_snat_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod delete_ssl_vpn_client_cert;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-server")]
 pub mod delete_ssl_vpn_server;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod delete_traffic_mirror_filter;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod delete_traffic_mirror_filter_rules;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod delete_traffic_mirror_session;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod delete_v_switch;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod delete_v_switch_cidr_reservation;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod delete_vbr_ha;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod delete_vco_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod delete_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod delete_vpc;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod delete_vpc_gateway_endpoint;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod delete_vpc_prefix_list;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod delete_vpn_attachment;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod delete_vpn_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod delete_vpn_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod delete_vpn_pbr_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod delete_vpn_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod deletion_protection;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod describe95_traffic;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod describe_access_points;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod describe_bgp_groups;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod describe_bgp_networks;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod describe_bgp_peers;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod describe_common_bandwidth_packages;
 #[rustfmt::skip]
+#[cfg(feature = "customer-gateway")]
 pub mod describe_customer_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "customer-gateway")]
 pub mod describe_customer_gateways;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod describe_ec_grant_relation;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_eip_addresses;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_eip_gateway_info;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_eip_monitor_data;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_eip_segment;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod describe_express_connect_traffic_qos;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod describe_express_connect_traffic_qos_queue;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod describe_express_connect_traffic_qos_rule;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod describe_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod describe_failover_test_jobs;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod describe_flow_logs;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod describe_forward_table_entries;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod describe_global_acceleration_instances;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod describe_grant_rules_to_cen;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod describe_grant_rules_to_ecr;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod describe_ha_vips;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_high_definition_monitor_log_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod describe_i_pv6_translator_acl_list_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod describe_i_pv6_translator_acl_lists;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod describe_i_pv6_translator_entries;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod describe_i_pv6_translators;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod describe_ipv6_addresses;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod describe_ipv6_egress_only_rules;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod describe_ipv6_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod describe_ipv6_gateways;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod describe_nat_gateway_associate_network_interfaces;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod describe_nat_gateways;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod describe_network_acl_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod describe_network_acls;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod describe_physical_connection_loa;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod describe_physical_connections;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod describe_public_ip_address;
 #[rustfmt::skip]
+#[cfg(feature = "regions-and-zones")]
 pub mod describe_regions;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod describe_route_entry_list;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod describe_route_table_list;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod describe_route_tables;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod describe_router_interface_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod describe_router_interfaces;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod describe_server_related_global_acceleration_instances;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod describe_snat_table_entries;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod describe_ssl_vpn_client_cert;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod describe_ssl_vpn_client_certs;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod describe_ssl_vpn_clients;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-server")]
 pub mod describe_ssl_vpn_servers;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod describe_tag_keys;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod describe_tag_keys_for_express_connect;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod describe_tags;
 #[rustfmt::skip]
+#[cfg(feature = "router")]
 pub mod describe_v_routers;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod describe_v_switch_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod describe_v_switches;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod describe_vbr_ha;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod describe_vco_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod describe_virtual_border_routers;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod describe_virtual_border_routers_for_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod describe_vpc_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "other")]
 pub mod describe_vpc_grant_rules_to_ecr;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod describe_vpcs;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod describe_vpn_attachments;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod describe_vpn_connection;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod describe_vpn_connection_logs;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod describe_vpn_connections;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod describe_vpn_cross_account_authorizations;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod describe_vpn_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod describe_vpn_gateway_available_zones;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod describe_vpn_gateways;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod describe_vpn_pbr_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod describe_vpn_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-server")]
 pub mod describe_vpn_ssl_server_logs;
 #[rustfmt::skip]
+#[cfg(feature = "regions-and-zones")]
 pub mod describe_zones;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod detach_dhcp_options_set_from_vpc;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod diagnose_vpn_connections;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod diagnose_vpn_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod disable_nat_gateway_ecs_metric;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod disable_vpc_classic_link;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod dissociate_route_table_from_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod dissociate_route_tables_from_vpc_gateway_endpoint;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod dissociate_vpn_gateway_with_certificate;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod download_vpn_connection_config;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod enable_nat_gateway_ecs_metric;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod enable_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod enable_vpc_classic_link;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod enable_vpc_ipv4_gateway;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod get_dhcp_options_set;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod get_flow_log_service_status;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod get_ipv4_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod get_nat_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod get_physical_connection_service_status;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod get_public_ip_address_pool_service_status;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod get_traffic_mirror_service_status;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod get_v_switch_cidr_reservation_usage;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod get_vpc_gateway_endpoint_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod get_vpc_prefix_list_associations;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod get_vpc_prefix_list_entries;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod get_vpc_route_entry_summary;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod get_vpn_gateway_diagnose_result;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod grant_instance_to_cen;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod grant_instance_to_vbr;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod list_business_access_points;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod list_business_regions;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod list_dhcp_options_sets;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod list_enhanhced_nat_gateway_available_zones;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod list_full_nat_entries;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod list_gateway_route_table_entries;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod list_geographic_sub_regions;
 #[rustfmt::skip]
+#[cfg(feature = "ipsec-servers")]
 pub mod list_ipsec_server_logs;
 #[rustfmt::skip]
+#[cfg(feature = "ipsec-servers")]
 pub mod list_ipsec_servers;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod list_ipv4_gateways;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod list_nat_ip_cidrs;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod list_nat_ips;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod list_physical_connection_features;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod list_prefix_lists;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod list_public_ip_address_pool_cidr_blocks;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod list_public_ip_address_pools;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod list_tag_resources;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod list_tag_resources_for_express_connect;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod list_traffic_mirror_filters;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod list_traffic_mirror_sessions;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod list_v_switch_cidr_reservations;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod list_virtual_physical_connections;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod list_vpc_endpoint_services_by_end_user;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod list_vpc_gateway_endpoints;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod list_vpc_published_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod list_vpn_certificate_associations;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod modify_bgp_group_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "bgp")]
 pub mod modify_bgp_peer_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod modify_common_bandwidth_package_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod modify_common_bandwidth_package_ip_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod modify_common_bandwidth_package_spec;
 #[rustfmt::skip]
+#[cfg(feature = "customer-gateway")]
 pub mod modify_customer_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod modify_eip_address_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod modify_eip_forward_mode;
 #[rustfmt::skip]
+#[cfg(feature = "express-cloud-connection")]
 pub mod modify_express_cloud_connection_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "express-cloud-connection")]
 pub mod modify_express_cloud_connection_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod modify_express_connect_traffic_qos;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod modify_express_connect_traffic_qos_queue;
 #[rustfmt::skip]
+#[cfg(feature = "qos")]
 pub mod modify_express_connect_traffic_qos_rule;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod modify_flow_log_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_forward_entry;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_full_nat_entry_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod modify_global_acceleration_instance_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod modify_global_acceleration_instance_spec;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod modify_ha_vip_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod modify_i_pv6_translator_acl_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod modify_i_pv6_translator_acl_list_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod modify_i_pv6_translator_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod modify_i_pv6_translator_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod modify_i_pv6_translator_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod modify_ipv6_address_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod modify_ipv6_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod modify_ipv6_internet_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_nat_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_nat_gateway_spec;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_nat_ip_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_nat_ip_cidr_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod modify_network_acl_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod modify_physical_connection_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod modify_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod modify_route_table_attributes;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod modify_router_interface_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod modify_router_interface_spec;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod modify_snat_entry;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-client-certificate")]
 pub mod modify_ssl_vpn_client_cert;
 #[rustfmt::skip]
+#[cfg(feature = "ssl-vpn-server")]
 pub mod modify_ssl_vpn_server;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_tunnel_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "router")]
 pub mod modify_v_router_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod modify_v_switch_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "vswitch")]
 pub mod modify_v_switch_cidr_reservation_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod modify_vco_route_entry_weight;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod modify_virtual_border_router_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod modify_vpc_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod modify_vpc_prefix_list;
 #[rustfmt::skip]
+#[cfg(feature = "associate-transit-routers")]
 pub mod modify_vpn_attachment_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_vpn_connection_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod modify_vpn_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_vpn_pbr_route_entry_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_vpn_pbr_route_entry_priority;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_vpn_pbr_route_entry_weight;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod modify_vpn_route_entry_weight;
 #[rustfmt::skip]
+#[cfg(feature = "resource-group")]
 pub mod move_resource_group;
 #[rustfmt::skip]
+#[cfg(feature = "vpn-gateway")]
 pub mod move_vpn_resource_group;
 #[rustfmt::skip]
+#[cfg(feature = "flow-log")]
 pub mod open_flow_log_service;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod open_physical_connection_service;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod open_public_ip_address_pool_service;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod open_traffic_mirror_service;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod publish_vpc_route_entries;
 #[rustfmt::skip]
+#[cfg(feature = "associate-a-vpn-gateway")]
 pub mod publish_vpn_route_entry;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod recover_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod recover_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod release_eip_address;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod release_eip_segment_address;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-gateway")]
 pub mod release_ipv6_address;
 #[rustfmt::skip]
+#[cfg(feature = "bandwidth")]
 pub mod remove_common_bandwidth_package_ip;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod remove_global_acceleration_instance_ip;
 #[rustfmt::skip]
+#[cfg(feature = "ipv6-translator")]
 pub mod remove_i_pv6_translator_acl_list_entry;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod remove_sources_from_traffic_mirror_session;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod replace_vpc_dhcp_options_set;
 #[rustfmt::skip]
+#[cfg(feature = "prefix-list")]
 pub mod retry_vpc_prefix_list_association;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod revoke_instance_from_cen;
 #[rustfmt::skip]
+#[cfg(feature = "router-interface")]
 pub mod revoke_instance_from_vbr;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod second_apply_physical_connection_loa;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod set_high_definition_monitor_log_status;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod start_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod stop_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod tag_resources;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod tag_resources_for_express_connect;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod terminate_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod terminate_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod transform_eip_segment_to_public_ip_address_pool;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod un_tag_resources;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod unassociate_eip_address;
 #[rustfmt::skip]
+#[cfg(feature = "instance")]
 pub mod unassociate_global_acceleration_instance;
 #[rustfmt::skip]
+#[cfg(feature = "havip")]
 pub mod unassociate_ha_vip;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod unassociate_network_acl;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod unassociate_physical_connection_from_virtual_border_router;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod unassociate_route_table;
 #[rustfmt::skip]
+#[cfg(feature = "vpc")]
 pub mod unassociate_vpc_cidr_block;
 #[rustfmt::skip]
+#[cfg(feature = "tag")]
 pub mod untag_resources_for_express_connect;
 #[rustfmt::skip]
+#[cfg(feature = "dhcp")]
 pub mod update_dhcp_options_set_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "failover-test")]
 pub mod update_failover_test_job;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod update_gateway_route_table_entry_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "ipsec-servers")]
 pub mod update_ipsec_server;
 #[rustfmt::skip]
+#[cfg(feature = "ipv4-gateway")]
 pub mod update_ipv4_gateway_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod update_nat_gateway_nat_type;
 #[rustfmt::skip]
+#[cfg(feature = "acl")]
 pub mod update_network_acl_entries;
 #[rustfmt::skip]
+#[cfg(feature = "eip")]
 pub mod update_public_ip_address_pool_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod update_traffic_mirror_filter_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod update_traffic_mirror_filter_rule_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "traffic-mirror")]
 pub mod update_traffic_mirror_session_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "vbr")]
 pub mod update_virtual_border_bandwidth;
 #[rustfmt::skip]
+#[cfg(feature = "physical-connection")]
 pub mod update_virtual_physical_connection;
 #[rustfmt::skip]
+#[cfg(feature = "vpc-gateway-endpoint")]
 pub mod update_vpc_gateway_endpoint_attribute;
 #[rustfmt::skip]
+#[cfg(feature = "nat")]
 pub mod vpc_describe_vpc_nat_gateway_network_interface_quota;
 #[rustfmt::skip]
+#[cfg(feature = "route-table")]
 pub mod withdraw_vpc_published_route_entries;

@@ -4,7 +4,7 @@
 use ::acs_runtime::client::{
     Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError,
 };
-use ::acs_runtime::operation::{BoxFuture, OperationRequest};
+use ::acs_runtime::operation::OperationRequest;
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "Demo",
@@ -48,6 +48,7 @@ impl Client {
     /// Calls `CreateWidget`: Creates a widget.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::create_widget::CreateWidgetRequestBuilder::send) it. The parameters and their rules: [`CreateWidgetRequest`](crate::operation::create_widget::CreateWidgetRequest).
+    #[cfg(feature = "widget")]
     pub fn create_widget(
         &self,
     ) -> crate::operation::create_widget::CreateWidgetRequestBuilder<&Self> {
@@ -56,6 +57,7 @@ impl Client {
     /// Calls `DescribeWidget`: Describes a widget.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::describe_widget::DescribeWidgetRequestBuilder::send) it. The parameters and their rules: [`DescribeWidgetRequest`](crate::operation::describe_widget::DescribeWidgetRequest).
+    #[cfg(feature = "widget")]
     pub fn describe_widget(
         &self,
     ) -> crate::operation::describe_widget::DescribeWidgetRequestBuilder<&Self> {
@@ -64,6 +66,7 @@ impl Client {
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_gadgets::ListGadgetsRequestBuilder::send) it. The parameters and their rules: [`ListGadgetsRequest`](crate::operation::list_gadgets::ListGadgetsRequest).
+    #[cfg(feature = "gadgets-and-other-things")]
     pub fn list_gadgets(
         &self,
     ) -> crate::operation::list_gadgets::ListGadgetsRequestBuilder<&Self> {
@@ -72,11 +75,13 @@ impl Client {
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_widgets::ListWidgetsRequestBuilder::send) it. The parameters and their rules: [`ListWidgetsRequest`](crate::operation::list_widgets::ListWidgetsRequest).
+    #[cfg(feature = "widget")]
     pub fn list_widgets(
         &self,
     ) -> crate::operation::list_widgets::ListWidgetsRequestBuilder<&Self> {
         crate::operation::list_widgets::ListWidgetsRequestBuilder::new(self)
     }
+    #[cfg(feature = "widget")]
     /// Polls `DescribeWidget` until the widget is ready.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
@@ -84,7 +89,7 @@ impl Client {
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_widget::DescribeWidgetResponse>,
@@ -95,6 +100,7 @@ impl Client {
     > {
         <Self as DemoApi>::wait_until_widget_ready(self, request, config)
     }
+    #[cfg(feature = "widget")]
     /// Polls `DescribeWidget` until the widget is gone.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
@@ -102,7 +108,7 @@ impl Client {
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_widget::DescribeWidgetResponse>,
@@ -113,6 +119,7 @@ impl Client {
     > {
         <Self as DemoApi>::wait_until_widget_deleted(self, request, config)
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Every page of `ListGadgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_gadgets_pages(
         &self,
@@ -126,6 +133,7 @@ impl Client {
     > {
         <Self as DemoApi>::list_gadgets_pages(self, request)
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Every item of every page of `ListGadgets`, in order: `while let Some(item) = items.next().await`.
     pub fn list_gadgets_items(
         &self,
@@ -136,6 +144,7 @@ impl Client {
     > {
         <Self as DemoApi>::list_gadgets_items(self, request)
     }
+    #[cfg(feature = "widget")]
     /// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     pub fn list_widgets_pages(
         &self,
@@ -149,6 +158,7 @@ impl Client {
     > {
         <Self as DemoApi>::list_widgets_pages(self, request)
     }
+    #[cfg(feature = "widget")]
     /// Every item of every page of `ListWidgets`, in order: `while let Some(item) = items.next().await`.
     pub fn list_widgets_items(
         &self,
@@ -167,11 +177,12 @@ impl Client {
 ///
 /// The trait is dyn-compatible (`&dyn DemoApi`, `Arc<dyn DemoApi>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too.
 pub trait DemoApi: Send + Sync {
+    #[cfg(feature = "widget")]
     /// Calls `CreateWidget`: Creates a widget.
     fn create_widget(
         &self,
         request: crate::operation::create_widget::CreateWidgetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_widget::CreateWidgetResponse,
@@ -188,11 +199,12 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "widget")]
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_widget::DescribeWidgetResponse,
@@ -209,11 +221,12 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
         &self,
         request: crate::operation::list_gadgets::ListGadgetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_gadgets::ListGadgetsResponse,
@@ -230,11 +243,12 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "widget")]
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
         &self,
         request: crate::operation::list_widgets::ListWidgetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_widgets::ListWidgetsResponse,
@@ -251,6 +265,7 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "widget")]
     /// Polls `DescribeWidget` until the widget is ready.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. Success states: ready. A state among broken fails at once.
@@ -258,7 +273,7 @@ pub trait DemoApi: Send + Sync {
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_widget::DescribeWidgetResponse>,
@@ -293,6 +308,7 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "widget")]
     /// Polls `DescribeWidget` until the widget is gone.
     ///
     /// By default every 2000 ms for at most 60000 ms; pass a `WaiterConfig` to change that. The error code InvalidWidgetId.NotFound means success; the result is then `None`.
@@ -300,7 +316,7 @@ pub trait DemoApi: Send + Sync {
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::describe_widget::DescribeWidgetResponse>,
@@ -336,6 +352,7 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Every page of `ListGadgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_gadgets_pages(
         &self,
@@ -376,6 +393,7 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Every item of every page of `ListGadgets`, in order: `while let Some(item) = items.next().await`.
     fn list_gadgets_items(
         &self,
@@ -393,6 +411,7 @@ pub trait DemoApi: Send + Sync {
             ::acs_runtime::paginate::items(self.list_gadgets_pages(request), extract),
         )
     }
+    #[cfg(feature = "widget")]
     /// Every page of `ListWidgets`, from the page `request` asks for, until the last: `while let Some(page) = pages.next().await`.
     fn list_widgets_pages(
         &self,
@@ -435,6 +454,7 @@ pub trait DemoApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "widget")]
     /// Every item of every page of `ListWidgets`, in order: `while let Some(item) = items.next().await`.
     fn list_widgets_items(
         &self,
@@ -457,11 +477,12 @@ pub trait DemoApi: Send + Sync {
     }
 }
 impl DemoApi for Client {
+    #[cfg(feature = "widget")]
     /// Calls `CreateWidget`: Creates a widget.
     fn create_widget(
         &self,
         request: crate::operation::create_widget::CreateWidgetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::create_widget::CreateWidgetResponse,
@@ -470,11 +491,12 @@ impl DemoApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "widget")]
     /// Calls `DescribeWidget`: Describes a widget.
     fn describe_widget(
         &self,
         request: crate::operation::describe_widget::DescribeWidgetRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::describe_widget::DescribeWidgetResponse,
@@ -483,11 +505,12 @@ impl DemoApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "gadgets-and-other-things")]
     /// Calls `ListGadgets`: Lists gadgets with a next token.
     fn list_gadgets(
         &self,
         request: crate::operation::list_gadgets::ListGadgetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_gadgets::ListGadgetsResponse,
@@ -496,11 +519,12 @@ impl DemoApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "widget")]
     /// Calls `ListWidgets`: Lists widgets, a page at a time.
     fn list_widgets(
         &self,
         request: crate::operation::list_widgets::ListWidgetsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_widgets::ListWidgetsResponse,

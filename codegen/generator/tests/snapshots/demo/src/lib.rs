@@ -2,6 +2,18 @@
 
 //! # `acs-demo`: Demo product for the generator's snapshot test (API version 2020-01-01)
 //!
+//! ## Cargo features
+//!
+//! One feature per resource family, all on by default. An application that needs only some families compiles only those:
+//!
+//! ```text
+//! [dependencies]
+//! acs-demo = { version = "*", default-features = false, features = ["gadgets-and-other-things"] }
+//! ```
+//!
+//! - `gadgets-and-other-things` (1 operation): Gadgets and (other) things
+//! - `widget` (3 operations): Widget
+//!
 //! # Getting started
 //!
 //! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`DemoApi`] is the trait for fakes.

@@ -2,6 +2,7 @@
 
 //! Nested values of requests and responses, shared by every operation that uses the same shape.
 /// A keyword-named parameter with an enumeration.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Type {
@@ -12,8 +13,10 @@ pub enum Type {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Type { Small = "small", Large = "LARGE", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Tag {
@@ -25,12 +28,14 @@ pub struct Tag {
     #[rpc(name = "Value")]
     pub value: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for Tag {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.required(p, "Key", &self.key);
     }
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Role {
@@ -41,8 +46,10 @@ pub enum Role {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Role { Master = "master", Slave = "slave", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct IkeConfig {
@@ -54,12 +61,14 @@ pub struct IkeConfig {
     #[rpc(name = "Lifetime")]
     pub lifetime: Option<i32>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for IkeConfig {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.one_of_ranges(p, "Lifetime", self.lifetime, &[(0, 86400)]);
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct CreateWidgetOption {
@@ -71,6 +80,7 @@ pub struct CreateWidgetOption {
     #[rpc(name = "IkeConfig")]
     pub ike_config: Option<crate::types::IkeConfig>,
 }
+#[cfg(feature = "widget")]
 impl ::acs_runtime::validate::Validate for CreateWidgetOption {
     fn validate_into(&self, v: &mut ::acs_runtime::validate::Validator, p: &str) {
         v.known(
@@ -83,6 +93,7 @@ impl ::acs_runtime::validate::Validate for CreateWidgetOption {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct Settings {
@@ -94,6 +105,7 @@ pub struct Settings {
     pub level: Option<i32>,
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Status {
@@ -104,13 +116,16 @@ pub enum Status {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(Status { Building = "building", Ready = "ready", });
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateWidgetTag {
     /// - Wire name: `Key`.
     pub key: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -119,6 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widget {
     /// - Wire name: `Status`.
@@ -126,6 +142,7 @@ pub struct Widget {
     /// - Wire name: `Tag`.
     pub tag: Option<Vec<crate::types::CreateWidgetTag>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -140,11 +157,13 @@ impl<'de> ::serde::Deserialize<'de> for Widget {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Widgets {
     /// - Wire name: `Widget`.
     pub widget: Option<Vec<crate::types::Widget>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -156,6 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for Widgets {
     }
 }
 /// An enumerated value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum DescribeWidgetStatus {
@@ -168,15 +188,18 @@ pub enum DescribeWidgetStatus {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "widget")]
 ::acs_runtime::open_enum_impls!(
     DescribeWidgetStatus { Building = "building", Ready = "ready", Broken = "broken", }
 );
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWidgetsWidget {
     /// - Wire name: `WidgetId`.
     pub widget_id: Option<String>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -190,11 +213,13 @@ impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
     }
 }
 /// A nested value.
+#[cfg(feature = "widget")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListWidgetsWidgets {
     /// - Wire name: `Widget`.
     pub widget: Option<Vec<crate::types::ListWidgetsWidget>>,
 }
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,

@@ -4,7 +4,7 @@
 use ::acs_runtime::client::{
     Config, Error, Invoke, OperationInfo, ProductInfo, RpcClient, ServiceError,
 };
-use ::acs_runtime::operation::{BoxFuture, OperationRequest};
+use ::acs_runtime::operation::OperationRequest;
 /// Product code, API version and endpoints of this crate's product.
 pub static PRODUCT: ProductInfo = ProductInfo {
     product: "Hostile",
@@ -48,12 +48,14 @@ impl Client {
     /// Calls `Async`: An operation named like a keyword.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::async_::AsyncRequestBuilder::send) it. The parameters and their rules: [`AsyncRequest`](crate::operation::async_::AsyncRequest).
+    #[cfg(feature = "default3")]
     pub fn async_(&self) -> crate::operation::async_::AsyncRequestBuilder<&Self> {
         crate::operation::async_::AsyncRequestBuilder::new(self)
     }
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::carriage_returns::CarriageReturnsRequestBuilder::send) it. The parameters and their rules: [`CarriageReturnsRequest`](crate::operation::carriage_returns::CarriageReturnsRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn carriage_returns(
         &self,
     ) -> crate::operation::carriage_returns::CarriageReturnsRequestBuilder<&Self> {
@@ -62,18 +64,21 @@ impl Client {
     /// Calls `Cli`: An operation named like the cli module.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::cli_::CliRequestBuilder::send) it. The parameters and their rules: [`CliRequest`](crate::operation::cli_::CliRequest).
+    #[cfg(feature = "family")]
     pub fn cli_(&self) -> crate::operation::cli_::CliRequestBuilder<&Self> {
         crate::operation::cli_::CliRequestBuilder::new(self)
     }
     /// Calls `Client`: An operation named like the client module.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::client_::ClientRequestBuilder::send) it. The parameters and their rules: [`ClientRequest`](crate::operation::client_::ClientRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn client_(&self) -> crate::operation::client_::ClientRequestBuilder<&Self> {
         crate::operation::client_::ClientRequestBuilder::new(self)
     }
     /// Calls `ControlCharacters`: Bidi  override and a bell .
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::control_characters::ControlCharactersRequestBuilder::send) it. The parameters and their rules: [`ControlCharactersRequest`](crate::operation::control_characters::ControlCharactersRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn control_characters(
         &self,
     ) -> crate::operation::control_characters::ControlCharactersRequestBuilder<&Self> {
@@ -82,12 +87,14 @@ impl Client {
     /// Calls `Core`: An operation named like a standard crate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::core_::CoreRequestBuilder::send) it. The parameters and their rules: [`CoreRequest`](crate::operation::core_::CoreRequest).
+    #[cfg(feature = "rust-fn-main")]
     pub fn core_(&self) -> crate::operation::core_::CoreRequestBuilder<&Self> {
         crate::operation::core_::CoreRequestBuilder::new(self)
     }
     /// Calls `DeepBrackets`: Many nested brackets in prose.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::deep_brackets::DeepBracketsRequestBuilder::send) it. The parameters and their rules: [`DeepBracketsRequest`](crate::operation::deep_brackets::DeepBracketsRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn deep_brackets(
         &self,
     ) -> crate::operation::deep_brackets::DeepBracketsRequestBuilder<&Self> {
@@ -96,6 +103,7 @@ impl Client {
     /// Calls `DoubleUnderscore`: A parameter named `__`.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::double_underscore::DoubleUnderscoreRequestBuilder::send) it. The parameters and their rules: [`DoubleUnderscoreRequest`](crate::operation::double_underscore::DoubleUnderscoreRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn double_underscore(
         &self,
     ) -> crate::operation::double_underscore::DoubleUnderscoreRequestBuilder<&Self> {
@@ -104,6 +112,7 @@ impl Client {
     /// Calls `EnumProse`: Enum values whose meanings hold code.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::enum_prose::EnumProseRequestBuilder::send) it. The parameters and their rules: [`EnumProseRequest`](crate::operation::enum_prose::EnumProseRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn enum_prose(
         &self,
     ) -> crate::operation::enum_prose::EnumProseRequestBuilder<&Self> {
@@ -112,18 +121,21 @@ impl Client {
     /// Calls `Gen`: An operation named like a 2024 keyword.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::gen_::GenRequestBuilder::send) it. The parameters and their rules: [`GenRequest`](crate::operation::gen_::GenRequest).
+    #[cfg(feature = "default2")]
     pub fn gen_(&self) -> crate::operation::gen_::GenRequestBuilder<&Self> {
         crate::operation::gen_::GenRequestBuilder::new(self)
     }
     /// Calls `Headings`: Headings, rules, tables and setext.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::headings::HeadingsRequestBuilder::send) it. The parameters and their rules: [`HeadingsRequest`](crate::operation::headings::HeadingsRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn headings(&self) -> crate::operation::headings::HeadingsRequestBuilder<&Self> {
         crate::operation::headings::HeadingsRequestBuilder::new(self)
     }
     /// Calls `HtmlProse`: HTML from upstream.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::html_prose::HtmlProseRequestBuilder::send) it. The parameters and their rules: [`HtmlProseRequest`](crate::operation::html_prose::HtmlProseRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn html_prose(
         &self,
     ) -> crate::operation::html_prose::HtmlProseRequestBuilder<&Self> {
@@ -132,6 +144,7 @@ impl Client {
     /// Calls `IndentedCode`: An indented code block.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::indented_code::IndentedCodeRequestBuilder::send) it. The parameters and their rules: [`IndentedCodeRequest`](crate::operation::indented_code::IndentedCodeRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn indented_code(
         &self,
     ) -> crate::operation::indented_code::IndentedCodeRequestBuilder<&Self> {
@@ -140,12 +153,14 @@ impl Client {
     /// Calls `Lib`: An operation named like lib.rs.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::lib_::LibRequestBuilder::send) it. The parameters and their rules: [`LibRequest`](crate::operation::lib_::LibRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn lib_(&self) -> crate::operation::lib_::LibRequestBuilder<&Self> {
         crate::operation::lib_::LibRequestBuilder::new(self)
     }
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::links_and_brackets::LinksAndBracketsRequestBuilder::send) it. The parameters and their rules: [`LinksAndBracketsRequest`](crate::operation::links_and_brackets::LinksAndBracketsRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn links_and_brackets(
         &self,
     ) -> crate::operation::links_and_brackets::LinksAndBracketsRequestBuilder<&Self> {
@@ -154,6 +169,7 @@ impl Client {
     /// Calls `ListFence`: A fence inside a list item.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::list_fence::ListFenceRequestBuilder::send) it. The parameters and their rules: [`ListFenceRequest`](crate::operation::list_fence::ListFenceRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn list_fence(
         &self,
     ) -> crate::operation::list_fence::ListFenceRequestBuilder<&Self> {
@@ -162,12 +178,14 @@ impl Client {
     /// Calls `Match`: An operation named like a keyword.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::match_::MatchRequestBuilder::send) it. The parameters and their rules: [`MatchRequest`](crate::operation::match_::MatchRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn match_(&self) -> crate::operation::match_::MatchRequestBuilder<&Self> {
         crate::operation::match_::MatchRequestBuilder::new(self)
     }
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::odd_numbers::OddNumbersRequestBuilder::send) it. The parameters and their rules: [`OddNumbersRequest`](crate::operation::odd_numbers::OddNumbersRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn odd_numbers(
         &self,
     ) -> crate::operation::odd_numbers::OddNumbersRequestBuilder<&Self> {
@@ -176,6 +194,7 @@ impl Client {
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::punctuation_codes::PunctuationCodesRequestBuilder::send) it. The parameters and their rules: [`PunctuationCodesRequest`](crate::operation::punctuation_codes::PunctuationCodesRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn punctuation_codes(
         &self,
     ) -> crate::operation::punctuation_codes::PunctuationCodesRequestBuilder<&Self> {
@@ -184,6 +203,7 @@ impl Client {
     /// Calls `QuotedFence`: A fence inside a block quote.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::quoted_fence::QuotedFenceRequestBuilder::send) it. The parameters and their rules: [`QuotedFenceRequest`](crate::operation::quoted_fence::QuotedFenceRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn quoted_fence(
         &self,
     ) -> crate::operation::quoted_fence::QuotedFenceRequestBuilder<&Self> {
@@ -192,6 +212,7 @@ impl Client {
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::reserved_names::ReservedNamesRequestBuilder::send) it. The parameters and their rules: [`ReservedNamesRequest`](crate::operation::reserved_names::ReservedNamesRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn reserved_names(
         &self,
     ) -> crate::operation::reserved_names::ReservedNamesRequestBuilder<&Self> {
@@ -200,12 +221,14 @@ impl Client {
     /// Calls `Std`: An operation named like a standard crate.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::std_::StdRequestBuilder::send) it. The parameters and their rules: [`StdRequest`](crate::operation::std_::StdRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn std_(&self) -> crate::operation::std_::StdRequestBuilder<&Self> {
         crate::operation::std_::StdRequestBuilder::new(self)
     }
     /// Calls `SummaryFence`: Line `text panic!() ` `text indented() `
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::summary_fence::SummaryFenceRequestBuilder::send) it. The parameters and their rules: [`SummaryFenceRequest`](crate::operation::summary_fence::SummaryFenceRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn summary_fence(
         &self,
     ) -> crate::operation::summary_fence::SummaryFenceRequestBuilder<&Self> {
@@ -214,6 +237,7 @@ impl Client {
     /// Calls `TildeFence`: A tilde fence in the description.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::tilde_fence::TildeFenceRequestBuilder::send) it. The parameters and their rules: [`TildeFenceRequest`](crate::operation::tilde_fence::TildeFenceRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn tilde_fence(
         &self,
     ) -> crate::operation::tilde_fence::TildeFenceRequestBuilder<&Self> {
@@ -222,18 +246,21 @@ impl Client {
     /// Calls `Type`: An operation named like a keyword.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::type_::TypeRequestBuilder::send) it. The parameters and their rules: [`TypeRequest`](crate::operation::type_::TypeRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn type_(&self) -> crate::operation::type_::TypeRequestBuilder<&Self> {
         crate::operation::type_::TypeRequestBuilder::new(self)
     }
     /// Calls `Types`: An operation named like the shared types module.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::types_::TypesRequestBuilder::send) it. The parameters and their rules: [`TypesRequest`](crate::operation::types_::TypesRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn types_(&self) -> crate::operation::types_::TypesRequestBuilder<&Self> {
         crate::operation::types_::TypesRequestBuilder::new(self)
     }
     /// Calls `Underscore`: A parameter named `_`.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::underscore::UnderscoreRequestBuilder::send) it. The parameters and their rules: [`UnderscoreRequest`](crate::operation::underscore::UnderscoreRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn underscore(
         &self,
     ) -> crate::operation::underscore::UnderscoreRequestBuilder<&Self> {
@@ -242,9 +269,11 @@ impl Client {
     /// Calls `Waiting`: Waiters and async notes with code.
     ///
     /// Set the parameters on the returned builder, then [`send`](crate::operation::waiting::WaitingRequestBuilder::send) it. The parameters and their rules: [`WaitingRequest`](crate::operation::waiting::WaitingRequest).
+    #[cfg(feature = "operations-in-no-family")]
     pub fn waiting(&self) -> crate::operation::waiting::WaitingRequestBuilder<&Self> {
         crate::operation::waiting::WaitingRequestBuilder::new(self)
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Polls `Waiting` until \`\`\`text
     /// panic!()
     ///
@@ -256,7 +285,7 @@ impl Client {
         &self,
         request: crate::operation::waiting::WaitingRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::waiting::WaitingResponse>,
@@ -270,11 +299,12 @@ impl Client {
 ///
 /// The trait is dyn-compatible (`&dyn HostileApi`, `Arc<dyn HostileApi>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too.
 pub trait HostileApi: Send + Sync {
+    #[cfg(feature = "default3")]
     /// Calls `Async`: An operation named like a keyword.
     fn async_(
         &self,
         request: crate::operation::async_::AsyncRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::async_::AsyncResponse,
@@ -291,11 +321,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     fn carriage_returns(
         &self,
         request: crate::operation::carriage_returns::CarriageReturnsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::carriage_returns::CarriageReturnsResponse,
@@ -312,11 +343,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "family")]
     /// Calls `Cli`: An operation named like the cli module.
     fn cli_(
         &self,
         request: crate::operation::cli_::CliRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cli_::CliResponse,
@@ -333,11 +365,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Client`: An operation named like the client module.
     fn client_(
         &self,
         request: crate::operation::client_::ClientRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::client_::ClientResponse,
@@ -354,11 +387,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ControlCharacters`: Bidi  override and a bell .
     fn control_characters(
         &self,
         request: crate::operation::control_characters::ControlCharactersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::control_characters::ControlCharactersResponse,
@@ -375,11 +409,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "rust-fn-main")]
     /// Calls `Core`: An operation named like a standard crate.
     fn core_(
         &self,
         request: crate::operation::core_::CoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::core_::CoreResponse,
@@ -396,11 +431,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeepBrackets`: Many nested brackets in prose.
     fn deep_brackets(
         &self,
         request: crate::operation::deep_brackets::DeepBracketsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deep_brackets::DeepBracketsResponse,
@@ -417,11 +453,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `DoubleUnderscore`: A parameter named `__`.
     fn double_underscore(
         &self,
         request: crate::operation::double_underscore::DoubleUnderscoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::double_underscore::DoubleUnderscoreResponse,
@@ -438,11 +475,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `EnumProse`: Enum values whose meanings hold code.
     fn enum_prose(
         &self,
         request: crate::operation::enum_prose::EnumProseRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enum_prose::EnumProseResponse,
@@ -459,11 +497,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "default2")]
     /// Calls `Gen`: An operation named like a 2024 keyword.
     fn gen_(
         &self,
         request: crate::operation::gen_::GenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::gen_::GenResponse,
@@ -480,11 +519,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Headings`: Headings, rules, tables and setext.
     fn headings(
         &self,
         request: crate::operation::headings::HeadingsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::headings::HeadingsResponse,
@@ -501,11 +541,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `HtmlProse`: HTML from upstream.
     fn html_prose(
         &self,
         request: crate::operation::html_prose::HtmlProseRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::html_prose::HtmlProseResponse,
@@ -522,11 +563,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `IndentedCode`: An indented code block.
     fn indented_code(
         &self,
         request: crate::operation::indented_code::IndentedCodeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::indented_code::IndentedCodeResponse,
@@ -543,11 +585,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Lib`: An operation named like lib.rs.
     fn lib_(
         &self,
         request: crate::operation::lib_::LibRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::lib_::LibResponse,
@@ -564,11 +607,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
     fn links_and_brackets(
         &self,
         request: crate::operation::links_and_brackets::LinksAndBracketsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::links_and_brackets::LinksAndBracketsResponse,
@@ -585,11 +629,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListFence`: A fence inside a list item.
     fn list_fence(
         &self,
         request: crate::operation::list_fence::ListFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_fence::ListFenceResponse,
@@ -606,11 +651,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Match`: An operation named like a keyword.
     fn match_(
         &self,
         request: crate::operation::match_::MatchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::match_::MatchResponse,
@@ -627,11 +673,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
         &self,
         request: crate::operation::odd_numbers::OddNumbersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::odd_numbers::OddNumbersResponse,
@@ -648,11 +695,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     fn punctuation_codes(
         &self,
         request: crate::operation::punctuation_codes::PunctuationCodesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::punctuation_codes::PunctuationCodesResponse,
@@ -669,11 +717,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `QuotedFence`: A fence inside a block quote.
     fn quoted_fence(
         &self,
         request: crate::operation::quoted_fence::QuotedFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::quoted_fence::QuotedFenceResponse,
@@ -690,11 +739,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
     fn reserved_names(
         &self,
         request: crate::operation::reserved_names::ReservedNamesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::reserved_names::ReservedNamesResponse,
@@ -711,11 +761,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Std`: An operation named like a standard crate.
     fn std_(
         &self,
         request: crate::operation::std_::StdRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::std_::StdResponse,
@@ -732,11 +783,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `SummaryFence`: Line ```text panic!() ``` ```text indented() ```
     fn summary_fence(
         &self,
         request: crate::operation::summary_fence::SummaryFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::summary_fence::SummaryFenceResponse,
@@ -753,11 +805,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `TildeFence`: A tilde fence in the description.
     fn tilde_fence(
         &self,
         request: crate::operation::tilde_fence::TildeFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tilde_fence::TildeFenceResponse,
@@ -774,11 +827,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Type`: An operation named like a keyword.
     fn type_(
         &self,
         request: crate::operation::type_::TypeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::type_::TypeResponse,
@@ -795,11 +849,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Types`: An operation named like the shared types module.
     fn types_(
         &self,
         request: crate::operation::types_::TypesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::types_::TypesResponse,
@@ -816,11 +871,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Underscore`: A parameter named `_`.
     fn underscore(
         &self,
         request: crate::operation::underscore::UnderscoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::underscore::UnderscoreResponse,
@@ -837,11 +893,12 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Waiting`: Waiters and async notes with code.
     fn waiting(
         &self,
         request: crate::operation::waiting::WaitingRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::waiting::WaitingResponse,
@@ -858,6 +915,7 @@ pub trait HostileApi: Send + Sync {
             ),
         )
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Polls `Waiting` until \`\`\`text
     /// panic!()
     ///
@@ -869,7 +927,7 @@ pub trait HostileApi: Send + Sync {
         &self,
         request: crate::operation::waiting::WaitingRequest,
         config: Option<::acs_runtime::waiter::WaiterConfig>,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             Option<crate::operation::waiting::WaitingResponse>,
@@ -902,11 +960,12 @@ pub trait HostileApi: Send + Sync {
     }
 }
 impl HostileApi for Client {
+    #[cfg(feature = "default3")]
     /// Calls `Async`: An operation named like a keyword.
     fn async_(
         &self,
         request: crate::operation::async_::AsyncRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::async_::AsyncResponse,
@@ -915,11 +974,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `CarriageReturns`: Carriage returns everywhere.
     fn carriage_returns(
         &self,
         request: crate::operation::carriage_returns::CarriageReturnsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::carriage_returns::CarriageReturnsResponse,
@@ -928,11 +988,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "family")]
     /// Calls `Cli`: An operation named like the cli module.
     fn cli_(
         &self,
         request: crate::operation::cli_::CliRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::cli_::CliResponse,
@@ -941,11 +1002,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Client`: An operation named like the client module.
     fn client_(
         &self,
         request: crate::operation::client_::ClientRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::client_::ClientResponse,
@@ -954,11 +1016,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ControlCharacters`: Bidi  override and a bell .
     fn control_characters(
         &self,
         request: crate::operation::control_characters::ControlCharactersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::control_characters::ControlCharactersResponse,
@@ -967,11 +1030,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "rust-fn-main")]
     /// Calls `Core`: An operation named like a standard crate.
     fn core_(
         &self,
         request: crate::operation::core_::CoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::core_::CoreResponse,
@@ -980,11 +1044,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `DeepBrackets`: Many nested brackets in prose.
     fn deep_brackets(
         &self,
         request: crate::operation::deep_brackets::DeepBracketsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::deep_brackets::DeepBracketsResponse,
@@ -993,11 +1058,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `DoubleUnderscore`: A parameter named `__`.
     fn double_underscore(
         &self,
         request: crate::operation::double_underscore::DoubleUnderscoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::double_underscore::DoubleUnderscoreResponse,
@@ -1006,11 +1072,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `EnumProse`: Enum values whose meanings hold code.
     fn enum_prose(
         &self,
         request: crate::operation::enum_prose::EnumProseRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::enum_prose::EnumProseResponse,
@@ -1019,11 +1086,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "default2")]
     /// Calls `Gen`: An operation named like a 2024 keyword.
     fn gen_(
         &self,
         request: crate::operation::gen_::GenRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::gen_::GenResponse,
@@ -1032,11 +1100,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Headings`: Headings, rules, tables and setext.
     fn headings(
         &self,
         request: crate::operation::headings::HeadingsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::headings::HeadingsResponse,
@@ -1045,11 +1114,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `HtmlProse`: HTML from upstream.
     fn html_prose(
         &self,
         request: crate::operation::html_prose::HtmlProseRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::html_prose::HtmlProseResponse,
@@ -1058,11 +1128,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `IndentedCode`: An indented code block.
     fn indented_code(
         &self,
         request: crate::operation::indented_code::IndentedCodeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::indented_code::IndentedCodeResponse,
@@ -1071,11 +1142,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Lib`: An operation named like lib.rs.
     fn lib_(
         &self,
         request: crate::operation::lib_::LibRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::lib_::LibResponse,
@@ -1084,11 +1156,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `LinksAndBrackets`: Bare URLs and brackets that are not links.
     fn links_and_brackets(
         &self,
         request: crate::operation::links_and_brackets::LinksAndBracketsRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::links_and_brackets::LinksAndBracketsResponse,
@@ -1097,11 +1170,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ListFence`: A fence inside a list item.
     fn list_fence(
         &self,
         request: crate::operation::list_fence::ListFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::list_fence::ListFenceResponse,
@@ -1110,11 +1184,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Match`: An operation named like a keyword.
     fn match_(
         &self,
         request: crate::operation::match_::MatchRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::match_::MatchResponse,
@@ -1123,11 +1198,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `OddNumbers`: Examples at the edges of the value types.
     fn odd_numbers(
         &self,
         request: crate::operation::odd_numbers::OddNumbersRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::odd_numbers::OddNumbersResponse,
@@ -1136,11 +1212,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `PunctuationCodes`: Error codes made of punctuation.
     fn punctuation_codes(
         &self,
         request: crate::operation::punctuation_codes::PunctuationCodesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::punctuation_codes::PunctuationCodesResponse,
@@ -1149,11 +1226,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `QuotedFence`: A fence inside a block quote.
     fn quoted_fence(
         &self,
         request: crate::operation::quoted_fence::QuotedFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::quoted_fence::QuotedFenceResponse,
@@ -1162,11 +1240,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `ReservedNames`: Parameters named like the prelude, derives and keywords.
     fn reserved_names(
         &self,
         request: crate::operation::reserved_names::ReservedNamesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::reserved_names::ReservedNamesResponse,
@@ -1175,11 +1254,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Std`: An operation named like a standard crate.
     fn std_(
         &self,
         request: crate::operation::std_::StdRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::std_::StdResponse,
@@ -1188,11 +1268,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `SummaryFence`: Line ```text panic!() ``` ```text indented() ```
     fn summary_fence(
         &self,
         request: crate::operation::summary_fence::SummaryFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::summary_fence::SummaryFenceResponse,
@@ -1201,11 +1282,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `TildeFence`: A tilde fence in the description.
     fn tilde_fence(
         &self,
         request: crate::operation::tilde_fence::TildeFenceRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::tilde_fence::TildeFenceResponse,
@@ -1214,11 +1296,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Type`: An operation named like a keyword.
     fn type_(
         &self,
         request: crate::operation::type_::TypeRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::type_::TypeResponse,
@@ -1227,11 +1310,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Types`: An operation named like the shared types module.
     fn types_(
         &self,
         request: crate::operation::types_::TypesRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::types_::TypesResponse,
@@ -1240,11 +1324,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Underscore`: A parameter named `_`.
     fn underscore(
         &self,
         request: crate::operation::underscore::UnderscoreRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::underscore::UnderscoreResponse,
@@ -1253,11 +1338,12 @@ impl HostileApi for Client {
     > {
         Box::pin(self.send(request))
     }
+    #[cfg(feature = "operations-in-no-family")]
     /// Calls `Waiting`: Waiters and async notes with code.
     fn waiting(
         &self,
         request: crate::operation::waiting::WaitingRequest,
-    ) -> BoxFuture<
+    ) -> crate::BoxFuture<
         '_,
         Result<
             crate::operation::waiting::WaitingResponse,

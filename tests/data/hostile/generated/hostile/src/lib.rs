@@ -10,6 +10,26 @@
 //!
 //! and \<script\>alert(1)\</script\>.
 //!
+//! ## Cargo features
+//!
+//! One feature per resource family, all on by default. An application that needs only some families compiles only those:
+//!
+//! ```text
+//! [dependencies]
+//! acs-hostile = { version = "*", default-features = false, features = ["default2"] }
+//! ```
+//!
+//! - `default2` (1 operation): Default
+//! - `default3` (1 operation): default
+//! - `family` (1 operation): 实例 管理
+//! - `operations-in-no-family` (24 operations): Operations in no family
+//! - `rust-fn-main` (1 operation): \`\`\`rust
+//!   fn main() {}
+//!
+//! ```text
+//!
+//! ```
+//!
 //! # Getting started
 //!
 //! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`HostileApi`] is the trait for fakes.

@@ -8,6 +8,7 @@
 ///   ```text
 ///   panic!()
 ///   ```
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Mode {
@@ -24,8 +25,10 @@ pub enum Mode {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(Mode { A = "a", BC = "b c", V1x = "1x", });
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesClone {
@@ -34,6 +37,7 @@ pub struct ReservedNamesClone {
     pub self_: Option<String>,
 }
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq, ::acs_runtime::RpcParams)]
 #[cfg_attr(feature = "cli", derive(::serde::Deserialize))]
 pub struct ReservedNamesDefault {
@@ -42,6 +46,7 @@ pub struct ReservedNamesDefault {
     pub clone: Option<crate::types::ReservedNamesClone>,
 }
 /// An enumerated value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ReservedNamesOption {
@@ -52,13 +57,16 @@ pub enum ReservedNamesOption {
     /// A value this version of the spec does not know, kept verbatim.
     Unknown(String),
 }
+#[cfg(feature = "operations-in-no-family")]
 ::acs_runtime::open_enum_impls!(ReservedNamesOption { Some = "Some", None = "None", });
 /// A nested value.
+#[cfg(feature = "operations-in-no-family")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReservedNamesResult {
     /// - Wire name: `Vec`.
     pub vec: Option<String>,
 }
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ReservedNamesResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,

@@ -2,10 +2,14 @@
 
 //! One module per operation: its request and builder, its response and its error enum.
 #[rustfmt::skip]
+#[cfg(feature = "widget")]
 pub mod create_widget;
 #[rustfmt::skip]
+#[cfg(feature = "widget")]
 pub mod describe_widget;
 #[rustfmt::skip]
+#[cfg(feature = "gadgets-and-other-things")]
 pub mod list_gadgets;
 #[rustfmt::skip]
+#[cfg(feature = "widget")]
 pub mod list_widgets;

@@ -2,58 +2,86 @@
 
 //! One module per operation: its request and builder, its response and its error enum.
 #[rustfmt::skip]
+#[cfg(feature = "default3")]
 pub mod async_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod carriage_returns;
 #[rustfmt::skip]
+#[cfg(feature = "family")]
 pub mod cli_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod client_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod control_characters;
 #[rustfmt::skip]
+#[cfg(feature = "rust-fn-main")]
 pub mod core_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod deep_brackets;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod double_underscore;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod enum_prose;
 #[rustfmt::skip]
+#[cfg(feature = "default2")]
 pub mod gen_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod headings;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod html_prose;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod indented_code;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod lib_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod links_and_brackets;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod list_fence;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod match_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod odd_numbers;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod punctuation_codes;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod quoted_fence;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod reserved_names;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod std_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod summary_fence;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod tilde_fence;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod type_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod types_;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod underscore;
 #[rustfmt::skip]
+#[cfg(feature = "operations-in-no-family")]
 pub mod waiting;
