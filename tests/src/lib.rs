@@ -15,3 +15,9 @@ pub use emulator::{EmulatorConfig, VpnEmulator};
 pub use plain::PlainServer;
 pub use server::{Exchange, Received, Reply, TestServer};
 pub use verify::{Clock, Request, Signature, Verified, verify};
+
+/// The repository README: its Rust examples are compiled (and the runnable ones run) as
+/// doc-tests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}

@@ -222,16 +222,12 @@ fn every_problem_of_every_file_at_once() {
 #[test]
 fn asynchronous_waiter_of_the_polled_operation() {
     let repo = Repo::new();
-    repo.edit(
-        OP,
-        "  max_polls: 10\n",
-        "  max_polls: 10\n  waiter: WidgetGone\n",
-    );
+    repo.edit(OP, "  waiter: WidgetReady\n", "  waiter: WidgetGone\n");
     let report = repo.fails();
     assert_reported(
         &report,
         OP,
-        17,
+        11,
         "asynchronous.waiter",
         "`DescribeWidget` has no waiter `WidgetGone`",
     );

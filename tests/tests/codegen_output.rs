@@ -67,7 +67,7 @@ fn files_of_a_removed_operation_are_deleted_and_hand_written_extras_kept() {
     fs::write(&extra, "fn main() {}\n").unwrap();
     repo.edit(
         "spec/demo/2020-01-01/CreateWidget.yaml",
-        "  poll: DescribeWidget\n",
+        "  poll: DescribeWidget\n  waiter: WidgetReady\n",
         "  poll: CreateWidget\n",
     );
     fs::remove_file(repo.path().join("spec/demo/2020-01-01/DescribeWidget.yaml")).unwrap();

@@ -310,8 +310,11 @@ fn corpus_crates_compile_warning_free_and_their_command_data_reads_back() {
     // The repository's profiles and target folder: the dependencies are built once for both.
     let root = fs::read_to_string(repo_path("Cargo.toml")).unwrap();
     let profiles = &root[root.find("[profile").unwrap()..];
+    // The package facts generated crates inherit, as the repository's workspace states them.
+    let package = root.find("[workspace.package]").unwrap();
+    let package = &root[package..package + root[package..].find("\n\n").unwrap()];
     let manifest = format!(
-        "[workspace]\nresolver = \"2\"\nmembers = [\"generated/*\"]\n\n[workspace.package]\nedition = \"2024\"\nlicense = \"Apache-2.0\"\nrust-version = \"1.85\"\npublish = false\n\n[workspace.dependencies]\nacs-runtime = {{ path = {:?} }}\n\n{profiles}",
+        "[workspace]\nresolver = \"2\"\nmembers = [\"generated/*\"]\n\n{package}\n\n[workspace.dependencies]\nacs-runtime = {{ path = {:?} }}\n\n{profiles}",
         repo_path("codegen/runtime")
     );
     fs::write(repo.path().join("Cargo.toml"), manifest).unwrap();

@@ -226,8 +226,14 @@ fn check_crates(
         })
         .collect();
     let runtime = repo.join("codegen/runtime");
+    let root = fs::read_to_string(repo.join("Cargo.toml")).map_err(|e| e.to_string())?;
+    // The package facts generated crates inherit, as the repository's workspace states them.
+    let package = root
+        .find("[workspace.package]")
+        .map(|start| &root[start..start + root[start..].find("\n\n").unwrap_or(root.len() - start)])
+        .ok_or("Cargo.toml has no [workspace.package]")?;
     let manifest = format!(
-        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n\n[workspace.package]\nedition = \"2024\"\nlicense = \"Apache-2.0\"\nrust-version = \"1.85\"\npublish = false\n\n[workspace.dependencies]\nacs-runtime = {{ path = {:?} }}\n\n[profile.dev]\ndebug = 0\n",
+        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n\n{package}\n\n[workspace.dependencies]\nacs-runtime = {{ path = {:?} }}\n\n[profile.dev]\ndebug = 0\n",
         members.concat(),
         runtime.display().to_string()
     );

@@ -33,6 +33,14 @@ pub fn run(repo: &Path, file: &Path, check: bool, verbose: bool) -> Result<(), S
             plan.problems
         ));
     }
+    if let Some(release) = &plan.release {
+        println!(
+            "crate version {} -> {} ({} change(s) for users of the crate; CHANGELOG.md)",
+            release.from,
+            release.to,
+            release.changes.len()
+        );
+    }
     if check {
         if plan.is_clean() {
             println!("the spec is current: upstream changed nothing");

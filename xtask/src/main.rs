@@ -1,9 +1,11 @@
 //! Project commands, run as `cargo xtask <command>` from anywhere in the repository.
 
+mod api_diff;
 mod bench;
 mod catalog;
 mod codegen;
 mod import;
+mod package;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -51,6 +53,16 @@ enum Command {
     },
     /// Measure generating the Vpc spec and building the Vpc crate, against the budget.
     Bench,
+    /// Compare the public API of each generated crate on disk with what the spec generates now;
+    /// fail when items are gone without a breaking version bump.
+    ApiDiff,
+    /// Package every published crate as crates.io would receive it (offline) and report each
+    /// `.crate` size; each packaged crate is built on its own unless `--no-verify`.
+    Package {
+        /// Package only; do not build the packaged crates.
+        #[arg(long)]
+        no_verify: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +81,8 @@ fn main() -> ExitCode {
             no_compile,
         } => catalog::run(&repo, &metadata, &scratch, !no_compile),
         Command::Bench => bench::run(&repo),
+        Command::ApiDiff => api_diff::run(&repo),
+        Command::Package { no_verify } => package::run(&repo, !no_verify),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

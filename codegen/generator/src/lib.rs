@@ -6,6 +6,7 @@
 //! without losing hand-written code).
 //! [`import`] turns Alibaba's published API metadata into spec files (`cargo xtask import`).
 
+pub mod changelog;
 pub mod check;
 pub mod diag;
 pub mod emit;

@@ -108,6 +108,9 @@ fn product_file(product: &Product, sink: &mut Sink<'_>) {
             format!("version `{}` must be a date, YYYY-MM-DD", product.version),
         );
     }
+    if let Err(problem) = crate::changelog::crate_version(product) {
+        sink.report("crate_version", problem);
+    }
     if product.endpoints.pattern.trim().is_empty() || product.endpoints.pattern.contains('/') {
         sink.report(
             "endpoints.pattern",

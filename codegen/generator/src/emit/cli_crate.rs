@@ -20,10 +20,14 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
         edition = "2024"
         license = { workspace = true }
         rust-version = { workspace = true }
-        publish = false
+        repository = { workspace = true }
+        documentation = "https://docs.rs/acs"
+        readme = "../../README.md"
+        keywords = ["alibaba-cloud", "aliyun", "cli"]
+        categories = ["command-line-utilities"]
 
         [dependencies]
-        acs-cli = { path = "../../codegen/cli" }
+        acs-cli = { workspace = true }
     };
     let manifest = format!(
         "{}{}",

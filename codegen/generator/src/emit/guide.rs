@@ -63,7 +63,7 @@ pub fn getting_started(ir: &CrateIr) -> Vec<String> {
         " # Getting started".to_owned(),
         String::new(),
         format!(
-            " Credentials come from the environment, the `aliyun` CLI's profile or explicit `Config` settings. Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`{api}`] is the trait for fakes."
+            " Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`{api}`] is the trait for fakes."
         ),
         String::new(),
         " ```".to_owned(),

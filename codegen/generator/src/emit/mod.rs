@@ -36,6 +36,14 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
             format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir)),
         ),
         OutputFile::new(
+            format!("{dir}/README.md"),
+            format!("{}{}", header(Comment::Html), crate_files::readme(ir)),
+        ),
+        OutputFile::new(
+            format!("{dir}/CHANGELOG.md"),
+            format!("{}{}", header(Comment::Html), crate_files::changelog(ir)),
+        ),
+        OutputFile::new(
             format!("{dir}/src/lib.rs"),
             rust_file(&header(Comment::Slash), crate_root::lib_rs(ir)),
         ),
@@ -108,40 +116,13 @@ pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
     let asynchronous = op.asynchronous.as_ref()?;
     let a = &asynchronous.spec;
     let mut note = format!(
-        "This operation is asynchronous: it returns before the work is done. Poll `{}`",
+        "This operation is asynchronous: it returns before the work is done. Poll `{}` to see it finish.",
         a.poll
     );
-    if let Some(field) = &a.status_field {
-        note.push_str(&format!(" and read `{field}`"));
-    }
-    note.push('.');
-    let states = |list: &[String]| {
-        list.iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if !a.pending.is_empty() {
-        note.push_str(&format!(
-            " While it is {}, the work is in progress.",
-            states(&a.pending)
-        ));
-    }
-    if !a.success.is_empty() {
-        note.push_str(&format!(" {} means done.", states(&a.success)));
-    }
-    if !a.failure.is_empty() {
-        note.push_str(&format!(" {} means it failed.", states(&a.failure)));
-    }
-    if let Some(interval) = a.interval_ms {
-        note.push_str(&format!(" Suggested polling interval: {interval} ms"));
-        match a.max_polls {
-            Some(max) => note.push_str(&format!(", at most {max} polls.")),
-            None => note.push('.'),
-        }
-    }
     if let Some(method) = &asynchronous.wait_method {
-        note.push_str(&format!(" Wait with `{method}`."));
+        note.push_str(&format!(
+            " Wait with `{method}` (its docs say the states and timing)."
+        ));
     }
     if let Some(extra) = &a.note {
         note.push_str(&format!("\n\n{}", extra.trim()));

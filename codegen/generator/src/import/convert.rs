@@ -83,6 +83,7 @@ pub(super) fn product(docs: &ApiDocs, cx: &mut Cx<'_>) -> Product {
         title: format!("{} API", docs.info.product),
         description,
         endpoints: Endpoints { pattern, regions },
+        crate_version: None,
     }
 }
 
@@ -284,15 +285,24 @@ fn asynchronous(
         .and_then(|v| whole(v, "staticInfo.maxCallbackTimes", cx));
     Some(Asynchronous {
         poll,
-        status_field: None,
-        pending: Vec::new(),
-        success: Vec::new(),
-        failure: Vec::new(),
-        interval_ms: interval_ms.and_then(|v| u64::try_from(v).ok()),
-        max_polls: max_polls.and_then(|v| u32::try_from(v).ok()),
         waiter: None,
-        note: None,
+        note: polling_hint(interval_ms, max_polls),
     })
+}
+
+/// Upstream's polling hint in words: the spec says a wait once, in a waiter of the polled
+/// operation, which an overlay adds.
+fn polling_hint(interval_ms: Option<i64>, max_polls: Option<i64>) -> Option<String> {
+    match (interval_ms, max_polls) {
+        (Some(ms), Some(polls)) => Some(format!(
+            "The service suggests polling every {ms} ms, at most {polls} times.\n"
+        )),
+        (Some(ms), None) => Some(format!("The service suggests polling every {ms} ms.\n")),
+        (None, Some(polls)) => Some(format!(
+            "The service suggests polling at most {polls} times.\n"
+        )),
+        (None, None) => None,
+    }
 }
 
 /// `Product::Version::Operation` as the operation name when it is in this product version.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::Imported;
+use super::release::{self, Release};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::{OutputFile, Plan};
 use crate::spec::load::{PRODUCT_FILE, Source, parse_merged};
@@ -74,6 +75,8 @@ pub struct ImportPlan {
     pub adopted: Vec<PathBuf>,
     /// Findings of the spec checks on the merged result (base and overlays).
     pub problems: Diagnostics,
+    /// The crate version and changelog entry the import records, when it changes an operation.
+    pub release: Option<Release>,
 }
 
 impl ImportPlan {
@@ -114,10 +117,10 @@ impl ImportPlan {
 pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan, String> {
     let dir = version_dir(&imported.product);
     let mut out = ImportPlan::default();
-    let mut produced = vec![(
-        PRODUCT_FILE.to_owned(),
-        render_product(&imported.product, source),
-    )];
+    let previous = release::previous(repo, &dir);
+    let mut product = imported.product.clone();
+    product.crate_version = release::kept_version(previous.as_ref());
+    let mut produced = vec![(PRODUCT_FILE.to_owned(), render_product(&product, source))];
     produced.extend(
         imported
             .operations
@@ -175,7 +178,9 @@ pub fn plan(repo: &Path, imported: &Imported, source: &str) -> Result<ImportPlan
             out.plan.delete.push(dir.join(file_name));
         }
     }
-    out.problems = verify(repo, &dir, &out.files)?;
+    let (problems, merged) = verify(repo, &dir, &out.files)?;
+    out.problems = problems;
+    out.release = release::release(previous.as_ref(), &product, &merged, source, &dir, &mut out);
     Ok(out)
 }
 
@@ -236,8 +241,13 @@ fn values<T: DeserializeOwned + Serialize>(
 }
 
 /// The spec checks on the merged result: the produced base files with their overlays (on disk,
-/// or produced by adoption). Overlays left without a base are reported too.
-fn verify(repo: &Path, dir: &Path, files: &[OutputFile]) -> Result<Diagnostics, String> {
+/// or produced by adoption), and the merged operations. Overlays left without a base are
+/// reported too.
+fn verify(
+    repo: &Path,
+    dir: &Path,
+    files: &[OutputFile],
+) -> Result<(Diagnostics, Vec<Operation>), String> {
     let mut diagnostics = Diagnostics::default();
     let overlay_dir = dir.join(OVERLAY_DIR);
     let overlay_of = |file_name: &str| -> Result<Option<Source>, String> {
@@ -301,13 +311,16 @@ fn verify(repo: &Path, dir: &Path, files: &[OutputFile]) -> Result<Diagnostics, 
                 overlay,
                 product,
                 operations,
+                changelog: None,
             }],
         };
         let mut found = crate::check::check_tree(&tree);
         overlay::attribute(&tree, &mut found);
         diagnostics.extend(found);
+        let merged = tree.products.into_iter().flat_map(|p| p.operations);
+        return Ok((diagnostics, merged.map(|o| o.operation).collect()));
     }
-    Ok(diagnostics)
+    Ok((diagnostics, Vec::new()))
 }
 
 /// A file's text, `None` when it does not exist.

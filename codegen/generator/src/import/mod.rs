@@ -15,6 +15,7 @@ pub mod files;
 pub mod metadata;
 mod paging;
 mod quirks;
+pub mod release;
 pub mod report;
 mod shape;
 

@@ -365,6 +365,7 @@ fn tree(product: &Product, operations: &[Operation]) -> SpecTree {
             overlay: None,
             product: product.clone(),
             operations,
+            changelog: None,
         }],
     }
 }

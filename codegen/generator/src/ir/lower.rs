@@ -44,6 +44,9 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         source,
         api_trait: super::product_name::api_trait(&dir.product.product),
         product: dir.product.clone(),
+        version: crate::changelog::crate_version(&dir.product)
+            .expect("the checks refuse a crate_version that is not semver"),
+        changelog: dir.changelog.as_ref().map(|c| c.text.clone()),
         features,
         operations,
         types,

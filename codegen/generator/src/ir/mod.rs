@@ -30,6 +30,10 @@ pub struct CrateIr {
     pub source: String,
     /// The product file.
     pub product: Product,
+    /// The crate version, from the product file.
+    pub version: semver::Version,
+    /// The product's `CHANGELOG.md`, when it has one.
+    pub changelog: Option<String>,
     /// Name of the trait of every operation, e.g. `VpcApi`.
     pub api_trait: String,
     /// Cargo features, one per resource family, sorted by name; empty when the crate is

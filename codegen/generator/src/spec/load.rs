@@ -19,6 +19,8 @@ use crate::spec::overlay::{self, OVERLAY_DIR};
 
 /// The name of the product file in a version folder.
 pub const PRODUCT_FILE: &str = "product.yaml";
+/// The name of a product's changelog in a version folder.
+pub const CHANGELOG_FILE: &str = "CHANGELOG.md";
 
 /// Every product version found under the spec root, sorted by path.
 #[derive(Debug, Default)]
@@ -42,6 +44,8 @@ pub struct ProductDir {
     pub product: Product,
     /// Every operation file, sorted by name.
     pub operations: Vec<OperationFile>,
+    /// `CHANGELOG.md`, written by `cargo xtask import`, when there is one.
+    pub changelog: Option<Source>,
 }
 
 /// One operation file.
@@ -80,7 +84,7 @@ pub fn load_tree(root: &Path) -> (SpecTree, Diagnostics) {
     (tree, diagnostics)
 }
 
-fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir> {
+pub(crate) fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir> {
     let overlay_dir = dir.join(OVERLAY_DIR);
     let mut overlays = if overlay_dir.is_dir() {
         sorted_files(&overlay_dir, diagnostics)
@@ -125,6 +129,11 @@ fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir>
             ),
         });
     }
+    let changelog_file = dir.join(CHANGELOG_FILE);
+    let changelog = changelog_file
+        .exists()
+        .then(|| read_source(&changelog_file, diagnostics))
+        .flatten();
     let (base, product) = parsed?;
     Some(ProductDir {
         dir: dir.to_owned(),
@@ -133,6 +142,7 @@ fn load_product(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ProductDir>
         overlay: product_overlay,
         product,
         operations,
+        changelog,
     })
 }
 

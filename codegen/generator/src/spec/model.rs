@@ -25,6 +25,10 @@ pub struct Product {
     pub description: Option<String>,
     /// Where requests go.
     pub endpoints: Endpoints,
+    /// Version of the generated crate, e.g. `0.2.0`: bumped by `cargo xtask import` by what
+    /// the spec diff implies (see `CHANGELOG.md` beside this file). Absent: the first, `0.1.0`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crate_version: Option<String>,
 }
 
 /// The wire protocol of a product.
@@ -167,35 +171,19 @@ pub enum Method {
     Get,
 }
 
-/// How an asynchronous operation finishes and how to observe it.
+/// How an asynchronous operation finishes: the operation that observes the work and, when the
+/// spec has one, the waiter of that operation that waits for it. States and timing belong to
+/// the waiter alone (`waiters:` of the polled operation).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Asynchronous {
     /// Operation to poll, e.g. `DescribeVpnGateway`.
     pub poll: String,
-    /// Response field of the polled operation holding the state, e.g. `Status`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status_field: Option<String>,
-    /// States meaning "still working", e.g. `provisioning`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pending: Vec<String>,
-    /// States meaning "done", e.g. `active`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub success: Vec<String>,
-    /// States meaning "failed for good".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub failure: Vec<String>,
-    /// Suggested delay between polls, in milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub interval_ms: Option<u64>,
-    /// Suggested maximum number of polls.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_polls: Option<u32>,
     /// Waiter of the polled operation that waits for this operation's work to finish, e.g.
-    /// `VpnGatewayActive`.
+    /// `VpnGatewayActive`: its states, interval and longest wait are the wait.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiter: Option<String>,
-    /// Markdown note shown in the docs.
+    /// Markdown note shown in the docs (the importer states upstream's polling hint here).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

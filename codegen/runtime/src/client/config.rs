@@ -64,6 +64,20 @@ pub struct ConfigBuilder(Config);
 
 impl ConfigBuilder {
     /// Signs with these credentials (long-term keys or STS) instead of the default chain.
+    ///
+    /// Without it, the default chain: `ALIBABA_CLOUD_ACCESS_KEY_ID` / `_SECRET`
+    /// (/ `_SECURITY_TOKEN`), the OIDC role (RRSA), `~/.aliyun/config.json`, the ECS instance's
+    /// RAM role, `ALIBABA_CLOUD_CREDENTIALS_URI`.
+    ///
+    /// ```
+    /// use acs_runtime::auth::Credentials;
+    /// use acs_runtime::client::Config;
+    ///
+    /// let config = Config::builder()
+    ///     .credentials(Credentials::new("my-access-key-id", "my-access-key-secret"))
+    ///     .build();
+    /// assert!(!format!("{config:?}").contains("my-access-key-secret"));
+    /// ```
     pub fn credentials(self, credentials: Credentials) -> Self {
         self.credentials_provider(credentials)
     }
@@ -84,6 +98,13 @@ impl ConfigBuilder {
     /// The region, e.g. `cn-hangzhou`: chooses the endpoint, and is sent as `RegionId` by
     /// requests that leave it unset. Without it, `ALIBABA_CLOUD_REGION_ID`, else the profile
     /// file's `region_id`.
+    ///
+    /// ```
+    /// use acs_runtime::client::Config;
+    ///
+    /// let config = Config::builder().region("cn-shanghai").build();
+    /// # let _ = config;
+    /// ```
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.0.region = Some(region.into());
         self
@@ -91,6 +112,17 @@ impl ConfigBuilder {
 
     /// An explicit endpoint, overriding the region's: a host (HTTPS) or an `https://` or
     /// `http://` URL without a path.
+    ///
+    /// ```
+    /// use acs_runtime::client::Config;
+    ///
+    /// // A VPC endpoint, a proxy or a test server; loopback may be plain http.
+    /// let config = Config::builder()
+    ///     .region("cn-hangzhou")
+    ///     .endpoint("http://127.0.0.1:8080")
+    ///     .build();
+    /// # let _ = config;
+    /// ```
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.0.endpoint = Some(endpoint.into());
         self
@@ -108,13 +140,42 @@ impl ConfigBuilder {
         self
     }
 
-    /// Sets the retry policy; [`RetryPolicy::disabled`] turns retries off.
+    /// Sets the retry policy; [`RetryPolicy::disabled`] turns retries off. Only what is safe
+    /// is resent: throttling and failures the service did not process, and idempotent
+    /// operations after ambiguous failures.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use acs_runtime::client::{Config, RetryPolicy};
+    ///
+    /// let patient = Config::builder()
+    ///     .retry_policy(
+    ///         RetryPolicy::standard()
+    ///             .with_max_attempts(5)
+    ///             .with_base_delay(Duration::from_millis(200)),
+    ///     )
+    ///     .build();
+    /// let once = Config::builder().retry_policy(RetryPolicy::disabled()).build();
+    /// # let _ = (patient, once);
+    /// ```
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
         self.0.retry = policy;
         self
     }
 
     /// Limits each attempt: connecting, sending and reading the whole response.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use acs_runtime::client::Config;
+    ///
+    /// // Each attempt at most 5 s, the whole call (retries included) at most 20 s.
+    /// let config = Config::builder()
+    ///     .attempt_timeout(Duration::from_secs(5))
+    ///     .deadline(Some(Duration::from_secs(20)))
+    ///     .build();
+    /// # let _ = config;
+    /// ```
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
         self.0.attempt_timeout = timeout;
         self

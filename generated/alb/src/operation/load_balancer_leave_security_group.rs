@@ -16,7 +16,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ListAsynJobs`. Suggested polling interval: 3000 ms, at most 20 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `ListAsynJobs` to see it finish.
+///
+/// The service suggests polling every 3000 ms, at most 20 times.
 ///
 /// # Example
 ///

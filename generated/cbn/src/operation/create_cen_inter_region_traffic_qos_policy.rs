@@ -29,7 +29,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ListCenInterRegionTrafficQosPolicies`. Suggested polling interval: 5000 ms, at most 20 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `ListCenInterRegionTrafficQosPolicies` to see it finish.
+///
+/// The service suggests polling every 5000 ms, at most 20 times.
 ///
 /// # Example
 ///

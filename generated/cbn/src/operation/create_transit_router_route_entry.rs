@@ -18,7 +18,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ListTransitRouterRouteEntries`. Suggested polling interval: 5000 ms, at most 20 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `ListTransitRouterRouteEntries` to see it finish.
+///
+/// The service suggests polling every 5000 ms, at most 20 times.
 ///
 /// # Example
 ///

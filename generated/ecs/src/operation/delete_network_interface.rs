@@ -29,7 +29,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeNetworkInterfaces`. Suggested polling interval: 2000 ms, at most 30 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeNetworkInterfaces` to see it finish.
+///
+/// The service suggests polling every 2000 ms, at most 30 times.
 ///
 /// # Example
 ///

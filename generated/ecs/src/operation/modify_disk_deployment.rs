@@ -30,7 +30,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeTasks`. Suggested polling interval: 300000 ms, at most 900 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeTasks` to see it finish.
+///
+/// The service suggests polling every 300000 ms, at most 900 times.
 ///
 /// # Example
 ///

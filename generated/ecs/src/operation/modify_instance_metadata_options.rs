@@ -13,7 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeInstances`. Suggested polling interval: 10000 ms, at most 30 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeInstances` to see it finish.
+///
+/// The service suggests polling every 10000 ms, at most 30 times.
 ///
 /// # Example
 ///

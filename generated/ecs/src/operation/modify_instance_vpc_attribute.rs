@@ -40,7 +40,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ModifyInstanceVpcAttribute`. Suggested polling interval: 500 ms, at most 1200 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `ModifyInstanceVpcAttribute` to see it finish.
+///
+/// The service suggests polling every 500 ms, at most 1200 times.
 ///
 /// # Example
 ///

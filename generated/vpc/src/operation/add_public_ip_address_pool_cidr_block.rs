@@ -23,7 +23,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `ListPublicIpAddressPoolCidrBlocks`. Suggested polling interval: 3000 ms, at most 3 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `ListPublicIpAddressPoolCidrBlocks` to see it finish.
+///
+/// The service suggests polling every 3000 ms, at most 3 times.
 ///
 /// # Example
 ///

@@ -16,7 +16,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeIpv6Addresses`. Suggested polling interval: 3 ms, at most 10 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeIpv6Addresses` to see it finish.
+///
+/// The service suggests polling every 3 ms, at most 10 times.
 ///
 /// # Example
 ///

@@ -13,7 +13,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribePhysicalConnections`. Suggested polling interval: 5 ms, at most 100 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribePhysicalConnections` to see it finish.
+///
+/// The service suggests polling every 5 ms, at most 100 times.
 ///
 /// # Example
 ///

@@ -15,7 +15,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeIPv6Translators`. Suggested polling interval: 2000 ms, at most 50 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeIPv6Translators` to see it finish.
+///
+/// The service suggests polling every 2000 ms, at most 50 times.
 ///
 /// **Deprecated** by the service.
 ///

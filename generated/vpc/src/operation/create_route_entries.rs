@@ -31,7 +31,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeRouteEntryList`. Suggested polling interval: 3 ms, at most 5 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeRouteEntryList` to see it finish.
+///
+/// The service suggests polling every 3 ms, at most 5 times.
 ///
 /// # Example
 ///

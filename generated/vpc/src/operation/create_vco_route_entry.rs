@@ -22,7 +22,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnConnection`. Suggested polling interval: 1000 ms, at most 10 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnConnection` to see it finish.
+///
+/// The service suggests polling every 1000 ms, at most 10 times.
 ///
 /// # Example
 ///

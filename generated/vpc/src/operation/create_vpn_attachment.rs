@@ -25,7 +25,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnConnection`. Suggested polling interval: 2000 ms, at most 10 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnConnection` to see it finish.
+///
+/// The service suggests polling every 2000 ms, at most 10 times.
 ///
 /// # Example
 ///

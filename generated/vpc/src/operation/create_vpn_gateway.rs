@@ -18,7 +18,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway` and read `Status`. While it is `provisioning`, the work is in progress. `active` means done. Suggested polling interval: 6000 ms, at most 100 polls. Wait with `wait_until_vpn_gateway_active`.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway` to see it finish. Wait with `wait_until_vpn_gateway_active` (its docs say the states and timing).
 ///
 /// After you send the request the system returns a request ID while the gateway is still being
 /// created in the background. Call `DescribeVpnGateway` to query its status: `provisioning`

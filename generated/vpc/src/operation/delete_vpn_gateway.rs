@@ -15,7 +15,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway`. Suggested polling interval: 6000 ms, at most 100 polls. Wait with `wait_until_vpn_gateway_deleted`.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway` to see it finish. Wait with `wait_until_vpn_gateway_deleted` (its docs say the states and timing).
 ///
 /// The gateway is `deleting` for a while after the call returns. It is gone when
 /// `DescribeVpnGateway` answers `InvalidVpnGatewayInstanceId.NotFound`: wait for that

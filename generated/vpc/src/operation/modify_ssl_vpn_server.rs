@@ -21,7 +21,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway`. Suggested polling interval: 2000 ms, at most 60 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeVpnGateway` to see it finish.
+///
+/// The service suggests polling every 2000 ms, at most 60 times.
 ///
 /// # Example
 ///

@@ -21,7 +21,9 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeNetworkAcls`. Suggested polling interval: 3000 ms, at most 10 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeNetworkAcls` to see it finish.
+///
+/// The service suggests polling every 3000 ms, at most 10 times.
 ///
 /// # Example
 ///

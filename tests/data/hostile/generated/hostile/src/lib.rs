@@ -32,7 +32,7 @@
 //!
 //! # Getting started
 //!
-//! Credentials come from the environment, the `aliyun` CLI's profile or explicit `Config` settings. Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`HostileApi`] is the trait for fakes.
+//! Credentials come from the environment, the `aliyun` CLI's profile or explicit [`Config`] settings; each setting (region, endpoint override, credentials, retries, timeouts) has an example on [`ConfigBuilder`](::acs_runtime::client::ConfigBuilder). Each operation is a module of [`operation`]; nested values are in [`types`]; [`Client`] calls them and [`HostileApi`] is the trait for fakes.
 //!
 //! ```
 //! use acs_hostile::{Client, Config, Error, HostileApi};

@@ -19,7 +19,12 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `DescribeWidget` and read `Status`. While it is `building`, the work is in progress. `ready` means done. `broken` means it failed. Suggested polling interval: 2000 ms, at most 10 polls.
+/// This operation is asynchronous: it returns before the work is done. Poll `DescribeWidget` to see it finish. Wait with `wait_until_widget_ready` (its docs say the states and timing).
+///
+/// The widget is `building` for a while after the call returns.
+/// Its waiter says when it is done: `ready`, or `broken` for good.
+/// Polling it by hand works too; the waiter's interval and
+/// longest wait are the service's advice.
 ///
 /// # Example
 ///

@@ -13,7 +13,7 @@ pub static OPERATION: ::acs_runtime::client::OperationInfo = ::acs_runtime::clie
 ///
 /// # Asynchronous
 ///
-/// This operation is asynchronous: it returns before the work is done. Poll `Waiting` and read `Status`. While it is `busy`, the work is in progress. `done` means done. Wait with `wait_until_done`.
+/// This operation is asynchronous: it returns before the work is done. Poll `Waiting` to see it finish. Wait with `wait_until_done` (its docs say the states and timing).
 ///
 /// ```text
 /// panic!()
