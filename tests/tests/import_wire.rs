@@ -55,12 +55,14 @@ fn metadata_keys(op: &Value) -> (BTreeSet<String>, BTreeMap<String, Top>) {
             style,
             Some("json" | "simple" | "spaceDelimited" | "pipeDelimited")
         );
+        let top = name.split('.').next().unwrap().to_owned();
+        // Sent flat, a free-form value is a dictionary: the official SDKs flatten its keys.
+        let flat = matches!(style, Some("flat" | "repeatList")) || name != top;
         if whole {
             keys.insert(name.clone());
         } else {
-            walk(&p["schema"], &name, &mut keys);
+            walk(&p["schema"], &name, flat, &mut keys);
         }
-        let top = name.split('.').next().unwrap().to_owned();
         let location = match p["in"].as_str() {
             Some("formData" | "body") => Location::Body,
             _ => Location::Query,
@@ -83,17 +85,20 @@ fn metadata_keys(op: &Value) -> (BTreeSet<String>, BTreeMap<String, Top>) {
     (keys, tops)
 }
 
-fn walk(schema: &Value, key: &str, keys: &mut BTreeSet<String>) {
+fn walk(schema: &Value, key: &str, flat: bool, keys: &mut BTreeSet<String>) {
     match schema["type"].as_str() {
-        Some("array") => walk(&schema["items"], &format!("{key}.N"), keys),
+        Some("array") => walk(&schema["items"], &format!("{key}.N"), flat, keys),
         Some("object")
             if schema["properties"]
                 .as_object()
                 .is_some_and(|p| !p.is_empty()) =>
         {
             for (field, shape) in schema["properties"].as_object().unwrap() {
-                walk(shape, &format!("{key}.{field}"), keys);
+                walk(shape, &format!("{key}.{field}"), flat, keys);
             }
+        }
+        Some("any" | "object") if flat => {
+            keys.insert(format!("{key}.<key>"));
         }
         _ => {
             keys.insert(key.to_owned());

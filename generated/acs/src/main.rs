@@ -62,6 +62,7 @@ static VPCPEER: Product = Product::new(
     "2022-01-01",
     include_str!("../data/vpcpeer.json"),
 );
+#[rustfmt::skip]
 fn main() -> ::std::process::ExitCode {
     ::acs_cli::main(&[&ALB, &CBN, &ECS, &KMS, &NLB, &RAM, &SLB, &STS, &VPC, &VPCPEER])
 }

@@ -1528,5 +1528,5 @@ pub struct ExtendedConfig {
     /// - Wire name: `CustomData`.
     /// - Example: `{"DBName":"app1","Port":"3306"}`.
     #[rpc(name = "CustomData")]
-    pub custom_data: Option<::std::collections::BTreeMap<String, String>>,
+    pub custom_data: Option<::serde_json::Value>,
 }

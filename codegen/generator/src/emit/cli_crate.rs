@@ -56,6 +56,7 @@ pub fn cli_crate(crates: &[CrateIr]) -> Vec<OutputFile> {
 
         #(#statics)*
 
+        #[rustfmt::skip]
         fn main() -> ::std::process::ExitCode {
             ::acs_cli::main(&[#(&#names),*])
         }

@@ -380,6 +380,7 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
     member.location = Some(location);
     member.style = style;
     match style {
+        Some(Style::Flat | Style::RepeatList) => flat_free_form(&mut member, &path, cx),
         None if member.ty == TypeName::Any => {
             member.style = Some(Style::Json);
             cx.add(Kind::FreeFormParameter, &path, "sent as JSON");
@@ -393,18 +394,10 @@ fn parameter(p: &super::metadata::Parameter, cx: &mut Cx<'_>) -> Option<Member> 
     Some(member)
 }
 
-/// Free-form values inside the parameters sent flat become maps of strings, flattened to
-/// `Name.key=value` as the official SDKs flatten a dictionary. Run once dotted names are
-/// folded into the objects they name, so that folded fields are covered too.
-pub(super) fn flat_free_forms(parameters: &mut [Member], cx: &mut Cx<'_>) {
-    for member in parameters {
-        if matches!(member.style, Some(Style::Flat | Style::RepeatList)) {
-            let path = format!("parameters.{}", member.name.as_deref().unwrap_or_default());
-            flat_free_form(member, &path, cx);
-        }
-    }
-}
-
+/// Free-form values inside a parameter sent flat become maps of strings, flattened to
+/// `Name.key=value` as the official SDKs flatten a dictionary. A dotted parameter folded
+/// later into the object it names keeps its own shape: a free-form one (listed with the
+/// `json` style) is then sent as JSON text.
 fn flat_free_form(member: &mut Member, path: &str, cx: &mut Cx<'_>) {
     if member.ty == TypeName::Any {
         member.ty = TypeName::Map;

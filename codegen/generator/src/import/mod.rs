@@ -89,7 +89,6 @@ pub fn import(json: &str) -> Result<Imported, String> {
             "parameters",
             &mut cx,
         );
-        convert::flat_free_forms(&mut op.parameters, &mut cx);
         quirks::drop_dotted_fields(&mut op.response.fields, "response", &mut cx);
         quirks::claim_rust_names(&mut op, &mut cx);
         operations.push(op);

@@ -35,6 +35,17 @@ impl RpcValue for Json {
     }
 }
 
+/// A free-form value nested in a parameter sent flat travels as its compact JSON text, as
+/// the `json` style sends a whole value (`ExtendedConfig.CustomData={"Port":"3306"}`);
+/// `null` sends nothing.
+impl RpcValue for serde_json::Value {
+    fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
+        if !self.is_null() {
+            w.write_str(key, &self.to_string());
+        }
+    }
+}
+
 /// The delimited styles: a list joined into one value by a separator, `,` for `simple`
 /// (`VbrInstanceIds=vbr-1,vbr-2`), ` ` for `space_delimited`, `|` for `pipe_delimited`.
 ///
