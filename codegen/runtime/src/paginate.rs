@@ -120,13 +120,13 @@ pub fn items<Resp, Item, E>(
 
 /// The next page number of a page-number listing, or `None` when the last page was empty or
 /// the total count has been seen.
-pub fn next_page_number(
+pub fn next_page_number<T: Into<i64>>(
     current: Option<i64>,
     on_page: usize,
     seen: usize,
-    total: Option<i64>,
+    total: Option<T>,
 ) -> Option<i64> {
-    if on_page == 0 || total.is_some_and(|t| seen as i64 >= t) {
+    if on_page == 0 || total.is_some_and(|t| seen as i64 >= t.into()) {
         return None;
     }
     Some(current.unwrap_or(1) + 1)
@@ -150,8 +150,8 @@ mod tests {
         assert_eq!(next_page_number(None, 10, 10, Some(25)), Some(2));
         assert_eq!(next_page_number(Some(2), 10, 20, Some(25)), Some(3));
         assert_eq!(next_page_number(Some(3), 5, 25, Some(25)), None);
-        assert_eq!(next_page_number(Some(1), 0, 0, None), None);
-        assert_eq!(next_page_number(Some(1), 10, 10, None), Some(2));
+        assert_eq!(next_page_number(Some(1), 0, 0, None::<i64>), None);
+        assert_eq!(next_page_number(Some(1), 10, 10, None::<i64>), Some(2));
     }
 
     #[test]

@@ -6850,7 +6850,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -6927,7 +6927,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7007,7 +7007,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7087,7 +7087,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7167,7 +7167,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7247,7 +7247,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7327,7 +7327,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7405,7 +7405,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7480,7 +7480,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7552,7 +7552,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7624,7 +7624,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7847,7 +7847,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -7925,7 +7925,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -8000,7 +8000,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -8427,7 +8427,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -9137,7 +9137,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -9703,7 +9703,7 @@ pub trait CbnApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);

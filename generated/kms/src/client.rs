@@ -3490,7 +3490,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3556,7 +3556,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3631,7 +3631,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3707,7 +3707,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3772,7 +3772,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3837,7 +3837,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3908,7 +3908,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3979,7 +3979,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -4049,7 +4049,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -4120,7 +4120,7 @@ pub trait KmsApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);

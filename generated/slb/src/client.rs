@@ -3637,7 +3637,7 @@ pub trait SlbApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3714,7 +3714,7 @@ pub trait SlbApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3863,7 +3863,7 @@ pub trait SlbApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -3934,7 +3934,7 @@ pub trait SlbApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);

@@ -16504,7 +16504,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16578,7 +16578,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16651,7 +16651,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16722,7 +16722,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16797,7 +16797,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16877,7 +16877,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -16953,7 +16953,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number,
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(page);
@@ -17028,7 +17028,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17099,7 +17099,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17316,7 +17316,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17396,7 +17396,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17476,7 +17476,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17549,7 +17549,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number,
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(page);
@@ -17618,7 +17618,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17690,7 +17690,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17767,7 +17767,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17847,7 +17847,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -17927,7 +17927,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18002,7 +18002,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18077,7 +18077,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18155,7 +18155,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18306,7 +18306,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18381,7 +18381,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18457,7 +18457,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18609,7 +18609,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18687,7 +18687,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18762,7 +18762,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18842,7 +18842,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18922,7 +18922,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -18996,7 +18996,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19069,7 +19069,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19350,7 +19350,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19421,7 +19421,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19492,7 +19492,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19569,7 +19569,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19651,7 +19651,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19797,7 +19797,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -19865,7 +19865,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20073,7 +20073,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                None,
+                None::<i64>,
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20150,7 +20150,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20223,7 +20223,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20385,7 +20385,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20460,7 +20460,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20540,7 +20540,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20616,7 +20616,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                None,
+                None::<i64>,
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20689,7 +20689,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
@@ -20963,7 +20963,7 @@ pub trait VpcApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                None,
+                None::<i64>,
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);

@@ -242,10 +242,10 @@ fn next_request(p: &PaginationIr) -> TokenStream {
     match p.style {
         PaginationStyle::PageNumber => {
             let total = if p.total.is_empty() {
-                quote!(None)
+                quote!(None::<i64>)
             } else {
                 let total = chain(quote!(response), &p.total);
-                quote!(#total.map(|t| i64::from(*t)))
+                quote!(#total.copied())
             };
             let (current, page) = if p.input_is_i64 {
                 (quote!(request.#input), quote!(page))

@@ -439,7 +439,7 @@ pub trait DemoApi: Send + Sync {
                 request.page_number.map(i64::from),
                 on_page,
                 seen,
-                response.total_count.as_ref().map(|t| i64::from(*t)),
+                response.total_count.as_ref().copied(),
             )?;
             let mut request = request.clone();
             request.page_number = Some(i32::try_from(page).ok()?);
