@@ -1,6 +1,6 @@
 //! The command data of one product: what the `acs` command knows of its operations.
 //!
-//! The generator writes one file per product with [`write`]; the `acs` command embeds the files
+//! The generator writes one file per product with [`write()`]; the `acs` command embeds the files
 //! and reads the product it is asked for with [`read`]. Constraints are the rule vocabulary's
 //! [`Rule`]s, so the command validates with the same rules and the same words as the SDK.
 
@@ -162,7 +162,7 @@ pub fn write(comment: &str, product: &ProductData) -> String {
     format!("{{\n  \"$comment\": {comment},\n  \"product\": {product}\n}}\n")
 }
 
-/// The product of a command data file written by [`write`].
+/// The product of a command data file written by [`write()`].
 pub fn read(text: &str) -> Result<ProductData, serde_json::Error> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]

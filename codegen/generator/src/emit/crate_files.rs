@@ -27,6 +27,11 @@ pub fn cargo_toml(ir: &CrateIr) -> String {
         keywords = (keywords(ir))
         categories = { workspace = true }
 
+        // Generated code has no unit tests: `cargo test` builds only its doc-tests, not a
+        // second copy of the whole crate as a test harness.
+        [lib]
+        test = false
+
         [dependencies]
         acs-runtime = { workspace = true }
         serde = { version = "1", features = ["derive"] }
