@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-cbn = { version = "*", default-features = false, features = ["aggregate-route"] }
+//! acs-cbn = { version = "0.1.0", default-features = false, features = ["aggregate-route"] }
 //! ```
 //!
 //! - `aggregate-route` (6 operations): Aggregate Route

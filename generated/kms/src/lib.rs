@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-kms = { version = "*", default-features = false, features = ["family"] }
+//! acs-kms = { version = "0.1.0", default-features = false, features = ["family"] }
 //! ```
 //!
 //! - `family` (1 operation): 其它

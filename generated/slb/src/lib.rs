@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-slb = { version = "*", default-features = false, features = ["access-control"] }
+//! acs-slb = { version = "0.1.0", default-features = false, features = ["access-control"] }
 //! ```
 //!
 //! - `access-control` (7 operations): Access control

@@ -10,7 +10,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-vpc = { version = "*", default-features = false, features = ["acl"] }
+//! acs-vpc = { version = "0.1.0", default-features = false, features = ["acl"] }
 //! ```
 //!
 //! - `acl` (9 operations): ACL

@@ -55,8 +55,8 @@ fn features_section(ir: &CrateIr) -> String {
         return String::new();
     };
     let mut section = format!(
-        "## Cargo features\n\nOne feature per resource family, all on by default. An application that needs only some families compiles only those:\n\n```toml\n[dependencies]\n{} = {{ version = \"*\", default-features = false, features = [\"{}\"] }}\n```\n\n",
-        ir.package, first.name
+        "## Cargo features\n\nOne feature per resource family, all on by default. An application that needs only some families compiles only those:\n\n```toml\n[dependencies]\n{} = {{ version = \"{}\", default-features = false, features = [\"{}\"] }}\n```\n\n",
+        ir.package, ir.version, first.name
     );
     for feature in &ir.features {
         let plural = if feature.operations == 1 { "" } else { "s" };

@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-demo = { version = "*", default-features = false, features = ["gadgets-and-other-things"] }
+//! acs-demo = { version = "0.1.0", default-features = false, features = ["gadgets-and-other-things"] }
 //! ```
 //!
 //! - `gadgets-and-other-things` (1 operation): Gadgets and (other) things

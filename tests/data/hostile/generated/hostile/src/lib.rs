@@ -16,7 +16,7 @@
 //!
 //! ```text
 //! [dependencies]
-//! acs-hostile = { version = "*", default-features = false, features = ["default2"] }
+//! acs-hostile = { version = "0.1.0", default-features = false, features = ["default2"] }
 //! ```
 //!
 //! - `default2` (1 operation): Default
