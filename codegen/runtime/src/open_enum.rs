@@ -24,6 +24,16 @@
 /// assert_eq!("private".parse::<NetworkType>().unwrap(), NetworkType::Private);
 /// assert_eq!(NetworkType::from("hybrid"), NetworkType::Unknown("hybrid".into()));
 /// assert!(!NetworkType::from("hybrid").is_known());
+///
+/// // An element of a `simple`-style list, joined with the others.
+/// #[derive(acs_runtime::RpcParams)]
+/// struct Request {
+///     #[rpc(name = "Types", style = "simple")]
+///     types: Vec<NetworkType>,
+/// }
+/// use acs_runtime::params::RpcParams as _;
+/// let request = Request { types: vec![NetworkType::Public, NetworkType::from("hybrid")] };
+/// assert_eq!(request.to_params().query().get(0), Some(("Types", "public,hybrid")));
 /// ```
 #[macro_export]
 macro_rules! open_enum {
@@ -130,6 +140,13 @@ macro_rules! open_enum_impls {
                 key: &mut ::std::string::String,
             ) {
                 $crate::params::RpcValue::write_value(self.as_str(), w, key)
+            }
+        }
+
+        // An element of a delimited list (`simple` style): its wire text.
+        impl $crate::params::RpcScalar for $name {
+            fn write_text(&self, out: &mut ::std::string::String) {
+                out.push_str(self.as_str());
             }
         }
     };

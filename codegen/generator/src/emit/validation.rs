@@ -127,6 +127,7 @@ fn nested(ty: &TypeRef, types: &TypeSpace, place: &TokenStream, wire: &str) -> T
             item_ty => {
                 let value = match item_ty {
                     TypeRef::String | TypeRef::Enum(_) => quote!(Some(item.as_str())),
+                    TypeRef::List(..) => quote!(Some(item.as_slice())),
                     _ => quote!(Some(*item)),
                 };
                 let item_place = quote!(item);
