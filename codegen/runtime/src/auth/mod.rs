@@ -150,23 +150,24 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
 fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> =
-        pairs.into_iter().map(|(k, v)| (0, k.into(), v)).collect();
+    let mut pairs: Vec<(Cow<'a, str>, &'a str)> =
+        pairs.into_iter().map(|(k, v)| (k.into(), v)).collect();
     // API parameter names encode to themselves, and then the decoded order is the encoded
     // one: keys are encoded (and so copied) only when one of them needs it.
-    if !pairs.iter().all(|(_, k, _)| is_unreserved(k)) {
-        for (_, key, _) in &mut pairs {
+    if !pairs.iter().all(|(k, _)| is_unreserved(k)) {
+        for (key, _) in &mut pairs {
             *key = encode(key).into_owned().into();
         }
     }
-    // Sorted on the first eight bytes of each key before whole keys are compared.
-    for (prefix, key, _) in &mut pairs {
-        *prefix = key_prefix(key);
-    }
-    pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    let plain: usize = pairs.iter().map(|(_, k, v)| k.len() + v.len() + 2).sum();
+    // Compared on their first eight bytes as one number before whole keys are compared.
+    pairs.sort_by(|a, b| {
+        key_prefix(&a.0)
+            .cmp(&key_prefix(&b.0))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    let plain: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
     let mut out = String::with_capacity(plain + plain / 2);
-    for (i, (_, key, value)) in pairs.iter().enumerate() {
+    for (i, (key, value)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
