@@ -35,7 +35,7 @@ fn corpus() -> Vec<(String, Value, String)> {
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 13, "the corpus is in tests/data/corpus");
+    assert!(out.len() >= 15, "the corpus is in tests/data/corpus");
     out
 }
 
@@ -175,7 +175,7 @@ fn every_corpus_request_sends_exactly_the_metadata_keys() {
             compared += 1;
         }
     }
-    assert_eq!(compared, 14, "every corpus operation compared");
+    assert_eq!(compared, 16, "every corpus operation compared");
 }
 
 #[test]

@@ -23,4 +23,5 @@ pub use acs_rpc_derive::RpcParams;
 #[doc(hidden)]
 pub mod __private {
     pub use serde;
+    pub use serde_json;
 }

@@ -8,7 +8,8 @@
 ///
 /// The type gets `as_str()`, `KNOWN`, `is_known()`, `FromStr` (infallible), `From<&str>`,
 /// `From<String>`, `Display`, `AsRef<str>`, serde `Serialize`/`Deserialize` as its wire string,
-/// and RPC serialization as its wire string.
+/// [`FromJson`](crate::de::FromJson) from its wire string and RPC serialization as its wire
+/// string.
 ///
 /// ```
 /// acs_runtime::open_enum! {
@@ -130,6 +131,14 @@ macro_rules! open_enum_impls {
                 let value: ::std::string::String =
                     $crate::__private::serde::Deserialize::deserialize(deserializer)?;
                 Ok(Self::from(value))
+            }
+        }
+
+        impl $crate::de::FromJson for $name {
+            fn from_json(
+                value: $crate::__private::serde_json::Value,
+            ) -> ::std::result::Result<Self, $crate::__private::serde_json::Error> {
+                <::std::string::String as $crate::de::FromJson>::from_json(value).map(Self::from)
             }
         }
 

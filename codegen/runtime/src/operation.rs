@@ -4,7 +4,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::params::{Location, Params, RpcParams};
-use crate::validate::{Validate, Violations};
+use crate::validate::{Validate, Validator, Violations};
 
 /// A boxed future that can be sent across threads: what the product traits' methods return,
 /// so that `dyn <Product>Api` works.
@@ -37,11 +37,11 @@ pub trait OperationRequest: RpcParams + Validate {
 /// there is one. A request built unchecked is sent whatever its violations. Runs before any
 /// I/O: an invalid request never leaves the process.
 pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<Params, Violations> {
-    let mut params = request.to_params();
+    let mut params = Params::of(request);
     if request.checked() == Checked::Valid {
         return Ok(params);
     }
-    let checked = match request.validate() {
+    let checked = match Validator::check(request) {
         Ok(()) => Ok(()),
         Err(violations) => {
             let missing_region = violations.get(REGION_ID).is_some_and(|v| v.value.is_none());

@@ -3,15 +3,14 @@
 //! A generated paginator supplies how to count a page's items and how to ask for the next
 //! page; when to stop (empty page, total reached, no or a repeated token) is decided here once.
 
-use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 pub use futures_util::Stream;
 use futures_util::StreamExt;
-use futures_util::stream;
 
 use crate::client::Error;
+use crate::operation::BoxFuture;
 
 /// Pages or items of a listing, fetched as they are read: `while let Some(page) =
 /// pages.next().await { ... }`, with no extra crate and no pinning. Also a [`Stream`].
@@ -48,74 +47,115 @@ impl<T> std::fmt::Debug for Paginator<'_, T> {
     }
 }
 
-/// What the stream does next.
-enum State<Req, F> {
-    Fetch { request: Req, fetch: F, seen: usize },
-    Done,
-}
-
 /// A stream of pages: the first for `request`, then each `next` asks for, until it says stop.
 ///
-/// `next(request, response, items_on_page, items_seen)` returns the request of the next page.
-/// The stream ends after an error.
-pub fn pages<Req, Resp, E, F, Fut>(
+/// `fetch` sends one request; `next(request, response, items_on_page, items_seen)` returns
+/// the request of the next page. The stream ends after an error. One small state machine
+/// per listing: no async block and no stream combinators instantiated per operation.
+pub fn pages<'a, Req, Resp, E>(
     request: Req,
-    fetch: F,
+    fetch: impl FnMut(Req) -> BoxFuture<'a, Result<Resp, Error<E>>> + Send + 'a,
     count: fn(&Resp) -> usize,
     next: fn(&Req, &Resp, usize, usize) -> Option<Req>,
-) -> impl Stream<Item = Result<Resp, Error<E>>>
+) -> impl Stream<Item = Result<Resp, Error<E>>> + Send + 'a
 where
-    Req: Clone,
-    F: FnMut(Req) -> Fut,
-    Fut: Future<Output = Result<Resp, Error<E>>>,
+    Req: Clone + Send + Unpin + 'a,
+    Resp: 'a,
+    E: 'a,
 {
-    stream::unfold(
-        State::Fetch {
-            request,
-            fetch,
-            seen: 0,
-        },
-        move |state| async move {
-            let State::Fetch {
-                request,
-                mut fetch,
-                seen,
-            } = state
-            else {
-                return None;
-            };
-            match fetch(request.clone()).await {
-                Ok(response) => {
-                    let on_page = count(&response);
-                    let seen = seen + on_page;
-                    let state = match next(&request, &response, on_page, seen) {
-                        Some(request) => State::Fetch {
-                            request,
-                            fetch,
-                            seen,
-                        },
-                        None => State::Done,
-                    };
-                    Some((Ok(response), state))
-                }
-                Err(error) => Some((Err(error), State::Done)),
-            }
-        },
-    )
+    Pages {
+        fetch: Box::new(fetch),
+        count,
+        next,
+        request: Some(request),
+        in_flight: None,
+        seen: 0,
+    }
 }
 
-/// The items of every page, in order.
-pub fn items<Resp, Item, E>(
-    pages: impl Stream<Item = Result<Resp, Error<E>>>,
-    extract: fn(Resp) -> Vec<Item>,
-) -> impl Stream<Item = Result<Item, Error<E>>> {
-    pages.flat_map(move |page| {
-        let items: Vec<Result<Item, Error<E>>> = match page {
-            Ok(response) => extract(response).into_iter().map(Ok).collect(),
-            Err(error) => vec![Err(error)],
+/// The state of [`pages`]: the request of the page being (or to be) fetched, `None` once done.
+struct Pages<'a, Req, Resp, E> {
+    fetch: Box<dyn FnMut(Req) -> BoxFuture<'a, Result<Resp, Error<E>>> + Send + 'a>,
+    count: fn(&Resp) -> usize,
+    next: fn(&Req, &Resp, usize, usize) -> Option<Req>,
+    request: Option<Req>,
+    in_flight: Option<BoxFuture<'a, Result<Resp, Error<E>>>>,
+    seen: usize,
+}
+
+impl<Req: Clone + Unpin, Resp, E> Stream for Pages<'_, Req, Resp, E> {
+    type Item = Result<Resp, Error<E>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        let in_flight = match (&mut this.in_flight, &this.request) {
+            (Some(in_flight), _) => in_flight,
+            (None, None) => return Poll::Ready(None),
+            (None, Some(request)) => this.in_flight.insert((this.fetch)(request.clone())),
         };
-        stream::iter(items)
-    })
+        let Poll::Ready(page) = in_flight.as_mut().poll(cx) else {
+            return Poll::Pending;
+        };
+        this.in_flight = None;
+        let request = this.request.take();
+        if let (Ok(response), Some(request)) = (&page, request) {
+            let on_page = (this.count)(response);
+            this.seen += on_page;
+            this.request = (this.next)(&request, response, on_page, this.seen);
+        }
+        Poll::Ready(Some(page))
+    }
+}
+
+/// The items of every page, in order; the stream ends after an error.
+pub fn items<'a, Resp, Item, E>(
+    pages: Paginator<'a, Result<Resp, Error<E>>>,
+    extract: fn(Resp) -> Vec<Item>,
+) -> impl Stream<Item = Result<Item, Error<E>>> + Send + 'a
+where
+    Resp: 'a,
+    Item: Send + Unpin + 'a,
+    E: 'a,
+{
+    Items {
+        pages: Some(pages),
+        extract,
+        page: Vec::new().into_iter(),
+    }
+}
+
+/// The state of [`items`]: the rest of the current page, then the pages to come.
+struct Items<'a, Resp, Item, E> {
+    pages: Option<Paginator<'a, Result<Resp, Error<E>>>>,
+    extract: fn(Resp) -> Vec<Item>,
+    page: std::vec::IntoIter<Item>,
+}
+
+impl<Resp, Item: Unpin, E> Stream for Items<'_, Resp, Item, E> {
+    type Item = Result<Item, Error<E>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.page.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            let Some(pages) = &mut this.pages else {
+                return Poll::Ready(None);
+            };
+            match pages.inner.as_mut().poll_next(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(Some(Ok(response))) => {
+                    this.page = (this.extract)(response).into_iter();
+                }
+                Poll::Ready(Some(Err(error))) => {
+                    this.pages = None;
+                    return Poll::Ready(Some(Err(error)));
+                }
+                Poll::Ready(None) => this.pages = None,
+            }
+        }
+    }
 }
 
 /// The next page number of a page-number listing, or `None` when the last page was empty or

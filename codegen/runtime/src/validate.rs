@@ -92,10 +92,11 @@ pub trait Validate {
     fn validate_into(&self, v: &mut Validator, prefix: &str);
 
     /// Checks every field and returns all violations at once.
-    fn validate(&self) -> Result<(), Violations> {
-        let mut v = Validator::default();
-        self.validate_into(&mut v, "");
-        v.finish()
+    fn validate(&self) -> Result<(), Violations>
+    where
+        Self: Sized,
+    {
+        Validator::check(self)
     }
 }
 
@@ -183,6 +184,14 @@ fn path(prefix: &str, name: &str) -> String {
 }
 
 impl Validator {
+    /// Checks every field of `value` and returns all violations at once:
+    /// [`Validate::validate`], also for a value behind `dyn`.
+    pub fn check(value: &dyn Validate) -> Result<(), Violations> {
+        let mut v = Self::default();
+        value.validate_into(&mut v, "");
+        v.finish()
+    }
+
     /// Records a violation of `rule` by `parameter`.
     pub fn report(
         &mut self,

@@ -225,16 +225,19 @@ pub struct AScriptId {
     /// - Example: `as-xvq5igaa7uv6vr****`.
     pub a_script_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AScriptId {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            a_script_id: fields.take("AScriptId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AScriptId {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                a_script_id: f.take("AScriptId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags.
@@ -1480,17 +1483,20 @@ pub struct RuleId {
     /// - Example: `10`.
     pub priority: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for RuleId {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            rule_id: fields.take("RuleId")?,
+            priority: fields.take("Priority")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RuleId {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                rule_id: f.take("RuleId")?,
-                priority: f.take("Priority")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the health check feature.
@@ -1829,19 +1835,22 @@ pub struct CapacityReservationState {
     /// - Example: `INSUFFICIENT_CAPACITY`.
     pub reason: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CapacityReservationState {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            effective_capacity_units: fields.take("EffectiveCapacityUnits")?,
+            availability_zone: fields.take("AvailabilityZone")?,
+            reason: fields.take("Reason")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                effective_capacity_units: f.take("EffectiveCapacityUnits")?,
-                availability_zone: f.take("AvailabilityZone")?,
-                reason: f.take("Reason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// 负载均衡请求的最小预留容量
@@ -1853,16 +1862,19 @@ pub struct MinimumLoadBalancerCapacity {
     /// - Example: `100`.
     pub capacity_units: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for MinimumLoadBalancerCapacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            capacity_units: fields.take("CapacityUnits")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MinimumLoadBalancerCapacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                capacity_units: f.take("CapacityUnits")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1884,18 +1896,21 @@ pub struct Region {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_name: fields.take("LocalName")?,
+            region_endpoint: fields.take("RegionEndpoint")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_name: f.take("LocalName")?,
-                region_endpoint: f.take("RegionEndpoint")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The zone.
@@ -1912,17 +1927,20 @@ pub struct Zone {
     /// - Example: `cn-hangzhou-g`.
     pub zone_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for Zone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_name: fields.take("LocalName")?,
+            zone_id: fields.take("ZoneId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_name: f.take("LocalName")?,
-                zone_id: f.take("ZoneId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags.
@@ -1939,17 +1957,20 @@ pub struct GetHealthCheckTemplateAttributeTag {
     /// - Example: `product`.
     pub value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The structure of the ACL that is associated with the listener.
@@ -1970,17 +1991,20 @@ pub struct AclRelation {
     /// - Example: `Associating`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AclRelation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AclRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the access control lists (ACLs).
@@ -2003,17 +2027,20 @@ pub struct AclConfig {
     /// - Example: `White`.
     pub acl_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AclConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_relations: fields.take("AclRelations")?,
+            acl_type: fields.take("AclType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AclConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_relations: f.take("AclRelations")?,
-                acl_type: f.take("AclType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the certificate.
@@ -2025,16 +2052,19 @@ pub struct GetListenerAttributeCertificate {
     /// - Example: `12315790212_166f8204689_1714763408_70998****`.
     pub certificate_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeCertificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            certificate_id: fields.take("CertificateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCertificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                certificate_id: f.take("CertificateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2059,18 +2089,21 @@ pub struct GetListenerAttributeCaCertificate {
     /// - Example: `true`.
     pub is_default: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeCaCertificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            certificate_id: fields.take("CertificateId")?,
+            status: fields.take("Status")?,
+            is_default: fields.take("IsDefault")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeCaCertificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                certificate_id: f.take("CertificateId")?,
-                status: f.take("Status")?,
-                is_default: f.take("IsDefault")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The server groups to which requests are forwarded.
@@ -2082,16 +2115,19 @@ pub struct GetListenerAttributeServerGroupTuple {
     /// - Example: `rsp-cige6j****`.
     pub server_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeServerGroupTuple {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_group_id: fields.take("ServerGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeServerGroupTuple {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_group_id: f.take("ServerGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the ForwardGroup action. This parameter is returned and takes effect when Type is set to **ForwardGroup**.
@@ -2104,16 +2140,19 @@ pub struct GetListenerAttributeForwardGroupConfig {
         Vec<crate::types::GetListenerAttributeServerGroupTuple>,
     >,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeForwardGroupConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_group_tuples: fields.take("ServerGroupTuples")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeForwardGroupConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_group_tuples: f.take("ServerGroupTuples")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the default forwarding rule.
@@ -2133,17 +2172,20 @@ pub struct GetListenerAttributeDefaultAction {
     /// - Example: `ForwardGroup`.
     pub r#type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeDefaultAction {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_group_config: fields.take("ForwardGroupConfig")?,
+            r#type: fields.take("Type")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeDefaultAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_group_config: f.take("ForwardGroupConfig")?,
-                r#type: f.take("Type")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of Xtrace. Xtrace is used to record requests sent to ALB.
@@ -2174,18 +2216,21 @@ pub struct AccessLogTracingConfig {
     /// - Example: `Zipkin`.
     pub tracing_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AccessLogTracingConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tracing_enabled: fields.take("TracingEnabled")?,
+            tracing_sample: fields.take("TracingSample")?,
+            tracing_type: fields.take("TracingType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AccessLogTracingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tracing_enabled: f.take("TracingEnabled")?,
-                tracing_sample: f.take("TracingSample")?,
-                tracing_type: f.take("TracingType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The logging configuration.
@@ -2204,18 +2249,21 @@ pub struct LogConfig {
     /// - Wire name: `AccessLogTracingConfig`.
     pub access_log_tracing_config: Option<crate::types::AccessLogTracingConfig>,
 }
+impl ::acs_runtime::de::FromJson for LogConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_log_record_customized_headers_enabled: fields
+                .take("AccessLogRecordCustomizedHeadersEnabled")?,
+            access_log_tracing_config: fields.take("AccessLogTracingConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LogConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_log_record_customized_headers_enabled: f
-                    .take("AccessLogRecordCustomizedHeadersEnabled")?,
-                access_log_tracing_config: f.take("AccessLogTracingConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration information when the listener is associated with a QUIC listener.
@@ -2239,17 +2287,20 @@ pub struct GetListenerAttributeQuicConfig {
     /// - Example: `true`.
     pub quic_upgrade_enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeQuicConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            quic_listener_id: fields.take("QuicListenerId")?,
+            quic_upgrade_enabled: fields.take("QuicUpgradeEnabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeQuicConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                quic_listener_id: f.take("QuicListenerId")?,
-                quic_upgrade_enabled: f.take("QuicUpgradeEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the XForward headers.
@@ -2423,43 +2474,47 @@ pub struct GetListenerAttributeXForwardedForConfig {
     /// - Example: `false`.
     pub x_forwarded_for_host_enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeXForwardedForConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            x_forwarded_for_client_cert_client_verify_alias: fields
+                .take("XForwardedForClientCertClientVerifyAlias")?,
+            x_forwarded_for_client_cert_client_verify_enabled: fields
+                .take("XForwardedForClientCertClientVerifyEnabled")?,
+            x_forwarded_for_client_cert_fingerprint_alias: fields
+                .take("XForwardedForClientCertFingerprintAlias")?,
+            x_forwarded_for_client_cert_fingerprint_enabled: fields
+                .take("XForwardedForClientCertFingerprintEnabled")?,
+            x_forwarded_for_client_cert_issuer_dn_alias: fields
+                .take("XForwardedForClientCertIssuerDNAlias")?,
+            x_forwarded_for_client_cert_issuer_dn_enabled: fields
+                .take("XForwardedForClientCertIssuerDNEnabled")?,
+            x_forwarded_for_client_cert_subject_dn_alias: fields
+                .take("XForwardedForClientCertSubjectDNAlias")?,
+            x_forwarded_for_client_cert_subject_dn_enabled: fields
+                .take("XForwardedForClientCertSubjectDNEnabled")?,
+            x_forwarded_for_client_src_port_enabled: fields
+                .take("XForwardedForClientSrcPortEnabled")?,
+            x_forwarded_for_enabled: fields.take("XForwardedForEnabled")?,
+            x_forwarded_for_processing_mode: fields.take("XForwardedForProcessingMode")?,
+            x_forwarded_for_proto_enabled: fields.take("XForwardedForProtoEnabled")?,
+            x_forwarded_for_slb_id_enabled: fields.take("XForwardedForSLBIdEnabled")?,
+            x_forwarded_for_slb_port_enabled: fields
+                .take("XForwardedForSLBPortEnabled")?,
+            x_forwarded_for_client_source_ips_enabled: fields
+                .take("XForwardedForClientSourceIpsEnabled")?,
+            x_forwarded_for_client_source_ips_trusted: fields
+                .take("XForwardedForClientSourceIpsTrusted")?,
+            x_forwarded_for_host_enabled: fields.take("XForwardedForHostEnabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeXForwardedForConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                x_forwarded_for_client_cert_client_verify_alias: f
-                    .take("XForwardedForClientCertClientVerifyAlias")?,
-                x_forwarded_for_client_cert_client_verify_enabled: f
-                    .take("XForwardedForClientCertClientVerifyEnabled")?,
-                x_forwarded_for_client_cert_fingerprint_alias: f
-                    .take("XForwardedForClientCertFingerprintAlias")?,
-                x_forwarded_for_client_cert_fingerprint_enabled: f
-                    .take("XForwardedForClientCertFingerprintEnabled")?,
-                x_forwarded_for_client_cert_issuer_dn_alias: f
-                    .take("XForwardedForClientCertIssuerDNAlias")?,
-                x_forwarded_for_client_cert_issuer_dn_enabled: f
-                    .take("XForwardedForClientCertIssuerDNEnabled")?,
-                x_forwarded_for_client_cert_subject_dn_alias: f
-                    .take("XForwardedForClientCertSubjectDNAlias")?,
-                x_forwarded_for_client_cert_subject_dn_enabled: f
-                    .take("XForwardedForClientCertSubjectDNEnabled")?,
-                x_forwarded_for_client_src_port_enabled: f
-                    .take("XForwardedForClientSrcPortEnabled")?,
-                x_forwarded_for_enabled: f.take("XForwardedForEnabled")?,
-                x_forwarded_for_processing_mode: f.take("XForwardedForProcessingMode")?,
-                x_forwarded_for_proto_enabled: f.take("XForwardedForProtoEnabled")?,
-                x_forwarded_for_slb_id_enabled: f.take("XForwardedForSLBIdEnabled")?,
-                x_forwarded_for_slb_port_enabled: f.take("XForwardedForSLBPortEnabled")?,
-                x_forwarded_for_client_source_ips_enabled: f
-                    .take("XForwardedForClientSourceIpsEnabled")?,
-                x_forwarded_for_client_source_ips_trusted: f
-                    .take("XForwardedForClientSourceIpsTrusted")?,
-                x_forwarded_for_host_enabled: f.take("XForwardedForHostEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The cause for the unhealthy state of the backend servers.
@@ -2496,18 +2551,21 @@ pub struct Reason {
     /// - Example: `RESPONSE_MISMATCH`.
     pub reason_code: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for Reason {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            actual_response: fields.take("ActualResponse")?,
+            expected_response: fields.take("ExpectedResponse")?,
+            reason_code: fields.take("ReasonCode")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Reason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                actual_response: f.take("ActualResponse")?,
-                expected_response: f.take("ExpectedResponse")?,
-                reason_code: f.take("ReasonCode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of unhealthy backend servers.
@@ -2543,20 +2601,23 @@ pub struct NonNormalServer {
     /// - Example: `Initial`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for NonNormalServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port: fields.take("Port")?,
+            reason: fields.take("Reason")?,
+            server_id: fields.take("ServerId")?,
+            server_ip: fields.take("ServerIp")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port: f.take("Port")?,
-                reason: f.take("Reason")?,
-                server_id: f.take("ServerId")?,
-                server_ip: f.take("ServerIp")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the server group.
@@ -2585,19 +2646,22 @@ pub struct ServerGroupInfo {
     /// - Example: `TrafficMirror`.
     pub action_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ServerGroupInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_enabled: fields.take("HealthCheckEnabled")?,
+            non_normal_servers: fields.take("NonNormalServers")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            action_type: fields.take("ActionType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_enabled: f.take("HealthCheckEnabled")?,
-                non_normal_servers: f.take("NonNormalServers")?,
-                server_group_id: f.take("ServerGroupId")?,
-                action_type: f.take("ActionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check status of the server group associated with the listener.
@@ -2623,19 +2687,22 @@ pub struct ListenerHealthStatus {
     /// - Wire name: `ServerGroupInfos`.
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
+impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            server_group_infos: fields.take("ServerGroupInfos")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                server_group_infos: f.take("ServerGroupInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check status of the forwarding rule.
@@ -2651,17 +2718,20 @@ pub struct RuleHealthStatus {
     /// - Wire name: `ServerGroupInfos`.
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
+impl ::acs_runtime::de::FromJson for RuleHealthStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            rule_id: fields.take("RuleId")?,
+            server_group_infos: fields.take("ServerGroupInfos")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RuleHealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                rule_id: f.take("RuleId")?,
-                server_group_infos: f.take("ServerGroupInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the access log feature.
@@ -2678,17 +2748,20 @@ pub struct AccessLogConfig {
     /// - Example: `test`.
     pub log_store: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AccessLogConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            log_project: fields.take("LogProject")?,
+            log_store: fields.take("LogStore")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AccessLogConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                log_project: f.take("LogProject")?,
-                log_store: f.take("LogStore")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of deletion protection.
@@ -2708,17 +2781,20 @@ pub struct DeletionProtectionConfig {
     /// - Example: `2022-08-02T02:49:05Z`.
     pub enabled_time: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeletionProtectionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            enabled_time: fields.take("EnabledTime")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                enabled_time: f.take("EnabledTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The billing method of the ALB instance.
@@ -2733,17 +2809,20 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     /// - Example: `PostPay`.
     pub pay_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            pay_type: fields.take("PayType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for GetLoadBalancerAttributeLoadBalancerBillingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                pay_type: f.take("PayType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2765,17 +2844,20 @@ pub struct LoadBalancerOperationLock {
     /// - Example: `FinancialLocked`.
     pub lock_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for LoadBalancerOperationLock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+            lock_type: fields.take("LockType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerOperationLock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-                lock_type: f.take("LockType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration read-only mode settings.
@@ -2801,18 +2883,22 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     /// - Example: `ConsoleProtection`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for GetLoadBalancerAttributeModificationProtectionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reason: fields.take("Reason")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for GetLoadBalancerAttributeModificationProtectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reason: f.take("Reason")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The address of the ALB instance.
@@ -2877,24 +2963,27 @@ pub struct LoadBalancerAddresse {
     /// - Wire name: `Ipv6LocalAddresses`.
     pub ipv6_local_addresses: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            address: fields.take("Address")?,
+            ipv6_address: fields.take("Ipv6Address")?,
+            intranet_address: fields.take("IntranetAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+            eip_type: fields.take("EipType")?,
+            intranet_address_hc_status: fields.take("IntranetAddressHcStatus")?,
+            ipv6_address_hc_status: fields.take("Ipv6AddressHcStatus")?,
+            ipv4_local_addresses: fields.take("Ipv4LocalAddresses")?,
+            ipv6_local_addresses: fields.take("Ipv6LocalAddresses")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                address: f.take("Address")?,
-                ipv6_address: f.take("Ipv6Address")?,
-                intranet_address: f.take("IntranetAddress")?,
-                allocation_id: f.take("AllocationId")?,
-                eip_type: f.take("EipType")?,
-                intranet_address_hc_status: f.take("IntranetAddressHcStatus")?,
-                ipv6_address_hc_status: f.take("Ipv6AddressHcStatus")?,
-                ipv4_local_addresses: f.take("Ipv4LocalAddresses")?,
-                ipv6_local_addresses: f.take("Ipv6LocalAddresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The mappings between zones and vSwitches. At most 10 zones are returned. If the current region supports two or more zones, at least two zones are returned.
@@ -2927,19 +3016,22 @@ pub struct GetLoadBalancerAttributeZoneMapping {
     /// - Example: `Active`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            zone_id: fields.take("ZoneId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                load_balancer_addresses: f.take("LoadBalancerAddresses")?,
-                v_switch_id: f.take("VSwitchId")?,
-                zone_id: f.take("ZoneId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The AScript rule.
@@ -2989,22 +3081,25 @@ pub struct ListAScriptsAScript {
     /// - Example: `alb-vv9rg2ub31tyec****`.
     pub load_balancer_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListAScriptsAScript {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            a_script_id: fields.take("AScriptId")?,
+            a_script_name: fields.take("AScriptName")?,
+            enabled: fields.take("Enabled")?,
+            script_content: fields.take("ScriptContent")?,
+            a_script_status: fields.take("AScriptStatus")?,
+            listener_id: fields.take("ListenerId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsAScript {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                a_script_id: f.take("AScriptId")?,
-                a_script_name: f.take("AScriptName")?,
-                enabled: f.take("Enabled")?,
-                script_content: f.take("ScriptContent")?,
-                a_script_status: f.take("AScriptStatus")?,
-                listener_id: f.take("ListenerId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The ACL entry.
@@ -3030,18 +3125,21 @@ pub struct ListAclEntriesAclEntries {
     /// - Example: `Available`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListAclEntriesAclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            entry: fields.take("Entry")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAclEntriesAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                entry: f.take("Entry")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listener that is associated with the ACL.
@@ -3077,20 +3175,23 @@ pub struct RelatedListener {
     /// - Example: `Associated`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RelatedListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RelatedListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The ACL and the associated listeners.
@@ -3106,17 +3207,20 @@ pub struct ListAclRelationsAclRelation {
     /// - Wire name: `RelatedListeners`.
     pub related_listeners: Option<Vec<crate::types::RelatedListener>>,
 }
+impl ::acs_runtime::de::FromJson for ListAclRelationsAclRelation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            related_listeners: fields.take("RelatedListeners")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsAclRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                related_listeners: f.take("RelatedListeners")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The network ACLs.
@@ -3169,23 +3273,26 @@ pub struct Acl {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for Acl {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            acl_name: fields.take("AclName")?,
+            acl_status: fields.take("AclStatus")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            config_managed_enabled: fields.take("ConfigManagedEnabled")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Acl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                acl_name: f.take("AclName")?,
-                acl_status: f.take("AclStatus")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                config_managed_enabled: f.take("ConfigManagedEnabled")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The task.
@@ -3261,25 +3368,28 @@ pub struct Job {
     /// - Example: `Succeeded`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for Job {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            api_name: fields.take("ApiName")?,
+            create_time: fields.take("CreateTime")?,
+            error_code: fields.take("ErrorCode")?,
+            error_message: fields.take("ErrorMessage")?,
+            id: fields.take("Id")?,
+            modify_time: fields.take("ModifyTime")?,
+            operate_type: fields.take("OperateType")?,
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Job {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                api_name: f.take("ApiName")?,
-                create_time: f.take("CreateTime")?,
-                error_code: f.take("ErrorCode")?,
-                error_message: f.take("ErrorMessage")?,
-                id: f.take("Id")?,
-                modify_time: f.take("ModifyTime")?,
-                operate_type: f.take("OperateType")?,
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the health check template.
@@ -3401,30 +3511,33 @@ pub struct HealthCheckTemplate {
     /// - Example: `rg-atstuj3rtop****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for HealthCheckTemplate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_host: fields.take("HealthCheckHost")?,
+            health_check_codes: fields.take("HealthCheckCodes")?,
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check_path: fields.take("HealthCheckPath")?,
+            health_check_protocol: fields.take("HealthCheckProtocol")?,
+            health_check_template_id: fields.take("HealthCheckTemplateId")?,
+            health_check_template_name: fields.take("HealthCheckTemplateName")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            tags: fields.take("Tags")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for HealthCheckTemplate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_host: f.take("HealthCheckHost")?,
-                health_check_codes: f.take("HealthCheckCodes")?,
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check_path: f.take("HealthCheckPath")?,
-                health_check_protocol: f.take("HealthCheckProtocol")?,
-                health_check_template_id: f.take("HealthCheckTemplateId")?,
-                health_check_template_name: f.take("HealthCheckTemplateName")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                tags: f.take("Tags")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The certificate.
@@ -3458,19 +3571,22 @@ pub struct ListListenerCertificatesCertificate {
     /// - Example: `Server`.
     pub certificate_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListListenerCertificatesCertificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            certificate_id: fields.take("CertificateId")?,
+            is_default: fields.take("IsDefault")?,
+            status: fields.take("Status")?,
+            certificate_type: fields.take("CertificateType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesCertificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                certificate_id: f.take("CertificateId")?,
-                is_default: f.take("IsDefault")?,
-                status: f.take("Status")?,
-                certificate_type: f.take("CertificateType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listener.
@@ -3577,31 +3693,34 @@ pub struct Listener {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for Listener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_actions: fields.take("DefaultActions")?,
+            gzip_enabled: fields.take("GzipEnabled")?,
+            http2_enabled: fields.take("Http2Enabled")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            listener_description: fields.take("ListenerDescription")?,
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            listener_status: fields.take("ListenerStatus")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            log_config: fields.take("LogConfig")?,
+            quic_config: fields.take("QuicConfig")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            x_forwarded_for_config: fields.take("XForwardedForConfig")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Listener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_actions: f.take("DefaultActions")?,
-                gzip_enabled: f.take("GzipEnabled")?,
-                http2_enabled: f.take("Http2Enabled")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                listener_description: f.take("ListenerDescription")?,
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                listener_status: f.take("ListenerStatus")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                log_config: f.take("LogConfig")?,
-                quic_config: f.take("QuicConfig")?,
-                request_timeout: f.take("RequestTimeout")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                x_forwarded_for_config: f.take("XForwardedForConfig")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the ALB instance.
@@ -3735,36 +3854,39 @@ pub struct LoadBalancer {
     /// - Wire name: `SecurityGroupIds`.
     pub security_group_ids: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for LoadBalancer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_log_config: fields.take("AccessLogConfig")?,
+            address_allocated_mode: fields.take("AddressAllocatedMode")?,
+            address_type: fields.take("AddressType")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            create_time: fields.take("CreateTime")?,
+            dns_name: fields.take("DNSName")?,
+            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
+            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
+            load_balancer_bussiness_status: fields.take("LoadBalancerBussinessStatus")?,
+            load_balancer_edition: fields.take("LoadBalancerEdition")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            load_balancer_operation_locks: fields.take("LoadBalancerOperationLocks")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            modification_protection_config: fields.take("ModificationProtectionConfig")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            vpc_id: fields.take("VpcId")?,
+            address_ip_version: fields.take("AddressIpVersion")?,
+            ipv6_address_type: fields.take("Ipv6AddressType")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_log_config: f.take("AccessLogConfig")?,
-                address_allocated_mode: f.take("AddressAllocatedMode")?,
-                address_type: f.take("AddressType")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                create_time: f.take("CreateTime")?,
-                dns_name: f.take("DNSName")?,
-                deletion_protection_config: f.take("DeletionProtectionConfig")?,
-                load_balancer_billing_config: f.take("LoadBalancerBillingConfig")?,
-                load_balancer_bussiness_status: f.take("LoadBalancerBussinessStatus")?,
-                load_balancer_edition: f.take("LoadBalancerEdition")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                load_balancer_operation_locks: f.take("LoadBalancerOperationLocks")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                modification_protection_config: f.take("ModificationProtectionConfig")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                vpc_id: f.take("VpcId")?,
-                address_ip_version: f.take("AddressIpVersion")?,
-                ipv6_address_type: f.take("Ipv6AddressType")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the custom response.
@@ -3788,18 +3910,21 @@ pub struct ListRulesFixedResponseConfig {
     /// - Example: `HTTP_2xx`.
     pub http_code: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesFixedResponseConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            content: fields.take("Content")?,
+            content_type: fields.take("ContentType")?,
+            http_code: fields.take("HttpCode")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesFixedResponseConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                content: f.take("Content")?,
-                content_type: f.take("ContentType")?,
-                http_code: f.take("HttpCode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The server group to which requests are forwarded.
@@ -3816,17 +3941,20 @@ pub struct ListRulesServerGroupTuple {
     /// - Example: `2`.
     pub weight: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesServerGroupTuple {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_group_id: fields.take("ServerGroupId")?,
+            weight: fields.take("Weight")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupTuple {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_group_id: f.take("ServerGroupId")?,
-                weight: f.take("Weight")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The session persistence configurations of the server group.
@@ -3843,17 +3971,20 @@ pub struct ListRulesServerGroupStickySession {
     /// - Example: `100`.
     pub timeout: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesServerGroupStickySession {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            timeout: fields.take("Timeout")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesServerGroupStickySession {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                timeout: f.take("Timeout")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the server groups.
@@ -3870,17 +4001,20 @@ pub struct ListRulesForwardGroupConfig {
         crate::types::ListRulesServerGroupStickySession,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListRulesForwardGroupConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_group_tuples: fields.take("ServerGroupTuples")?,
+            server_group_sticky_session: fields.take("ServerGroupStickySession")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesForwardGroupConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_group_tuples: f.take("ServerGroupTuples")?,
-                server_group_sticky_session: f.take("ServerGroupStickySession")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The key of the header to be inserted.
@@ -3918,18 +4052,21 @@ pub struct ListRulesInsertHeaderConfig {
     /// - Example: `SystemDefined`.
     pub value_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesInsertHeaderConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+            value_type: fields.take("ValueType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesInsertHeaderConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-                value_type: f.take("ValueType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the redirect action.
@@ -3989,21 +4126,24 @@ pub struct ListRulesRedirectConfig {
     /// - Example: `quert`.
     pub query: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRedirectConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            host: fields.take("Host")?,
+            http_code: fields.take("HttpCode")?,
+            path: fields.take("Path")?,
+            port: fields.take("Port")?,
+            protocol: fields.take("Protocol")?,
+            query: fields.take("Query")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRedirectConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                host: f.take("Host")?,
-                http_code: f.take("HttpCode")?,
-                path: f.take("Path")?,
-                port: f.take("Port")?,
-                protocol: f.take("Protocol")?,
-                query: f.take("Query")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The HTTP header to be removed.
@@ -4018,11 +4158,17 @@ pub struct ListRulesRemoveHeaderConfig {
     /// - Example: `key`.
     pub key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRemoveHeaderConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { key: fields.take("Key")? })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRemoveHeaderConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { key: f.take("Key")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the rewrite action.
@@ -4053,18 +4199,21 @@ pub struct ListRulesRewriteConfig {
     /// - Example: `quedsa`.
     pub query: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRewriteConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            host: fields.take("Host")?,
+            path: fields.take("Path")?,
+            query: fields.take("Query")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRewriteConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                host: f.take("Host")?,
-                path: f.take("Path")?,
-                query: f.take("Query")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the server group to which traffic is mirrored.
@@ -4075,16 +4224,19 @@ pub struct ListRulesMirrorGroupConfig {
     /// - Wire name: `ServerGroupTuples`.
     pub server_group_tuples: Option<Vec<crate::types::ListRulesServerGroupTuple>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesMirrorGroupConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_group_tuples: fields.take("ServerGroupTuples")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesMirrorGroupConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_group_tuples: f.take("ServerGroupTuples")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of traffic mirroring.
@@ -4100,17 +4252,20 @@ pub struct ListRulesTrafficMirrorConfig {
     /// - Wire name: `MirrorGroupConfig`.
     pub mirror_group_config: Option<crate::types::ListRulesMirrorGroupConfig>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesTrafficMirrorConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            target_type: fields.take("TargetType")?,
+            mirror_group_config: fields.take("MirrorGroupConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficMirrorConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                target_type: f.take("TargetType")?,
-                mirror_group_config: f.take("MirrorGroupConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of traffic throttling.
@@ -4129,17 +4284,20 @@ pub struct ListRulesTrafficLimitConfig {
     /// - Example: `80`.
     pub per_ip_qps: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesTrafficLimitConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qps: fields.take("QPS")?,
+            per_ip_qps: fields.take("PerIpQps")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesTrafficLimitConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qps: f.take("QPS")?,
-                per_ip_qps: f.take("PerIpQps")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The CORS configuration.
@@ -4177,21 +4335,24 @@ pub struct ListRulesCorsConfig {
     /// - Example: `1000`.
     pub max_age: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesCorsConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allow_origin: fields.take("AllowOrigin")?,
+            allow_methods: fields.take("AllowMethods")?,
+            allow_headers: fields.take("AllowHeaders")?,
+            expose_headers: fields.take("ExposeHeaders")?,
+            allow_credentials: fields.take("AllowCredentials")?,
+            max_age: fields.take("MaxAge")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesCorsConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allow_origin: f.take("AllowOrigin")?,
-                allow_methods: f.take("AllowMethods")?,
-                allow_headers: f.take("AllowHeaders")?,
-                expose_headers: f.take("ExposeHeaders")?,
-                allow_credentials: f.take("AllowCredentials")?,
-                max_age: f.take("MaxAge")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The action of the forwarding rule.
@@ -4259,26 +4420,29 @@ pub struct ListRulesRuleAction {
     /// - Wire name: `CorsConfig`.
     pub cors_config: Option<crate::types::ListRulesCorsConfig>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRuleAction {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            fixed_response_config: fields.take("FixedResponseConfig")?,
+            forward_group_config: fields.take("ForwardGroupConfig")?,
+            insert_header_config: fields.take("InsertHeaderConfig")?,
+            order: fields.take("Order")?,
+            redirect_config: fields.take("RedirectConfig")?,
+            remove_header_config: fields.take("RemoveHeaderConfig")?,
+            rewrite_config: fields.take("RewriteConfig")?,
+            traffic_mirror_config: fields.take("TrafficMirrorConfig")?,
+            traffic_limit_config: fields.take("TrafficLimitConfig")?,
+            r#type: fields.take("Type")?,
+            cors_config: fields.take("CorsConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                fixed_response_config: f.take("FixedResponseConfig")?,
-                forward_group_config: f.take("ForwardGroupConfig")?,
-                insert_header_config: f.take("InsertHeaderConfig")?,
-                order: f.take("Order")?,
-                redirect_config: f.take("RedirectConfig")?,
-                remove_header_config: f.take("RemoveHeaderConfig")?,
-                rewrite_config: f.take("RewriteConfig")?,
-                traffic_mirror_config: f.take("TrafficMirrorConfig")?,
-                traffic_limit_config: f.take("TrafficLimitConfig")?,
-                r#type: f.take("Type")?,
-                cors_config: f.take("CorsConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The value of the cookie.
@@ -4295,17 +4459,20 @@ pub struct ListRulesValue {
     /// - Example: `test`.
     pub value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesValue {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesValue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The key-value pairs of the cookie.
@@ -4316,14 +4483,19 @@ pub struct ListRulesCookieConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<crate::types::ListRulesValue>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesCookieConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesCookieConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the header.
@@ -4339,17 +4511,20 @@ pub struct ListRulesHeaderConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesHeaderConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesHeaderConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                values: f.take("Values")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the hosts.
@@ -4360,14 +4535,19 @@ pub struct ListRulesHostConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesHostConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesHostConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the request methods.
@@ -4378,14 +4558,19 @@ pub struct ListRulesMethodConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesMethodConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesMethodConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the forwarding URLs.
@@ -4396,14 +4581,19 @@ pub struct ListRulesPathConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesPathConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesPathConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the query strings.
@@ -4414,14 +4604,19 @@ pub struct ListRulesQueryStringConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<crate::types::ListRulesValue>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesQueryStringConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesQueryStringConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Traffic matching based on source IP addresses.
@@ -4432,14 +4627,19 @@ pub struct ListRulesSourceIpConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesSourceIpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesSourceIpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the response status codes.
@@ -4450,14 +4650,19 @@ pub struct ListRulesResponseStatusCodeConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesResponseStatusCodeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseStatusCodeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { values: f.take("Values")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The HTTP header in responses.
@@ -4473,17 +4678,20 @@ pub struct ListRulesResponseHeaderConfig {
     /// - Wire name: `Values`.
     pub values: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesResponseHeaderConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            values: fields.take("Values")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponseHeaderConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                values: f.take("Values")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The match condition of the forwarding rule.
@@ -4541,25 +4749,28 @@ pub struct ListRulesRuleCondition {
     /// - Example: `Host`.
     pub r#type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRuleCondition {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cookie_config: fields.take("CookieConfig")?,
+            header_config: fields.take("HeaderConfig")?,
+            host_config: fields.take("HostConfig")?,
+            method_config: fields.take("MethodConfig")?,
+            path_config: fields.take("PathConfig")?,
+            query_string_config: fields.take("QueryStringConfig")?,
+            source_ip_config: fields.take("SourceIpConfig")?,
+            response_status_code_config: fields.take("ResponseStatusCodeConfig")?,
+            response_header_config: fields.take("ResponseHeaderConfig")?,
+            r#type: fields.take("Type")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRuleCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cookie_config: f.take("CookieConfig")?,
-                header_config: f.take("HeaderConfig")?,
-                host_config: f.take("HostConfig")?,
-                method_config: f.take("MethodConfig")?,
-                path_config: f.take("PathConfig")?,
-                query_string_config: f.take("QueryStringConfig")?,
-                source_ip_config: f.take("SourceIpConfig")?,
-                response_status_code_config: f.take("ResponseStatusCodeConfig")?,
-                response_header_config: f.take("ResponseHeaderConfig")?,
-                r#type: f.take("Type")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The forwarding rule.
@@ -4624,25 +4835,28 @@ pub struct ListRulesRule {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for ListRulesRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            priority: fields.take("Priority")?,
+            rule_actions: fields.take("RuleActions")?,
+            rule_conditions: fields.take("RuleConditions")?,
+            rule_id: fields.take("RuleId")?,
+            rule_name: fields.take("RuleName")?,
+            rule_status: fields.take("RuleStatus")?,
+            direction: fields.take("Direction")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRulesRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                priority: f.take("Priority")?,
-                rule_actions: f.take("RuleActions")?,
-                rule_conditions: f.take("RuleConditions")?,
-                rule_id: f.take("RuleId")?,
-                rule_name: f.take("RuleName")?,
-                rule_status: f.take("RuleStatus")?,
-                direction: f.take("Direction")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The supported security policy.
@@ -4689,23 +4903,26 @@ pub struct SecurityPolicies {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for SecurityPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ciphers: fields.take("Ciphers")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            security_policy_name: fields.take("SecurityPolicyName")?,
+            security_policy_status: fields.take("SecurityPolicyStatus")?,
+            tls_versions: fields.take("TLSVersions")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ciphers: f.take("Ciphers")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                security_policy_name: f.take("SecurityPolicyName")?,
-                security_policy_status: f.take("SecurityPolicyStatus")?,
-                tls_versions: f.take("TLSVersions")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listener that is associated with the security policy.
@@ -4732,19 +4949,22 @@ pub struct ListSecurityPolicyRelationsRelatedListener {
     /// - Example: `lb-bp1o94dp5i6ea****`.
     pub load_balancer_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsRelatedListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsRelatedListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The security policy and the listeners that are associated with the security policy.
@@ -4762,17 +4982,20 @@ pub struct SecrityPolicyRelation {
     /// - Example: `scp-bp1bpn0kn9****`.
     pub security_policy_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SecrityPolicyRelation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            related_listeners: fields.take("RelatedListeners")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SecrityPolicyRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                related_listeners: f.take("RelatedListeners")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the backend server.
@@ -4834,24 +5057,27 @@ pub struct ListServerGroupServersServer {
     /// - Example: `true`.
     pub remote_ip_enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+            server_ip: fields.take("ServerIp")?,
+            server_type: fields.take("ServerType")?,
+            status: fields.take("Status")?,
+            weight: fields.take("Weight")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            remote_ip_enabled: fields.take("RemoteIpEnabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-                server_ip: f.take("ServerIp")?,
-                server_type: f.take("ServerType")?,
-                status: f.take("Status")?,
-                weight: f.take("Weight")?,
-                server_group_id: f.take("ServerGroupId")?,
-                remote_ip_enabled: f.take("RemoteIpEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check configurations.
@@ -4950,27 +5176,30 @@ pub struct ListServerGroupsHealthCheckConfig {
     /// - Example: `4`.
     pub unhealthy_threshold: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsHealthCheckConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_enabled: fields.take("HealthCheckEnabled")?,
+            health_check_host: fields.take("HealthCheckHost")?,
+            health_check_codes: fields.take("HealthCheckCodes")?,
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check_path: fields.take("HealthCheckPath")?,
+            health_check_protocol: fields.take("HealthCheckProtocol")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsHealthCheckConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_enabled: f.take("HealthCheckEnabled")?,
-                health_check_host: f.take("HealthCheckHost")?,
-                health_check_codes: f.take("HealthCheckCodes")?,
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check_path: f.take("HealthCheckPath")?,
-                health_check_protocol: f.take("HealthCheckProtocol")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of session persistence.
@@ -5005,19 +5234,22 @@ pub struct ListServerGroupsStickySessionConfig {
     /// - Example: `Insert`.
     pub sticky_session_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsStickySessionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cookie: fields.take("Cookie")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            sticky_session_enabled: fields.take("StickySessionEnabled")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsStickySessionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cookie: f.take("Cookie")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                sticky_session_enabled: f.take("StickySessionEnabled")?,
-                sticky_session_type: f.take("StickySessionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of consistent hashing based on URLs.
@@ -5034,17 +5266,20 @@ pub struct ListServerGroupsUchConfig {
     /// - Example: `abc`.
     pub value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsUchConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsUchConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of connection draining.
@@ -5069,17 +5304,20 @@ pub struct ListServerGroupsConnectionDrainConfig {
     /// - Example: `300`.
     pub connection_drain_timeout: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsConnectionDrainConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            connection_drain_enabled: fields.take("ConnectionDrainEnabled")?,
+            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsConnectionDrainConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                connection_drain_enabled: f.take("ConnectionDrainEnabled")?,
-                connection_drain_timeout: f.take("ConnectionDrainTimeout")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of slow starts.
@@ -5105,17 +5343,20 @@ pub struct ListServerGroupsSlowStartConfig {
     /// - Example: `30`.
     pub slow_start_duration: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsSlowStartConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slow_start_enabled: fields.take("SlowStartEnabled")?,
+            slow_start_duration: fields.take("SlowStartDuration")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsSlowStartConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slow_start_enabled: f.take("SlowStartEnabled")?,
-                slow_start_duration: f.take("SlowStartDuration")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The server groups.
@@ -5266,37 +5507,40 @@ pub struct ServerGroup {
     /// - Example: `true`.
     pub cross_zone_enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for ServerGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_config: fields.take("HealthCheckConfig")?,
+            protocol: fields.take("Protocol")?,
+            related_load_balancer_ids: fields.take("RelatedLoadBalancerIds")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            scheduler: fields.take("Scheduler")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            server_group_name: fields.take("ServerGroupName")?,
+            server_group_status: fields.take("ServerGroupStatus")?,
+            server_group_type: fields.take("ServerGroupType")?,
+            sticky_session_config: fields.take("StickySessionConfig")?,
+            vpc_id: fields.take("VpcId")?,
+            tags: fields.take("Tags")?,
+            config_managed_enabled: fields.take("ConfigManagedEnabled")?,
+            upstream_keepalive_enabled: fields.take("UpstreamKeepaliveEnabled")?,
+            ipv6_enabled: fields.take("Ipv6Enabled")?,
+            server_count: fields.take("ServerCount")?,
+            service_name: fields.take("ServiceName")?,
+            uch_config: fields.take("UchConfig")?,
+            create_time: fields.take("CreateTime")?,
+            connection_drain_config: fields.take("ConnectionDrainConfig")?,
+            slow_start_config: fields.take("SlowStartConfig")?,
+            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ServerGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_config: f.take("HealthCheckConfig")?,
-                protocol: f.take("Protocol")?,
-                related_load_balancer_ids: f.take("RelatedLoadBalancerIds")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                scheduler: f.take("Scheduler")?,
-                server_group_id: f.take("ServerGroupId")?,
-                server_group_name: f.take("ServerGroupName")?,
-                server_group_status: f.take("ServerGroupStatus")?,
-                server_group_type: f.take("ServerGroupType")?,
-                sticky_session_config: f.take("StickySessionConfig")?,
-                vpc_id: f.take("VpcId")?,
-                tags: f.take("Tags")?,
-                config_managed_enabled: f.take("ConfigManagedEnabled")?,
-                upstream_keepalive_enabled: f.take("UpstreamKeepaliveEnabled")?,
-                ipv6_enabled: f.take("Ipv6Enabled")?,
-                server_count: f.take("ServerCount")?,
-                service_name: f.take("ServiceName")?,
-                uch_config: f.take("UchConfig")?,
-                create_time: f.take("CreateTime")?,
-                connection_drain_config: f.take("ConnectionDrainConfig")?,
-                slow_start_config: f.take("SlowStartConfig")?,
-                cross_zone_enabled: f.take("CrossZoneEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details about the security policy.
@@ -5316,18 +5560,21 @@ pub struct ListSystemSecurityPoliciesSecurityPolicies {
     /// - Wire name: `TLSVersions`.
     pub tls_versions: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesSecurityPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ciphers: fields.take("Ciphers")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            tls_versions: fields.take("TLSVersions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesSecurityPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ciphers: f.take("Ciphers")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                tls_versions: f.take("TLSVersions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag key.
@@ -5348,17 +5595,20 @@ pub struct TagKey {
     /// - Example: `test`.
     pub tag_key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TagKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            category: fields.take("Category")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                category: f.take("Category")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag that matches the specified key and value.
@@ -5390,19 +5640,22 @@ pub struct TagResource {
     /// - Example: `product`.
     pub tag_value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// 预留的最小负载均衡器容量

@@ -737,16 +737,20 @@ pub struct SecondaryCidrBlocks {
     pub secondary_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secondary_cidr_block: fields.take("secondaryCidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secondary_cidr_block: f.take("secondaryCidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -772,17 +776,21 @@ pub struct Ipv6CidrBlock {
     pub ipv6_cidr_block: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_isp: fields.take("Ipv6Isp")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_isp: f.take("Ipv6Isp")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -795,16 +803,20 @@ pub struct Ipv6CidrBlocks {
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_cidr_block: fields.take("ipv6CidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_cidr_block: f.take("ipv6CidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details about the network instance.
@@ -827,19 +839,23 @@ pub struct ChildInstanceAttributes {
     pub ipv6_cidr_blocks: Option<crate::types::Ipv6CidrBlocks>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for ChildInstanceAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cidr_block: fields.take("CidrBlock")?,
+            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for ChildInstanceAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cidr_block: f.take("CidrBlock")?,
-                secondary_cidr_blocks: f.take("SecondaryCidrBlocks")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                ipv6_cidr_blocks: f.take("Ipv6CidrBlocks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -895,23 +911,27 @@ pub struct ChildInstance {
     pub cen_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for ChildInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            child_instance_type: fields.take("ChildInstanceType")?,
+            status: fields.take("Status")?,
+            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
+            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
+            child_instance_id: fields.take("ChildInstanceId")?,
+            managed_service: fields.take("ManagedService")?,
+            child_instance_attach_time: fields.take("ChildInstanceAttachTime")?,
+            cen_id: fields.take("CenId")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for ChildInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                child_instance_type: f.take("ChildInstanceType")?,
-                status: f.take("Status")?,
-                child_instance_region_id: f.take("ChildInstanceRegionId")?,
-                child_instance_owner_id: f.take("ChildInstanceOwnerId")?,
-                child_instance_id: f.take("ChildInstanceId")?,
-                managed_service: f.take("ManagedService")?,
-                child_instance_attach_time: f.take("ChildInstanceAttachTime")?,
-                cen_id: f.take("CenId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -924,16 +944,20 @@ pub struct ChildInstances {
     pub child_instance: Option<Vec<crate::types::ChildInstance>>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for ChildInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            child_instance: fields.take("ChildInstance")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for ChildInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                child_instance: f.take("ChildInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -994,19 +1018,23 @@ pub struct OrginInterRegionBandwidthLimit {
     pub local_region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimit {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_limit: fields.take("BandwidthLimit")?,
+            opposite_region_id: fields.take("OppositeRegionId")?,
+            geographic_span_id: fields.take("GeographicSpanId")?,
+            local_region_id: fields.take("LocalRegionId")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_limit: f.take("BandwidthLimit")?,
-                opposite_region_id: f.take("OppositeRegionId")?,
-                geographic_span_id: f.take("GeographicSpanId")?,
-                local_region_id: f.take("LocalRegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1021,17 +1049,21 @@ pub struct OrginInterRegionBandwidthLimits {
     >,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for OrginInterRegionBandwidthLimits {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            orgin_inter_region_bandwidth_limit: fields
+                .take("OrginInterRegionBandwidthLimit")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for OrginInterRegionBandwidthLimits {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                orgin_inter_region_bandwidth_limit: f
-                    .take("OrginInterRegionBandwidthLimit")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1072,17 +1104,32 @@ pub struct DescribeCenBandwidthPackagesTag {
         feature = "transit-routers"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "bandwidth-plans",
+        feature = "cen-instances",
+        feature = "cross-region-connections",
+        feature = "flow-logs",
+        feature = "multicast",
+        feature = "network-instance-connections",
+        feature = "route-tables-of-transit-routers",
+        feature = "transit-routers"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1099,11 +1146,20 @@ pub struct Tags {
 #[cfg(
     any(feature = "bandwidth-plans", feature = "cen-instances", feature = "flow-logs")
 )]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(feature = "bandwidth-plans", feature = "cen-instances", feature = "flow-logs")
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1116,14 +1172,20 @@ pub struct CenIds {
     pub cen_id: Option<Vec<String>>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for CenIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_id: fields.take("CenId")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for CenIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { cen_id: f.take("CenId")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1263,39 +1325,43 @@ pub struct CenBandwidthPackage {
     pub cen_ids: Option<crate::types::CenIds>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for CenBandwidthPackage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            bandwidth_package_charge_type: fields.take("BandwidthPackageChargeType")?,
+            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            geographic_region_a_id: fields.take("GeographicRegionAId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            expired_time: fields.take("ExpiredTime")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+            geographic_span_id: fields.take("GeographicSpanId")?,
+            geographic_region_b_id: fields.take("GeographicRegionBId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            is_cross_border: fields.take("IsCrossBorder")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            orgin_inter_region_bandwidth_limits: fields
+                .take("OrginInterRegionBandwidthLimits")?,
+            tags: fields.take("Tags")?,
+            cen_ids: fields.take("CenIds")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                bandwidth_package_charge_type: f.take("BandwidthPackageChargeType")?,
-                cen_bandwidth_package_id: f.take("CenBandwidthPackageId")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                geographic_region_a_id: f.take("GeographicRegionAId")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                expired_time: f.take("ExpiredTime")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-                geographic_span_id: f.take("GeographicSpanId")?,
-                geographic_region_b_id: f.take("GeographicRegionBId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                is_cross_border: f.take("IsCrossBorder")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                orgin_inter_region_bandwidth_limits: f
-                    .take("OrginInterRegionBandwidthLimits")?,
-                tags: f.take("Tags")?,
-                cen_ids: f.take("CenIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1308,16 +1374,20 @@ pub struct CenBandwidthPackages {
     pub cen_bandwidth_package: Option<Vec<crate::types::CenBandwidthPackage>>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for CenBandwidthPackages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_bandwidth_package: fields.take("CenBandwidthPackage")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_bandwidth_package: f.take("CenBandwidthPackage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the network instance. Valid values:
@@ -1364,17 +1434,21 @@ pub struct CenRouteMapRecord {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenRouteMapRecord {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_map_id: fields.take("RouteMapId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecord {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_map_id: f.take("RouteMapId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1387,16 +1461,20 @@ pub struct CenRouteMapRecords {
     pub cen_route_map_record: Option<Vec<crate::types::CenRouteMapRecord>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenRouteMapRecords {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_route_map_record: fields.take("CenRouteMapRecord")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenRouteMapRecords {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_route_map_record: f.take("CenRouteMapRecord")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1438,20 +1516,24 @@ pub struct Conflict {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for Conflict {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for Conflict {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1464,16 +1546,20 @@ pub struct Conflicts {
     pub conflict: Option<Vec<crate::types::Conflict>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for Conflicts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            conflict: fields.take("Conflict")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for Conflicts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                conflict: f.take("Conflict")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1486,16 +1572,20 @@ pub struct Communities {
     pub community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for Communities {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            community: fields.take("Community")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for Communities {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                community: f.take("Community")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1508,14 +1598,20 @@ pub struct AsPaths {
     pub as_path: Option<Vec<String>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for AsPaths {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            as_path: fields.take("AsPath")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for AsPaths {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { as_path: f.take("AsPath")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1615,28 +1711,32 @@ pub struct CenRouteEntry {
     pub as_paths: Option<crate::types::AsPaths>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            publish_status: fields.take("PublishStatus")?,
+            next_hop_type: fields.take("NextHopType")?,
+            operational_mode: fields.take("OperationalMode")?,
+            next_hop_region_id: fields.take("NextHopRegionId")?,
+            next_hop_instance_id: fields.take("NextHopInstanceId")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            route_table_id: fields.take("RouteTableId")?,
+            cen_route_map_records: fields.take("CenRouteMapRecords")?,
+            conflicts: fields.take("Conflicts")?,
+            communities: fields.take("Communities")?,
+            as_paths: fields.take("AsPaths")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                publish_status: f.take("PublishStatus")?,
-                next_hop_type: f.take("NextHopType")?,
-                operational_mode: f.take("OperationalMode")?,
-                next_hop_region_id: f.take("NextHopRegionId")?,
-                next_hop_instance_id: f.take("NextHopInstanceId")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                route_table_id: f.take("RouteTableId")?,
-                cen_route_map_records: f.take("CenRouteMapRecords")?,
-                conflicts: f.take("Conflicts")?,
-                communities: f.take("Communities")?,
-                as_paths: f.take("AsPaths")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1649,16 +1749,20 @@ pub struct CenRouteEntries {
     pub cen_route_entry: Option<Vec<crate::types::CenRouteEntry>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_route_entry: fields.take("CenRouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_route_entry: f.take("CenRouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1682,18 +1786,22 @@ pub struct GeographicSpanModel {
     pub opposite_geo_region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for GeographicSpanModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_geo_region_id: fields.take("LocalGeoRegionId")?,
+            geographic_span_id: fields.take("GeographicSpanId")?,
+            opposite_geo_region_id: fields.take("OppositeGeoRegionId")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for GeographicSpanModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_geo_region_id: f.take("LocalGeoRegionId")?,
-                geographic_span_id: f.take("GeographicSpanId")?,
-                opposite_geo_region_id: f.take("OppositeGeoRegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1706,16 +1814,20 @@ pub struct GeographicSpanModels {
     pub geographic_span_model: Option<Vec<crate::types::GeographicSpanModel>>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for GeographicSpanModels {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            geographic_span_model: fields.take("GeographicSpanModel")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for GeographicSpanModels {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                geographic_span_model: f.take("GeographicSpanModel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1772,23 +1884,27 @@ pub struct CenInterRegionBandwidthLimit {
     pub bandwidth_type: Option<String>,
 }
 #[cfg(feature = "cross-region-connections")]
+impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimit {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            opposite_region_id: fields.take("OppositeRegionId")?,
+            geographic_span_id: fields.take("GeographicSpanId")?,
+            cen_id: fields.take("CenId")?,
+            local_region_id: fields.take("LocalRegionId")?,
+            bandwidth_limit: fields.take("BandwidthLimit")?,
+            bandwidth_type: fields.take("BandwidthType")?,
+        })
+    }
+}
+#[cfg(feature = "cross-region-connections")]
 impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                opposite_region_id: f.take("OppositeRegionId")?,
-                geographic_span_id: f.take("GeographicSpanId")?,
-                cen_id: f.take("CenId")?,
-                local_region_id: f.take("LocalRegionId")?,
-                bandwidth_limit: f.take("BandwidthLimit")?,
-                bandwidth_type: f.take("BandwidthType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1803,16 +1919,21 @@ pub struct CenInterRegionBandwidthLimits {
     >,
 }
 #[cfg(feature = "cross-region-connections")]
+impl ::acs_runtime::de::FromJson for CenInterRegionBandwidthLimits {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_inter_region_bandwidth_limit: fields
+                .take("CenInterRegionBandwidthLimit")?,
+        })
+    }
+}
+#[cfg(feature = "cross-region-connections")]
 impl<'de> ::serde::Deserialize<'de> for CenInterRegionBandwidthLimits {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_inter_region_bandwidth_limit: f.take("CenInterRegionBandwidthLimit")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1845,19 +1966,23 @@ pub struct PrivateZoneInfo {
     pub host_vpc_id: Option<String>,
 }
 #[cfg(feature = "privatezone")]
+impl ::acs_runtime::de::FromJson for PrivateZoneInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            access_region_id: fields.take("AccessRegionId")?,
+            host_region_id: fields.take("HostRegionId")?,
+            host_vpc_id: fields.take("HostVpcId")?,
+        })
+    }
+}
+#[cfg(feature = "privatezone")]
 impl<'de> ::serde::Deserialize<'de> for PrivateZoneInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                access_region_id: f.take("AccessRegionId")?,
-                host_region_id: f.take("HostRegionId")?,
-                host_vpc_id: f.take("HostVpcId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1870,16 +1995,20 @@ pub struct PrivateZoneInfos {
     pub private_zone_info: Option<Vec<crate::types::PrivateZoneInfo>>,
 }
 #[cfg(feature = "privatezone")]
+impl ::acs_runtime::de::FromJson for PrivateZoneInfos {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_zone_info: fields.take("PrivateZoneInfo")?,
+        })
+    }
+}
+#[cfg(feature = "privatezone")]
 impl<'de> ::serde::Deserialize<'de> for PrivateZoneInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_zone_info: f.take("PrivateZoneInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The route status. Valid values:
@@ -1929,17 +2058,21 @@ pub struct CenOutRouteMapRecord {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenOutRouteMapRecord {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_map_id: fields.take("RouteMapId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecord {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_map_id: f.take("RouteMapId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1952,16 +2085,20 @@ pub struct CenOutRouteMapRecords {
     pub cen_out_route_map_record: Option<Vec<crate::types::CenOutRouteMapRecord>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for CenOutRouteMapRecords {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_out_route_map_record: fields.take("CenOutRouteMapRecord")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for CenOutRouteMapRecords {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_out_route_map_record: f.take("CenOutRouteMapRecord")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2037,28 +2174,32 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     pub as_paths: Option<crate::types::AsPaths>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            to_other_region_status: fields.take("ToOtherRegionStatus")?,
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            next_hop_type: fields.take("NextHopType")?,
+            next_hop_instance_id: fields.take("NextHopInstanceId")?,
+            next_hop_region_id: fields.take("NextHopRegionId")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            preference: fields.take("Preference")?,
+            cen_route_map_records: fields.take("CenRouteMapRecords")?,
+            cen_out_route_map_records: fields.take("CenOutRouteMapRecords")?,
+            communities: fields.take("Communities")?,
+            as_paths: fields.take("AsPaths")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeCenRegionDomainRouteEntriesCenRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                to_other_region_status: f.take("ToOtherRegionStatus")?,
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                next_hop_type: f.take("NextHopType")?,
-                next_hop_instance_id: f.take("NextHopInstanceId")?,
-                next_hop_region_id: f.take("NextHopRegionId")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                preference: f.take("Preference")?,
-                cen_route_map_records: f.take("CenRouteMapRecords")?,
-                cen_out_route_map_records: f.take("CenOutRouteMapRecords")?,
-                communities: f.take("Communities")?,
-                as_paths: f.take("AsPaths")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2073,17 +2214,21 @@ pub struct DescribeCenRegionDomainRouteEntriesCenRouteEntries {
     >,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_route_entry: fields.take("CenRouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeCenRegionDomainRouteEntriesCenRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_route_entry: f.take("CenRouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2096,16 +2241,20 @@ pub struct SourceRegionIds {
     pub source_region_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for SourceRegionIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_region_id: fields.take("SourceRegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for SourceRegionIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_region_id: f.take("SourceRegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2123,16 +2272,20 @@ pub struct SourceChildInstanceTypes {
     pub source_child_instance_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for SourceChildInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_child_instance_type: fields.take("SourceChildInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for SourceChildInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_child_instance_type: f.take("SourceChildInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2147,16 +2300,20 @@ pub struct DestinationRouteTableIds {
     pub destination_route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for DestinationRouteTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            destination_route_table_id: fields.take("DestinationRouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for DestinationRouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                destination_route_table_id: f.take("DestinationRouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2169,16 +2326,20 @@ pub struct SourceInstanceIds {
     pub source_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for SourceInstanceIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_instance_id: fields.take("SourceInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for SourceInstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_instance_id: f.take("SourceInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2193,16 +2354,20 @@ pub struct DestinationCidrBlocks {
     pub destination_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for DestinationCidrBlocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for DestinationCidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2215,16 +2380,20 @@ pub struct DestinationRegionIds {
     pub destination_region_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for DestinationRegionIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            destination_region_id: fields.take("DestinationRegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for DestinationRegionIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                destination_region_id: f.take("DestinationRegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2237,16 +2406,20 @@ pub struct SourceRouteTableIds {
     pub source_route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for SourceRouteTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_route_table_id: fields.take("SourceRouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for SourceRouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_route_table_id: f.take("SourceRouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2259,16 +2432,20 @@ pub struct MatchCommunitySet {
     pub match_community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for MatchCommunitySet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            match_community: fields.take("MatchCommunity")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for MatchCommunitySet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                match_community: f.take("MatchCommunity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2283,14 +2460,20 @@ pub struct PrependAsPath {
     pub as_path: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for PrependAsPath {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            as_path: fields.take("AsPath")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for PrependAsPath {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { as_path: f.take("AsPath")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2307,16 +2490,20 @@ pub struct RouteTypes {
     pub route_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for RouteTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_type: fields.take("RouteType")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for RouteTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_type: f.take("RouteType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2336,16 +2523,20 @@ pub struct DestinationChildInstanceTypes {
     pub destination_child_instance_type: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for DestinationChildInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            destination_child_instance_type: fields.take("DestinationChildInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for DestinationChildInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                destination_child_instance_type: f.take("DestinationChildInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2360,16 +2551,20 @@ pub struct DestinationInstanceIds {
     pub destination_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for DestinationInstanceIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            destination_instance_id: fields.take("DestinationInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for DestinationInstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                destination_instance_id: f.take("DestinationInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2382,16 +2577,20 @@ pub struct MatchAsns {
     pub match_asn: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for MatchAsns {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            match_asn: fields.take("MatchAsn")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for MatchAsns {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                match_asn: f.take("MatchAsn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2404,16 +2603,20 @@ pub struct OperateCommunitySet {
     pub operate_community: Option<Vec<String>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for OperateCommunitySet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            operate_community: fields.take("OperateCommunity")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for OperateCommunitySet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                operate_community: f.take("OperateCommunity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the routing policy.
@@ -2582,50 +2785,54 @@ pub struct RouteMap {
     pub operate_community_set: Option<crate::types::OperateCommunitySet>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for RouteMap {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_map_id: fields.take("RouteMapId")?,
+            status: fields.take("Status")?,
+            transmit_direction: fields.take("TransmitDirection")?,
+            source_instance_ids_reverse_match: fields
+                .take("SourceInstanceIdsReverseMatch")?,
+            cen_region_id: fields.take("CenRegionId")?,
+            cen_id: fields.take("CenId")?,
+            priority: fields.take("Priority")?,
+            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
+            community_operate_mode: fields.take("CommunityOperateMode")?,
+            map_result: fields.take("MapResult")?,
+            community_match_mode: fields.take("CommunityMatchMode")?,
+            description: fields.take("Description")?,
+            as_path_match_mode: fields.take("AsPathMatchMode")?,
+            preference: fields.take("Preference")?,
+            destination_instance_ids_reverse_match: fields
+                .take("DestinationInstanceIdsReverseMatch")?,
+            cidr_match_mode: fields.take("CidrMatchMode")?,
+            next_priority: fields.take("NextPriority")?,
+            match_address_type: fields.take("MatchAddressType")?,
+            source_region_ids: fields.take("SourceRegionIds")?,
+            source_child_instance_types: fields.take("SourceChildInstanceTypes")?,
+            destination_route_table_ids: fields.take("DestinationRouteTableIds")?,
+            source_instance_ids: fields.take("SourceInstanceIds")?,
+            destination_cidr_blocks: fields.take("DestinationCidrBlocks")?,
+            destination_region_ids: fields.take("DestinationRegionIds")?,
+            source_route_table_ids: fields.take("SourceRouteTableIds")?,
+            match_community_set: fields.take("MatchCommunitySet")?,
+            prepend_as_path: fields.take("PrependAsPath")?,
+            route_types: fields.take("RouteTypes")?,
+            destination_child_instance_types: fields
+                .take("DestinationChildInstanceTypes")?,
+            destination_instance_ids: fields.take("DestinationInstanceIds")?,
+            match_asns: fields.take("MatchAsns")?,
+            operate_community_set: fields.take("OperateCommunitySet")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for RouteMap {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_map_id: f.take("RouteMapId")?,
-                status: f.take("Status")?,
-                transmit_direction: f.take("TransmitDirection")?,
-                source_instance_ids_reverse_match: f
-                    .take("SourceInstanceIdsReverseMatch")?,
-                cen_region_id: f.take("CenRegionId")?,
-                cen_id: f.take("CenId")?,
-                priority: f.take("Priority")?,
-                transit_router_route_table_id: f.take("TransitRouterRouteTableId")?,
-                community_operate_mode: f.take("CommunityOperateMode")?,
-                map_result: f.take("MapResult")?,
-                community_match_mode: f.take("CommunityMatchMode")?,
-                description: f.take("Description")?,
-                as_path_match_mode: f.take("AsPathMatchMode")?,
-                preference: f.take("Preference")?,
-                destination_instance_ids_reverse_match: f
-                    .take("DestinationInstanceIdsReverseMatch")?,
-                cidr_match_mode: f.take("CidrMatchMode")?,
-                next_priority: f.take("NextPriority")?,
-                match_address_type: f.take("MatchAddressType")?,
-                source_region_ids: f.take("SourceRegionIds")?,
-                source_child_instance_types: f.take("SourceChildInstanceTypes")?,
-                destination_route_table_ids: f.take("DestinationRouteTableIds")?,
-                source_instance_ids: f.take("SourceInstanceIds")?,
-                destination_cidr_blocks: f.take("DestinationCidrBlocks")?,
-                destination_region_ids: f.take("DestinationRegionIds")?,
-                source_route_table_ids: f.take("SourceRouteTableIds")?,
-                match_community_set: f.take("MatchCommunitySet")?,
-                prepend_as_path: f.take("PrependAsPath")?,
-                route_types: f.take("RouteTypes")?,
-                destination_child_instance_types: f
-                    .take("DestinationChildInstanceTypes")?,
-                destination_instance_ids: f.take("DestinationInstanceIds")?,
-                match_asns: f.take("MatchAsns")?,
-                operate_community_set: f.take("OperateCommunitySet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2638,16 +2845,20 @@ pub struct RouteMaps {
     pub route_map: Option<Vec<crate::types::RouteMap>>,
 }
 #[cfg(feature = "route-maps")]
+impl ::acs_runtime::de::FromJson for RouteMaps {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_map: fields.take("RouteMap")?,
+        })
+    }
+}
+#[cfg(feature = "route-maps")]
 impl<'de> ::serde::Deserialize<'de> for RouteMaps {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_map: f.take("RouteMap")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check configuration.
@@ -2712,24 +2923,28 @@ pub struct VbrHealthCheck {
     pub description: Option<String>,
 }
 #[cfg(feature = "health-check")]
+impl ::acs_runtime::de::FromJson for VbrHealthCheck {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
+            vbr_instance_id: fields.take("VbrInstanceId")?,
+            vbr_instance_region_id: fields.take("VbrInstanceRegionId")?,
+            cen_id: fields.take("CenId")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
+            health_check_only: fields.take("HealthCheckOnly")?,
+            description: fields.take("Description")?,
+        })
+    }
+}
+#[cfg(feature = "health-check")]
 impl<'de> ::serde::Deserialize<'de> for VbrHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_target_ip: f.take("HealthCheckTargetIp")?,
-                vbr_instance_id: f.take("VbrInstanceId")?,
-                vbr_instance_region_id: f.take("VbrInstanceRegionId")?,
-                cen_id: f.take("CenId")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_source_ip: f.take("HealthCheckSourceIp")?,
-                health_check_only: f.take("HealthCheckOnly")?,
-                description: f.take("Description")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2742,16 +2957,20 @@ pub struct VbrHealthChecks {
     pub vbr_health_check: Option<Vec<crate::types::VbrHealthCheck>>,
 }
 #[cfg(feature = "health-check")]
+impl ::acs_runtime::de::FromJson for VbrHealthChecks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vbr_health_check: fields.take("VbrHealthCheck")?,
+        })
+    }
+}
+#[cfg(feature = "health-check")]
 impl<'de> ::serde::Deserialize<'de> for VbrHealthChecks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vbr_health_check: f.take("VbrHealthCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2764,16 +2983,20 @@ pub struct CenBandwidthPackageIds {
     pub cen_bandwidth_package_id: Option<Vec<String>>,
 }
 #[cfg(feature = "cen-instances")]
+impl ::acs_runtime::de::FromJson for CenBandwidthPackageIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+        })
+    }
+}
+#[cfg(feature = "cen-instances")]
 impl<'de> ::serde::Deserialize<'de> for CenBandwidthPackageIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_bandwidth_package_id: f.take("CenBandwidthPackageId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2837,25 +3060,29 @@ pub struct Cen {
     pub cen_bandwidth_package_ids: Option<crate::types::CenBandwidthPackageIds>,
 }
 #[cfg(feature = "cen-instances")]
+impl ::acs_runtime::de::FromJson for Cen {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            ipv6_level: fields.take("Ipv6Level")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            cen_id: fields.take("CenId")?,
+            protection_level: fields.take("ProtectionLevel")?,
+            name: fields.take("Name")?,
+            tags: fields.take("Tags")?,
+            cen_bandwidth_package_ids: fields.take("CenBandwidthPackageIds")?,
+        })
+    }
+}
+#[cfg(feature = "cen-instances")]
 impl<'de> ::serde::Deserialize<'de> for Cen {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                ipv6_level: f.take("Ipv6Level")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                cen_id: f.take("CenId")?,
-                protection_level: f.take("ProtectionLevel")?,
-                name: f.take("Name")?,
-                tags: f.take("Tags")?,
-                cen_bandwidth_package_ids: f.take("CenBandwidthPackageIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2868,11 +3095,18 @@ pub struct Cens {
     pub cen: Option<Vec<crate::types::Cen>>,
 }
 #[cfg(feature = "cen-instances")]
+impl ::acs_runtime::de::FromJson for Cens {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { cen: fields.take("Cen")? })
+    }
+}
+#[cfg(feature = "cen-instances")]
 impl<'de> ::serde::Deserialize<'de> for Cens {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { cen: f.take("Cen")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2891,17 +3125,21 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_name: fields.take("LocalName")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_name: f.take("LocalName")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2914,14 +3152,20 @@ pub struct Regions {
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for Regions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region: fields.take("Region")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { region: f.take("Region")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the flow log.
@@ -3011,30 +3255,34 @@ pub struct FlowLog {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "flow-logs")]
+impl ::acs_runtime::de::FromJson for FlowLog {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            flow_log_name: fields.take("FlowLogName")?,
+            description: fields.take("Description")?,
+            project_name: fields.take("ProjectName")?,
+            cen_id: fields.take("CenId")?,
+            log_store_name: fields.take("LogStoreName")?,
+            region_id: fields.take("RegionId")?,
+            flow_log_id: fields.take("FlowLogId")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            log_format_string: fields.take("LogFormatString")?,
+            flow_log_version: fields.take("FlowLogVersion")?,
+            interval: fields.take("Interval")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "flow-logs")]
 impl<'de> ::serde::Deserialize<'de> for FlowLog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                flow_log_name: f.take("FlowLogName")?,
-                description: f.take("Description")?,
-                project_name: f.take("ProjectName")?,
-                cen_id: f.take("CenId")?,
-                log_store_name: f.take("LogStoreName")?,
-                region_id: f.take("RegionId")?,
-                flow_log_id: f.take("FlowLogId")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                log_format_string: f.take("LogFormatString")?,
-                flow_log_version: f.take("FlowLogVersion")?,
-                interval: f.take("Interval")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3047,16 +3295,20 @@ pub struct FlowLogs {
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
 #[cfg(feature = "flow-logs")]
+impl ::acs_runtime::de::FromJson for FlowLogs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            flow_log: fields.take("FlowLog")?,
+        })
+    }
+}
+#[cfg(feature = "flow-logs")]
 impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                flow_log: f.take("FlowLog")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3072,16 +3324,20 @@ pub struct RegionId {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for RegionId {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for RegionId {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3094,16 +3350,20 @@ pub struct RegionIds {
     pub region_id: Option<Vec<crate::types::RegionId>>,
 }
 #[cfg(feature = "bandwidth-plans")]
+impl ::acs_runtime::de::FromJson for RegionIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth-plans")]
 impl<'de> ::serde::Deserialize<'de> for RegionIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The queried network instances.
@@ -3161,23 +3421,27 @@ pub struct GrantRule {
     pub create_time: Option<i64>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for GrantRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            child_instance_type: fields.take("ChildInstanceType")?,
+            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
+            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
+            child_instance_id: fields.take("ChildInstanceId")?,
+            cen_id: fields.take("CenId")?,
+            order_type: fields.take("OrderType")?,
+            cen_owner_id: fields.take("CenOwnerId")?,
+            create_time: fields.take("CreateTime")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for GrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                child_instance_type: f.take("ChildInstanceType")?,
-                child_instance_region_id: f.take("ChildInstanceRegionId")?,
-                child_instance_owner_id: f.take("ChildInstanceOwnerId")?,
-                child_instance_id: f.take("ChildInstanceId")?,
-                cen_id: f.take("CenId")?,
-                order_type: f.take("OrderType")?,
-                cen_owner_id: f.take("CenOwnerId")?,
-                create_time: f.take("CreateTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3190,16 +3454,20 @@ pub struct GrantRules {
     pub grant_rule: Option<Vec<crate::types::GrantRule>>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for GrantRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            grant_rule: fields.take("GrantRule")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for GrantRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                grant_rule: f.take("GrantRule")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of network instance. Valid values:
@@ -3257,19 +3525,23 @@ pub struct DescribeGrantRulesToResourceGrantRule {
     pub create_time: Option<String>,
 }
 #[cfg(feature = "cen-instances")]
+impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceGrantRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_owner_id: fields.take("CenOwnerId")?,
+            order_type: fields.take("OrderType")?,
+            cen_id: fields.take("CenId")?,
+            create_time: fields.take("CreateTime")?,
+        })
+    }
+}
+#[cfg(feature = "cen-instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_owner_id: f.take("CenOwnerId")?,
-                order_type: f.take("OrderType")?,
-                cen_id: f.take("CenId")?,
-                create_time: f.take("CreateTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3347,23 +3619,27 @@ pub struct PublishedRouteEntry {
     pub conflicts: Option<crate::types::Conflicts>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for PublishedRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop_id: fields.take("NextHopId")?,
+            publish_status: fields.take("PublishStatus")?,
+            child_instance_route_table_id: fields.take("ChildInstanceRouteTableId")?,
+            next_hop_type: fields.take("NextHopType")?,
+            operational_mode: fields.take("OperationalMode")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            route_type: fields.take("RouteType")?,
+            conflicts: fields.take("Conflicts")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop_id: f.take("NextHopId")?,
-                publish_status: f.take("PublishStatus")?,
-                child_instance_route_table_id: f.take("ChildInstanceRouteTableId")?,
-                next_hop_type: f.take("NextHopType")?,
-                operational_mode: f.take("OperationalMode")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                route_type: f.take("RouteType")?,
-                conflicts: f.take("Conflicts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3376,16 +3652,20 @@ pub struct PublishedRouteEntries {
     pub published_route_entry: Option<Vec<crate::types::PublishedRouteEntry>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for PublishedRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            published_route_entry: fields.take("PublishedRouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for PublishedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                published_route_entry: f.take("PublishedRouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3426,20 +3706,24 @@ pub struct RouteConflict {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for RouteConflict {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for RouteConflict {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3452,16 +3736,20 @@ pub struct RouteConflicts {
     pub route_conflict: Option<Vec<crate::types::RouteConflict>>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for RouteConflicts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_conflict: fields.take("RouteConflict")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for RouteConflicts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_conflict: f.take("RouteConflict")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3474,11 +3762,18 @@ pub struct Cidrs {
     pub cidr: Option<Vec<String>>,
 }
 #[cfg(feature = "cloud-services")]
+impl ::acs_runtime::de::FromJson for Cidrs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { cidr: fields.take("Cidr")? })
+    }
+}
+#[cfg(feature = "cloud-services")]
 impl<'de> ::serde::Deserialize<'de> for Cidrs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { cidr: f.take("Cidr")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3528,23 +3823,27 @@ pub struct RouteServiceEntry {
     pub cidrs: Option<crate::types::Cidrs>,
 }
 #[cfg(feature = "cloud-services")]
+impl ::acs_runtime::de::FromJson for RouteServiceEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            host: fields.take("Host")?,
+            description: fields.take("Description")?,
+            host_vpc_id: fields.take("HostVpcId")?,
+            cen_id: fields.take("CenId")?,
+            access_region_id: fields.take("AccessRegionId")?,
+            host_region_id: fields.take("HostRegionId")?,
+            cidrs: fields.take("Cidrs")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-services")]
 impl<'de> ::serde::Deserialize<'de> for RouteServiceEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                host: f.take("Host")?,
-                description: f.take("Description")?,
-                host_vpc_id: f.take("HostVpcId")?,
-                cen_id: f.take("CenId")?,
-                access_region_id: f.take("AccessRegionId")?,
-                host_region_id: f.take("HostRegionId")?,
-                cidrs: f.take("Cidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3557,16 +3856,20 @@ pub struct RouteServiceEntries {
     pub route_service_entry: Option<Vec<crate::types::RouteServiceEntry>>,
 }
 #[cfg(feature = "cloud-services")]
+impl ::acs_runtime::de::FromJson for RouteServiceEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_service_entry: fields.take("RouteServiceEntry")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-services")]
 impl<'de> ::serde::Deserialize<'de> for RouteServiceEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_service_entry: f.take("RouteServiceEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the aggregate route.
@@ -3627,24 +3930,28 @@ pub struct Data {
     pub scope_list: Option<Vec<String>>,
 }
 #[cfg(feature = "aggregate-route")]
+impl ::acs_runtime::de::FromJson for Data {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            transit_route_table_aggregation_cidr: fields
+                .take("TransitRouteTableAggregationCidr")?,
+            scope: fields.take("Scope")?,
+            route_type: fields.take("RouteType")?,
+            description: fields.take("Description")?,
+            tr_route_table_id: fields.take("TrRouteTableId")?,
+            status: fields.take("Status")?,
+            scope_list: fields.take("ScopeList")?,
+        })
+    }
+}
+#[cfg(feature = "aggregate-route")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                transit_route_table_aggregation_cidr: f
-                    .take("TransitRouteTableAggregationCidr")?,
-                scope: f.take("Scope")?,
-                route_type: f.take("RouteType")?,
-                description: f.take("Description")?,
-                tr_route_table_id: f.take("TrRouteTableId")?,
-                status: f.take("Status")?,
-                scope_list: f.take("ScopeList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the aggregate route.
@@ -3674,18 +3981,22 @@ pub struct DescribeTransitRouteTableAggregationDetailData {
     pub status: Option<String>,
 }
 #[cfg(feature = "aggregate-route")]
+impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            description: fields.take("Description")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "aggregate-route")]
 impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationDetailData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                description: f.take("Description")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The entity that pays the fees of the network instance. Valid values:
@@ -3794,21 +4105,25 @@ pub struct RouteEntry {
     pub child_instance_route_table_id: Option<String>,
 }
 #[cfg(feature = "route-management")]
+impl ::acs_runtime::de::FromJson for RouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_id: fields.take("CenId")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            status: fields.take("Status")?,
+            service_type: fields.take("ServiceType")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            child_instance_route_table_id: fields.take("ChildInstanceRouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "route-management")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_id: f.take("CenId")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                status: f.take("Status")?,
-                service_type: f.take("ServiceType")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                child_instance_route_table_id: f.take("ChildInstanceRouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the queue.
@@ -3851,23 +4166,28 @@ pub struct ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
     pub effective_bandwidth: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
+impl ::acs_runtime::de::FromJson
+for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_queue_name: fields.take("QosQueueName")?,
+            remain_bandwidth_percent: fields.take("RemainBandwidthPercent")?,
+            bandwidth: fields.take("Bandwidth")?,
+            qos_queue_id: fields.take("QosQueueId")?,
+            qos_queue_description: fields.take("QosQueueDescription")?,
+            dscps: fields.take("Dscps")?,
+            effective_bandwidth: fields.take("EffectiveBandwidth")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-scheduling")]
 impl<'de> ::serde::Deserialize<'de>
 for ListCenInterRegionTrafficQosPoliciesTrafficQosQueue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_queue_name: f.take("QosQueueName")?,
-                remain_bandwidth_percent: f.take("RemainBandwidthPercent")?,
-                bandwidth: f.take("Bandwidth")?,
-                qos_queue_id: f.take("QosQueueId")?,
-                qos_queue_description: f.take("QosQueueDescription")?,
-                dscps: f.take("Dscps")?,
-                effective_bandwidth: f.take("EffectiveBandwidth")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the QoS policy.
@@ -3925,23 +4245,27 @@ pub struct TrafficQosPolicies {
     pub transit_router_attachment_id: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
+impl ::acs_runtime::de::FromJson for TrafficQosPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_qos_policy_name: fields.take("TrafficQosPolicyName")?,
+            traffic_qos_policy_status: fields.take("TrafficQosPolicyStatus")?,
+            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
+            traffic_qos_policy_description: fields.take("TrafficQosPolicyDescription")?,
+            bandwidth_guarantee_mode: fields.take("BandwidthGuaranteeMode")?,
+            traffic_qos_queues: fields.take("TrafficQosQueues")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-scheduling")]
 impl<'de> ::serde::Deserialize<'de> for TrafficQosPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_qos_policy_name: f.take("TrafficQosPolicyName")?,
-                traffic_qos_policy_status: f.take("TrafficQosPolicyStatus")?,
-                traffic_qos_policy_id: f.take("TrafficQosPolicyId")?,
-                traffic_qos_policy_description: f.take("TrafficQosPolicyDescription")?,
-                bandwidth_guarantee_mode: f.take("BandwidthGuaranteeMode")?,
-                traffic_qos_queues: f.take("TrafficQosQueues")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The filter works based on the actual bandwidth. Enter a positive integer. Unit: Mbit/s.
@@ -4029,27 +4353,31 @@ pub struct ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     pub status: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
+impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            traffic_qos_queue_name: fields.take("TrafficQosQueueName")?,
+            remain_bandwidth_percent: fields.take("RemainBandwidthPercent")?,
+            bandwidth: fields.take("Bandwidth")?,
+            effective_bandwidth: fields.take("EffectiveBandwidth")?,
+            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
+            traffic_qos_queue_id: fields.take("TrafficQosQueueId")?,
+            traffic_qos_queue_description: fields.take("TrafficQosQueueDescription")?,
+            dscps: fields.take("Dscps")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-scheduling")]
 impl<'de> ::serde::Deserialize<'de>
 for ListCenInterRegionTrafficQosQueuesTrafficQosQueue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                traffic_qos_queue_name: f.take("TrafficQosQueueName")?,
-                remain_bandwidth_percent: f.take("RemainBandwidthPercent")?,
-                bandwidth: f.take("Bandwidth")?,
-                effective_bandwidth: f.take("EffectiveBandwidth")?,
-                traffic_qos_policy_id: f.take("TrafficQosPolicyId")?,
-                traffic_qos_queue_id: f.take("TrafficQosQueueId")?,
-                traffic_qos_queue_description: f.take("TrafficQosQueueDescription")?,
-                dscps: f.take("Dscps")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4098,22 +4426,26 @@ pub struct GrantVSwitchEnis {
     pub primary_ip_address: Option<String>,
 }
 #[cfg(feature = "multicast")]
+impl ::acs_runtime::de::FromJson for GrantVSwitchEnis {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            description: fields.take("Description")?,
+            transit_router_flag: fields.take("TransitRouterFlag")?,
+            network_interface_name: fields.take("NetworkInterfaceName")?,
+            primary_ip_address: fields.take("PrimaryIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "multicast")]
 impl<'de> ::serde::Deserialize<'de> for GrantVSwitchEnis {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                description: f.take("Description")?,
-                transit_router_flag: f.take("TransitRouterFlag")?,
-                network_interface_name: f.take("NetworkInterfaceName")?,
-                primary_ip_address: f.take("PrimaryIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4142,19 +4474,23 @@ pub struct VSwitche {
     pub v_switch_name: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for VSwitche {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            zone_id: fields.take("ZoneId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            v_switch_name: fields.take("VSwitchName")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for VSwitche {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                zone_id: f.take("ZoneId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                v_switch_name: f.take("VSwitchName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4203,19 +4539,23 @@ pub struct TagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag-api")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_type: fields.take("ResourceType")?,
+            tag_value: fields.take("TagValue")?,
+            resource_id: fields.take("ResourceId")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tag-api")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_type: f.take("ResourceType")?,
-                tag_value: f.take("TagValue")?,
-                resource_id: f.take("ResourceId")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4228,16 +4568,20 @@ pub struct TagResources {
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tag-api")]
+impl ::acs_runtime::de::FromJson for TagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "tag-api")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the traffic classification rule.
@@ -4307,26 +4651,30 @@ pub struct ListTrafficMarkingPoliciesTrafficMatchRule {
     pub src_port_range: Option<Vec<i32>>,
 }
 #[cfg(feature = "traffic-scheduling")]
+impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesTrafficMatchRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            match_dscp: fields.take("MatchDscp")?,
+            dst_cidr: fields.take("DstCidr")?,
+            traffic_match_rule_description: fields.take("TrafficMatchRuleDescription")?,
+            protocol: fields.take("Protocol")?,
+            traffic_match_rule_id: fields.take("TrafficMatchRuleId")?,
+            src_cidr: fields.take("SrcCidr")?,
+            traffic_match_rule_name: fields.take("TrafficMatchRuleName")?,
+            traffic_match_rule_status: fields.take("TrafficMatchRuleStatus")?,
+            address_family: fields.take("AddressFamily")?,
+            dst_port_range: fields.take("DstPortRange")?,
+            src_port_range: fields.take("SrcPortRange")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-scheduling")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesTrafficMatchRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                match_dscp: f.take("MatchDscp")?,
-                dst_cidr: f.take("DstCidr")?,
-                traffic_match_rule_description: f.take("TrafficMatchRuleDescription")?,
-                protocol: f.take("Protocol")?,
-                traffic_match_rule_id: f.take("TrafficMatchRuleId")?,
-                src_cidr: f.take("SrcCidr")?,
-                traffic_match_rule_name: f.take("TrafficMatchRuleName")?,
-                traffic_match_rule_status: f.take("TrafficMatchRuleStatus")?,
-                address_family: f.take("AddressFamily")?,
-                dst_port_range: f.take("DstPortRange")?,
-                src_port_range: f.take("SrcPortRange")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the traffic marking policy.
@@ -4383,24 +4731,28 @@ pub struct TrafficMarkingPolicies {
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "traffic-scheduling")]
+impl ::acs_runtime::de::FromJson for TrafficMarkingPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_marking_policy_status: fields.take("TrafficMarkingPolicyStatus")?,
+            traffic_marking_policy_id: fields.take("TrafficMarkingPolicyId")?,
+            marking_dscp: fields.take("MarkingDscp")?,
+            traffic_marking_policy_name: fields.take("TrafficMarkingPolicyName")?,
+            priority: fields.take("Priority")?,
+            traffic_marking_policy_description: fields
+                .take("TrafficMarkingPolicyDescription")?,
+            traffic_match_rules: fields.take("TrafficMatchRules")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-scheduling")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMarkingPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_marking_policy_status: f.take("TrafficMarkingPolicyStatus")?,
-                traffic_marking_policy_id: f.take("TrafficMarkingPolicyId")?,
-                marking_dscp: f.take("MarkingDscp")?,
-                traffic_marking_policy_name: f.take("TrafficMarkingPolicyName")?,
-                priority: f.take("Priority")?,
-                traffic_marking_policy_description: f
-                    .take("TrafficMarkingPolicyDescription")?,
-                traffic_match_rules: f.take("TrafficMatchRules")?,
-                transit_router_id: f.take("TransitRouterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the CIDR block.
@@ -4455,22 +4807,26 @@ pub struct CidrList {
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
+impl ::acs_runtime::de::FromJson for CidrList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
+            family: fields.take("Family")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            cidr: fields.take("Cidr")?,
+            publish_cidr_route: fields.take("PublishCidrRoute")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+        })
+    }
+}
+#[cfg(feature = "transit-router-cidr-blocks")]
 impl<'de> ::serde::Deserialize<'de> for CidrList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_cidr_id: f.take("TransitRouterCidrId")?,
-                family: f.take("Family")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                cidr: f.take("Cidr")?,
-                publish_cidr_route: f.take("PublishCidrRoute")?,
-                transit_router_id: f.take("TransitRouterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the CIDR blocks that have IP addresses allocated to network instances.
@@ -4504,20 +4860,24 @@ pub struct TransitRouterCidrAllocation {
     pub attachment_name: Option<String>,
 }
 #[cfg(feature = "transit-router-cidr-blocks")]
+impl ::acs_runtime::de::FromJson for TransitRouterCidrAllocation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
+            allocated_cidr_block: fields.take("AllocatedCidrBlock")?,
+            attachment_id: fields.take("AttachmentId")?,
+            cidr: fields.take("Cidr")?,
+            attachment_name: fields.take("AttachmentName")?,
+        })
+    }
+}
+#[cfg(feature = "transit-router-cidr-blocks")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterCidrAllocation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_cidr_id: f.take("TransitRouterCidrId")?,
-                allocated_cidr_block: f.take("AllocatedCidrBlock")?,
-                attachment_id: f.take("AttachmentId")?,
-                cidr: f.take("Cidr")?,
-                attachment_name: f.take("AttachmentName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4610,30 +4970,34 @@ pub struct TransitRouterAttachment {
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for TransitRouterAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            resource_type: fields.take("ResourceType")?,
+            transit_router_region_id: fields.take("TransitRouterRegionId")?,
+            transit_router_attachment_description: fields
+                .take("TransitRouterAttachmentDescription")?,
+            ecr_owner_id: fields.take("EcrOwnerId")?,
+            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
+            ecr_id: fields.take("EcrId")?,
+            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
+            tags: fields.take("Tags")?,
+            cen_id: fields.take("CenId")?,
+            order_type: fields.take("OrderType")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                resource_type: f.take("ResourceType")?,
-                transit_router_region_id: f.take("TransitRouterRegionId")?,
-                transit_router_attachment_description: f
-                    .take("TransitRouterAttachmentDescription")?,
-                ecr_owner_id: f.take("EcrOwnerId")?,
-                auto_publish_route_enabled: f.take("AutoPublishRouteEnabled")?,
-                ecr_id: f.take("EcrId")?,
-                transit_router_attachment_name: f.take("TransitRouterAttachmentName")?,
-                tags: f.take("Tags")?,
-                cen_id: f.take("CenId")?,
-                order_type: f.take("OrderType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The associated resources.
@@ -4683,23 +5047,27 @@ pub struct TransitRouterMulticastAssociation {
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "multicast")]
+impl ::acs_runtime::de::FromJson for TransitRouterMulticastAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_multicast_domain_id: fields
+                .take("TransitRouterMulticastDomainId")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            status: fields.take("Status")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_owner_id: fields.take("ResourceOwnerId")?,
+            resource_id: fields.take("ResourceId")?,
+        })
+    }
+}
+#[cfg(feature = "multicast")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_multicast_domain_id: f
-                    .take("TransitRouterMulticastDomainId")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                status: f.take("Status")?,
-                resource_type: f.take("ResourceType")?,
-                resource_owner_id: f.take("ResourceOwnerId")?,
-                resource_id: f.take("ResourceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Multicast domain feature.
@@ -4713,16 +5081,20 @@ pub struct ListTransitRouterMulticastDomainsOptions {
     pub igmpv2_support: Option<String>,
 }
 #[cfg(feature = "multicast")]
+impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            igmpv2_support: fields.take("Igmpv2Support")?,
+        })
+    }
+}
+#[cfg(feature = "multicast")]
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                igmpv2_support: f.take("Igmpv2Support")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about multicast domains.
@@ -4778,27 +5150,31 @@ pub struct TransitRouterMulticastDomain {
     pub options: Option<crate::types::ListTransitRouterMulticastDomainsOptions>,
 }
 #[cfg(feature = "multicast")]
+impl ::acs_runtime::de::FromJson for TransitRouterMulticastDomain {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_multicast_domain_id: fields
+                .take("TransitRouterMulticastDomainId")?,
+            transit_router_multicast_domain_name: fields
+                .take("TransitRouterMulticastDomainName")?,
+            transit_router_multicast_domain_description: fields
+                .take("TransitRouterMulticastDomainDescription")?,
+            status: fields.take("Status")?,
+            tags: fields.take("Tags")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            region_id: fields.take("RegionId")?,
+            cen_id: fields.take("CenId")?,
+            options: fields.take("Options")?,
+        })
+    }
+}
+#[cfg(feature = "multicast")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastDomain {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_multicast_domain_id: f
-                    .take("TransitRouterMulticastDomainId")?,
-                transit_router_multicast_domain_name: f
-                    .take("TransitRouterMulticastDomainName")?,
-                transit_router_multicast_domain_description: f
-                    .take("TransitRouterMulticastDomainDescription")?,
-                status: f.take("Status")?,
-                tags: f.take("Tags")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                region_id: f.take("RegionId")?,
-                cen_id: f.take("CenId")?,
-                options: f.take("Options")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the multicast group.
@@ -4894,31 +5270,35 @@ pub struct TransitRouterMulticastGroup {
     pub transit_router_multicast_domain_id: Option<String>,
 }
 #[cfg(feature = "multicast")]
+impl ::acs_runtime::de::FromJson for TransitRouterMulticastGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group_ip_address: fields.take("GroupIpAddress")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            peer_transit_router_multicast_domain_id: fields
+                .take("PeerTransitRouterMulticastDomainId")?,
+            status: fields.take("Status")?,
+            group_source: fields.take("GroupSource")?,
+            group_member: fields.take("GroupMember")?,
+            member_type: fields.take("MemberType")?,
+            source_type: fields.take("SourceType")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_owner_id: fields.take("ResourceOwnerId")?,
+            resource_id: fields.take("ResourceId")?,
+            transit_router_multicast_domain_id: fields
+                .take("TransitRouterMulticastDomainId")?,
+        })
+    }
+}
+#[cfg(feature = "multicast")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterMulticastGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group_ip_address: f.take("GroupIpAddress")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                peer_transit_router_multicast_domain_id: f
-                    .take("PeerTransitRouterMulticastDomainId")?,
-                status: f.take("Status")?,
-                group_source: f.take("GroupSource")?,
-                group_member: f.take("GroupMember")?,
-                member_type: f.take("MemberType")?,
-                source_type: f.take("SourceType")?,
-                resource_type: f.take("ResourceType")?,
-                resource_owner_id: f.take("ResourceOwnerId")?,
-                resource_id: f.take("ResourceId")?,
-                transit_router_multicast_domain_id: f
-                    .take("TransitRouterMulticastDomainId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the inter-region connection.
@@ -5045,36 +5425,41 @@ pub struct ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     pub default_link_type: Option<String>,
 }
 #[cfg(feature = "cross-region-connections")]
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            bandwidth_type: fields.take("BandwidthType")?,
+            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+            transit_router_attachment_description: fields
+                .take("TransitRouterAttachmentDescription")?,
+            region_id: fields.take("RegionId")?,
+            peer_transit_router_id: fields.take("PeerTransitRouterId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            peer_transit_router_region_id: fields.take("PeerTransitRouterRegionId")?,
+            resource_type: fields.take("ResourceType")?,
+            bandwidth: fields.take("Bandwidth")?,
+            geographic_span_id: fields.take("GeographicSpanId")?,
+            peer_transit_router_owner_id: fields.take("PeerTransitRouterOwnerId")?,
+            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
+            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
+            tags: fields.take("Tags")?,
+            cen_id: fields.take("CenId")?,
+            default_link_type: fields.take("DefaultLinkType")?,
+        })
+    }
+}
+#[cfg(feature = "cross-region-connections")]
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterPeerAttachmentsTransitRouterAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                bandwidth_type: f.take("BandwidthType")?,
-                cen_bandwidth_package_id: f.take("CenBandwidthPackageId")?,
-                transit_router_attachment_description: f
-                    .take("TransitRouterAttachmentDescription")?,
-                region_id: f.take("RegionId")?,
-                peer_transit_router_id: f.take("PeerTransitRouterId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                peer_transit_router_region_id: f.take("PeerTransitRouterRegionId")?,
-                resource_type: f.take("ResourceType")?,
-                bandwidth: f.take("Bandwidth")?,
-                geographic_span_id: f.take("GeographicSpanId")?,
-                peer_transit_router_owner_id: f.take("PeerTransitRouterOwnerId")?,
-                auto_publish_route_enabled: f.take("AutoPublishRouteEnabled")?,
-                transit_router_attachment_name: f.take("TransitRouterAttachmentName")?,
-                tags: f.take("Tags")?,
-                cen_id: f.take("CenId")?,
-                default_link_type: f.take("DefaultLinkType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the prefix list.
@@ -5133,23 +5518,27 @@ pub struct PrefixList {
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "prefix-lists")]
+impl ::acs_runtime::de::FromJson for PrefixList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            owner_uid: fields.take("OwnerUid")?,
+            status: fields.take("Status")?,
+            next_hop: fields.take("NextHop")?,
+            next_hop_instance_id: fields.take("NextHopInstanceId")?,
+            next_hop_type: fields.take("NextHopType")?,
+            transit_router_table_id: fields.take("TransitRouterTableId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+        })
+    }
+}
+#[cfg(feature = "prefix-lists")]
 impl<'de> ::serde::Deserialize<'de> for PrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                owner_uid: f.take("OwnerUid")?,
-                status: f.take("Status")?,
-                next_hop: f.take("NextHop")?,
-                next_hop_instance_id: f.take("NextHopInstanceId")?,
-                next_hop_type: f.take("NextHopType")?,
-                transit_router_table_id: f.take("TransitRouterTableId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The filter conditions.
@@ -5230,21 +5619,25 @@ pub struct PathAttributes {
     pub preference: Option<i32>,
 }
 #[cfg(feature = "routes-of-transit-routers")]
+impl ::acs_runtime::de::FromJson for PathAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            communities: fields.take("Communities")?,
+            as_paths: fields.take("AsPaths")?,
+            origin_instance_id: fields.take("OriginInstanceId")?,
+            origin_instance_type: fields.take("OriginInstanceType")?,
+            origin_route_type: fields.take("OriginRouteType")?,
+            preference: fields.take("Preference")?,
+        })
+    }
+}
+#[cfg(feature = "routes-of-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for PathAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                communities: f.take("Communities")?,
-                as_paths: f.take("AsPaths")?,
-                origin_instance_id: f.take("OriginInstanceId")?,
-                origin_instance_type: f.take("OriginInstanceType")?,
-                origin_route_type: f.take("OriginRouteType")?,
-                preference: f.take("Preference")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the route.
@@ -5378,41 +5771,45 @@ pub struct TransitRouterRouteEntries {
     pub path_attributes: Option<crate::types::PathAttributes>,
 }
 #[cfg(feature = "routes-of-transit-routers")]
+impl ::acs_runtime::de::FromJson for TransitRouterRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_route_entry_id: fields.take("TransitRouterRouteEntryId")?,
+            transit_router_route_entry_destination_cidr_block: fields
+                .take("TransitRouterRouteEntryDestinationCidrBlock")?,
+            transit_router_route_entry_type: fields.take("TransitRouterRouteEntryType")?,
+            create_time: fields.take("CreateTime")?,
+            transit_router_route_entry_name: fields.take("TransitRouterRouteEntryName")?,
+            transit_router_route_entry_status: fields
+                .take("TransitRouterRouteEntryStatus")?,
+            transit_router_route_entry_next_hop_type: fields
+                .take("TransitRouterRouteEntryNextHopType")?,
+            transit_router_route_entry_next_hop_id: fields
+                .take("TransitRouterRouteEntryNextHopId")?,
+            transit_router_route_entry_description: fields
+                .take("TransitRouterRouteEntryDescription")?,
+            operational_mode: fields.take("OperationalMode")?,
+            tag: fields.take("Tag")?,
+            transit_router_route_entry_next_hop_resource_id: fields
+                .take("TransitRouterRouteEntryNextHopResourceId")?,
+            transit_router_route_entry_next_hop_resource_type: fields
+                .take("TransitRouterRouteEntryNextHopResourceType")?,
+            transit_router_route_entry_origin_resource_type: fields
+                .take("TransitRouterRouteEntryOriginResourceType")?,
+            transit_router_route_entry_origin_resource_id: fields
+                .take("TransitRouterRouteEntryOriginResourceId")?,
+            prefix_list_id: fields.take("PrefixListId")?,
+            path_attributes: fields.take("PathAttributes")?,
+        })
+    }
+}
+#[cfg(feature = "routes-of-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_route_entry_id: f.take("TransitRouterRouteEntryId")?,
-                transit_router_route_entry_destination_cidr_block: f
-                    .take("TransitRouterRouteEntryDestinationCidrBlock")?,
-                transit_router_route_entry_type: f.take("TransitRouterRouteEntryType")?,
-                create_time: f.take("CreateTime")?,
-                transit_router_route_entry_name: f.take("TransitRouterRouteEntryName")?,
-                transit_router_route_entry_status: f
-                    .take("TransitRouterRouteEntryStatus")?,
-                transit_router_route_entry_next_hop_type: f
-                    .take("TransitRouterRouteEntryNextHopType")?,
-                transit_router_route_entry_next_hop_id: f
-                    .take("TransitRouterRouteEntryNextHopId")?,
-                transit_router_route_entry_description: f
-                    .take("TransitRouterRouteEntryDescription")?,
-                operational_mode: f.take("OperationalMode")?,
-                tag: f.take("Tag")?,
-                transit_router_route_entry_next_hop_resource_id: f
-                    .take("TransitRouterRouteEntryNextHopResourceId")?,
-                transit_router_route_entry_next_hop_resource_type: f
-                    .take("TransitRouterRouteEntryNextHopResourceType")?,
-                transit_router_route_entry_origin_resource_type: f
-                    .take("TransitRouterRouteEntryOriginResourceType")?,
-                transit_router_route_entry_origin_resource_id: f
-                    .take("TransitRouterRouteEntryOriginResourceId")?,
-                prefix_list_id: f.take("PrefixListId")?,
-                path_attributes: f.take("PathAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the associated forwarding correlation.
@@ -5456,20 +5853,24 @@ pub struct TransitRouterAssociation {
     pub transit_router_route_table_id: Option<String>,
 }
 #[cfg(feature = "associated-forwarding-correlations")]
+impl ::acs_runtime::de::FromJson for TransitRouterAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            status: fields.take("Status")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "associated-forwarding-correlations")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                status: f.take("Status")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                transit_router_route_table_id: f.take("TransitRouterRouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5512,20 +5913,24 @@ pub struct TransitRouterPropagation {
     pub transit_router_route_table_id: Option<String>,
 }
 #[cfg(feature = "route-learning-correlations")]
+impl ::acs_runtime::de::FromJson for TransitRouterPropagation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            status: fields.take("Status")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "route-learning-correlations")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterPropagation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                status: f.take("Status")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                transit_router_route_table_id: f.take("TransitRouterRouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The features of the route table.
@@ -5578,17 +5983,22 @@ pub struct ListTransitRouterRouteTablesResponseRouteTableOptions {
     >,
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterRouteTablesResponseRouteTableOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            multi_region_ecmp: fields.take("MultiRegionECMP")?,
+        })
+    }
+}
+#[cfg(feature = "route-tables-of-transit-routers")]
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterRouteTablesResponseRouteTableOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                multi_region_ecmp: f.take("MultiRegionECMP")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5656,27 +6066,31 @@ pub struct TransitRouterRouteTable {
     pub transit_router_id: Option<String>,
 }
 #[cfg(feature = "route-tables-of-transit-routers")]
+impl ::acs_runtime::de::FromJson for TransitRouterRouteTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_route_table_status: fields
+                .take("TransitRouterRouteTableStatus")?,
+            transit_router_route_table_type: fields.take("TransitRouterRouteTableType")?,
+            create_time: fields.take("CreateTime")?,
+            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
+            transit_router_route_table_name: fields.take("TransitRouterRouteTableName")?,
+            transit_router_route_table_description: fields
+                .take("TransitRouterRouteTableDescription")?,
+            tags: fields.take("Tags")?,
+            route_table_options: fields.take("RouteTableOptions")?,
+            region_id: fields.take("RegionId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+        })
+    }
+}
+#[cfg(feature = "route-tables-of-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouterRouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_route_table_status: f
-                    .take("TransitRouterRouteTableStatus")?,
-                transit_router_route_table_type: f.take("TransitRouterRouteTableType")?,
-                create_time: f.take("CreateTime")?,
-                transit_router_route_table_id: f.take("TransitRouterRouteTableId")?,
-                transit_router_route_table_name: f.take("TransitRouterRouteTableName")?,
-                transit_router_route_table_description: f
-                    .take("TransitRouterRouteTableDescription")?,
-                tags: f.take("Tags")?,
-                route_table_options: f.take("RouteTableOptions")?,
-                region_id: f.take("RegionId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5772,31 +6186,36 @@ pub struct ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            resource_type: fields.take("ResourceType")?,
+            vbr_region_id: fields.take("VbrRegionId")?,
+            transit_router_attachment_description: fields
+                .take("TransitRouterAttachmentDescription")?,
+            vbr_owner_id: fields.take("VbrOwnerId")?,
+            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
+            vbr_id: fields.take("VbrId")?,
+            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
+            tags: fields.take("Tags")?,
+            cen_id: fields.take("CenId")?,
+            order_type: fields.take("OrderType")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterVbrAttachmentsTransitRouterAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                resource_type: f.take("ResourceType")?,
-                vbr_region_id: f.take("VbrRegionId")?,
-                transit_router_attachment_description: f
-                    .take("TransitRouterAttachmentDescription")?,
-                vbr_owner_id: f.take("VbrOwnerId")?,
-                auto_publish_route_enabled: f.take("AutoPublishRouteEnabled")?,
-                vbr_id: f.take("VbrId")?,
-                transit_router_attachment_name: f.take("TransitRouterAttachmentName")?,
-                tags: f.take("Tags")?,
-                cen_id: f.take("CenId")?,
-                order_type: f.take("OrderType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5820,18 +6239,22 @@ pub struct ListTransitRouterVpcAttachmentsZoneMapping {
     pub network_interface_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for ListTransitRouterVpcAttachmentsZoneMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsZoneMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the VPC connection.
@@ -5944,36 +6367,41 @@ pub struct ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     pub cen_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            resource_type: fields.take("ResourceType")?,
+            transit_router_attachment_description: fields
+                .take("TransitRouterAttachmentDescription")?,
+            vpc_owner_id: fields.take("VpcOwnerId")?,
+            vpc_region_id: fields.take("VpcRegionId")?,
+            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
+            zone_mappings: fields.take("ZoneMappings")?,
+            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
+            charge_type: fields.take("ChargeType")?,
+            tags: fields.take("Tags")?,
+            order_type: fields.take("OrderType")?,
+            managed_service: fields.take("ManagedService")?,
+            transit_router_vpc_attachment_options: fields
+                .take("TransitRouterVPCAttachmentOptions")?,
+            cen_id: fields.take("CenId")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterVpcAttachmentsTransitRouterAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                resource_type: f.take("ResourceType")?,
-                transit_router_attachment_description: f
-                    .take("TransitRouterAttachmentDescription")?,
-                vpc_owner_id: f.take("VpcOwnerId")?,
-                vpc_region_id: f.take("VpcRegionId")?,
-                transit_router_attachment_name: f.take("TransitRouterAttachmentName")?,
-                zone_mappings: f.take("ZoneMappings")?,
-                auto_publish_route_enabled: f.take("AutoPublishRouteEnabled")?,
-                charge_type: f.take("ChargeType")?,
-                tags: f.take("Tags")?,
-                order_type: f.take("OrderType")?,
-                managed_service: f.take("ManagedService")?,
-                transit_router_vpc_attachment_options: f
-                    .take("TransitRouterVPCAttachmentOptions")?,
-                cen_id: f.take("CenId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The zone in which the VPN attachment is deployed.
@@ -5989,14 +6417,20 @@ pub struct ListTransitRouterVpnAttachmentsZone {
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson for ListTransitRouterVpnAttachmentsZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpnAttachmentsZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { zone_id: f.take("ZoneId")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the VPN attachment.
@@ -6101,33 +6535,38 @@ pub struct ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     pub order_type: Option<String>,
 }
 #[cfg(feature = "network-instance-connections")]
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            resource_type: fields.take("ResourceType")?,
+            vpn_owner_id: fields.take("VpnOwnerId")?,
+            vpn_id: fields.take("VpnId")?,
+            transit_router_attachment_description: fields
+                .take("TransitRouterAttachmentDescription")?,
+            vpn_region_id: fields.take("VpnRegionId")?,
+            auto_publish_route_enabled: fields.take("AutoPublishRouteEnabled")?,
+            transit_router_attachment_name: fields.take("TransitRouterAttachmentName")?,
+            zones: fields.take("Zones")?,
+            tags: fields.take("Tags")?,
+            charge_type: fields.take("ChargeType")?,
+            cen_id: fields.take("CenId")?,
+            order_type: fields.take("OrderType")?,
+        })
+    }
+}
+#[cfg(feature = "network-instance-connections")]
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterVpnAttachmentsTransitRouterAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                resource_type: f.take("ResourceType")?,
-                vpn_owner_id: f.take("VpnOwnerId")?,
-                vpn_id: f.take("VpnId")?,
-                transit_router_attachment_description: f
-                    .take("TransitRouterAttachmentDescription")?,
-                vpn_region_id: f.take("VpnRegionId")?,
-                auto_publish_route_enabled: f.take("AutoPublishRouteEnabled")?,
-                transit_router_attachment_name: f.take("TransitRouterAttachmentName")?,
-                zones: f.take("Zones")?,
-                tags: f.take("Tags")?,
-                charge_type: f.take("ChargeType")?,
-                cen_id: f.take("CenId")?,
-                order_type: f.take("OrderType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The field that is used to enable or disable a feature of the transit router.
@@ -6195,20 +6634,24 @@ pub struct ListTransitRoutersTransitRouterCidrList {
     pub publish_cidr_route: Option<bool>,
 }
 #[cfg(feature = "transit-routers")]
+impl ::acs_runtime::de::FromJson for ListTransitRoutersTransitRouterCidrList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cidr: fields.take("Cidr")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
+            publish_cidr_route: fields.take("PublishCidrRoute")?,
+        })
+    }
+}
+#[cfg(feature = "transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersTransitRouterCidrList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cidr: f.take("Cidr")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                transit_router_cidr_id: f.take("TransitRouterCidrId")?,
-                publish_cidr_route: f.take("PublishCidrRoute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the transfer router.
@@ -6291,27 +6734,31 @@ pub struct TransitRouter {
     pub tags: Option<Vec<crate::types::DescribeCenBandwidthPackagesTag>>,
 }
 #[cfg(feature = "transit-routers")]
+impl ::acs_runtime::de::FromJson for TransitRouter {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            transit_router_description: fields.take("TransitRouterDescription")?,
+            transit_router_name: fields.take("TransitRouterName")?,
+            cen_id: fields.take("CenId")?,
+            ali_uid: fields.take("AliUid")?,
+            region_id: fields.take("RegionId")?,
+            support_multicast: fields.take("SupportMulticast")?,
+            transit_router_cidr_list: fields.take("TransitRouterCidrList")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for TransitRouter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                transit_router_description: f.take("TransitRouterDescription")?,
-                transit_router_name: f.take("TransitRouterName")?,
-                cen_id: f.take("CenId")?,
-                ali_uid: f.take("AliUid")?,
-                region_id: f.take("RegionId")?,
-                support_multicast: f.take("SupportMulticast")?,
-                transit_router_cidr_list: f.take("TransitRouterCidrList")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.

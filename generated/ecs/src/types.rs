@@ -110,16 +110,20 @@ pub struct DedicatedHostIdSets {
     pub dedicated_host_id: Option<Vec<String>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostIdSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostIdSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_id: f.take("DedicatedHostId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -132,16 +136,20 @@ pub struct Ipv6Sets {
     pub ipv6_address: Option<Vec<String>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for Ipv6Sets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_address: fields.take("Ipv6Address")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Sets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_address: f.take("Ipv6Address")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -154,16 +162,20 @@ pub struct Ipv6PrefixSets {
     pub ipv6_prefix: Option<Vec<String>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for Ipv6PrefixSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_prefix: fields.take("Ipv6Prefix")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6PrefixSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_prefix: f.take("Ipv6Prefix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -176,16 +188,20 @@ pub struct PrivateIpSet {
     pub private_ip_address: Option<Vec<String>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for PrivateIpSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for PrivateIpSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -198,16 +214,20 @@ pub struct Ipv4PrefixSet {
     pub ipv4_prefixes: Option<Vec<String>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for Ipv4PrefixSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv4_prefixes: fields.take("Ipv4Prefixes")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for Ipv4PrefixSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv4_prefixes: f.take("Ipv4Prefixes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the ENI and the secondary private IP addresses that are assigned to the ENI.
@@ -225,18 +245,22 @@ pub struct AssignedPrivateIpAddressesSet {
     pub ipv4_prefix_set: Option<crate::types::Ipv4PrefixSet>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for AssignedPrivateIpAddressesSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            private_ip_set: fields.take("PrivateIpSet")?,
+            ipv4_prefix_set: fields.take("Ipv4PrefixSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for AssignedPrivateIpAddressesSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                private_ip_set: f.take("PrivateIpSet")?,
-                ipv4_prefix_set: f.take("Ipv4PrefixSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the instance RAM role.
@@ -265,19 +289,23 @@ pub struct AttachInstanceRamRoleResult {
     pub success: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            instance_id: fields.take("InstanceId")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                instance_id: f.take("InstanceId")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -292,16 +320,20 @@ pub struct AttachInstanceRamRoleResults {
     >,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResults {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            attach_instance_ram_role_result: fields.take("AttachInstanceRamRoleResult")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResults {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                attach_instance_ram_role_result: f.take("AttachInstanceRamRoleResult")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -330,19 +362,23 @@ pub struct AttachKeyPairResult {
     pub success: Option<String>,
 }
 #[cfg(feature = "ssh-key-pairs")]
+impl ::acs_runtime::de::FromJson for AttachKeyPairResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            instance_id: fields.take("InstanceId")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
+#[cfg(feature = "ssh-key-pairs")]
 impl<'de> ::serde::Deserialize<'de> for AttachKeyPairResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                instance_id: f.take("InstanceId")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -355,14 +391,20 @@ pub struct Results {
     pub result: Option<Vec<crate::types::AttachKeyPairResult>>,
 }
 #[cfg(feature = "ssh-key-pairs")]
+impl ::acs_runtime::de::FromJson for Results {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            result: fields.take("Result")?,
+        })
+    }
+}
+#[cfg(feature = "ssh-key-pairs")]
 impl<'de> ::serde::Deserialize<'de> for Results {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { result: f.take("Result")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Security group rule N.
@@ -1663,16 +1705,20 @@ pub struct InstanceIds {
     pub instance_id: Option<Vec<String>>,
 }
 #[cfg(any(feature = "auto-provisioning-groups", feature = "deployment-sets"))]
+impl ::acs_runtime::de::FromJson for InstanceIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(any(feature = "auto-provisioning-groups", feature = "deployment-sets"))]
 impl<'de> ::serde::Deserialize<'de> for InstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1717,22 +1763,26 @@ pub struct LaunchResult {
     pub instance_ids: Option<crate::types::InstanceIds>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for LaunchResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            error_msg: fields.take("ErrorMsg")?,
+            instance_type: fields.take("InstanceType")?,
+            error_code: fields.take("ErrorCode")?,
+            spot_strategy: fields.take("SpotStrategy")?,
+            amount: fields.take("Amount")?,
+            instance_ids: fields.take("InstanceIds")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for LaunchResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                error_msg: f.take("ErrorMsg")?,
-                instance_type: f.take("InstanceType")?,
-                error_code: f.take("ErrorCode")?,
-                spot_strategy: f.take("SpotStrategy")?,
-                amount: f.take("Amount")?,
-                instance_ids: f.take("InstanceIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1745,16 +1795,20 @@ pub struct LaunchResults {
     pub launch_result: Option<Vec<crate::types::LaunchResult>>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for LaunchResults {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_result: fields.take("LaunchResult")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for LaunchResults {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_result: f.take("LaunchResult")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The encryption parameters for cross-region snapshot replication.
@@ -2987,16 +3041,20 @@ pub struct ForwardTableIds {
     pub forward_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for ForwardTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_table_id: fields.take("ForwardTableId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_table_id: f.take("ForwardTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3007,16 +3065,20 @@ pub struct BandwidthPackageIds {
     pub bandwidth_package_id: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for BandwidthPackageIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for BandwidthPackageIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The communication settings of the ENI.
@@ -3150,16 +3212,26 @@ pub struct SecurityGroupIds {
         feature = "launch-templates"
     )
 )]
+impl ::acs_runtime::de::FromJson for SecurityGroupIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_id: fields.take("SecurityGroupId")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "elastic-network-interfaces-enis",
+        feature = "instances",
+        feature = "launch-templates"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for SecurityGroupIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_id: f.take("SecurityGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3178,17 +3250,21 @@ pub struct CreateNetworkInterfacePrivateIpSet {
     pub primary: Option<bool>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePrivateIpSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            primary: fields.take("Primary")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfacePrivateIpSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-                primary: f.take("Primary")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3201,16 +3277,20 @@ pub struct PrivateIpSets {
     pub private_ip_set: Option<Vec<crate::types::CreateNetworkInterfacePrivateIpSet>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for PrivateIpSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_set: fields.take("PrivateIpSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for PrivateIpSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_set: f.take("PrivateIpSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3259,17 +3339,36 @@ pub struct CreateNetworkInterfaceTag {
         feature = "storage-capacity-units-scus"
     )
 )]
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "dedicated-hosts",
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "elastic-network-interfaces-enis",
+        feature = "elasticity-assurances",
+        feature = "images",
+        feature = "launch-templates",
+        feature = "prefixlist",
+        feature = "reserved-instances",
+        feature = "security-groups",
+        feature = "snapshots",
+        feature = "ssh-key-pairs",
+        feature = "storage-capacity-units-scus"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3312,11 +3411,33 @@ pub struct Tags {
         feature = "storage-capacity-units-scus"
     )
 )]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(
+        feature = "dedicated-hosts",
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "elastic-network-interfaces-enis",
+        feature = "elasticity-assurances",
+        feature = "images",
+        feature = "launch-templates",
+        feature = "prefixlist",
+        feature = "reserved-instances",
+        feature = "security-groups",
+        feature = "snapshots",
+        feature = "ssh-key-pairs",
+        feature = "storage-capacity-units-scus"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3330,16 +3451,20 @@ pub struct Ipv6Set {
     pub ipv6_address: Option<String>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for Ipv6Set {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_address: fields.take("Ipv6Address")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Set {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_address: f.take("Ipv6Address")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3352,16 +3477,20 @@ pub struct CreateNetworkInterfaceIpv6Sets {
     pub ipv6_set: Option<Vec<crate::types::Ipv6Set>>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6Sets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_set: fields.take("Ipv6Set")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceIpv6Sets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_set: f.take("Ipv6Set")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3375,16 +3504,20 @@ pub struct CreateNetworkInterfaceIpv4PrefixSet {
     pub ipv4_prefix: Option<String>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv4PrefixSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv4_prefix: fields.take("Ipv4Prefix")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceIpv4PrefixSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv4_prefix: f.take("Ipv4Prefix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3397,16 +3530,20 @@ pub struct Ipv4PrefixSets {
     pub ipv4_prefix_set: Option<Vec<crate::types::CreateNetworkInterfaceIpv4PrefixSet>>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for Ipv4PrefixSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv4_prefix_set: fields.take("Ipv4PrefixSet")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for Ipv4PrefixSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv4_prefix_set: f.take("Ipv4PrefixSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3420,16 +3557,20 @@ pub struct Ipv6PrefixSet {
     pub ipv6_prefix: Option<String>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for Ipv6PrefixSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_prefix: fields.take("Ipv6Prefix")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for Ipv6PrefixSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_prefix: f.take("Ipv6Prefix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3442,16 +3583,20 @@ pub struct CreateNetworkInterfaceIpv6PrefixSets {
     pub ipv6_prefix_set: Option<Vec<crate::types::Ipv6PrefixSet>>,
 }
 #[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceIpv6PrefixSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_prefix_set: fields.take("Ipv6PrefixSet")?,
+        })
+    }
+}
+#[cfg(any(feature = "elastic-network-interfaces-enis", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceIpv6PrefixSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_prefix_set: f.take("Ipv6PrefixSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about permissions on the ENI.
@@ -3495,21 +3640,26 @@ pub struct NetworkInterfacePermission {
     pub permission_state: Option<String>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for NetworkInterfacePermission {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            permission: fields.take("Permission")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            account_id: fields.take("AccountId")?,
+            network_interface_permission_id: fields
+                .take("NetworkInterfacePermissionId")?,
+            service_name: fields.take("ServiceName")?,
+            permission_state: fields.take("PermissionState")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfacePermission {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                permission: f.take("Permission")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                account_id: f.take("AccountId")?,
-                network_interface_permission_id: f.take("NetworkInterfacePermissionId")?,
-                service_name: f.take("ServiceName")?,
-                permission_state: f.take("PermissionState")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The port list entry.
@@ -3587,16 +3737,20 @@ pub struct EventIdSet {
     pub event_id: Option<Vec<String>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for EventIdSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            event_id: fields.take("EventId")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for EventIdSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                event_id: f.take("EventId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the activation code and its usage information.
@@ -3650,24 +3804,28 @@ pub struct Activation {
     pub activation_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Activation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            deregistered_count: fields.take("DeregisteredCount")?,
+            instance_count: fields.take("InstanceCount")?,
+            description: fields.take("Description")?,
+            registered_count: fields.take("RegisteredCount")?,
+            instance_name: fields.take("InstanceName")?,
+            ip_address_range: fields.take("IpAddressRange")?,
+            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
+            activation_id: fields.take("ActivationId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Activation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                deregistered_count: f.take("DeregisteredCount")?,
-                instance_count: f.take("InstanceCount")?,
-                description: f.take("Description")?,
-                registered_count: f.take("RegisteredCount")?,
-                instance_name: f.take("InstanceName")?,
-                ip_address_range: f.take("IpAddressRange")?,
-                time_to_live_in_hours: f.take("TimeToLiveInHours")?,
-                activation_id: f.take("ActivationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3680,16 +3838,20 @@ pub struct LaunchTemplateVersionNumbers {
     pub version_numbers: Option<Vec<i64>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateVersionNumbers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            version_numbers: fields.take("versionNumbers")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateVersionNumbers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                version_numbers: f.take("versionNumbers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3708,17 +3870,21 @@ pub struct LaunchTemplateVersion {
     pub launch_template_version_number: Option<i64>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateVersion {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_id: f.take("LaunchTemplateId")?,
-                launch_template_version_number: f.take("LaunchTemplateVersionNumber")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3731,16 +3897,20 @@ pub struct LaunchTemplateVersions {
     pub launch_template_version: Option<Vec<crate::types::LaunchTemplateVersion>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateVersions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_version: fields.take("LaunchTemplateVersion")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateVersions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_version: f.take("LaunchTemplateVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3771,17 +3941,27 @@ pub struct RelatedItem {
         feature = "tasks"
     )
 )]
+impl ::acs_runtime::de::FromJson for RelatedItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "snapshots",
+        feature = "tasks"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for RelatedItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3806,16 +3986,26 @@ pub struct RelatedItemSet {
         feature = "tasks"
     )
 )]
+impl ::acs_runtime::de::FromJson for RelatedItemSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            related_item: fields.take("RelatedItem")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "snapshots",
+        feature = "tasks"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for RelatedItemSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                related_item: f.take("RelatedItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3857,19 +4047,29 @@ pub struct OperationProgress {
         feature = "tasks"
     )
 )]
+impl ::acs_runtime::de::FromJson for OperationProgress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            error_msg: fields.take("ErrorMsg")?,
+            error_code: fields.take("ErrorCode")?,
+            operation_status: fields.take("OperationStatus")?,
+            related_item_set: fields.take("RelatedItemSet")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "snapshots",
+        feature = "tasks"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for OperationProgress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                error_msg: f.take("ErrorMsg")?,
-                error_code: f.take("ErrorCode")?,
-                operation_status: f.take("OperationStatus")?,
-                related_item_set: f.take("RelatedItemSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3894,16 +4094,26 @@ pub struct OperationProgressSet {
         feature = "tasks"
     )
 )]
+impl ::acs_runtime::de::FromJson for OperationProgressSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            operation_progress: fields.take("OperationProgress")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "snapshots",
+        feature = "tasks"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for OperationProgressSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                operation_progress: f.take("OperationProgress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details of the managed instances.
@@ -3982,29 +4192,33 @@ pub struct Instance {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Instance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            last_invoked_time: fields.take("LastInvokedTime")?,
+            internet_ip: fields.take("InternetIp")?,
+            hostname: fields.take("Hostname")?,
+            instance_id: fields.take("InstanceId")?,
+            activation_id: fields.take("ActivationId")?,
+            intranet_ip: fields.take("IntranetIp")?,
+            agent_version: fields.take("AgentVersion")?,
+            registration_time: fields.take("RegistrationTime")?,
+            instance_name: fields.take("InstanceName")?,
+            os_type: fields.take("OsType")?,
+            os_version: fields.take("OsVersion")?,
+            invocation_count: fields.take("InvocationCount")?,
+            machine_id: fields.take("MachineId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Instance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                last_invoked_time: f.take("LastInvokedTime")?,
-                internet_ip: f.take("InternetIp")?,
-                hostname: f.take("Hostname")?,
-                instance_id: f.take("InstanceId")?,
-                activation_id: f.take("ActivationId")?,
-                intranet_ip: f.take("IntranetIp")?,
-                agent_version: f.take("AgentVersion")?,
-                registration_time: f.take("RegistrationTime")?,
-                instance_name: f.take("InstanceName")?,
-                os_type: f.take("OsType")?,
-                os_version: f.take("OsVersion")?,
-                invocation_count: f.take("InvocationCount")?,
-                machine_id: f.take("MachineId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4047,23 +4261,27 @@ pub struct AccessPointType {
     pub location: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for AccessPointType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            host_operator: fields.take("HostOperator")?,
+            description: fields.take("Description")?,
+            attached_region_no: fields.take("AttachedRegionNo")?,
+            name: fields.take("Name")?,
+            access_point_id: fields.take("AccessPointId")?,
+            location: fields.take("Location")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                host_operator: f.take("HostOperator")?,
-                description: f.take("Description")?,
-                attached_region_no: f.take("AttachedRegionNo")?,
-                name: f.take("Name")?,
-                access_point_id: f.take("AccessPointId")?,
-                location: f.take("Location")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4074,16 +4292,20 @@ pub struct AccessPointSet {
     pub access_point_type: Option<Vec<crate::types::AccessPointType>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for AccessPointSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_point_type: fields.take("AccessPointType")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_point_type: f.take("AccessPointType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4159,22 +4381,26 @@ pub struct ValueItem {
     pub instance_charge_type: Option<String>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for ValueItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_category: fields.take("DiskCategory")?,
+            value: fields.take("Value")?,
+            expired_time: fields.take("ExpiredTime")?,
+            zone_id: fields.take("ZoneId")?,
+            instance_type: fields.take("InstanceType")?,
+            count: fields.take("Count")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for ValueItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_category: f.take("DiskCategory")?,
-                value: f.take("Value")?,
-                expired_time: f.take("ExpiredTime")?,
-                zone_id: f.take("ZoneId")?,
-                instance_type: f.take("InstanceType")?,
-                count: f.take("Count")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4187,16 +4413,20 @@ pub struct AttributeValues {
     pub value_item: Option<Vec<crate::types::ValueItem>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AttributeValues {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            value_item: fields.take("ValueItem")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AttributeValues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                value_item: f.take("ValueItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4228,17 +4458,21 @@ pub struct AccountAttributeItem {
     pub attribute_values: Option<crate::types::AttributeValues>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AccountAttributeItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            attribute_name: fields.take("AttributeName")?,
+            attribute_values: fields.take("AttributeValues")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AccountAttributeItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                attribute_name: f.take("AttributeName")?,
-                attribute_values: f.take("AttributeValues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4251,16 +4485,20 @@ pub struct AccountAttributeItems {
     pub account_attribute_item: Option<Vec<crate::types::AccountAttributeItem>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AccountAttributeItems {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            account_attribute_item: fields.take("AccountAttributeItem")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AccountAttributeItems {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                account_attribute_item: f.take("AccountAttributeItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag of the activation code.
@@ -4293,17 +4531,28 @@ pub struct DescribeActivationsTag {
         feature = "portlist"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeActivationsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "auto-provisioning-groups",
+        feature = "cloud-assistant",
+        feature = "instances",
+        feature = "portlist"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeActivationsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4371,27 +4620,31 @@ pub struct ActivationList {
     pub tags: Option<Vec<crate::types::DescribeActivationsTag>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for ActivationList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            deregistered_count: fields.take("DeregisteredCount")?,
+            instance_count: fields.take("InstanceCount")?,
+            description: fields.take("Description")?,
+            registered_count: fields.take("RegisteredCount")?,
+            instance_name: fields.take("InstanceName")?,
+            disabled: fields.take("Disabled")?,
+            ip_address_range: fields.take("IpAddressRange")?,
+            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
+            activation_id: fields.take("ActivationId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for ActivationList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                deregistered_count: f.take("DeregisteredCount")?,
-                instance_count: f.take("InstanceCount")?,
-                description: f.take("Description")?,
-                registered_count: f.take("RegisteredCount")?,
-                instance_name: f.take("InstanceName")?,
-                disabled: f.take("Disabled")?,
-                ip_address_range: f.take("IpAddressRange")?,
-                time_to_live_in_hours: f.take("TimeToLiveInHours")?,
-                activation_id: f.take("ActivationId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4415,17 +4668,21 @@ pub struct ActivityDetail {
     pub detail: Option<String>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for ActivityDetail {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            detail: fields.take("Detail")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for ActivityDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                detail: f.take("Detail")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4438,16 +4695,20 @@ pub struct ActivityDetails {
     pub activity_detail: Option<Vec<crate::types::ActivityDetail>>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for ActivityDetails {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            activity_detail: fields.take("ActivityDetail")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for ActivityDetails {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                activity_detail: f.take("ActivityDetail")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4482,20 +4743,24 @@ pub struct AutoProvisioningGroupHistory {
     pub activity_details: Option<crate::types::ActivityDetails>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistory {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            start_time: fields.take("StartTime")?,
+            task_id: fields.take("TaskId")?,
+            last_event_time: fields.take("LastEventTime")?,
+            activity_details: fields.take("ActivityDetails")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for AutoProvisioningGroupHistory {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                start_time: f.take("StartTime")?,
-                task_id: f.take("TaskId")?,
-                last_event_time: f.take("LastEventTime")?,
-                activity_details: f.take("ActivityDetails")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4510,16 +4775,20 @@ pub struct AutoProvisioningGroupHistories {
     >,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for AutoProvisioningGroupHistories {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_provisioning_group_history: fields.take("AutoProvisioningGroupHistory")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for AutoProvisioningGroupHistories {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_provisioning_group_history: f.take("AutoProvisioningGroupHistory")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4594,27 +4863,31 @@ pub struct DescribeAutoProvisioningGroupInstancesInstance {
     pub memory: Option<i32>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupInstancesInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            is_spot: fields.take("IsSpot")?,
+            cpu: fields.take("CPU")?,
+            instance_id: fields.take("InstanceId")?,
+            network_type: fields.take("NetworkType")?,
+            instance_type: fields.take("InstanceType")?,
+            region_id: fields.take("RegionId")?,
+            io_optimized: fields.take("IoOptimized")?,
+            os_type: fields.take("OsType")?,
+            zone_id: fields.take("ZoneId")?,
+            memory: fields.take("Memory")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                is_spot: f.take("IsSpot")?,
-                cpu: f.take("CPU")?,
-                instance_id: f.take("InstanceId")?,
-                network_type: f.take("NetworkType")?,
-                instance_type: f.take("InstanceType")?,
-                region_id: f.take("RegionId")?,
-                io_optimized: f.take("IoOptimized")?,
-                os_type: f.take("OsType")?,
-                zone_id: f.take("ZoneId")?,
-                memory: f.take("Memory")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4629,16 +4902,20 @@ pub struct Instances {
     >,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for Instances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance: fields.take("Instance")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for Instances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4672,21 +4949,25 @@ pub struct DescribeAutoProvisioningGroupsLaunchTemplateConfig {
     pub instance_type: Option<String>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsLaunchTemplateConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            max_price: fields.take("MaxPrice")?,
+            priority: fields.take("Priority")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            weighted_capacity: fields.take("WeightedCapacity")?,
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeAutoProvisioningGroupsLaunchTemplateConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                max_price: f.take("MaxPrice")?,
-                priority: f.take("Priority")?,
-                v_switch_id: f.take("VSwitchId")?,
-                weighted_capacity: f.take("WeightedCapacity")?,
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4701,16 +4982,20 @@ pub struct LaunchTemplateConfigs {
     >,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateConfigs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_config: fields.take("LaunchTemplateConfig")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_config: f.take("LaunchTemplateConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The policy related to spot instances.
@@ -4742,18 +5027,22 @@ pub struct SpotOptions {
     pub instance_interruption_behavior: Option<String>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for SpotOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_pools_to_use_count: fields.take("InstancePoolsToUseCount")?,
+            allocation_strategy: fields.take("AllocationStrategy")?,
+            instance_interruption_behavior: fields.take("InstanceInterruptionBehavior")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for SpotOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_pools_to_use_count: f.take("InstancePoolsToUseCount")?,
-                allocation_strategy: f.take("AllocationStrategy")?,
-                instance_interruption_behavior: f.take("InstanceInterruptionBehavior")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The policies related to pay-as-you-go instances.
@@ -4772,16 +5061,20 @@ pub struct PayAsYouGoOptions {
     pub allocation_strategy: Option<String>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for PayAsYouGoOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allocation_strategy: fields.take("AllocationStrategy")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for PayAsYouGoOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allocation_strategy: f.take("AllocationStrategy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The settings of the target capacity of the auto provisioning group.
@@ -4817,19 +5110,23 @@ pub struct TargetCapacitySpecification {
     pub total_target_capacity: Option<f32>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for TargetCapacitySpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            spot_target_capacity: fields.take("SpotTargetCapacity")?,
+            pay_as_you_go_target_capacity: fields.take("PayAsYouGoTargetCapacity")?,
+            default_target_capacity_type: fields.take("DefaultTargetCapacityType")?,
+            total_target_capacity: fields.take("TotalTargetCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for TargetCapacitySpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                spot_target_capacity: f.take("SpotTargetCapacity")?,
-                pay_as_you_go_target_capacity: f.take("PayAsYouGoTargetCapacity")?,
-                default_target_capacity_type: f.take("DefaultTargetCapacityType")?,
-                total_target_capacity: f.take("TotalTargetCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4854,11 +5151,24 @@ pub struct DescribeAutoProvisioningGroupsTags {
         feature = "instances"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(
+        feature = "auto-provisioning-groups",
+        feature = "cloud-assistant",
+        feature = "instances"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4990,38 +5300,42 @@ pub struct AutoProvisioningGroup {
     pub tags: Option<crate::types::DescribeAutoProvisioningGroupsTags>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for AutoProvisioningGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            auto_provisioning_group_name: fields.take("AutoProvisioningGroupName")?,
+            status: fields.take("Status")?,
+            terminate_instances: fields.take("TerminateInstances")?,
+            max_spot_price: fields.take("MaxSpotPrice")?,
+            state: fields.take("State")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            valid_from: fields.take("ValidFrom")?,
+            launch_template_version: fields.take("LaunchTemplateVersion")?,
+            terminate_instances_with_expiration: fields
+                .take("TerminateInstancesWithExpiration")?,
+            region_id: fields.take("RegionId")?,
+            valid_until: fields.take("ValidUntil")?,
+            auto_provisioning_group_type: fields.take("AutoProvisioningGroupType")?,
+            auto_provisioning_group_id: fields.take("AutoProvisioningGroupId")?,
+            excess_capacity_termination_policy: fields
+                .take("ExcessCapacityTerminationPolicy")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            launch_template_configs: fields.take("LaunchTemplateConfigs")?,
+            spot_options: fields.take("SpotOptions")?,
+            pay_as_you_go_options: fields.take("PayAsYouGoOptions")?,
+            target_capacity_specification: fields.take("TargetCapacitySpecification")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for AutoProvisioningGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                auto_provisioning_group_name: f.take("AutoProvisioningGroupName")?,
-                status: f.take("Status")?,
-                terminate_instances: f.take("TerminateInstances")?,
-                max_spot_price: f.take("MaxSpotPrice")?,
-                state: f.take("State")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-                valid_from: f.take("ValidFrom")?,
-                launch_template_version: f.take("LaunchTemplateVersion")?,
-                terminate_instances_with_expiration: f
-                    .take("TerminateInstancesWithExpiration")?,
-                region_id: f.take("RegionId")?,
-                valid_until: f.take("ValidUntil")?,
-                auto_provisioning_group_type: f.take("AutoProvisioningGroupType")?,
-                auto_provisioning_group_id: f.take("AutoProvisioningGroupId")?,
-                excess_capacity_termination_policy: f
-                    .take("ExcessCapacityTerminationPolicy")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                launch_template_configs: f.take("LaunchTemplateConfigs")?,
-                spot_options: f.take("SpotOptions")?,
-                pay_as_you_go_options: f.take("PayAsYouGoOptions")?,
-                target_capacity_specification: f.take("TargetCapacitySpecification")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5034,16 +5348,20 @@ pub struct AutoProvisioningGroups {
     pub auto_provisioning_group: Option<Vec<crate::types::AutoProvisioningGroup>>,
 }
 #[cfg(feature = "auto-provisioning-groups")]
+impl ::acs_runtime::de::FromJson for AutoProvisioningGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_provisioning_group: fields.take("AutoProvisioningGroup")?,
+        })
+    }
+}
+#[cfg(feature = "auto-provisioning-groups")]
 impl<'de> ::serde::Deserialize<'de> for AutoProvisioningGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_provisioning_group: f.take("AutoProvisioningGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The association of the automatic snapshot policy.
@@ -5062,17 +5380,21 @@ pub struct AutoSnapshotPolicyAssociation {
     pub disk_id: Option<String>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
+            disk_id: fields.take("DiskId")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for AutoSnapshotPolicyAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_snapshot_policy_id: f.take("AutoSnapshotPolicyId")?,
-                disk_id: f.take("DiskId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5087,17 +5409,21 @@ pub struct AutoSnapshotPolicyAssociations {
     >,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for AutoSnapshotPolicyAssociations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_snapshot_policy_association: fields
+                .take("AutoSnapshotPolicyAssociation")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for AutoSnapshotPolicyAssociations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_snapshot_policy_association: f
-                    .take("AutoSnapshotPolicyAssociation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Encryption configurations for cross-region snapshot replication.
@@ -5121,18 +5447,23 @@ pub struct DescribeAutoSnapshotPolicyExCopyEncryptionConfiguration {
     pub kms_key_id: Option<String>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson
+for DescribeAutoSnapshotPolicyExCopyEncryptionConfiguration {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            encrypted: fields.take("Encrypted")?,
+            kms_key_id: fields.take("KMSKeyId")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeAutoSnapshotPolicyExCopyEncryptionConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                encrypted: f.take("Encrypted")?,
-                kms_key_id: f.take("KMSKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5237,32 +5568,37 @@ pub struct AutoSnapshotPolicy {
     pub r#type: Option<String>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for AutoSnapshotPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            time_points: fields.take("TimePoints")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            auto_snapshot_policy_name: fields.take("AutoSnapshotPolicyName")?,
+            target_copy_regions: fields.take("TargetCopyRegions")?,
+            copied_snapshots_retention_days: fields
+                .take("CopiedSnapshotsRetentionDays")?,
+            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
+            retention_days: fields.take("RetentionDays")?,
+            region_id: fields.take("RegionId")?,
+            disk_nums: fields.take("DiskNums")?,
+            enable_cross_region_copy: fields.take("EnableCrossRegionCopy")?,
+            repeat_weekdays: fields.take("RepeatWeekdays")?,
+            volume_nums: fields.take("VolumeNums")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            copy_encryption_configuration: fields.take("CopyEncryptionConfiguration")?,
+            r#type: fields.take("Type")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for AutoSnapshotPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                time_points: f.take("TimePoints")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                auto_snapshot_policy_name: f.take("AutoSnapshotPolicyName")?,
-                target_copy_regions: f.take("TargetCopyRegions")?,
-                copied_snapshots_retention_days: f.take("CopiedSnapshotsRetentionDays")?,
-                auto_snapshot_policy_id: f.take("AutoSnapshotPolicyId")?,
-                retention_days: f.take("RetentionDays")?,
-                region_id: f.take("RegionId")?,
-                disk_nums: f.take("DiskNums")?,
-                enable_cross_region_copy: f.take("EnableCrossRegionCopy")?,
-                repeat_weekdays: f.take("RepeatWeekdays")?,
-                volume_nums: f.take("VolumeNums")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                copy_encryption_configuration: f.take("CopyEncryptionConfiguration")?,
-                r#type: f.take("Type")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5275,16 +5611,20 @@ pub struct AutoSnapshotPolicies {
     pub auto_snapshot_policy: Option<Vec<crate::types::AutoSnapshotPolicy>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for AutoSnapshotPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_snapshot_policy: fields.take("AutoSnapshotPolicy")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for AutoSnapshotPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_snapshot_policy: f.take("AutoSnapshotPolicy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5311,21 +5651,25 @@ pub struct SupportedResource {
     pub min: Option<i32>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for SupportedResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            value: fields.take("Value")?,
+            max: fields.take("Max")?,
+            unit: fields.take("Unit")?,
+            status_category: fields.take("StatusCategory")?,
+            min: fields.take("Min")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for SupportedResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                value: f.take("Value")?,
-                max: f.take("Max")?,
-                unit: f.take("Unit")?,
-                status_category: f.take("StatusCategory")?,
-                min: f.take("Min")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5336,16 +5680,20 @@ pub struct SupportedResources {
     pub supported_resource: Option<Vec<crate::types::SupportedResource>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for SupportedResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_resource: fields.take("SupportedResource")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for SupportedResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_resource: f.take("SupportedResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5359,17 +5707,21 @@ pub struct AvailableResource {
     pub supported_resources: Option<crate::types::SupportedResources>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            supported_resources: fields.take("SupportedResources")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                supported_resources: f.take("SupportedResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5380,16 +5732,20 @@ pub struct AvailableResources {
     pub available_resource: Option<Vec<crate::types::AvailableResource>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_resource: fields.take("AvailableResource")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_resource: f.take("AvailableResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the availability of resources in the zone.
@@ -5419,20 +5775,24 @@ pub struct AvailableZone {
     pub available_resources: Option<crate::types::AvailableResources>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            status: fields.take("Status")?,
+            status_category: fields.take("StatusCategory")?,
+            region_id: fields.take("RegionId")?,
+            available_resources: fields.take("AvailableResources")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                status: f.take("Status")?,
-                status_category: f.take("StatusCategory")?,
-                region_id: f.take("RegionId")?,
-                available_resources: f.take("AvailableResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5445,16 +5805,20 @@ pub struct AvailableZones {
     pub available_zone: Option<Vec<crate::types::AvailableZone>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableZones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_zone: fields.take("AvailableZone")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableZones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_zone: f.take("AvailableZone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5486,19 +5850,23 @@ pub struct Bandwidth {
     pub unit: Option<String>,
 }
 #[cfg(feature = "networks")]
+impl ::acs_runtime::de::FromJson for Bandwidth {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_charge_type: fields.take("InternetChargeType")?,
+            max: fields.take("Max")?,
+            min: fields.take("Min")?,
+            unit: fields.take("Unit")?,
+        })
+    }
+}
+#[cfg(feature = "networks")]
 impl<'de> ::serde::Deserialize<'de> for Bandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_charge_type: f.take("InternetChargeType")?,
-                max: f.take("Max")?,
-                min: f.take("Min")?,
-                unit: f.take("Unit")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5511,16 +5879,20 @@ pub struct Bandwidths {
     pub bandwidth: Option<Vec<crate::types::Bandwidth>>,
 }
 #[cfg(feature = "networks")]
+impl ::acs_runtime::de::FromJson for Bandwidths {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth: fields.take("Bandwidth")?,
+        })
+    }
+}
+#[cfg(feature = "networks")]
 impl<'de> ::serde::Deserialize<'de> for Bandwidths {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth: f.take("Bandwidth")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5533,17 +5905,21 @@ pub struct PublicIpAddresse {
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for PublicIpAddresse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5554,16 +5930,20 @@ pub struct PublicIpAddresses {
     pub public_ip_addresse: Option<Vec<crate::types::PublicIpAddresse>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for PublicIpAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_addresse: fields.take("PublicIpAddresse")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_addresse: f.take("PublicIpAddresse")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5602,30 +5982,34 @@ pub struct DescribeBandwidthPackagesBandwidthPackage {
     pub public_ip_addresses: Option<crate::types::PublicIpAddresses>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for DescribeBandwidthPackagesBandwidthPackage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            ip_count: fields.take("IpCount")?,
+            region_id: fields.take("RegionId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            zone_id: fields.take("ZoneId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            isp: fields.take("ISP")?,
+            public_ip_addresses: fields.take("PublicIpAddresses")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthPackagesBandwidthPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                ip_count: f.take("IpCount")?,
-                region_id: f.take("RegionId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                zone_id: f.take("ZoneId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                isp: f.take("ISP")?,
-                public_ip_addresses: f.take("PublicIpAddresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5638,16 +6022,20 @@ pub struct BandwidthPackages {
     >,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for BandwidthPackages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_package: fields.take("BandwidthPackage")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for BandwidthPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_package: f.take("BandwidthPackage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5680,16 +6068,20 @@ pub struct InstanceIdSet {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for InstanceIdSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceIdSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5702,16 +6094,20 @@ pub struct CapacityReservationItem {
     pub instance_id_set: Option<Vec<crate::types::InstanceIdSet>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for CapacityReservationItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id_set: fields.take("InstanceIdSet")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id_set: f.take("InstanceIdSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5746,18 +6142,22 @@ pub struct CapacityReservationUsage {
     pub used_amount: Option<i32>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for CapacityReservationUsage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            account_id: fields.take("AccountId")?,
+            service_name: fields.take("ServiceName")?,
+            used_amount: fields.take("UsedAmount")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                account_id: f.take("AccountId")?,
-                service_name: f.take("ServiceName")?,
-                used_amount: f.take("UsedAmount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5770,16 +6170,20 @@ pub struct CapacityReservationUsages {
     pub capacity_reservation_usage: Option<Vec<crate::types::CapacityReservationUsage>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for CapacityReservationUsages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            capacity_reservation_usage: fields.take("CapacityReservationUsage")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationUsages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                capacity_reservation_usage: f.take("CapacityReservationUsage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5815,21 +6219,25 @@ pub struct AllocatedResource {
     pub capacity_reservation_usages: Option<crate::types::CapacityReservationUsages>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for AllocatedResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            used_amount: fields.take("UsedAmount")?,
+            total_amount: fields.take("TotalAmount")?,
+            available_amount: fields.take("AvailableAmount")?,
+            zone_id: fields.take("zoneId")?,
+            instance_type: fields.take("InstanceType")?,
+            capacity_reservation_usages: fields.take("CapacityReservationUsages")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for AllocatedResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                used_amount: f.take("UsedAmount")?,
-                total_amount: f.take("TotalAmount")?,
-                available_amount: f.take("AvailableAmount")?,
-                zone_id: f.take("zoneId")?,
-                instance_type: f.take("InstanceType")?,
-                capacity_reservation_usages: f.take("CapacityReservationUsages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5842,16 +6250,20 @@ pub struct AllocatedResources {
     pub allocated_resource: Option<Vec<crate::types::AllocatedResource>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for AllocatedResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allocated_resource: fields.take("AllocatedResource")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for AllocatedResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allocated_resource: f.take("AllocatedResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details of the capacity reservation.
@@ -5970,36 +6382,41 @@ pub struct DescribeCapacityReservationsCapacityReservationItem {
     pub capacity_reservation_owner_id: Option<String>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson
+for DescribeCapacityReservationsCapacityReservationItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            time_slot: fields.take("TimeSlot")?,
+            private_pool_options_match_criteria: fields
+                .take("PrivatePoolOptionsMatchCriteria")?,
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+            private_pool_options_name: fields.take("PrivatePoolOptionsName")?,
+            region_id: fields.take("RegionId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            end_time: fields.take("EndTime")?,
+            start_time: fields.take("StartTime")?,
+            description: fields.take("Description")?,
+            end_time_type: fields.take("EndTimeType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            platform: fields.take("Platform")?,
+            allocated_resources: fields.take("AllocatedResources")?,
+            tags: fields.take("Tags")?,
+            start_time_type: fields.take("StartTimeType")?,
+            saving_plan_id: fields.take("SavingPlanId")?,
+            reserved_instance_id: fields.take("ReservedInstanceId")?,
+            capacity_reservation_owner_id: fields.take("CapacityReservationOwnerId")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeCapacityReservationsCapacityReservationItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                time_slot: f.take("TimeSlot")?,
-                private_pool_options_match_criteria: f
-                    .take("PrivatePoolOptionsMatchCriteria")?,
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-                private_pool_options_name: f.take("PrivatePoolOptionsName")?,
-                region_id: f.take("RegionId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                end_time: f.take("EndTime")?,
-                start_time: f.take("StartTime")?,
-                description: f.take("Description")?,
-                end_time_type: f.take("EndTimeType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                platform: f.take("Platform")?,
-                allocated_resources: f.take("AllocatedResources")?,
-                tags: f.take("Tags")?,
-                start_time_type: f.take("StartTimeType")?,
-                saving_plan_id: f.take("SavingPlanId")?,
-                reserved_instance_id: f.take("ReservedInstanceId")?,
-                capacity_reservation_owner_id: f.take("CapacityReservationOwnerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6014,16 +6431,20 @@ pub struct CapacityReservationSet {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for CapacityReservationSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            capacity_reservation_item: fields.take("CapacityReservationItem")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for CapacityReservationSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                capacity_reservation_item: f.take("CapacityReservationItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6042,17 +6463,21 @@ pub struct Link {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "networks")]
+impl ::acs_runtime::de::FromJson for Link {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "networks")]
 impl<'de> ::serde::Deserialize<'de> for Link {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6065,11 +6490,18 @@ pub struct Links {
     pub link: Option<Vec<crate::types::Link>>,
 }
 #[cfg(feature = "networks")]
+impl ::acs_runtime::de::FromJson for Links {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { link: fields.take("Link")? })
+    }
+}
+#[cfg(feature = "networks")]
 impl<'de> ::serde::Deserialize<'de> for Links {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { link: f.take("Link")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6123,22 +6555,26 @@ pub struct OssDeliveryConfig {
     pub encryption_key_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for OssDeliveryConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            encryption_type: fields.take("EncryptionType")?,
+            encryption_algorithm: fields.take("EncryptionAlgorithm")?,
+            delivery_type: fields.take("DeliveryType")?,
+            enabled: fields.take("Enabled")?,
+            bucket_name: fields.take("BucketName")?,
+            prefix: fields.take("Prefix")?,
+            encryption_key_id: fields.take("EncryptionKeyId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for OssDeliveryConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                encryption_type: f.take("EncryptionType")?,
-                encryption_algorithm: f.take("EncryptionAlgorithm")?,
-                delivery_type: f.take("DeliveryType")?,
-                enabled: f.take("Enabled")?,
-                bucket_name: f.take("BucketName")?,
-                prefix: f.take("Prefix")?,
-                encryption_key_id: f.take("EncryptionKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6151,16 +6587,20 @@ pub struct OssDeliveryConfigs {
     pub oss_delivery_config: Option<Vec<crate::types::OssDeliveryConfig>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for OssDeliveryConfigs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            oss_delivery_config: fields.take("OssDeliveryConfig")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for OssDeliveryConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                oss_delivery_config: f.take("OssDeliveryConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6192,19 +6632,23 @@ pub struct SlsDeliveryConfig {
     pub project_name: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for SlsDeliveryConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            delivery_type: fields.take("DeliveryType")?,
+            logstore_name: fields.take("LogstoreName")?,
+            enabled: fields.take("Enabled")?,
+            project_name: fields.take("ProjectName")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for SlsDeliveryConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                delivery_type: f.take("DeliveryType")?,
-                logstore_name: f.take("LogstoreName")?,
-                enabled: f.take("Enabled")?,
-                project_name: f.take("ProjectName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6217,16 +6661,20 @@ pub struct SlsDeliveryConfigs {
     pub sls_delivery_config: Option<Vec<crate::types::SlsDeliveryConfig>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for SlsDeliveryConfigs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            sls_delivery_config: fields.take("SlsDeliveryConfig")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for SlsDeliveryConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                sls_delivery_config: f.take("SlsDeliveryConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6239,16 +6687,20 @@ pub struct AllowedUpgradeWindows {
     pub allowed_upgrade_window: Option<Vec<String>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for AllowedUpgradeWindows {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allowed_upgrade_window: fields.take("AllowedUpgradeWindow")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for AllowedUpgradeWindows {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allowed_upgrade_window: f.take("AllowedUpgradeWindow")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations for upgrading Cloud Assistant Agent.
@@ -6269,18 +6721,22 @@ pub struct AgentUpgradeConfig {
     pub time_zone: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for AgentUpgradeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            allowed_upgrade_windows: fields.take("AllowedUpgradeWindows")?,
+            time_zone: fields.take("TimeZone")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for AgentUpgradeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                allowed_upgrade_windows: f.take("AllowedUpgradeWindows")?,
-                time_zone: f.take("TimeZone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Cloud Assistant Session Manager configuration.
@@ -6301,16 +6757,20 @@ pub struct SessionManagerConfig {
     pub session_manager_enabled: Option<bool>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for SessionManagerConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            session_manager_enabled: fields.take("SessionManagerEnabled")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for SessionManagerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                session_manager_enabled: f.take("SessionManagerEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6376,24 +6836,28 @@ pub struct InstanceCloudAssistantStatus {
     pub support_session_manager: Option<bool>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cloud_assistant_status: fields.take("CloudAssistantStatus")?,
+            last_invoked_time: fields.take("LastInvokedTime")?,
+            cloud_assistant_version: fields.take("CloudAssistantVersion")?,
+            active_task_count: fields.take("ActiveTaskCount")?,
+            invocation_count: fields.take("InvocationCount")?,
+            instance_id: fields.take("InstanceId")?,
+            last_heartbeat_time: fields.take("LastHeartbeatTime")?,
+            os_type: fields.take("OSType")?,
+            support_session_manager: fields.take("SupportSessionManager")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InstanceCloudAssistantStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cloud_assistant_status: f.take("CloudAssistantStatus")?,
-                last_invoked_time: f.take("LastInvokedTime")?,
-                cloud_assistant_version: f.take("CloudAssistantVersion")?,
-                active_task_count: f.take("ActiveTaskCount")?,
-                invocation_count: f.take("InvocationCount")?,
-                instance_id: f.take("InstanceId")?,
-                last_heartbeat_time: f.take("LastHeartbeatTime")?,
-                os_type: f.take("OSType")?,
-                support_session_manager: f.take("SupportSessionManager")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6408,16 +6872,20 @@ pub struct InstanceCloudAssistantStatusSet {
     >,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InstanceCloudAssistantStatusSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_cloud_assistant_status: fields.take("InstanceCloudAssistantStatus")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InstanceCloudAssistantStatusSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_cloud_assistant_status: f.take("InstanceCloudAssistantStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6428,16 +6896,20 @@ pub struct Cluster {
     pub cluster_id: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Cluster {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cluster_id: fields.take("ClusterId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Cluster {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cluster_id: f.take("ClusterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6448,16 +6920,20 @@ pub struct Clusters {
     pub cluster: Option<Vec<crate::types::Cluster>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Clusters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cluster: fields.take("Cluster")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Clusters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cluster: f.take("Cluster")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6470,16 +6946,20 @@ pub struct PossibleValues {
     pub possible_value: Option<Vec<String>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for PossibleValues {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            possible_value: fields.take("PossibleValue")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for PossibleValues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                possible_value: f.take("PossibleValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information of the custom parameter.
@@ -6520,21 +7000,25 @@ pub struct ParameterDefinition {
     pub pattern_regex: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for ParameterDefinition {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_value: fields.take("DefaultValue")?,
+            description: fields.take("Description")?,
+            required: fields.take("Required")?,
+            parameter_name: fields.take("ParameterName")?,
+            possible_values: fields.take("PossibleValues")?,
+            pattern_regex: fields.take("PatternRegex")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for ParameterDefinition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_value: f.take("DefaultValue")?,
-                description: f.take("Description")?,
-                required: f.take("Required")?,
-                parameter_name: f.take("ParameterName")?,
-                possible_values: f.take("PossibleValues")?,
-                pattern_regex: f.take("PatternRegex")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6547,16 +7031,20 @@ pub struct ParameterDefinitions {
     pub parameter_definition: Option<Vec<crate::types::ParameterDefinition>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for ParameterDefinitions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            parameter_definition: fields.take("ParameterDefinition")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for ParameterDefinitions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                parameter_definition: f.take("ParameterDefinition")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6569,16 +7057,20 @@ pub struct ParameterNames {
     pub parameter_name: Option<Vec<String>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for ParameterNames {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            parameter_name: fields.take("ParameterName")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for ParameterNames {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                parameter_name: f.take("ParameterName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The time when the command was created.
@@ -6676,34 +7168,38 @@ pub struct Command {
     pub tags: Option<crate::types::DescribeAutoProvisioningGroupsTags>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Command {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            parameter_definitions: fields.take("ParameterDefinitions")?,
+            description: fields.take("Description")?,
+            category: fields.take("Category")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            parameter_names: fields.take("ParameterNames")?,
+            timeout: fields.take("Timeout")?,
+            provider: fields.take("Provider")?,
+            name: fields.take("Name")?,
+            working_dir: fields.take("WorkingDir")?,
+            command_content: fields.take("CommandContent")?,
+            r#type: fields.take("Type")?,
+            version: fields.take("Version")?,
+            invoke_times: fields.take("InvokeTimes")?,
+            creation_time: fields.take("CreationTime")?,
+            launcher: fields.take("Launcher")?,
+            latest: fields.take("Latest")?,
+            enable_parameter: fields.take("EnableParameter")?,
+            command_id: fields.take("CommandId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Command {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                parameter_definitions: f.take("ParameterDefinitions")?,
-                description: f.take("Description")?,
-                category: f.take("Category")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                parameter_names: f.take("ParameterNames")?,
-                timeout: f.take("Timeout")?,
-                provider: f.take("Provider")?,
-                name: f.take("Name")?,
-                working_dir: f.take("WorkingDir")?,
-                command_content: f.take("CommandContent")?,
-                r#type: f.take("Type")?,
-                version: f.take("Version")?,
-                invoke_times: f.take("InvokeTimes")?,
-                creation_time: f.take("CreationTime")?,
-                launcher: f.take("Launcher")?,
-                latest: f.take("Latest")?,
-                enable_parameter: f.take("EnableParameter")?,
-                command_id: f.take("CommandId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6716,16 +7212,20 @@ pub struct Commands {
     pub command: Option<Vec<crate::types::Command>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Commands {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            command: fields.take("Command")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Commands {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                command: f.take("Command")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6777,21 +7277,25 @@ pub struct DedicatedHostRenewAttribute {
     pub auto_renew_with_ecs: Option<String>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            period_unit: fields.take("PeriodUnit")?,
+            duration: fields.take("Duration")?,
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+            renewal_status: fields.take("RenewalStatus")?,
+            auto_renew_enabled: fields.take("AutoRenewEnabled")?,
+            auto_renew_with_ecs: fields.take("AutoRenewWithEcs")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostRenewAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                period_unit: f.take("PeriodUnit")?,
-                duration: f.take("Duration")?,
-                dedicated_host_id: f.take("DedicatedHostId")?,
-                renewal_status: f.take("RenewalStatus")?,
-                auto_renew_enabled: f.take("AutoRenewEnabled")?,
-                auto_renew_with_ecs: f.take("AutoRenewWithEcs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6806,16 +7310,20 @@ pub struct DedicatedHostRenewAttributes {
     >,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostRenewAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_renew_attribute: fields.take("DedicatedHostRenewAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostRenewAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_renew_attribute: f.take("DedicatedHostRenewAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6828,16 +7336,20 @@ pub struct DedicatedHostIds {
     pub dedicated_host_id: Option<Vec<String>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_id: f.take("DedicatedHostId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6867,18 +7379,22 @@ pub struct LocalStorageCapacity {
     pub total_disk: Option<i32>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for LocalStorageCapacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            data_disk_category: fields.take("DataDiskCategory")?,
+            available_disk: fields.take("AvailableDisk")?,
+            total_disk: fields.take("TotalDisk")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for LocalStorageCapacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                data_disk_category: f.take("DataDiskCategory")?,
-                available_disk: f.take("AvailableDisk")?,
-                total_disk: f.take("TotalDisk")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6891,16 +7407,20 @@ pub struct LocalStorageCapacities {
     pub local_storage_capacity: Option<Vec<crate::types::LocalStorageCapacity>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for LocalStorageCapacities {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_storage_capacity: fields.take("LocalStorageCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for LocalStorageCapacities {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_storage_capacity: f.take("LocalStorageCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6919,17 +7439,21 @@ pub struct AvailableInstanceType {
     pub available_instance_capacity: Option<i32>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for AvailableInstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type: fields.take("InstanceType")?,
+            available_instance_capacity: fields.take("AvailableInstanceCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for AvailableInstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type: f.take("InstanceType")?,
-                available_instance_capacity: f.take("AvailableInstanceCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6942,16 +7466,20 @@ pub struct AvailableInstanceTypes {
     pub available_instance_type: Option<Vec<crate::types::AvailableInstanceType>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for AvailableInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_instance_type: fields.take("AvailableInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for AvailableInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_instance_type: f.take("AvailableInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The capacity of the host group.
@@ -6984,21 +7512,25 @@ pub struct DedicatedHostClusterCapacity {
     pub available_instance_types: Option<crate::types::AvailableInstanceTypes>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostClusterCapacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_vcpus: fields.take("AvailableVcpus")?,
+            available_memory: fields.take("AvailableMemory")?,
+            total_memory: fields.take("TotalMemory")?,
+            total_vcpus: fields.take("TotalVcpus")?,
+            local_storage_capacities: fields.take("LocalStorageCapacities")?,
+            available_instance_types: fields.take("AvailableInstanceTypes")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostClusterCapacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_vcpus: f.take("AvailableVcpus")?,
-                available_memory: f.take("AvailableMemory")?,
-                total_memory: f.take("TotalMemory")?,
-                total_vcpus: f.take("TotalVcpus")?,
-                local_storage_capacities: f.take("LocalStorageCapacities")?,
-                available_instance_types: f.take("AvailableInstanceTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7047,24 +7579,28 @@ pub struct DedicatedHostCluster {
     >,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostCluster {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            region_id: fields.take("RegionId")?,
+            dedicated_host_cluster_name: fields.take("DedicatedHostClusterName")?,
+            tags: fields.take("Tags")?,
+            dedicated_host_ids: fields.take("DedicatedHostIds")?,
+            dedicated_host_cluster_capacity: fields.take("DedicatedHostClusterCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostCluster {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                dedicated_host_cluster_id: f.take("DedicatedHostClusterId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                region_id: f.take("RegionId")?,
-                dedicated_host_cluster_name: f.take("DedicatedHostClusterName")?,
-                tags: f.take("Tags")?,
-                dedicated_host_ids: f.take("DedicatedHostIds")?,
-                dedicated_host_cluster_capacity: f.take("DedicatedHostClusterCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7077,16 +7613,20 @@ pub struct DedicatedHostClusters {
     pub dedicated_host_cluster: Option<Vec<crate::types::DedicatedHostCluster>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostClusters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_cluster: fields.take("DedicatedHostCluster")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostClusters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_cluster: f.take("DedicatedHostCluster")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7099,16 +7639,20 @@ pub struct SupportedInstanceTypeFamilies {
     pub supported_instance_type_family: Option<Vec<String>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for SupportedInstanceTypeFamilies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_instance_type_family: fields.take("SupportedInstanceTypeFamily")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for SupportedInstanceTypeFamilies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_instance_type_family: f.take("SupportedInstanceTypeFamily")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7121,16 +7665,20 @@ pub struct SupportedInstanceTypesList {
     pub supported_instance_types_list: Option<Vec<String>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for SupportedInstanceTypesList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for SupportedInstanceTypesList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_instance_types_list: f.take("SupportedInstanceTypesList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7210,31 +7758,35 @@ pub struct DedicatedHostType {
     pub supported_instance_types_list: Option<crate::types::SupportedInstanceTypesList>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cores: fields.take("Cores")?,
+            local_storage_category: fields.take("LocalStorageCategory")?,
+            gpu_spec: fields.take("GPUSpec")?,
+            total_vcpus: fields.take("TotalVcpus")?,
+            cpu_over_commit_ratio_range: fields.take("CpuOverCommitRatioRange")?,
+            physical_gpus: fields.take("PhysicalGpus")?,
+            memory_size: fields.take("MemorySize")?,
+            support_cpu_over_commit_ratio: fields.take("SupportCpuOverCommitRatio")?,
+            local_storage_capacity: fields.take("LocalStorageCapacity")?,
+            dedicated_host_type: fields.take("DedicatedHostType")?,
+            local_storage_amount: fields.take("LocalStorageAmount")?,
+            total_vgpus: fields.take("TotalVgpus")?,
+            sockets: fields.take("Sockets")?,
+            supported_instance_type_families: fields
+                .take("SupportedInstanceTypeFamilies")?,
+            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cores: f.take("Cores")?,
-                local_storage_category: f.take("LocalStorageCategory")?,
-                gpu_spec: f.take("GPUSpec")?,
-                total_vcpus: f.take("TotalVcpus")?,
-                cpu_over_commit_ratio_range: f.take("CpuOverCommitRatioRange")?,
-                physical_gpus: f.take("PhysicalGpus")?,
-                memory_size: f.take("MemorySize")?,
-                support_cpu_over_commit_ratio: f.take("SupportCpuOverCommitRatio")?,
-                local_storage_capacity: f.take("LocalStorageCapacity")?,
-                dedicated_host_type: f.take("DedicatedHostType")?,
-                local_storage_amount: f.take("LocalStorageAmount")?,
-                total_vgpus: f.take("TotalVgpus")?,
-                sockets: f.take("Sockets")?,
-                supported_instance_type_families: f
-                    .take("SupportedInstanceTypeFamilies")?,
-                supported_instance_types_list: f.take("SupportedInstanceTypesList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7247,16 +7799,20 @@ pub struct DedicatedHostTypes {
     pub dedicated_host_type: Option<Vec<crate::types::DedicatedHostType>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHostTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_type: fields.take("DedicatedHostType")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_type: f.take("DedicatedHostType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7284,19 +7840,23 @@ pub struct DescribeDedicatedHostsInstance {
     pub instance_owner_id: Option<i64>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type: fields.take("InstanceType")?,
+            instance_id: fields.take("InstanceId")?,
+            socket_id: fields.take("SocketId")?,
+            instance_owner_id: fields.take("InstanceOwnerId")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type: f.take("InstanceType")?,
-                instance_id: f.take("InstanceId")?,
-                socket_id: f.take("SocketId")?,
-                instance_owner_id: f.take("InstanceOwnerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7309,16 +7869,20 @@ pub struct DescribeDedicatedHostsInstances {
     pub instance: Option<Vec<crate::types::DescribeDedicatedHostsInstance>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance: fields.take("Instance")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7347,16 +7911,26 @@ pub struct OperationLock {
         feature = "reserved-instances"
     )
 )]
+impl ::acs_runtime::de::FromJson for OperationLock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "dedicated-hosts",
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "reserved-instances"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for OperationLock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7381,16 +7955,26 @@ pub struct OperationLocks {
         feature = "reserved-instances"
     )
 )]
+impl ::acs_runtime::de::FromJson for OperationLocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            operation_lock: fields.take("OperationLock")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "dedicated-hosts",
+        feature = "elastic-block-storage-ebs-devices",
+        feature = "reserved-instances"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                operation_lock: f.take("OperationLock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7403,17 +7987,21 @@ pub struct SupportedCustomInstanceTypeFamilies {
     pub supported_custom_instance_type_family: Option<Vec<String>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for SupportedCustomInstanceTypeFamilies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_custom_instance_type_family: fields
+                .take("SupportedCustomInstanceTypeFamily")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for SupportedCustomInstanceTypeFamilies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_custom_instance_type_family: f
-                    .take("SupportedCustomInstanceTypeFamily")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7447,20 +8035,24 @@ pub struct SocketCapacity {
     pub total_vcpu: Option<i32>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for SocketCapacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            socket_id: fields.take("SocketId")?,
+            available_memory: fields.take("AvailableMemory")?,
+            total_memory: fields.take("TotalMemory")?,
+            available_vcpu: fields.take("AvailableVcpu")?,
+            total_vcpu: fields.take("TotalVcpu")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for SocketCapacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                socket_id: f.take("SocketId")?,
-                available_memory: f.take("AvailableMemory")?,
-                total_memory: f.take("TotalMemory")?,
-                available_vcpu: f.take("AvailableVcpu")?,
-                total_vcpu: f.take("TotalVcpu")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7473,16 +8065,20 @@ pub struct SocketCapacities {
     pub socket_capacity: Option<Vec<crate::types::SocketCapacity>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for SocketCapacities {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            socket_capacity: fields.take("SocketCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for SocketCapacities {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                socket_capacity: f.take("SocketCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7495,17 +8091,21 @@ pub struct DescribeDedicatedHostsAvailableInstanceType {
     pub instance_type: Option<String>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_instance_capacity: fields.take("AvailableInstanceCapacity")?,
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsAvailableInstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_instance_capacity: f.take("AvailableInstanceCapacity")?,
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7518,16 +8118,20 @@ pub struct DescribeDedicatedHostsAvailableInstanceTypes {
     >,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsAvailableInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_instance_type: fields.take("AvailableInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsAvailableInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_instance_type: f.take("AvailableInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The performance specifications of the dedicated host.
@@ -7587,26 +8191,30 @@ pub struct Capacity {
     >,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for Capacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_memory: fields.take("AvailableMemory")?,
+            local_storage_category: fields.take("LocalStorageCategory")?,
+            total_memory: fields.take("TotalMemory")?,
+            total_local_storage: fields.take("TotalLocalStorage")?,
+            total_vcpus: fields.take("TotalVcpus")?,
+            total_vgpus: fields.take("TotalVgpus")?,
+            available_local_storage: fields.take("AvailableLocalStorage")?,
+            available_vcpus: fields.take("AvailableVcpus")?,
+            available_vgpus: fields.take("AvailableVgpus")?,
+            socket_capacities: fields.take("SocketCapacities")?,
+            available_instance_types: fields.take("AvailableInstanceTypes")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for Capacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_memory: f.take("AvailableMemory")?,
-                local_storage_category: f.take("LocalStorageCategory")?,
-                total_memory: f.take("TotalMemory")?,
-                total_local_storage: f.take("TotalLocalStorage")?,
-                total_vcpus: f.take("TotalVcpus")?,
-                total_vgpus: f.take("TotalVgpus")?,
-                available_local_storage: f.take("AvailableLocalStorage")?,
-                available_vcpus: f.take("AvailableVcpus")?,
-                available_vgpus: f.take("AvailableVgpus")?,
-                socket_capacities: f.take("SocketCapacities")?,
-                available_instance_types: f.take("AvailableInstanceTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The network attributes of the dedicated host.
@@ -7625,17 +8233,21 @@ pub struct DescribeDedicatedHostsNetworkAttributes {
     pub slb_udp_timeout: Option<i32>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsNetworkAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            udp_timeout: fields.take("UdpTimeout")?,
+            slb_udp_timeout: fields.take("SlbUdpTimeout")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsNetworkAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                udp_timeout: f.take("UdpTimeout")?,
-                slb_udp_timeout: f.take("SlbUdpTimeout")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// This parameter will be removed in the future. We recommend that you use other parameters to ensure future compatibility.
@@ -7649,16 +8261,20 @@ pub struct HostDetailInfo {
     pub serial_number: Option<String>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for HostDetailInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for HostDetailInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The ID of the managed private space to which the DDH belongs.
@@ -7828,49 +8444,53 @@ pub struct DedicatedHost {
     pub dedicated_host_owner_id: Option<i64>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHost {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            cores: fields.take("Cores")?,
+            auto_placement: fields.take("AutoPlacement")?,
+            gpu_spec: fields.take("GPUSpec")?,
+            auto_release_time: fields.take("AutoReleaseTime")?,
+            charge_type: fields.take("ChargeType")?,
+            cpu_over_commit_ratio: fields.take("CpuOverCommitRatio")?,
+            action_on_maintenance: fields.take("ActionOnMaintenance")?,
+            sale_cycle: fields.take("SaleCycle")?,
+            physical_gpus: fields.take("PhysicalGpus")?,
+            region_id: fields.take("RegionId")?,
+            dedicated_host_name: fields.take("DedicatedHostName")?,
+            description: fields.take("Description")?,
+            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
+            expired_time: fields.take("ExpiredTime")?,
+            dedicated_host_type: fields.take("DedicatedHostType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+            sockets: fields.take("Sockets")?,
+            machine_id: fields.take("MachineId")?,
+            instances: fields.take("Instances")?,
+            operation_locks: fields.take("OperationLocks")?,
+            tags: fields.take("Tags")?,
+            supported_instance_type_families: fields
+                .take("SupportedInstanceTypeFamilies")?,
+            supported_custom_instance_type_families: fields
+                .take("SupportedCustomInstanceTypeFamilies")?,
+            supported_instance_types_list: fields.take("SupportedInstanceTypesList")?,
+            capacity: fields.take("Capacity")?,
+            network_attributes: fields.take("NetworkAttributes")?,
+            host_detail_info: fields.take("HostDetailInfo")?,
+            dedicated_host_owner_id: fields.take("DedicatedHostOwnerId")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHost {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                cores: f.take("Cores")?,
-                auto_placement: f.take("AutoPlacement")?,
-                gpu_spec: f.take("GPUSpec")?,
-                auto_release_time: f.take("AutoReleaseTime")?,
-                charge_type: f.take("ChargeType")?,
-                cpu_over_commit_ratio: f.take("CpuOverCommitRatio")?,
-                action_on_maintenance: f.take("ActionOnMaintenance")?,
-                sale_cycle: f.take("SaleCycle")?,
-                physical_gpus: f.take("PhysicalGpus")?,
-                region_id: f.take("RegionId")?,
-                dedicated_host_name: f.take("DedicatedHostName")?,
-                description: f.take("Description")?,
-                dedicated_host_cluster_id: f.take("DedicatedHostClusterId")?,
-                expired_time: f.take("ExpiredTime")?,
-                dedicated_host_type: f.take("DedicatedHostType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                dedicated_host_id: f.take("DedicatedHostId")?,
-                sockets: f.take("Sockets")?,
-                machine_id: f.take("MachineId")?,
-                instances: f.take("Instances")?,
-                operation_locks: f.take("OperationLocks")?,
-                tags: f.take("Tags")?,
-                supported_instance_type_families: f
-                    .take("SupportedInstanceTypeFamilies")?,
-                supported_custom_instance_type_families: f
-                    .take("SupportedCustomInstanceTypeFamilies")?,
-                supported_instance_types_list: f.take("SupportedInstanceTypesList")?,
-                capacity: f.take("Capacity")?,
-                network_attributes: f.take("NetworkAttributes")?,
-                host_detail_info: f.take("HostDetailInfo")?,
-                dedicated_host_owner_id: f.take("DedicatedHostOwnerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7883,16 +8503,20 @@ pub struct DedicatedHosts {
     pub dedicated_host: Option<Vec<crate::types::DedicatedHost>>,
 }
 #[cfg(feature = "dedicated-hosts")]
+impl ::acs_runtime::de::FromJson for DedicatedHosts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host: fields.take("DedicatedHost")?,
+        })
+    }
+}
+#[cfg(feature = "dedicated-hosts")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHosts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host: f.take("DedicatedHost")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7916,18 +8540,22 @@ pub struct DescribeDeploymentSetsCapacity {
     pub available_amount: Option<i32>,
 }
 #[cfg(feature = "deployment-sets")]
+impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsCapacity {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            used_amount: fields.take("UsedAmount")?,
+            available_amount: fields.take("AvailableAmount")?,
+        })
+    }
+}
+#[cfg(feature = "deployment-sets")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsCapacity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                used_amount: f.take("UsedAmount")?,
-                available_amount: f.take("AvailableAmount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7940,16 +8568,20 @@ pub struct Capacities {
     pub capacity: Option<Vec<crate::types::DescribeDeploymentSetsCapacity>>,
 }
 #[cfg(feature = "deployment-sets")]
+impl ::acs_runtime::de::FromJson for Capacities {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            capacity: fields.take("Capacity")?,
+        })
+    }
+}
+#[cfg(feature = "deployment-sets")]
 impl<'de> ::serde::Deserialize<'de> for Capacities {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                capacity: f.take("Capacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8016,28 +8648,32 @@ pub struct DeploymentSet {
     pub capacities: Option<crate::types::Capacities>,
 }
 #[cfg(feature = "deployment-sets")]
+impl ::acs_runtime::de::FromJson for DeploymentSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            strategy: fields.take("Strategy")?,
+            deployment_set_id: fields.take("DeploymentSetId")?,
+            account_id: fields.take("AccountId")?,
+            deployment_strategy: fields.take("DeploymentStrategy")?,
+            deployment_set_description: fields.take("DeploymentSetDescription")?,
+            domain: fields.take("Domain")?,
+            group_count: fields.take("GroupCount")?,
+            granularity: fields.take("Granularity")?,
+            deployment_set_name: fields.take("DeploymentSetName")?,
+            instance_amount: fields.take("InstanceAmount")?,
+            instance_ids: fields.take("InstanceIds")?,
+            capacities: fields.take("Capacities")?,
+        })
+    }
+}
+#[cfg(feature = "deployment-sets")]
 impl<'de> ::serde::Deserialize<'de> for DeploymentSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                strategy: f.take("Strategy")?,
-                deployment_set_id: f.take("DeploymentSetId")?,
-                account_id: f.take("AccountId")?,
-                deployment_strategy: f.take("DeploymentStrategy")?,
-                deployment_set_description: f.take("DeploymentSetDescription")?,
-                domain: f.take("Domain")?,
-                group_count: f.take("GroupCount")?,
-                granularity: f.take("Granularity")?,
-                deployment_set_name: f.take("DeploymentSetName")?,
-                instance_amount: f.take("InstanceAmount")?,
-                instance_ids: f.take("InstanceIds")?,
-                capacities: f.take("Capacities")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8050,16 +8686,20 @@ pub struct DeploymentSets {
     pub deployment_set: Option<Vec<crate::types::DeploymentSet>>,
 }
 #[cfg(feature = "deployment-sets")]
+impl ::acs_runtime::de::FromJson for DeploymentSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            deployment_set: fields.take("DeploymentSet")?,
+        })
+    }
+}
+#[cfg(feature = "deployment-sets")]
 impl<'de> ::serde::Deserialize<'de> for DeploymentSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                deployment_set: f.take("DeploymentSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the diagnostic metric set. Valid values:
@@ -8133,21 +8773,25 @@ pub struct MetricSet {
     pub metric_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for MetricSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            metric_set_id: fields.take("MetricSetId")?,
+            metric_set_name: fields.take("MetricSetName")?,
+            description: fields.take("Description")?,
+            r#type: fields.take("Type")?,
+            resource_type: fields.take("ResourceType")?,
+            metric_ids: fields.take("MetricIds")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for MetricSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                metric_set_id: f.take("MetricSetId")?,
-                metric_set_name: f.take("MetricSetName")?,
-                description: f.take("Description")?,
-                r#type: f.take("Type")?,
-                resource_type: f.take("ResourceType")?,
-                metric_ids: f.take("MetricIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The diagnostic metric.
@@ -8195,22 +8839,26 @@ pub struct Metric {
     pub supported_operating_system: Option<String>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for Metric {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            metric_id: fields.take("MetricId")?,
+            metric_name: fields.take("MetricName")?,
+            metric_category: fields.take("MetricCategory")?,
+            description: fields.take("Description")?,
+            resource_type: fields.take("ResourceType")?,
+            guest_metric: fields.take("GuestMetric")?,
+            supported_operating_system: fields.take("SupportedOperatingSystem")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for Metric {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                metric_id: f.take("MetricId")?,
-                metric_name: f.take("MetricName")?,
-                metric_category: f.take("MetricCategory")?,
-                description: f.take("Description")?,
-                resource_type: f.take("ResourceType")?,
-                guest_metric: f.take("GuestMetric")?,
-                supported_operating_system: f.take("SupportedOperatingSystem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The diagnosed issue.
@@ -8243,19 +8891,23 @@ pub struct Issue {
     pub occurrence_time: Option<String>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for Issue {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            issue_id: fields.take("IssueId")?,
+            severity: fields.take("Severity")?,
+            additional: fields.take("Additional")?,
+            occurrence_time: fields.take("OccurrenceTime")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for Issue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                issue_id: f.take("IssueId")?,
-                severity: f.take("Severity")?,
-                additional: f.take("Additional")?,
-                occurrence_time: f.take("OccurrenceTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8268,11 +8920,20 @@ pub struct Issues {
     pub issue: Option<Vec<crate::types::Issue>>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for Issues {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            issue: fields.take("Issue")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for Issues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { issue: f.take("Issue")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8314,20 +8975,24 @@ pub struct MetricResult {
     pub issues: Option<crate::types::Issues>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for MetricResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            metric_id: fields.take("MetricId")?,
+            metric_category: fields.take("MetricCategory")?,
+            severity: fields.take("Severity")?,
+            status: fields.take("Status")?,
+            issues: fields.take("Issues")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for MetricResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                metric_id: f.take("MetricId")?,
-                metric_category: f.take("MetricCategory")?,
-                severity: f.take("Severity")?,
-                status: f.take("Status")?,
-                issues: f.take("Issues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8340,16 +9005,20 @@ pub struct MetricResults {
     pub metric_result: Option<Vec<crate::types::MetricResult>>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for MetricResults {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            metric_result: fields.take("MetricResult")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for MetricResults {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                metric_result: f.take("MetricResult")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The status of the diagnostic report. Valid values:
@@ -8451,19 +9120,23 @@ pub struct DescribeDiagnosticReportsIssue {
     pub severity: Option<String>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssue {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            metric_id: fields.take("MetricId")?,
+            metric_category: fields.take("MetricCategory")?,
+            issue_id: fields.take("IssueId")?,
+            severity: fields.take("Severity")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsIssue {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                metric_id: f.take("MetricId")?,
-                metric_category: f.take("MetricCategory")?,
-                issue_id: f.take("IssueId")?,
-                severity: f.take("Severity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8476,11 +9149,20 @@ pub struct DescribeDiagnosticReportsIssues {
     pub issue: Option<Vec<crate::types::DescribeDiagnosticReportsIssue>>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsIssues {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            issue: fields.take("Issue")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsIssues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { issue: f.take("Issue")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8547,26 +9229,30 @@ pub struct Report {
     pub issues: Option<crate::types::DescribeDiagnosticReportsIssues>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for Report {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            metric_set_id: fields.take("MetricSetId")?,
+            start_time: fields.take("StartTime")?,
+            end_time: fields.take("EndTime")?,
+            report_id: fields.take("ReportId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            finished_time: fields.take("FinishedTime")?,
+            severity: fields.take("Severity")?,
+            issues: fields.take("Issues")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for Report {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                metric_set_id: f.take("MetricSetId")?,
-                start_time: f.take("StartTime")?,
-                end_time: f.take("EndTime")?,
-                report_id: f.take("ReportId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                finished_time: f.take("FinishedTime")?,
-                severity: f.take("Severity")?,
-                issues: f.take("Issues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8579,14 +9265,20 @@ pub struct Reports {
     pub report: Option<Vec<crate::types::Report>>,
 }
 #[cfg(feature = "resource-diagnostic")]
+impl ::acs_runtime::de::FromJson for Reports {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            report: fields.take("Report")?,
+        })
+    }
+}
+#[cfg(feature = "resource-diagnostic")]
 impl<'de> ::serde::Deserialize<'de> for Reports {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { report: f.take("Report")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8645,25 +9337,29 @@ pub struct DiskMonitorData {
     pub bps_write: Option<i32>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for DiskMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bps_read: fields.take("BPSRead")?,
+            iops_read: fields.take("IOPSRead")?,
+            latency_read: fields.take("LatencyRead")?,
+            bps_total: fields.take("BPSTotal")?,
+            iops_total: fields.take("IOPSTotal")?,
+            time_stamp: fields.take("TimeStamp")?,
+            latency_write: fields.take("LatencyWrite")?,
+            iops_write: fields.take("IOPSWrite")?,
+            disk_id: fields.take("DiskId")?,
+            bps_write: fields.take("BPSWrite")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for DiskMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bps_read: f.take("BPSRead")?,
-                iops_read: f.take("IOPSRead")?,
-                latency_read: f.take("LatencyRead")?,
-                bps_total: f.take("BPSTotal")?,
-                iops_total: f.take("IOPSTotal")?,
-                time_stamp: f.take("TimeStamp")?,
-                latency_write: f.take("LatencyWrite")?,
-                iops_write: f.take("IOPSWrite")?,
-                disk_id: f.take("DiskId")?,
-                bps_write: f.take("BPSWrite")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8676,16 +9372,20 @@ pub struct MonitorData {
     pub disk_monitor_data: Option<Vec<crate::types::DiskMonitorData>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for MonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_monitor_data: fields.take("DiskMonitorData")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for MonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_monitor_data: f.take("DiskMonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8738,18 +9438,22 @@ pub struct MountInstance {
     pub device: Option<String>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for MountInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            attached_time: fields.take("AttachedTime")?,
+            instance_id: fields.take("InstanceId")?,
+            device: fields.take("Device")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for MountInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                attached_time: f.take("AttachedTime")?,
-                instance_id: f.take("InstanceId")?,
-                device: f.take("Device")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8762,16 +9466,20 @@ pub struct MountInstances {
     pub mount_instance: Option<Vec<crate::types::MountInstance>>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for MountInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            mount_instance: fields.take("MountInstance")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for MountInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                mount_instance: f.take("MountInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attachment information of the cloud disk. The value is an array that consists of the `Attachment` values. However, this value is not returned when you query Shared Block Storage devices.
@@ -8795,18 +9503,22 @@ pub struct Attachment {
     pub attached_time: Option<String>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for Attachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            device: fields.take("Device")?,
+            attached_time: fields.take("AttachedTime")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for Attachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                device: f.take("Device")?,
-                attached_time: f.take("AttachedTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8819,16 +9531,20 @@ pub struct Attachments {
     pub attachment: Option<Vec<crate::types::Attachment>>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for Attachments {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            attachment: fields.take("Attachment")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for Attachments {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                attachment: f.take("Attachment")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The locations in which data is stored.
@@ -8846,16 +9562,20 @@ pub struct Placement {
     pub zone_ids: Option<String>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for Placement {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_ids: fields.take("ZoneIds")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for Placement {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_ids: f.take("ZoneIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the disk.
@@ -9158,65 +9878,69 @@ pub struct Disk {
     pub placement: Option<crate::types::Placement>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for Disk {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            performance_level: fields.take("PerformanceLevel")?,
+            bdf_id: fields.take("BdfId")?,
+            enable_auto_snapshot: fields.take("EnableAutoSnapshot")?,
+            storage_set_id: fields.take("StorageSetId")?,
+            storage_set_partition_number: fields.take("StorageSetPartitionNumber")?,
+            disk_id: fields.take("DiskId")?,
+            delete_auto_snapshot: fields.take("DeleteAutoSnapshot")?,
+            storage_cluster_id: fields.take("StorageClusterId")?,
+            encrypted: fields.take("Encrypted")?,
+            iops_read: fields.take("IOPSRead")?,
+            mount_instance_num: fields.take("MountInstanceNum")?,
+            description: fields.take("Description")?,
+            device: fields.take("Device")?,
+            disk_name: fields.take("DiskName")?,
+            portable: fields.take("Portable")?,
+            image_id: fields.take("ImageId")?,
+            kms_key_id: fields.take("KMSKeyId")?,
+            delete_with_instance: fields.take("DeleteWithInstance")?,
+            detached_time: fields.take("DetachedTime")?,
+            source_snapshot_id: fields.take("SourceSnapshotId")?,
+            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
+            enable_automated_snapshot_policy: fields
+                .take("EnableAutomatedSnapshotPolicy")?,
+            iops_write: fields.take("IOPSWrite")?,
+            instance_id: fields.take("InstanceId")?,
+            iops: fields.take("IOPS")?,
+            region_id: fields.take("RegionId")?,
+            expired_time: fields.take("ExpiredTime")?,
+            size: fields.take("Size")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            disk_charge_type: fields.take("DiskChargeType")?,
+            zone_id: fields.take("ZoneId")?,
+            attached_time: fields.take("AttachedTime")?,
+            category: fields.take("Category")?,
+            product_code: fields.take("ProductCode")?,
+            multi_attach: fields.take("MultiAttach")?,
+            operation_locks: fields.take("OperationLocks")?,
+            mount_instances: fields.take("MountInstances")?,
+            tags: fields.take("Tags")?,
+            attachments: fields.take("Attachments")?,
+            provisioned_iops: fields.take("ProvisionedIops")?,
+            bursting_enabled: fields.take("BurstingEnabled")?,
+            throughput: fields.take("Throughput")?,
+            throughput_read: fields.take("ThroughputRead")?,
+            throughput_write: fields.take("ThroughputWrite")?,
+            placement: fields.take("Placement")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for Disk {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                performance_level: f.take("PerformanceLevel")?,
-                bdf_id: f.take("BdfId")?,
-                enable_auto_snapshot: f.take("EnableAutoSnapshot")?,
-                storage_set_id: f.take("StorageSetId")?,
-                storage_set_partition_number: f.take("StorageSetPartitionNumber")?,
-                disk_id: f.take("DiskId")?,
-                delete_auto_snapshot: f.take("DeleteAutoSnapshot")?,
-                storage_cluster_id: f.take("StorageClusterId")?,
-                encrypted: f.take("Encrypted")?,
-                iops_read: f.take("IOPSRead")?,
-                mount_instance_num: f.take("MountInstanceNum")?,
-                description: f.take("Description")?,
-                device: f.take("Device")?,
-                disk_name: f.take("DiskName")?,
-                portable: f.take("Portable")?,
-                image_id: f.take("ImageId")?,
-                kms_key_id: f.take("KMSKeyId")?,
-                delete_with_instance: f.take("DeleteWithInstance")?,
-                detached_time: f.take("DetachedTime")?,
-                source_snapshot_id: f.take("SourceSnapshotId")?,
-                auto_snapshot_policy_id: f.take("AutoSnapshotPolicyId")?,
-                enable_automated_snapshot_policy: f
-                    .take("EnableAutomatedSnapshotPolicy")?,
-                iops_write: f.take("IOPSWrite")?,
-                instance_id: f.take("InstanceId")?,
-                iops: f.take("IOPS")?,
-                region_id: f.take("RegionId")?,
-                expired_time: f.take("ExpiredTime")?,
-                size: f.take("Size")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                disk_charge_type: f.take("DiskChargeType")?,
-                zone_id: f.take("ZoneId")?,
-                attached_time: f.take("AttachedTime")?,
-                category: f.take("Category")?,
-                product_code: f.take("ProductCode")?,
-                multi_attach: f.take("MultiAttach")?,
-                operation_locks: f.take("OperationLocks")?,
-                mount_instances: f.take("MountInstances")?,
-                tags: f.take("Tags")?,
-                attachments: f.take("Attachments")?,
-                provisioned_iops: f.take("ProvisionedIops")?,
-                bursting_enabled: f.take("BurstingEnabled")?,
-                throughput: f.take("Throughput")?,
-                throughput_read: f.take("ThroughputRead")?,
-                throughput_write: f.take("ThroughputWrite")?,
-                placement: f.take("Placement")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9229,11 +9953,18 @@ pub struct Disks {
     pub disk: Option<Vec<crate::types::Disk>>,
 }
 #[cfg(feature = "elastic-block-storage-ebs-devices")]
+impl ::acs_runtime::de::FromJson for Disks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { disk: fields.take("Disk")? })
+    }
+}
+#[cfg(feature = "elastic-block-storage-ebs-devices")]
 impl<'de> ::serde::Deserialize<'de> for Disks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { disk: f.take("Disk")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9278,17 +10009,21 @@ pub struct EventType {
     pub code: Option<i32>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for EventType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            code: fields.take("Code")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for EventType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                code: f.take("Code")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9321,20 +10056,24 @@ pub struct DiskEventType {
     pub event_type: Option<crate::types::EventType>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DiskEventType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            event_id: fields.take("EventId")?,
+            event_end_time: fields.take("EventEndTime")?,
+            event_time: fields.take("EventTime")?,
+            impact_level: fields.take("ImpactLevel")?,
+            event_type: fields.take("EventType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DiskEventType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                event_id: f.take("EventId")?,
-                event_end_time: f.take("EventEndTime")?,
-                event_time: f.take("EventTime")?,
-                impact_level: f.take("ImpactLevel")?,
-                event_type: f.take("EventType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9347,16 +10086,20 @@ pub struct DiskEventSet {
     pub disk_event_type: Option<Vec<crate::types::DiskEventType>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DiskEventSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_event_type: fields.take("DiskEventType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DiskEventSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_event_type: f.take("DiskEventType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The lifecycle status of the EBS device.
@@ -9375,17 +10118,21 @@ pub struct DescribeDisksFullStatusStatus {
     pub code: Option<i32>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            code: fields.take("Code")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                code: f.take("Code")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health status of the EBS device.
@@ -9404,17 +10151,21 @@ pub struct HealthStatus {
     pub code: Option<i32>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for HealthStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            code: fields.take("Code")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for HealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                code: f.take("Code")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9452,21 +10203,25 @@ pub struct DiskFullStatusType {
     pub health_status: Option<crate::types::HealthStatus>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DiskFullStatusType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_id: fields.take("DiskId")?,
+            instance_id: fields.take("InstanceId")?,
+            device: fields.take("Device")?,
+            disk_event_set: fields.take("DiskEventSet")?,
+            status: fields.take("Status")?,
+            health_status: fields.take("HealthStatus")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DiskFullStatusType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_id: f.take("DiskId")?,
-                instance_id: f.take("InstanceId")?,
-                device: f.take("Device")?,
-                disk_event_set: f.take("DiskEventSet")?,
-                status: f.take("Status")?,
-                health_status: f.take("HealthStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9479,16 +10234,20 @@ pub struct DiskFullStatusSet {
     pub disk_full_status_type: Option<Vec<crate::types::DiskFullStatusType>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DiskFullStatusSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_full_status_type: fields.take("DiskFullStatusType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DiskFullStatusSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_full_status_type: f.take("DiskFullStatusType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9499,16 +10258,20 @@ pub struct LockReason {
     pub lock_reason: Option<String>,
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for LockReason {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(any(feature = "deprecated", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for LockReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9519,16 +10282,20 @@ pub struct DescribeEipAddressesOperationLocks {
     pub lock_reason: Option<Vec<crate::types::LockReason>>,
 }
 #[cfg(any(feature = "deprecated", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for DescribeEipAddressesOperationLocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(any(feature = "deprecated", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesOperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9563,28 +10330,32 @@ pub struct EipAddress {
     pub operation_locks: Option<crate::types::DescribeEipAddressesOperationLocks>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for EipAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            allocation_time: fields.take("AllocationTime")?,
+            charge_type: fields.take("ChargeType")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            region_id: fields.take("RegionId")?,
+            ip_address: fields.take("IpAddress")?,
+            bandwidth: fields.take("Bandwidth")?,
+            expired_time: fields.take("ExpiredTime")?,
+            allocation_id: fields.take("AllocationId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            eip_bandwidth: fields.take("EipBandwidth")?,
+            operation_locks: fields.take("OperationLocks")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for EipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                allocation_time: f.take("AllocationTime")?,
-                charge_type: f.take("ChargeType")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                region_id: f.take("RegionId")?,
-                ip_address: f.take("IpAddress")?,
-                bandwidth: f.take("Bandwidth")?,
-                expired_time: f.take("ExpiredTime")?,
-                allocation_id: f.take("AllocationId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                eip_bandwidth: f.take("EipBandwidth")?,
-                operation_locks: f.take("OperationLocks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9595,16 +10366,20 @@ pub struct EipAddresses {
     pub eip_address: Option<Vec<crate::types::EipAddress>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for EipAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_address: fields.take("EipAddress")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_address: f.take("EipAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9625,21 +10400,25 @@ pub struct EipMonitorData {
     pub eip_rx: Option<i32>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for EipMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_tx: fields.take("EipTX")?,
+            eip_packets: fields.take("EipPackets")?,
+            eip_bandwidth: fields.take("EipBandwidth")?,
+            time_stamp: fields.take("TimeStamp")?,
+            eip_flow: fields.take("EipFlow")?,
+            eip_rx: fields.take("EipRX")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_tx: f.take("EipTX")?,
-                eip_packets: f.take("EipPackets")?,
-                eip_bandwidth: f.take("EipBandwidth")?,
-                time_stamp: f.take("TimeStamp")?,
-                eip_flow: f.take("EipFlow")?,
-                eip_rx: f.take("EipRX")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9650,16 +10429,20 @@ pub struct EipMonitorDatas {
     pub eip_monitor_data: Option<Vec<crate::types::EipMonitorData>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for EipMonitorDatas {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_monitor_data: fields.take("EipMonitorData")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_monitor_data: f.take("EipMonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9715,19 +10498,23 @@ pub struct ElasticityAssuranceRenewAttribute {
     pub renewal_status: Option<String>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            period_unit: fields.take("PeriodUnit")?,
+            period: fields.take("Period")?,
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+            renewal_status: fields.take("RenewalStatus")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceRenewAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                period_unit: f.take("PeriodUnit")?,
-                period: f.take("Period")?,
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-                renewal_status: f.take("RenewalStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9742,17 +10529,21 @@ pub struct ElasticityAssuranceRenewAttributes {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceRenewAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            elasticity_assurance_renew_attribute: fields
+                .take("ElasticityAssuranceRenewAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceRenewAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                elasticity_assurance_renew_attribute: f
-                    .take("ElasticityAssuranceRenewAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9765,16 +10556,20 @@ pub struct ElasticityAssuranceItem {
     pub instance_id_set: Option<Vec<crate::types::InstanceIdSet>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id_set: fields.take("InstanceIdSet")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id_set: f.take("InstanceIdSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is not publicly available.
@@ -9798,18 +10593,22 @@ pub struct ElasticityAssuranceUsage {
     pub used_amount: Option<i32>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            account_id: fields.take("AccountId")?,
+            service_name: fields.take("ServiceName")?,
+            used_amount: fields.take("UsedAmount")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                account_id: f.take("AccountId")?,
-                service_name: f.take("ServiceName")?,
-                used_amount: f.take("UsedAmount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9822,16 +10621,20 @@ pub struct ElasticityAssuranceUsages {
     pub elasticity_assurance_usage: Option<Vec<crate::types::ElasticityAssuranceUsage>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceUsages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            elasticity_assurance_usage: fields.take("ElasticityAssuranceUsage")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceUsages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                elasticity_assurance_usage: f.take("ElasticityAssuranceUsage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details of the allocated resources.
@@ -9867,21 +10670,25 @@ pub struct DescribeElasticityAssurancesAllocatedResource {
     pub elasticity_assurance_usages: Option<crate::types::ElasticityAssuranceUsages>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            used_amount: fields.take("UsedAmount")?,
+            total_amount: fields.take("TotalAmount")?,
+            available_amount: fields.take("AvailableAmount")?,
+            zone_id: fields.take("zoneId")?,
+            instance_type: fields.take("InstanceType")?,
+            elasticity_assurance_usages: fields.take("ElasticityAssuranceUsages")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesAllocatedResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                used_amount: f.take("UsedAmount")?,
-                total_amount: f.take("TotalAmount")?,
-                available_amount: f.take("AvailableAmount")?,
-                zone_id: f.take("zoneId")?,
-                instance_type: f.take("InstanceType")?,
-                elasticity_assurance_usages: f.take("ElasticityAssuranceUsages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9896,16 +10703,20 @@ pub struct DescribeElasticityAssurancesAllocatedResources {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesAllocatedResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allocated_resource: fields.take("AllocatedResource")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesAllocatedResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allocated_resource: f.take("AllocatedResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The recurrence rule of the time-segmented assurance.
@@ -9942,19 +10753,23 @@ pub struct DescribeElasticityAssurancesRecurrenceRule {
     pub end_hour: Option<i32>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesRecurrenceRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            recurrence_type: fields.take("RecurrenceType")?,
+            recurrence_value: fields.take("RecurrenceValue")?,
+            start_hour: fields.take("StartHour")?,
+            end_hour: fields.take("EndHour")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesRecurrenceRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                recurrence_type: f.take("RecurrenceType")?,
-                recurrence_value: f.take("RecurrenceValue")?,
-                start_hour: f.take("StartHour")?,
-                end_hour: f.take("EndHour")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9969,16 +10784,20 @@ pub struct RecurrenceRules {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for RecurrenceRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            recurrence_rule: fields.take("RecurrenceRule")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for RecurrenceRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                recurrence_rule: f.take("RecurrenceRule")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the elasticity assurance.
@@ -10089,36 +10908,41 @@ pub struct DescribeElasticityAssurancesElasticityAssuranceItem {
     pub package_type: Option<String>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson
+for DescribeElasticityAssurancesElasticityAssuranceItem {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            private_pool_options_match_criteria: fields
+                .take("PrivatePoolOptionsMatchCriteria")?,
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+            used_assurance_times: fields.take("UsedAssuranceTimes")?,
+            latest_start_time: fields.take("LatestStartTime")?,
+            private_pool_options_name: fields.take("PrivatePoolOptionsName")?,
+            region_id: fields.take("RegionId")?,
+            end_time: fields.take("EndTime")?,
+            start_time: fields.take("StartTime")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            total_assurance_times: fields.take("TotalAssuranceTimes")?,
+            allocated_resources: fields.take("AllocatedResources")?,
+            tags: fields.take("Tags")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            start_time_type: fields.take("StartTimeType")?,
+            elasticity_assurance_owner_id: fields.take("ElasticityAssuranceOwnerId")?,
+            recurrence_rules: fields.take("RecurrenceRules")?,
+            package_type: fields.take("PackageType")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeElasticityAssurancesElasticityAssuranceItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                private_pool_options_match_criteria: f
-                    .take("PrivatePoolOptionsMatchCriteria")?,
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-                used_assurance_times: f.take("UsedAssuranceTimes")?,
-                latest_start_time: f.take("LatestStartTime")?,
-                private_pool_options_name: f.take("PrivatePoolOptionsName")?,
-                region_id: f.take("RegionId")?,
-                end_time: f.take("EndTime")?,
-                start_time: f.take("StartTime")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                total_assurance_times: f.take("TotalAssuranceTimes")?,
-                allocated_resources: f.take("AllocatedResources")?,
-                tags: f.take("Tags")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                start_time_type: f.take("StartTimeType")?,
-                elasticity_assurance_owner_id: f.take("ElasticityAssuranceOwnerId")?,
-                recurrence_rules: f.take("RecurrenceRules")?,
-                package_type: f.take("PackageType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10133,16 +10957,20 @@ pub struct ElasticityAssuranceSet {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for ElasticityAssuranceSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            elasticity_assurance_item: fields.take("ElasticityAssuranceItem")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for ElasticityAssuranceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                elasticity_assurance_item: f.take("ElasticityAssuranceItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10191,23 +11019,27 @@ pub struct EniMonitorData {
     pub intranet_rx: Option<String>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for EniMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            packet_rx: fields.take("PacketRx")?,
+            time_stamp: fields.take("TimeStamp")?,
+            drop_packet_rx: fields.take("DropPacketRx")?,
+            eni_id: fields.take("EniId")?,
+            drop_packet_tx: fields.take("DropPacketTx")?,
+            packet_tx: fields.take("PacketTx")?,
+            intranet_tx: fields.take("IntranetTx")?,
+            intranet_rx: fields.take("IntranetRx")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for EniMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                packet_rx: f.take("PacketRx")?,
-                time_stamp: f.take("TimeStamp")?,
-                drop_packet_rx: f.take("DropPacketRx")?,
-                eni_id: f.take("EniId")?,
-                drop_packet_tx: f.take("DropPacketTx")?,
-                packet_tx: f.take("PacketTx")?,
-                intranet_tx: f.take("IntranetTx")?,
-                intranet_rx: f.take("IntranetRx")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10220,16 +11052,20 @@ pub struct DescribeEniMonitorDataMonitorData {
     pub eni_monitor_data: Option<Vec<crate::types::EniMonitorData>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eni_monitor_data: fields.take("EniMonitorData")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eni_monitor_data: f.take("EniMonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10254,23 +11090,27 @@ pub struct ForwardTableEntry {
     pub external_ip: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for ForwardTableEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            forward_entry_id: fields.take("ForwardEntryId")?,
+            internal_ip: fields.take("InternalIp")?,
+            internal_port: fields.take("InternalPort")?,
+            forward_table_id: fields.take("ForwardTableId")?,
+            external_port: fields.take("ExternalPort")?,
+            ip_protocol: fields.take("IpProtocol")?,
+            external_ip: fields.take("ExternalIp")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                forward_entry_id: f.take("ForwardEntryId")?,
-                internal_ip: f.take("InternalIp")?,
-                internal_port: f.take("InternalPort")?,
-                forward_table_id: f.take("ForwardTableId")?,
-                external_port: f.take("ExternalPort")?,
-                ip_protocol: f.take("IpProtocol")?,
-                external_ip: f.take("ExternalIp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10281,16 +11121,20 @@ pub struct ForwardTableEntries {
     pub forward_table_entry: Option<Vec<crate::types::ForwardTableEntry>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for ForwardTableEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_table_entry: fields.take("ForwardTableEntry")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_table_entry: f.take("ForwardTableEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10319,16 +11163,20 @@ pub struct AssociatedEipAddresses {
     pub associated_eip_addresse: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_eip_addresse: fields.take("associatedEipAddresse")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_eip_addresse: f.take("associatedEipAddresse")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10339,16 +11187,20 @@ pub struct AssociatedInstances {
     pub associated_instance: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for AssociatedInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_instance: fields.take("associatedInstance")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_instance: f.take("associatedInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10379,26 +11231,30 @@ pub struct HaVip {
     pub associated_instances: Option<crate::types::AssociatedInstances>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for HaVip {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            ip_address: fields.take("IpAddress")?,
+            description: fields.take("Description")?,
+            ha_vip_id: fields.take("HaVipId")?,
+            create_time: fields.take("CreateTime")?,
+            master_instance_id: fields.take("MasterInstanceId")?,
+            region_id: fields.take("RegionId")?,
+            associated_eip_addresses: fields.take("AssociatedEipAddresses")?,
+            associated_instances: fields.take("AssociatedInstances")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for HaVip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                ip_address: f.take("IpAddress")?,
-                description: f.take("Description")?,
-                ha_vip_id: f.take("HaVipId")?,
-                create_time: f.take("CreateTime")?,
-                master_instance_id: f.take("MasterInstanceId")?,
-                region_id: f.take("RegionId")?,
-                associated_eip_addresses: f.take("AssociatedEipAddresses")?,
-                associated_instances: f.take("AssociatedInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10409,14 +11265,20 @@ pub struct HaVips {
     pub ha_vip: Option<Vec<crate::types::HaVip>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for HaVips {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ha_vip: fields.take("HaVip")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for HaVips {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { ha_vip: f.take("HaVip")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10440,18 +11302,22 @@ pub struct HpcCluster {
     pub description: Option<String>,
 }
 #[cfg(feature = "hpc-clusters")]
+impl ::acs_runtime::de::FromJson for HpcCluster {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            hpc_cluster_id: fields.take("HpcClusterId")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+        })
+    }
+}
+#[cfg(feature = "hpc-clusters")]
 impl<'de> ::serde::Deserialize<'de> for HpcCluster {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                hpc_cluster_id: f.take("HpcClusterId")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10464,16 +11330,20 @@ pub struct HpcClusters {
     pub hpc_cluster: Option<Vec<crate::types::HpcCluster>>,
 }
 #[cfg(feature = "hpc-clusters")]
+impl ::acs_runtime::de::FromJson for HpcClusters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            hpc_cluster: fields.take("HpcCluster")?,
+        })
+    }
+}
+#[cfg(feature = "hpc-clusters")]
 impl<'de> ::serde::Deserialize<'de> for HpcClusters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                hpc_cluster: f.take("HpcCluster")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10503,18 +11373,22 @@ pub struct Parameter {
     pub default_value: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Parameter {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            r#type: fields.take("Type")?,
+            default_value: fields.take("DefaultValue")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Parameter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                r#type: f.take("Type")?,
-                default_value: f.take("DefaultValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10527,16 +11401,20 @@ pub struct Parameters {
     pub parameter: Option<Vec<crate::types::Parameter>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Parameters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            parameter: fields.take("Parameter")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Parameters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                parameter: f.take("Parameter")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10602,27 +11480,31 @@ pub struct ImageComponentSet {
     pub parameters: Option<crate::types::Parameters>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImageComponentSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            description: fields.take("Description")?,
+            system_type: fields.take("SystemType")?,
+            image_component_id: fields.take("ImageComponentId")?,
+            component_type: fields.take("ComponentType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            name: fields.take("Name")?,
+            content: fields.take("Content")?,
+            owner: fields.take("Owner")?,
+            tags: fields.take("Tags")?,
+            component_version: fields.take("ComponentVersion")?,
+            parameters: fields.take("Parameters")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImageComponentSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                description: f.take("Description")?,
-                system_type: f.take("SystemType")?,
-                image_component_id: f.take("ImageComponentId")?,
-                component_type: f.take("ComponentType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                name: f.take("Name")?,
-                content: f.take("Content")?,
-                owner: f.take("Owner")?,
-                tags: f.take("Tags")?,
-                component_version: f.take("ComponentVersion")?,
-                parameters: f.take("Parameters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10635,16 +11517,20 @@ pub struct ImageComponent {
     pub image_component_set: Option<Vec<crate::types::ImageComponentSet>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImageComponent {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_component_set: fields.take("ImageComponentSet")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImageComponent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_component_set: f.take("ImageComponentSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10690,22 +11576,26 @@ pub struct DescribeImageFromFamilyDiskDeviceMapping {
     pub format: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyDiskDeviceMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            import_oss_bucket: fields.take("ImportOSSBucket")?,
+            snapshot_id: fields.take("SnapshotId")?,
+            import_oss_object: fields.take("ImportOSSObject")?,
+            size: fields.take("Size")?,
+            device: fields.take("Device")?,
+            format: fields.take("Format")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyDiskDeviceMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                import_oss_bucket: f.take("ImportOSSBucket")?,
-                snapshot_id: f.take("SnapshotId")?,
-                import_oss_object: f.take("ImportOSSObject")?,
-                size: f.take("Size")?,
-                device: f.take("Device")?,
-                format: f.take("Format")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10720,16 +11610,20 @@ pub struct DiskDeviceMappings {
     >,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DiskDeviceMappings {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_device_mapping: fields.take("DiskDeviceMapping")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DiskDeviceMappings {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_device_mapping: f.take("DiskDeviceMapping")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The image information.
@@ -10866,38 +11760,42 @@ pub struct Image {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Image {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            image_family: fields.take("ImageFamily")?,
+            progress: fields.take("Progress")?,
+            is_copied: fields.take("IsCopied")?,
+            is_support_io_optimized: fields.take("IsSupportIoOptimized")?,
+            image_owner_alias: fields.take("ImageOwnerAlias")?,
+            is_support_cloudinit: fields.take("IsSupportCloudinit")?,
+            image_version: fields.take("ImageVersion")?,
+            usage: fields.take("Usage")?,
+            is_self_shared: fields.take("IsSelfShared")?,
+            description: fields.take("Description")?,
+            size: fields.take("Size")?,
+            platform: fields.take("Platform")?,
+            image_name: fields.take("ImageName")?,
+            os_name: fields.take("OSName")?,
+            image_id: fields.take("ImageId")?,
+            os_type: fields.take("OSType")?,
+            is_subscribed: fields.take("IsSubscribed")?,
+            product_code: fields.take("ProductCode")?,
+            architecture: fields.take("Architecture")?,
+            disk_device_mappings: fields.take("DiskDeviceMappings")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Image {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                image_family: f.take("ImageFamily")?,
-                progress: f.take("Progress")?,
-                is_copied: f.take("IsCopied")?,
-                is_support_io_optimized: f.take("IsSupportIoOptimized")?,
-                image_owner_alias: f.take("ImageOwnerAlias")?,
-                is_support_cloudinit: f.take("IsSupportCloudinit")?,
-                image_version: f.take("ImageVersion")?,
-                usage: f.take("Usage")?,
-                is_self_shared: f.take("IsSelfShared")?,
-                description: f.take("Description")?,
-                size: f.take("Size")?,
-                platform: f.take("Platform")?,
-                image_name: f.take("ImageName")?,
-                os_name: f.take("OSName")?,
-                image_id: f.take("ImageId")?,
-                os_type: f.take("OSType")?,
-                is_subscribed: f.take("IsSubscribed")?,
-                product_code: f.take("ProductCode")?,
-                architecture: f.take("Architecture")?,
-                disk_device_mappings: f.take("DiskDeviceMappings")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The maximum number of entries per page.
@@ -10961,24 +11859,28 @@ pub struct ImagePipelineExecutionSet {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImagePipelineExecutionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            image_pipeline_id: fields.take("ImagePipelineId")?,
+            status: fields.take("Status")?,
+            modified_time: fields.take("ModifiedTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            message: fields.take("Message")?,
+            image_id: fields.take("ImageId")?,
+            execution_id: fields.take("ExecutionId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImagePipelineExecutionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                image_pipeline_id: f.take("ImagePipelineId")?,
-                status: f.take("Status")?,
-                modified_time: f.take("ModifiedTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                message: f.take("Message")?,
-                image_id: f.take("ImageId")?,
-                execution_id: f.take("ExecutionId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10993,16 +11895,20 @@ pub struct ImagePipelineExecution {
     >,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImagePipelineExecution {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_pipeline_execution_set: fields.take("ImagePipelineExecutionSet")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImagePipelineExecution {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_pipeline_execution_set: f.take("ImagePipelineExecutionSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11015,16 +11921,20 @@ pub struct ToRegionIds {
     pub to_region_id: Option<Vec<String>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ToRegionIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            to_region_id: fields.take("ToRegionId")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ToRegionIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                to_region_id: f.take("ToRegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11037,16 +11947,20 @@ pub struct AddAccounts {
     pub add_account: Option<Vec<String>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for AddAccounts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            add_account: fields.take("AddAccount")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for AddAccounts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                add_account: f.take("AddAccount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11086,19 +12000,23 @@ pub struct DescribeImagePipelinesDiskDeviceMapping {
     pub disk_image_size: Option<i32>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            oss_bucket: fields.take("OSSBucket")?,
+            oss_object: fields.take("OSSObject")?,
+            format: fields.take("Format")?,
+            disk_image_size: fields.take("DiskImageSize")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesDiskDeviceMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                oss_bucket: f.take("OSSBucket")?,
-                oss_object: f.take("OSSObject")?,
-                format: f.take("Format")?,
-                disk_image_size: f.take("DiskImageSize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11116,16 +12034,20 @@ pub struct DescribeImagePipelinesDiskDeviceMappings {
     >,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesDiskDeviceMappings {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_device_mapping: fields.take("DiskDeviceMapping")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesDiskDeviceMappings {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_device_mapping: f.take("DiskDeviceMapping")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes of the custom image.
@@ -11144,17 +12066,21 @@ pub struct DescribeImagePipelinesFeatures {
     pub imds_support: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesFeatures {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nvme_support: fields.take("NvmeSupport")?,
+            imds_support: fields.take("ImdsSupport")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesFeatures {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nvme_support: f.take("NvmeSupport")?,
-                imds_support: f.take("ImdsSupport")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11167,17 +12093,21 @@ pub struct DescribeImagePipelinesImportImageTag {
     pub value: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesImportImageTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11190,16 +12120,20 @@ pub struct ImportImageTags {
     >,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImportImageTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            import_image_tag: fields.take("ImportImageTag")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImportImageTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                import_image_tag: f.take("ImportImageTag")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes and settings of the imported image.
@@ -11297,28 +12231,32 @@ pub struct DescribeImagePipelinesImportImageOptions {
     pub import_image_tags: Option<crate::types::ImportImageTags>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImportImageOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            architecture: fields.take("Architecture")?,
+            os_type: fields.take("OSType")?,
+            platform: fields.take("Platform")?,
+            boot_mode: fields.take("BootMode")?,
+            license_type: fields.take("LicenseType")?,
+            disk_device_mappings: fields.take("DiskDeviceMappings")?,
+            features: fields.take("Features")?,
+            retain_imported_image: fields.take("RetainImportedImage")?,
+            retention_strategy: fields.take("RetentionStrategy")?,
+            image_name: fields.take("ImageName")?,
+            description: fields.take("Description")?,
+            role_name: fields.take("RoleName")?,
+            import_image_tags: fields.take("ImportImageTags")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesImportImageOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                architecture: f.take("Architecture")?,
-                os_type: f.take("OSType")?,
-                platform: f.take("Platform")?,
-                boot_mode: f.take("BootMode")?,
-                license_type: f.take("LicenseType")?,
-                disk_device_mappings: f.take("DiskDeviceMappings")?,
-                features: f.take("Features")?,
-                retain_imported_image: f.take("RetainImportedImage")?,
-                retention_strategy: f.take("RetentionStrategy")?,
-                image_name: f.take("ImageName")?,
-                description: f.take("Description")?,
-                role_name: f.take("RoleName")?,
-                import_image_tags: f.take("ImportImageTags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The advanced settings.
@@ -11344,17 +12282,21 @@ pub struct DescribeImagePipelinesAdvancedOptions {
     pub image_name_suffix: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesAdvancedOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            retain_cloud_assistant: fields.take("RetainCloudAssistant")?,
+            image_name_suffix: fields.take("ImageNameSuffix")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesAdvancedOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                retain_cloud_assistant: f.take("RetainCloudAssistant")?,
-                image_name_suffix: f.take("ImageNameSuffix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The feature attributes of the image.
@@ -11372,16 +12314,20 @@ pub struct DescribeImagePipelinesImageFeatures {
     pub nvme_support: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageFeatures {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nvme_support: fields.take("NvmeSupport")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesImageFeatures {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nvme_support: f.take("NvmeSupport")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11400,17 +12346,21 @@ pub struct DescribeImagePipelinesImageTag {
     pub tag_value: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesImageTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11423,16 +12373,20 @@ pub struct ImageTags {
     pub image_tag: Option<Vec<crate::types::DescribeImagePipelinesImageTag>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImageTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_tag: fields.take("ImageTag")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImageTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_tag: f.take("ImageTag")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes of the image created based on the image template.
@@ -11462,20 +12416,24 @@ pub struct DescribeImagePipelinesImageOptions {
     pub image_tags: Option<crate::types::ImageTags>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesImageOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_name: fields.take("ImageName")?,
+            image_family: fields.take("ImageFamily")?,
+            description: fields.take("Description")?,
+            image_features: fields.take("ImageFeatures")?,
+            image_tags: fields.take("ImageTags")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesImageOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_name: f.take("ImageName")?,
-                image_family: f.take("ImageFamily")?,
-                description: f.take("Description")?,
-                image_features: f.take("ImageFeatures")?,
-                image_tags: f.take("ImageTags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11613,39 +12571,43 @@ pub struct ImagePipelineSet {
     pub image_options: Option<crate::types::DescribeImagePipelinesImageOptions>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImagePipelineSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            delete_instance_on_failure: fields.take("DeleteInstanceOnFailure")?,
+            instance_type: fields.take("InstanceType")?,
+            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
+            image_pipeline_id: fields.take("ImagePipelineId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            system_disk_size: fields.take("SystemDiskSize")?,
+            description: fields.take("Description")?,
+            base_image: fields.take("BaseImage")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            image_name: fields.take("ImageName")?,
+            base_image_type: fields.take("BaseImageType")?,
+            name: fields.take("Name")?,
+            build_content: fields.take("BuildContent")?,
+            tags: fields.take("Tags")?,
+            to_region_ids: fields.take("ToRegionIds")?,
+            add_accounts: fields.take("AddAccounts")?,
+            repair_mode: fields.take("RepairMode")?,
+            test_content: fields.take("TestContent")?,
+            image_family: fields.take("ImageFamily")?,
+            nvme_support: fields.take("NvmeSupport")?,
+            import_image_options: fields.take("ImportImageOptions")?,
+            advanced_options: fields.take("AdvancedOptions")?,
+            image_options: fields.take("ImageOptions")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImagePipelineSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                delete_instance_on_failure: f.take("DeleteInstanceOnFailure")?,
-                instance_type: f.take("InstanceType")?,
-                internet_max_bandwidth_out: f.take("InternetMaxBandwidthOut")?,
-                image_pipeline_id: f.take("ImagePipelineId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                system_disk_size: f.take("SystemDiskSize")?,
-                description: f.take("Description")?,
-                base_image: f.take("BaseImage")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                image_name: f.take("ImageName")?,
-                base_image_type: f.take("BaseImageType")?,
-                name: f.take("Name")?,
-                build_content: f.take("BuildContent")?,
-                tags: f.take("Tags")?,
-                to_region_ids: f.take("ToRegionIds")?,
-                add_accounts: f.take("AddAccounts")?,
-                repair_mode: f.take("RepairMode")?,
-                test_content: f.take("TestContent")?,
-                image_family: f.take("ImageFamily")?,
-                nvme_support: f.take("NvmeSupport")?,
-                import_image_options: f.take("ImportImageOptions")?,
-                advanced_options: f.take("AdvancedOptions")?,
-                image_options: f.take("ImageOptions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11658,16 +12620,20 @@ pub struct ImagePipeline {
     pub image_pipeline_set: Option<Vec<crate::types::ImagePipelineSet>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ImagePipeline {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_pipeline_set: fields.take("ImagePipelineSet")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ImagePipeline {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_pipeline_set: f.take("ImagePipelineSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11681,11 +12647,20 @@ pub struct ShareGroup {
     pub group: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ShareGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ShareGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { group: f.take("Group")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11698,16 +12673,20 @@ pub struct ShareGroups {
     pub share_group: Option<Vec<crate::types::ShareGroup>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for ShareGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            share_group: fields.take("ShareGroup")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for ShareGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                share_group: f.take("ShareGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11726,17 +12705,21 @@ pub struct Account {
     pub shared_time: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Account {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            aliyun_id: fields.take("AliyunId")?,
+            shared_time: fields.take("SharedTime")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Account {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                aliyun_id: f.take("AliyunId")?,
-                shared_time: f.take("SharedTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11749,16 +12732,20 @@ pub struct Accounts {
     pub account: Option<Vec<crate::types::Account>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Accounts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            account: fields.take("Account")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Accounts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                account: f.take("Account")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// \<DescribeImageSupportInstanceTypesResponse\>
@@ -11805,19 +12792,23 @@ pub struct InstanceType {
     pub memory_size: Option<f32>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for InstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type_id: fields.take("InstanceTypeId")?,
+            instance_type_family: fields.take("InstanceTypeFamily")?,
+            cpu_core_count: fields.take("CpuCoreCount")?,
+            memory_size: fields.take("MemorySize")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for InstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type_id: f.take("InstanceTypeId")?,
-                instance_type_family: f.take("InstanceTypeFamily")?,
-                cpu_core_count: f.take("CpuCoreCount")?,
-                memory_size: f.take("MemorySize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11848,16 +12839,20 @@ pub struct InstanceTypes {
     pub instance_type: Option<Vec<crate::types::InstanceType>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for InstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for InstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The mapping between the disk and the snapshot in the image.
@@ -11916,25 +12911,29 @@ pub struct DescribeImagesDiskDeviceMapping {
     pub encrypted: Option<bool>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            import_oss_bucket: fields.take("ImportOSSBucket")?,
+            progress: fields.take("Progress")?,
+            snapshot_id: fields.take("SnapshotId")?,
+            import_oss_object: fields.take("ImportOSSObject")?,
+            device: fields.take("Device")?,
+            size: fields.take("Size")?,
+            remain_time: fields.take("RemainTime")?,
+            format: fields.take("Format")?,
+            encrypted: fields.take("Encrypted")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesDiskDeviceMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                import_oss_bucket: f.take("ImportOSSBucket")?,
-                progress: f.take("Progress")?,
-                snapshot_id: f.take("SnapshotId")?,
-                import_oss_object: f.take("ImportOSSObject")?,
-                device: f.take("Device")?,
-                size: f.take("Size")?,
-                remain_time: f.take("RemainTime")?,
-                format: f.take("Format")?,
-                encrypted: f.take("Encrypted")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11947,16 +12946,20 @@ pub struct DescribeImagesDiskDeviceMappings {
     pub disk_device_mapping: Option<Vec<crate::types::DescribeImagesDiskDeviceMapping>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagesDiskDeviceMappings {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_device_mapping: fields.take("DiskDeviceMapping")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesDiskDeviceMappings {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_device_mapping: f.take("DiskDeviceMapping")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Information about the check items.
@@ -11990,19 +12993,23 @@ pub struct Item {
     pub risk_code: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Item {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            value: fields.take("Value")?,
+            risk_level: fields.take("RiskLevel")?,
+            risk_code: fields.take("RiskCode")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Item {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                value: f.take("Value")?,
-                risk_level: f.take("RiskLevel")?,
-                risk_code: f.take("RiskCode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12015,11 +13022,18 @@ pub struct Items {
     pub item: Option<Vec<crate::types::Item>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Items {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { item: fields.take("Item")? })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Items {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { item: f.take("Item")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the check performed on the image.
@@ -12038,17 +13052,21 @@ pub struct DetectionOptions {
     pub items: Option<crate::types::Items>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DetectionOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            items: fields.take("Items")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DetectionOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                items: f.take("Items")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The feature attributes of the image.
@@ -12087,21 +13105,25 @@ pub struct DescribeImagesFeatures {
     pub memory_online_downgrade: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagesFeatures {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nvme_support: fields.take("NvmeSupport")?,
+            imds_support: fields.take("ImdsSupport")?,
+            cpu_online_upgrade: fields.take("CpuOnlineUpgrade")?,
+            cpu_online_downgrade: fields.take("CpuOnlineDowngrade")?,
+            memory_online_upgrade: fields.take("MemoryOnlineUpgrade")?,
+            memory_online_downgrade: fields.take("MemoryOnlineDowngrade")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesFeatures {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nvme_support: f.take("NvmeSupport")?,
-                imds_support: f.take("ImdsSupport")?,
-                cpu_online_upgrade: f.take("CpuOnlineUpgrade")?,
-                cpu_online_downgrade: f.take("CpuOnlineDowngrade")?,
-                memory_online_upgrade: f.take("MemoryOnlineUpgrade")?,
-                memory_online_downgrade: f.take("MemoryOnlineDowngrade")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information of the image.
@@ -12298,48 +13320,52 @@ pub struct DescribeImagesImage {
     pub license_type: Option<String>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for DescribeImagesImage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            image_family: fields.take("ImageFamily")?,
+            progress: fields.take("Progress")?,
+            is_copied: fields.take("IsCopied")?,
+            is_support_io_optimized: fields.take("IsSupportIoOptimized")?,
+            image_owner_alias: fields.take("ImageOwnerAlias")?,
+            is_support_cloudinit: fields.take("IsSupportCloudinit")?,
+            image_version: fields.take("ImageVersion")?,
+            usage: fields.take("Usage")?,
+            is_self_shared: fields.take("IsSelfShared")?,
+            description: fields.take("Description")?,
+            size: fields.take("Size")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            platform: fields.take("Platform")?,
+            os_name_en: fields.take("OSNameEn")?,
+            image_name: fields.take("ImageName")?,
+            os_name: fields.take("OSName")?,
+            image_id: fields.take("ImageId")?,
+            os_type: fields.take("OSType")?,
+            is_subscribed: fields.take("IsSubscribed")?,
+            product_code: fields.take("ProductCode")?,
+            architecture: fields.take("Architecture")?,
+            boot_mode: fields.take("BootMode")?,
+            disk_device_mappings: fields.take("DiskDeviceMappings")?,
+            tags: fields.take("Tags")?,
+            is_public: fields.take("IsPublic")?,
+            image_owner_id: fields.take("ImageOwnerId")?,
+            login_as_non_root_supported: fields.take("LoginAsNonRootSupported")?,
+            supplier_name: fields.take("SupplierName")?,
+            detection_options: fields.take("DetectionOptions")?,
+            features: fields.take("Features")?,
+            license_type: fields.take("LicenseType")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesImage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                image_family: f.take("ImageFamily")?,
-                progress: f.take("Progress")?,
-                is_copied: f.take("IsCopied")?,
-                is_support_io_optimized: f.take("IsSupportIoOptimized")?,
-                image_owner_alias: f.take("ImageOwnerAlias")?,
-                is_support_cloudinit: f.take("IsSupportCloudinit")?,
-                image_version: f.take("ImageVersion")?,
-                usage: f.take("Usage")?,
-                is_self_shared: f.take("IsSelfShared")?,
-                description: f.take("Description")?,
-                size: f.take("Size")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                platform: f.take("Platform")?,
-                os_name_en: f.take("OSNameEn")?,
-                image_name: f.take("ImageName")?,
-                os_name: f.take("OSName")?,
-                image_id: f.take("ImageId")?,
-                os_type: f.take("OSType")?,
-                is_subscribed: f.take("IsSubscribed")?,
-                product_code: f.take("ProductCode")?,
-                architecture: f.take("Architecture")?,
-                boot_mode: f.take("BootMode")?,
-                disk_device_mappings: f.take("DiskDeviceMappings")?,
-                tags: f.take("Tags")?,
-                is_public: f.take("IsPublic")?,
-                image_owner_id: f.take("ImageOwnerId")?,
-                login_as_non_root_supported: f.take("LoginAsNonRootSupported")?,
-                supplier_name: f.take("SupplierName")?,
-                detection_options: f.take("DetectionOptions")?,
-                features: f.take("Features")?,
-                license_type: f.take("LicenseType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12352,11 +13378,20 @@ pub struct Images {
     pub image: Option<Vec<crate::types::DescribeImagesImage>>,
 }
 #[cfg(feature = "images")]
+impl ::acs_runtime::de::FromJson for Images {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image: fields.take("Image")?,
+        })
+    }
+}
+#[cfg(feature = "images")]
 impl<'de> ::serde::Deserialize<'de> for Images {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { image: f.take("Image")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the association between the private pool and the instance.
@@ -12384,19 +13419,23 @@ pub struct DescribeInstanceAttachmentAttributesInstance {
     pub private_pool_options_id: Option<String>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            private_pool_options_match_criteria: fields
+                .take("PrivatePoolOptionsMatchCriteria")?,
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttachmentAttributesInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                private_pool_options_match_criteria: f
-                    .take("PrivatePoolOptionsMatchCriteria")?,
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12411,16 +13450,20 @@ pub struct DescribeInstanceAttachmentAttributesInstances {
     >,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceAttachmentAttributesInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance: fields.take("Instance")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttachmentAttributesInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12433,16 +13476,20 @@ pub struct PublicIpAddress {
     pub ip_address: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for PublicIpAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12455,16 +13502,20 @@ pub struct InnerIpAddress {
     pub ip_address: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InnerIpAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InnerIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12477,16 +13528,20 @@ pub struct PrivateIpAddress {
     pub ip_address: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for PrivateIpAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for PrivateIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The VPC attributes of the instance.
@@ -12512,19 +13567,23 @@ pub struct VpcAttributes {
     pub private_ip_address: Option<crate::types::PrivateIpAddress>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for VpcAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            nat_ip_address: fields.take("NatIpAddress")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for VpcAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                nat_ip_address: f.take("NatIpAddress")?,
-                v_switch_id: f.take("VSwitchId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The elastic IP address (EIP) associated with the instance.
@@ -12558,19 +13617,23 @@ pub struct DescribeInstanceAttributeEipAddress {
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeEipAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_charge_type: fields.take("InternetChargeType")?,
+            ip_address: fields.take("IpAddress")?,
+            bandwidth: fields.take("Bandwidth")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeEipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_charge_type: f.take("InternetChargeType")?,
-                ip_address: f.take("IpAddress")?,
-                bandwidth: f.take("Bandwidth")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the dedicated host. It is an array that consists of the DedicatedHostClusterId, DedicatedHostId, and DedicatedHostName parameters.
@@ -12589,17 +13652,21 @@ pub struct DedicatedHostAttribute {
     pub dedicated_host_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DedicatedHostAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_name: fields.take("DedicatedHostName")?,
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_name: f.take("DedicatedHostName")?,
-                dedicated_host_id: f.take("DedicatedHostId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The bandwidth weight.
@@ -12663,18 +13730,22 @@ pub struct NetworkOptions {
     pub bandwidth_weighting: Option<crate::types::BandwidthWeighting>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for NetworkOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_jumbo_frame: fields.take("EnableJumboFrame")?,
+            enable_network_encryption: fields.take("EnableNetworkEncryption")?,
+            bandwidth_weighting: fields.take("BandwidthWeighting")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for NetworkOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_jumbo_frame: f.take("EnableJumboFrame")?,
-                enable_network_encryption: f.take("EnableNetworkEncryption")?,
-                bandwidth_weighting: f.take("BandwidthWeighting")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12712,20 +13783,24 @@ pub struct InstanceRenewAttribute {
     pub auto_renew_enabled: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceRenewAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            period_unit: fields.take("PeriodUnit")?,
+            duration: fields.take("Duration")?,
+            renewal_status: fields.take("RenewalStatus")?,
+            instance_id: fields.take("InstanceId")?,
+            auto_renew_enabled: fields.take("AutoRenewEnabled")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceRenewAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                period_unit: f.take("PeriodUnit")?,
-                duration: f.take("Duration")?,
-                renewal_status: f.take("RenewalStatus")?,
-                instance_id: f.take("InstanceId")?,
-                auto_renew_enabled: f.take("AutoRenewEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12738,16 +13813,20 @@ pub struct InstanceRenewAttributes {
     pub instance_renew_attribute: Option<Vec<crate::types::InstanceRenewAttribute>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceRenewAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_renew_attribute: fields.take("InstanceRenewAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceRenewAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_renew_attribute: f.take("InstanceRenewAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12800,17 +13879,21 @@ pub struct EventCycleStatus {
     pub code: Option<i32>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for EventCycleStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            code: fields.take("Code")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for EventCycleStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                code: f.take("Code")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The inactive disk that was released and whose data must be cleared.
@@ -12856,20 +13939,24 @@ pub struct InactiveDisk {
     pub release_time: Option<String>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InactiveDisk {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            device_size: fields.take("DeviceSize")?,
+            device_category: fields.take("DeviceCategory")?,
+            device_type: fields.take("DeviceType")?,
+            release_time: fields.take("ReleaseTime")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InactiveDisk {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                device_size: f.take("DeviceSize")?,
-                device_category: f.take("DeviceCategory")?,
-                device_type: f.take("DeviceType")?,
-                release_time: f.take("ReleaseTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12882,16 +13969,20 @@ pub struct InactiveDisks {
     pub inactive_disk: Option<Vec<crate::types::InactiveDisk>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InactiveDisks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            inactive_disk: fields.take("InactiveDisk")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InactiveDisks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                inactive_disk: f.take("InactiveDisk")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12904,16 +13995,20 @@ pub struct MigrationOptions {
     pub migration_option: Option<Vec<String>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for MigrationOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            migration_option: fields.take("MigrationOption")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for MigrationOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                migration_option: f.take("MigrationOption")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The extended attribute of the system event.
@@ -12996,31 +14091,35 @@ pub struct ExtendedAttribute {
     pub metric_name: Option<String>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for ExtendedAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            device: fields.take("Device")?,
+            disk_id: fields.take("DiskId")?,
+            inactive_disks: fields.take("InactiveDisks")?,
+            host_type: fields.take("HostType")?,
+            host_id: fields.take("HostId")?,
+            migration_options: fields.take("MigrationOptions")?,
+            online_repair_policy: fields.take("OnlineRepairPolicy")?,
+            rack: fields.take("Rack")?,
+            punish_type: fields.take("PunishType")?,
+            punish_domain: fields.take("PunishDomain")?,
+            punish_url: fields.take("PunishUrl")?,
+            code: fields.take("Code")?,
+            can_accept: fields.take("CanAccept")?,
+            response_result: fields.take("ResponseResult")?,
+            metric_value: fields.take("MetricValue")?,
+            metric_name: fields.take("MetricName")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for ExtendedAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                device: f.take("Device")?,
-                disk_id: f.take("DiskId")?,
-                inactive_disks: f.take("InactiveDisks")?,
-                host_type: f.take("HostType")?,
-                host_id: f.take("HostId")?,
-                migration_options: f.take("MigrationOptions")?,
-                online_repair_policy: f.take("OnlineRepairPolicy")?,
-                rack: f.take("Rack")?,
-                punish_type: f.take("PunishType")?,
-                punish_domain: f.take("PunishDomain")?,
-                punish_url: f.take("PunishUrl")?,
-                code: f.take("Code")?,
-                can_accept: f.take("CanAccept")?,
-                response_result: f.take("ResponseResult")?,
-                metric_value: f.take("MetricValue")?,
-                metric_name: f.take("MetricName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the instance system event.
@@ -13090,27 +14189,31 @@ pub struct InstanceSystemEventType {
     pub reason_code: Option<String>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InstanceSystemEventType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            event_id: fields.take("EventId")?,
+            event_publish_time: fields.take("EventPublishTime")?,
+            event_finish_time: fields.take("EventFinishTime")?,
+            resource_type: fields.take("ResourceType")?,
+            impact_level: fields.take("ImpactLevel")?,
+            not_before: fields.take("NotBefore")?,
+            instance_id: fields.take("InstanceId")?,
+            reason: fields.take("Reason")?,
+            event_type: fields.take("EventType")?,
+            event_cycle_status: fields.take("EventCycleStatus")?,
+            extended_attribute: fields.take("ExtendedAttribute")?,
+            reason_code: fields.take("ReasonCode")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InstanceSystemEventType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                event_id: f.take("EventId")?,
-                event_publish_time: f.take("EventPublishTime")?,
-                event_finish_time: f.take("EventFinishTime")?,
-                resource_type: f.take("ResourceType")?,
-                impact_level: f.take("ImpactLevel")?,
-                not_before: f.take("NotBefore")?,
-                instance_id: f.take("InstanceId")?,
-                reason: f.take("Reason")?,
-                event_type: f.take("EventType")?,
-                event_cycle_status: f.take("EventCycleStatus")?,
-                extended_attribute: f.take("ExtendedAttribute")?,
-                reason_code: f.take("ReasonCode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13123,16 +14226,20 @@ pub struct InstanceSystemEventSet {
     pub instance_system_event_type: Option<Vec<crate::types::InstanceSystemEventType>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InstanceSystemEventSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_system_event_type: fields.take("InstanceSystemEventType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InstanceSystemEventSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_system_event_type: f.take("InstanceSystemEventType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13151,17 +14258,21 @@ pub struct MaintenanceWindow {
     pub start_time: Option<String>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for MaintenanceWindow {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            end_time: fields.take("EndTime")?,
+            start_time: fields.take("StartTime")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for MaintenanceWindow {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                end_time: f.take("EndTime")?,
-                start_time: f.take("StartTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13174,16 +14285,20 @@ pub struct MaintenanceWindows {
     pub maintenance_window: Option<Vec<crate::types::MaintenanceWindow>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for MaintenanceWindows {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            maintenance_window: fields.take("MaintenanceWindow")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for MaintenanceWindows {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                maintenance_window: f.take("MaintenanceWindow")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13196,16 +14311,20 @@ pub struct SupportedValues {
     pub supported_value: Option<Vec<String>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for SupportedValues {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_value: fields.take("SupportedValue")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for SupportedValues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_value: f.take("SupportedValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes of the maintenance action of the instance.
@@ -13230,18 +14349,22 @@ pub struct ActionOnMaintenance {
     pub supported_values: Option<crate::types::SupportedValues>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for ActionOnMaintenance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_value: fields.take("DefaultValue")?,
+            value: fields.take("Value")?,
+            supported_values: fields.take("SupportedValues")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for ActionOnMaintenance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_value: f.take("DefaultValue")?,
-                value: f.take("Value")?,
-                supported_values: f.take("SupportedValues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13266,19 +14389,23 @@ pub struct MaintenanceAttribute {
     pub action_on_maintenance: Option<crate::types::ActionOnMaintenance>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for MaintenanceAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            notify_on_maintenance: fields.take("NotifyOnMaintenance")?,
+            instance_id: fields.take("InstanceId")?,
+            maintenance_windows: fields.take("MaintenanceWindows")?,
+            action_on_maintenance: fields.take("ActionOnMaintenance")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for MaintenanceAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                notify_on_maintenance: f.take("NotifyOnMaintenance")?,
-                instance_id: f.take("InstanceId")?,
-                maintenance_windows: f.take("MaintenanceWindows")?,
-                action_on_maintenance: f.take("ActionOnMaintenance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13291,16 +14418,20 @@ pub struct MaintenanceAttributes {
     pub maintenance_attribute: Option<Vec<crate::types::MaintenanceAttribute>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for MaintenanceAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            maintenance_attribute: fields.take("MaintenanceAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for MaintenanceAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                maintenance_attribute: f.take("MaintenanceAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13390,17 +14521,21 @@ pub struct Rule {
     pub rule_id: Option<i64>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for Rule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for Rule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13413,11 +14548,18 @@ pub struct Rules {
     pub rule: Option<Vec<crate::types::Rule>>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for Rules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for Rules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13430,11 +14572,18 @@ pub struct SubRules {
     pub rule: Option<Vec<crate::types::Rule>>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for SubRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for SubRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the price.
@@ -13471,20 +14620,24 @@ pub struct DetailInfo {
     pub sub_rules: Option<crate::types::SubRules>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DetailInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource: fields.take("Resource")?,
+            original_price: fields.take("OriginalPrice")?,
+            discount_price: fields.take("DiscountPrice")?,
+            trade_price: fields.take("TradePrice")?,
+            sub_rules: fields.take("SubRules")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DetailInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource: f.take("Resource")?,
-                original_price: f.take("OriginalPrice")?,
-                discount_price: f.take("DiscountPrice")?,
-                trade_price: f.take("TradePrice")?,
-                sub_rules: f.take("SubRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13499,16 +14652,20 @@ pub struct DetailInfos {
     pub detail_info: Option<Vec<crate::types::DetailInfo>>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DetailInfos {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            detail_info: fields.take("DetailInfo")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DetailInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                detail_info: f.take("DetailInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The price.
@@ -13542,20 +14699,24 @@ pub struct Price {
     pub detail_infos: Option<crate::types::DetailInfos>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for Price {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            original_price: fields.take("OriginalPrice")?,
+            discount_price: fields.take("DiscountPrice")?,
+            currency: fields.take("Currency")?,
+            trade_price: fields.take("TradePrice")?,
+            detail_infos: fields.take("DetailInfos")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for Price {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                original_price: f.take("OriginalPrice")?,
-                discount_price: f.take("DiscountPrice")?,
-                currency: f.take("Currency")?,
-                trade_price: f.take("TradePrice")?,
-                detail_infos: f.take("DetailInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the prices and promotion rules.
@@ -13570,17 +14731,21 @@ pub struct PriceInfo {
     pub price: Option<crate::types::Price>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for PriceInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            rules: fields.take("Rules")?,
+            price: fields.take("Price")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for PriceInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                rules: f.take("Rules")?,
-                price: f.take("Price")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13674,33 +14839,37 @@ pub struct InstanceMonitorData {
     pub intranet_bandwidth: Option<i32>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for InstanceMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cpu_credit_balance: fields.take("CPUCreditBalance")?,
+            bps_read: fields.take("BPSRead")?,
+            internet_tx: fields.take("InternetTX")?,
+            cpu: fields.take("CPU")?,
+            cpu_credit_usage: fields.take("CPUCreditUsage")?,
+            iops_write: fields.take("IOPSWrite")?,
+            intranet_tx: fields.take("IntranetTX")?,
+            instance_id: fields.take("InstanceId")?,
+            bps_write: fields.take("BPSWrite")?,
+            cpu_notpaid_surplus_credit_usage: fields
+                .take("CPUNotpaidSurplusCreditUsage")?,
+            cpu_advance_credit_balance: fields.take("CPUAdvanceCreditBalance")?,
+            iops_read: fields.take("IOPSRead")?,
+            internet_bandwidth: fields.take("InternetBandwidth")?,
+            internet_rx: fields.take("InternetRX")?,
+            time_stamp: fields.take("TimeStamp")?,
+            intranet_rx: fields.take("IntranetRX")?,
+            intranet_bandwidth: fields.take("IntranetBandwidth")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for InstanceMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cpu_credit_balance: f.take("CPUCreditBalance")?,
-                bps_read: f.take("BPSRead")?,
-                internet_tx: f.take("InternetTX")?,
-                cpu: f.take("CPU")?,
-                cpu_credit_usage: f.take("CPUCreditUsage")?,
-                iops_write: f.take("IOPSWrite")?,
-                intranet_tx: f.take("IntranetTX")?,
-                instance_id: f.take("InstanceId")?,
-                bps_write: f.take("BPSWrite")?,
-                cpu_notpaid_surplus_credit_usage: f
-                    .take("CPUNotpaidSurplusCreditUsage")?,
-                cpu_advance_credit_balance: f.take("CPUAdvanceCreditBalance")?,
-                iops_read: f.take("IOPSRead")?,
-                internet_bandwidth: f.take("InternetBandwidth")?,
-                internet_rx: f.take("InternetRX")?,
-                time_stamp: f.take("TimeStamp")?,
-                intranet_rx: f.take("IntranetRX")?,
-                intranet_bandwidth: f.take("IntranetBandwidth")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13713,16 +14882,20 @@ pub struct DescribeInstanceMonitorDataMonitorData {
     pub instance_monitor_data: Option<Vec<crate::types::InstanceMonitorData>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_monitor_data: fields.take("InstanceMonitorData")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_monitor_data: f.take("InstanceMonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13741,17 +14914,21 @@ pub struct InstanceRamRoleSet {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceRamRoleSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ram_role_name: fields.take("RamRoleName")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceRamRoleSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ram_role_name: f.take("RamRoleName")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13764,16 +14941,20 @@ pub struct InstanceRamRoleSets {
     pub instance_ram_role_set: Option<Vec<crate::types::InstanceRamRoleSet>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceRamRoleSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_ram_role_set: fields.take("InstanceRamRoleSet")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceRamRoleSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_ram_role_set: f.take("InstanceRamRoleSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13798,17 +14979,21 @@ pub struct InstanceStatus {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13821,16 +15006,20 @@ pub struct InstanceStatuses {
     pub instance_status: Option<Vec<crate::types::InstanceStatus>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceStatuses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_status: fields.take("InstanceStatus")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceStatuses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_status: f.take("InstanceStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The series of the instance family.
@@ -13849,17 +15038,21 @@ pub struct InstanceTypeFamily {
     pub instance_type_family_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceTypeFamily {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            generation: fields.take("Generation")?,
+            instance_type_family_id: fields.take("InstanceTypeFamilyId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceTypeFamily {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                generation: f.take("Generation")?,
-                instance_type_family_id: f.take("InstanceTypeFamilyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13872,16 +15065,20 @@ pub struct InstanceTypeFamilies {
     pub instance_type_family: Option<Vec<crate::types::InstanceTypeFamily>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceTypeFamilies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type_family: fields.take("InstanceTypeFamily")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceTypeFamilies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type_family: f.take("InstanceTypeFamily")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The category of the instance type. Valid values:
@@ -14137,16 +15334,20 @@ pub struct NetworkCardInfo {
     pub network_card_index: Option<i32>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for NetworkCardInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_card_index: fields.take("NetworkCardIndex")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for NetworkCardInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_card_index: f.take("NetworkCardIndex")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14159,16 +15360,20 @@ pub struct NetworkCards {
     pub network_card_info: Option<Vec<crate::types::NetworkCardInfo>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for NetworkCards {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_card_info: fields.take("NetworkCardInfo")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for NetworkCards {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_card_info: f.take("NetworkCardInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14181,16 +15386,20 @@ pub struct SupportedBootModes {
     pub supported_boot_mode: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for SupportedBootModes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_boot_mode: fields.take("SupportedBootMode")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for SupportedBootModes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_boot_mode: f.take("SupportedBootMode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is not publicly available.
@@ -14214,18 +15423,22 @@ pub struct DescribeInstanceTypesEnhancedNetwork {
     pub rss_support: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesEnhancedNetwork {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            sriov_support: fields.take("SriovSupport")?,
+            vf_queue_number_per_eni: fields.take("VfQueueNumberPerEni")?,
+            rss_support: fields.take("RssSupport")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesEnhancedNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                sriov_support: f.take("SriovSupport")?,
-                vf_queue_number_per_eni: f.take("VfQueueNumberPerEni")?,
-                rss_support: f.take("RssSupport")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14238,16 +15451,20 @@ pub struct SupportedTopologyTypes {
     pub supported_topology_type: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for SupportedTopologyTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_topology_type: fields.take("SupportedTopologyType")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for SupportedTopologyTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_topology_type: f.take("SupportedTopologyType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The CPU options.
@@ -14280,20 +15497,24 @@ pub struct DescribeInstanceTypesCpuOptions {
     pub hyper_threading_adjustable: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesCpuOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_topology_types: fields.take("SupportedTopologyTypes")?,
+            threads_per_core: fields.take("ThreadsPerCore")?,
+            core: fields.take("Core")?,
+            core_factor: fields.take("CoreFactor")?,
+            hyper_threading_adjustable: fields.take("HyperThreadingAdjustable")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesCpuOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_topology_types: f.take("SupportedTopologyTypes")?,
-                threads_per_core: f.take("ThreadsPerCore")?,
-                core: f.take("Core")?,
-                core_factor: f.take("CoreFactor")?,
-                hyper_threading_adjustable: f.take("HyperThreadingAdjustable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The clock supported by the specification.
@@ -14310,16 +15531,20 @@ pub struct Clock {
     pub ptp_support: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for Clock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ptp_support: fields.take("PtpSupport")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for Clock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ptp_support: f.take("PtpSupport")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attribute of the specification.
@@ -14338,17 +15563,21 @@ pub struct Attribute {
     pub value: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for Attribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for Attribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14361,16 +15590,20 @@ pub struct Attributes {
     pub attribute: Option<Vec<crate::types::Attribute>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for Attributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            attribute: fields.take("Attribute")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for Attributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                attribute: f.take("Attribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14389,20 +15622,24 @@ pub struct WeightingInfo {
     pub name: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for WeightingInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_bandwidth: fields.take("VpcBandwidth")?,
+            ebs_burst_bandwidth: fields.take("EbsBurstBandwidth")?,
+            ebs_bandwidth: fields.take("EbsBandwidth")?,
+            vpc_burst_bandwidth: fields.take("VpcBurstBandwidth")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for WeightingInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_bandwidth: f.take("VpcBandwidth")?,
-                ebs_burst_bandwidth: f.take("EbsBurstBandwidth")?,
-                ebs_bandwidth: f.take("EbsBandwidth")?,
-                vpc_burst_bandwidth: f.take("VpcBurstBandwidth")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14413,16 +15650,20 @@ pub struct WeightingInfos {
     pub weighting_info: Option<Vec<crate::types::WeightingInfo>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for WeightingInfos {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            weighting_info: fields.take("WeightingInfo")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for WeightingInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                weighting_info: f.take("WeightingInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14433,16 +15674,20 @@ pub struct DescribeInstanceTypesBandwidthWeighting {
     pub weighting_infos: Option<crate::types::WeightingInfos>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesBandwidthWeighting {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            weighting_infos: fields.take("WeightingInfos")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesBandwidthWeighting {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                weighting_infos: f.take("WeightingInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14455,16 +15700,20 @@ pub struct NetworkInfo {
     >,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for NetworkInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_weighting: fields.take("BandwidthWeighting")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_weighting: f.take("BandwidthWeighting")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the instance type.
@@ -14727,60 +15976,64 @@ pub struct DescribeInstanceTypesInstanceType {
     pub network_info: Option<crate::types::NetworkInfo>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eni_total_quantity: fields.take("EniTotalQuantity")?,
+            local_storage_category: fields.take("LocalStorageCategory")?,
+            primary_eni_queue_number: fields.take("PrimaryEniQueueNumber")?,
+            memory_size: fields.take("MemorySize")?,
+            local_storage_capacity: fields.take("LocalStorageCapacity")?,
+            instance_family_level: fields.take("InstanceFamilyLevel")?,
+            instance_pps_rx: fields.take("InstancePpsRx")?,
+            eni_ipv6_address_quantity: fields.take("EniIpv6AddressQuantity")?,
+            maximum_queue_number_per_eni: fields.take("MaximumQueueNumberPerEni")?,
+            instance_type_id: fields.take("InstanceTypeId")?,
+            instance_bandwidth_rx: fields.take("InstanceBandwidthRx")?,
+            secondary_eni_queue_number: fields.take("SecondaryEniQueueNumber")?,
+            gpu_spec: fields.take("GPUSpec")?,
+            instance_bandwidth_tx: fields.take("InstanceBandwidthTx")?,
+            queue_pair_number: fields.take("QueuePairNumber")?,
+            eri_quantity: fields.take("EriQuantity")?,
+            gpu_amount: fields.take("GPUAmount")?,
+            total_eni_queue_quantity: fields.take("TotalEniQueueQuantity")?,
+            nvme_support: fields.take("NvmeSupport")?,
+            disk_quantity: fields.take("DiskQuantity")?,
+            initial_credit: fields.take("InitialCredit")?,
+            local_storage_amount: fields.take("LocalStorageAmount")?,
+            baseline_credit: fields.take("BaselineCredit")?,
+            instance_pps_tx: fields.take("InstancePpsTx")?,
+            eni_private_ip_address_quantity: fields.take("EniPrivateIpAddressQuantity")?,
+            cpu_core_count: fields.take("CpuCoreCount")?,
+            instance_type_family: fields.take("InstanceTypeFamily")?,
+            eni_quantity: fields.take("EniQuantity")?,
+            eni_trunk_supported: fields.take("EniTrunkSupported")?,
+            cpu_speed_frequency: fields.take("CpuSpeedFrequency")?,
+            cpu_turbo_frequency: fields.take("CpuTurboFrequency")?,
+            physical_processor_model: fields.take("PhysicalProcessorModel")?,
+            network_encryption_support: fields.take("NetworkEncryptionSupport")?,
+            instance_category: fields.take("InstanceCategory")?,
+            cpu_architecture: fields.take("CpuArchitecture")?,
+            gpu_memory_size: fields.take("GPUMemorySize")?,
+            network_card_quantity: fields.take("NetworkCardQuantity")?,
+            network_cards: fields.take("NetworkCards")?,
+            supported_boot_modes: fields.take("SupportedBootModes")?,
+            enhanced_network: fields.take("EnhancedNetwork")?,
+            cpu_options: fields.take("CpuOptions")?,
+            jumbo_frame_support: fields.take("JumboFrameSupport")?,
+            clock: fields.take("Clock")?,
+            attributes: fields.take("Attributes")?,
+            network_info: fields.take("NetworkInfo")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesInstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eni_total_quantity: f.take("EniTotalQuantity")?,
-                local_storage_category: f.take("LocalStorageCategory")?,
-                primary_eni_queue_number: f.take("PrimaryEniQueueNumber")?,
-                memory_size: f.take("MemorySize")?,
-                local_storage_capacity: f.take("LocalStorageCapacity")?,
-                instance_family_level: f.take("InstanceFamilyLevel")?,
-                instance_pps_rx: f.take("InstancePpsRx")?,
-                eni_ipv6_address_quantity: f.take("EniIpv6AddressQuantity")?,
-                maximum_queue_number_per_eni: f.take("MaximumQueueNumberPerEni")?,
-                instance_type_id: f.take("InstanceTypeId")?,
-                instance_bandwidth_rx: f.take("InstanceBandwidthRx")?,
-                secondary_eni_queue_number: f.take("SecondaryEniQueueNumber")?,
-                gpu_spec: f.take("GPUSpec")?,
-                instance_bandwidth_tx: f.take("InstanceBandwidthTx")?,
-                queue_pair_number: f.take("QueuePairNumber")?,
-                eri_quantity: f.take("EriQuantity")?,
-                gpu_amount: f.take("GPUAmount")?,
-                total_eni_queue_quantity: f.take("TotalEniQueueQuantity")?,
-                nvme_support: f.take("NvmeSupport")?,
-                disk_quantity: f.take("DiskQuantity")?,
-                initial_credit: f.take("InitialCredit")?,
-                local_storage_amount: f.take("LocalStorageAmount")?,
-                baseline_credit: f.take("BaselineCredit")?,
-                instance_pps_tx: f.take("InstancePpsTx")?,
-                eni_private_ip_address_quantity: f.take("EniPrivateIpAddressQuantity")?,
-                cpu_core_count: f.take("CpuCoreCount")?,
-                instance_type_family: f.take("InstanceTypeFamily")?,
-                eni_quantity: f.take("EniQuantity")?,
-                eni_trunk_supported: f.take("EniTrunkSupported")?,
-                cpu_speed_frequency: f.take("CpuSpeedFrequency")?,
-                cpu_turbo_frequency: f.take("CpuTurboFrequency")?,
-                physical_processor_model: f.take("PhysicalProcessorModel")?,
-                network_encryption_support: f.take("NetworkEncryptionSupport")?,
-                instance_category: f.take("InstanceCategory")?,
-                cpu_architecture: f.take("CpuArchitecture")?,
-                gpu_memory_size: f.take("GPUMemorySize")?,
-                network_card_quantity: f.take("NetworkCardQuantity")?,
-                network_cards: f.take("NetworkCards")?,
-                supported_boot_modes: f.take("SupportedBootModes")?,
-                enhanced_network: f.take("EnhancedNetwork")?,
-                cpu_options: f.take("CpuOptions")?,
-                jumbo_frame_support: f.take("JumboFrameSupport")?,
-                clock: f.take("Clock")?,
-                attributes: f.take("Attributes")?,
-                network_info: f.take("NetworkInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14793,16 +16046,20 @@ pub struct DescribeInstanceTypesInstanceTypes {
     pub instance_type: Option<Vec<crate::types::DescribeInstanceTypesInstanceType>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14874,20 +16131,24 @@ pub struct DescribeInstancesEipAddress {
     pub internet_charge_type: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesEipAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth: fields.take("Bandwidth")?,
+            allocation_id: fields.take("AllocationId")?,
+            ip_address: fields.take("IpAddress")?,
+            is_support_unassociate: fields.take("IsSupportUnassociate")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesEipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth: f.take("Bandwidth")?,
-                allocation_id: f.take("AllocationId")?,
-                ip_address: f.take("IpAddress")?,
-                is_support_unassociate: f.take("IsSupportUnassociate")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The image options.
@@ -14914,17 +16175,21 @@ pub struct DescribeInstancesImageOptions {
     pub current_osnv_me_supported: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesImageOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            login_as_non_root: fields.take("LoginAsNonRoot")?,
+            current_osnv_me_supported: fields.take("CurrentOSNVMeSupported")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesImageOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                login_as_non_root: f.take("LoginAsNonRoot")?,
-                current_osnv_me_supported: f.take("CurrentOSNVMeSupported")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and is not publicly available.
@@ -14938,16 +16203,20 @@ pub struct DescribeInstancesHibernationOptions {
     pub configured: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesHibernationOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            configured: fields.take("Configured")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesHibernationOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                configured: f.take("Configured")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and is not publicly available.
@@ -14961,16 +16230,20 @@ pub struct AdditionalInfo {
     pub enable_high_density_mode: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AdditionalInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_high_density_mode: fields.take("EnableHighDensityMode")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AdditionalInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_high_density_mode: f.take("EnableHighDensityMode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the metadata options.
@@ -15000,18 +16273,22 @@ pub struct MetadataOptions {
     pub http_endpoint: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for MetadataOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            http_put_response_hop_limit: fields.take("HttpPutResponseHopLimit")?,
+            http_tokens: fields.take("HttpTokens")?,
+            http_endpoint: fields.take("HttpEndpoint")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for MetadataOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                http_put_response_hop_limit: f.take("HttpPutResponseHopLimit")?,
-                http_tokens: f.take("HttpTokens")?,
-                http_endpoint: f.take("HttpEndpoint")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the CPU options.
@@ -15049,22 +16326,26 @@ pub struct DescribeInstancesCpuOptions {
     pub core_count: Option<i32>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesCpuOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            topology_type: fields.take("TopologyType")?,
+            turbo_mode: fields.take("TurboMode")?,
+            enable_visst: fields.take("EnableVISST")?,
+            enable_vrdt: fields.take("EnableVRDT")?,
+            threads_per_core: fields.take("ThreadsPerCore")?,
+            numa: fields.take("Numa")?,
+            core_count: fields.take("CoreCount")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesCpuOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                topology_type: f.take("TopologyType")?,
-                turbo_mode: f.take("TurboMode")?,
-                enable_visst: f.take("EnableVISST")?,
-                enable_vrdt: f.take("EnableVRDT")?,
-                threads_per_core: f.take("ThreadsPerCore")?,
-                numa: f.take("Numa")?,
-                core_count: f.take("CoreCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The private domain name options of the instance.
@@ -15128,21 +16409,25 @@ pub struct PrivateDnsNameOptions {
     pub enable_instance_id_dns_aaaa_record: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for PrivateDnsNameOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_instance_id_dns_a_record: fields.take("EnableInstanceIdDnsARecord")?,
+            hostname_type: fields.take("HostnameType")?,
+            enable_ip_dns_ptr_record: fields.take("EnableIpDnsPtrRecord")?,
+            enable_ip_dns_a_record: fields.take("EnableIpDnsARecord")?,
+            enable_instance_id_dns_aaaa_record: fields
+                .take("EnableInstanceIdDnsAAAARecord")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for PrivateDnsNameOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_instance_id_dns_a_record: f.take("EnableInstanceIdDnsARecord")?,
-                hostname_type: f.take("HostnameType")?,
-                enable_ip_dns_ptr_record: f.take("EnableIpDnsPtrRecord")?,
-                enable_ip_dns_a_record: f.take("EnableIpDnsARecord")?,
-                enable_instance_id_dns_aaaa_record: f
-                    .take("EnableInstanceIdDnsAAAARecord")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The VPC attributes of the instance.
@@ -15168,19 +16453,23 @@ pub struct DescribeInstancesVpcAttributes {
     pub nat_ip_address: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesVpcAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            vpc_id: fields.take("VpcId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            nat_ip_address: fields.take("NatIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesVpcAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-                vpc_id: f.take("VpcId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                nat_ip_address: f.take("NatIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes of the instance on the dedicated host.
@@ -15205,17 +16494,21 @@ pub struct DedicatedInstanceAttribute {
     pub affinity: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DedicatedInstanceAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tenancy: fields.take("Tenancy")?,
+            affinity: fields.take("Affinity")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedInstanceAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tenancy: f.take("Tenancy")?,
-                affinity: f.take("Affinity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15244,18 +16537,22 @@ pub struct DescribeInstancesPrivateIpSet {
     pub primary: Option<bool>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            private_dns_name: fields.take("PrivateDnsName")?,
+            primary: fields.take("Primary")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesPrivateIpSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-                private_dns_name: f.take("PrivateDnsName")?,
-                primary: f.take("Primary")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15268,16 +16565,20 @@ pub struct DescribeInstancesPrivateIpSets {
     pub private_ip_set: Option<Vec<crate::types::DescribeInstancesPrivateIpSet>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesPrivateIpSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_set: fields.take("PrivateIpSet")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesPrivateIpSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_set: f.take("PrivateIpSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The ENI attached to the instance.
@@ -15317,23 +16618,27 @@ pub struct DescribeInstancesNetworkInterface {
     pub private_ip_sets: Option<crate::types::DescribeInstancesPrivateIpSets>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesNetworkInterface {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            ipv6_sets: fields.take("Ipv6Sets")?,
+            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
+            primary_ip_address: fields.take("PrimaryIpAddress")?,
+            mac_address: fields.take("MacAddress")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
+            private_ip_sets: fields.take("PrivateIpSets")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesNetworkInterface {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                ipv6_sets: f.take("Ipv6Sets")?,
-                ipv6_prefix_sets: f.take("Ipv6PrefixSets")?,
-                primary_ip_address: f.take("PrimaryIpAddress")?,
-                mac_address: f.take("MacAddress")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                ipv4_prefix_sets: f.take("Ipv4PrefixSets")?,
-                private_ip_sets: f.take("PrivateIpSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15346,16 +16651,20 @@ pub struct NetworkInterfaces {
     pub network_interface: Option<Vec<crate::types::DescribeInstancesNetworkInterface>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for NetworkInterfaces {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface: fields.take("NetworkInterface")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfaces {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface: f.take("NetworkInterface")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the capacity reservation associated with the instance.
@@ -15374,18 +16683,22 @@ pub struct EcsCapacityReservationAttr {
     pub capacity_reservation_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for EcsCapacityReservationAttr {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            capacity_reservation_preference: fields
+                .take("CapacityReservationPreference")?,
+            capacity_reservation_id: fields.take("CapacityReservationId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for EcsCapacityReservationAttr {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                capacity_reservation_preference: f
-                    .take("CapacityReservationPreference")?,
-                capacity_reservation_id: f.take("CapacityReservationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the dedicated host. The value is an array that consists of DedicatedHostClusterId, DedicatedHostId, and DedicatedHostName.
@@ -15409,18 +16722,22 @@ pub struct DescribeInstancesDedicatedHostAttribute {
     pub dedicated_host_cluster_id: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesDedicatedHostAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_id: fields.take("DedicatedHostId")?,
+            dedicated_host_name: fields.take("DedicatedHostName")?,
+            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesDedicatedHostAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_id: f.take("DedicatedHostId")?,
-                dedicated_host_name: f.take("DedicatedHostName")?,
-                dedicated_host_cluster_id: f.take("DedicatedHostClusterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15445,17 +16762,21 @@ pub struct DescribeInstancesLockReason {
     pub lock_msg: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesLockReason {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+            lock_msg: fields.take("LockMsg")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesLockReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-                lock_msg: f.take("LockMsg")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15468,16 +16789,20 @@ pub struct DescribeInstancesOperationLocks {
     pub lock_reason: Option<Vec<crate::types::DescribeInstancesLockReason>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesOperationLocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesOperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15490,16 +16815,20 @@ pub struct RdmaIpAddress {
     pub ip_address: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for RdmaIpAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for RdmaIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15510,16 +16839,20 @@ pub struct ClockOptions {
     pub ptp_status: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for ClockOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ptp_status: fields.take("PtpStatus")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for ClockOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ptp_status: f.take("PtpStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15884,83 +17217,87 @@ pub struct DescribeInstancesInstance {
     pub credit_specification: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_group_id: fields.take("ResourceGroupId")?,
+            memory: fields.take("Memory")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            cpu: fields.take("Cpu")?,
+            os_name: fields.take("OSName")?,
+            instance_network_type: fields.take("InstanceNetworkType")?,
+            inner_ip_address: fields.take("InnerIpAddress")?,
+            expired_time: fields.take("ExpiredTime")?,
+            image_id: fields.take("ImageId")?,
+            eip_address: fields.take("EipAddress")?,
+            image_options: fields.take("ImageOptions")?,
+            vlan_id: fields.take("VlanId")?,
+            host_name: fields.take("HostName")?,
+            tags: fields.take("Tags")?,
+            status: fields.take("Status")?,
+            hibernation_options: fields.take("HibernationOptions")?,
+            additional_info: fields.take("AdditionalInfo")?,
+            metadata_options: fields.take("MetadataOptions")?,
+            instance_id: fields.take("InstanceId")?,
+            stopped_mode: fields.take("StoppedMode")?,
+            cpu_options: fields.take("CpuOptions")?,
+            start_time: fields.take("StartTime")?,
+            private_dns_name_options: fields.take("PrivateDnsNameOptions")?,
+            deletion_protection: fields.take("DeletionProtection")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            vpc_attributes: fields.take("VpcAttributes")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            deployment_set_id: fields.take("DeploymentSetId")?,
+            instance_name: fields.take("InstanceName")?,
+            spot_interruption_behavior: fields.take("SpotInterruptionBehavior")?,
+            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
+            serial_number: fields.take("SerialNumber")?,
+            os_type: fields.take("OSType")?,
+            creation_time: fields.take("CreationTime")?,
+            auto_release_time: fields.take("AutoReleaseTime")?,
+            description: fields.take("Description")?,
+            enable_nvs: fields.take("EnableNVS")?,
+            local_storage_capacity: fields.take("LocalStorageCapacity")?,
+            instance_type_family: fields.take("InstanceTypeFamily")?,
+            dedicated_instance_attribute: fields.take("DedicatedInstanceAttribute")?,
+            spot_duration: fields.take("SpotDuration")?,
+            local_storage_amount: fields.take("LocalStorageAmount")?,
+            public_ip_address: fields.take("PublicIpAddress")?,
+            gpu_spec: fields.take("GPUSpec")?,
+            network_interfaces: fields.take("NetworkInterfaces")?,
+            spot_price_limit: fields.take("SpotPriceLimit")?,
+            sale_cycle: fields.take("SaleCycle")?,
+            device_available: fields.take("DeviceAvailable")?,
+            instance_type: fields.take("InstanceType")?,
+            spot_strategy: fields.take("SpotStrategy")?,
+            os_name_en: fields.take("OSNameEn")?,
+            key_pair_name: fields.take("KeyPairName")?,
+            io_optimized: fields.take("IoOptimized")?,
+            zone_id: fields.take("ZoneId")?,
+            cluster_id: fields.take("ClusterId")?,
+            hpc_cluster_id: fields.take("HpcClusterId")?,
+            isp: fields.take("ISP")?,
+            deployment_set_group_no: fields.take("DeploymentSetGroupNo")?,
+            ecs_capacity_reservation_attr: fields.take("EcsCapacityReservationAttr")?,
+            dedicated_host_attribute: fields.take("DedicatedHostAttribute")?,
+            gpu_amount: fields.take("GPUAmount")?,
+            operation_locks: fields.take("OperationLocks")?,
+            rdma_ip_address: fields.take("RdmaIpAddress")?,
+            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
+            clock_options: fields.take("ClockOptions")?,
+            recyclable: fields.take("Recyclable")?,
+            region_id: fields.take("RegionId")?,
+            credit_specification: fields.take("CreditSpecification")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_group_id: f.take("ResourceGroupId")?,
-                memory: f.take("Memory")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                cpu: f.take("Cpu")?,
-                os_name: f.take("OSName")?,
-                instance_network_type: f.take("InstanceNetworkType")?,
-                inner_ip_address: f.take("InnerIpAddress")?,
-                expired_time: f.take("ExpiredTime")?,
-                image_id: f.take("ImageId")?,
-                eip_address: f.take("EipAddress")?,
-                image_options: f.take("ImageOptions")?,
-                vlan_id: f.take("VlanId")?,
-                host_name: f.take("HostName")?,
-                tags: f.take("Tags")?,
-                status: f.take("Status")?,
-                hibernation_options: f.take("HibernationOptions")?,
-                additional_info: f.take("AdditionalInfo")?,
-                metadata_options: f.take("MetadataOptions")?,
-                instance_id: f.take("InstanceId")?,
-                stopped_mode: f.take("StoppedMode")?,
-                cpu_options: f.take("CpuOptions")?,
-                start_time: f.take("StartTime")?,
-                private_dns_name_options: f.take("PrivateDnsNameOptions")?,
-                deletion_protection: f.take("DeletionProtection")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                vpc_attributes: f.take("VpcAttributes")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                deployment_set_id: f.take("DeploymentSetId")?,
-                instance_name: f.take("InstanceName")?,
-                spot_interruption_behavior: f.take("SpotInterruptionBehavior")?,
-                internet_max_bandwidth_out: f.take("InternetMaxBandwidthOut")?,
-                serial_number: f.take("SerialNumber")?,
-                os_type: f.take("OSType")?,
-                creation_time: f.take("CreationTime")?,
-                auto_release_time: f.take("AutoReleaseTime")?,
-                description: f.take("Description")?,
-                enable_nvs: f.take("EnableNVS")?,
-                local_storage_capacity: f.take("LocalStorageCapacity")?,
-                instance_type_family: f.take("InstanceTypeFamily")?,
-                dedicated_instance_attribute: f.take("DedicatedInstanceAttribute")?,
-                spot_duration: f.take("SpotDuration")?,
-                local_storage_amount: f.take("LocalStorageAmount")?,
-                public_ip_address: f.take("PublicIpAddress")?,
-                gpu_spec: f.take("GPUSpec")?,
-                network_interfaces: f.take("NetworkInterfaces")?,
-                spot_price_limit: f.take("SpotPriceLimit")?,
-                sale_cycle: f.take("SaleCycle")?,
-                device_available: f.take("DeviceAvailable")?,
-                instance_type: f.take("InstanceType")?,
-                spot_strategy: f.take("SpotStrategy")?,
-                os_name_en: f.take("OSNameEn")?,
-                key_pair_name: f.take("KeyPairName")?,
-                io_optimized: f.take("IoOptimized")?,
-                zone_id: f.take("ZoneId")?,
-                cluster_id: f.take("ClusterId")?,
-                hpc_cluster_id: f.take("HpcClusterId")?,
-                isp: f.take("ISP")?,
-                deployment_set_group_no: f.take("DeploymentSetGroupNo")?,
-                ecs_capacity_reservation_attr: f.take("EcsCapacityReservationAttr")?,
-                dedicated_host_attribute: f.take("DedicatedHostAttribute")?,
-                gpu_amount: f.take("GPUAmount")?,
-                operation_locks: f.take("OperationLocks")?,
-                rdma_ip_address: f.take("RdmaIpAddress")?,
-                internet_max_bandwidth_in: f.take("InternetMaxBandwidthIn")?,
-                clock_options: f.take("ClockOptions")?,
-                recyclable: f.take("Recyclable")?,
-                region_id: f.take("RegionId")?,
-                credit_specification: f.take("CreditSpecification")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15973,16 +17310,20 @@ pub struct DescribeInstancesInstances {
     pub instance: Option<Vec<crate::types::DescribeInstancesInstance>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance: fields.take("Instance")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The extended attributes of system events generated for instances that have local disks attached.
@@ -16017,18 +17358,22 @@ pub struct DescribeInstancesFullStatusExtendedAttribute {
     pub inactive_disks: Option<crate::types::InactiveDisks>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusExtendedAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            device: fields.take("Device")?,
+            disk_id: fields.take("DiskId")?,
+            inactive_disks: fields.take("InactiveDisks")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesFullStatusExtendedAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                device: f.take("Device")?,
-                disk_id: f.take("DiskId")?,
-                inactive_disks: f.take("InactiveDisks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16094,23 +17439,27 @@ pub struct ScheduledSystemEventType {
     >,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for ScheduledSystemEventType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            event_publish_time: fields.take("EventPublishTime")?,
+            event_id: fields.take("EventId")?,
+            not_before: fields.take("NotBefore")?,
+            impact_level: fields.take("ImpactLevel")?,
+            reason: fields.take("Reason")?,
+            event_cycle_status: fields.take("EventCycleStatus")?,
+            event_type: fields.take("EventType")?,
+            extended_attribute: fields.take("ExtendedAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for ScheduledSystemEventType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                event_publish_time: f.take("EventPublishTime")?,
-                event_id: f.take("EventId")?,
-                not_before: f.take("NotBefore")?,
-                impact_level: f.take("ImpactLevel")?,
-                reason: f.take("Reason")?,
-                event_cycle_status: f.take("EventCycleStatus")?,
-                event_type: f.take("EventType")?,
-                extended_attribute: f.take("ExtendedAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16123,16 +17472,20 @@ pub struct ScheduledSystemEventSet {
     pub scheduled_system_event_type: Option<Vec<crate::types::ScheduledSystemEventType>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for ScheduledSystemEventSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            scheduled_system_event_type: fields.take("ScheduledSystemEventType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for ScheduledSystemEventSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                scheduled_system_event_type: f.take("ScheduledSystemEventType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16156,19 +17509,23 @@ pub struct InstanceFullStatusType {
     pub health_status: Option<crate::types::HealthStatus>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InstanceFullStatusType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            scheduled_system_event_set: fields.take("ScheduledSystemEventSet")?,
+            status: fields.take("Status")?,
+            health_status: fields.take("HealthStatus")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InstanceFullStatusType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                scheduled_system_event_set: f.take("ScheduledSystemEventSet")?,
-                status: f.take("Status")?,
-                health_status: f.take("HealthStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16183,16 +17540,20 @@ pub struct InstanceFullStatusSet {
     pub instance_full_status_type: Option<Vec<crate::types::InstanceFullStatusType>>,
 }
 #[cfg(feature = "system-events")]
+impl ::acs_runtime::de::FromJson for InstanceFullStatusSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_full_status_type: fields.take("InstanceFullStatusType")?,
+        })
+    }
+}
+#[cfg(feature = "system-events")]
 impl<'de> ::serde::Deserialize<'de> for InstanceFullStatusSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_full_status_type: f.take("InstanceFullStatusType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16385,38 +17746,42 @@ pub struct InvocationResult {
     pub stop_time: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InvocationResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dropped: fields.take("Dropped")?,
+            oss_output_delivery: fields.take("OssOutputDelivery")?,
+            invocation_status: fields.take("InvocationStatus")?,
+            instance_id: fields.take("InstanceId")?,
+            exit_code: fields.take("ExitCode")?,
+            error_info: fields.take("ErrorInfo")?,
+            start_time: fields.take("StartTime")?,
+            repeats: fields.take("Repeats")?,
+            invoke_record_status: fields.take("InvokeRecordStatus")?,
+            finished_time: fields.take("FinishedTime")?,
+            oss_output_uri: fields.take("OssOutputUri")?,
+            oss_output_status: fields.take("OssOutputStatus")?,
+            username: fields.take("Username")?,
+            container_id: fields.take("ContainerId")?,
+            container_name: fields.take("ContainerName")?,
+            output: fields.take("Output")?,
+            launcher: fields.take("Launcher")?,
+            command_id: fields.take("CommandId")?,
+            error_code: fields.take("ErrorCode")?,
+            invoke_id: fields.take("InvokeId")?,
+            termination_mode: fields.take("TerminationMode")?,
+            tags: fields.take("Tags")?,
+            stop_time: fields.take("StopTime")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InvocationResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dropped: f.take("Dropped")?,
-                oss_output_delivery: f.take("OssOutputDelivery")?,
-                invocation_status: f.take("InvocationStatus")?,
-                instance_id: f.take("InstanceId")?,
-                exit_code: f.take("ExitCode")?,
-                error_info: f.take("ErrorInfo")?,
-                start_time: f.take("StartTime")?,
-                repeats: f.take("Repeats")?,
-                invoke_record_status: f.take("InvokeRecordStatus")?,
-                finished_time: f.take("FinishedTime")?,
-                oss_output_uri: f.take("OssOutputUri")?,
-                oss_output_status: f.take("OssOutputStatus")?,
-                username: f.take("Username")?,
-                container_id: f.take("ContainerId")?,
-                container_name: f.take("ContainerName")?,
-                output: f.take("Output")?,
-                launcher: f.take("Launcher")?,
-                command_id: f.take("CommandId")?,
-                error_code: f.take("ErrorCode")?,
-                invoke_id: f.take("InvokeId")?,
-                termination_mode: f.take("TerminationMode")?,
-                tags: f.take("Tags")?,
-                stop_time: f.take("StopTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16433,16 +17798,20 @@ pub struct InvocationResults {
     pub invocation_result: Option<Vec<crate::types::InvocationResult>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InvocationResults {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            invocation_result: fields.take("InvocationResult")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InvocationResults {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                invocation_result: f.take("InvocationResult")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The execution status of the command task. Valid values:
@@ -16506,20 +17875,24 @@ pub struct Invocation {
     pub invocation_results: Option<crate::types::InvocationResults>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Invocation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            invocation_results: fields.take("InvocationResults")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Invocation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                invocation_results: f.take("InvocationResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag that is added to the command.
@@ -16642,32 +18015,36 @@ pub struct InvokeInstance {
     pub stop_time: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InvokeInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dropped: fields.take("Dropped")?,
+            invocation_status: fields.take("InvocationStatus")?,
+            instance_id: fields.take("InstanceId")?,
+            timed: fields.take("Timed")?,
+            instance_invoke_status: fields.take("InstanceInvokeStatus")?,
+            exit_code: fields.take("ExitCode")?,
+            error_info: fields.take("ErrorInfo")?,
+            start_time: fields.take("StartTime")?,
+            repeats: fields.take("Repeats")?,
+            oss_output_uri: fields.take("OssOutputUri")?,
+            oss_output_status: fields.take("OssOutputStatus")?,
+            finish_time: fields.take("FinishTime")?,
+            output: fields.take("Output")?,
+            creation_time: fields.take("CreationTime")?,
+            update_time: fields.take("UpdateTime")?,
+            error_code: fields.take("ErrorCode")?,
+            stop_time: fields.take("StopTime")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InvokeInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dropped: f.take("Dropped")?,
-                invocation_status: f.take("InvocationStatus")?,
-                instance_id: f.take("InstanceId")?,
-                timed: f.take("Timed")?,
-                instance_invoke_status: f.take("InstanceInvokeStatus")?,
-                exit_code: f.take("ExitCode")?,
-                error_info: f.take("ErrorInfo")?,
-                start_time: f.take("StartTime")?,
-                repeats: f.take("Repeats")?,
-                oss_output_uri: f.take("OssOutputUri")?,
-                oss_output_status: f.take("OssOutputStatus")?,
-                finish_time: f.take("FinishTime")?,
-                output: f.take("Output")?,
-                creation_time: f.take("CreationTime")?,
-                update_time: f.take("UpdateTime")?,
-                error_code: f.take("ErrorCode")?,
-                stop_time: f.take("StopTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16680,16 +18057,20 @@ pub struct InvokeInstances {
     pub invoke_instance: Option<Vec<crate::types::InvokeInstance>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InvokeInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            invoke_instance: fields.take("InvokeInstance")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InvokeInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                invoke_instance: f.take("InvokeInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The encoding mode of the `CommandContent` and `Output` response parameters. Valid values:
@@ -16884,38 +18265,42 @@ pub struct DescribeInvocationsInvocation {
     pub tags: Option<crate::types::DescribeAutoProvisioningGroupsTags>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeInvocationsInvocation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            oss_output_delivery: fields.take("OssOutputDelivery")?,
+            invocation_status: fields.take("InvocationStatus")?,
+            parameters: fields.take("Parameters")?,
+            timed: fields.take("Timed")?,
+            command_description: fields.take("CommandDescription")?,
+            timeout: fields.take("Timeout")?,
+            invoke_instances: fields.take("InvokeInstances")?,
+            command_content: fields.take("CommandContent")?,
+            working_dir: fields.take("WorkingDir")?,
+            repeat_mode: fields.take("RepeatMode")?,
+            invoke_status: fields.take("InvokeStatus")?,
+            command_type: fields.take("CommandType")?,
+            username: fields.take("Username")?,
+            container_id: fields.take("ContainerId")?,
+            container_name: fields.take("ContainerName")?,
+            creation_time: fields.take("CreationTime")?,
+            frequency: fields.take("Frequency")?,
+            launcher: fields.take("Launcher")?,
+            command_id: fields.take("CommandId")?,
+            command_name: fields.take("CommandName")?,
+            invoke_id: fields.take("InvokeId")?,
+            termination_mode: fields.take("TerminationMode")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationsInvocation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                oss_output_delivery: f.take("OssOutputDelivery")?,
-                invocation_status: f.take("InvocationStatus")?,
-                parameters: f.take("Parameters")?,
-                timed: f.take("Timed")?,
-                command_description: f.take("CommandDescription")?,
-                timeout: f.take("Timeout")?,
-                invoke_instances: f.take("InvokeInstances")?,
-                command_content: f.take("CommandContent")?,
-                working_dir: f.take("WorkingDir")?,
-                repeat_mode: f.take("RepeatMode")?,
-                invoke_status: f.take("InvokeStatus")?,
-                command_type: f.take("CommandType")?,
-                username: f.take("Username")?,
-                container_id: f.take("ContainerId")?,
-                container_name: f.take("ContainerName")?,
-                creation_time: f.take("CreationTime")?,
-                frequency: f.take("Frequency")?,
-                launcher: f.take("Launcher")?,
-                command_id: f.take("CommandId")?,
-                command_name: f.take("CommandName")?,
-                invoke_id: f.take("InvokeId")?,
-                termination_mode: f.take("TerminationMode")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16928,16 +18313,20 @@ pub struct Invocations {
     pub invocation: Option<Vec<crate::types::DescribeInvocationsInvocation>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Invocations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            invocation: fields.take("Invocation")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Invocations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                invocation: f.take("Invocation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16973,21 +18362,25 @@ pub struct KeyPair {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "ssh-key-pairs")]
+impl ::acs_runtime::de::FromJson for KeyPair {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            key_pair_name: fields.take("KeyPairName")?,
+            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            public_key: fields.take("PublicKey")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "ssh-key-pairs")]
 impl<'de> ::serde::Deserialize<'de> for KeyPair {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                key_pair_name: f.take("KeyPairName")?,
-                key_pair_finger_print: f.take("KeyPairFingerPrint")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                public_key: f.take("PublicKey")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17000,16 +18393,20 @@ pub struct KeyPairs {
     pub key_pair: Option<Vec<crate::types::KeyPair>>,
 }
 #[cfg(feature = "ssh-key-pairs")]
+impl ::acs_runtime::de::FromJson for KeyPairs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_pair: fields.take("KeyPair")?,
+        })
+    }
+}
+#[cfg(feature = "ssh-key-pairs")]
 impl<'de> ::serde::Deserialize<'de> for KeyPairs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_pair: f.take("KeyPair")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the data disk.
@@ -17100,28 +18497,32 @@ pub struct DescribeLaunchTemplateVersionsDataDisk {
     pub kms_key_id: Option<String>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsDataDisk {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            performance_level: fields.take("PerformanceLevel")?,
+            description: fields.take("Description")?,
+            snapshot_id: fields.take("SnapshotId")?,
+            device: fields.take("Device")?,
+            size: fields.take("Size")?,
+            disk_name: fields.take("DiskName")?,
+            category: fields.take("Category")?,
+            delete_with_instance: fields.take("DeleteWithInstance")?,
+            encrypted: fields.take("Encrypted")?,
+            provisioned_iops: fields.take("ProvisionedIops")?,
+            bursting_enabled: fields.take("BurstingEnabled")?,
+            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
+            kms_key_id: fields.take("KMSKeyId")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsDataDisk {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                performance_level: f.take("PerformanceLevel")?,
-                description: f.take("Description")?,
-                snapshot_id: f.take("SnapshotId")?,
-                device: f.take("Device")?,
-                size: f.take("Size")?,
-                disk_name: f.take("DiskName")?,
-                category: f.take("Category")?,
-                delete_with_instance: f.take("DeleteWithInstance")?,
-                encrypted: f.take("Encrypted")?,
-                provisioned_iops: f.take("ProvisionedIops")?,
-                bursting_enabled: f.take("BurstingEnabled")?,
-                auto_snapshot_policy_id: f.take("AutoSnapshotPolicyId")?,
-                kms_key_id: f.take("KMSKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17134,16 +18535,20 @@ pub struct DataDisks {
     pub data_disk: Option<Vec<crate::types::DescribeLaunchTemplateVersionsDataDisk>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DataDisks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            data_disk: fields.take("DataDisk")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DataDisks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                data_disk: f.take("DataDisk")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the secondary ENI.
@@ -17202,24 +18607,28 @@ pub struct DescribeLaunchTemplateVersionsNetworkInterface {
     pub delete_on_release: Option<bool>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterface {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_name: fields.take("NetworkInterfaceName")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            description: fields.take("Description")?,
+            primary_ip_address: fields.take("PrimaryIpAddress")?,
+            security_group_id: fields.take("SecurityGroupId")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            instance_type: fields.take("InstanceType")?,
+            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
+            delete_on_release: fields.take("DeleteOnRelease")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsNetworkInterface {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_name: f.take("NetworkInterfaceName")?,
-                v_switch_id: f.take("VSwitchId")?,
-                description: f.take("Description")?,
-                primary_ip_address: f.take("PrimaryIpAddress")?,
-                security_group_id: f.take("SecurityGroupId")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                instance_type: f.take("InstanceType")?,
-                network_interface_traffic_mode: f.take("NetworkInterfaceTrafficMode")?,
-                delete_on_release: f.take("DeleteOnRelease")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17234,16 +18643,20 @@ pub struct DescribeLaunchTemplateVersionsNetworkInterfaces {
     >,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsNetworkInterfaces {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface: fields.take("NetworkInterface")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsNetworkInterfaces {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface: f.take("NetworkInterface")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags to add to the instance.
@@ -17262,17 +18675,21 @@ pub struct InstanceTag {
     pub value: Option<String>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for InstanceTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for InstanceTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17285,16 +18702,20 @@ pub struct DescribeLaunchTemplateVersionsTags {
     pub instance_tag: Option<Vec<crate::types::InstanceTag>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_tag: fields.take("InstanceTag")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_tag: f.take("InstanceTag")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the image options.
@@ -17310,16 +18731,20 @@ pub struct DescribeLaunchTemplateVersionsImageOptions {
     pub login_as_non_root: Option<bool>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsImageOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            login_as_non_root: fields.take("LoginAsNonRoot")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsImageOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                login_as_non_root: f.take("LoginAsNonRoot")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17330,16 +18755,20 @@ pub struct DescribeLaunchTemplateVersionsSecurityOptions {
     pub trusted_system_mode: Option<String>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsSecurityOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            trusted_system_mode: fields.take("TrustedSystemMode")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsSecurityOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                trusted_system_mode: f.take("TrustedSystemMode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the launch template.
@@ -17620,60 +19049,64 @@ pub struct LaunchTemplateData {
     >,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            deployment_set_id: fields.take("DeploymentSetId")?,
+            vpc_id: fields.take("VpcId")?,
+            key_pair_name: fields.take("KeyPairName")?,
+            security_group_id: fields.take("SecurityGroupId")?,
+            network_type: fields.take("NetworkType")?,
+            spot_strategy: fields.take("SpotStrategy")?,
+            enable_vm_os_config: fields.take("EnableVmOsConfig")?,
+            description: fields.take("Description")?,
+            spot_duration: fields.take("SpotDuration")?,
+            instance_name: fields.take("InstanceName")?,
+            security_enhancement_strategy: fields.take("SecurityEnhancementStrategy")?,
+            user_data: fields.take("UserData")?,
+            spot_price_limit: fields.take("SpotPriceLimit")?,
+            password_inherit: fields.take("PasswordInherit")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            image_id: fields.take("ImageId")?,
+            auto_release_time: fields.take("AutoReleaseTime")?,
+            image_owner_alias: fields.take("ImageOwnerAlias")?,
+            host_name: fields.take("HostName")?,
+            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
+            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
+            instance_type: fields.take("InstanceType")?,
+            period: fields.take("Period")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            io_optimized: fields.take("IoOptimized")?,
+            ram_role_name: fields.take("RamRoleName")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            zone_id: fields.take("ZoneId")?,
+            ipv6_address_count: fields.take("Ipv6AddressCount")?,
+            data_disks: fields.take("DataDisks")?,
+            network_interfaces: fields.take("NetworkInterfaces")?,
+            tags: fields.take("Tags")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            deletion_protection: fields.take("DeletionProtection")?,
+            credit_specification: fields.take("CreditSpecification")?,
+            auto_renew: fields.take("AutoRenew")?,
+            auto_renew_period: fields.take("AutoRenewPeriod")?,
+            period_unit: fields.take("PeriodUnit")?,
+            http_endpoint: fields.take("HttpEndpoint")?,
+            http_tokens: fields.take("HttpTokens")?,
+            http_put_response_hop_limit: fields.take("HttpPutResponseHopLimit")?,
+            image_options: fields.take("ImageOptions")?,
+            security_options: fields.take("SecurityOptions")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                deployment_set_id: f.take("DeploymentSetId")?,
-                vpc_id: f.take("VpcId")?,
-                key_pair_name: f.take("KeyPairName")?,
-                security_group_id: f.take("SecurityGroupId")?,
-                network_type: f.take("NetworkType")?,
-                spot_strategy: f.take("SpotStrategy")?,
-                enable_vm_os_config: f.take("EnableVmOsConfig")?,
-                description: f.take("Description")?,
-                spot_duration: f.take("SpotDuration")?,
-                instance_name: f.take("InstanceName")?,
-                security_enhancement_strategy: f.take("SecurityEnhancementStrategy")?,
-                user_data: f.take("UserData")?,
-                spot_price_limit: f.take("SpotPriceLimit")?,
-                password_inherit: f.take("PasswordInherit")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                image_id: f.take("ImageId")?,
-                auto_release_time: f.take("AutoReleaseTime")?,
-                image_owner_alias: f.take("ImageOwnerAlias")?,
-                host_name: f.take("HostName")?,
-                internet_max_bandwidth_out: f.take("InternetMaxBandwidthOut")?,
-                internet_max_bandwidth_in: f.take("InternetMaxBandwidthIn")?,
-                instance_type: f.take("InstanceType")?,
-                period: f.take("Period")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                io_optimized: f.take("IoOptimized")?,
-                ram_role_name: f.take("RamRoleName")?,
-                v_switch_id: f.take("VSwitchId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                zone_id: f.take("ZoneId")?,
-                ipv6_address_count: f.take("Ipv6AddressCount")?,
-                data_disks: f.take("DataDisks")?,
-                network_interfaces: f.take("NetworkInterfaces")?,
-                tags: f.take("Tags")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                deletion_protection: f.take("DeletionProtection")?,
-                credit_specification: f.take("CreditSpecification")?,
-                auto_renew: f.take("AutoRenew")?,
-                auto_renew_period: f.take("AutoRenewPeriod")?,
-                period_unit: f.take("PeriodUnit")?,
-                http_endpoint: f.take("HttpEndpoint")?,
-                http_tokens: f.take("HttpTokens")?,
-                http_put_response_hop_limit: f.take("HttpPutResponseHopLimit")?,
-                image_options: f.take("ImageOptions")?,
-                security_options: f.take("SecurityOptions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the launch template versions.
@@ -17726,24 +19159,28 @@ pub struct LaunchTemplateVersionSet {
     pub launch_template_data: Option<crate::types::LaunchTemplateData>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_name: fields.take("LaunchTemplateName")?,
+            default_version: fields.take("DefaultVersion")?,
+            version_number: fields.take("VersionNumber")?,
+            modified_time: fields.take("ModifiedTime")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            create_time: fields.take("CreateTime")?,
+            created_by: fields.take("CreatedBy")?,
+            version_description: fields.take("VersionDescription")?,
+            launch_template_data: fields.take("LaunchTemplateData")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateVersionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_name: f.take("LaunchTemplateName")?,
-                default_version: f.take("DefaultVersion")?,
-                version_number: f.take("VersionNumber")?,
-                modified_time: f.take("ModifiedTime")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-                create_time: f.take("CreateTime")?,
-                created_by: f.take("CreatedBy")?,
-                version_description: f.take("VersionDescription")?,
-                launch_template_data: f.take("LaunchTemplateData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17756,16 +19193,20 @@ pub struct LaunchTemplateVersionSets {
     pub launch_template_version_set: Option<Vec<crate::types::LaunchTemplateVersionSet>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateVersionSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_version_set: fields.take("LaunchTemplateVersionSet")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateVersionSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_version_set: f.take("LaunchTemplateVersionSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the launch template.
@@ -17820,24 +19261,28 @@ pub struct LaunchTemplateSet {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_name: fields.take("LaunchTemplateName")?,
+            default_version_number: fields.take("DefaultVersionNumber")?,
+            modified_time: fields.take("ModifiedTime")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            create_time: fields.take("CreateTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            created_by: fields.take("CreatedBy")?,
+            latest_version_number: fields.take("LatestVersionNumber")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_name: f.take("LaunchTemplateName")?,
-                default_version_number: f.take("DefaultVersionNumber")?,
-                modified_time: f.take("ModifiedTime")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-                create_time: f.take("CreateTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                created_by: f.take("CreatedBy")?,
-                latest_version_number: f.take("LatestVersionNumber")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17850,16 +19295,20 @@ pub struct LaunchTemplateSets {
     pub launch_template_set: Option<Vec<crate::types::LaunchTemplateSet>>,
 }
 #[cfg(feature = "launch-templates")]
+impl ::acs_runtime::de::FromJson for LaunchTemplateSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_set: fields.take("LaunchTemplateSet")?,
+        })
+    }
+}
+#[cfg(feature = "launch-templates")]
 impl<'de> ::serde::Deserialize<'de> for LaunchTemplateSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_set: f.take("LaunchTemplateSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17950,31 +19399,35 @@ pub struct DescribeManagedInstancesInstance {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeManagedInstancesInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            last_invoked_time: fields.take("LastInvokedTime")?,
+            connected: fields.take("Connected")?,
+            internet_ip: fields.take("InternetIp")?,
+            hostname: fields.take("Hostname")?,
+            instance_id: fields.take("InstanceId")?,
+            activation_id: fields.take("ActivationId")?,
+            intranet_ip: fields.take("IntranetIp")?,
+            agent_version: fields.take("AgentVersion")?,
+            registration_time: fields.take("RegistrationTime")?,
+            instance_name: fields.take("InstanceName")?,
+            os_type: fields.take("OsType")?,
+            os_version: fields.take("OsVersion")?,
+            invocation_count: fields.take("InvocationCount")?,
+            machine_id: fields.take("MachineId")?,
+            tags: fields.take("Tags")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeManagedInstancesInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                last_invoked_time: f.take("LastInvokedTime")?,
-                connected: f.take("Connected")?,
-                internet_ip: f.take("InternetIp")?,
-                hostname: f.take("Hostname")?,
-                instance_id: f.take("InstanceId")?,
-                activation_id: f.take("ActivationId")?,
-                intranet_ip: f.take("IntranetIp")?,
-                agent_version: f.take("AgentVersion")?,
-                registration_time: f.take("RegistrationTime")?,
-                instance_name: f.take("InstanceName")?,
-                os_type: f.take("OsType")?,
-                os_version: f.take("OsVersion")?,
-                invocation_count: f.take("InvocationCount")?,
-                machine_id: f.take("MachineId")?,
-                tags: f.take("Tags")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18007,27 +19460,31 @@ pub struct NatGateway {
     pub bandwidth_package_ids: Option<crate::types::BandwidthPackageIds>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for NatGateway {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            vpc_id: fields.take("VpcId")?,
+            spec: fields.take("Spec")?,
+            description: fields.take("Description")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            region_id: fields.take("RegionId")?,
+            forward_table_ids: fields.take("ForwardTableIds")?,
+            bandwidth_package_ids: fields.take("BandwidthPackageIds")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for NatGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                vpc_id: f.take("VpcId")?,
-                spec: f.take("Spec")?,
-                description: f.take("Description")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                region_id: f.take("RegionId")?,
-                forward_table_ids: f.take("ForwardTableIds")?,
-                bandwidth_package_ids: f.take("BandwidthPackageIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18038,16 +19495,20 @@ pub struct NatGateways {
     pub nat_gateway: Option<Vec<crate::types::NatGateway>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for NatGateways {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_gateway: fields.take("NatGateway")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for NatGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_gateway: f.take("NatGateway")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the elastic IP address (EIP) that is associated with the secondary private IP address of the ENI.
@@ -18066,17 +19527,21 @@ pub struct AssociatedPublicIp {
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for AssociatedPublicIp {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_address: fields.take("PublicIpAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPublicIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_address: f.take("PublicIpAddress")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18089,16 +19554,20 @@ pub struct MemberNetworkInterfaceIds {
     pub member_network_interface_id: Option<Vec<String>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for MemberNetworkInterfaceIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            member_network_interface_id: fields.take("MemberNetworkInterfaceId")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for MemberNetworkInterfaceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                member_network_interface_id: f.take("MemberNetworkInterfaceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and unavailable for general users.
@@ -18131,20 +19600,24 @@ pub struct DescribeNetworkInterfaceAttributeAttachment {
     pub network_card_index: Option<i32>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            device_index: fields.take("DeviceIndex")?,
+            instance_id: fields.take("InstanceId")?,
+            trunk_network_interface_id: fields.take("TrunkNetworkInterfaceId")?,
+            member_network_interface_ids: fields.take("MemberNetworkInterfaceIds")?,
+            network_card_index: fields.take("NetworkCardIndex")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                device_index: f.take("DeviceIndex")?,
-                instance_id: f.take("InstanceId")?,
-                trunk_network_interface_id: f.take("TrunkNetworkInterfaceId")?,
-                member_network_interface_ids: f.take("MemberNetworkInterfaceIds")?,
-                network_card_index: f.take("NetworkCardIndex")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18170,18 +19643,22 @@ pub struct DescribeNetworkInterfaceAttributePrivateIpSet {
     pub associated_public_ip: Option<crate::types::AssociatedPublicIp>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            primary: fields.take("Primary")?,
+            associated_public_ip: fields.take("AssociatedPublicIp")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributePrivateIpSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-                primary: f.take("Primary")?,
-                associated_public_ip: f.take("AssociatedPublicIp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18196,16 +19673,20 @@ pub struct DescribeNetworkInterfaceAttributePrivateIpSets {
     >,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributePrivateIpSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_set: fields.take("PrivateIpSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributePrivateIpSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_set: f.take("PrivateIpSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and unavailable for general users.
@@ -18229,18 +19710,22 @@ pub struct SlaveInterfaceSpecificationSet {
     pub bond_network_interface_id: Option<String>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecificationSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slave_network_interface_id: fields.take("SlaveNetworkInterfaceId")?,
+            work_state: fields.take("WorkState")?,
+            bond_network_interface_id: fields.take("BondNetworkInterfaceId")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for SlaveInterfaceSpecificationSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slave_network_interface_id: f.take("SlaveNetworkInterfaceId")?,
-                work_state: f.take("WorkState")?,
-                bond_network_interface_id: f.take("BondNetworkInterfaceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18255,17 +19740,21 @@ pub struct SlaveInterfaceSpecification {
     >,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for SlaveInterfaceSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slave_interface_specification_set: fields
+                .take("SlaveInterfaceSpecificationSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for SlaveInterfaceSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slave_interface_specification_set: f
-                    .take("SlaveInterfaceSpecificationSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and unavailable for general users.
@@ -18281,17 +19770,21 @@ pub struct BondInterfaceSpecification {
     pub slave_interface_specification: Option<crate::types::SlaveInterfaceSpecification>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for BondInterfaceSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bond_mode: fields.take("BondMode")?,
+            slave_interface_specification: fields.take("SlaveInterfaceSpecification")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for BondInterfaceSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bond_mode: f.take("BondMode")?,
-                slave_interface_specification: f.take("SlaveInterfaceSpecification")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and unavailable for general users.
@@ -18315,19 +19808,24 @@ pub struct DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification {
     pub bond_network_interface_id: Option<String>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson
+for DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slave_network_interface_id: fields.take("SlaveNetworkInterfaceId")?,
+            work_state: fields.take("WorkState")?,
+            bond_network_interface_id: fields.take("BondNetworkInterfaceId")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeNetworkInterfaceAttributeSlaveInterfaceSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slave_network_interface_id: f.take("SlaveNetworkInterfaceId")?,
-                work_state: f.take("WorkState")?,
-                bond_network_interface_id: f.take("BondNetworkInterfaceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The communication settings of the ENI.
@@ -18351,19 +19849,24 @@ pub struct DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
     pub queue_pair_number: Option<i32>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson
+for DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
+            queue_number: fields.take("QueueNumber")?,
+            queue_pair_number: fields.take("QueuePairNumber")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeNetworkInterfaceAttributeNetworkInterfaceTrafficConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_traffic_mode: f.take("NetworkInterfaceTrafficMode")?,
-                queue_number: f.take("QueueNumber")?,
-                queue_pair_number: f.take("QueuePairNumber")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The connection tracking configurations of the ENI.
@@ -18395,19 +19898,25 @@ pub struct DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration {
     pub udp_timeout: Option<i32>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson
+for DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tcp_established_timeout: fields.take("TcpEstablishedTimeout")?,
+            tcp_closed_and_time_wait_timeout: fields
+                .take("TcpClosedAndTimeWaitTimeout")?,
+            udp_timeout: fields.take("UdpTimeout")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeNetworkInterfaceAttributeConnectionTrackingConfiguration {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tcp_established_timeout: f.take("TcpEstablishedTimeout")?,
-                tcp_closed_and_time_wait_timeout: f.take("TcpClosedAndTimeWaitTimeout")?,
-                udp_timeout: f.take("UdpTimeout")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// This parameter is not publicly available.
@@ -18430,21 +19939,25 @@ pub struct DescribeNetworkInterfaceAttributeEnhancedNetwork {
     pub virtual_function_quantity: Option<i32>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeEnhancedNetwork {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_sriov: fields.take("EnableSriov")?,
+            enable_rss: fields.take("EnableRss")?,
+            virtual_function_total_queue_number: fields
+                .take("VirtualFunctionTotalQueueNumber")?,
+            virtual_function_quantity: fields.take("VirtualFunctionQuantity")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeNetworkInterfaceAttributeEnhancedNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_sriov: f.take("EnableSriov")?,
-                enable_rss: f.take("EnableRss")?,
-                virtual_function_total_queue_number: f
-                    .take("VirtualFunctionTotalQueueNumber")?,
-                virtual_function_quantity: f.take("VirtualFunctionQuantity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// QoS 限速设置
@@ -18478,20 +19991,24 @@ pub struct QoS {
     pub concurrent_connections: Option<i64>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for QoS {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_tx: fields.take("BandwidthTx")?,
+            bandwidth_rx: fields.take("BandwidthRx")?,
+            pps_tx: fields.take("PpsTx")?,
+            pps_rx: fields.take("PpsRx")?,
+            concurrent_connections: fields.take("ConcurrentConnections")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for QoS {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_tx: f.take("BandwidthTx")?,
-                bandwidth_rx: f.take("BandwidthRx")?,
-                pps_tx: f.take("PpsTx")?,
-                pps_rx: f.take("PpsRx")?,
-                concurrent_connections: f.take("ConcurrentConnections")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// QoS 限速设置
@@ -18508,17 +20025,21 @@ pub struct QoSConfig {
     pub qo_s: Option<crate::types::QoS>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for QoSConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_qo_s: fields.take("EnableQoS")?,
+            qo_s: fields.take("QoS")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for QoSConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_qo_s: f.take("EnableQoS")?,
-                qo_s: f.take("QoS")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18533,16 +20054,20 @@ pub struct NetworkInterfacePermissions {
     >,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for NetworkInterfacePermissions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_permission: fields.take("NetworkInterfacePermission")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfacePermissions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_permission: f.take("NetworkInterfacePermission")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18575,19 +20100,23 @@ pub struct DescribeNetworkInterfacesPrivateIpSet {
     pub private_dns_name: Option<String>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            primary: fields.take("Primary")?,
+            associated_public_ip: fields.take("AssociatedPublicIp")?,
+            private_dns_name: fields.take("PrivateDnsName")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacesPrivateIpSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_address: f.take("PrivateIpAddress")?,
-                primary: f.take("Primary")?,
-                associated_public_ip: f.take("AssociatedPublicIp")?,
-                private_dns_name: f.take("PrivateDnsName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18600,16 +20129,20 @@ pub struct DescribeNetworkInterfacesPrivateIpSets {
     pub private_ip_set: Option<Vec<crate::types::DescribeNetworkInterfacesPrivateIpSet>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesPrivateIpSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_ip_set: fields.take("PrivateIpSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacesPrivateIpSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_ip_set: f.take("PrivateIpSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// > This parameter is in invitational preview and is not publicly available.
@@ -18641,19 +20174,23 @@ pub struct DescribeNetworkInterfacesAttachment {
     pub network_card_index: Option<i32>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacesAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            device_index: fields.take("DeviceIndex")?,
+            instance_id: fields.take("InstanceId")?,
+            trunk_network_interface_id: fields.take("TrunkNetworkInterfaceId")?,
+            network_card_index: fields.take("NetworkCardIndex")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacesAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                device_index: f.take("DeviceIndex")?,
-                instance_id: f.take("InstanceId")?,
-                trunk_network_interface_id: f.take("TrunkNetworkInterfaceId")?,
-                network_card_index: f.take("NetworkCardIndex")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18809,44 +20346,48 @@ pub struct NetworkInterfaceSet {
     pub source_dest_check: Option<bool>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for NetworkInterfaceSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            vpc_id: fields.take("VpcId")?,
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
+            network_interface_name: fields.take("NetworkInterfaceName")?,
+            mac_address: fields.take("MacAddress")?,
+            queue_pair_number: fields.take("QueuePairNumber")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            service_id: fields.take("ServiceID")?,
+            instance_id: fields.take("InstanceId")?,
+            owner_id: fields.take("OwnerId")?,
+            service_managed: fields.take("ServiceManaged")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            queue_number: fields.take("QueueNumber")?,
+            private_ip_sets: fields.take("PrivateIpSets")?,
+            ipv6_sets: fields.take("Ipv6Sets")?,
+            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
+            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
+            tags: fields.take("Tags")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            associated_public_ip: fields.take("AssociatedPublicIp")?,
+            attachment: fields.take("Attachment")?,
+            delete_on_release: fields.take("DeleteOnRelease")?,
+            source_dest_check: fields.take("SourceDestCheck")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfaceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                vpc_id: f.take("VpcId")?,
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                network_interface_traffic_mode: f.take("NetworkInterfaceTrafficMode")?,
-                network_interface_name: f.take("NetworkInterfaceName")?,
-                mac_address: f.take("MacAddress")?,
-                queue_pair_number: f.take("QueuePairNumber")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                service_id: f.take("ServiceID")?,
-                instance_id: f.take("InstanceId")?,
-                owner_id: f.take("OwnerId")?,
-                service_managed: f.take("ServiceManaged")?,
-                v_switch_id: f.take("VSwitchId")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                queue_number: f.take("QueueNumber")?,
-                private_ip_sets: f.take("PrivateIpSets")?,
-                ipv6_sets: f.take("Ipv6Sets")?,
-                ipv4_prefix_sets: f.take("Ipv4PrefixSets")?,
-                ipv6_prefix_sets: f.take("Ipv6PrefixSets")?,
-                tags: f.take("Tags")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                associated_public_ip: f.take("AssociatedPublicIp")?,
-                attachment: f.take("Attachment")?,
-                delete_on_release: f.take("DeleteOnRelease")?,
-                source_dest_check: f.take("SourceDestCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18859,16 +20400,20 @@ pub struct NetworkInterfaceSets {
     pub network_interface_set: Option<Vec<crate::types::NetworkInterfaceSet>>,
 }
 #[cfg(feature = "elastic-network-interfaces-enis")]
+impl ::acs_runtime::de::FromJson for NetworkInterfaceSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_set: fields.take("NetworkInterfaceSet")?,
+        })
+    }
+}
+#[cfg(feature = "elastic-network-interfaces-enis")]
 impl<'de> ::serde::Deserialize<'de> for NetworkInterfaceSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_set: f.take("NetworkInterfaceSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18913,34 +20458,38 @@ pub struct PhysicalConnectionType {
     pub physical_connection_id: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ad_location: fields.take("AdLocation")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            port_number: fields.take("PortNumber")?,
+            circuit_code: fields.take("CircuitCode")?,
+            spec: fields.take("Spec")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            port_type: fields.take("PortType")?,
+            enabled_time: fields.take("EnabledTime")?,
+            business_status: fields.take("BusinessStatus")?,
+            line_operator: fields.take("LineOperator")?,
+            name: fields.take("Name")?,
+            redundant_physical_connection_id: fields
+                .take("RedundantPhysicalConnectionId")?,
+            peer_location: fields.take("PeerLocation")?,
+            access_point_id: fields.take("AccessPointId")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ad_location: f.take("AdLocation")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                port_number: f.take("PortNumber")?,
-                circuit_code: f.take("CircuitCode")?,
-                spec: f.take("Spec")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                port_type: f.take("PortType")?,
-                enabled_time: f.take("EnabledTime")?,
-                business_status: f.take("BusinessStatus")?,
-                line_operator: f.take("LineOperator")?,
-                name: f.take("Name")?,
-                redundant_physical_connection_id: f
-                    .take("RedundantPhysicalConnectionId")?,
-                peer_location: f.take("PeerLocation")?,
-                access_point_id: f.take("AccessPointId")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18951,16 +20500,20 @@ pub struct PhysicalConnectionSet {
     pub physical_connection_type: Option<Vec<crate::types::PhysicalConnectionType>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            physical_connection_type: fields.take("PhysicalConnectionType")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                physical_connection_type: f.take("PhysicalConnectionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The resource that is associated with the port list.
@@ -18979,17 +20532,21 @@ pub struct PortRangeListAssociation {
     pub resource_type: Option<String>,
 }
 #[cfg(feature = "portlist")]
+impl ::acs_runtime::de::FromJson for PortRangeListAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+        })
+    }
+}
+#[cfg(feature = "portlist")]
 impl<'de> ::serde::Deserialize<'de> for PortRangeListAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Port list entry.
@@ -19008,17 +20565,21 @@ pub struct Entries {
     pub description: Option<String>,
 }
 #[cfg(feature = "portlist")]
+impl ::acs_runtime::de::FromJson for Entries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port_range: fields.take("PortRange")?,
+            description: fields.take("Description")?,
+        })
+    }
+}
+#[cfg(feature = "portlist")]
 impl<'de> ::serde::Deserialize<'de> for Entries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port_range: f.take("PortRange")?,
-                description: f.take("Description")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details of the port list.
@@ -19066,23 +20627,27 @@ pub struct PortRangeList {
     pub tags: Option<Vec<crate::types::DescribeActivationsTag>>,
 }
 #[cfg(feature = "portlist")]
+impl ::acs_runtime::de::FromJson for PortRangeList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port_range_list_id: fields.take("PortRangeListId")?,
+            port_range_list_name: fields.take("PortRangeListName")?,
+            max_entries: fields.take("MaxEntries")?,
+            association_count: fields.take("AssociationCount")?,
+            description: fields.take("Description")?,
+            creation_time: fields.take("CreationTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "portlist")]
 impl<'de> ::serde::Deserialize<'de> for PortRangeList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port_range_list_id: f.take("PortRangeListId")?,
-                port_range_list_name: f.take("PortRangeListName")?,
-                max_entries: f.take("MaxEntries")?,
-                association_count: f.take("AssociationCount")?,
-                description: f.take("Description")?,
-                creation_time: f.take("CreationTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19101,17 +20666,21 @@ pub struct PrefixListAssociation {
     pub resource_type: Option<String>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for PrefixListAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19124,16 +20693,20 @@ pub struct PrefixListAssociations {
     pub prefix_list_association: Option<Vec<crate::types::PrefixListAssociation>>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for PrefixListAssociations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_association: fields.take("PrefixListAssociation")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListAssociations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_association: f.take("PrefixListAssociation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19152,17 +20725,21 @@ pub struct DescribePrefixListAttributesEntry {
     pub cidr: Option<String>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            cidr: fields.take("Cidr")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                cidr: f.take("Cidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19175,11 +20752,20 @@ pub struct DescribePrefixListAttributesEntries {
     pub entry: Option<Vec<crate::types::DescribePrefixListAttributesEntry>>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            entry: fields.take("Entry")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { entry: f.take("Entry")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19233,24 +20819,28 @@ pub struct PrefixList {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for PrefixList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            association_count: fields.take("AssociationCount")?,
+            max_entries: fields.take("MaxEntries")?,
+            description: fields.take("Description")?,
+            address_family: fields.take("AddressFamily")?,
+            prefix_list_name: fields.take("PrefixListName")?,
+            prefix_list_id: fields.take("PrefixListId")?,
+            tags: fields.take("Tags")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for PrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                association_count: f.take("AssociationCount")?,
-                max_entries: f.take("MaxEntries")?,
-                description: f.take("Description")?,
-                address_family: f.take("AddressFamily")?,
-                prefix_list_name: f.take("PrefixListName")?,
-                prefix_list_id: f.take("PrefixListId")?,
-                tags: f.take("Tags")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19263,16 +20853,20 @@ pub struct PrefixLists {
     pub prefix_list: Option<Vec<crate::types::PrefixList>>,
 }
 #[cfg(feature = "prefixlist")]
+impl ::acs_runtime::de::FromJson for PrefixLists {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list: fields.take("PrefixList")?,
+        })
+    }
+}
+#[cfg(feature = "prefixlist")]
 impl<'de> ::serde::Deserialize<'de> for PrefixLists {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list: f.take("PrefixList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19503,20 +21097,24 @@ pub struct DescribePriceDetailInfo {
     pub trade_price: Option<f32>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DescribePriceDetailInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            original_price: fields.take("OriginalPrice")?,
+            discount_price: fields.take("DiscountPrice")?,
+            resource: fields.take("Resource")?,
+            sub_rules: fields.take("SubRules")?,
+            trade_price: fields.take("TradePrice")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DescribePriceDetailInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                original_price: f.take("OriginalPrice")?,
-                discount_price: f.take("DiscountPrice")?,
-                resource: f.take("Resource")?,
-                sub_rules: f.take("SubRules")?,
-                trade_price: f.take("TradePrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19527,16 +21125,20 @@ pub struct DescribePriceDetailInfos {
     pub detail_info: Option<Vec<crate::types::DescribePriceDetailInfo>>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DescribePriceDetailInfos {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            detail_info: fields.take("DetailInfo")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DescribePriceDetailInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                detail_info: f.take("DetailInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The price.
@@ -19576,21 +21178,25 @@ pub struct DescribePricePrice {
     pub detail_infos: Option<crate::types::DescribePriceDetailInfos>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DescribePricePrice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            original_price: fields.take("OriginalPrice")?,
+            reserved_instance_hour_price: fields.take("ReservedInstanceHourPrice")?,
+            discount_price: fields.take("DiscountPrice")?,
+            currency: fields.take("Currency")?,
+            trade_price: fields.take("TradePrice")?,
+            detail_infos: fields.take("DetailInfos")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DescribePricePrice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                original_price: f.take("OriginalPrice")?,
-                reserved_instance_hour_price: f.take("ReservedInstanceHourPrice")?,
-                discount_price: f.take("DiscountPrice")?,
-                currency: f.take("Currency")?,
-                trade_price: f.take("TradePrice")?,
-                detail_infos: f.take("DetailInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The Alibaba Cloud Marketplace image price.
@@ -19623,19 +21229,23 @@ pub struct MarketplaceImagePrice {
     pub trade_price: Option<f32>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for MarketplaceImagePrice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            currency: fields.take("Currency")?,
+            original_price: fields.take("OriginalPrice")?,
+            discount_price: fields.take("DiscountPrice")?,
+            trade_price: fields.take("TradePrice")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for MarketplaceImagePrice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                currency: f.take("Currency")?,
-                original_price: f.take("OriginalPrice")?,
-                discount_price: f.take("DiscountPrice")?,
-                trade_price: f.take("TradePrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The related price.
@@ -19648,16 +21258,20 @@ pub struct RelatedPrice {
     pub marketplace_image_price: Option<crate::types::MarketplaceImagePrice>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for RelatedPrice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            marketplace_image_price: fields.take("MarketplaceImagePrice")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for RelatedPrice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                marketplace_image_price: f.take("MarketplaceImagePrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the prices and promotion rules.
@@ -19676,18 +21290,22 @@ pub struct DescribePricePriceInfo {
     pub related_price: Option<crate::types::RelatedPrice>,
 }
 #[cfg(feature = "inquiry")]
+impl ::acs_runtime::de::FromJson for DescribePricePriceInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            rules: fields.take("Rules")?,
+            price: fields.take("Price")?,
+            related_price: fields.take("RelatedPrice")?,
+        })
+    }
+}
+#[cfg(feature = "inquiry")]
 impl<'de> ::serde::Deserialize<'de> for DescribePricePriceInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                rules: f.take("Rules")?,
-                price: f.take("Price")?,
-                related_price: f.take("RelatedPrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19700,16 +21318,20 @@ pub struct NetworkTypes {
     pub network_type: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for NetworkTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_type: fields.take("NetworkType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for NetworkTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_type: f.take("NetworkType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19725,17 +21347,21 @@ pub struct Zone {
     pub network_types: Option<crate::types::NetworkTypes>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Zone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_no: fields.take("ZoneNo")?,
+            network_types: fields.take("NetworkTypes")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_no: f.take("ZoneNo")?,
-                network_types: f.take("NetworkTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19748,11 +21374,18 @@ pub struct Zones {
     pub zone: Option<Vec<crate::types::Zone>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Zones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { zone: fields.take("zone")? })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Zones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { zone: f.take("zone")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the instance type.
@@ -19791,21 +21424,25 @@ pub struct DescribeRecommendInstanceTypeInstanceType {
     pub generation: Option<String>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeInstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            support_io_optimized: fields.take("SupportIoOptimized")?,
+            cores: fields.take("Cores")?,
+            memory: fields.take("Memory")?,
+            instance_type: fields.take("InstanceType")?,
+            instance_type_family: fields.take("InstanceTypeFamily")?,
+            generation: fields.take("Generation")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeInstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                support_io_optimized: f.take("SupportIoOptimized")?,
-                cores: f.take("Cores")?,
-                memory: f.take("Memory")?,
-                instance_type: f.take("InstanceType")?,
-                instance_type_family: f.take("InstanceTypeFamily")?,
-                generation: f.take("Generation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19860,25 +21497,29 @@ pub struct RecommendInstanceType {
     pub instance_type: Option<crate::types::DescribeRecommendInstanceTypeInstanceType>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for RecommendInstanceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            commodity_code: fields.take("CommodityCode")?,
+            zone_id: fields.take("ZoneId")?,
+            priority: fields.take("Priority")?,
+            network_type: fields.take("NetworkType")?,
+            scene: fields.take("Scene")?,
+            spot_strategy: fields.take("SpotStrategy")?,
+            region_id: fields.take("RegionId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            zones: fields.take("Zones")?,
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for RecommendInstanceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                commodity_code: f.take("CommodityCode")?,
-                zone_id: f.take("ZoneId")?,
-                priority: f.take("Priority")?,
-                network_type: f.take("NetworkType")?,
-                scene: f.take("Scene")?,
-                spot_strategy: f.take("SpotStrategy")?,
-                region_id: f.take("RegionId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                zones: f.take("Zones")?,
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19891,16 +21532,20 @@ pub struct Data {
     pub recommend_instance_type: Option<Vec<crate::types::RecommendInstanceType>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Data {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            recommend_instance_type: fields.take("RecommendInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                recommend_instance_type: f.take("RecommendInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19932,19 +21577,23 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            region_endpoint: fields.take("RegionEndpoint")?,
+            local_name: fields.take("LocalName")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                region_endpoint: f.take("RegionEndpoint")?,
-                local_name: f.take("LocalName")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19957,14 +21606,20 @@ pub struct Regions {
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Regions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region: fields.take("Region")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { region: f.take("Region")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -19998,19 +21653,23 @@ pub struct ReservedInstanceRenewAttribute {
     pub renewal_status: Option<String>,
 }
 #[cfg(feature = "reserved-instances")]
+impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            period_unit: fields.take("PeriodUnit")?,
+            duration: fields.take("Duration")?,
+            reserved_instance_id: fields.take("ReservedInstanceId")?,
+            renewal_status: fields.take("RenewalStatus")?,
+        })
+    }
+}
+#[cfg(feature = "reserved-instances")]
 impl<'de> ::serde::Deserialize<'de> for ReservedInstanceRenewAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                period_unit: f.take("PeriodUnit")?,
-                duration: f.take("Duration")?,
-                reserved_instance_id: f.take("ReservedInstanceId")?,
-                renewal_status: f.take("RenewalStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20025,17 +21684,21 @@ pub struct ReservedInstanceRenewAttributes {
     >,
 }
 #[cfg(feature = "reserved-instances")]
+impl ::acs_runtime::de::FromJson for ReservedInstanceRenewAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reserved_instance_renew_attribute: fields
+                .take("ReservedInstanceRenewAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "reserved-instances")]
 impl<'de> ::serde::Deserialize<'de> for ReservedInstanceRenewAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reserved_instance_renew_attribute: f
-                    .take("ReservedInstanceRenewAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the reserved instance.
@@ -20134,33 +21797,37 @@ pub struct ReservedInstance {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "reserved-instances")]
+impl ::acs_runtime::de::FromJson for ReservedInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            reserved_instance_name: fields.take("ReservedInstanceName")?,
+            reserved_instance_id: fields.take("ReservedInstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            instance_amount: fields.take("InstanceAmount")?,
+            region_id: fields.take("RegionId")?,
+            offering_type: fields.take("OfferingType")?,
+            start_time: fields.take("StartTime")?,
+            description: fields.take("Description")?,
+            allocation_status: fields.take("AllocationStatus")?,
+            expired_time: fields.take("ExpiredTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            platform: fields.take("Platform")?,
+            scope: fields.take("Scope")?,
+            operation_locks: fields.take("OperationLocks")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "reserved-instances")]
 impl<'de> ::serde::Deserialize<'de> for ReservedInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                reserved_instance_name: f.take("ReservedInstanceName")?,
-                reserved_instance_id: f.take("ReservedInstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                instance_amount: f.take("InstanceAmount")?,
-                region_id: f.take("RegionId")?,
-                offering_type: f.take("OfferingType")?,
-                start_time: f.take("StartTime")?,
-                description: f.take("Description")?,
-                allocation_status: f.take("AllocationStatus")?,
-                expired_time: f.take("ExpiredTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                platform: f.take("Platform")?,
-                scope: f.take("Scope")?,
-                operation_locks: f.take("OperationLocks")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20173,16 +21840,20 @@ pub struct ReservedInstances {
     pub reserved_instance: Option<Vec<crate::types::ReservedInstance>>,
 }
 #[cfg(feature = "reserved-instances")]
+impl ::acs_runtime::de::FromJson for ReservedInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reserved_instance: fields.take("ReservedInstance")?,
+        })
+    }
+}
+#[cfg(feature = "reserved-instances")]
 impl<'de> ::serde::Deserialize<'de> for ReservedInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reserved_instance: f.take("ReservedInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20206,18 +21877,22 @@ pub struct Resource {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Resource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Resource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20230,16 +21905,20 @@ pub struct Resources {
     pub resource: Option<Vec<crate::types::Resource>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Resources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource: fields.take("Resource")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Resources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource: f.take("Resource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The conditions.
@@ -20255,11 +21934,18 @@ pub struct Condition {
     pub key: Option<String>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Condition {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { key: fields.take("Key")? })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Condition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { key: f.take("Key")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20272,16 +21958,20 @@ pub struct Conditions {
     pub condition: Option<Vec<crate::types::Condition>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for Conditions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            condition: fields.take("Condition")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for Conditions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                condition: f.take("Condition")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The resource types that resources can be changed to after the resources meet specified conditions.
@@ -20335,22 +22025,26 @@ pub struct ConditionSupportedResource {
     pub min: Option<i32>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for ConditionSupportedResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            conditions: fields.take("Conditions")?,
+            status: fields.take("Status")?,
+            value: fields.take("Value")?,
+            max: fields.take("Max")?,
+            unit: fields.take("Unit")?,
+            status_category: fields.take("StatusCategory")?,
+            min: fields.take("Min")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for ConditionSupportedResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                conditions: f.take("Conditions")?,
-                status: f.take("Status")?,
-                value: f.take("Value")?,
-                max: f.take("Max")?,
-                unit: f.take("Unit")?,
-                status_category: f.take("StatusCategory")?,
-                min: f.take("Min")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20365,16 +22059,20 @@ pub struct ConditionSupportedResources {
     >,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for ConditionSupportedResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            condition_supported_resource: fields.take("ConditionSupportedResource")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for ConditionSupportedResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                condition_supported_resource: f.take("ConditionSupportedResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20395,18 +22093,22 @@ pub struct DescribeResourcesModificationAvailableResource {
     pub condition_supported_resources: Option<crate::types::ConditionSupportedResources>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            supported_resources: fields.take("SupportedResources")?,
+            condition_supported_resources: fields.take("ConditionSupportedResources")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationAvailableResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                supported_resources: f.take("SupportedResources")?,
-                condition_supported_resources: f.take("ConditionSupportedResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20421,16 +22123,20 @@ pub struct DescribeResourcesModificationAvailableResources {
     >,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_resource: fields.take("AvailableResource")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationAvailableResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_resource: f.take("AvailableResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20470,20 +22176,24 @@ pub struct DescribeResourcesModificationAvailableZone {
     >,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            status: fields.take("Status")?,
+            status_category: fields.take("StatusCategory")?,
+            region_id: fields.take("RegionId")?,
+            available_resources: fields.take("AvailableResources")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationAvailableZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                status: f.take("Status")?,
-                status_category: f.take("StatusCategory")?,
-                region_id: f.take("RegionId")?,
-                available_resources: f.take("AvailableResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20498,16 +22208,20 @@ pub struct DescribeResourcesModificationAvailableZones {
     >,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeResourcesModificationAvailableZones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_zone: fields.take("AvailableZone")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationAvailableZones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_zone: f.take("AvailableZone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20524,19 +22238,23 @@ pub struct NextHop {
     pub enabled: Option<i32>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for NextHop {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            weight: fields.take("Weight")?,
+            next_hop_id: fields.take("NextHopId")?,
+            next_hop_type: fields.take("NextHopType")?,
+            enabled: fields.take("Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for NextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                weight: f.take("Weight")?,
-                next_hop_id: f.take("NextHopId")?,
-                next_hop_type: f.take("NextHopType")?,
-                enabled: f.take("Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20547,16 +22265,20 @@ pub struct NextHops {
     pub next_hop: Option<Vec<crate::types::NextHop>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for NextHops {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop: fields.take("NextHop")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for NextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop: f.take("NextHop")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20579,22 +22301,26 @@ pub struct RouteEntry {
     pub next_hops: Option<crate::types::NextHops>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            next_hop_type: fields.take("NextHopType")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            instance_id: fields.take("InstanceId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            next_hops: fields.take("NextHops")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                next_hop_type: f.take("NextHopType")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                instance_id: f.take("InstanceId")?,
-                route_table_id: f.take("RouteTableId")?,
-                next_hops: f.take("NextHops")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20605,16 +22331,20 @@ pub struct RouteEntrys {
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouteEntrys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry: fields.take("RouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry: f.take("RouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20635,21 +22365,25 @@ pub struct RouteTable {
     pub route_entrys: Option<crate::types::RouteEntrys>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouteTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            v_router_id: fields.take("VRouterId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            route_table_type: fields.take("RouteTableType")?,
+            route_entrys: fields.take("RouteEntrys")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                v_router_id: f.take("VRouterId")?,
-                route_table_id: f.take("RouteTableId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                route_table_type: f.take("RouteTableType")?,
-                route_entrys: f.take("RouteEntrys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20660,16 +22394,20 @@ pub struct RouteTables {
     pub route_table: Option<Vec<crate::types::RouteTable>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouteTables {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table: fields.take("RouteTable")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouteTables {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table: f.take("RouteTable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20728,41 +22466,45 @@ pub struct RouterInterfaceType {
     pub access_point_id: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouterInterfaceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            spec: fields.take("Spec")?,
+            opposite_interface_id: fields.take("OppositeInterfaceId")?,
+            router_interface_id: fields.take("RouterInterfaceId")?,
+            charge_type: fields.take("ChargeType")?,
+            opposite_router_type: fields.take("OppositeRouterType")?,
+            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
+            description: fields.take("Description")?,
+            name: fields.take("Name")?,
+            opposite_router_id: fields.take("OppositeRouterId")?,
+            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
+            router_id: fields.take("RouterId")?,
+            opposite_interface_business_status: fields
+                .take("OppositeInterfaceBusinessStatus")?,
+            connected_time: fields.take("ConnectedTime")?,
+            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
+            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
+            end_time: fields.take("EndTime")?,
+            opposite_region_id: fields.take("OppositeRegionId")?,
+            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
+            business_status: fields.take("BusinessStatus")?,
+            role: fields.take("Role")?,
+            router_type: fields.take("RouterType")?,
+            access_point_id: fields.take("AccessPointId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_target_ip: f.take("HealthCheckTargetIp")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                spec: f.take("Spec")?,
-                opposite_interface_id: f.take("OppositeInterfaceId")?,
-                router_interface_id: f.take("RouterInterfaceId")?,
-                charge_type: f.take("ChargeType")?,
-                opposite_router_type: f.take("OppositeRouterType")?,
-                opposite_interface_owner_id: f.take("OppositeInterfaceOwnerId")?,
-                description: f.take("Description")?,
-                name: f.take("Name")?,
-                opposite_router_id: f.take("OppositeRouterId")?,
-                opposite_interface_spec: f.take("OppositeInterfaceSpec")?,
-                router_id: f.take("RouterId")?,
-                opposite_interface_business_status: f
-                    .take("OppositeInterfaceBusinessStatus")?,
-                connected_time: f.take("ConnectedTime")?,
-                opposite_interface_status: f.take("OppositeInterfaceStatus")?,
-                health_check_source_ip: f.take("HealthCheckSourceIp")?,
-                end_time: f.take("EndTime")?,
-                opposite_region_id: f.take("OppositeRegionId")?,
-                opposite_access_point_id: f.take("OppositeAccessPointId")?,
-                business_status: f.take("BusinessStatus")?,
-                role: f.take("Role")?,
-                router_type: f.take("RouterType")?,
-                access_point_id: f.take("AccessPointId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20773,16 +22515,20 @@ pub struct RouterInterfaceSet {
     pub router_interface_type: Option<Vec<crate::types::RouterInterfaceType>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            router_interface_type: fields.take("RouterInterfaceType")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                router_interface_type: f.take("RouterInterfaceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20921,41 +22667,45 @@ pub struct DescribeSecurityGroupAttributePermission {
     pub port_range_list_name: Option<String>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributePermission {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_rule_id: fields.take("SecurityGroupRuleId")?,
+            direction: fields.take("Direction")?,
+            source_group_id: fields.take("SourceGroupId")?,
+            dest_group_owner_account: fields.take("DestGroupOwnerAccount")?,
+            dest_prefix_list_id: fields.take("DestPrefixListId")?,
+            dest_prefix_list_name: fields.take("DestPrefixListName")?,
+            source_cidr_ip: fields.take("SourceCidrIp")?,
+            ipv6_dest_cidr_ip: fields.take("Ipv6DestCidrIp")?,
+            create_time: fields.take("CreateTime")?,
+            ipv6_source_cidr_ip: fields.take("Ipv6SourceCidrIp")?,
+            dest_group_id: fields.take("DestGroupId")?,
+            dest_cidr_ip: fields.take("DestCidrIp")?,
+            ip_protocol: fields.take("IpProtocol")?,
+            priority: fields.take("Priority")?,
+            dest_group_name: fields.take("DestGroupName")?,
+            nic_type: fields.take("NicType")?,
+            policy: fields.take("Policy")?,
+            description: fields.take("Description")?,
+            port_range: fields.take("PortRange")?,
+            source_prefix_list_name: fields.take("SourcePrefixListName")?,
+            source_prefix_list_id: fields.take("SourcePrefixListId")?,
+            source_group_owner_account: fields.take("SourceGroupOwnerAccount")?,
+            source_group_name: fields.take("SourceGroupName")?,
+            source_port_range: fields.take("SourcePortRange")?,
+            port_range_list_id: fields.take("PortRangeListId")?,
+            port_range_list_name: fields.take("PortRangeListName")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributePermission {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_rule_id: f.take("SecurityGroupRuleId")?,
-                direction: f.take("Direction")?,
-                source_group_id: f.take("SourceGroupId")?,
-                dest_group_owner_account: f.take("DestGroupOwnerAccount")?,
-                dest_prefix_list_id: f.take("DestPrefixListId")?,
-                dest_prefix_list_name: f.take("DestPrefixListName")?,
-                source_cidr_ip: f.take("SourceCidrIp")?,
-                ipv6_dest_cidr_ip: f.take("Ipv6DestCidrIp")?,
-                create_time: f.take("CreateTime")?,
-                ipv6_source_cidr_ip: f.take("Ipv6SourceCidrIp")?,
-                dest_group_id: f.take("DestGroupId")?,
-                dest_cidr_ip: f.take("DestCidrIp")?,
-                ip_protocol: f.take("IpProtocol")?,
-                priority: f.take("Priority")?,
-                dest_group_name: f.take("DestGroupName")?,
-                nic_type: f.take("NicType")?,
-                policy: f.take("Policy")?,
-                description: f.take("Description")?,
-                port_range: f.take("PortRange")?,
-                source_prefix_list_name: f.take("SourcePrefixListName")?,
-                source_prefix_list_id: f.take("SourcePrefixListId")?,
-                source_group_owner_account: f.take("SourceGroupOwnerAccount")?,
-                source_group_name: f.take("SourceGroupName")?,
-                source_port_range: f.take("SourcePortRange")?,
-                port_range_list_id: f.take("PortRangeListId")?,
-                port_range_list_name: f.take("PortRangeListName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20968,16 +22718,20 @@ pub struct Permissions {
     pub permission: Option<Vec<crate::types::DescribeSecurityGroupAttributePermission>>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for Permissions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            permission: fields.take("Permission")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for Permissions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                permission: f.take("Permission")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -20988,16 +22742,20 @@ pub struct SnapshotPolicyIds {
     pub snapshot_policy_id: Option<Vec<String>>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for SnapshotPolicyIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_policy_id: fields.take("SnapshotPolicyId")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotPolicyIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_policy_id: f.take("SnapshotPolicyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the security group whose rules reference the specified security group.
@@ -21016,17 +22774,21 @@ pub struct ReferencingSecurityGroup {
     pub ali_uid: Option<String>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for ReferencingSecurityGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_id: fields.take("SecurityGroupId")?,
+            ali_uid: fields.take("AliUid")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for ReferencingSecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_id: f.take("SecurityGroupId")?,
-                ali_uid: f.take("AliUid")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21039,16 +22801,20 @@ pub struct ReferencingSecurityGroups {
     pub referencing_security_group: Option<Vec<crate::types::ReferencingSecurityGroup>>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for ReferencingSecurityGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            referencing_security_group: fields.take("ReferencingSecurityGroup")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for ReferencingSecurityGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                referencing_security_group: f.take("ReferencingSecurityGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details about the references to the specified security group.
@@ -21064,17 +22830,21 @@ pub struct SecurityGroupReference {
     pub referencing_security_groups: Option<crate::types::ReferencingSecurityGroups>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for SecurityGroupReference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_id: fields.take("SecurityGroupId")?,
+            referencing_security_groups: fields.take("ReferencingSecurityGroups")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for SecurityGroupReference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_id: f.take("SecurityGroupId")?,
-                referencing_security_groups: f.take("ReferencingSecurityGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21087,16 +22857,20 @@ pub struct SecurityGroupReferences {
     pub security_group_reference: Option<Vec<crate::types::SecurityGroupReference>>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for SecurityGroupReferences {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_reference: fields.take("SecurityGroupReference")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for SecurityGroupReferences {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_reference: f.take("SecurityGroupReference")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the security group.
@@ -21183,29 +22957,33 @@ pub struct SecurityGroup {
     pub group_to_group_rule_count: Option<i32>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for SecurityGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group_id: fields.take("SecurityGroupId")?,
+            security_group_name: fields.take("SecurityGroupName")?,
+            description: fields.take("Description")?,
+            security_group_type: fields.take("SecurityGroupType")?,
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            ecs_count: fields.take("EcsCount")?,
+            available_instance_amount: fields.take("AvailableInstanceAmount")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            service_managed: fields.take("ServiceManaged")?,
+            service_id: fields.take("ServiceID")?,
+            tags: fields.take("Tags")?,
+            rule_count: fields.take("RuleCount")?,
+            group_to_group_rule_count: fields.take("GroupToGroupRuleCount")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for SecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group_id: f.take("SecurityGroupId")?,
-                security_group_name: f.take("SecurityGroupName")?,
-                description: f.take("Description")?,
-                security_group_type: f.take("SecurityGroupType")?,
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                ecs_count: f.take("EcsCount")?,
-                available_instance_amount: f.take("AvailableInstanceAmount")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                service_managed: f.take("ServiceManaged")?,
-                service_id: f.take("ServiceID")?,
-                tags: f.take("Tags")?,
-                rule_count: f.take("RuleCount")?,
-                group_to_group_rule_count: f.take("GroupToGroupRuleCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21218,16 +22996,20 @@ pub struct SecurityGroups {
     pub security_group: Option<Vec<crate::types::SecurityGroup>>,
 }
 #[cfg(feature = "security-groups")]
+impl ::acs_runtime::de::FromJson for SecurityGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_group: fields.take("SecurityGroup")?,
+        })
+    }
+}
+#[cfg(feature = "security-groups")]
 impl<'de> ::serde::Deserialize<'de> for SecurityGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_group: f.take("SecurityGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21324,23 +23106,27 @@ pub struct DescribeSendFileResultsInvokeInstance {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            start_time: fields.take("StartTime")?,
+            invocation_status: fields.take("InvocationStatus")?,
+            finish_time: fields.take("FinishTime")?,
+            update_time: fields.take("UpdateTime")?,
+            error_info: fields.take("ErrorInfo")?,
+            error_code: fields.take("ErrorCode")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSendFileResultsInvokeInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                start_time: f.take("StartTime")?,
-                invocation_status: f.take("InvocationStatus")?,
-                finish_time: f.take("FinishTime")?,
-                update_time: f.take("UpdateTime")?,
-                error_info: f.take("ErrorInfo")?,
-                error_code: f.take("ErrorCode")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21355,16 +23141,20 @@ pub struct DescribeSendFileResultsInvokeInstances {
     >,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvokeInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            invoke_instance: fields.take("InvokeInstance")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSendFileResultsInvokeInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                invoke_instance: f.take("InvokeInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21457,30 +23247,34 @@ pub struct DescribeSendFileResultsInvocation {
     pub tags: Option<crate::types::DescribeAutoProvisioningGroupsTags>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            invocation_status: fields.take("InvocationStatus")?,
+            content_type: fields.take("ContentType")?,
+            target_dir: fields.take("TargetDir")?,
+            file_owner: fields.take("FileOwner")?,
+            description: fields.take("Description")?,
+            vm_count: fields.take("VmCount")?,
+            file_mode: fields.take("FileMode")?,
+            file_group: fields.take("FileGroup")?,
+            invoke_id: fields.take("InvokeId")?,
+            name: fields.take("Name")?,
+            content: fields.take("Content")?,
+            overwrite: fields.take("Overwrite")?,
+            invoke_instances: fields.take("InvokeInstances")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSendFileResultsInvocation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                invocation_status: f.take("InvocationStatus")?,
-                content_type: f.take("ContentType")?,
-                target_dir: f.take("TargetDir")?,
-                file_owner: f.take("FileOwner")?,
-                description: f.take("Description")?,
-                vm_count: f.take("VmCount")?,
-                file_mode: f.take("FileMode")?,
-                file_group: f.take("FileGroup")?,
-                invoke_id: f.take("InvokeId")?,
-                name: f.take("Name")?,
-                content: f.take("Content")?,
-                overwrite: f.take("Overwrite")?,
-                invoke_instances: f.take("InvokeInstances")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21493,16 +23287,20 @@ pub struct DescribeSendFileResultsInvocations {
     pub invocation: Option<Vec<crate::types::DescribeSendFileResultsInvocation>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DescribeSendFileResultsInvocations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            invocation: fields.take("Invocation")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSendFileResultsInvocations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                invocation: f.take("Invocation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21521,17 +23319,21 @@ pub struct DescribeSnapshotGroupsTag {
     pub value: Option<String>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21544,11 +23346,18 @@ pub struct DescribeSnapshotGroupsTags {
     pub tag: Option<Vec<crate::types::DescribeSnapshotGroupsTag>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21607,23 +23416,27 @@ pub struct Snapshot {
     pub tags: Option<crate::types::DescribeSnapshotGroupsTags>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for Snapshot {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_disk_id: fields.take("SourceDiskId")?,
+            progress: fields.take("Progress")?,
+            available: fields.take("Available")?,
+            instant_access_retention_days: fields.take("InstantAccessRetentionDays")?,
+            snapshot_id: fields.take("SnapshotId")?,
+            instant_access: fields.take("InstantAccess")?,
+            source_disk_type: fields.take("SourceDiskType")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for Snapshot {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_disk_id: f.take("SourceDiskId")?,
-                progress: f.take("Progress")?,
-                available: f.take("Available")?,
-                instant_access_retention_days: f.take("InstantAccessRetentionDays")?,
-                snapshot_id: f.take("SnapshotId")?,
-                instant_access: f.take("InstantAccess")?,
-                source_disk_type: f.take("SourceDiskType")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21636,16 +23449,20 @@ pub struct Snapshots {
     pub snapshot: Option<Vec<crate::types::Snapshot>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for Snapshots {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot: fields.take("Snapshot")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for Snapshots {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot: f.take("Snapshot")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21702,25 +23519,29 @@ pub struct SnapshotGroup {
     pub snapshots: Option<crate::types::Snapshots>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            description: fields.take("Description")?,
+            progress_status: fields.take("ProgressStatus")?,
+            snapshot_group_id: fields.take("SnapshotGroupId")?,
+            instance_id: fields.take("InstanceId")?,
+            name: fields.take("Name")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            snapshots: fields.take("Snapshots")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                description: f.take("Description")?,
-                progress_status: f.take("ProgressStatus")?,
-                snapshot_group_id: f.take("SnapshotGroupId")?,
-                instance_id: f.take("InstanceId")?,
-                name: f.take("Name")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                snapshots: f.take("Snapshots")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21733,16 +23554,20 @@ pub struct SnapshotGroups {
     pub snapshot_group: Option<Vec<crate::types::SnapshotGroup>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_group: fields.take("SnapshotGroup")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_group: f.take("SnapshotGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21823,27 +23648,31 @@ pub struct SnapshotLink {
     pub category: Option<String>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotLink {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instant_access: fields.take("InstantAccess")?,
+            total_size: fields.take("TotalSize")?,
+            source_disk_name: fields.take("SourceDiskName")?,
+            source_disk_size: fields.take("SourceDiskSize")?,
+            source_disk_type: fields.take("SourceDiskType")?,
+            instance_id: fields.take("InstanceId")?,
+            snapshot_link_id: fields.take("SnapshotLinkId")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            source_disk_id: fields.take("SourceDiskId")?,
+            instance_name: fields.take("InstanceName")?,
+            category: fields.take("Category")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotLink {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instant_access: f.take("InstantAccess")?,
-                total_size: f.take("TotalSize")?,
-                source_disk_name: f.take("SourceDiskName")?,
-                source_disk_size: f.take("SourceDiskSize")?,
-                source_disk_type: f.take("SourceDiskType")?,
-                instance_id: f.take("InstanceId")?,
-                snapshot_link_id: f.take("SnapshotLinkId")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                source_disk_id: f.take("SourceDiskId")?,
-                instance_name: f.take("InstanceName")?,
-                category: f.take("Category")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21856,16 +23685,20 @@ pub struct SnapshotLinks {
     pub snapshot_link: Option<Vec<crate::types::SnapshotLink>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotLinks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_link: fields.take("SnapshotLink")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotLinks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_link: f.take("SnapshotLink")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21884,17 +23717,21 @@ pub struct DataPoint {
     pub time_stamp: Option<String>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for DataPoint {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            size: fields.take("Size")?,
+            time_stamp: fields.take("TimeStamp")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for DataPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                size: f.take("Size")?,
-                time_stamp: f.take("TimeStamp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21907,16 +23744,20 @@ pub struct DescribeSnapshotMonitorDataMonitorData {
     pub data_point: Option<Vec<crate::types::DataPoint>>,
 }
 #[cfg(feature = "om-and-monitoring")]
+impl ::acs_runtime::de::FromJson for DescribeSnapshotMonitorDataMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            data_point: fields.take("DataPoint")?,
+        })
+    }
+}
+#[cfg(feature = "om-and-monitoring")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotMonitorDataMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                data_point: f.take("DataPoint")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21945,19 +23786,23 @@ pub struct SnapshotPackage {
     pub init_capacity: Option<i64>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotPackage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            end_time: fields.take("EndTime")?,
+            start_time: fields.take("StartTime")?,
+            init_capacity: fields.take("InitCapacity")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                end_time: f.take("EndTime")?,
-                start_time: f.take("StartTime")?,
-                init_capacity: f.take("InitCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -21970,16 +23815,20 @@ pub struct SnapshotPackages {
     pub snapshot_package: Option<Vec<crate::types::SnapshotPackage>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for SnapshotPackages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_package: fields.take("SnapshotPackage")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for SnapshotPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_package: f.take("SnapshotPackage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22167,44 +24016,48 @@ pub struct DescribeSnapshotsSnapshot {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshot {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            progress: fields.take("Progress")?,
+            instant_access: fields.take("InstantAccess")?,
+            available: fields.take("Available")?,
+            remain_time: fields.take("RemainTime")?,
+            source_disk_size: fields.take("SourceDiskSize")?,
+            retention_days: fields.take("RetentionDays")?,
+            source_disk_type: fields.take("SourceDiskType")?,
+            source_storage_type: fields.take("SourceStorageType")?,
+            usage: fields.take("Usage")?,
+            last_modified_time: fields.take("LastModifiedTime")?,
+            encrypted: fields.take("Encrypted")?,
+            snapshot_type: fields.take("SnapshotType")?,
+            source_disk_id: fields.take("SourceDiskId")?,
+            snapshot_name: fields.take("SnapshotName")?,
+            instant_access_retention_days: fields.take("InstantAccessRetentionDays")?,
+            description: fields.take("Description")?,
+            snapshot_id: fields.take("SnapshotId")?,
+            region_id: fields.take("RegionId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            category: fields.take("Category")?,
+            kms_key_id: fields.take("KMSKeyId")?,
+            snapshot_sn: fields.take("SnapshotSN")?,
+            product_code: fields.take("ProductCode")?,
+            source_snapshot_id: fields.take("SourceSnapshotId")?,
+            source_region_id: fields.take("SourceRegionId")?,
+            snapshot_link_id: fields.take("SnapshotLinkId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsSnapshot {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                progress: f.take("Progress")?,
-                instant_access: f.take("InstantAccess")?,
-                available: f.take("Available")?,
-                remain_time: f.take("RemainTime")?,
-                source_disk_size: f.take("SourceDiskSize")?,
-                retention_days: f.take("RetentionDays")?,
-                source_disk_type: f.take("SourceDiskType")?,
-                source_storage_type: f.take("SourceStorageType")?,
-                usage: f.take("Usage")?,
-                last_modified_time: f.take("LastModifiedTime")?,
-                encrypted: f.take("Encrypted")?,
-                snapshot_type: f.take("SnapshotType")?,
-                source_disk_id: f.take("SourceDiskId")?,
-                snapshot_name: f.take("SnapshotName")?,
-                instant_access_retention_days: f.take("InstantAccessRetentionDays")?,
-                description: f.take("Description")?,
-                snapshot_id: f.take("SnapshotId")?,
-                region_id: f.take("RegionId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                category: f.take("Category")?,
-                kms_key_id: f.take("KMSKeyId")?,
-                snapshot_sn: f.take("SnapshotSN")?,
-                product_code: f.take("ProductCode")?,
-                source_snapshot_id: f.take("SourceSnapshotId")?,
-                source_region_id: f.take("SourceRegionId")?,
-                snapshot_link_id: f.take("SnapshotLinkId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22217,16 +24070,20 @@ pub struct DescribeSnapshotsSnapshots {
     pub snapshot: Option<Vec<crate::types::DescribeSnapshotsSnapshot>>,
 }
 #[cfg(feature = "snapshots")]
+impl ::acs_runtime::de::FromJson for DescribeSnapshotsSnapshots {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot: fields.take("Snapshot")?,
+        })
+    }
+}
+#[cfg(feature = "snapshots")]
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsSnapshots {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot: f.take("Snapshot")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22262,19 +24119,23 @@ pub struct AvailableSpotResource {
     pub interruption_rate: Option<f32>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AvailableSpotResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            interrupt_rate_desc: fields.take("InterruptRateDesc")?,
+            average_spot_discount: fields.take("AverageSpotDiscount")?,
+            instance_type: fields.take("InstanceType")?,
+            interruption_rate: fields.take("InterruptionRate")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AvailableSpotResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                interrupt_rate_desc: f.take("InterruptRateDesc")?,
-                average_spot_discount: f.take("AverageSpotDiscount")?,
-                instance_type: f.take("InstanceType")?,
-                interruption_rate: f.take("InterruptionRate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22287,16 +24148,20 @@ pub struct AvailableSpotResources {
     pub available_spot_resource: Option<Vec<crate::types::AvailableSpotResource>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AvailableSpotResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_spot_resource: fields.take("AvailableSpotResource")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AvailableSpotResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_spot_resource: f.take("AvailableSpotResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22312,17 +24177,21 @@ pub struct AvailableSpotZone {
     pub available_spot_resources: Option<crate::types::AvailableSpotResources>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AvailableSpotZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            available_spot_resources: fields.take("AvailableSpotResources")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AvailableSpotZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                available_spot_resources: f.take("AvailableSpotResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22337,16 +24206,20 @@ pub struct AvailableSpotZones {
     pub available_spot_zone: Option<Vec<crate::types::AvailableSpotZone>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for AvailableSpotZones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_spot_zone: fields.take("AvailableSpotZone")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for AvailableSpotZones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_spot_zone: f.take("AvailableSpotZone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22394,22 +24267,26 @@ pub struct SpotPriceType {
     pub origin_price: Option<f32>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for SpotPriceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            io_optimized: fields.take("IoOptimized")?,
+            zone_id: fields.take("ZoneId")?,
+            spot_price: fields.take("SpotPrice")?,
+            timestamp: fields.take("Timestamp")?,
+            network_type: fields.take("NetworkType")?,
+            instance_type: fields.take("InstanceType")?,
+            origin_price: fields.take("OriginPrice")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for SpotPriceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                io_optimized: f.take("IoOptimized")?,
-                zone_id: f.take("ZoneId")?,
-                spot_price: f.take("SpotPrice")?,
-                timestamp: f.take("Timestamp")?,
-                network_type: f.take("NetworkType")?,
-                instance_type: f.take("InstanceType")?,
-                origin_price: f.take("OriginPrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22422,16 +24299,20 @@ pub struct SpotPrices {
     pub spot_price_type: Option<Vec<crate::types::SpotPriceType>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for SpotPrices {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            spot_price_type: fields.take("SpotPriceType")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for SpotPrices {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                spot_price_type: f.take("SpotPriceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22500,26 +24381,30 @@ pub struct StorageCapacityUnit {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "storage-capacity-units-scus")]
+impl ::acs_runtime::de::FromJson for StorageCapacityUnit {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            start_time: fields.take("StartTime")?,
+            capacity: fields.take("Capacity")?,
+            description: fields.take("Description")?,
+            allocation_status: fields.take("AllocationStatus")?,
+            expired_time: fields.take("ExpiredTime")?,
+            storage_capacity_unit_id: fields.take("StorageCapacityUnitId")?,
+            name: fields.take("Name")?,
+            region_id: fields.take("RegionId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "storage-capacity-units-scus")]
 impl<'de> ::serde::Deserialize<'de> for StorageCapacityUnit {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                start_time: f.take("StartTime")?,
-                capacity: f.take("Capacity")?,
-                description: f.take("Description")?,
-                allocation_status: f.take("AllocationStatus")?,
-                expired_time: f.take("ExpiredTime")?,
-                storage_capacity_unit_id: f.take("StorageCapacityUnitId")?,
-                name: f.take("Name")?,
-                region_id: f.take("RegionId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22532,16 +24417,20 @@ pub struct StorageCapacityUnits {
     pub storage_capacity_unit: Option<Vec<crate::types::StorageCapacityUnit>>,
 }
 #[cfg(feature = "storage-capacity-units-scus")]
+impl ::acs_runtime::de::FromJson for StorageCapacityUnits {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            storage_capacity_unit: fields.take("StorageCapacityUnit")?,
+        })
+    }
+}
+#[cfg(feature = "storage-capacity-units-scus")]
 impl<'de> ::serde::Deserialize<'de> for StorageCapacityUnits {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                storage_capacity_unit: f.take("StorageCapacityUnit")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The number of resource types.
@@ -22610,27 +24499,31 @@ pub struct ResourceTypeCount {
     pub volume: Option<i32>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for ResourceTypeCount {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance: fields.take("Instance")?,
+            image: fields.take("Image")?,
+            ddh: fields.take("Ddh")?,
+            snapshot_policy: fields.take("SnapshotPolicy")?,
+            securitygroup: fields.take("Securitygroup")?,
+            snapshot: fields.take("Snapshot")?,
+            reserved_instance: fields.take("ReservedInstance")?,
+            launch_template: fields.take("LaunchTemplate")?,
+            eni: fields.take("Eni")?,
+            disk: fields.take("Disk")?,
+            key_pair: fields.take("KeyPair")?,
+            volume: fields.take("Volume")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for ResourceTypeCount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance: f.take("Instance")?,
-                image: f.take("Image")?,
-                ddh: f.take("Ddh")?,
-                snapshot_policy: f.take("SnapshotPolicy")?,
-                securitygroup: f.take("Securitygroup")?,
-                snapshot: f.take("Snapshot")?,
-                reserved_instance: f.take("ReservedInstance")?,
-                launch_template: f.take("LaunchTemplate")?,
-                eni: f.take("Eni")?,
-                disk: f.take("Disk")?,
-                key_pair: f.take("KeyPair")?,
-                volume: f.take("Volume")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag that matches all filter conditions.
@@ -22653,18 +24546,22 @@ pub struct DescribeTagsTag {
     pub resource_type_count: Option<crate::types::ResourceTypeCount>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for DescribeTagsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+            resource_type_count: fields.take("ResourceTypeCount")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-                resource_type_count: f.take("ResourceTypeCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22677,11 +24574,18 @@ pub struct DescribeTagsTags {
     pub tag: Option<Vec<crate::types::DescribeTagsTag>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for DescribeTagsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22725,22 +24629,26 @@ pub struct Task {
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "tasks")]
+impl ::acs_runtime::de::FromJson for Task {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            task_status: fields.take("TaskStatus")?,
+            finished_time: fields.take("FinishedTime")?,
+            support_cancel: fields.take("SupportCancel")?,
+            task_id: fields.take("TaskId")?,
+            task_action: fields.take("TaskAction")?,
+            resource_id: fields.take("ResourceId")?,
+        })
+    }
+}
+#[cfg(feature = "tasks")]
 impl<'de> ::serde::Deserialize<'de> for Task {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                task_status: f.take("TaskStatus")?,
-                finished_time: f.take("FinishedTime")?,
-                support_cancel: f.take("SupportCancel")?,
-                task_id: f.take("TaskId")?,
-                task_action: f.take("TaskAction")?,
-                resource_id: f.take("ResourceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22753,11 +24661,18 @@ pub struct TaskSet {
     pub task: Option<Vec<crate::types::Task>>,
 }
 #[cfg(feature = "tasks")]
+impl ::acs_runtime::de::FromJson for TaskSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { task: fields.take("Task")? })
+    }
+}
+#[cfg(feature = "tasks")]
 impl<'de> ::serde::Deserialize<'de> for TaskSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { task: f.take("Task")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The connection.
@@ -22810,21 +24725,25 @@ pub struct Connection {
     pub closed_reason: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Connection {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            failed_detail: fields.take("FailedDetail")?,
+            end_time: fields.take("EndTime")?,
+            instance_id: fields.take("InstanceId")?,
+            start_time: fields.take("StartTime")?,
+            closed_reason: fields.take("ClosedReason")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Connection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                failed_detail: f.take("FailedDetail")?,
-                end_time: f.take("EndTime")?,
-                instance_id: f.take("InstanceId")?,
-                start_time: f.take("StartTime")?,
-                closed_reason: f.take("ClosedReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22837,16 +24756,20 @@ pub struct Connections {
     pub connection: Option<Vec<crate::types::Connection>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Connections {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            connection: fields.take("Connection")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Connections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                connection: f.take("Connection")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the sessions.
@@ -22905,24 +24828,28 @@ pub struct Session {
     pub session_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Session {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            connections: fields.take("Connections")?,
+            identity_type: fields.take("IdentityType")?,
+            principal_id: fields.take("PrincipalId")?,
+            username: fields.take("Username")?,
+            creation_time: fields.take("CreationTime")?,
+            target_server: fields.take("TargetServer")?,
+            port_number: fields.take("PortNumber")?,
+            client_ip: fields.take("ClientIP")?,
+            session_id: fields.take("SessionId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Session {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                connections: f.take("Connections")?,
-                identity_type: f.take("IdentityType")?,
-                principal_id: f.take("PrincipalId")?,
-                username: f.take("Username")?,
-                creation_time: f.take("CreationTime")?,
-                target_server: f.take("TargetServer")?,
-                port_number: f.take("PortNumber")?,
-                client_ip: f.take("ClientIP")?,
-                session_id: f.take("SessionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22935,16 +24862,20 @@ pub struct Sessions {
     pub session: Option<Vec<crate::types::Session>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for Sessions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            session: fields.take("Session")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for Sessions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                session: f.take("Session")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22955,16 +24886,20 @@ pub struct RouteTableIds {
     pub route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for RouteTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table_id: fields.take("RouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table_id: f.take("RouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -22987,22 +24922,26 @@ pub struct VRouter {
     pub route_table_ids: Option<crate::types::RouteTableIds>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VRouter {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            v_router_id: fields.take("VRouterId")?,
+            description: fields.take("Description")?,
+            v_router_name: fields.take("VRouterName")?,
+            region_id: fields.take("RegionId")?,
+            route_table_ids: fields.take("RouteTableIds")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VRouter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                v_router_id: f.take("VRouterId")?,
-                description: f.take("Description")?,
-                v_router_name: f.take("VRouterName")?,
-                region_id: f.take("RegionId")?,
-                route_table_ids: f.take("RouteTableIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23013,16 +24952,20 @@ pub struct VRouters {
     pub v_router: Option<Vec<crate::types::VRouter>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VRouters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_router: fields.take("VRouter")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VRouters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_router: f.take("VRouter")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23053,26 +24996,30 @@ pub struct VSwitch {
     pub v_switch_name: Option<String>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VSwitch {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            is_default: fields.take("IsDefault")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            cidr_block: fields.take("CidrBlock")?,
+            description: fields.take("Description")?,
+            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            v_switch_name: fields.take("VSwitchName")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VSwitch {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                is_default: f.take("IsDefault")?,
-                v_switch_id: f.take("VSwitchId")?,
-                cidr_block: f.take("CidrBlock")?,
-                description: f.take("Description")?,
-                available_ip_address_count: f.take("AvailableIpAddressCount")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                v_switch_name: f.take("VSwitchName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23083,16 +25030,20 @@ pub struct VSwitches {
     pub v_switch: Option<Vec<crate::types::VSwitch>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VSwitches {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch: fields.take("VSwitch")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VSwitches {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch: f.take("VSwitch")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23141,36 +25092,40 @@ pub struct VirtualBorderRouterType {
     pub vlan_id: Option<i32>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vlan_interface_id: fields.take("VlanInterfaceId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            circuit_code: fields.take("CircuitCode")?,
+            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
+            local_gateway_ip: fields.take("LocalGatewayIp")?,
+            activation_time: fields.take("ActivationTime")?,
+            physical_connection_business_status: fields
+                .take("PhysicalConnectionBusinessStatus")?,
+            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
+            route_table_id: fields.take("RouteTableId")?,
+            description: fields.take("Description")?,
+            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
+            recovery_time: fields.take("RecoveryTime")?,
+            termination_time: fields.take("TerminationTime")?,
+            peer_gateway_ip: fields.take("PeerGatewayIp")?,
+            name: fields.take("Name")?,
+            access_point_id: fields.take("AccessPointId")?,
+            vbr_id: fields.take("VbrId")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            vlan_id: fields.take("VlanId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vlan_interface_id: f.take("VlanInterfaceId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                circuit_code: f.take("CircuitCode")?,
-                physical_connection_owner_uid: f.take("PhysicalConnectionOwnerUid")?,
-                local_gateway_ip: f.take("LocalGatewayIp")?,
-                activation_time: f.take("ActivationTime")?,
-                physical_connection_business_status: f
-                    .take("PhysicalConnectionBusinessStatus")?,
-                peering_subnet_mask: f.take("PeeringSubnetMask")?,
-                route_table_id: f.take("RouteTableId")?,
-                description: f.take("Description")?,
-                physical_connection_status: f.take("PhysicalConnectionStatus")?,
-                recovery_time: f.take("RecoveryTime")?,
-                termination_time: f.take("TerminationTime")?,
-                peer_gateway_ip: f.take("PeerGatewayIp")?,
-                name: f.take("Name")?,
-                access_point_id: f.take("AccessPointId")?,
-                vbr_id: f.take("VbrId")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                vlan_id: f.take("VlanId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23181,16 +25136,20 @@ pub struct VirtualBorderRouterSet {
     pub virtual_border_router_type: Option<Vec<crate::types::VirtualBorderRouterType>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_border_router_type: fields.take("VirtualBorderRouterType")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_border_router_type: f.take("VirtualBorderRouterType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23215,23 +25174,27 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub vlan_id: Option<i32>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            circuit_code: fields.take("CircuitCode")?,
+            recovery_time: fields.take("RecoveryTime")?,
+            termination_time: fields.take("TerminationTime")?,
+            activation_time: fields.take("ActivationTime")?,
+            vbr_owner_uid: fields.take("VbrOwnerUid")?,
+            vbr_id: fields.take("VbrId")?,
+            vlan_id: fields.take("VlanId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                circuit_code: f.take("CircuitCode")?,
-                recovery_time: f.take("RecoveryTime")?,
-                termination_time: f.take("TerminationTime")?,
-                activation_time: f.take("ActivationTime")?,
-                vbr_owner_uid: f.take("VbrOwnerUid")?,
-                vbr_id: f.take("VbrId")?,
-                vlan_id: f.take("VlanId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23244,17 +25207,21 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
     >,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_border_router_for_physical_connection_type: fields
+                .take("VirtualBorderRouterForPhysicalConnectionType")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_border_router_for_physical_connection_type: f
-                    .take("VirtualBorderRouterForPhysicalConnectionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23265,16 +25232,20 @@ pub struct VSwitchIds {
     pub v_switch_id: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for VSwitchIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_id: fields.take("VSwitchId")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_id: f.take("VSwitchId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23285,16 +25256,20 @@ pub struct UserCidrs {
     pub user_cidr: Option<Vec<String>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for UserCidrs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            user_cidr: fields.take("UserCidr")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                user_cidr: f.take("UserCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23325,26 +25300,30 @@ pub struct Vpc {
     pub user_cidrs: Option<crate::types::UserCidrs>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Vpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            vpc_name: fields.take("VpcName")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            v_router_id: fields.take("VRouterId")?,
+            is_default: fields.take("IsDefault")?,
+            cidr_block: fields.take("CidrBlock")?,
+            description: fields.take("Description")?,
+            region_id: fields.take("RegionId")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+            user_cidrs: fields.take("UserCidrs")?,
+        })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Vpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                vpc_name: f.take("VpcName")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                v_router_id: f.take("VRouterId")?,
-                is_default: f.take("IsDefault")?,
-                cidr_block: f.take("CidrBlock")?,
-                description: f.take("Description")?,
-                region_id: f.take("RegionId")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-                user_cidrs: f.take("UserCidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23355,11 +25334,18 @@ pub struct Vpcs {
     pub vpc: Option<Vec<crate::types::Vpc>>,
 }
 #[cfg(feature = "deprecated")]
+impl ::acs_runtime::de::FromJson for Vpcs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { vpc: fields.take("Vpc")? })
+    }
+}
+#[cfg(feature = "deprecated")]
 impl<'de> ::serde::Deserialize<'de> for Vpcs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { vpc: f.take("Vpc")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23372,16 +25358,20 @@ pub struct SystemDiskCategories {
     pub supported_system_disk_category: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for SystemDiskCategories {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_system_disk_category: fields.take("supportedSystemDiskCategory")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for SystemDiskCategories {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_system_disk_category: f.take("supportedSystemDiskCategory")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23394,16 +25384,20 @@ pub struct InstanceGenerations {
     pub supported_instance_generation: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for InstanceGenerations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_instance_generation: fields.take("supportedInstanceGeneration")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for InstanceGenerations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_instance_generation: f.take("supportedInstanceGeneration")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23416,16 +25410,20 @@ pub struct DataDiskCategories {
     pub supported_data_disk_category: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DataDiskCategories {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_data_disk_category: fields.take("supportedDataDiskCategory")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DataDiskCategories {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_data_disk_category: f.take("supportedDataDiskCategory")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23438,16 +25436,20 @@ pub struct DescribeZonesInstanceTypes {
     pub supported_instance_type: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_instance_type: fields.take("supportedInstanceType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_instance_type: f.take("supportedInstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23460,16 +25462,20 @@ pub struct DescribeZonesInstanceTypeFamilies {
     pub supported_instance_type_family: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesInstanceTypeFamilies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_instance_type_family: fields.take("supportedInstanceTypeFamily")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesInstanceTypeFamilies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_instance_type_family: f.take("supportedInstanceTypeFamily")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23482,16 +25488,20 @@ pub struct DescribeZonesNetworkTypes {
     pub supported_network_category: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesNetworkTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            supported_network_category: fields.take("supportedNetworkCategory")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesNetworkTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                supported_network_category: f.take("supportedNetworkCategory")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23517,22 +25527,26 @@ pub struct ResourcesInfo {
     pub network_types: Option<crate::types::DescribeZonesNetworkTypes>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for ResourcesInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            io_optimized: fields.take("IoOptimized")?,
+            system_disk_categories: fields.take("SystemDiskCategories")?,
+            instance_generations: fields.take("InstanceGenerations")?,
+            data_disk_categories: fields.take("DataDiskCategories")?,
+            instance_types: fields.take("InstanceTypes")?,
+            instance_type_families: fields.take("InstanceTypeFamilies")?,
+            network_types: fields.take("NetworkTypes")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for ResourcesInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                io_optimized: f.take("IoOptimized")?,
-                system_disk_categories: f.take("SystemDiskCategories")?,
-                instance_generations: f.take("InstanceGenerations")?,
-                data_disk_categories: f.take("DataDiskCategories")?,
-                instance_types: f.take("InstanceTypes")?,
-                instance_type_families: f.take("InstanceTypeFamilies")?,
-                network_types: f.take("NetworkTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23545,16 +25559,20 @@ pub struct DescribeZonesAvailableResources {
     pub resources_info: Option<Vec<crate::types::ResourcesInfo>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesAvailableResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resources_info: fields.take("ResourcesInfo")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesAvailableResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resources_info: f.take("ResourcesInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23573,16 +25591,20 @@ pub struct AvailableResourceCreation {
     pub resource_types: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableResourceCreation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_types: fields.take("ResourceTypes")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableResourceCreation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_types: f.take("ResourceTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23595,16 +25617,20 @@ pub struct DedicatedHostGenerations {
     pub dedicated_host_generation: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DedicatedHostGenerations {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_generation: fields.take("DedicatedHostGeneration")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DedicatedHostGenerations {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_generation: f.take("DedicatedHostGeneration")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23617,16 +25643,20 @@ pub struct DescribeZonesAvailableInstanceTypes {
     pub instance_types: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesAvailableInstanceTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_types: fields.take("InstanceTypes")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesAvailableInstanceTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_types: f.take("InstanceTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23644,16 +25674,20 @@ pub struct AvailableDiskCategories {
     pub disk_categories: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableDiskCategories {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_categories: fields.take("DiskCategories")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableDiskCategories {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_categories: f.take("DiskCategories")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23666,16 +25700,20 @@ pub struct AvailableDedicatedHostTypes {
     pub dedicated_host_type: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableDedicatedHostTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_type: fields.take("DedicatedHostType")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableDedicatedHostTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_type: f.take("DedicatedHostType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23688,16 +25726,20 @@ pub struct AvailableVolumeCategories {
     pub volume_categories: Option<Vec<String>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for AvailableVolumeCategories {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            volume_categories: fields.take("VolumeCategories")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for AvailableVolumeCategories {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                volume_categories: f.take("VolumeCategories")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23742,25 +25784,29 @@ pub struct DescribeZonesZone {
     pub available_volume_categories: Option<crate::types::AvailableVolumeCategories>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            zone_type: fields.take("ZoneType")?,
+            local_name: fields.take("LocalName")?,
+            available_resources: fields.take("AvailableResources")?,
+            available_resource_creation: fields.take("AvailableResourceCreation")?,
+            dedicated_host_generations: fields.take("DedicatedHostGenerations")?,
+            available_instance_types: fields.take("AvailableInstanceTypes")?,
+            available_disk_categories: fields.take("AvailableDiskCategories")?,
+            available_dedicated_host_types: fields.take("AvailableDedicatedHostTypes")?,
+            available_volume_categories: fields.take("AvailableVolumeCategories")?,
+        })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                zone_type: f.take("ZoneType")?,
-                local_name: f.take("LocalName")?,
-                available_resources: f.take("AvailableResources")?,
-                available_resource_creation: f.take("AvailableResourceCreation")?,
-                dedicated_host_generations: f.take("DedicatedHostGenerations")?,
-                available_instance_types: f.take("AvailableInstanceTypes")?,
-                available_disk_categories: f.take("AvailableDiskCategories")?,
-                available_dedicated_host_types: f.take("AvailableDedicatedHostTypes")?,
-                available_volume_categories: f.take("AvailableVolumeCategories")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23773,11 +25819,18 @@ pub struct DescribeZonesZones {
     pub zone: Option<Vec<crate::types::DescribeZonesZone>>,
 }
 #[cfg(feature = "regions")]
+impl ::acs_runtime::de::FromJson for DescribeZonesZones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { zone: fields.take("Zone")? })
+    }
+}
+#[cfg(feature = "regions")]
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesZones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { zone: f.take("Zone")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23808,20 +25861,24 @@ pub struct DetachInstanceRamRoleResult {
     pub instance_ram_role_sets: Option<crate::types::InstanceRamRoleSets>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            instance_id: fields.take("InstanceId")?,
+            success: fields.take("Success")?,
+            instance_ram_role_sets: fields.take("InstanceRamRoleSets")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                instance_id: f.take("InstanceId")?,
-                success: f.take("Success")?,
-                instance_ram_role_sets: f.take("InstanceRamRoleSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -23836,16 +25893,20 @@ pub struct DetachInstanceRamRoleResults {
     >,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResults {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            detach_instance_ram_role_result: fields.take("DetachInstanceRamRoleResult")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResults {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                detach_instance_ram_role_result: f.take("DetachInstanceRamRoleResult")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The time when the activation code was created.
@@ -23904,25 +25965,29 @@ pub struct DisableActivationActivation {
     pub activation_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for DisableActivationActivation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            deregistered_count: fields.take("DeregisteredCount")?,
+            instance_count: fields.take("InstanceCount")?,
+            description: fields.take("Description")?,
+            registered_count: fields.take("RegisteredCount")?,
+            instance_name: fields.take("InstanceName")?,
+            disabled: fields.take("Disabled")?,
+            ip_address_range: fields.take("IpAddressRange")?,
+            time_to_live_in_hours: fields.take("TimeToLiveInHours")?,
+            activation_id: fields.take("ActivationId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for DisableActivationActivation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                deregistered_count: f.take("DeregisteredCount")?,
-                instance_count: f.take("InstanceCount")?,
-                description: f.take("Description")?,
-                registered_count: f.take("RegisteredCount")?,
-                instance_name: f.take("InstanceName")?,
-                disabled: f.take("Disabled")?,
-                ip_address_range: f.take("IpAddressRange")?,
-                time_to_live_in_hours: f.take("TimeToLiveInHours")?,
-                activation_id: f.take("ActivationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// QoS 限速设置
@@ -24097,20 +26162,24 @@ pub struct PluginStatus {
     pub last_heartbeat_time: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for PluginStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            plugin_status: fields.take("PluginStatus")?,
+            plugin_version: fields.take("PluginVersion")?,
+            plugin_name: fields.take("PluginName")?,
+            first_heartbeat_time: fields.take("FirstHeartbeatTime")?,
+            last_heartbeat_time: fields.take("LastHeartbeatTime")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for PluginStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                plugin_status: f.take("PluginStatus")?,
-                plugin_version: f.take("PluginVersion")?,
-                plugin_name: f.take("PluginName")?,
-                first_heartbeat_time: f.take("FirstHeartbeatTime")?,
-                last_heartbeat_time: f.take("LastHeartbeatTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -24123,16 +26192,20 @@ pub struct PluginStatusSet {
     pub plugin_status: Option<Vec<crate::types::PluginStatus>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for PluginStatusSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            plugin_status: fields.take("PluginStatus")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for PluginStatusSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                plugin_status: f.take("PluginStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -24148,17 +26221,21 @@ pub struct InstancePluginStatus {
     pub plugin_status_set: Option<crate::types::PluginStatusSet>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InstancePluginStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            plugin_status_set: fields.take("PluginStatusSet")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InstancePluginStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                plugin_status_set: f.take("PluginStatusSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -24171,16 +26248,20 @@ pub struct InstancePluginStatusSet {
     pub instance_plugin_status: Option<Vec<crate::types::InstancePluginStatus>>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for InstancePluginStatusSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_plugin_status: fields.take("InstancePluginStatus")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for InstancePluginStatusSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_plugin_status: f.take("InstancePluginStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The regular expression used to filter tags.
@@ -24262,19 +26343,23 @@ pub struct TagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tags-and-resourcegroup")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tags-and-resourcegroup")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -24287,16 +26372,20 @@ pub struct TagResources {
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tags-and-resourcegroup")]
+impl ::acs_runtime::de::FromJson for TagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "tags-and-resourcegroup")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Extended configuration N.
@@ -24529,18 +26618,22 @@ pub struct FeeOfInstance {
     pub fee: Option<String>,
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for FeeOfInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            currency: fields.take("Currency")?,
+            fee: fields.take("Fee")?,
+        })
+    }
+}
+#[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for FeeOfInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                currency: f.take("Currency")?,
-                fee: f.take("Fee")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -24553,16 +26646,20 @@ pub struct FeeOfInstances {
     pub fee_of_instance: Option<Vec<crate::types::FeeOfInstance>>,
 }
 #[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
+impl ::acs_runtime::de::FromJson for FeeOfInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            fee_of_instance: fields.take("FeeOfInstance")?,
+        })
+    }
+}
+#[cfg(any(feature = "dedicated-hosts", feature = "instances"))]
 impl<'de> ::serde::Deserialize<'de> for FeeOfInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                fee_of_instance: f.take("FeeOfInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Specifies whether to reset the IOPS rate and throughput of the cloud disk. This parameter takes effect only when the cloud disk belongs to a dedicated block storage cluster.
@@ -24935,17 +27032,21 @@ pub struct ModifyManagedInstanceInstance {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "cloud-assistant")]
+impl ::acs_runtime::de::FromJson for ModifyManagedInstanceInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_name: fields.take("InstanceName")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "cloud-assistant")]
 impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_name: f.take("InstanceName")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The communication parameters of the ENI.
@@ -25172,16 +27273,20 @@ pub struct ReservedInstanceIdSets {
     pub reserved_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "reserved-instances")]
+impl ::acs_runtime::de::FromJson for ReservedInstanceIdSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reserved_instance_id: fields.take("ReservedInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "reserved-instances")]
 impl<'de> ::serde::Deserialize<'de> for ReservedInstanceIdSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reserved_instance_id: f.take("ReservedInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the snapshot. Valid value:
@@ -25239,16 +27344,20 @@ pub struct StorageCapacityUnitIds {
     pub storage_capacity_unit_id: Option<Vec<String>>,
 }
 #[cfg(feature = "storage-capacity-units-scus")]
+impl ::acs_runtime::de::FromJson for StorageCapacityUnitIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            storage_capacity_unit_id: fields.take("StorageCapacityUnitId")?,
+        })
+    }
+}
+#[cfg(feature = "storage-capacity-units-scus")]
 impl<'de> ::serde::Deserialize<'de> for StorageCapacityUnitIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                storage_capacity_unit_id: f.take("StorageCapacityUnitId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -25282,20 +27391,24 @@ pub struct InstanceResponse {
     pub previous_status: Option<String>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            instance_id: fields.take("InstanceId")?,
+            current_status: fields.take("CurrentStatus")?,
+            previous_status: fields.take("PreviousStatus")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                instance_id: f.take("InstanceId")?,
-                current_status: f.take("CurrentStatus")?,
-                previous_status: f.take("PreviousStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -25308,16 +27421,20 @@ pub struct InstanceResponses {
     pub instance_response: Option<Vec<crate::types::InstanceResponse>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceResponses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_response: fields.take("InstanceResponse")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceResponses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_response: f.take("InstanceResponse")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Specifies whether to stop the instance before it is migrated to the destination dedicated host. Valid values:
@@ -25372,16 +27489,20 @@ pub struct PrivatePoolOptionsIdSet {
     pub private_pool_options_id: Option<Vec<String>>,
 }
 #[cfg(feature = "elasticity-assurances")]
+impl ::acs_runtime::de::FromJson for PrivatePoolOptionsIdSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+        })
+    }
+}
+#[cfg(feature = "elasticity-assurances")]
 impl<'de> ::serde::Deserialize<'de> for PrivatePoolOptionsIdSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -26280,16 +28401,20 @@ pub struct InstanceIdSets {
     pub instance_id_set: Option<Vec<String>>,
 }
 #[cfg(feature = "instances")]
+impl ::acs_runtime::de::FromJson for InstanceIdSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id_set: fields.take("InstanceIdSet")?,
+        })
+    }
+}
+#[cfg(feature = "instances")]
 impl<'de> ::serde::Deserialize<'de> for InstanceIdSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id_set: f.take("InstanceIdSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.

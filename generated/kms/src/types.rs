@@ -112,33 +112,37 @@ pub struct KeyMetadata {
     pub dkms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for KeyMetadata {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            next_rotation_date: fields.take("NextRotationDate")?,
+            key_state: fields.take("KeyState")?,
+            rotation_interval: fields.take("RotationInterval")?,
+            arn: fields.take("Arn")?,
+            creator: fields.take("Creator")?,
+            last_rotation_date: fields.take("LastRotationDate")?,
+            delete_date: fields.take("DeleteDate")?,
+            primary_key_version: fields.take("PrimaryKeyVersion")?,
+            description: fields.take("Description")?,
+            key_spec: fields.take("KeySpec")?,
+            origin: fields.take("Origin")?,
+            material_expire_time: fields.take("MaterialExpireTime")?,
+            automatic_rotation: fields.take("AutomaticRotation")?,
+            protection_level: fields.take("ProtectionLevel")?,
+            key_usage: fields.take("KeyUsage")?,
+            creation_date: fields.take("CreationDate")?,
+            dkms_instance_id: fields.take("DKMSInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for KeyMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                next_rotation_date: f.take("NextRotationDate")?,
-                key_state: f.take("KeyState")?,
-                rotation_interval: f.take("RotationInterval")?,
-                arn: f.take("Arn")?,
-                creator: f.take("Creator")?,
-                last_rotation_date: f.take("LastRotationDate")?,
-                delete_date: f.take("DeleteDate")?,
-                primary_key_version: f.take("PrimaryKeyVersion")?,
-                description: f.take("Description")?,
-                key_spec: f.take("KeySpec")?,
-                origin: f.take("Origin")?,
-                material_expire_time: f.take("MaterialExpireTime")?,
-                automatic_rotation: f.take("AutomaticRotation")?,
-                protection_level: f.take("ProtectionLevel")?,
-                key_usage: f.take("KeyUsage")?,
-                creation_date: f.take("CreationDate")?,
-                dkms_instance_id: f.take("DKMSInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The metadata of the version.
@@ -162,18 +166,22 @@ pub struct KeyVersion {
     pub creation_date: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for KeyVersion {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            key_version_id: fields.take("KeyVersionId")?,
+            creation_date: fields.take("CreationDate")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for KeyVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                key_version_id: f.take("KeyVersionId")?,
-                creation_date: f.take("CreationDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The extended configuration of the secret. This parameter specifies the properties of the secret of the specific type. The description can be up to 1,024 characters in length.
@@ -368,36 +376,40 @@ pub struct DescribeKeyKeyMetadata {
     pub dkms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for DescribeKeyKeyMetadata {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            deletion_protection: fields.take("DeletionProtection")?,
+            key_id: fields.take("KeyId")?,
+            next_rotation_date: fields.take("NextRotationDate")?,
+            key_state: fields.take("KeyState")?,
+            rotation_interval: fields.take("RotationInterval")?,
+            arn: fields.take("Arn")?,
+            creator: fields.take("Creator")?,
+            last_rotation_date: fields.take("LastRotationDate")?,
+            delete_date: fields.take("DeleteDate")?,
+            primary_key_version: fields.take("PrimaryKeyVersion")?,
+            description: fields.take("Description")?,
+            key_spec: fields.take("KeySpec")?,
+            origin: fields.take("Origin")?,
+            material_expire_time: fields.take("MaterialExpireTime")?,
+            deletion_protection_description: fields
+                .take("DeletionProtectionDescription")?,
+            automatic_rotation: fields.take("AutomaticRotation")?,
+            protection_level: fields.take("ProtectionLevel")?,
+            key_usage: fields.take("KeyUsage")?,
+            creation_date: fields.take("CreationDate")?,
+            dkms_instance_id: fields.take("DKMSInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyKeyMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                deletion_protection: f.take("DeletionProtection")?,
-                key_id: f.take("KeyId")?,
-                next_rotation_date: f.take("NextRotationDate")?,
-                key_state: f.take("KeyState")?,
-                rotation_interval: f.take("RotationInterval")?,
-                arn: f.take("Arn")?,
-                creator: f.take("Creator")?,
-                last_rotation_date: f.take("LastRotationDate")?,
-                delete_date: f.take("DeleteDate")?,
-                primary_key_version: f.take("PrimaryKeyVersion")?,
-                description: f.take("Description")?,
-                key_spec: f.take("KeySpec")?,
-                origin: f.take("Origin")?,
-                material_expire_time: f.take("MaterialExpireTime")?,
-                deletion_protection_description: f
-                    .take("DeletionProtectionDescription")?,
-                automatic_rotation: f.take("AutomaticRotation")?,
-                protection_level: f.take("ProtectionLevel")?,
-                key_usage: f.take("KeyUsage")?,
-                creation_date: f.take("CreationDate")?,
-                dkms_instance_id: f.take("DKMSInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -411,16 +423,20 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -433,14 +449,20 @@ pub struct Regions {
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Regions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region: fields.take("Region")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { region: f.take("Region")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Specifies whether to return the resource tags of the secret. Valid values:
@@ -476,17 +498,21 @@ pub struct Tag {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Tag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Tag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -501,11 +527,18 @@ pub struct Tags {
     pub tag: Option<Vec<crate::types::Tag>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The length of the data key that you want to generate. Valid values:
@@ -553,19 +586,23 @@ pub struct BindVpc {
     pub v_switch_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for BindVpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            vpc_id: fields.take("VpcId")?,
+            vpc_owner_id: fields.take("VpcOwnerId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for BindVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                vpc_id: f.take("VpcId")?,
-                vpc_owner_id: f.take("VpcOwnerId")?,
-                v_switch_id: f.take("VSwitchId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -580,16 +617,20 @@ pub struct BindVpcs {
     pub bind_vpc: Option<Vec<crate::types::BindVpc>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for BindVpcs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bind_vpc: fields.take("BindVpc")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for BindVpcs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bind_vpc: f.take("BindVpc")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the KMS instance.
@@ -688,36 +729,40 @@ pub struct KmsInstance {
     pub product_type: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for KmsInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            instance_name: fields.take("InstanceName")?,
+            status: fields.take("Status")?,
+            create_time: fields.take("CreateTime")?,
+            spec: fields.take("Spec")?,
+            key_num: fields.take("KeyNum")?,
+            secret_num: fields.take("SecretNum")?,
+            vpc_num: fields.take("VpcNum")?,
+            vpc_id: fields.take("VpcId")?,
+            zone_ids: fields.take("ZoneIds")?,
+            vswitch_ids: fields.take("VswitchIds")?,
+            end_date: fields.take("EndDate")?,
+            start_date: fields.take("StartDate")?,
+            ca_certificate_chain_pem: fields.take("CaCertificateChainPem")?,
+            bind_vpcs: fields.take("BindVpcs")?,
+            charge_type: fields.take("ChargeType")?,
+            product_version: fields.take("ProductVersion")?,
+            sale_status: fields.take("SaleStatus")?,
+            log: fields.take("Log")?,
+            log_storage: fields.take("LogStorage")?,
+            product_type: fields.take("ProductType")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for KmsInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                instance_name: f.take("InstanceName")?,
-                status: f.take("Status")?,
-                create_time: f.take("CreateTime")?,
-                spec: f.take("Spec")?,
-                key_num: f.take("KeyNum")?,
-                secret_num: f.take("SecretNum")?,
-                vpc_num: f.take("VpcNum")?,
-                vpc_id: f.take("VpcId")?,
-                zone_ids: f.take("ZoneIds")?,
-                vswitch_ids: f.take("VswitchIds")?,
-                end_date: f.take("EndDate")?,
-                start_date: f.take("StartDate")?,
-                ca_certificate_chain_pem: f.take("CaCertificateChainPem")?,
-                bind_vpcs: f.take("BindVpcs")?,
-                charge_type: f.take("ChargeType")?,
-                product_version: f.take("ProductVersion")?,
-                sale_status: f.take("SaleStatus")?,
-                log: f.take("Log")?,
-                log_storage: f.take("LogStorage")?,
-                product_type: f.take("ProductType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -735,18 +780,22 @@ pub struct KmsInstanceQuotaInfo {
     pub used_quantity: Option<i64>,
 }
 #[cfg(feature = "family")]
+impl ::acs_runtime::de::FromJson for KmsInstanceQuotaInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_quota: fields.take("ResourceQuota")?,
+            resource_type: fields.take("ResourceType")?,
+            used_quantity: fields.take("UsedQuantity")?,
+        })
+    }
+}
+#[cfg(feature = "family")]
 impl<'de> ::serde::Deserialize<'de> for KmsInstanceQuotaInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_quota: f.take("ResourceQuota")?,
-                resource_type: f.take("ResourceType")?,
-                used_quantity: f.take("UsedQuantity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Specifies whether to exclude lowercase letters.
@@ -856,16 +905,20 @@ pub struct VersionStages {
     pub version_stage: Option<Vec<String>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for VersionStages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            version_stage: fields.take("VersionStage")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for VersionStages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                version_stage: f.take("VersionStage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -889,18 +942,22 @@ pub struct Alia {
     pub alias_name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Alia {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            alias_arn: fields.take("AliasArn")?,
+            alias_name: fields.take("AliasName")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Alia {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                alias_arn: f.take("AliasArn")?,
-                alias_name: f.take("AliasName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -913,11 +970,20 @@ pub struct Aliases {
     pub alias: Option<Vec<crate::types::Alia>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Aliases {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            alias: fields.take("Alias")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Aliases {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { alias: f.take("Alias")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of AAPs.
@@ -936,17 +1002,21 @@ pub struct ApplicationAccessPoint {
     pub authentication_method: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ApplicationAccessPoint {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            name: fields.take("Name")?,
+            authentication_method: fields.take("AuthenticationMethod")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                name: f.take("Name")?,
-                authentication_method: f.take("AuthenticationMethod")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -959,16 +1029,20 @@ pub struct ApplicationAccessPoints {
     pub application_access_point: Option<Vec<crate::types::ApplicationAccessPoint>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ApplicationAccessPoints {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            application_access_point: fields.take("ApplicationAccessPoint")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ApplicationAccessPoints {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                application_access_point: f.take("ApplicationAccessPoint")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of client keys.
@@ -1019,23 +1093,27 @@ pub struct ClientKey {
     pub aap_name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ClientKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            client_key_id: fields.take("ClientKeyId")?,
+            create_time: fields.take("CreateTime")?,
+            public_key_data: fields.take("PublicKeyData")?,
+            key_algorithm: fields.take("KeyAlgorithm")?,
+            not_before: fields.take("NotBefore")?,
+            not_after: fields.take("NotAfter")?,
+            key_origin: fields.take("KeyOrigin")?,
+            aap_name: fields.take("AapName")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ClientKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                client_key_id: f.take("ClientKeyId")?,
-                create_time: f.take("CreateTime")?,
-                public_key_data: f.take("PublicKeyData")?,
-                key_algorithm: f.take("KeyAlgorithm")?,
-                not_before: f.take("NotBefore")?,
-                not_after: f.take("NotAfter")?,
-                key_origin: f.take("KeyOrigin")?,
-                aap_name: f.take("AapName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1048,16 +1126,20 @@ pub struct KeyVersions {
     pub key_version: Option<Vec<crate::types::KeyVersion>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for KeyVersions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version: fields.take("KeyVersion")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for KeyVersions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version: f.take("KeyVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1076,17 +1158,21 @@ pub struct Key {
     pub key_arn: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Key {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            key_arn: fields.take("KeyArn")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Key {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                key_arn: f.take("KeyArn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1099,11 +1185,18 @@ pub struct Keys {
     pub key: Option<Vec<crate::types::Key>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Keys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { key: fields.take("Key")? })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Keys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { key: f.take("Key")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of KMS instances.
@@ -1122,17 +1215,21 @@ pub struct ListKmsInstancesKmsInstance {
     pub kms_instance_id: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ListKmsInstancesKmsInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            kms_instance_arn: fields.take("KmsInstanceArn")?,
+            kms_instance_id: fields.take("KmsInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesKmsInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                kms_instance_arn: f.take("KmsInstanceArn")?,
-                kms_instance_id: f.take("KmsInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1145,16 +1242,20 @@ pub struct KmsInstances {
     pub kms_instance: Option<Vec<crate::types::ListKmsInstancesKmsInstance>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for KmsInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            kms_instance: fields.take("KmsInstance")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for KmsInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                kms_instance: f.take("KmsInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of access control rules.
@@ -1173,17 +1274,21 @@ pub struct NetworkRule {
     pub name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for NetworkRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for NetworkRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1196,16 +1301,20 @@ pub struct NetworkRules {
     pub network_rule: Option<Vec<crate::types::NetworkRule>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for NetworkRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_rule: fields.take("NetworkRule")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for NetworkRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_rule: f.take("NetworkRule")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of permission policies.
@@ -1219,11 +1328,18 @@ pub struct Policy {
     pub name: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Policy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { name: fields.take("Name")? })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Policy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { name: f.take("Name")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1236,14 +1352,20 @@ pub struct Policies {
     pub policy: Option<Vec<crate::types::Policy>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Policies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy: fields.take("Policy")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Policies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { policy: f.take("Policy")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1267,18 +1389,22 @@ pub struct ListResourceTagsTag {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ListResourceTagsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1291,11 +1417,18 @@ pub struct ListResourceTagsTags {
     pub tag: Option<Vec<crate::types::ListResourceTagsTag>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ListResourceTagsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ListResourceTagsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1316,18 +1449,22 @@ pub struct VersionId {
     pub version_stages: Option<crate::types::VersionStages>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for VersionId {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            version_id: fields.take("VersionId")?,
+            create_time: fields.take("CreateTime")?,
+            version_stages: fields.take("VersionStages")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for VersionId {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                version_id: f.take("VersionId")?,
-                create_time: f.take("CreateTime")?,
-                version_stages: f.take("VersionStages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1340,16 +1477,20 @@ pub struct VersionIds {
     pub version_id: Option<Vec<crate::types::VersionId>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for VersionIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            version_id: fields.take("VersionId")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for VersionIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                version_id: f.take("VersionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1392,22 +1533,26 @@ pub struct Secret {
     pub owing_service: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for Secret {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            update_time: fields.take("UpdateTime")?,
+            secret_type: fields.take("SecretType")?,
+            planned_delete_time: fields.take("PlannedDeleteTime")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+            owing_service: fields.take("OwingService")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for Secret {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                update_time: f.take("UpdateTime")?,
-                secret_type: f.take("SecretType")?,
-                planned_delete_time: f.take("PlannedDeleteTime")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-                owing_service: f.take("OwingService")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1420,14 +1565,20 @@ pub struct SecretList {
     pub secret: Option<Vec<crate::types::Secret>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for SecretList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret: fields.take("Secret")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for SecretList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { secret: f.take("Secret")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1479,19 +1630,23 @@ pub struct TagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_type: fields.take("ResourceType")?,
+            tag_value: fields.take("TagValue")?,
+            resource_id: fields.take("ResourceId")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_type: f.take("ResourceType")?,
-                tag_value: f.take("TagValue")?,
-                resource_id: f.take("ResourceId")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1504,16 +1659,20 @@ pub struct TagResources {
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for TagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.

@@ -501,18 +501,22 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_name: fields.take("LocalName")?,
+            region_endpoint: fields.take("RegionEndpoint")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_name: f.take("LocalName")?,
-                region_endpoint: f.take("RegionEndpoint")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The zone.
@@ -531,17 +535,21 @@ pub struct Zone {
     pub zone_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Zone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_name: fields.take("LocalName")?,
+            zone_id: fields.take("ZoneId")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_name: f.take("LocalName")?,
-                zone_id: f.take("ZoneId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Indicates whether the Proxy protocol passes the VpcId, PrivateLinkEpId, and PrivateLinkEpsId parameters to backend servers.
@@ -574,18 +582,22 @@ pub struct GetListenerAttributeProxyProtocolV2Config {
     pub ppv2_private_link_eps_id_enabled: Option<bool>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for GetListenerAttributeProxyProtocolV2Config {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ppv2_vpc_id_enabled: fields.take("Ppv2VpcIdEnabled")?,
+            ppv2_private_link_ep_id_enabled: fields.take("Ppv2PrivateLinkEpIdEnabled")?,
+            ppv2_private_link_eps_id_enabled: fields.take("Ppv2PrivateLinkEpsIdEnabled")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeProxyProtocolV2Config {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ppv2_vpc_id_enabled: f.take("Ppv2VpcIdEnabled")?,
-                ppv2_private_link_ep_id_enabled: f.take("Ppv2PrivateLinkEpIdEnabled")?,
-                ppv2_private_link_eps_id_enabled: f.take("Ppv2PrivateLinkEpsIdEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags for the execution.
@@ -604,17 +616,21 @@ pub struct GetListenerAttributeTag {
     pub tag_value: Option<String>,
 }
 #[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
+impl ::acs_runtime::de::FromJson for GetListenerAttributeTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(any(feature = "listeners", feature = "network-load-balancer-instances"))]
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The cause of the health check failure.
@@ -635,16 +651,20 @@ pub struct Reason {
     pub reason_code: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for Reason {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reason_code: fields.take("ReasonCode")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for Reason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reason_code: f.take("ReasonCode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of unhealthy backend servers.
@@ -681,20 +701,24 @@ pub struct NonNormalServer {
     pub server_ip: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for NonNormalServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            port: fields.take("Port")?,
+            reason: fields.take("Reason")?,
+            server_id: fields.take("ServerId")?,
+            server_ip: fields.take("ServerIp")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for NonNormalServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                port: f.take("Port")?,
-                reason: f.take("Reason")?,
-                server_id: f.take("ServerId")?,
-                server_ip: f.take("ServerIp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the server group.
@@ -720,18 +744,22 @@ pub struct ServerGroupInfo {
     pub non_normal_servers: Option<Vec<crate::types::NonNormalServer>>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for ServerGroupInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            heath_check_enabled: fields.take("HeathCheckEnabled")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            non_normal_servers: fields.take("NonNormalServers")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for ServerGroupInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                heath_check_enabled: f.take("HeathCheckEnabled")?,
-                server_group_id: f.take("ServerGroupId")?,
-                non_normal_servers: f.take("NonNormalServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check status of the server group of the listener.
@@ -759,19 +787,23 @@ pub struct ListenerHealthStatus {
     pub server_group_infos: Option<Vec<crate::types::ServerGroupInfo>>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for ListenerHealthStatus {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            server_group_infos: fields.take("ServerGroupInfos")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for ListenerHealthStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                server_group_infos: f.take("ServerGroupInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -795,17 +827,21 @@ pub struct OperationLock {
     pub lock_reason: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for OperationLock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_type: fields.take("LockType")?,
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for OperationLock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_type: f.take("LockType")?,
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -867,24 +903,28 @@ pub struct LoadBalancerAddresse {
     pub ipv6_local_addresses: Option<Vec<String>>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for LoadBalancerAddresse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eni_id: fields.take("EniId")?,
+            private_i_pv4_address: fields.take("PrivateIPv4Address")?,
+            allocation_id: fields.take("AllocationId")?,
+            public_i_pv4_address: fields.take("PublicIPv4Address")?,
+            ipv6_address: fields.take("Ipv6Address")?,
+            private_i_pv4_hc_status: fields.take("PrivateIPv4HcStatus")?,
+            private_i_pv6_hc_status: fields.take("PrivateIPv6HcStatus")?,
+            ipv4_local_addresses: fields.take("Ipv4LocalAddresses")?,
+            ipv6_local_addresses: fields.take("Ipv6LocalAddresses")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eni_id: f.take("EniId")?,
-                private_i_pv4_address: f.take("PrivateIPv4Address")?,
-                allocation_id: f.take("AllocationId")?,
-                public_i_pv4_address: f.take("PublicIPv4Address")?,
-                ipv6_address: f.take("Ipv6Address")?,
-                private_i_pv4_hc_status: f.take("PrivateIPv4HcStatus")?,
-                private_i_pv6_hc_status: f.take("PrivateIPv6HcStatus")?,
-                ipv4_local_addresses: f.take("Ipv4LocalAddresses")?,
-                ipv6_local_addresses: f.take("Ipv6LocalAddresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The mappings between zones and vSwitches. You must add at least two zones. You can add a maximum of 10 zones.
@@ -918,19 +958,23 @@ pub struct GetLoadBalancerAttributeZoneMapping {
     pub status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeZoneMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_id: fields.take("VSwitchId")?,
+            zone_id: fields.take("ZoneId")?,
+            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeZoneMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_id: f.take("VSwitchId")?,
-                zone_id: f.take("ZoneId")?,
-                load_balancer_addresses: f.take("LoadBalancerAddresses")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The billing information of the NLB instance.
@@ -945,17 +989,21 @@ pub struct GetLoadBalancerAttributeLoadBalancerBillingConfig {
     pub pay_type: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeLoadBalancerBillingConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            pay_type: fields.take("PayType")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de>
 for GetLoadBalancerAttributeLoadBalancerBillingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                pay_type: f.take("PayType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the deletion protection feature.
@@ -982,19 +1030,23 @@ pub struct GetLoadBalancerAttributeDeletionProtectionConfig {
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeDeletionProtectionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            reason: fields.take("Reason")?,
+            enabled_time: fields.take("EnabledTime")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de>
 for GetLoadBalancerAttributeDeletionProtectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                reason: f.take("Reason")?,
-                enabled_time: f.take("EnabledTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the configuration read-only mode.
@@ -1025,19 +1077,24 @@ pub struct GetLoadBalancerAttributeModificationProtectionConfig {
     pub enabled_time: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson
+for GetLoadBalancerAttributeModificationProtectionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            reason: fields.take("Reason")?,
+            enabled_time: fields.take("EnabledTime")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de>
 for GetLoadBalancerAttributeModificationProtectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                reason: f.take("Reason")?,
-                enabled_time: f.take("EnabledTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The queried task.
@@ -1060,17 +1117,21 @@ pub struct Job {
     pub status: Option<String>,
 }
 #[cfg(feature = "asynchronous-tasks")]
+impl ::acs_runtime::de::FromJson for Job {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            id: fields.take("Id")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "asynchronous-tasks")]
 impl<'de> ::serde::Deserialize<'de> for Job {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                id: f.take("Id")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The certificate.
@@ -1106,19 +1167,23 @@ pub struct Certificate {
     pub certificate_type: Option<String>,
 }
 #[cfg(feature = "listener-certificates")]
+impl ::acs_runtime::de::FromJson for Certificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            certificate_id: fields.take("CertificateId")?,
+            is_default: fields.take("IsDefault")?,
+            status: fields.take("Status")?,
+            certificate_type: fields.take("CertificateType")?,
+        })
+    }
+}
+#[cfg(feature = "listener-certificates")]
 impl<'de> ::serde::Deserialize<'de> for Certificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                certificate_id: f.take("CertificateId")?,
-                is_default: f.take("IsDefault")?,
-                status: f.take("Status")?,
-                certificate_type: f.take("CertificateType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of tags.
@@ -1151,17 +1216,28 @@ pub struct ListListenersTag {
         feature = "server-groups"
     )
 )]
+impl ::acs_runtime::de::FromJson for ListListenersTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "listeners",
+        feature = "network-load-balancer-instances",
+        feature = "security-policy-management",
+        feature = "server-groups"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for ListListenersTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listeners.
@@ -1319,38 +1395,42 @@ pub struct Listener {
     pub mss: Option<i32>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for Listener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tags: fields.take("Tags")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            listener_id: fields.take("ListenerId")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            listener_port: fields.take("ListenerPort")?,
+            start_port: fields.take("StartPort")?,
+            end_port: fields.take("EndPort")?,
+            listener_description: fields.take("ListenerDescription")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            certificate_ids: fields.take("CertificateIds")?,
+            ca_certificate_ids: fields.take("CaCertificateIds")?,
+            ca_enabled: fields.take("CaEnabled")?,
+            listener_status: fields.take("ListenerStatus")?,
+            region_id: fields.take("RegionId")?,
+            alpn_enabled: fields.take("AlpnEnabled")?,
+            alpn_policy: fields.take("AlpnPolicy")?,
+            sec_sensor_enabled: fields.take("SecSensorEnabled")?,
+            proxy_protocol_enabled: fields.take("ProxyProtocolEnabled")?,
+            proxy_protocol_v2_config: fields.take("ProxyProtocolV2Config")?,
+            cps: fields.take("Cps")?,
+            mss: fields.take("Mss")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for Listener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tags: f.take("Tags")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                listener_id: f.take("ListenerId")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                listener_port: f.take("ListenerPort")?,
-                start_port: f.take("StartPort")?,
-                end_port: f.take("EndPort")?,
-                listener_description: f.take("ListenerDescription")?,
-                server_group_id: f.take("ServerGroupId")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                certificate_ids: f.take("CertificateIds")?,
-                ca_certificate_ids: f.take("CaCertificateIds")?,
-                ca_enabled: f.take("CaEnabled")?,
-                listener_status: f.take("ListenerStatus")?,
-                region_id: f.take("RegionId")?,
-                alpn_enabled: f.take("AlpnEnabled")?,
-                alpn_policy: f.take("AlpnPolicy")?,
-                sec_sensor_enabled: f.take("SecSensorEnabled")?,
-                proxy_protocol_enabled: f.take("ProxyProtocolEnabled")?,
-                proxy_protocol_v2_config: f.take("ProxyProtocolV2Config")?,
-                cps: f.take("Cps")?,
-                mss: f.take("Mss")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the array object.
@@ -1404,22 +1484,26 @@ pub struct ListLoadBalancersLoadBalancerAddresse {
     pub private_i_pv6_hc_status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListLoadBalancersLoadBalancerAddresse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eni_id: fields.take("EniId")?,
+            private_i_pv4_address: fields.take("PrivateIPv4Address")?,
+            allocation_id: fields.take("AllocationId")?,
+            public_i_pv4_address: fields.take("PublicIPv4Address")?,
+            ipv6_address: fields.take("Ipv6Address")?,
+            private_i_pv4_hc_status: fields.take("PrivateIPv4HcStatus")?,
+            private_i_pv6_hc_status: fields.take("PrivateIPv6HcStatus")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersLoadBalancerAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eni_id: f.take("EniId")?,
-                private_i_pv4_address: f.take("PrivateIPv4Address")?,
-                allocation_id: f.take("AllocationId")?,
-                public_i_pv4_address: f.take("PublicIPv4Address")?,
-                ipv6_address: f.take("Ipv6Address")?,
-                private_i_pv4_hc_status: f.take("PrivateIPv4HcStatus")?,
-                private_i_pv6_hc_status: f.take("PrivateIPv6HcStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the array object.
@@ -1454,19 +1538,23 @@ pub struct ListLoadBalancersZoneMapping {
     pub status: Option<String>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListLoadBalancersZoneMapping {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_id: fields.take("VSwitchId")?,
+            zone_id: fields.take("ZoneId")?,
+            load_balancer_addresses: fields.take("LoadBalancerAddresses")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersZoneMapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_id: f.take("VSwitchId")?,
-                zone_id: f.take("ZoneId")?,
-                load_balancer_addresses: f.take("LoadBalancerAddresses")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The NLB instances.
@@ -1606,37 +1694,41 @@ pub struct LoadBalancer {
     pub tags: Option<Vec<crate::types::ListListenersTag>>,
 }
 #[cfg(feature = "network-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for LoadBalancer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            load_balancer_type: fields.take("LoadBalancerType")?,
+            address_type: fields.take("AddressType")?,
+            address_ip_version: fields.take("AddressIpVersion")?,
+            ipv6_address_type: fields.take("Ipv6AddressType")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            load_balancer_business_status: fields.take("LoadBalancerBusinessStatus")?,
+            operation_locks: fields.take("OperationLocks")?,
+            vpc_id: fields.take("VpcId")?,
+            create_time: fields.take("CreateTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            dns_name: fields.take("DNSName")?,
+            zone_mappings: fields.take("ZoneMappings")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
+            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
+            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
+            modification_protection_config: fields.take("ModificationProtectionConfig")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "network-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                load_balancer_type: f.take("LoadBalancerType")?,
-                address_type: f.take("AddressType")?,
-                address_ip_version: f.take("AddressIpVersion")?,
-                ipv6_address_type: f.take("Ipv6AddressType")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                load_balancer_business_status: f.take("LoadBalancerBusinessStatus")?,
-                operation_locks: f.take("OperationLocks")?,
-                vpc_id: f.take("VpcId")?,
-                create_time: f.take("CreateTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                dns_name: f.take("DNSName")?,
-                zone_mappings: f.take("ZoneMappings")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                cross_zone_enabled: f.take("CrossZoneEnabled")?,
-                load_balancer_billing_config: f.take("LoadBalancerBillingConfig")?,
-                deletion_protection_config: f.take("DeletionProtectionConfig")?,
-                modification_protection_config: f.take("ModificationProtectionConfig")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listeners that are associated with the NLB instance.
@@ -1665,19 +1757,23 @@ pub struct RelatedListener {
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
+impl ::acs_runtime::de::FromJson for RelatedListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+        })
+    }
+}
+#[cfg(feature = "security-policy-management")]
 impl<'de> ::serde::Deserialize<'de> for RelatedListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The TLS security policy.
@@ -1772,24 +1868,28 @@ pub struct SecurityPolicies {
     pub security_policy_status: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
+impl ::acs_runtime::de::FromJson for SecurityPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            security_policy_name: fields.take("SecurityPolicyName")?,
+            tls_version: fields.take("TlsVersion")?,
+            ciphers: fields.take("Ciphers")?,
+            region_id: fields.take("RegionId")?,
+            tags: fields.take("Tags")?,
+            related_listeners: fields.take("RelatedListeners")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            security_policy_status: fields.take("SecurityPolicyStatus")?,
+        })
+    }
+}
+#[cfg(feature = "security-policy-management")]
 impl<'de> ::serde::Deserialize<'de> for SecurityPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_policy_id: f.take("SecurityPolicyId")?,
-                security_policy_name: f.take("SecurityPolicyName")?,
-                tls_version: f.take("TlsVersion")?,
-                ciphers: f.take("Ciphers")?,
-                region_id: f.take("RegionId")?,
-                tags: f.take("Tags")?,
-                related_listeners: f.take("RelatedListeners")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                security_policy_status: f.take("SecurityPolicyStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1853,24 +1953,28 @@ pub struct ListServerGroupServersServer {
     pub status: Option<String>,
 }
 #[cfg(feature = "server-groups")]
+impl ::acs_runtime::de::FromJson for ListServerGroupServersServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_id: fields.take("ServerId")?,
+            server_type: fields.take("ServerType")?,
+            server_ip: fields.take("ServerIp")?,
+            port: fields.take("Port")?,
+            weight: fields.take("Weight")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            description: fields.take("Description")?,
+            zone_id: fields.take("ZoneId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "server-groups")]
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_id: f.take("ServerId")?,
-                server_type: f.take("ServerType")?,
-                server_ip: f.take("ServerIp")?,
-                port: f.take("Port")?,
-                weight: f.take("Weight")?,
-                server_group_id: f.take("ServerGroupId")?,
-                description: f.take("Description")?,
-                zone_id: f.take("ZoneId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of health checks.
@@ -1981,29 +2085,33 @@ pub struct HealthCheck {
     pub health_check_http_version: Option<String>,
 }
 #[cfg(feature = "server-groups")]
+impl ::acs_runtime::de::FromJson for HealthCheck {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_enabled: fields.take("HealthCheckEnabled")?,
+            health_check_type: fields.take("HealthCheckType")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            health_check_url: fields.take("HealthCheckUrl")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            http_check_method: fields.take("HttpCheckMethod")?,
+            health_check_req: fields.take("HealthCheckReq")?,
+            health_check_exp: fields.take("HealthCheckExp")?,
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+        })
+    }
+}
+#[cfg(feature = "server-groups")]
 impl<'de> ::serde::Deserialize<'de> for HealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_enabled: f.take("HealthCheckEnabled")?,
-                health_check_type: f.take("HealthCheckType")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                health_check_connect_timeout: f.take("HealthCheckConnectTimeout")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                health_check_url: f.take("HealthCheckUrl")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                http_check_method: f.take("HttpCheckMethod")?,
-                health_check_req: f.take("HealthCheckReq")?,
-                health_check_exp: f.take("HealthCheckExp")?,
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The server group.
@@ -2130,34 +2238,38 @@ pub struct ServerGroup {
     pub server_count: Option<i32>,
 }
 #[cfg(feature = "server-groups")]
+impl ::acs_runtime::de::FromJson for ServerGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            server_group_name: fields.take("ServerGroupName")?,
+            server_group_type: fields.take("ServerGroupType")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            vpc_id: fields.take("VpcId")?,
+            scheduler: fields.take("Scheduler")?,
+            protocol: fields.take("Protocol")?,
+            health_check: fields.take("HealthCheck")?,
+            connection_drain_enabled: fields.take("ConnectionDrainEnabled")?,
+            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
+            preserve_client_ip_enabled: fields.take("PreserveClientIpEnabled")?,
+            any_port_enabled: fields.take("AnyPortEnabled")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            server_group_status: fields.take("ServerGroupStatus")?,
+            ali_uid: fields.take("AliUid")?,
+            tags: fields.take("Tags")?,
+            related_load_balancer_ids: fields.take("RelatedLoadBalancerIds")?,
+            server_count: fields.take("ServerCount")?,
+        })
+    }
+}
+#[cfg(feature = "server-groups")]
 impl<'de> ::serde::Deserialize<'de> for ServerGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                server_group_id: f.take("ServerGroupId")?,
-                server_group_name: f.take("ServerGroupName")?,
-                server_group_type: f.take("ServerGroupType")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                vpc_id: f.take("VpcId")?,
-                scheduler: f.take("Scheduler")?,
-                protocol: f.take("Protocol")?,
-                health_check: f.take("HealthCheck")?,
-                connection_drain_enabled: f.take("ConnectionDrainEnabled")?,
-                connection_drain_timeout: f.take("ConnectionDrainTimeout")?,
-                preserve_client_ip_enabled: f.take("PreserveClientIpEnabled")?,
-                any_port_enabled: f.take("AnyPortEnabled")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                server_group_status: f.take("ServerGroupStatus")?,
-                ali_uid: f.take("AliUid")?,
-                tags: f.take("Tags")?,
-                related_load_balancer_ids: f.take("RelatedLoadBalancerIds")?,
-                server_count: f.take("ServerCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A list of TLS security policies.
@@ -2186,19 +2298,23 @@ pub struct ListSystemSecurityPolicySecurityPolicies {
     pub ciphers: Option<String>,
 }
 #[cfg(feature = "security-policy-management")]
+impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicySecurityPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            security_policy_name: fields.take("SecurityPolicyName")?,
+            tls_version: fields.take("TlsVersion")?,
+            ciphers: fields.take("Ciphers")?,
+        })
+    }
+}
+#[cfg(feature = "security-policy-management")]
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicySecurityPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_policy_id: f.take("SecurityPolicyId")?,
-                security_policy_name: f.take("SecurityPolicyName")?,
-                tls_version: f.take("TlsVersion")?,
-                ciphers: f.take("Ciphers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2254,23 +2370,27 @@ pub struct TagResource {
     pub category: Option<String>,
 }
 #[cfg(feature = "tags")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            region_no: fields.take("RegionNo")?,
+            ali_uid: fields.take("AliUid")?,
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+            scope: fields.take("Scope")?,
+            category: fields.take("Category")?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                region_no: f.take("RegionNo")?,
-                ali_uid: f.take("AliUid")?,
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-                scope: f.take("Scope")?,
-                category: f.take("Category")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The data returned.
@@ -2284,16 +2404,20 @@ pub struct Data {
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "resource-groups")]
+impl ::acs_runtime::de::FromJson for Data {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+        })
+    }
+}
+#[cfg(feature = "resource-groups")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The backend server. You can specify up to 200 backend servers in each call.

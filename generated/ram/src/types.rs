@@ -27,19 +27,23 @@ pub struct AccessKey {
     pub access_key_id: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for AccessKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            access_key_secret: fields.take("AccessKeySecret")?,
+            create_date: fields.take("CreateDate")?,
+            access_key_id: fields.take("AccessKeyId")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for AccessKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                access_key_secret: f.take("AccessKeySecret")?,
-                create_date: f.take("CreateDate")?,
-                access_key_id: f.take("AccessKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the group.
@@ -68,19 +72,23 @@ pub struct Group {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for Group {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group_id: fields.take("GroupId")?,
+            group_name: fields.take("GroupName")?,
+            comments: fields.take("Comments")?,
+            create_date: fields.take("CreateDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group_id: f.take("GroupId")?,
-                group_name: f.take("GroupName")?,
-                comments: f.take("Comments")?,
-                create_date: f.take("CreateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The logon configurations of the RAM user.
@@ -109,19 +117,23 @@ pub struct LoginProfile {
     pub mfa_bind_required: Option<bool>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for LoginProfile {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            password_reset_required: fields.take("PasswordResetRequired")?,
+            create_date: fields.take("CreateDate")?,
+            user_name: fields.take("UserName")?,
+            mfa_bind_required: fields.take("MFABindRequired")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for LoginProfile {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                password_reset_required: f.take("PasswordResetRequired")?,
-                create_date: f.take("CreateDate")?,
-                user_name: f.take("UserName")?,
-                mfa_bind_required: f.take("MFABindRequired")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag.
@@ -181,20 +193,24 @@ pub struct Policy {
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for Policy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_version: fields.take("DefaultVersion")?,
+            description: fields.take("Description")?,
+            policy_name: fields.take("PolicyName")?,
+            create_date: fields.take("CreateDate")?,
+            policy_type: fields.take("PolicyType")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for Policy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_version: f.take("DefaultVersion")?,
-                description: f.take("Description")?,
-                policy_name: f.take("PolicyName")?,
-                create_date: f.take("CreateDate")?,
-                policy_type: f.take("PolicyType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the policy version.
@@ -223,19 +239,23 @@ pub struct PolicyVersion {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for PolicyVersion {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            is_default_version: fields.take("IsDefaultVersion")?,
+            policy_document: fields.take("PolicyDocument")?,
+            version_id: fields.take("VersionId")?,
+            create_date: fields.take("CreateDate")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for PolicyVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                is_default_version: f.take("IsDefaultVersion")?,
-                policy_document: f.take("PolicyDocument")?,
-                version_id: f.take("VersionId")?,
-                create_date: f.take("CreateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM role.
@@ -279,22 +299,26 @@ pub struct Role {
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
+impl ::acs_runtime::de::FromJson for Role {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            assume_role_policy_document: fields.take("AssumeRolePolicyDocument")?,
+            description: fields.take("Description")?,
+            max_session_duration: fields.take("MaxSessionDuration")?,
+            role_name: fields.take("RoleName")?,
+            create_date: fields.take("CreateDate")?,
+            role_id: fields.take("RoleId")?,
+            arn: fields.take("Arn")?,
+        })
+    }
+}
+#[cfg(feature = "role-management")]
 impl<'de> ::serde::Deserialize<'de> for Role {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                assume_role_policy_document: f.take("AssumeRolePolicyDocument")?,
-                description: f.take("Description")?,
-                max_session_duration: f.take("MaxSessionDuration")?,
-                role_name: f.take("RoleName")?,
-                create_date: f.take("CreateDate")?,
-                role_id: f.take("RoleId")?,
-                arn: f.take("Arn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user.
@@ -342,22 +366,26 @@ pub struct User {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for User {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            email: fields.take("Email")?,
+            mobile_phone: fields.take("MobilePhone")?,
+            user_id: fields.take("UserId")?,
+            comments: fields.take("Comments")?,
+            create_date: fields.take("CreateDate")?,
+            user_name: fields.take("UserName")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for User {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                email: f.take("Email")?,
-                mobile_phone: f.take("MobilePhone")?,
-                user_id: f.take("UserId")?,
-                comments: f.take("Comments")?,
-                create_date: f.take("CreateDate")?,
-                user_name: f.take("UserName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the MFA device.
@@ -381,18 +409,22 @@ pub struct VirtualMfaDevice {
     pub base32_string_seed: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for VirtualMfaDevice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+            qr_code_png: fields.take("QRCodePNG")?,
+            base32_string_seed: fields.take("Base32StringSeed")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-                qr_code_png: f.take("QRCodePNG")?,
-                base32_string_seed: f.take("Base32StringSeed")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the policy that causes the access denied error.
@@ -484,18 +516,22 @@ pub struct AuthPrincipal {
     pub auth_principal_display_name: Option<String>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
+impl ::acs_runtime::de::FromJson for AuthPrincipal {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auth_principal_type: fields.take("AuthPrincipalType")?,
+            auth_principal_owner_id: fields.take("AuthPrincipalOwnerId")?,
+            auth_principal_display_name: fields.take("AuthPrincipalDisplayName")?,
+        })
+    }
+}
+#[cfg(feature = "permission-analysis-and-diagnostics")]
 impl<'de> ::serde::Deserialize<'de> for AuthPrincipal {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auth_principal_type: f.take("AuthPrincipalType")?,
-                auth_principal_owner_id: f.take("AuthPrincipalOwnerId")?,
-                auth_principal_display_name: f.take("AuthPrincipalDisplayName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The conditions that are used for authentication in the request.
@@ -513,17 +549,21 @@ pub struct AuthCondition {
     pub condition_values: Option<Vec<String>>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
+impl ::acs_runtime::de::FromJson for AuthCondition {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            condition_key: fields.take("ConditionKey")?,
+            condition_values: fields.take("ConditionValues")?,
+        })
+    }
+}
+#[cfg(feature = "permission-analysis-and-diagnostics")]
 impl<'de> ::serde::Deserialize<'de> for AuthCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                condition_key: f.take("ConditionKey")?,
-                condition_values: f.take("ConditionValues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The effect of the policy.
@@ -705,21 +745,25 @@ pub struct MatchedPolicies {
     pub attached_scope: Option<crate::types::AttachedScope>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
+impl ::acs_runtime::de::FromJson for MatchedPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            effect: fields.take("Effect")?,
+            policy_identifier: fields.take("PolicyIdentifier")?,
+            policy_type: fields.take("PolicyType")?,
+            policy_version: fields.take("PolicyVersion")?,
+            attached_entity_type: fields.take("AttachedEntityType")?,
+            attached_scope: fields.take("AttachedScope")?,
+        })
+    }
+}
+#[cfg(feature = "permission-analysis-and-diagnostics")]
 impl<'de> ::serde::Deserialize<'de> for MatchedPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                effect: f.take("Effect")?,
-                policy_identifier: f.take("PolicyIdentifier")?,
-                policy_type: f.take("PolicyType")?,
-                policy_version: f.take("PolicyVersion")?,
-                attached_entity_type: f.take("AttachedEntityType")?,
-                attached_scope: f.take("AttachedScope")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The decoded diagnostic information.
@@ -773,22 +817,26 @@ pub struct DecodedDiagnosticMessage {
     pub matched_policies: Option<Vec<crate::types::MatchedPolicies>>,
 }
 #[cfg(feature = "permission-analysis-and-diagnostics")]
+impl ::acs_runtime::de::FromJson for DecodedDiagnosticMessage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            explicit_deny: fields.take("ExplicitDeny")?,
+            no_permission_policy_type: fields.take("NoPermissionPolicyType")?,
+            auth_action: fields.take("AuthAction")?,
+            auth_resource: fields.take("AuthResource")?,
+            auth_principal: fields.take("AuthPrincipal")?,
+            auth_conditions: fields.take("AuthConditions")?,
+            matched_policies: fields.take("MatchedPolicies")?,
+        })
+    }
+}
+#[cfg(feature = "permission-analysis-and-diagnostics")]
 impl<'de> ::serde::Deserialize<'de> for DecodedDiagnosticMessage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                explicit_deny: f.take("ExplicitDeny")?,
-                no_permission_policy_type: f.take("NoPermissionPolicyType")?,
-                auth_action: f.take("AuthAction")?,
-                auth_resource: f.take("AuthResource")?,
-                auth_principal: f.take("AuthPrincipal")?,
-                auth_conditions: f.take("AuthConditions")?,
-                matched_policies: f.take("MatchedPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the time when the AccessKey pair was used for the last time.
@@ -802,16 +850,20 @@ pub struct AccessKeyLastUsed {
     pub last_used_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for AccessKeyLastUsed {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            last_used_date: fields.take("LastUsedDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for AccessKeyLastUsed {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                last_used_date: f.take("LastUsedDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user group.
@@ -845,20 +897,24 @@ pub struct GetGroupGroup {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for GetGroupGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group_id: fields.take("GroupId")?,
+            update_date: fields.take("UpdateDate")?,
+            group_name: fields.take("GroupName")?,
+            comments: fields.take("Comments")?,
+            create_date: fields.take("CreateDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for GetGroupGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group_id: f.take("GroupId")?,
-                update_date: f.take("UpdateDate")?,
-                group_name: f.take("GroupName")?,
-                comments: f.take("Comments")?,
-                create_date: f.take("CreateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The password policy.
@@ -915,24 +971,28 @@ pub struct PasswordPolicy {
     pub max_login_attemps: Option<i32>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for PasswordPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            require_numbers: fields.take("RequireNumbers")?,
+            require_lowercase_characters: fields.take("RequireLowercaseCharacters")?,
+            hard_expiry: fields.take("HardExpiry")?,
+            password_reuse_prevention: fields.take("PasswordReusePrevention")?,
+            require_symbols: fields.take("RequireSymbols")?,
+            max_password_age: fields.take("MaxPasswordAge")?,
+            minimum_password_length: fields.take("MinimumPasswordLength")?,
+            require_uppercase_characters: fields.take("RequireUppercaseCharacters")?,
+            max_login_attemps: fields.take("MaxLoginAttemps")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for PasswordPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                require_numbers: f.take("RequireNumbers")?,
-                require_lowercase_characters: f.take("RequireLowercaseCharacters")?,
-                hard_expiry: f.take("HardExpiry")?,
-                password_reuse_prevention: f.take("PasswordReusePrevention")?,
-                require_symbols: f.take("RequireSymbols")?,
-                max_password_age: f.take("MaxPasswordAge")?,
-                minimum_password_length: f.take("MinimumPasswordLength")?,
-                require_uppercase_characters: f.take("RequireUppercaseCharacters")?,
-                max_login_attemps: f.take("MaxLoginAttemps")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The basic information about the policy.
@@ -981,23 +1041,27 @@ pub struct GetPolicyPolicy {
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for GetPolicyPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_version: fields.take("DefaultVersion")?,
+            update_date: fields.take("UpdateDate")?,
+            description: fields.take("Description")?,
+            policy_document: fields.take("PolicyDocument")?,
+            attachment_count: fields.take("AttachmentCount")?,
+            policy_name: fields.take("PolicyName")?,
+            create_date: fields.take("CreateDate")?,
+            policy_type: fields.take("PolicyType")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for GetPolicyPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_version: f.take("DefaultVersion")?,
-                update_date: f.take("UpdateDate")?,
-                description: f.take("Description")?,
-                policy_document: f.take("PolicyDocument")?,
-                attachment_count: f.take("AttachmentCount")?,
-                policy_name: f.take("PolicyName")?,
-                create_date: f.take("CreateDate")?,
-                policy_type: f.take("PolicyType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the default policy version.
@@ -1026,19 +1090,23 @@ pub struct DefaultPolicyVersion {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for DefaultPolicyVersion {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            is_default_version: fields.take("IsDefaultVersion")?,
+            policy_document: fields.take("PolicyDocument")?,
+            version_id: fields.take("VersionId")?,
+            create_date: fields.take("CreateDate")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for DefaultPolicyVersion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                is_default_version: f.take("IsDefaultVersion")?,
-                policy_document: f.take("PolicyDocument")?,
-                version_id: f.take("VersionId")?,
-                create_date: f.take("CreateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM role.
@@ -1087,23 +1155,27 @@ pub struct GetRoleRole {
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-management")]
+impl ::acs_runtime::de::FromJson for GetRoleRole {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            assume_role_policy_document: fields.take("AssumeRolePolicyDocument")?,
+            update_date: fields.take("UpdateDate")?,
+            description: fields.take("Description")?,
+            max_session_duration: fields.take("MaxSessionDuration")?,
+            role_name: fields.take("RoleName")?,
+            create_date: fields.take("CreateDate")?,
+            role_id: fields.take("RoleId")?,
+            arn: fields.take("Arn")?,
+        })
+    }
+}
+#[cfg(feature = "role-management")]
 impl<'de> ::serde::Deserialize<'de> for GetRoleRole {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                assume_role_policy_document: f.take("AssumeRolePolicyDocument")?,
-                update_date: f.take("UpdateDate")?,
-                description: f.take("Description")?,
-                max_session_duration: f.take("MaxSessionDuration")?,
-                role_name: f.take("RoleName")?,
-                create_date: f.take("CreateDate")?,
-                role_id: f.take("RoleId")?,
-                arn: f.take("Arn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The AccessKey pair preference.
@@ -1120,16 +1192,20 @@ pub struct AccessKeyPreference {
     pub allow_user_to_manage_access_keys: Option<bool>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for AccessKeyPreference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allow_user_to_manage_access_keys: fields.take("AllowUserToManageAccessKeys")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for AccessKeyPreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allow_user_to_manage_access_keys: f.take("AllowUserToManageAccessKeys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The multi-factor authentication (MFA) preference.
@@ -1146,16 +1222,20 @@ pub struct MfaPreference {
     pub allow_user_to_manage_mfa_devices: Option<bool>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for MfaPreference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allow_user_to_manage_mfa_devices: fields.take("AllowUserToManageMFADevices")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for MfaPreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allow_user_to_manage_mfa_devices: f.take("AllowUserToManageMFADevices")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The logon preference.
@@ -1195,19 +1275,23 @@ pub struct LoginProfilePreference {
     pub allow_user_to_change_password: Option<bool>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for LoginProfilePreference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_save_mfa_ticket: fields.take("EnableSaveMFATicket")?,
+            login_session_duration: fields.take("LoginSessionDuration")?,
+            login_network_masks: fields.take("LoginNetworkMasks")?,
+            allow_user_to_change_password: fields.take("AllowUserToChangePassword")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for LoginProfilePreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_save_mfa_ticket: f.take("EnableSaveMFATicket")?,
-                login_session_duration: f.take("LoginSessionDuration")?,
-                login_network_masks: f.take("LoginNetworkMasks")?,
-                allow_user_to_change_password: f.take("AllowUserToChangePassword")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The public key preference.
@@ -1226,16 +1310,20 @@ pub struct PublicKeyPreference {
     pub allow_user_to_manage_public_keys: Option<bool>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for PublicKeyPreference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            allow_user_to_manage_public_keys: fields.take("AllowUserToManagePublicKeys")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for PublicKeyPreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                allow_user_to_manage_public_keys: f.take("AllowUserToManagePublicKeys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The security preferences.
@@ -1262,19 +1350,23 @@ pub struct SecurityPreference {
     pub public_key_preference: Option<crate::types::PublicKeyPreference>,
 }
 #[cfg(feature = "security-management")]
+impl ::acs_runtime::de::FromJson for SecurityPreference {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_key_preference: fields.take("AccessKeyPreference")?,
+            mfa_preference: fields.take("MFAPreference")?,
+            login_profile_preference: fields.take("LoginProfilePreference")?,
+            public_key_preference: fields.take("PublicKeyPreference")?,
+        })
+    }
+}
+#[cfg(feature = "security-management")]
 impl<'de> ::serde::Deserialize<'de> for SecurityPreference {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_key_preference: f.take("AccessKeyPreference")?,
-                mfa_preference: f.take("MFAPreference")?,
-                login_profile_preference: f.take("LoginProfilePreference")?,
-                public_key_preference: f.take("PublicKeyPreference")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user.
@@ -1332,24 +1424,28 @@ pub struct GetUserUser {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for GetUserUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            email: fields.take("Email")?,
+            update_date: fields.take("UpdateDate")?,
+            mobile_phone: fields.take("MobilePhone")?,
+            user_id: fields.take("UserId")?,
+            comments: fields.take("Comments")?,
+            last_login_date: fields.take("LastLoginDate")?,
+            create_date: fields.take("CreateDate")?,
+            user_name: fields.take("UserName")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for GetUserUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                email: f.take("Email")?,
-                update_date: f.take("UpdateDate")?,
-                mobile_phone: f.take("MobilePhone")?,
-                user_id: f.take("UserId")?,
-                comments: f.take("Comments")?,
-                last_login_date: f.take("LastLoginDate")?,
-                create_date: f.take("CreateDate")?,
-                user_name: f.take("UserName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the MFA device that is bound to the RAM user.
@@ -1371,17 +1467,21 @@ pub struct MfaDevice {
     pub r#type: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for MfaDevice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+            r#type: fields.take("Type")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for MfaDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-                r#type: f.take("Type")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The AccessKey pair that belongs to the RAM user.
@@ -1405,18 +1505,22 @@ pub struct ListAccessKeysAccessKey {
     pub create_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for ListAccessKeysAccessKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            access_key_id: fields.take("AccessKeyId")?,
+            create_date: fields.take("CreateDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for ListAccessKeysAccessKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                access_key_id: f.take("AccessKeyId")?,
-                create_date: f.take("CreateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1429,16 +1533,20 @@ pub struct AccessKeys {
     pub access_key: Option<Vec<crate::types::ListAccessKeysAccessKey>>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for AccessKeys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_key: fields.take("AccessKey")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for AccessKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_key: f.take("AccessKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user group.
@@ -1462,18 +1570,22 @@ pub struct ListEntitiesForPolicyGroup {
     pub attach_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group_name: fields.take("GroupName")?,
+            comments: fields.take("Comments")?,
+            attach_date: fields.take("AttachDate")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group_name: f.take("GroupName")?,
-                comments: f.take("Comments")?,
-                attach_date: f.take("AttachDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1486,11 +1598,20 @@ pub struct Groups {
     pub group: Option<Vec<crate::types::ListEntitiesForPolicyGroup>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for Groups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for Groups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { group: f.take("Group")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM role.
@@ -1524,20 +1645,24 @@ pub struct ListEntitiesForPolicyRole {
     pub role_id: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyRole {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            role_name: fields.take("RoleName")?,
+            attach_date: fields.take("AttachDate")?,
+            arn: fields.take("Arn")?,
+            role_id: fields.take("RoleId")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyRole {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                role_name: f.take("RoleName")?,
-                attach_date: f.take("AttachDate")?,
-                arn: f.take("Arn")?,
-                role_id: f.take("RoleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1550,11 +1675,18 @@ pub struct Roles {
     pub role: Option<Vec<crate::types::ListEntitiesForPolicyRole>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for Roles {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { role: fields.take("Role")? })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for Roles {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { role: f.take("Role")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user.
@@ -1583,19 +1715,23 @@ pub struct ListEntitiesForPolicyUser {
     pub attach_date: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            user_id: fields.take("UserId")?,
+            user_name: fields.take("UserName")?,
+            attach_date: fields.take("AttachDate")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                user_id: f.take("UserId")?,
-                user_name: f.take("UserName")?,
-                attach_date: f.take("AttachDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1608,11 +1744,18 @@ pub struct Users {
     pub user: Option<Vec<crate::types::ListEntitiesForPolicyUser>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for Users {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { user: fields.take("User")? })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for Users {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { user: f.take("User")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1625,11 +1768,20 @@ pub struct ListGroupsGroups {
     pub group: Option<Vec<crate::types::GetGroupGroup>>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for ListGroupsGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for ListGroupsGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { group: f.take("Group")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user group.
@@ -1658,19 +1810,23 @@ pub struct ListGroupsForUserGroup {
     pub join_date: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for ListGroupsForUserGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group_id: fields.take("GroupId")?,
+            group_name: fields.take("GroupName")?,
+            comments: fields.take("Comments")?,
+            join_date: fields.take("JoinDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group_id: f.take("GroupId")?,
-                group_name: f.take("GroupName")?,
-                comments: f.take("Comments")?,
-                join_date: f.take("JoinDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1683,11 +1839,20 @@ pub struct ListGroupsForUserGroups {
     pub group: Option<Vec<crate::types::ListGroupsForUserGroup>>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for ListGroupsForUserGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { group: f.take("Group")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag.
@@ -1706,17 +1871,21 @@ pub struct ListPoliciesTag {
     pub tag_value: Option<String>,
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
+impl ::acs_runtime::de::FromJson for ListPoliciesTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(any(feature = "permission-management", feature = "role-management"))]
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1729,11 +1898,18 @@ pub struct Tags {
     pub tag: Option<Vec<crate::types::ListPoliciesTag>>,
 }
 #[cfg(any(feature = "permission-management", feature = "role-management"))]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(any(feature = "permission-management", feature = "role-management"))]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the policy.
@@ -1779,23 +1955,27 @@ pub struct ListPoliciesPolicy {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListPoliciesPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_version: fields.take("DefaultVersion")?,
+            description: fields.take("Description")?,
+            update_date: fields.take("UpdateDate")?,
+            attachment_count: fields.take("AttachmentCount")?,
+            policy_name: fields.take("PolicyName")?,
+            create_date: fields.take("CreateDate")?,
+            policy_type: fields.take("PolicyType")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_version: f.take("DefaultVersion")?,
-                description: f.take("Description")?,
-                update_date: f.take("UpdateDate")?,
-                attachment_count: f.take("AttachmentCount")?,
-                policy_name: f.take("PolicyName")?,
-                create_date: f.take("CreateDate")?,
-                policy_type: f.take("PolicyType")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1808,14 +1988,20 @@ pub struct Policies {
     pub policy: Option<Vec<crate::types::ListPoliciesPolicy>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for Policies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy: fields.take("Policy")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for Policies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { policy: f.take("Policy")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the policy.
@@ -1849,20 +2035,24 @@ pub struct ListPoliciesForGroupPolicy {
     pub policy_type: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            default_version: fields.take("DefaultVersion")?,
+            description: fields.take("Description")?,
+            policy_name: fields.take("PolicyName")?,
+            attach_date: fields.take("AttachDate")?,
+            policy_type: fields.take("PolicyType")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                default_version: f.take("DefaultVersion")?,
-                description: f.take("Description")?,
-                policy_name: f.take("PolicyName")?,
-                attach_date: f.take("AttachDate")?,
-                policy_type: f.take("PolicyType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1875,14 +2065,20 @@ pub struct ListPoliciesForGroupPolicies {
     pub policy: Option<Vec<crate::types::ListPoliciesForGroupPolicy>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for ListPoliciesForGroupPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy: fields.take("Policy")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { policy: f.take("Policy")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1895,16 +2091,20 @@ pub struct PolicyVersions {
     pub policy_version: Option<Vec<crate::types::PolicyVersion>>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for PolicyVersions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy_version: fields.take("PolicyVersion")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for PolicyVersions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policy_version: f.take("PolicyVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM role.
@@ -1950,23 +2150,27 @@ pub struct ListRolesRole {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "role-management")]
+impl ::acs_runtime::de::FromJson for ListRolesRole {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            description: fields.take("Description")?,
+            update_date: fields.take("UpdateDate")?,
+            max_session_duration: fields.take("MaxSessionDuration")?,
+            role_name: fields.take("RoleName")?,
+            create_date: fields.take("CreateDate")?,
+            role_id: fields.take("RoleId")?,
+            arn: fields.take("Arn")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "role-management")]
 impl<'de> ::serde::Deserialize<'de> for ListRolesRole {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                description: f.take("Description")?,
-                update_date: f.take("UpdateDate")?,
-                max_session_duration: f.take("MaxSessionDuration")?,
-                role_name: f.take("RoleName")?,
-                create_date: f.take("CreateDate")?,
-                role_id: f.take("RoleId")?,
-                arn: f.take("Arn")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1979,11 +2183,18 @@ pub struct ListRolesRoles {
     pub role: Option<Vec<crate::types::ListRolesRole>>,
 }
 #[cfg(feature = "role-management")]
+impl ::acs_runtime::de::FromJson for ListRolesRoles {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { role: fields.take("Role")? })
+    }
+}
+#[cfg(feature = "role-management")]
 impl<'de> ::serde::Deserialize<'de> for ListRolesRoles {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { role: f.take("Role")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The resource type.
@@ -2036,19 +2247,23 @@ pub struct TagResource {
     pub tag_value: Option<String>,
 }
 #[cfg(feature = "tag-management")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_name: fields.take("ResourceName")?,
+            resource_type: fields.take("ResourceType")?,
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(feature = "tag-management")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_name: f.take("ResourceName")?,
-                resource_type: f.take("ResourceType")?,
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The list of RAM users.
@@ -2101,23 +2316,27 @@ pub struct ListUsersUser {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for ListUsersUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            email: fields.take("Email")?,
+            update_date: fields.take("UpdateDate")?,
+            mobile_phone: fields.take("MobilePhone")?,
+            user_id: fields.take("UserId")?,
+            comments: fields.take("Comments")?,
+            create_date: fields.take("CreateDate")?,
+            user_name: fields.take("UserName")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for ListUsersUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                email: f.take("Email")?,
-                update_date: f.take("UpdateDate")?,
-                mobile_phone: f.take("MobilePhone")?,
-                user_id: f.take("UserId")?,
-                comments: f.take("Comments")?,
-                create_date: f.take("CreateDate")?,
-                user_name: f.take("UserName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2130,11 +2349,18 @@ pub struct ListUsersUsers {
     pub user: Option<Vec<crate::types::ListUsersUser>>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for ListUsersUsers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { user: fields.take("User")? })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for ListUsersUsers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { user: f.take("User")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the RAM user.
@@ -2158,18 +2384,22 @@ pub struct ListUsersForGroupUser {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for ListUsersForGroupUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            join_date: fields.take("JoinDate")?,
+            user_name: fields.take("UserName")?,
+        })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                join_date: f.take("JoinDate")?,
-                user_name: f.take("UserName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2182,11 +2412,18 @@ pub struct ListUsersForGroupUsers {
     pub user: Option<Vec<crate::types::ListUsersForGroupUser>>,
 }
 #[cfg(feature = "user-group-management")]
+impl ::acs_runtime::de::FromJson for ListUsersForGroupUsers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { user: fields.take("User")? })
+    }
+}
+#[cfg(feature = "user-group-management")]
 impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupUsers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { user: f.take("User")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The basic information about the Resource Access Management (RAM) user to which the MFA device is bound.
@@ -2210,18 +2447,22 @@ pub struct ListVirtualMfaDevicesUser {
     pub user_name: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            display_name: fields.take("DisplayName")?,
+            user_id: fields.take("UserId")?,
+            user_name: fields.take("UserName")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                display_name: f.take("DisplayName")?,
-                user_id: f.take("UserId")?,
-                user_name: f.take("UserName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the MFA device.
@@ -2244,18 +2485,22 @@ pub struct ListVirtualMfaDevicesVirtualMfaDevice {
     pub activate_date: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for ListVirtualMfaDevicesVirtualMfaDevice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+            user: fields.take("User")?,
+            activate_date: fields.take("ActivateDate")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for ListVirtualMfaDevicesVirtualMfaDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-                user: f.take("User")?,
-                activate_date: f.take("ActivateDate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2270,16 +2515,20 @@ pub struct VirtualMfaDevices {
     >,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for VirtualMfaDevices {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_mfa_device: fields.take("VirtualMFADevice")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevices {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_mfa_device: f.take("VirtualMFADevice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag.
@@ -2319,16 +2568,20 @@ pub struct UnbindMfaDeviceMfaDevice {
     pub serial_number: Option<String>,
 }
 #[cfg(feature = "user-management")]
+impl ::acs_runtime::de::FromJson for UnbindMfaDeviceMfaDevice {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            serial_number: fields.take("SerialNumber")?,
+        })
+    }
+}
+#[cfg(feature = "user-management")]
 impl<'de> ::serde::Deserialize<'de> for UnbindMfaDeviceMfaDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                serial_number: f.take("SerialNumber")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the policy.
@@ -2370,20 +2623,24 @@ pub struct UpdatePolicyDescriptionPolicy {
     pub default_version: Option<String>,
 }
 #[cfg(feature = "permission-management")]
+impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionPolicy {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy_name: fields.take("PolicyName")?,
+            policy_type: fields.take("PolicyType")?,
+            create_date: fields.take("CreateDate")?,
+            update_date: fields.take("UpdateDate")?,
+            description: fields.take("Description")?,
+            default_version: fields.take("DefaultVersion")?,
+        })
+    }
+}
+#[cfg(feature = "permission-management")]
 impl<'de> ::serde::Deserialize<'de> for UpdatePolicyDescriptionPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policy_name: f.take("PolicyName")?,
-                policy_type: f.take("PolicyType")?,
-                create_date: f.take("CreateDate")?,
-                update_date: f.take("UpdateDate")?,
-                description: f.take("Description")?,
-                default_version: f.take("DefaultVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

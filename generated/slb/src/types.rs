@@ -35,19 +35,23 @@ pub struct BackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for BackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for BackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -60,16 +64,20 @@ pub struct BackendServers {
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for BackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for BackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -107,20 +115,24 @@ pub struct AddVServerGroupBackendServersBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -135,16 +147,20 @@ pub struct AddVServerGroupBackendServersBackendServers {
     >,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for AddVServerGroupBackendServersBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags.
@@ -220,21 +236,25 @@ pub struct MasterSlaveBackendServer {
     pub server_type: Option<String>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
+impl ::acs_runtime::de::FromJson for MasterSlaveBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+            server_type: fields.take("ServerType")?,
+        })
+    }
+}
+#[cfg(feature = "primary-secondary-server-groups")]
 impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-                server_type: f.take("ServerType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -247,16 +267,20 @@ pub struct MasterSlaveBackendServers {
     pub master_slave_backend_server: Option<Vec<crate::types::MasterSlaveBackendServer>>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
+impl ::acs_runtime::de::FromJson for MasterSlaveBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            master_slave_backend_server: fields.take("MasterSlaveBackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "primary-secondary-server-groups")]
 impl<'de> ::serde::Deserialize<'de> for MasterSlaveBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                master_slave_backend_server: f.take("MasterSlaveBackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -275,17 +299,21 @@ pub struct Rule {
     pub rule_id: Option<String>,
 }
 #[cfg(feature = "forwarding-rules")]
+impl ::acs_runtime::de::FromJson for Rule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            rule_name: fields.take("RuleName")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
+#[cfg(feature = "forwarding-rules")]
 impl<'de> ::serde::Deserialize<'de> for Rule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                rule_name: f.take("RuleName")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -298,11 +326,18 @@ pub struct Rules {
     pub rule: Option<Vec<crate::types::Rule>>,
 }
 #[cfg(feature = "forwarding-rules")]
+impl ::acs_runtime::de::FromJson for Rules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(feature = "forwarding-rules")]
 impl<'de> ::serde::Deserialize<'de> for Rules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tags.
@@ -343,17 +378,32 @@ pub struct DescribeAccessControlListAttributeTag {
         feature = "vserver-groups"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "access-control",
+        feature = "classic-load-balancer-instances",
+        feature = "http-listeners",
+        feature = "https-listeners",
+        feature = "primary-secondary-server-groups",
+        feature = "tcp-listeners",
+        feature = "udp-listeners",
+        feature = "vserver-groups"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -388,11 +438,29 @@ pub struct Tags {
         feature = "vserver-groups"
     )
 )]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(
+        feature = "access-control",
+        feature = "classic-load-balancer-instances",
+        feature = "http-listeners",
+        feature = "https-listeners",
+        feature = "primary-secondary-server-groups",
+        feature = "tcp-listeners",
+        feature = "udp-listeners",
+        feature = "vserver-groups"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the access control policy.
@@ -411,17 +479,21 @@ pub struct AclEntry {
     pub acl_entry_ip: Option<String>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for AclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entry_comment: fields.take("AclEntryComment")?,
+            acl_entry_ip: fields.take("AclEntryIP")?,
+        })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for AclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entry_comment: f.take("AclEntryComment")?,
-                acl_entry_ip: f.take("AclEntryIP")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -434,16 +506,20 @@ pub struct AclEntrys {
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for AclEntrys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entry: fields.take("AclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for AclEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entry: f.take("AclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The listeners that are associated with the network ACL.
@@ -475,19 +551,23 @@ pub struct RelatedListener {
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for RelatedListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port: fields.take("ListenerPort")?,
+            acl_type: fields.take("AclType")?,
+            protocol: fields.take("Protocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+        })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for RelatedListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port: f.take("ListenerPort")?,
-                acl_type: f.take("AclType")?,
-                protocol: f.take("Protocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -500,16 +580,20 @@ pub struct RelatedListeners {
     pub related_listener: Option<Vec<crate::types::RelatedListener>>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for RelatedListeners {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            related_listener: fields.take("RelatedListener")?,
+        })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for RelatedListeners {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                related_listener: f.take("RelatedListener")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -542,17 +626,28 @@ pub struct DescribeAccessControlListsTag {
         feature = "listeners"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "access-control",
+        feature = "certificates",
+        feature = "classic-load-balancer-instances",
+        feature = "listeners"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -577,11 +672,24 @@ pub struct DescribeAccessControlListsTags {
         feature = "classic-load-balancer-instances"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeAccessControlListsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(
+        feature = "access-control",
+        feature = "certificates",
+        feature = "classic-load-balancer-instances"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -617,21 +725,25 @@ pub struct Acl {
     pub create_time: Option<String>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for Acl {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            acl_name: fields.take("AclName")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            create_time: fields.take("CreateTime")?,
+        })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for Acl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                acl_name: f.take("AclName")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                create_time: f.take("CreateTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -644,11 +756,18 @@ pub struct Acls {
     pub acl: Option<Vec<crate::types::Acl>>,
 }
 #[cfg(feature = "access-control")]
+impl ::acs_runtime::de::FromJson for Acls {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { acl: fields.take("Acl")? })
+    }
+}
+#[cfg(feature = "access-control")]
 impl<'de> ::serde::Deserialize<'de> for Acls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { acl: f.take("Acl")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -682,20 +801,24 @@ pub struct LogsDownloadAttribute {
     pub log_type: Option<String>,
 }
 #[cfg(feature = "access-logs")]
+impl ::acs_runtime::de::FromJson for LogsDownloadAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            log_project: fields.take("LogProject")?,
+            log_store: fields.take("LogStore")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            region: fields.take("Region")?,
+            log_type: fields.take("LogType")?,
+        })
+    }
+}
+#[cfg(feature = "access-logs")]
 impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                log_project: f.take("LogProject")?,
-                log_store: f.take("LogStore")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                region: f.take("Region")?,
-                log_type: f.take("LogType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -708,16 +831,20 @@ pub struct LogsDownloadAttributes {
     pub logs_download_attribute: Option<Vec<crate::types::LogsDownloadAttribute>>,
 }
 #[cfg(feature = "access-logs")]
+impl ::acs_runtime::de::FromJson for LogsDownloadAttributes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            logs_download_attribute: fields.take("LogsDownloadAttribute")?,
+        })
+    }
+}
+#[cfg(feature = "access-logs")]
 impl<'de> ::serde::Deserialize<'de> for LogsDownloadAttributes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                logs_download_attribute: f.take("LogsDownloadAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -740,17 +867,21 @@ pub struct SupportResource {
     pub address_ip_version: Option<String>,
 }
 #[cfg(feature = "query-resources")]
+impl ::acs_runtime::de::FromJson for SupportResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            address_type: fields.take("AddressType")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+        })
+    }
+}
+#[cfg(feature = "query-resources")]
 impl<'de> ::serde::Deserialize<'de> for SupportResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                address_type: f.take("AddressType")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -763,16 +894,20 @@ pub struct SupportResources {
     pub support_resource: Option<Vec<crate::types::SupportResource>>,
 }
 #[cfg(feature = "query-resources")]
+impl ::acs_runtime::de::FromJson for SupportResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            support_resource: fields.take("SupportResource")?,
+        })
+    }
+}
+#[cfg(feature = "query-resources")]
 impl<'de> ::serde::Deserialize<'de> for SupportResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                support_resource: f.take("SupportResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -793,18 +928,22 @@ pub struct AvailableResource {
     pub support_resources: Option<crate::types::SupportResources>,
 }
 #[cfg(feature = "query-resources")]
+impl ::acs_runtime::de::FromJson for AvailableResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slave_zone_id: fields.take("SlaveZoneId")?,
+            master_zone_id: fields.take("MasterZoneId")?,
+            support_resources: fields.take("SupportResources")?,
+        })
+    }
+}
+#[cfg(feature = "query-resources")]
 impl<'de> ::serde::Deserialize<'de> for AvailableResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slave_zone_id: f.take("SlaveZoneId")?,
-                master_zone_id: f.take("MasterZoneId")?,
-                support_resources: f.take("SupportResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -817,16 +956,20 @@ pub struct AvailableResources {
     pub available_resource: Option<Vec<crate::types::AvailableResource>>,
 }
 #[cfg(feature = "query-resources")]
+impl ::acs_runtime::de::FromJson for AvailableResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            available_resource: fields.take("AvailableResource")?,
+        })
+    }
+}
+#[cfg(feature = "query-resources")]
 impl<'de> ::serde::Deserialize<'de> for AvailableResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                available_resource: f.take("AvailableResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -891,26 +1034,30 @@ pub struct CaCertificate {
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
 }
 #[cfg(feature = "certificates")]
+impl ::acs_runtime::de::FromJson for CaCertificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            expire_time: fields.take("ExpireTime")?,
+            create_time: fields.take("CreateTime")?,
+            expire_time_stamp: fields.take("ExpireTimeStamp")?,
+            ca_certificate_id: fields.take("CACertificateId")?,
+            region_id: fields.take("RegionId")?,
+            fingerprint: fields.take("Fingerprint")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            common_name: fields.take("CommonName")?,
+            ca_certificate_name: fields.take("CACertificateName")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "certificates")]
 impl<'de> ::serde::Deserialize<'de> for CaCertificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                expire_time: f.take("ExpireTime")?,
-                create_time: f.take("CreateTime")?,
-                expire_time_stamp: f.take("ExpireTimeStamp")?,
-                ca_certificate_id: f.take("CACertificateId")?,
-                region_id: f.take("RegionId")?,
-                fingerprint: f.take("Fingerprint")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                common_name: f.take("CommonName")?,
-                ca_certificate_name: f.take("CACertificateName")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -923,16 +1070,20 @@ pub struct CaCertificates {
     pub ca_certificate: Option<Vec<crate::types::CaCertificate>>,
 }
 #[cfg(feature = "certificates")]
+impl ::acs_runtime::de::FromJson for CaCertificates {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ca_certificate: fields.take("CACertificate")?,
+        })
+    }
+}
+#[cfg(feature = "certificates")]
 impl<'de> ::serde::Deserialize<'de> for CaCertificates {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ca_certificate: f.take("CACertificate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -956,18 +1107,22 @@ pub struct DomainExtension {
     pub domain_extension_id: Option<String>,
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
+impl ::acs_runtime::de::FromJson for DomainExtension {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            domain: fields.take("Domain")?,
+            domain_extension_id: fields.take("DomainExtensionId")?,
+        })
+    }
+}
+#[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
 impl<'de> ::serde::Deserialize<'de> for DomainExtension {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_certificate_id: f.take("ServerCertificateId")?,
-                domain: f.take("Domain")?,
-                domain_extension_id: f.take("DomainExtensionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -980,16 +1135,20 @@ pub struct DomainExtensions {
     pub domain_extension: Option<Vec<crate::types::DomainExtension>>,
 }
 #[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
+impl ::acs_runtime::de::FromJson for DomainExtensions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            domain_extension: fields.take("DomainExtension")?,
+        })
+    }
+}
+#[cfg(any(feature = "domain-name-extensions", feature = "https-listeners"))]
 impl<'de> ::serde::Deserialize<'de> for DomainExtensions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                domain_extension: f.take("DomainExtension")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The backend servers.
@@ -1032,21 +1191,25 @@ pub struct DescribeHealthStatusBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            protocol: fields.take("Protocol")?,
+            server_health_status: fields.take("ServerHealthStatus")?,
+            listener_port: fields.take("ListenerPort")?,
+            server_ip: fields.take("ServerIp")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                protocol: f.take("Protocol")?,
-                server_health_status: f.take("ServerHealthStatus")?,
-                listener_port: f.take("ListenerPort")?,
-                server_ip: f.take("ServerIp")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1059,16 +1222,20 @@ pub struct DescribeHealthStatusBackendServers {
     pub backend_server: Option<Vec<crate::types::DescribeHealthStatusBackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for DescribeHealthStatusBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1081,16 +1248,20 @@ pub struct ListenerPorts {
     pub listener_port: Option<Vec<i32>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListenerPorts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port: fields.take("ListenerPort")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListenerPorts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port: f.take("ListenerPort")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1109,17 +1280,21 @@ pub struct ListenerPortAndProtocal {
     pub listener_port: Option<i32>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListenerPortAndProtocal {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_protocal: fields.take("ListenerProtocal")?,
+            listener_port: fields.take("ListenerPort")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocal {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_protocal: f.take("ListenerProtocal")?,
-                listener_port: f.take("ListenerPort")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1132,16 +1307,20 @@ pub struct ListenerPortsAndProtocal {
     pub listener_port_and_protocal: Option<Vec<crate::types::ListenerPortAndProtocal>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocal {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port_and_protocal: fields.take("ListenerPortAndProtocal")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocal {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port_and_protocal: f.take("ListenerPortAndProtocal")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1175,20 +1354,24 @@ pub struct ListenerPortAndProtocol {
     pub forward_port: Option<i32>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListenerPortAndProtocol {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            listener_forward: fields.take("ListenerForward")?,
+            description: fields.take("Description")?,
+            forward_port: fields.take("ForwardPort")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListenerPortAndProtocol {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                listener_forward: f.take("ListenerForward")?,
-                description: f.take("Description")?,
-                forward_port: f.take("ForwardPort")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1201,16 +1384,20 @@ pub struct ListenerPortsAndProtocol {
     pub listener_port_and_protocol: Option<Vec<crate::types::ListenerPortAndProtocol>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for ListenerPortsAndProtocol {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port_and_protocol: fields.take("ListenerPortAndProtocol")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for ListenerPortsAndProtocol {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port_and_protocol: f.take("ListenerPortAndProtocol")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1246,20 +1433,24 @@ pub struct DescribeLoadBalancerAttributeBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            server_ip: fields.take("ServerIp")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                server_ip: f.take("ServerIp")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1274,16 +1465,20 @@ pub struct DescribeLoadBalancerAttributeBackendServers {
     >,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1310,14 +1505,27 @@ pub struct AclIds {
         feature = "udp-listeners"
     )
 )]
+impl ::acs_runtime::de::FromJson for AclIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "http-listeners",
+        feature = "https-listeners",
+        feature = "tcp-listeners",
+        feature = "udp-listeners"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for AclIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { acl_id: f.take("AclId")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The forwarding rules.
@@ -1351,20 +1559,24 @@ pub struct DescribeLoadBalancerHttpListenerAttributeRule {
     pub rule_id: Option<String>,
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            url: fields.take("Url")?,
+            domain: fields.take("Domain")?,
+            rule_name: fields.take("RuleName")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
+#[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttributeRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                url: f.take("Url")?,
-                domain: f.take("Domain")?,
-                rule_name: f.take("RuleName")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1377,11 +1589,18 @@ pub struct DescribeLoadBalancerHttpListenerAttributeRules {
     pub rule: Option<Vec<crate::types::DescribeLoadBalancerHttpListenerAttributeRule>>,
 }
 #[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHttpListenerAttributeRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(any(feature = "http-listeners", feature = "https-listeners"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerHttpListenerAttributeRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the HTTP listener.
@@ -1572,42 +1791,46 @@ pub struct HttpListenerConfig {
     pub health_check: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for HttpListenerConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
+            cookie: fields.take("Cookie")?,
+            gzip: fields.take("Gzip")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            health_check_type: fields.take("HealthCheckType")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+            forward_port: fields.take("ForwardPort")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            listener_forward: fields.take("ListenerForward")?,
+            x_forwarded_for: fields.take("XForwardedFor")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
+            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check: fields.take("HealthCheck")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for HttpListenerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-                x_forwarded_for_client_src_port: f.take("XForwardedFor_ClientSrcPort")?,
-                cookie: f.take("Cookie")?,
-                gzip: f.take("Gzip")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                health_check_type: f.take("HealthCheckType")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                x_forwarded_for_slbid: f.take("XForwardedFor_SLBID")?,
-                forward_port: f.take("ForwardPort")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                listener_forward: f.take("ListenerForward")?,
-                x_forwarded_for: f.take("XForwardedFor")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                request_timeout: f.take("RequestTimeout")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                x_forwarded_for_slbport: f.take("XForwardedFor_SLBPORT")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                x_forwarded_for_proto: f.take("XForwardedFor_proto")?,
-                x_forwarded_for_slbip: f.take("XForwardedFor_SLBIP")?,
-                sticky_session: f.take("StickySession")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check: f.take("HealthCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the HTTPS listener.
@@ -1862,52 +2085,56 @@ pub struct HttpsListenerConfig {
     pub health_check: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for HttpsListenerConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            x_forwarded_for_client_cert_client_verify: fields
+                .take("XForwardedFor_ClientCertClientVerify")?,
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
+            cookie: fields.take("Cookie")?,
+            gzip: fields.take("Gzip")?,
+            enable_http2: fields.take("EnableHttp2")?,
+            ca_certificate_id: fields.take("CACertificateId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            health_check_type: fields.take("HealthCheckType")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+            x_forwarded_for_client_cert_subject_dn: fields
+                .take("XForwardedFor_ClientCertSubjectDN")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            x_forwarded_for_client_cert_fingerprint: fields
+                .take("XForwardedFor_ClientCertFingerprint")?,
+            x_forwarded_for: fields.take("XForwardedFor")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            x_forwarded_for_client_cert_issuer_dn: fields
+                .take("XForwardedFor_ClientCertIssuerDN")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
+            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            tls_cipher_policy: fields.take("TLSCipherPolicy")?,
+            health_check: fields.take("HealthCheck")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for HttpsListenerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                x_forwarded_for_client_cert_client_verify: f
-                    .take("XForwardedFor_ClientCertClientVerify")?,
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-                x_forwarded_for_client_src_port: f.take("XForwardedFor_ClientSrcPort")?,
-                cookie: f.take("Cookie")?,
-                gzip: f.take("Gzip")?,
-                enable_http2: f.take("EnableHttp2")?,
-                ca_certificate_id: f.take("CACertificateId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                health_check_type: f.take("HealthCheckType")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                x_forwarded_for_slbid: f.take("XForwardedFor_SLBID")?,
-                x_forwarded_for_client_cert_subject_dn: f
-                    .take("XForwardedFor_ClientCertSubjectDN")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                x_forwarded_for_client_cert_fingerprint: f
-                    .take("XForwardedFor_ClientCertFingerprint")?,
-                x_forwarded_for: f.take("XForwardedFor")?,
-                request_timeout: f.take("RequestTimeout")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                server_certificate_id: f.take("ServerCertificateId")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                x_forwarded_for_slbport: f.take("XForwardedFor_SLBPORT")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                x_forwarded_for_client_cert_issuer_dn: f
-                    .take("XForwardedFor_ClientCertIssuerDN")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                x_forwarded_for_proto: f.take("XForwardedFor_proto")?,
-                x_forwarded_for_slbip: f.take("XForwardedFor_SLBIP")?,
-                sticky_session: f.take("StickySession")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                tls_cipher_policy: f.take("TLSCipherPolicy")?,
-                health_check: f.take("HealthCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the TCP listener.
@@ -2022,32 +2249,36 @@ pub struct TcpListenerConfig {
     pub proxy_protocol_v2_enabled: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for TcpListenerConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
+            persistence_timeout: fields.take("PersistenceTimeout")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            established_timeout: fields.take("EstablishedTimeout")?,
+            health_check_type: fields.take("HealthCheckType")?,
+            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            connection_drain: fields.take("ConnectionDrain")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check: fields.take("HealthCheck")?,
+            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for TcpListenerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                connection_drain_timeout: f.take("ConnectionDrainTimeout")?,
-                persistence_timeout: f.take("PersistenceTimeout")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                established_timeout: f.take("EstablishedTimeout")?,
-                health_check_type: f.take("HealthCheckType")?,
-                health_check_connect_timeout: f.take("HealthCheckConnectTimeout")?,
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                connection_drain: f.take("ConnectionDrain")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check: f.take("HealthCheck")?,
-                proxy_protocol_v2_enabled: f.take("ProxyProtocolV2Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the UDP listener.
@@ -2127,27 +2358,31 @@ pub struct UdpListenerConfig {
     pub proxy_protocol_v2_enabled: Option<String>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for UdpListenerConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_exp: fields.take("HealthCheckExp")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            connection_drain: fields.take("ConnectionDrain")?,
+            health_check_req: fields.take("HealthCheckReq")?,
+            health_check: fields.take("HealthCheck")?,
+            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for UdpListenerConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                connection_drain_timeout: f.take("ConnectionDrainTimeout")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_exp: f.take("HealthCheckExp")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_connect_timeout: f.take("HealthCheckConnectTimeout")?,
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                connection_drain: f.take("ConnectionDrain")?,
-                health_check_req: f.take("HealthCheckReq")?,
-                health_check: f.take("HealthCheck")?,
-                proxy_protocol_v2_enabled: f.take("ProxyProtocolV2Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2264,33 +2499,37 @@ pub struct Listener {
     pub tags: Option<Vec<crate::types::DescribeAccessControlListsTag>>,
 }
 #[cfg(feature = "listeners")]
+impl ::acs_runtime::de::FromJson for Listener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_type: fields.take("AclType")?,
+            status: fields.take("Status")?,
+            v_server_group_id: fields.take("VServerGroupId")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            acl_id: fields.take("AclId")?,
+            scheduler: fields.take("Scheduler")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            acl_status: fields.take("AclStatus")?,
+            backend_server_port: fields.take("BackendServerPort")?,
+            acl_ids: fields.take("AclIds")?,
+            http_listener_config: fields.take("HTTPListenerConfig")?,
+            https_listener_config: fields.take("HTTPSListenerConfig")?,
+            tcp_listener_config: fields.take("TCPListenerConfig")?,
+            udp_listener_config: fields.take("UDPListenerConfig")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "listeners")]
 impl<'de> ::serde::Deserialize<'de> for Listener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_type: f.take("AclType")?,
-                status: f.take("Status")?,
-                v_server_group_id: f.take("VServerGroupId")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                listener_port: f.take("ListenerPort")?,
-                acl_id: f.take("AclId")?,
-                scheduler: f.take("Scheduler")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                acl_status: f.take("AclStatus")?,
-                backend_server_port: f.take("BackendServerPort")?,
-                acl_ids: f.take("AclIds")?,
-                http_listener_config: f.take("HTTPListenerConfig")?,
-                https_listener_config: f.take("HTTPSListenerConfig")?,
-                tcp_listener_config: f.take("TCPListenerConfig")?,
-                udp_listener_config: f.take("UDPListenerConfig")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The CLB instances.
@@ -2451,40 +2690,44 @@ pub struct LoadBalancer {
     pub tags: Option<crate::types::DescribeAccessControlListsTags>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for LoadBalancer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            create_time: fields.take("CreateTime")?,
+            pay_type: fields.take("PayType")?,
+            address_type: fields.take("AddressType")?,
+            network_type: fields.take("NetworkType")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            bandwidth: fields.take("Bandwidth")?,
+            address: fields.take("Address")?,
+            slave_zone_id: fields.take("SlaveZoneId")?,
+            master_zone_id: fields.take("MasterZoneId")?,
+            internet_charge_type_alias: fields.take("InternetChargeTypeAlias")?,
+            load_balancer_spec: fields.take("LoadBalancerSpec")?,
+            region_id: fields.take("RegionId")?,
+            modification_protection_reason: fields.take("ModificationProtectionReason")?,
+            modification_protection_status: fields.take("ModificationProtectionStatus")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            delete_protection: fields.take("DeleteProtection")?,
+            region_id_alias: fields.take("RegionIdAlias")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                create_time: f.take("CreateTime")?,
-                pay_type: f.take("PayType")?,
-                address_type: f.take("AddressType")?,
-                network_type: f.take("NetworkType")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                bandwidth: f.take("Bandwidth")?,
-                address: f.take("Address")?,
-                slave_zone_id: f.take("SlaveZoneId")?,
-                master_zone_id: f.take("MasterZoneId")?,
-                internet_charge_type_alias: f.take("InternetChargeTypeAlias")?,
-                load_balancer_spec: f.take("LoadBalancerSpec")?,
-                region_id: f.take("RegionId")?,
-                modification_protection_reason: f.take("ModificationProtectionReason")?,
-                modification_protection_status: f.take("ModificationProtectionStatus")?,
-                v_switch_id: f.take("VSwitchId")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                delete_protection: f.take("DeleteProtection")?,
-                region_id_alias: f.take("RegionIdAlias")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2497,16 +2740,20 @@ pub struct LoadBalancers {
     pub load_balancer: Option<Vec<crate::types::LoadBalancer>>,
 }
 #[cfg(feature = "classic-load-balancer-instances")]
+impl ::acs_runtime::de::FromJson for LoadBalancers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            load_balancer: fields.take("LoadBalancer")?,
+        })
+    }
+}
+#[cfg(feature = "classic-load-balancer-instances")]
 impl<'de> ::serde::Deserialize<'de> for LoadBalancers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                load_balancer: f.take("LoadBalancer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2525,17 +2772,21 @@ pub struct DescribeMasterSlaveServerGroupsListener {
     pub protocol: Option<String>,
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
+impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port: fields.take("Port")?,
+            protocol: fields.take("Protocol")?,
+        })
+    }
+}
+#[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port: f.take("Port")?,
-                protocol: f.take("Protocol")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2548,16 +2799,20 @@ pub struct Listeners {
     pub listener: Option<Vec<crate::types::DescribeMasterSlaveServerGroupsListener>>,
 }
 #[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
+impl ::acs_runtime::de::FromJson for Listeners {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener: fields.take("Listener")?,
+        })
+    }
+}
+#[cfg(any(feature = "primary-secondary-server-groups", feature = "vserver-groups"))]
 impl<'de> ::serde::Deserialize<'de> for Listeners {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener: f.take("Listener")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The associated resources.
@@ -2568,16 +2823,20 @@ pub struct AssociatedObjects {
     pub listeners: Option<crate::types::Listeners>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
+impl ::acs_runtime::de::FromJson for AssociatedObjects {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listeners: fields.take("Listeners")?,
+        })
+    }
+}
+#[cfg(feature = "primary-secondary-server-groups")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedObjects {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listeners: f.take("Listeners")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2607,20 +2866,24 @@ pub struct MasterSlaveServerGroup {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
+impl ::acs_runtime::de::FromJson for MasterSlaveServerGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            master_slave_server_group_name: fields.take("MasterSlaveServerGroupName")?,
+            associated_objects: fields.take("AssociatedObjects")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "primary-secondary-server-groups")]
 impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                master_slave_server_group_name: f.take("MasterSlaveServerGroupName")?,
-                associated_objects: f.take("AssociatedObjects")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2633,16 +2896,20 @@ pub struct MasterSlaveServerGroups {
     pub master_slave_server_group: Option<Vec<crate::types::MasterSlaveServerGroup>>,
 }
 #[cfg(feature = "primary-secondary-server-groups")]
+impl ::acs_runtime::de::FromJson for MasterSlaveServerGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            master_slave_server_group: fields.take("MasterSlaveServerGroup")?,
+        })
+    }
+}
+#[cfg(feature = "primary-secondary-server-groups")]
 impl<'de> ::serde::Deserialize<'de> for MasterSlaveServerGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                master_slave_server_group: f.take("MasterSlaveServerGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2666,18 +2933,22 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_endpoint: fields.take("RegionEndpoint")?,
+            local_name: fields.take("LocalName")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_endpoint: f.take("RegionEndpoint")?,
-                local_name: f.take("LocalName")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2690,14 +2961,20 @@ pub struct Regions {
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Regions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region: fields.take("Region")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { region: f.take("Region")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2870,35 +3147,39 @@ pub struct DescribeRulesRule {
     pub health_check: Option<String>,
 }
 #[cfg(feature = "forwarding-rules")]
+impl ::acs_runtime::de::FromJson for DescribeRulesRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            v_server_group_id: fields.take("VServerGroupId")?,
+            domain: fields.take("Domain")?,
+            cookie: fields.take("Cookie")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            url: fields.take("Url")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            rule_name: fields.take("RuleName")?,
+            rule_id: fields.take("RuleId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            scheduler: fields.take("Scheduler")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            listener_sync: fields.take("ListenerSync")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check: fields.take("HealthCheck")?,
+        })
+    }
+}
+#[cfg(feature = "forwarding-rules")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRulesRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                v_server_group_id: f.take("VServerGroupId")?,
-                domain: f.take("Domain")?,
-                cookie: f.take("Cookie")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                url: f.take("Url")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                rule_name: f.take("RuleName")?,
-                rule_id: f.take("RuleId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                scheduler: f.take("Scheduler")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                listener_sync: f.take("ListenerSync")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                sticky_session: f.take("StickySession")?,
-                health_check: f.take("HealthCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2911,11 +3192,18 @@ pub struct DescribeRulesRules {
     pub rule: Option<Vec<crate::types::DescribeRulesRule>>,
 }
 #[cfg(feature = "forwarding-rules")]
+impl ::acs_runtime::de::FromJson for DescribeRulesRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(feature = "forwarding-rules")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRulesRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2928,16 +3216,20 @@ pub struct SubjectAlternativeNames {
     pub subject_alternative_name: Option<Vec<String>>,
 }
 #[cfg(feature = "certificates")]
+impl ::acs_runtime::de::FromJson for SubjectAlternativeNames {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            subject_alternative_name: fields.take("SubjectAlternativeName")?,
+        })
+    }
+}
+#[cfg(feature = "certificates")]
 impl<'de> ::serde::Deserialize<'de> for SubjectAlternativeNames {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                subject_alternative_name: f.take("SubjectAlternativeName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3018,30 +3310,34 @@ pub struct ServerCertificate {
     pub subject_alternative_names: Option<crate::types::SubjectAlternativeNames>,
 }
 #[cfg(feature = "certificates")]
+impl ::acs_runtime::de::FromJson for ServerCertificate {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            ali_cloud_certificate_name: fields.take("AliCloudCertificateName")?,
+            expire_time: fields.take("ExpireTime")?,
+            create_time: fields.take("CreateTime")?,
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            expire_time_stamp: fields.take("ExpireTimeStamp")?,
+            region_id: fields.take("RegionId")?,
+            server_certificate_name: fields.take("ServerCertificateName")?,
+            fingerprint: fields.take("Fingerprint")?,
+            common_name: fields.take("CommonName")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            is_ali_cloud_certificate: fields.take("IsAliCloudCertificate")?,
+            ali_cloud_certificate_id: fields.take("AliCloudCertificateId")?,
+            tags: fields.take("Tags")?,
+            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
+        })
+    }
+}
+#[cfg(feature = "certificates")]
 impl<'de> ::serde::Deserialize<'de> for ServerCertificate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                ali_cloud_certificate_name: f.take("AliCloudCertificateName")?,
-                expire_time: f.take("ExpireTime")?,
-                create_time: f.take("CreateTime")?,
-                server_certificate_id: f.take("ServerCertificateId")?,
-                expire_time_stamp: f.take("ExpireTimeStamp")?,
-                region_id: f.take("RegionId")?,
-                server_certificate_name: f.take("ServerCertificateName")?,
-                fingerprint: f.take("Fingerprint")?,
-                common_name: f.take("CommonName")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                is_ali_cloud_certificate: f.take("IsAliCloudCertificate")?,
-                ali_cloud_certificate_id: f.take("AliCloudCertificateId")?,
-                tags: f.take("Tags")?,
-                subject_alternative_names: f.take("SubjectAlternativeNames")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3054,16 +3350,20 @@ pub struct ServerCertificates {
     pub server_certificate: Option<Vec<crate::types::ServerCertificate>>,
 }
 #[cfg(feature = "certificates")]
+impl ::acs_runtime::de::FromJson for ServerCertificates {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_certificate: fields.take("ServerCertificate")?,
+        })
+    }
+}
+#[cfg(feature = "certificates")]
 impl<'de> ::serde::Deserialize<'de> for ServerCertificates {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_certificate: f.take("ServerCertificate")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3087,18 +3387,22 @@ pub struct TagSet {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tags")]
+impl ::acs_runtime::de::FromJson for TagSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            instance_count: fields.take("InstanceCount")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
 impl<'de> ::serde::Deserialize<'de> for TagSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                instance_count: f.take("InstanceCount")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3111,14 +3415,20 @@ pub struct TagSets {
     pub tag_set: Option<Vec<crate::types::TagSet>>,
 }
 #[cfg(feature = "tags")]
+impl ::acs_runtime::de::FromJson for TagSets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_set: fields.take("TagSet")?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
 impl<'de> ::serde::Deserialize<'de> for TagSets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { tag_set: f.take("TagSet")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3163,21 +3473,25 @@ pub struct DescribeVServerGroupAttributeBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            server_ip: fields.take("ServerIp")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                server_ip: f.take("ServerIp")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3192,16 +3506,20 @@ pub struct DescribeVServerGroupAttributeBackendServers {
     >,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The forwarding rules.
@@ -3230,19 +3548,23 @@ pub struct DescribeVServerGroupsRule {
     pub rule_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            url: fields.take("Url")?,
+            domain: fields.take("Domain")?,
+            rule_name: fields.take("RuleName")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                url: f.take("Url")?,
-                domain: f.take("Domain")?,
-                rule_name: f.take("RuleName")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3255,11 +3577,18 @@ pub struct DescribeVServerGroupsRules {
     pub rule: Option<Vec<crate::types::DescribeVServerGroupsRule>>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupsRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { rule: fields.take("Rule")? })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { rule: f.take("Rule")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The associated resources.
@@ -3272,17 +3601,21 @@ pub struct DescribeVServerGroupsAssociatedObjects {
     pub rules: Option<crate::types::DescribeVServerGroupsRules>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupsAssociatedObjects {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listeners: fields.take("Listeners")?,
+            rules: fields.take("Rules")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsAssociatedObjects {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listeners: f.take("Listeners")?,
-                rules: f.take("Rules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Details of the vServer groups.
@@ -3319,21 +3652,25 @@ pub struct VServerGroup {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for VServerGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            v_server_group_name: fields.take("VServerGroupName")?,
+            associated_objects: fields.take("AssociatedObjects")?,
+            server_count: fields.take("ServerCount")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for VServerGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                v_server_group_name: f.take("VServerGroupName")?,
-                associated_objects: f.take("AssociatedObjects")?,
-                server_count: f.take("ServerCount")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3346,16 +3683,20 @@ pub struct VServerGroups {
     pub v_server_group: Option<Vec<crate::types::VServerGroup>>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for VServerGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group: fields.take("VServerGroup")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for VServerGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group: f.take("VServerGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3374,17 +3715,21 @@ pub struct SlaveZone {
     pub local_name: Option<String>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for SlaveZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            local_name: fields.take("LocalName")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for SlaveZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                local_name: f.take("LocalName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3397,16 +3742,20 @@ pub struct SlaveZones {
     pub slave_zone: Option<Vec<crate::types::SlaveZone>>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for SlaveZones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            slave_zone: fields.take("SlaveZone")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for SlaveZones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                slave_zone: f.take("SlaveZone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3427,18 +3776,22 @@ pub struct Zone {
     pub slave_zones: Option<crate::types::SlaveZones>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Zone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            local_name: fields.take("LocalName")?,
+            slave_zones: fields.take("SlaveZones")?,
+        })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                local_name: f.take("LocalName")?,
-                slave_zones: f.take("SlaveZones")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3451,11 +3804,18 @@ pub struct Zones {
     pub zone: Option<Vec<crate::types::Zone>>,
 }
 #[cfg(feature = "region-and-zone-management")]
+impl ::acs_runtime::de::FromJson for Zones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { zone: fields.take("Zone")? })
+    }
+}
+#[cfg(feature = "region-and-zone-management")]
 impl<'de> ::serde::Deserialize<'de> for Zones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { zone: f.take("Zone")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3484,18 +3844,22 @@ pub struct RelateListener {
     pub load_balancer_id: Option<String>,
 }
 #[cfg(feature = "tls-policies")]
+impl ::acs_runtime::de::FromJson for RelateListener {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port: fields.take("Port")?,
+            protocol: fields.take("Protocol")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+        })
+    }
+}
+#[cfg(feature = "tls-policies")]
 impl<'de> ::serde::Deserialize<'de> for RelateListener {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port: f.take("Port")?,
-                protocol: f.take("Protocol")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3576,22 +3940,26 @@ pub struct TlsCipherPolicies {
     pub ciphers: Option<Vec<String>>,
 }
 #[cfg(feature = "tls-policies")]
+impl ::acs_runtime::de::FromJson for TlsCipherPolicies {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            instance_id: fields.take("InstanceId")?,
+            name: fields.take("Name")?,
+            create_time: fields.take("CreateTime")?,
+            relate_listeners: fields.take("RelateListeners")?,
+            tls_versions: fields.take("TLSVersions")?,
+            ciphers: fields.take("Ciphers")?,
+        })
+    }
+}
+#[cfg(feature = "tls-policies")]
 impl<'de> ::serde::Deserialize<'de> for TlsCipherPolicies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                instance_id: f.take("InstanceId")?,
-                name: f.take("Name")?,
-                create_time: f.take("CreateTime")?,
-                relate_listeners: f.take("RelateListeners")?,
-                tls_versions: f.take("TLSVersions")?,
-                ciphers: f.take("Ciphers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3620,19 +3988,23 @@ pub struct TagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tags")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3645,16 +4017,20 @@ pub struct TagResources {
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tags")]
+impl ::acs_runtime::de::FromJson for TagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "tags")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3687,19 +4063,23 @@ pub struct RemoveBackendServersBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            description: fields.take("Description")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                description: f.take("Description")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3712,16 +4092,20 @@ pub struct RemoveBackendServersBackendServers {
     pub backend_server: Option<Vec<crate::types::RemoveBackendServersBackendServer>>,
 }
 #[cfg(feature = "default-server-group")]
+impl ::acs_runtime::de::FromJson for RemoveBackendServersBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "default-server-group")]
 impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3754,19 +4138,23 @@ pub struct RemoveVServerGroupBackendServersBackendServer {
     pub server_id: Option<String>,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            weight: fields.take("Weight")?,
+            port: fields.take("Port")?,
+            server_id: fields.take("ServerId")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersBackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                weight: f.take("Weight")?,
-                port: f.take("Port")?,
-                server_id: f.take("ServerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3781,15 +4169,19 @@ pub struct RemoveVServerGroupBackendServersBackendServers {
     >,
 }
 #[cfg(feature = "vserver-groups")]
+impl ::acs_runtime::de::FromJson for RemoveVServerGroupBackendServersBackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "vserver-groups")]
 impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersBackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

@@ -17,17 +17,21 @@ pub struct AssumedRoleUser {
     pub arn: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
+impl ::acs_runtime::de::FromJson for AssumedRoleUser {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            assumed_role_id: fields.take("AssumedRoleId")?,
+            arn: fields.take("Arn")?,
+        })
+    }
+}
+#[cfg(feature = "role-assuming")]
 impl<'de> ::serde::Deserialize<'de> for AssumedRoleUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                assumed_role_id: f.take("AssumedRoleId")?,
-                arn: f.take("Arn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The STS credentials.
@@ -58,19 +62,23 @@ pub struct Credentials {
     pub access_key_id: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
+impl ::acs_runtime::de::FromJson for Credentials {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_token: fields.take("SecurityToken")?,
+            expiration: fields.take("Expiration")?,
+            access_key_secret: fields.take("AccessKeySecret")?,
+            access_key_id: fields.take("AccessKeyId")?,
+        })
+    }
+}
+#[cfg(feature = "role-assuming")]
 impl<'de> ::serde::Deserialize<'de> for Credentials {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_token: f.take("SecurityToken")?,
-                expiration: f.take("Expiration")?,
-                access_key_secret: f.take("AccessKeySecret")?,
-                access_key_id: f.take("AccessKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the OIDC token.
@@ -115,21 +123,25 @@ pub struct OidcTokenInfo {
     pub verification_info: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
+impl ::acs_runtime::de::FromJson for OidcTokenInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            subject: fields.take("Subject")?,
+            issuer: fields.take("Issuer")?,
+            client_ids: fields.take("ClientIds")?,
+            expiration_time: fields.take("ExpirationTime")?,
+            issuance_time: fields.take("IssuanceTime")?,
+            verification_info: fields.take("VerificationInfo")?,
+        })
+    }
+}
+#[cfg(feature = "role-assuming")]
 impl<'de> ::serde::Deserialize<'de> for OidcTokenInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                subject: f.take("Subject")?,
-                issuer: f.take("Issuer")?,
-                client_ids: f.take("ClientIds")?,
-                expiration_time: f.take("ExpirationTime")?,
-                issuance_time: f.take("IssuanceTime")?,
-                verification_info: f.take("VerificationInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information in the SAML assertion.
@@ -158,18 +170,22 @@ pub struct SamlAssertionInfo {
     pub recipient: Option<String>,
 }
 #[cfg(feature = "role-assuming")]
+impl ::acs_runtime::de::FromJson for SamlAssertionInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            subject_type: fields.take("SubjectType")?,
+            subject: fields.take("Subject")?,
+            issuer: fields.take("Issuer")?,
+            recipient: fields.take("Recipient")?,
+        })
+    }
+}
+#[cfg(feature = "role-assuming")]
 impl<'de> ::serde::Deserialize<'de> for SamlAssertionInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                subject_type: f.take("SubjectType")?,
-                subject: f.take("Subject")?,
-                issuer: f.take("Issuer")?,
-                recipient: f.take("Recipient")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

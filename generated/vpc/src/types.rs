@@ -338,17 +338,21 @@ pub struct PhysicalConnectionList {
     pub region_no: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            region_no: fields.take("RegionNo")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                region_no: f.take("RegionNo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -361,17 +365,22 @@ pub struct CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     pub physical_connection_list: Option<Vec<crate::types::PhysicalConnectionList>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson
+for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            physical_connection_list: fields.take("physicalConnectionList")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionPhysicalConnectionList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                physical_connection_list: f.take("physicalConnectionList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -395,18 +404,22 @@ pub struct ErrorInfoList {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for ErrorInfoList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            error_code: fields.take("ErrorCode")?,
+            error_message: fields.take("ErrorMessage")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for ErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                error_code: f.take("ErrorCode")?,
-                error_message: f.take("ErrorMessage")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -423,17 +436,21 @@ pub struct CreateHighReliablePhysicalConnectionErrorInfoList {
     pub error_info_list: Option<Vec<crate::types::ErrorInfoList>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionErrorInfoList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            error_info_list: fields.take("errorInfoList")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateHighReliablePhysicalConnectionErrorInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                error_info_list: f.take("errorInfoList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Specifies whether to only precheck this request. Valid values:
@@ -488,16 +505,20 @@ pub struct ForwardTableIds {
     pub forward_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ForwardTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_table_id: fields.take("ForwardTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_table_id: f.take("ForwardTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -510,16 +531,20 @@ pub struct SnatTableIds {
     pub snat_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for SnatTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snat_table_id: fields.take("SnatTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snat_table_id: f.take("SnatTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -532,16 +557,20 @@ pub struct FullNatTableIds {
     pub full_nat_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for FullNatTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            full_nat_table_id: fields.take("FullNatTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                full_nat_table_id: f.take("FullNatTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// 创建的Ipv4Preix时返回创建的NatIpList列表。
@@ -565,18 +594,22 @@ pub struct NatIp {
     pub ipv4_prefix: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for NatIp {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_ip: fields.take("NatIp")?,
+            nat_ip_id: fields.take("NatIpId")?,
+            ipv4_prefix: fields.take("Ipv4Prefix")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_ip: f.take("NatIp")?,
-                nat_ip_id: f.take("NatIpId")?,
-                ipv4_prefix: f.take("Ipv4Prefix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -632,22 +665,26 @@ pub struct IngressAclEntry {
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for IngressAclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
+            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
+            policy: fields.take("Policy")?,
+            description: fields.take("Description")?,
+            source_cidr_ip: fields.take("SourceCidrIp")?,
+            protocol: fields.take("Protocol")?,
+            port: fields.take("Port")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl_entry_id: f.take("NetworkAclEntryId")?,
-                network_acl_entry_name: f.take("NetworkAclEntryName")?,
-                policy: f.take("Policy")?,
-                description: f.take("Description")?,
-                source_cidr_ip: f.take("SourceCidrIp")?,
-                protocol: f.take("Protocol")?,
-                port: f.take("Port")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -660,16 +697,20 @@ pub struct IngressAclEntries {
     pub ingress_acl_entry: Option<Vec<crate::types::IngressAclEntry>>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for IngressAclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ingress_acl_entry: fields.take("IngressAclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for IngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ingress_acl_entry: f.take("IngressAclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -725,22 +766,26 @@ pub struct EgressAclEntry {
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for EgressAclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
+            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
+            policy: fields.take("Policy")?,
+            description: fields.take("Description")?,
+            protocol: fields.take("Protocol")?,
+            destination_cidr_ip: fields.take("DestinationCidrIp")?,
+            port: fields.take("Port")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl_entry_id: f.take("NetworkAclEntryId")?,
-                network_acl_entry_name: f.take("NetworkAclEntryName")?,
-                policy: f.take("Policy")?,
-                description: f.take("Description")?,
-                protocol: f.take("Protocol")?,
-                destination_cidr_ip: f.take("DestinationCidrIp")?,
-                port: f.take("Port")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -753,16 +798,20 @@ pub struct EgressAclEntries {
     pub egress_acl_entry: Option<Vec<crate::types::EgressAclEntry>>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for EgressAclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            egress_acl_entry: fields.take("EgressAclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for EgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                egress_acl_entry: f.take("EgressAclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -790,18 +839,22 @@ pub struct CreateNetworkAclResource {
     pub resource_id: Option<String>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for CreateNetworkAclResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -814,16 +867,20 @@ pub struct Resources {
     pub resource: Option<Vec<crate::types::CreateNetworkAclResource>>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for Resources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource: fields.take("Resource")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for Resources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource: f.take("Resource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The attributes of the network ACL.
@@ -876,25 +933,29 @@ pub struct NetworkAclAttribute {
     pub resources: Option<crate::types::Resources>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for NetworkAclAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            description: fields.take("Description")?,
+            network_acl_name: fields.take("NetworkAclName")?,
+            network_acl_id: fields.take("NetworkAclId")?,
+            region_id: fields.take("RegionId")?,
+            ingress_acl_entries: fields.take("IngressAclEntries")?,
+            egress_acl_entries: fields.take("EgressAclEntries")?,
+            resources: fields.take("Resources")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                description: f.take("Description")?,
-                network_acl_name: f.take("NetworkAclName")?,
-                network_acl_id: f.take("NetworkAclId")?,
-                region_id: f.take("RegionId")?,
-                ingress_acl_entries: f.take("IngressAclEntries")?,
-                egress_acl_entries: f.take("EgressAclEntries")?,
-                resources: f.take("Resources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details.
@@ -908,16 +969,20 @@ pub struct Data {
     pub order_id: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for Data {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for Data {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1029,19 +1094,23 @@ pub struct FailedRouteEntries {
     pub failed_message: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for FailedRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dst_cidr_block: fields.take("DstCidrBlock")?,
+            next_hop: fields.take("NextHop")?,
+            failed_code: fields.take("FailedCode")?,
+            failed_message: fields.take("FailedMessage")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for FailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dst_cidr_block: f.take("DstCidrBlock")?,
-                next_hop: f.take("NextHop")?,
-                failed_code: f.take("FailedCode")?,
-                failed_message: f.take("FailedMessage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The next hop list.
@@ -1357,17 +1426,21 @@ pub struct CreateTrafficMirrorFilterRulesResponseIngressRule {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponseIngressRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de>
 for CreateTrafficMirrorFilterRulesResponseIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -1381,16 +1454,20 @@ pub struct CreateTrafficMirrorFilterRulesEgressRule {
     pub instance_id: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesEgressRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunneling protocol. Set the value to **Ipsec**, which specifies the IPsec tunneling protocol.
@@ -2168,20 +2245,24 @@ pub struct DeleteRouteEntriesFailedRouteEntries {
     pub failed_message: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for DeleteRouteEntriesFailedRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry_id: fields.take("RouteEntryId")?,
+            dst_cidr_block: fields.take("DstCidrBlock")?,
+            next_hop: fields.take("NextHop")?,
+            failed_code: fields.take("FailedCode")?,
+            failed_message: fields.take("FailedMessage")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesFailedRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry_id: f.take("RouteEntryId")?,
-                dst_cidr_block: f.take("DstCidrBlock")?,
-                next_hop: f.take("NextHop")?,
-                failed_code: f.take("FailedCode")?,
-                failed_message: f.take("FailedMessage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the next hop of the ECMP route.
@@ -2227,19 +2308,23 @@ pub struct Traffic95Detail {
     pub in_bandwidth: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for Traffic95Detail {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            time: fields.take("Time")?,
+            bill_bandwidth: fields.take("BillBandwidth")?,
+            out_bandwidth: fields.take("OutBandwidth")?,
+            in_bandwidth: fields.take("InBandwidth")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Detail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                time: f.take("Time")?,
-                bill_bandwidth: f.take("BillBandwidth")?,
-                out_bandwidth: f.take("OutBandwidth")?,
-                in_bandwidth: f.take("InBandwidth")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2252,16 +2337,20 @@ pub struct Traffic95DetailList {
     pub traffic95_detail: Option<Vec<crate::types::Traffic95Detail>>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for Traffic95DetailList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic95_detail: fields.take("Traffic95Detail")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95DetailList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic95_detail: f.take("Traffic95Detail")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information returned.
@@ -2301,21 +2390,25 @@ pub struct Traffic95Summary {
     pub traffic95_detail_list: Option<crate::types::Traffic95DetailList>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for Traffic95Summary {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_charge_type: fields.take("InternetChargeType")?,
+            instance_id: fields.take("InstanceId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            fifth_peak_bandwidth: fields.take("FifthPeakBandwidth")?,
+            minimum_consume_bandwidth: fields.take("MinimumConsumeBandwidth")?,
+            traffic95_detail_list: fields.take("Traffic95DetailList")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for Traffic95Summary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_charge_type: f.take("InternetChargeType")?,
-                instance_id: f.take("InstanceId")?,
-                bandwidth: f.take("Bandwidth")?,
-                fifth_peak_bandwidth: f.take("FifthPeakBandwidth")?,
-                minimum_consume_bandwidth: f.take("MinimumConsumeBandwidth")?,
-                traffic95_detail_list: f.take("Traffic95DetailList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2334,17 +2427,21 @@ pub struct AccessPointFeatureModel {
     pub feature_key: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for AccessPointFeatureModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            feature_value: fields.take("FeatureValue")?,
+            feature_key: fields.take("FeatureKey")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                feature_value: f.take("FeatureValue")?,
-                feature_key: f.take("FeatureKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2357,16 +2454,20 @@ pub struct AccessPointFeatureModels {
     pub access_point_feature_model: Option<Vec<crate::types::AccessPointFeatureModel>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for AccessPointFeatureModels {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_point_feature_model: fields.take("AccessPointFeatureModel")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointFeatureModels {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_point_feature_model: f.take("AccessPointFeatureModel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2422,24 +2523,28 @@ pub struct AccessPointType {
     pub access_point_feature_models: Option<crate::types::AccessPointFeatureModels>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for AccessPointType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            host_operator: fields.take("HostOperator")?,
+            description: fields.take("Description")?,
+            attached_region_no: fields.take("AttachedRegionNo")?,
+            name: fields.take("Name")?,
+            access_point_id: fields.take("AccessPointId")?,
+            location: fields.take("Location")?,
+            access_point_feature_models: fields.take("AccessPointFeatureModels")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                host_operator: f.take("HostOperator")?,
-                description: f.take("Description")?,
-                attached_region_no: f.take("AttachedRegionNo")?,
-                name: f.take("Name")?,
-                access_point_id: f.take("AccessPointId")?,
-                location: f.take("Location")?,
-                access_point_feature_models: f.take("AccessPointFeatureModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2452,16 +2557,20 @@ pub struct AccessPointSet {
     pub access_point_type: Option<Vec<crate::types::AccessPointType>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for AccessPointSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_point_type: fields.take("AccessPointType")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for AccessPointSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_point_type: f.take("AccessPointType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2548,29 +2657,33 @@ pub struct BgpGroup {
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpGroup {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            bgp_group_id: fields.take("BgpGroupId")?,
+            router_id: fields.take("RouterId")?,
+            peer_asn: fields.take("PeerAsn")?,
+            local_asn: fields.take("LocalAsn")?,
+            region_id: fields.take("RegionId")?,
+            hold: fields.take("Hold")?,
+            ip_version: fields.take("IpVersion")?,
+            description: fields.take("Description")?,
+            keepalive: fields.take("Keepalive")?,
+            is_fake: fields.take("IsFake")?,
+            route_limit: fields.take("RouteLimit")?,
+            name: fields.take("Name")?,
+            auth_key: fields.take("AuthKey")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                bgp_group_id: f.take("BgpGroupId")?,
-                router_id: f.take("RouterId")?,
-                peer_asn: f.take("PeerAsn")?,
-                local_asn: f.take("LocalAsn")?,
-                region_id: f.take("RegionId")?,
-                hold: f.take("Hold")?,
-                ip_version: f.take("IpVersion")?,
-                description: f.take("Description")?,
-                keepalive: f.take("Keepalive")?,
-                is_fake: f.take("IsFake")?,
-                route_limit: f.take("RouteLimit")?,
-                name: f.take("Name")?,
-                auth_key: f.take("AuthKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2583,16 +2696,20 @@ pub struct BgpGroups {
     pub bgp_group: Option<Vec<crate::types::BgpGroup>>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpGroups {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_group: fields.take("BgpGroup")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_group: f.take("BgpGroup")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// BGP networks.
@@ -2621,19 +2738,23 @@ pub struct BgpNetwork {
     pub router_id: Option<String>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpNetwork {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            dst_cidr_block: fields.take("DstCidrBlock")?,
+            router_id: fields.take("RouterId")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                dst_cidr_block: f.take("DstCidrBlock")?,
-                router_id: f.take("RouterId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2646,16 +2767,20 @@ pub struct BgpNetworks {
     pub bgp_network: Option<Vec<crate::types::BgpNetwork>>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpNetworks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_network: fields.take("BgpNetwork")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpNetworks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_network: f.take("BgpNetwork")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2794,37 +2919,41 @@ pub struct BgpPeer {
     pub gmt_modified: Option<String>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpPeer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            peer_ip_address: fields.take("PeerIpAddress")?,
+            router_id: fields.take("RouterId")?,
+            bgp_group_id: fields.take("BgpGroupId")?,
+            bgp_status: fields.take("BgpStatus")?,
+            bfd_multi_hop: fields.take("BfdMultiHop")?,
+            peer_asn: fields.take("PeerAsn")?,
+            local_asn: fields.take("LocalAsn")?,
+            region_id: fields.take("RegionId")?,
+            bgp_peer_id: fields.take("BgpPeerId")?,
+            enable_bfd: fields.take("EnableBfd")?,
+            hold: fields.take("Hold")?,
+            ip_version: fields.take("IpVersion")?,
+            keepalive: fields.take("Keepalive")?,
+            description: fields.take("Description")?,
+            route_limit: fields.take("RouteLimit")?,
+            is_fake: fields.take("IsFake")?,
+            auth_key: fields.take("AuthKey")?,
+            name: fields.take("Name")?,
+            advertised_route_count: fields.take("AdvertisedRouteCount")?,
+            received_route_count: fields.take("ReceivedRouteCount")?,
+            gmt_modified: fields.take("GmtModified")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                peer_ip_address: f.take("PeerIpAddress")?,
-                router_id: f.take("RouterId")?,
-                bgp_group_id: f.take("BgpGroupId")?,
-                bgp_status: f.take("BgpStatus")?,
-                bfd_multi_hop: f.take("BfdMultiHop")?,
-                peer_asn: f.take("PeerAsn")?,
-                local_asn: f.take("LocalAsn")?,
-                region_id: f.take("RegionId")?,
-                bgp_peer_id: f.take("BgpPeerId")?,
-                enable_bfd: f.take("EnableBfd")?,
-                hold: f.take("Hold")?,
-                ip_version: f.take("IpVersion")?,
-                keepalive: f.take("Keepalive")?,
-                description: f.take("Description")?,
-                route_limit: f.take("RouteLimit")?,
-                is_fake: f.take("IsFake")?,
-                auth_key: f.take("AuthKey")?,
-                name: f.take("Name")?,
-                advertised_route_count: f.take("AdvertisedRouteCount")?,
-                received_route_count: f.take("ReceivedRouteCount")?,
-                gmt_modified: f.take("GmtModified")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2837,16 +2966,20 @@ pub struct BgpPeers {
     pub bgp_peer: Option<Vec<crate::types::BgpPeer>>,
 }
 #[cfg(feature = "bgp")]
+impl ::acs_runtime::de::FromJson for BgpPeers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_peer: fields.take("BgpPeer")?,
+        })
+    }
+}
+#[cfg(feature = "bgp")]
 impl<'de> ::serde::Deserialize<'de> for BgpPeers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_peer: f.take("BgpPeer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2873,19 +3006,23 @@ pub struct PublicIpAddresse {
     pub bandwidth_package_ip_relation_status: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for PublicIpAddresse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+            bandwidth_package_ip_relation_status: fields
+                .take("BandwidthPackageIpRelationStatus")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-                allocation_id: f.take("AllocationId")?,
-                bandwidth_package_ip_relation_status: f
-                    .take("BandwidthPackageIpRelationStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2898,16 +3035,20 @@ pub struct PublicIpAddresses {
     pub public_ip_addresse: Option<Vec<crate::types::PublicIpAddresse>>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for PublicIpAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_addresse: fields.take("PublicIpAddresse")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_addresse: f.take("PublicIpAddresse")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -2923,16 +3064,20 @@ pub struct SecurityProtectionTypes {
     pub security_protection_type: Option<Vec<String>>,
 }
 #[cfg(any(feature = "bandwidth", feature = "eip"))]
+impl ::acs_runtime::de::FromJson for SecurityProtectionTypes {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_protection_type: fields.take("SecurityProtectionType")?,
+        })
+    }
+}
+#[cfg(any(feature = "bandwidth", feature = "eip"))]
 impl<'de> ::serde::Deserialize<'de> for SecurityProtectionTypes {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_protection_type: f.take("SecurityProtectionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3001,17 +3146,46 @@ pub struct DescribeCommonBandwidthPackagesTag {
         feature = "vswitch"
     )
 )]
+impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "associate-transit-routers",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "dhcp",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv4-gateway",
+        feature = "ipv6-gateway",
+        feature = "physical-connection",
+        feature = "prefix-list",
+        feature = "qos",
+        feature = "route-table",
+        feature = "router-interface",
+        feature = "traffic-mirror",
+        feature = "vbr",
+        feature = "vpc",
+        feature = "vpc-gateway-endpoint",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3054,11 +3228,33 @@ pub struct Tags {
         feature = "vswitch"
     )
 )]
+impl ::acs_runtime::de::FromJson for Tags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(
+    any(
+        feature = "acl",
+        feature = "associate-a-vpn-gateway",
+        feature = "bandwidth",
+        feature = "customer-gateway",
+        feature = "eip",
+        feature = "flow-log",
+        feature = "havip",
+        feature = "ipv6-gateway",
+        feature = "route-table",
+        feature = "vpc",
+        feature = "vpn-gateway",
+        feature = "vswitch"
+    )
+)]
 impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3233,42 +3429,46 @@ pub struct CommonBandwidthPackage {
     pub zone: Option<String>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for CommonBandwidthPackage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            deletion_protection: fields.take("DeletionProtection")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            ratio: fields.take("Ratio")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            region_id: fields.take("RegionId")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            service_managed: fields.take("ServiceManaged")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            expired_time: fields.take("ExpiredTime")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            isp: fields.take("ISP")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            public_ip_addresses: fields.take("PublicIpAddresses")?,
+            security_protection_types: fields.take("SecurityProtectionTypes")?,
+            tags: fields.take("Tags")?,
+            biz_type: fields.take("BizType")?,
+            zone: fields.take("Zone")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                deletion_protection: f.take("DeletionProtection")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                ratio: f.take("Ratio")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                region_id: f.take("RegionId")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                service_managed: f.take("ServiceManaged")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                expired_time: f.take("ExpiredTime")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                isp: f.take("ISP")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                public_ip_addresses: f.take("PublicIpAddresses")?,
-                security_protection_types: f.take("SecurityProtectionTypes")?,
-                tags: f.take("Tags")?,
-                biz_type: f.take("BizType")?,
-                zone: f.take("Zone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3281,16 +3481,20 @@ pub struct CommonBandwidthPackages {
     pub common_bandwidth_package: Option<Vec<crate::types::CommonBandwidthPackage>>,
 }
 #[cfg(feature = "bandwidth")]
+impl ::acs_runtime::de::FromJson for CommonBandwidthPackages {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            common_bandwidth_package: fields.take("CommonBandwidthPackage")?,
+        })
+    }
+}
+#[cfg(feature = "bandwidth")]
 impl<'de> ::serde::Deserialize<'de> for CommonBandwidthPackages {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                common_bandwidth_package: f.take("CommonBandwidthPackage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3345,24 +3549,28 @@ pub struct CustomerGateway {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "customer-gateway")]
+impl ::acs_runtime::de::FromJson for CustomerGateway {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+            asn: fields.take("Asn")?,
+            description: fields.take("Description")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            create_time: fields.take("CreateTime")?,
+            name: fields.take("Name")?,
+            auth_key: fields.take("AuthKey")?,
+            tags: fields.take("Tags")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-                asn: f.take("Asn")?,
-                description: f.take("Description")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                create_time: f.take("CreateTime")?,
-                name: f.take("Name")?,
-                auth_key: f.take("AuthKey")?,
-                tags: f.take("Tags")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3375,16 +3583,20 @@ pub struct CustomerGateways {
     pub customer_gateway: Option<Vec<crate::types::CustomerGateway>>,
 }
 #[cfg(feature = "customer-gateway")]
+impl ::acs_runtime::de::FromJson for CustomerGateways {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            customer_gateway: fields.take("CustomerGateway")?,
+        })
+    }
+}
+#[cfg(feature = "customer-gateway")]
 impl<'de> ::serde::Deserialize<'de> for CustomerGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                customer_gateway: f.take("CustomerGateway")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3454,26 +3666,30 @@ pub struct EcGrantRelation {
     pub grant_type: Option<String>,
 }
 #[cfg(feature = "router-interface")]
+impl ::acs_runtime::de::FromJson for EcGrantRelation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vbr_owner_uid: fields.take("VbrOwnerUid")?,
+            vbr_instance_id: fields.take("VbrInstanceId")?,
+            instance_id: fields.take("InstanceId")?,
+            ali_uid: fields.take("AliUid")?,
+            region_no: fields.take("RegionNo")?,
+            status: fields.take("Status")?,
+            instance_name: fields.take("InstanceName")?,
+            instance_router_id: fields.take("InstanceRouterId")?,
+            vbr_region_no: fields.take("VbrRegionNo")?,
+            gmt_create: fields.take("GmtCreate")?,
+            grant_type: fields.take("GrantType")?,
+        })
+    }
+}
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for EcGrantRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vbr_owner_uid: f.take("VbrOwnerUid")?,
-                vbr_instance_id: f.take("VbrInstanceId")?,
-                instance_id: f.take("InstanceId")?,
-                ali_uid: f.take("AliUid")?,
-                region_no: f.take("RegionNo")?,
-                status: f.take("Status")?,
-                instance_name: f.take("InstanceName")?,
-                instance_router_id: f.take("InstanceRouterId")?,
-                vbr_region_no: f.take("VbrRegionNo")?,
-                gmt_create: f.take("GmtCreate")?,
-                grant_type: f.take("GrantType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3512,16 +3728,20 @@ pub struct LockReason {
     pub lock_reason: Option<String>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for LockReason {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for LockReason {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3534,16 +3754,20 @@ pub struct OperationLocks {
     pub lock_reason: Option<Vec<crate::types::LockReason>>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for OperationLocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            lock_reason: fields.take("LockReason")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for OperationLocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                lock_reason: f.take("LockReason")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the EIP.
@@ -3829,58 +4053,62 @@ pub struct EipAddress {
     pub service_id: Option<i64>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            status: fields.take("Status")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            allocation_time: fields.take("AllocationTime")?,
+            netmode: fields.take("Netmode")?,
+            charge_type: fields.take("ChargeType")?,
+            description: fields.take("Description")?,
+            mode: fields.take("Mode")?,
+            segment_instance_id: fields.take("SegmentInstanceId")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            ip_address: fields.take("IpAddress")?,
+            bandwidth: fields.take("Bandwidth")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+            eip_bandwidth: fields.take("EipBandwidth")?,
+            name: fields.take("Name")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            instance_region_id: fields.take("InstanceRegionId")?,
+            deletion_protection: fields.take("DeletionProtection")?,
+            instance_id: fields.take("InstanceId")?,
+            second_limited: fields.take("SecondLimited")?,
+            instance_type: fields.take("InstanceType")?,
+            hd_monitor_status: fields.take("HDMonitorStatus")?,
+            region_id: fields.take("RegionId")?,
+            bandwidth_package_bandwidth: fields.take("BandwidthPackageBandwidth")?,
+            service_managed: fields.take("ServiceManaged")?,
+            expired_time: fields.take("ExpiredTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            allocation_id: fields.take("AllocationId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            business_status: fields.take("BusinessStatus")?,
+            bandwidth_package_type: fields.take("BandwidthPackageType")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            isp: fields.take("ISP")?,
+            operation_locks: fields.take("OperationLocks")?,
+            tags: fields.take("Tags")?,
+            security_protection_types: fields.take("SecurityProtectionTypes")?,
+            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
+            vpc_id: fields.take("VpcId")?,
+            zone: fields.take("Zone")?,
+            biz_type: fields.take("BizType")?,
+            service_id: fields.take("ServiceID")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                status: f.take("Status")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                allocation_time: f.take("AllocationTime")?,
-                netmode: f.take("Netmode")?,
-                charge_type: f.take("ChargeType")?,
-                description: f.take("Description")?,
-                mode: f.take("Mode")?,
-                segment_instance_id: f.take("SegmentInstanceId")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                ip_address: f.take("IpAddress")?,
-                bandwidth: f.take("Bandwidth")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-                eip_bandwidth: f.take("EipBandwidth")?,
-                name: f.take("Name")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                instance_region_id: f.take("InstanceRegionId")?,
-                deletion_protection: f.take("DeletionProtection")?,
-                instance_id: f.take("InstanceId")?,
-                second_limited: f.take("SecondLimited")?,
-                instance_type: f.take("InstanceType")?,
-                hd_monitor_status: f.take("HDMonitorStatus")?,
-                region_id: f.take("RegionId")?,
-                bandwidth_package_bandwidth: f.take("BandwidthPackageBandwidth")?,
-                service_managed: f.take("ServiceManaged")?,
-                expired_time: f.take("ExpiredTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                allocation_id: f.take("AllocationId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                business_status: f.take("BusinessStatus")?,
-                bandwidth_package_type: f.take("BandwidthPackageType")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                isp: f.take("ISP")?,
-                operation_locks: f.take("OperationLocks")?,
-                tags: f.take("Tags")?,
-                security_protection_types: f.take("SecurityProtectionTypes")?,
-                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
-                vpc_id: f.take("VpcId")?,
-                zone: f.take("Zone")?,
-                biz_type: f.take("BizType")?,
-                service_id: f.take("ServiceID")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3893,16 +4121,20 @@ pub struct EipAddresses {
     pub eip_address: Option<Vec<crate::types::EipAddress>>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_address: fields.take("EipAddress")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_address: f.take("EipAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3926,18 +4158,22 @@ pub struct EipInfo {
     pub ip_mask: Option<String>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip: fields.take("Ip")?,
+            ip_gw: fields.take("IpGw")?,
+            ip_mask: fields.take("IpMask")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip: f.take("Ip")?,
-                ip_gw: f.take("IpGw")?,
-                ip_mask: f.take("IpMask")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3950,16 +4186,20 @@ pub struct EipInfos {
     pub eip_info: Option<Vec<crate::types::EipInfo>>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipInfos {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_info: fields.take("EipInfo")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipInfos {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_info: f.take("EipInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -3998,21 +4238,25 @@ pub struct EipMonitorData {
     pub eip_rx: Option<i64>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipMonitorData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_tx: fields.take("EipTX")?,
+            eip_packets: fields.take("EipPackets")?,
+            eip_bandwidth: fields.take("EipBandwidth")?,
+            time_stamp: fields.take("TimeStamp")?,
+            eip_flow: fields.take("EipFlow")?,
+            eip_rx: fields.take("EipRX")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_tx: f.take("EipTX")?,
-                eip_packets: f.take("EipPackets")?,
-                eip_bandwidth: f.take("EipBandwidth")?,
-                time_stamp: f.take("TimeStamp")?,
-                eip_flow: f.take("EipFlow")?,
-                eip_rx: f.take("EipRX")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4025,16 +4269,20 @@ pub struct EipMonitorDatas {
     pub eip_monitor_data: Option<Vec<crate::types::EipMonitorData>>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipMonitorDatas {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_monitor_data: fields.take("EipMonitorData")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipMonitorDatas {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_monitor_data: f.take("EipMonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4092,24 +4340,28 @@ pub struct EipSegment {
     pub zone: Option<String>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipSegment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            descritpion: fields.take("Descritpion")?,
+            instance_id: fields.take("InstanceId")?,
+            ip_count: fields.take("IpCount")?,
+            name: fields.take("Name")?,
+            segment: fields.take("Segment")?,
+            region_id: fields.take("RegionId")?,
+            zone: fields.take("Zone")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                descritpion: f.take("Descritpion")?,
-                instance_id: f.take("InstanceId")?,
-                ip_count: f.take("IpCount")?,
-                name: f.take("Name")?,
-                segment: f.take("Segment")?,
-                region_id: f.take("RegionId")?,
-                zone: f.take("Zone")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4122,16 +4374,20 @@ pub struct EipSegments {
     pub eip_segment: Option<Vec<crate::types::EipSegment>>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for EipSegments {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eip_segment: fields.take("EipSegment")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for EipSegments {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eip_segment: f.take("EipSegment")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The state of the QoS policy. Valid values:
@@ -4221,19 +4477,23 @@ pub struct AssociatedInstanceList {
     pub instance_progressing: Option<i32>,
 }
 #[cfg(feature = "qos")]
+impl ::acs_runtime::de::FromJson for AssociatedInstanceList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            instance_status: fields.take("InstanceStatus")?,
+            instance_progressing: fields.take("InstanceProgressing")?,
+        })
+    }
+}
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstanceList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                instance_status: f.take("InstanceStatus")?,
-                instance_progressing: f.take("InstanceProgressing")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the QoS queue. Valid values:
@@ -4316,22 +4576,26 @@ pub struct QueueList {
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
+impl ::acs_runtime::de::FromJson for QueueList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_id: fields.take("QosId")?,
+            queue_id: fields.take("QueueId")?,
+            queue_type: fields.take("QueueType")?,
+            bandwidth_percent: fields.take("BandwidthPercent")?,
+            queue_name: fields.take("QueueName")?,
+            queue_description: fields.take("QueueDescription")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_id: f.take("QosId")?,
-                queue_id: f.take("QueueId")?,
-                queue_type: f.take("QueueType")?,
-                bandwidth_percent: f.take("BandwidthPercent")?,
-                queue_name: f.take("QueueName")?,
-                queue_description: f.take("QueueDescription")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the QoS policies.
@@ -4391,24 +4655,28 @@ pub struct QosList {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "qos")]
+impl ::acs_runtime::de::FromJson for QosList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_id: fields.take("QosId")?,
+            qos_name: fields.take("QosName")?,
+            qos_description: fields.take("QosDescription")?,
+            status: fields.take("Status")?,
+            progressing: fields.take("Progressing")?,
+            associated_instance_list: fields.take("AssociatedInstanceList")?,
+            queue_list: fields.take("QueueList")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for QosList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_id: f.take("QosId")?,
-                qos_name: f.take("QosName")?,
-                qos_description: f.take("QosDescription")?,
-                status: f.take("Status")?,
-                progressing: f.take("Progressing")?,
-                associated_instance_list: f.take("AssociatedInstanceList")?,
-                queue_list: f.take("QueueList")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the QoS rule.
@@ -4547,31 +4815,35 @@ pub struct RuleList {
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
+impl ::acs_runtime::de::FromJson for RuleList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_id: fields.take("QosId")?,
+            queue_id: fields.take("QueueId")?,
+            priority: fields.take("Priority")?,
+            protocol: fields.take("Protocol")?,
+            src_cidr: fields.take("SrcCidr")?,
+            dst_cidr: fields.take("DstCidr")?,
+            src_i_pv6_cidr: fields.take("SrcIPv6Cidr")?,
+            dst_i_pv6_cidr: fields.take("DstIPv6Cidr")?,
+            src_port_range: fields.take("SrcPortRange")?,
+            dst_port_range: fields.take("DstPortRange")?,
+            match_dscp: fields.take("MatchDscp")?,
+            remarking_dscp: fields.take("RemarkingDscp")?,
+            rule_name: fields.take("RuleName")?,
+            rule_description: fields.take("RuleDescription")?,
+            rule_id: fields.take("RuleId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for RuleList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_id: f.take("QosId")?,
-                queue_id: f.take("QueueId")?,
-                priority: f.take("Priority")?,
-                protocol: f.take("Protocol")?,
-                src_cidr: f.take("SrcCidr")?,
-                dst_cidr: f.take("DstCidr")?,
-                src_i_pv6_cidr: f.take("SrcIPv6Cidr")?,
-                dst_i_pv6_cidr: f.take("DstIPv6Cidr")?,
-                src_port_range: f.take("SrcPortRange")?,
-                dst_port_range: f.take("DstPortRange")?,
-                match_dscp: f.take("MatchDscp")?,
-                remarking_dscp: f.take("RemarkingDscp")?,
-                rule_name: f.take("RuleName")?,
-                rule_description: f.take("RuleDescription")?,
-                rule_id: f.take("RuleId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the QoS queue.
@@ -4636,23 +4908,27 @@ pub struct DescribeExpressConnectTrafficQosQueueQueueList {
     pub status: Option<String>,
 }
 #[cfg(feature = "qos")]
+impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueQueueList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_id: fields.take("QosId")?,
+            queue_id: fields.take("QueueId")?,
+            queue_type: fields.take("QueueType")?,
+            bandwidth_percent: fields.take("BandwidthPercent")?,
+            queue_name: fields.take("QueueName")?,
+            queue_description: fields.take("QueueDescription")?,
+            rule_list: fields.take("RuleList")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "qos")]
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueQueueList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_id: f.take("QosId")?,
-                queue_id: f.take("QueueId")?,
-                queue_type: f.take("QueueType")?,
-                bandwidth_percent: f.take("BandwidthPercent")?,
-                queue_name: f.take("QueueName")?,
-                queue_description: f.take("QueueDescription")?,
-                rule_list: f.take("RuleList")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The failover test.
@@ -4723,25 +4999,29 @@ pub struct FailoverTestJobModel {
     pub status: Option<String>,
 }
 #[cfg(feature = "failover-test")]
+impl ::acs_runtime::de::FromJson for FailoverTestJobModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            job_type: fields.take("JobType")?,
+            job_duration: fields.take("JobDuration")?,
+            start_time: fields.take("StartTime")?,
+            stop_time: fields.take("StopTime")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                job_type: f.take("JobType")?,
-                job_duration: f.take("JobDuration")?,
-                start_time: f.take("StartTime")?,
-                stop_time: f.take("StopTime")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The filter key. Valid values:
@@ -4887,25 +5167,29 @@ pub struct FailoverTestJobList {
     pub status: Option<String>,
 }
 #[cfg(feature = "failover-test")]
+impl ::acs_runtime::de::FromJson for FailoverTestJobList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_id: fields.take("ResourceId")?,
+            job_type: fields.take("JobType")?,
+            job_duration: fields.take("JobDuration")?,
+            start_time: fields.take("StartTime")?,
+            stop_time: fields.take("StopTime")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "failover-test")]
 impl<'de> ::serde::Deserialize<'de> for FailoverTestJobList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                resource_type: f.take("ResourceType")?,
-                resource_id: f.take("ResourceId")?,
-                job_type: f.take("JobType")?,
-                job_duration: f.take("JobDuration")?,
-                start_time: f.take("StartTime")?,
-                stop_time: f.take("StopTime")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -4920,16 +5204,20 @@ pub struct TrafficPath {
     pub traffic_path_list: Option<Vec<String>>,
 }
 #[cfg(feature = "flow-log")]
+impl ::acs_runtime::de::FromJson for TrafficPath {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_path_list: fields.take("TrafficPathList")?,
+        })
+    }
+}
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for TrafficPath {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_path_list: f.take("TrafficPathList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// List of flow logs.
@@ -5053,35 +5341,39 @@ pub struct FlowLog {
     pub ip_version: Option<String>,
 }
 #[cfg(feature = "flow-log")]
+impl ::acs_runtime::de::FromJson for FlowLog {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            flow_log_name: fields.take("FlowLogName")?,
+            traffic_type: fields.take("TrafficType")?,
+            resource_type: fields.take("ResourceType")?,
+            description: fields.take("Description")?,
+            project_name: fields.take("ProjectName")?,
+            log_store_name: fields.take("LogStoreName")?,
+            resource_id: fields.take("ResourceId")?,
+            region_id: fields.take("RegionId")?,
+            flow_log_id: fields.take("FlowLogId")?,
+            business_status: fields.take("BusinessStatus")?,
+            aggregation_interval: fields.take("AggregationInterval")?,
+            traffic_path: fields.take("TrafficPath")?,
+            service_type: fields.take("ServiceType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            flow_log_deliver_status: fields.take("FlowLogDeliverStatus")?,
+            flow_log_deliver_error_message: fields.take("FlowLogDeliverErrorMessage")?,
+            ip_version: fields.take("IpVersion")?,
+        })
+    }
+}
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                flow_log_name: f.take("FlowLogName")?,
-                traffic_type: f.take("TrafficType")?,
-                resource_type: f.take("ResourceType")?,
-                description: f.take("Description")?,
-                project_name: f.take("ProjectName")?,
-                log_store_name: f.take("LogStoreName")?,
-                resource_id: f.take("ResourceId")?,
-                region_id: f.take("RegionId")?,
-                flow_log_id: f.take("FlowLogId")?,
-                business_status: f.take("BusinessStatus")?,
-                aggregation_interval: f.take("AggregationInterval")?,
-                traffic_path: f.take("TrafficPath")?,
-                service_type: f.take("ServiceType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                flow_log_deliver_status: f.take("FlowLogDeliverStatus")?,
-                flow_log_deliver_error_message: f.take("FlowLogDeliverErrorMessage")?,
-                ip_version: f.take("IpVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5094,16 +5386,20 @@ pub struct FlowLogs {
     pub flow_log: Option<Vec<crate::types::FlowLog>>,
 }
 #[cfg(feature = "flow-log")]
+impl ::acs_runtime::de::FromJson for FlowLogs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            flow_log: fields.take("FlowLog")?,
+        })
+    }
+}
+#[cfg(feature = "flow-log")]
 impl<'de> ::serde::Deserialize<'de> for FlowLogs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                flow_log: f.take("FlowLog")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5176,25 +5472,29 @@ pub struct ForwardTableEntry {
     pub nat_gateway_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ForwardTableEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            forward_entry_id: fields.take("ForwardEntryId")?,
+            internal_ip: fields.take("InternalIp")?,
+            internal_port: fields.take("InternalPort")?,
+            forward_entry_name: fields.take("ForwardEntryName")?,
+            forward_table_id: fields.take("ForwardTableId")?,
+            ip_protocol: fields.take("IpProtocol")?,
+            external_port: fields.take("ExternalPort")?,
+            external_ip: fields.take("ExternalIp")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                forward_entry_id: f.take("ForwardEntryId")?,
-                internal_ip: f.take("InternalIp")?,
-                internal_port: f.take("InternalPort")?,
-                forward_entry_name: f.take("ForwardEntryName")?,
-                forward_table_id: f.take("ForwardTableId")?,
-                ip_protocol: f.take("IpProtocol")?,
-                external_port: f.take("ExternalPort")?,
-                external_ip: f.take("ExternalIp")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5207,16 +5507,20 @@ pub struct ForwardTableEntries {
     pub forward_table_entry: Option<Vec<crate::types::ForwardTableEntry>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ForwardTableEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_table_entry: fields.take("ForwardTableEntry")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_table_entry: f.take("ForwardTableEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5248,19 +5552,23 @@ pub struct BackendServer {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson for BackendServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_ip_address: fields.take("ServerIpAddress")?,
+            server_id: fields.take("ServerId")?,
+            server_type: fields.take("ServerType")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_ip_address: f.take("ServerIpAddress")?,
-                server_id: f.take("ServerId")?,
-                server_type: f.take("ServerType")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5273,16 +5581,20 @@ pub struct BackendServers {
     pub backend_server: Option<Vec<crate::types::BackendServer>>,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson for BackendServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            backend_server: fields.take("BackendServer")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for BackendServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                backend_server: f.take("BackendServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5301,17 +5613,21 @@ pub struct PublicIpAddress {
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson for PublicIpAddress {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_address: fields.take("IpAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddress {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_address: f.take("IpAddress")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5324,17 +5640,22 @@ pub struct DescribeGlobalAccelerationInstancesPublicIpAddresses {
     pub public_ip_address: Option<Vec<crate::types::PublicIpAddress>>,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson
+for DescribeGlobalAccelerationInstancesPublicIpAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_address: fields.take("PublicIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeGlobalAccelerationInstancesPublicIpAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_address: f.take("PublicIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5427,31 +5748,36 @@ pub struct GlobalAccelerationInstance {
     >,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson for GlobalAccelerationInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            bandwidth_type: fields.take("BandwidthType")?,
+            charge_type: fields.take("ChargeType")?,
+            global_acceleration_instance_id: fields
+                .take("GlobalAccelerationInstanceId")?,
+            service_location: fields.take("ServiceLocation")?,
+            region_id: fields.take("RegionId")?,
+            acceleration_location: fields.take("AccelerationLocation")?,
+            ip_address: fields.take("IpAddress")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            expired_time: fields.take("ExpiredTime")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            name: fields.take("Name")?,
+            backend_servers: fields.take("BackendServers")?,
+            public_ip_addresses: fields.take("PublicIpAddresses")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                bandwidth_type: f.take("BandwidthType")?,
-                charge_type: f.take("ChargeType")?,
-                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
-                service_location: f.take("ServiceLocation")?,
-                region_id: f.take("RegionId")?,
-                acceleration_location: f.take("AccelerationLocation")?,
-                ip_address: f.take("IpAddress")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                expired_time: f.take("ExpiredTime")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                name: f.take("Name")?,
-                backend_servers: f.take("BackendServers")?,
-                public_ip_addresses: f.take("PublicIpAddresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5466,16 +5792,20 @@ pub struct GlobalAccelerationInstances {
     >,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson for GlobalAccelerationInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            global_acceleration_instance: fields.take("GlobalAccelerationInstance")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de> for GlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                global_acceleration_instance: f.take("GlobalAccelerationInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5498,18 +5828,22 @@ pub struct CbnGrantRule {
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for CbnGrantRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_instance_id: fields.take("CenInstanceId")?,
+            cen_owner_id: fields.take("CenOwnerId")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CbnGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_instance_id: f.take("CenInstanceId")?,
-                cen_owner_id: f.take("CenOwnerId")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5522,16 +5856,20 @@ pub struct CenGrantRules {
     pub cbn_grant_rule: Option<Vec<crate::types::CbnGrantRule>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for CenGrantRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cbn_grant_rule: fields.take("CbnGrantRule")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CenGrantRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cbn_grant_rule: f.take("CbnGrantRule")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5555,18 +5893,22 @@ pub struct EcrGrantRule {
     pub ecr_instance_id: Option<String>,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for EcrGrantRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ecr_uid: fields.take("EcrUid")?,
+            create_time: fields.take("CreateTime")?,
+            ecr_instance_id: fields.take("EcrInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for EcrGrantRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ecr_uid: f.take("EcrUid")?,
-                create_time: f.take("CreateTime")?,
-                ecr_instance_id: f.take("EcrInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5613,16 +5955,20 @@ pub struct AssociatedEipAddresses {
     pub associated_eip_addresse: Option<Vec<String>>,
 }
 #[cfg(feature = "havip")]
+impl ::acs_runtime::de::FromJson for AssociatedEipAddresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_eip_addresse: fields.take("associatedEipAddresse")?,
+        })
+    }
+}
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedEipAddresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_eip_addresse: f.take("associatedEipAddresse")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5635,16 +5981,20 @@ pub struct AssociatedInstances {
     pub associated_instance: Option<Vec<String>>,
 }
 #[cfg(feature = "havip")]
+impl ::acs_runtime::de::FromJson for AssociatedInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_instance: fields.take("associatedInstance")?,
+        })
+    }
+}
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_instance: f.take("associatedInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5731,31 +6081,35 @@ pub struct HaVip {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "havip")]
+impl ::acs_runtime::de::FromJson for HaVip {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            ha_vip_id: fields.take("HaVipId")?,
+            associated_instance_type: fields.take("AssociatedInstanceType")?,
+            create_time: fields.take("CreateTime")?,
+            charge_type: fields.take("ChargeType")?,
+            region_id: fields.take("RegionId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            ip_address: fields.take("IpAddress")?,
+            description: fields.take("Description")?,
+            master_instance_id: fields.take("MasterInstanceId")?,
+            name: fields.take("Name")?,
+            associated_eip_addresses: fields.take("AssociatedEipAddresses")?,
+            associated_instances: fields.take("AssociatedInstances")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                ha_vip_id: f.take("HaVipId")?,
-                associated_instance_type: f.take("AssociatedInstanceType")?,
-                create_time: f.take("CreateTime")?,
-                charge_type: f.take("ChargeType")?,
-                region_id: f.take("RegionId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                ip_address: f.take("IpAddress")?,
-                description: f.take("Description")?,
-                master_instance_id: f.take("MasterInstanceId")?,
-                name: f.take("Name")?,
-                associated_eip_addresses: f.take("AssociatedEipAddresses")?,
-                associated_instances: f.take("AssociatedInstances")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5768,14 +6122,20 @@ pub struct HaVips {
     pub ha_vip: Option<Vec<crate::types::HaVip>>,
 }
 #[cfg(feature = "havip")]
+impl ::acs_runtime::de::FromJson for HaVips {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ha_vip: fields.take("HaVip")?,
+        })
+    }
+}
+#[cfg(feature = "havip")]
 impl<'de> ::serde::Deserialize<'de> for HaVips {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { ha_vip: f.take("HaVip")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the ACL.
@@ -5799,18 +6159,22 @@ pub struct AclEntry {
     pub acl_entry_ip: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for AclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entry_comment: fields.take("AclEntryComment")?,
+            acl_entry_id: fields.take("AclEntryId")?,
+            acl_entry_ip: fields.take("AclEntryIp")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entry_comment: f.take("AclEntryComment")?,
-                acl_entry_id: f.take("AclEntryId")?,
-                acl_entry_ip: f.take("AclEntryIp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5823,16 +6187,20 @@ pub struct AclEntries {
     pub acl_entry: Option<Vec<crate::types::AclEntry>>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for AclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entry: fields.take("AclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for AclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entry: f.take("AclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The returned data.
@@ -5851,17 +6219,21 @@ pub struct IPv6TranslatorAcl {
     pub acl_id: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for IPv6TranslatorAcl {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_name: fields.take("AclName")?,
+            acl_id: fields.take("AclId")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for IPv6TranslatorAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_name: f.take("AclName")?,
-                acl_id: f.take("AclId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -5874,16 +6246,20 @@ pub struct Ipv6TranslatorAcls {
     pub i_pv6_translator_acl: Option<Vec<crate::types::IPv6TranslatorAcl>>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6TranslatorAcls {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            i_pv6_translator_acl: fields.take("IPv6TranslatorAcl")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                i_pv6_translator_acl: f.take("IPv6TranslatorAcl")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the IPv6 mapping entry.
@@ -5970,30 +6346,34 @@ pub struct Ipv6TranslatorEntry {
     pub allocate_ipv6_addr: Option<String>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_type: fields.take("AclType")?,
+            entry_status: fields.take("EntryStatus")?,
+            trans_protocol: fields.take("TransProtocol")?,
+            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
+            entry_description: fields.take("EntryDescription")?,
+            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
+            allocate_ipv6_port: fields.take("AllocateIpv6Port")?,
+            backend_ipv4_addr: fields.take("BackendIpv4Addr")?,
+            backend_ipv4_port: fields.take("BackendIpv4Port")?,
+            region_id: fields.take("RegionId")?,
+            entry_bandwidth: fields.take("EntryBandwidth")?,
+            acl_id: fields.take("AclId")?,
+            entry_name: fields.take("EntryName")?,
+            acl_status: fields.take("AclStatus")?,
+            allocate_ipv6_addr: fields.take("AllocateIpv6Addr")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_type: f.take("AclType")?,
-                entry_status: f.take("EntryStatus")?,
-                trans_protocol: f.take("TransProtocol")?,
-                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
-                entry_description: f.take("EntryDescription")?,
-                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
-                allocate_ipv6_port: f.take("AllocateIpv6Port")?,
-                backend_ipv4_addr: f.take("BackendIpv4Addr")?,
-                backend_ipv4_port: f.take("BackendIpv4Port")?,
-                region_id: f.take("RegionId")?,
-                entry_bandwidth: f.take("EntryBandwidth")?,
-                acl_id: f.take("AclId")?,
-                entry_name: f.take("EntryName")?,
-                acl_status: f.take("AclStatus")?,
-                allocate_ipv6_addr: f.take("AllocateIpv6Addr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6006,16 +6386,20 @@ pub struct Ipv6TranslatorEntries {
     pub ipv6_translator_entry: Option<Vec<crate::types::Ipv6TranslatorEntry>>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_translator_entry: fields.take("Ipv6TranslatorEntry")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_translator_entry: f.take("Ipv6TranslatorEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6028,16 +6412,20 @@ pub struct Ipv6TranslatorEntryIds {
     pub ipv6_translator_entry_id: Option<Vec<String>>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6TranslatorEntryIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6TranslatorEntryIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the IPv6 Translation Service instance.
@@ -6124,30 +6512,34 @@ pub struct Ipv6Translator {
     pub ipv6_translator_entry_ids: Option<crate::types::Ipv6TranslatorEntryIds>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6Translator {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            spec: fields.take("Spec")?,
+            create_time: fields.take("CreateTime")?,
+            pay_type: fields.take("PayType")?,
+            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
+            allocate_ipv4_addr: fields.take("AllocateIpv4Addr")?,
+            available_bandwidth: fields.take("AvailableBandwidth")?,
+            region_id: fields.take("RegionId")?,
+            end_time: fields.take("EndTime")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            business_status: fields.take("BusinessStatus")?,
+            allocate_ipv6_addr: fields.take("AllocateIpv6Addr")?,
+            name: fields.take("Name")?,
+            ipv6_translator_entry_ids: fields.take("Ipv6TranslatorEntryIds")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translator {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                spec: f.take("Spec")?,
-                create_time: f.take("CreateTime")?,
-                pay_type: f.take("PayType")?,
-                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
-                allocate_ipv4_addr: f.take("AllocateIpv4Addr")?,
-                available_bandwidth: f.take("AvailableBandwidth")?,
-                region_id: f.take("RegionId")?,
-                end_time: f.take("EndTime")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                business_status: f.take("BusinessStatus")?,
-                allocate_ipv6_addr: f.take("AllocateIpv6Addr")?,
-                name: f.take("Name")?,
-                ipv6_translator_entry_ids: f.take("Ipv6TranslatorEntryIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6160,16 +6552,20 @@ pub struct Ipv6Translators {
     pub ipv6_translator: Option<Vec<crate::types::Ipv6Translator>>,
 }
 #[cfg(feature = "ipv6-translator")]
+impl ::acs_runtime::de::FromJson for Ipv6Translators {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_translator: fields.take("Ipv6Translator")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-translator")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Translators {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_translator: f.take("Ipv6Translator")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The Internet bandwidth of the IPv6 address.
@@ -6243,26 +6639,30 @@ pub struct Ipv6InternetBandwidth {
     pub reservation_bandwidth: Option<i64>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6InternetBandwidth {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_charge_type: fields.take("InternetChargeType")?,
+            business_status: fields.take("BusinessStatus")?,
+            bandwidth: fields.take("Bandwidth")?,
+            ipv6_internet_bandwidth_id: fields.take("Ipv6InternetBandwidthId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6InternetBandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_charge_type: f.take("InternetChargeType")?,
-                business_status: f.take("BusinessStatus")?,
-                bandwidth: f.take("Bandwidth")?,
-                ipv6_internet_bandwidth_id: f.take("Ipv6InternetBandwidthId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6379,34 +6779,38 @@ pub struct Ipv6Address {
     pub service_managed: Option<i32>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6Address {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            ipv6_address_id: fields.take("Ipv6AddressId")?,
+            allocation_time: fields.take("AllocationTime")?,
+            ipv6_address_name: fields.take("Ipv6AddressName")?,
+            ipv6_address_description: fields.take("Ipv6AddressDescription")?,
+            associated_instance_type: fields.take("AssociatedInstanceType")?,
+            associated_instance_id: fields.take("AssociatedInstanceId")?,
+            network_type: fields.take("NetworkType")?,
+            ipv6_address: fields.take("Ipv6Address")?,
+            address_type: fields.take("AddressType")?,
+            ipv6_isp: fields.take("Ipv6Isp")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
+            real_bandwidth: fields.take("RealBandwidth")?,
+            ipv6_internet_bandwidth: fields.take("Ipv6InternetBandwidth")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            service_managed: fields.take("ServiceManaged")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Address {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                ipv6_address_id: f.take("Ipv6AddressId")?,
-                allocation_time: f.take("AllocationTime")?,
-                ipv6_address_name: f.take("Ipv6AddressName")?,
-                ipv6_address_description: f.take("Ipv6AddressDescription")?,
-                associated_instance_type: f.take("AssociatedInstanceType")?,
-                associated_instance_id: f.take("AssociatedInstanceId")?,
-                network_type: f.take("NetworkType")?,
-                ipv6_address: f.take("Ipv6Address")?,
-                address_type: f.take("AddressType")?,
-                ipv6_isp: f.take("Ipv6Isp")?,
-                v_switch_id: f.take("VSwitchId")?,
-                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
-                real_bandwidth: f.take("RealBandwidth")?,
-                ipv6_internet_bandwidth: f.take("Ipv6InternetBandwidth")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                service_managed: f.take("ServiceManaged")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6419,16 +6823,20 @@ pub struct Ipv6Addresses {
     pub ipv6_address: Option<Vec<crate::types::Ipv6Address>>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6Addresses {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_address: fields.take("Ipv6Address")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Addresses {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_address: f.take("Ipv6Address")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6467,21 +6875,25 @@ pub struct Ipv6EgressOnlyRule {
     pub name: Option<String>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            description: fields.take("Description")?,
+            ipv6_egress_only_rule_id: fields.take("Ipv6EgressOnlyRuleId")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                description: f.take("Description")?,
-                ipv6_egress_only_rule_id: f.take("Ipv6EgressOnlyRuleId")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6494,16 +6906,20 @@ pub struct Ipv6EgressOnlyRules {
     pub ipv6_egress_only_rule: Option<Vec<crate::types::Ipv6EgressOnlyRule>>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6EgressOnlyRules {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_egress_only_rule: fields.take("Ipv6EgressOnlyRule")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6EgressOnlyRules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_egress_only_rule: f.take("Ipv6EgressOnlyRule")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6580,28 +6996,32 @@ pub struct Ipv6Gateway {
     pub owner_id: Option<i64>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6Gateway {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            description: fields.take("Description")?,
+            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
+            expired_time: fields.take("ExpiredTime")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            region_id: fields.take("RegionId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            owner_id: fields.take("OwnerId")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                description: f.take("Description")?,
-                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
-                expired_time: f.take("ExpiredTime")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                region_id: f.take("RegionId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                owner_id: f.take("OwnerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6614,16 +7034,20 @@ pub struct Ipv6Gateways {
     pub ipv6_gateway: Option<Vec<crate::types::Ipv6Gateway>>,
 }
 #[cfg(feature = "ipv6-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv6Gateways {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_gateway: fields.take("Ipv6Gateway")?,
+        })
+    }
+}
+#[cfg(feature = "ipv6-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6Gateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_gateway: f.take("Ipv6Gateway")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The IPv4 address of the ENI.
@@ -6645,17 +7069,21 @@ pub struct IPv4Set {
     pub primary: Option<bool>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for IPv4Set {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            i_pv4_address: fields.take("IPv4Address")?,
+            primary: fields.take("Primary")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Set {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                i_pv4_address: f.take("IPv4Address")?,
-                primary: f.take("Primary")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6668,16 +7096,20 @@ pub struct IPv4Sets {
     pub i_pv4_set: Option<Vec<crate::types::IPv4Set>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for IPv4Sets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            i_pv4_set: fields.take("IPv4Set")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IPv4Sets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                i_pv4_set: f.take("IPv4Set")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the ENI.
@@ -6715,22 +7147,26 @@ pub struct AssociateNetworkInterface {
     pub resource_vpc_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for AssociateNetworkInterface {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            resource_owner_id: fields.take("ResourceOwnerId")?,
+            i_pv4_sets: fields.take("IPv4Sets")?,
+            tunnel_index: fields.take("TunnelIndex")?,
+            resource_vpc_id: fields.take("ResourceVpcId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterface {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                resource_owner_id: f.take("ResourceOwnerId")?,
-                i_pv4_sets: f.take("IPv4Sets")?,
-                tunnel_index: f.take("TunnelIndex")?,
-                resource_vpc_id: f.take("ResourceVpcId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6745,16 +7181,20 @@ pub struct AssociateNetworkInterfaces {
     >,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for AssociateNetworkInterfaces {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associate_network_interface: fields.take("AssociateNetworkInterface")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkInterfaces {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associate_network_interface: f.take("AssociateNetworkInterface")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6796,20 +7236,24 @@ pub struct IpList {
     pub private_ip_address: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for IpList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            using_status: fields.take("UsingStatus")?,
+            ip_address: fields.take("IpAddress")?,
+            snat_entry_enabled: fields.take("SnatEntryEnabled")?,
+            allocation_id: fields.take("AllocationId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                using_status: f.take("UsingStatus")?,
-                ip_address: f.take("IpAddress")?,
-                snat_entry_enabled: f.take("SnatEntryEnabled")?,
-                allocation_id: f.take("AllocationId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6822,14 +7266,20 @@ pub struct IpLists {
     pub ip_list: Option<Vec<crate::types::IpList>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for IpLists {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_list: fields.take("IpList")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpLists {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { ip_list: f.take("IpList")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The private network information about the enhanced Internet NAT gateway.
@@ -6883,23 +7333,27 @@ pub struct NatGatewayPrivateInfo {
     pub eni_type: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for NatGatewayPrivateInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vswitch_id: fields.take("VswitchId")?,
+            eni_instance_id: fields.take("EniInstanceId")?,
+            max_bandwidth: fields.take("MaxBandwidth")?,
+            max_session_quota: fields.take("MaxSessionQuota")?,
+            max_session_establish_rate: fields.take("MaxSessionEstablishRate")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            iz_no: fields.take("IzNo")?,
+            eni_type: fields.take("EniType")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayPrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vswitch_id: f.take("VswitchId")?,
-                eni_instance_id: f.take("EniInstanceId")?,
-                max_bandwidth: f.take("MaxBandwidth")?,
-                max_session_quota: f.take("MaxSessionQuota")?,
-                max_session_establish_rate: f.take("MaxSessionEstablishRate")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                iz_no: f.take("IzNo")?,
-                eni_type: f.take("EniType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6918,17 +7372,21 @@ pub struct DescribeNatGatewaysTag {
     pub tag_value: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6941,11 +7399,18 @@ pub struct DescribeNatGatewaysTags {
     pub tag: Option<Vec<crate::types::DescribeNatGatewaysTag>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for DescribeNatGatewaysTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6958,17 +7423,21 @@ pub struct DescribeNatGatewaysAccessMode {
     pub tunnel_type: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for DescribeNatGatewaysAccessMode {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            mode_value: fields.take("ModeValue")?,
+            tunnel_type: fields.take("TunnelType")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysAccessMode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                mode_value: f.take("ModeValue")?,
-                tunnel_type: f.take("TunnelType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6979,16 +7448,20 @@ pub struct IpPrefixList {
     pub ip_prefix: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for IpPrefixList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_prefix: fields.take("IpPrefix")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for IpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_prefix: f.take("IpPrefix")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -6999,16 +7472,20 @@ pub struct DescribeNatGatewaysIpPrefixList {
     pub ip_prefix_list: Option<Vec<crate::types::IpPrefixList>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for DescribeNatGatewaysIpPrefixList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ip_prefix_list: fields.take("IpPrefixList")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysIpPrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ip_prefix_list: f.take("IpPrefixList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7197,47 +7674,51 @@ pub struct NatGateway {
     pub ip_prefix_list: Option<crate::types::DescribeNatGatewaysIpPrefixList>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for NatGateway {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            vpc_id: fields.take("VpcId")?,
+            nat_type: fields.take("NatType")?,
+            auto_pay: fields.take("AutoPay")?,
+            spec: fields.take("Spec")?,
+            deletion_protection: fields.take("DeletionProtection")?,
+            network_type: fields.take("NetworkType")?,
+            security_protection_enabled: fields.take("SecurityProtectionEnabled")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            region_id: fields.take("RegionId")?,
+            ecs_metric_enabled: fields.take("EcsMetricEnabled")?,
+            icmp_reply_enabled: fields.take("IcmpReplyEnabled")?,
+            description: fields.take("Description")?,
+            expired_time: fields.take("ExpiredTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            ip_lists: fields.take("IpLists")?,
+            forward_table_ids: fields.take("ForwardTableIds")?,
+            snat_table_ids: fields.take("SnatTableIds")?,
+            full_nat_table_ids: fields.take("FullNatTableIds")?,
+            nat_gateway_private_info: fields.take("NatGatewayPrivateInfo")?,
+            private_link_enabled: fields.take("PrivateLinkEnabled")?,
+            private_link_mode: fields.take("PrivateLinkMode")?,
+            eip_bind_mode: fields.take("EipBindMode")?,
+            tags: fields.take("Tags")?,
+            enable_session_log: fields.take("EnableSessionLog")?,
+            access_mode: fields.take("AccessMode")?,
+            ip_prefix_list: fields.take("IpPrefixList")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                vpc_id: f.take("VpcId")?,
-                nat_type: f.take("NatType")?,
-                auto_pay: f.take("AutoPay")?,
-                spec: f.take("Spec")?,
-                deletion_protection: f.take("DeletionProtection")?,
-                network_type: f.take("NetworkType")?,
-                security_protection_enabled: f.take("SecurityProtectionEnabled")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                region_id: f.take("RegionId")?,
-                ecs_metric_enabled: f.take("EcsMetricEnabled")?,
-                icmp_reply_enabled: f.take("IcmpReplyEnabled")?,
-                description: f.take("Description")?,
-                expired_time: f.take("ExpiredTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                ip_lists: f.take("IpLists")?,
-                forward_table_ids: f.take("ForwardTableIds")?,
-                snat_table_ids: f.take("SnatTableIds")?,
-                full_nat_table_ids: f.take("FullNatTableIds")?,
-                nat_gateway_private_info: f.take("NatGatewayPrivateInfo")?,
-                private_link_enabled: f.take("PrivateLinkEnabled")?,
-                private_link_mode: f.take("PrivateLinkMode")?,
-                eip_bind_mode: f.take("EipBindMode")?,
-                tags: f.take("Tags")?,
-                enable_session_log: f.take("EnableSessionLog")?,
-                access_mode: f.take("AccessMode")?,
-                ip_prefix_list: f.take("IpPrefixList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7250,16 +7731,20 @@ pub struct NatGateways {
     pub nat_gateway: Option<Vec<crate::types::NatGateway>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for NatGateways {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_gateway: fields.take("NatGateway")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_gateway: f.take("NatGateway")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7330,24 +7815,28 @@ pub struct DescribeNetworkAclAttributesIngressAclEntry {
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
+            entry_type: fields.take("EntryType")?,
+            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
+            policy: fields.take("Policy")?,
+            description: fields.take("Description")?,
+            source_cidr_ip: fields.take("SourceCidrIp")?,
+            ip_version: fields.take("IpVersion")?,
+            protocol: fields.take("Protocol")?,
+            port: fields.take("Port")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl_entry_id: f.take("NetworkAclEntryId")?,
-                entry_type: f.take("EntryType")?,
-                network_acl_entry_name: f.take("NetworkAclEntryName")?,
-                policy: f.take("Policy")?,
-                description: f.take("Description")?,
-                source_cidr_ip: f.take("SourceCidrIp")?,
-                ip_version: f.take("IpVersion")?,
-                protocol: f.take("Protocol")?,
-                port: f.take("Port")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7362,16 +7851,20 @@ pub struct DescribeNetworkAclAttributesIngressAclEntries {
     >,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesIngressAclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ingress_acl_entry: fields.take("IngressAclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesIngressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ingress_acl_entry: f.take("IngressAclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7442,24 +7935,28 @@ pub struct DescribeNetworkAclAttributesEgressAclEntry {
     pub port: Option<String>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl_entry_id: fields.take("NetworkAclEntryId")?,
+            entry_type: fields.take("EntryType")?,
+            network_acl_entry_name: fields.take("NetworkAclEntryName")?,
+            policy: fields.take("Policy")?,
+            description: fields.take("Description")?,
+            protocol: fields.take("Protocol")?,
+            destination_cidr_ip: fields.take("DestinationCidrIp")?,
+            ip_version: fields.take("IpVersion")?,
+            port: fields.take("Port")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl_entry_id: f.take("NetworkAclEntryId")?,
-                entry_type: f.take("EntryType")?,
-                network_acl_entry_name: f.take("NetworkAclEntryName")?,
-                policy: f.take("Policy")?,
-                description: f.take("Description")?,
-                protocol: f.take("Protocol")?,
-                destination_cidr_ip: f.take("DestinationCidrIp")?,
-                ip_version: f.take("IpVersion")?,
-                port: f.take("Port")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7474,16 +7971,20 @@ pub struct DescribeNetworkAclAttributesEgressAclEntries {
     >,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesEgressAclEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            egress_acl_entry: fields.take("EgressAclEntry")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesEgressAclEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                egress_acl_entry: f.take("EgressAclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the network ACLs.
@@ -7547,27 +8048,31 @@ pub struct DescribeNetworkAclAttributesNetworkAclAttribute {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesNetworkAclAttribute {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            description: fields.take("Description")?,
+            network_acl_name: fields.take("NetworkAclName")?,
+            network_acl_id: fields.take("NetworkAclId")?,
+            owner_id: fields.take("OwnerId")?,
+            region_id: fields.take("RegionId")?,
+            ingress_acl_entries: fields.take("IngressAclEntries")?,
+            egress_acl_entries: fields.take("EgressAclEntries")?,
+            resources: fields.take("Resources")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesNetworkAclAttribute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                description: f.take("Description")?,
-                network_acl_name: f.take("NetworkAclName")?,
-                network_acl_id: f.take("NetworkAclId")?,
-                owner_id: f.take("OwnerId")?,
-                region_id: f.take("RegionId")?,
-                ingress_acl_entries: f.take("IngressAclEntries")?,
-                egress_acl_entries: f.take("EgressAclEntries")?,
-                resources: f.take("Resources")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7631,27 +8136,31 @@ pub struct NetworkAcl {
     pub tags: Option<crate::types::Tags>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for NetworkAcl {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            description: fields.take("Description")?,
+            network_acl_name: fields.take("NetworkAclName")?,
+            network_acl_id: fields.take("NetworkAclId")?,
+            owner_id: fields.take("OwnerId")?,
+            region_id: fields.take("RegionId")?,
+            ingress_acl_entries: fields.take("IngressAclEntries")?,
+            egress_acl_entries: fields.take("EgressAclEntries")?,
+            resources: fields.take("Resources")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcl {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                description: f.take("Description")?,
-                network_acl_name: f.take("NetworkAclName")?,
-                network_acl_id: f.take("NetworkAclId")?,
-                owner_id: f.take("OwnerId")?,
-                region_id: f.take("RegionId")?,
-                ingress_acl_entries: f.take("IngressAclEntries")?,
-                egress_acl_entries: f.take("EgressAclEntries")?,
-                resources: f.take("Resources")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7664,16 +8173,20 @@ pub struct NetworkAcls {
     pub network_acl: Option<Vec<crate::types::NetworkAcl>>,
 }
 #[cfg(feature = "acl")]
+impl ::acs_runtime::de::FromJson for NetworkAcls {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl: fields.take("NetworkAcl")?,
+        })
+    }
+}
+#[cfg(feature = "acl")]
 impl<'de> ::serde::Deserialize<'de> for NetworkAcls {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl: f.take("NetworkAcl")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7714,20 +8227,24 @@ pub struct DescribePhysicalConnectionLoaPmInfo {
     pub pm_contact_info: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaPmInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            pm_gender: fields.take("PMGender")?,
+            pm_certificate_no: fields.take("PMCertificateNo")?,
+            pm_name: fields.take("PMName")?,
+            pm_certificate_type: fields.take("PMCertificateType")?,
+            pm_contact_info: fields.take("PMContactInfo")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaPmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                pm_gender: f.take("PMGender")?,
-                pm_certificate_no: f.take("PMCertificateNo")?,
-                pm_name: f.take("PMName")?,
-                pm_certificate_type: f.take("PMCertificateType")?,
-                pm_contact_info: f.take("PMContactInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7740,14 +8257,20 @@ pub struct DescribePhysicalConnectionLoaResponsePmInfo {
     pub pm_info: Option<Vec<crate::types::DescribePhysicalConnectionLoaPmInfo>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLoaResponsePmInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            pm_info: fields.take("PMInfo")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLoaResponsePmInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { pm_info: f.take("PMInfo")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The LOA information about the Express Connect circuit.
@@ -7836,28 +8359,32 @@ pub struct PhysicalConnectionLoaType {
     pub line_sp_contact_info: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionLoaType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            line_label: fields.take("LineLabel")?,
+            line_code: fields.take("LineCode")?,
+            construction_time: fields.take("ConstructionTime")?,
+            si: fields.take("SI")?,
+            loa_url: fields.take("LoaUrl")?,
+            company_localized_name: fields.take("CompanyLocalizedName")?,
+            instance_id: fields.take("InstanceId")?,
+            line_type: fields.take("LineType")?,
+            company_name: fields.take("CompanyName")?,
+            pm_info: fields.take("PMInfo")?,
+            line_service_provider: fields.take("LineServiceProvider")?,
+            line_sp_contact_info: fields.take("LineSPContactInfo")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionLoaType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                line_label: f.take("LineLabel")?,
-                line_code: f.take("LineCode")?,
-                construction_time: f.take("ConstructionTime")?,
-                si: f.take("SI")?,
-                loa_url: f.take("LoaUrl")?,
-                company_localized_name: f.take("CompanyLocalizedName")?,
-                instance_id: f.take("InstanceId")?,
-                line_type: f.take("LineType")?,
-                company_name: f.take("CompanyName")?,
-                pm_info: f.take("PMInfo")?,
-                line_service_provider: f.take("LineServiceProvider")?,
-                line_sp_contact_info: f.take("LineSPContactInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -7939,11 +8466,18 @@ pub struct DescribePhysicalConnectionsTags {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tags: fields.take("tags")? })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("tags")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8209,58 +8743,62 @@ pub struct PhysicalConnectionType {
     pub optical_module_model: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            ad_location: fields.take("AdLocation")?,
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            port_number: fields.take("PortNumber")?,
+            spec: fields.take("Spec")?,
+            charge_type: fields.take("ChargeType")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            enabled_time: fields.take("EnabledTime")?,
+            line_operator: fields.take("LineOperator")?,
+            peer_location: fields.take("PeerLocation")?,
+            redundant_physical_connection_id: fields
+                .take("RedundantPhysicalConnectionId")?,
+            name: fields.take("Name")?,
+            circuit_code: fields.take("CircuitCode")?,
+            end_time: fields.take("EndTime")?,
+            port_type: fields.take("PortType")?,
+            business_status: fields.take("BusinessStatus")?,
+            loa_status: fields.take("LoaStatus")?,
+            access_point_id: fields.take("AccessPointId")?,
+            access_point_type: fields.take("AccessPointType")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            product_type: fields.take("ProductType")?,
+            virtual_physical_connection_count: fields
+                .take("VirtualPhysicalConnectionCount")?,
+            parent_physical_connection_id: fields.take("ParentPhysicalConnectionId")?,
+            parent_physical_connection_ali_uid: fields
+                .take("ParentPhysicalConnectionAliUid")?,
+            vlan_id: fields.take("VlanId")?,
+            order_mode: fields.take("OrderMode")?,
+            vpconn_status: fields.take("VpconnStatus")?,
+            expect_spec: fields.take("ExpectSpec")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            ad_detail_location: fields.take("AdDetailLocation")?,
+            tags: fields.take("Tags")?,
+            qos_id: fields.take("QosId")?,
+            optical_module_model: fields.take("OpticalModuleModel")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                ad_location: f.take("AdLocation")?,
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                port_number: f.take("PortNumber")?,
-                spec: f.take("Spec")?,
-                charge_type: f.take("ChargeType")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                enabled_time: f.take("EnabledTime")?,
-                line_operator: f.take("LineOperator")?,
-                peer_location: f.take("PeerLocation")?,
-                redundant_physical_connection_id: f
-                    .take("RedundantPhysicalConnectionId")?,
-                name: f.take("Name")?,
-                circuit_code: f.take("CircuitCode")?,
-                end_time: f.take("EndTime")?,
-                port_type: f.take("PortType")?,
-                business_status: f.take("BusinessStatus")?,
-                loa_status: f.take("LoaStatus")?,
-                access_point_id: f.take("AccessPointId")?,
-                access_point_type: f.take("AccessPointType")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                product_type: f.take("ProductType")?,
-                virtual_physical_connection_count: f
-                    .take("VirtualPhysicalConnectionCount")?,
-                parent_physical_connection_id: f.take("ParentPhysicalConnectionId")?,
-                parent_physical_connection_ali_uid: f
-                    .take("ParentPhysicalConnectionAliUid")?,
-                vlan_id: f.take("VlanId")?,
-                order_mode: f.take("OrderMode")?,
-                vpconn_status: f.take("VpconnStatus")?,
-                expect_spec: f.take("ExpectSpec")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                ad_detail_location: f.take("AdDetailLocation")?,
-                tags: f.take("Tags")?,
-                qos_id: f.take("QosId")?,
-                optical_module_model: f.take("OpticalModuleModel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8273,16 +8811,20 @@ pub struct PhysicalConnectionSet {
     pub physical_connection_type: Option<Vec<crate::types::PhysicalConnectionType>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            physical_connection_type: fields.take("PhysicalConnectionType")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                physical_connection_type: f.take("PhysicalConnectionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8306,18 +8848,22 @@ pub struct Region {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "regions-and-zones")]
+impl ::acs_runtime::de::FromJson for Region {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_endpoint: fields.take("RegionEndpoint")?,
+            local_name: fields.take("LocalName")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Region {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_endpoint: f.take("RegionEndpoint")?,
-                local_name: f.take("LocalName")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8330,14 +8876,20 @@ pub struct Regions {
     pub region: Option<Vec<crate::types::Region>>,
 }
 #[cfg(feature = "regions-and-zones")]
+impl ::acs_runtime::de::FromJson for Regions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region: fields.take("Region")?,
+        })
+    }
+}
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Regions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { region: f.take("Region")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the next hop.
@@ -8365,18 +8917,22 @@ pub struct NextHopRelatedInfo {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for NextHopRelatedInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHopRelatedInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8436,21 +8992,25 @@ pub struct NextHop {
     pub next_hop_related_info: Option<crate::types::NextHopRelatedInfo>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for NextHop {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop_region_id: fields.take("NextHopRegionId")?,
+            weight: fields.take("Weight")?,
+            next_hop_id: fields.take("NextHopId")?,
+            enabled: fields.take("Enabled")?,
+            next_hop_type: fields.take("NextHopType")?,
+            next_hop_related_info: fields.take("NextHopRelatedInfo")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop_region_id: f.take("NextHopRegionId")?,
-                weight: f.take("Weight")?,
-                next_hop_id: f.take("NextHopId")?,
-                enabled: f.take("Enabled")?,
-                next_hop_type: f.take("NextHopType")?,
-                next_hop_related_info: f.take("NextHopRelatedInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8463,16 +9023,20 @@ pub struct NextHops {
     pub next_hop: Option<Vec<crate::types::NextHop>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for NextHops {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop: fields.take("NextHop")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for NextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop: f.take("NextHop")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the routes.
@@ -8560,27 +9124,31 @@ pub struct RouteEntry {
     pub origin: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            ip_version: fields.take("IpVersion")?,
+            description: fields.take("Description")?,
+            route_entry_name: fields.take("RouteEntryName")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            route_entry_id: fields.take("RouteEntryId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            gmt_modified: fields.take("GmtModified")?,
+            next_hops: fields.take("NextHops")?,
+            service_type: fields.take("ServiceType")?,
+            origin: fields.take("Origin")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                ip_version: f.take("IpVersion")?,
-                description: f.take("Description")?,
-                route_entry_name: f.take("RouteEntryName")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                route_entry_id: f.take("RouteEntryId")?,
-                route_table_id: f.take("RouteTableId")?,
-                gmt_modified: f.take("GmtModified")?,
-                next_hops: f.take("NextHops")?,
-                service_type: f.take("ServiceType")?,
-                origin: f.take("Origin")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8593,16 +9161,20 @@ pub struct RouteEntrys {
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouteEntrys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry: fields.take("RouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry: f.take("RouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8615,16 +9187,20 @@ pub struct VSwitchIds {
     pub v_switch_id: Option<Vec<String>>,
 }
 #[cfg(any(feature = "route-table", feature = "vpc"))]
+impl ::acs_runtime::de::FromJson for VSwitchIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_id: fields.take("VSwitchId")?,
+        })
+    }
+}
+#[cfg(any(feature = "route-table", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for VSwitchIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_id: f.take("VSwitchId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8637,16 +9213,20 @@ pub struct GatewayIds {
     pub gateway_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for GatewayIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            gateway_ids: fields.take("GatewayIds")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                gateway_ids: f.take("GatewayIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the route table.
@@ -8741,31 +9321,35 @@ pub struct RouterTableListType {
     pub route_propagation_enable: Option<bool>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouterTableListType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            router_id: fields.take("RouterId")?,
+            associate_type: fields.take("AssociateType")?,
+            route_table_id: fields.take("RouteTableId")?,
+            owner_id: fields.take("OwnerId")?,
+            description: fields.take("Description")?,
+            route_table_type: fields.take("RouteTableType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            router_type: fields.take("RouterType")?,
+            route_table_name: fields.take("RouteTableName")?,
+            tags: fields.take("Tags")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+            gateway_ids: fields.take("GatewayIds")?,
+            route_propagation_enable: fields.take("RoutePropagationEnable")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableListType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                router_id: f.take("RouterId")?,
-                associate_type: f.take("AssociateType")?,
-                route_table_id: f.take("RouteTableId")?,
-                owner_id: f.take("OwnerId")?,
-                description: f.take("Description")?,
-                route_table_type: f.take("RouteTableType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                router_type: f.take("RouterType")?,
-                route_table_name: f.take("RouteTableName")?,
-                tags: f.take("Tags")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-                gateway_ids: f.take("GatewayIds")?,
-                route_propagation_enable: f.take("RoutePropagationEnable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8778,16 +9362,20 @@ pub struct RouterTableList {
     pub router_table_list_type: Option<Vec<crate::types::RouterTableListType>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouterTableList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            router_table_list_type: fields.take("RouterTableListType")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                router_table_list_type: f.take("RouterTableListType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8828,19 +9416,23 @@ pub struct DescribeRouteTablesNextHop {
     pub enabled: Option<i32>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHop {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop_id: fields.take("NextHopId")?,
+            weight: fields.take("Weight")?,
+            next_hop_type: fields.take("NextHopType")?,
+            enabled: fields.take("Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop_id: f.take("NextHopId")?,
-                weight: f.take("Weight")?,
-                next_hop_type: f.take("NextHopType")?,
-                enabled: f.take("Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8853,16 +9445,20 @@ pub struct DescribeRouteTablesNextHops {
     pub next_hop: Option<Vec<crate::types::DescribeRouteTablesNextHop>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for DescribeRouteTablesNextHops {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop: fields.take("NextHop")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesNextHops {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop: f.take("NextHop")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8941,25 +9537,29 @@ pub struct DescribeRouteTablesRouteEntry {
     pub next_hops: Option<crate::types::DescribeRouteTablesNextHops>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            next_hop_type: fields.take("NextHopType")?,
+            route_entry_name: fields.take("RouteEntryName")?,
+            route_entry_id: fields.take("RouteEntryId")?,
+            instance_id: fields.take("InstanceId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            description: fields.take("Description")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            next_hops: fields.take("NextHops")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                next_hop_type: f.take("NextHopType")?,
-                route_entry_name: f.take("RouteEntryName")?,
-                route_entry_id: f.take("RouteEntryId")?,
-                instance_id: f.take("InstanceId")?,
-                route_table_id: f.take("RouteTableId")?,
-                description: f.take("Description")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                next_hops: f.take("NextHops")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -8972,16 +9572,20 @@ pub struct DescribeRouteTablesRouteEntrys {
     pub route_entry: Option<Vec<crate::types::DescribeRouteTablesRouteEntry>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for DescribeRouteTablesRouteEntrys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry: fields.take("RouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesRouteEntrys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry: f.take("RouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9032,23 +9636,27 @@ pub struct RouteTable {
     pub v_switch_ids: Option<crate::types::VSwitchIds>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouteTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            v_router_id: fields.take("VRouterId")?,
+            route_table_type: fields.take("RouteTableType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            route_entrys: fields.take("RouteEntrys")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                v_router_id: f.take("VRouterId")?,
-                route_table_type: f.take("RouteTableType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                route_table_id: f.take("RouteTableId")?,
-                route_entrys: f.take("RouteEntrys")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9061,16 +9669,20 @@ pub struct RouteTables {
     pub route_table: Option<Vec<crate::types::RouteTable>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouteTables {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table: fields.take("RouteTable")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteTables {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table: f.take("RouteTable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9083,11 +9695,18 @@ pub struct DescribeRouterInterfaceAttributeTags {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(any(feature = "router-interface", feature = "vbr"))]
+impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeTags {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tags: fields.take("Tags")? })
+    }
+}
+#[cfg(any(feature = "router-interface", feature = "vbr"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tags: f.take("Tags")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9322,58 +9941,62 @@ pub struct RouterInterfaceType {
     pub tags: Option<crate::types::DescribeRouterInterfaceAttributeTags>,
 }
 #[cfg(feature = "router-interface")]
+impl ::acs_runtime::de::FromJson for RouterInterfaceType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            opposite_interface_id: fields.take("OppositeInterfaceId")?,
+            spec: fields.take("Spec")?,
+            charge_type: fields.take("ChargeType")?,
+            router_interface_id: fields.take("RouterInterfaceId")?,
+            hc_threshold: fields.take("HcThreshold")?,
+            opposite_router_type: fields.take("OppositeRouterType")?,
+            vpc_instance_id: fields.take("VpcInstanceId")?,
+            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
+            opposite_vpc_instance_id: fields.take("OppositeVpcInstanceId")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            cross_border: fields.take("CrossBorder")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            hc_rate: fields.take("HcRate")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+            name: fields.take("Name")?,
+            opposite_router_id: fields.take("OppositeRouterId")?,
+            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
+            router_id: fields.take("RouterId")?,
+            opposite_interface_business_status: fields
+                .take("OppositeInterfaceBusinessStatus")?,
+            connected_time: fields.take("ConnectedTime")?,
+            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
+            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
+            end_time: fields.take("EndTime")?,
+            opposite_region_id: fields.take("OppositeRegionId")?,
+            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
+            business_status: fields.take("BusinessStatus")?,
+            opposite_bandwidth: fields.take("OppositeBandwidth")?,
+            router_type: fields.take("RouterType")?,
+            role: fields.take("Role")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            access_point_id: fields.take("AccessPointId")?,
+            ipv6_status: fields.take("Ipv6Status")?,
+            fast_link_mode: fields.take("FastLinkMode")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                health_check_target_ip: f.take("HealthCheckTargetIp")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                opposite_interface_id: f.take("OppositeInterfaceId")?,
-                spec: f.take("Spec")?,
-                charge_type: f.take("ChargeType")?,
-                router_interface_id: f.take("RouterInterfaceId")?,
-                hc_threshold: f.take("HcThreshold")?,
-                opposite_router_type: f.take("OppositeRouterType")?,
-                vpc_instance_id: f.take("VpcInstanceId")?,
-                opposite_interface_owner_id: f.take("OppositeInterfaceOwnerId")?,
-                opposite_vpc_instance_id: f.take("OppositeVpcInstanceId")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                cross_border: f.take("CrossBorder")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                hc_rate: f.take("HcRate")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-                name: f.take("Name")?,
-                opposite_router_id: f.take("OppositeRouterId")?,
-                opposite_interface_spec: f.take("OppositeInterfaceSpec")?,
-                router_id: f.take("RouterId")?,
-                opposite_interface_business_status: f
-                    .take("OppositeInterfaceBusinessStatus")?,
-                connected_time: f.take("ConnectedTime")?,
-                health_check_source_ip: f.take("HealthCheckSourceIp")?,
-                opposite_interface_status: f.take("OppositeInterfaceStatus")?,
-                end_time: f.take("EndTime")?,
-                opposite_region_id: f.take("OppositeRegionId")?,
-                opposite_access_point_id: f.take("OppositeAccessPointId")?,
-                business_status: f.take("BusinessStatus")?,
-                opposite_bandwidth: f.take("OppositeBandwidth")?,
-                router_type: f.take("RouterType")?,
-                role: f.take("Role")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                access_point_id: f.take("AccessPointId")?,
-                ipv6_status: f.take("Ipv6Status")?,
-                fast_link_mode: f.take("FastLinkMode")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9386,16 +10009,20 @@ pub struct RouterInterfaceSet {
     pub router_interface_type: Option<Vec<crate::types::RouterInterfaceType>>,
 }
 #[cfg(feature = "router-interface")]
+impl ::acs_runtime::de::FromJson for RouterInterfaceSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            router_interface_type: fields.take("RouterInterfaceType")?,
+        })
+    }
+}
+#[cfg(feature = "router-interface")]
 impl<'de> ::serde::Deserialize<'de> for RouterInterfaceSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                router_interface_type: f.take("RouterInterfaceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9424,20 +10051,26 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
     pub region_id: Option<String>,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson
+for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            server_ip_address: fields.take("ServerIpAddress")?,
+            global_acceleration_instance_id: fields
+                .take("GlobalAccelerationInstanceId")?,
+            ip_address: fields.take("IpAddress")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                server_ip_address: f.take("ServerIpAddress")?,
-                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
-                ip_address: f.take("IpAddress")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9454,17 +10087,22 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationIns
     >,
 }
 #[cfg(feature = "instance")]
+impl ::acs_runtime::de::FromJson
+for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            global_acceleration_instance: fields.take("GlobalAccelerationInstance")?,
+        })
+    }
+}
+#[cfg(feature = "instance")]
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                global_acceleration_instance: f.take("GlobalAccelerationInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9523,25 +10161,29 @@ pub struct SnatTableEntry {
     pub eip_affinity: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for SnatTableEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            snat_entry_name: fields.take("SnatEntryName")?,
+            source_v_switch_id: fields.take("SourceVSwitchId")?,
+            source_cidr: fields.take("SourceCIDR")?,
+            snat_entry_id: fields.take("SnatEntryId")?,
+            snat_table_id: fields.take("SnatTableId")?,
+            snat_ip: fields.take("SnatIp")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            eip_affinity: fields.take("EipAffinity")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                snat_entry_name: f.take("SnatEntryName")?,
-                source_v_switch_id: f.take("SourceVSwitchId")?,
-                source_cidr: f.take("SourceCIDR")?,
-                snat_entry_id: f.take("SnatEntryId")?,
-                snat_table_id: f.take("SnatTableId")?,
-                snat_ip: f.take("SnatIp")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                eip_affinity: f.take("EipAffinity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9554,16 +10196,20 @@ pub struct SnatTableEntries {
     pub snat_table_entry: Option<Vec<crate::types::SnatTableEntry>>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for SnatTableEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snat_table_entry: fields.take("SnatTableEntry")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTableEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snat_table_entry: f.take("SnatTableEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9622,23 +10268,27 @@ pub struct SslVpnClientCertKey {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
+impl ::acs_runtime::de::FromJson for SslVpnClientCertKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            end_time: fields.take("EndTime")?,
+            create_time: fields.take("CreateTime")?,
+            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
+            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
+            name: fields.take("Name")?,
+            region_id: fields.take("RegionId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                end_time: f.take("EndTime")?,
-                create_time: f.take("CreateTime")?,
-                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
-                ssl_vpn_server_id: f.take("SslVpnServerId")?,
-                name: f.take("Name")?,
-                region_id: f.take("RegionId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9651,16 +10301,20 @@ pub struct SslVpnClientCertKeys {
     pub ssl_vpn_client_cert_key: Option<Vec<crate::types::SslVpnClientCertKey>>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
+impl ::acs_runtime::de::FromJson for SslVpnClientCertKeys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ssl_vpn_client_cert_key: fields.take("SslVpnClientCertKey")?,
+        })
+    }
+}
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnClientCertKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ssl_vpn_client_cert_key: f.take("SslVpnClientCertKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information of clients.
@@ -9715,23 +10369,27 @@ pub struct ClientInfoList {
     pub port: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-client-certificate")]
+impl ::acs_runtime::de::FromJson for ClientInfoList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            private_ip: fields.take("PrivateIp")?,
+            send_bytes: fields.take("SendBytes")?,
+            connected_time: fields.take("ConnectedTime")?,
+            common_name: fields.take("CommonName")?,
+            ip: fields.take("Ip")?,
+            receive_bytes: fields.take("ReceiveBytes")?,
+            port: fields.take("Port")?,
+        })
+    }
+}
+#[cfg(feature = "ssl-vpn-client-certificate")]
 impl<'de> ::serde::Deserialize<'de> for ClientInfoList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                private_ip: f.take("PrivateIp")?,
-                send_bytes: f.take("SendBytes")?,
-                connected_time: f.take("ConnectedTime")?,
-                common_name: f.take("CommonName")?,
-                ip: f.take("Ip")?,
-                receive_bytes: f.take("ReceiveBytes")?,
-                port: f.take("Port")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9851,35 +10509,39 @@ pub struct SslVpnServer {
     pub i_daa_s_instance_version: Option<String>,
 }
 #[cfg(feature = "ssl-vpn-server")]
+impl ::acs_runtime::de::FromJson for SslVpnServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_ip: fields.take("InternetIp")?,
+            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
+            create_time: fields.take("CreateTime")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            i_daa_s_region_id: fields.take("IDaaSRegionId")?,
+            compress: fields.take("Compress")?,
+            port: fields.take("Port")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            region_id: fields.take("RegionId")?,
+            cipher: fields.take("Cipher")?,
+            connections: fields.take("Connections")?,
+            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
+            max_connections: fields.take("MaxConnections")?,
+            name: fields.take("Name")?,
+            enable_multi_factor_auth: fields.take("EnableMultiFactorAuth")?,
+            client_ip_pool: fields.take("ClientIpPool")?,
+            proto: fields.take("Proto")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            i_daa_s_application_id: fields.take("IDaaSApplicationId")?,
+            i_daa_s_instance_version: fields.take("IDaaSInstanceVersion")?,
+        })
+    }
+}
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_ip: f.take("InternetIp")?,
-                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
-                create_time: f.take("CreateTime")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                i_daa_s_region_id: f.take("IDaaSRegionId")?,
-                compress: f.take("Compress")?,
-                port: f.take("Port")?,
-                local_subnet: f.take("LocalSubnet")?,
-                region_id: f.take("RegionId")?,
-                cipher: f.take("Cipher")?,
-                connections: f.take("Connections")?,
-                ssl_vpn_server_id: f.take("SslVpnServerId")?,
-                max_connections: f.take("MaxConnections")?,
-                name: f.take("Name")?,
-                enable_multi_factor_auth: f.take("EnableMultiFactorAuth")?,
-                client_ip_pool: f.take("ClientIpPool")?,
-                proto: f.take("Proto")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                i_daa_s_application_id: f.take("IDaaSApplicationId")?,
-                i_daa_s_instance_version: f.take("IDaaSInstanceVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9892,16 +10554,20 @@ pub struct SslVpnServers {
     pub ssl_vpn_server: Option<Vec<crate::types::SslVpnServer>>,
 }
 #[cfg(feature = "ssl-vpn-server")]
+impl ::acs_runtime::de::FromJson for SslVpnServers {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ssl_vpn_server: fields.take("SslVpnServer")?,
+        })
+    }
+}
+#[cfg(feature = "ssl-vpn-server")]
 impl<'de> ::serde::Deserialize<'de> for SslVpnServers {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ssl_vpn_server: f.take("SslVpnServer")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9923,17 +10589,21 @@ pub struct TagKey {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for TagKey {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9946,14 +10616,20 @@ pub struct TagKeys {
     pub tag_key: Option<Vec<crate::types::TagKey>>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for TagKeys {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagKeys {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { tag_key: f.take("TagKey")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9972,17 +10648,21 @@ pub struct TagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_value: fields.take("TagValue")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_value: f.take("TagValue")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -9995,16 +10675,20 @@ pub struct TagResources {
     pub tag_resource: Option<Vec<crate::types::TagResource>>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for TagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for TagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10017,16 +10701,20 @@ pub struct RouteTableIds {
     pub route_table_id: Option<Vec<String>>,
 }
 #[cfg(feature = "router")]
+impl ::acs_runtime::de::FromJson for RouteTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table_id: fields.take("RouteTableId")?,
+        })
+    }
+}
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for RouteTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table_id: f.take("RouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10067,22 +10755,26 @@ pub struct VRouter {
     pub route_table_ids: Option<crate::types::RouteTableIds>,
 }
 #[cfg(feature = "router")]
+impl ::acs_runtime::de::FromJson for VRouter {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            v_router_id: fields.take("VRouterId")?,
+            description: fields.take("Description")?,
+            v_router_name: fields.take("VRouterName")?,
+            region_id: fields.take("RegionId")?,
+            route_table_ids: fields.take("RouteTableIds")?,
+        })
+    }
+}
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                v_router_id: f.take("VRouterId")?,
-                description: f.take("Description")?,
-                v_router_name: f.take("VRouterName")?,
-                region_id: f.take("RegionId")?,
-                route_table_ids: f.take("RouteTableIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10095,16 +10787,20 @@ pub struct VRouters {
     pub v_router: Option<Vec<crate::types::VRouter>>,
 }
 #[cfg(feature = "router")]
+impl ::acs_runtime::de::FromJson for VRouters {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_router: fields.take("VRouter")?,
+        })
+    }
+}
+#[cfg(feature = "router")]
 impl<'de> ::serde::Deserialize<'de> for VRouters {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_router: f.take("VRouter")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the route table that is associated with the vSwitch.
@@ -10126,17 +10822,21 @@ pub struct DescribeVSwitchAttributesRouteTable {
     pub route_table_type: Option<String>,
 }
 #[cfg(feature = "vswitch")]
+impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesRouteTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table_id: fields.take("RouteTableId")?,
+            route_table_type: fields.take("RouteTableType")?,
+        })
+    }
+}
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesRouteTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table_id: f.take("RouteTableId")?,
-                route_table_type: f.take("RouteTableType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10243,33 +10943,37 @@ pub struct VSwitch {
     pub route_table: Option<crate::types::DescribeVSwitchAttributesRouteTable>,
 }
 #[cfg(feature = "vswitch")]
+impl ::acs_runtime::de::FromJson for VSwitch {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            is_default: fields.take("IsDefault")?,
+            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
+            network_acl_id: fields.take("NetworkAclId")?,
+            owner_id: fields.take("OwnerId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            cidr_block: fields.take("CidrBlock")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            v_switch_name: fields.take("VSwitchName")?,
+            share_type: fields.take("ShareType")?,
+            enabled_ipv6: fields.take("EnabledIpv6")?,
+            tags: fields.take("Tags")?,
+            route_table: fields.take("RouteTable")?,
+        })
+    }
+}
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitch {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                is_default: f.take("IsDefault")?,
-                available_ip_address_count: f.take("AvailableIpAddressCount")?,
-                network_acl_id: f.take("NetworkAclId")?,
-                owner_id: f.take("OwnerId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                cidr_block: f.take("CidrBlock")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                v_switch_name: f.take("VSwitchName")?,
-                share_type: f.take("ShareType")?,
-                enabled_ipv6: f.take("EnabledIpv6")?,
-                tags: f.take("Tags")?,
-                route_table: f.take("RouteTable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10282,16 +10986,20 @@ pub struct VSwitches {
     pub v_switch: Option<Vec<crate::types::VSwitch>>,
 }
 #[cfg(feature = "vswitch")]
+impl ::acs_runtime::de::FromJson for VSwitches {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch: fields.take("VSwitch")?,
+        })
+    }
+}
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitches {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch: f.take("VSwitch")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The route type. Valid values:
@@ -10387,26 +11095,30 @@ pub struct VcoRouteEntries {
     pub next_hop_tunnel_id_list: Option<Vec<String>>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for VcoRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            route_dest: fields.take("RouteDest")?,
+            next_hop: fields.take("NextHop")?,
+            weight: fields.take("Weight")?,
+            state: fields.take("State")?,
+            route_entry_type: fields.take("RouteEntryType")?,
+            create_time: fields.take("CreateTime")?,
+            as_path: fields.take("AsPath")?,
+            community: fields.take("Community")?,
+            source: fields.take("Source")?,
+            next_hop_tunnel_id_list: fields.take("NextHopTunnelIdList")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VcoRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                route_dest: f.take("RouteDest")?,
-                next_hop: f.take("NextHop")?,
-                weight: f.take("Weight")?,
-                state: f.take("State")?,
-                route_entry_type: f.take("RouteEntryType")?,
-                create_time: f.take("CreateTime")?,
-                as_path: f.take("AsPath")?,
-                community: f.take("Community")?,
-                source: f.take("Source")?,
-                next_hop_tunnel_id_list: f.take("NextHopTunnelIdList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the route entries.
@@ -10436,18 +11148,22 @@ pub struct VpnRouteCount {
     pub source: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
+impl ::acs_runtime::de::FromJson for VpnRouteCount {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry_type: fields.take("RouteEntryType")?,
+            route_count: fields.take("RouteCount")?,
+            source: fields.take("Source")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry_type: f.take("RouteEntryType")?,
-                route_count: f.take("RouteCount")?,
-                source: f.take("Source")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the Express Connect circuit that is associated with the VBR.
@@ -10559,31 +11275,35 @@ pub struct AssociatedPhysicalConnection {
     pub vlan_id: Option<String>,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnection {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            vlan_interface_id: fields.take("VlanInterfaceId")?,
+            circuit_code: fields.take("CircuitCode")?,
+            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
+            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
+            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
+            local_gateway_ip: fields.take("LocalGatewayIp")?,
+            physical_connection_business_status: fields
+                .take("PhysicalConnectionBusinessStatus")?,
+            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
+            enable_ipv6: fields.take("EnableIpv6")?,
+            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
+            peer_gateway_ip: fields.take("PeerGatewayIp")?,
+            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            vlan_id: fields.take("VlanId")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                vlan_interface_id: f.take("VlanInterfaceId")?,
-                circuit_code: f.take("CircuitCode")?,
-                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
-                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
-                physical_connection_owner_uid: f.take("PhysicalConnectionOwnerUid")?,
-                local_gateway_ip: f.take("LocalGatewayIp")?,
-                physical_connection_business_status: f
-                    .take("PhysicalConnectionBusinessStatus")?,
-                peering_subnet_mask: f.take("PeeringSubnetMask")?,
-                enable_ipv6: f.take("EnableIpv6")?,
-                physical_connection_status: f.take("PhysicalConnectionStatus")?,
-                peer_gateway_ip: f.take("PeerGatewayIp")?,
-                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                vlan_id: f.take("VlanId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10598,16 +11318,20 @@ pub struct AssociatedPhysicalConnections {
     >,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for AssociatedPhysicalConnections {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_physical_connection: fields.take("AssociatedPhysicalConnection")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPhysicalConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_physical_connection: f.take("AssociatedPhysicalConnection")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the Cloud Enterprise Network (CEN) instance to which the VBR is attached.
@@ -10636,18 +11360,22 @@ pub struct AssociatedCen {
     pub cen_status: Option<String>,
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
+impl ::acs_runtime::de::FromJson for AssociatedCen {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_owner_id: fields.take("CenOwnerId")?,
+            cen_id: fields.take("CenId")?,
+            cen_status: fields.take("CenStatus")?,
+        })
+    }
+}
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCen {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_owner_id: f.take("CenOwnerId")?,
-                cen_id: f.take("CenId")?,
-                cen_status: f.take("CenStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10660,16 +11388,20 @@ pub struct AssociatedCens {
     pub associated_cen: Option<Vec<crate::types::AssociatedCen>>,
 }
 #[cfg(any(feature = "vbr", feature = "vpc"))]
+impl ::acs_runtime::de::FromJson for AssociatedCens {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_cen: fields.take("AssociatedCen")?,
+        })
+    }
+}
+#[cfg(any(feature = "vbr", feature = "vpc"))]
 impl<'de> ::serde::Deserialize<'de> for AssociatedCens {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_cen: f.take("AssociatedCen")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10922,59 +11654,63 @@ pub struct VirtualBorderRouterType {
     pub mtu: Option<i32>,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            min_tx_interval: fields.take("MinTxInterval")?,
+            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
+            p_conn_vbr_expire_time: fields.take("PConnVbrExpireTime")?,
+            physical_connection_owner_uid: fields.take("PhysicalConnectionOwnerUid")?,
+            activation_time: fields.take("ActivationTime")?,
+            physical_connection_business_status: fields
+                .take("PhysicalConnectionBusinessStatus")?,
+            description: fields.take("Description")?,
+            termination_time: fields.take("TerminationTime")?,
+            min_rx_interval: fields.take("MinRxInterval")?,
+            peer_gateway_ip: fields.take("PeerGatewayIp")?,
+            name: fields.take("Name")?,
+            vbr_id: fields.take("VbrId")?,
+            vlan_id: fields.take("VlanId")?,
+            vlan_interface_id: fields.take("VlanInterfaceId")?,
+            circuit_code: fields.take("CircuitCode")?,
+            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
+            local_gateway_ip: fields.take("LocalGatewayIp")?,
+            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
+            enable_ipv6: fields.take("EnableIpv6")?,
+            route_table_id: fields.take("RouteTableId")?,
+            detect_multiplier: fields.take("DetectMultiplier")?,
+            ecc_id: fields.take("EccId")?,
+            cloud_box_instance_id: fields.take("CloudBoxInstanceId")?,
+            recovery_time: fields.take("RecoveryTime")?,
+            physical_connection_status: fields.take("PhysicalConnectionStatus")?,
+            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
+            access_point_id: fields.take("AccessPointId")?,
+            p_conn_vbr_charge_type: fields.take("PConnVbrChargeType")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            associated_physical_connections: fields
+                .take("AssociatedPhysicalConnections")?,
+            associated_cens: fields.take("AssociatedCens")?,
+            bandwidth: fields.take("Bandwidth")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            ecr_id: fields.take("EcrId")?,
+            sitelink_enable: fields.take("SitelinkEnable")?,
+            ecr_attatch_status: fields.take("EcrAttatchStatus")?,
+            ecr_owner_id: fields.take("EcrOwnerId")?,
+            mtu: fields.take("Mtu")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                min_tx_interval: f.take("MinTxInterval")?,
-                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
-                p_conn_vbr_expire_time: f.take("PConnVbrExpireTime")?,
-                physical_connection_owner_uid: f.take("PhysicalConnectionOwnerUid")?,
-                activation_time: f.take("ActivationTime")?,
-                physical_connection_business_status: f
-                    .take("PhysicalConnectionBusinessStatus")?,
-                description: f.take("Description")?,
-                termination_time: f.take("TerminationTime")?,
-                min_rx_interval: f.take("MinRxInterval")?,
-                peer_gateway_ip: f.take("PeerGatewayIp")?,
-                name: f.take("Name")?,
-                vbr_id: f.take("VbrId")?,
-                vlan_id: f.take("VlanId")?,
-                vlan_interface_id: f.take("VlanInterfaceId")?,
-                circuit_code: f.take("CircuitCode")?,
-                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
-                local_gateway_ip: f.take("LocalGatewayIp")?,
-                peering_subnet_mask: f.take("PeeringSubnetMask")?,
-                enable_ipv6: f.take("EnableIpv6")?,
-                route_table_id: f.take("RouteTableId")?,
-                detect_multiplier: f.take("DetectMultiplier")?,
-                ecc_id: f.take("EccId")?,
-                cloud_box_instance_id: f.take("CloudBoxInstanceId")?,
-                recovery_time: f.take("RecoveryTime")?,
-                physical_connection_status: f.take("PhysicalConnectionStatus")?,
-                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
-                access_point_id: f.take("AccessPointId")?,
-                p_conn_vbr_charge_type: f.take("PConnVbrChargeType")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                associated_physical_connections: f
-                    .take("AssociatedPhysicalConnections")?,
-                associated_cens: f.take("AssociatedCens")?,
-                bandwidth: f.take("Bandwidth")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                ecr_id: f.take("EcrId")?,
-                sitelink_enable: f.take("SitelinkEnable")?,
-                ecr_attatch_status: f.take("EcrAttatchStatus")?,
-                ecr_owner_id: f.take("EcrOwnerId")?,
-                mtu: f.take("Mtu")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -10987,16 +11723,20 @@ pub struct VirtualBorderRouterSet {
     pub virtual_border_router_type: Option<Vec<crate::types::VirtualBorderRouterType>>,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_border_router_type: fields.take("VirtualBorderRouterType")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_border_router_type: f.take("VirtualBorderRouterType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11147,38 +11887,42 @@ pub struct VirtualBorderRouterForPhysicalConnectionType {
     pub vlan_id: Option<i32>,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            r#type: fields.take("Type")?,
+            peer_ipv6_gateway_ip: fields.take("PeerIpv6GatewayIp")?,
+            circuit_code: fields.take("CircuitCode")?,
+            local_ipv6_gateway_ip: fields.take("LocalIpv6GatewayIp")?,
+            p_conn_vbr_expire_time: fields.take("PConnVbrExpireTime")?,
+            local_gateway_ip: fields.take("LocalGatewayIp")?,
+            bandwidth_status: fields.take("BandwidthStatus")?,
+            activation_time: fields.take("ActivationTime")?,
+            vbr_owner_uid: fields.take("VbrOwnerUid")?,
+            peering_subnet_mask: fields.take("PeeringSubnetMask")?,
+            enable_ipv6: fields.take("EnableIpv6")?,
+            ecc_id: fields.take("EccId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            recovery_time: fields.take("RecoveryTime")?,
+            termination_time: fields.take("TerminationTime")?,
+            p_conn_vbr_bussiness_status: fields.take("PConnVbrBussinessStatus")?,
+            peer_gateway_ip: fields.take("PeerGatewayIp")?,
+            peering_ipv6_subnet_mask: fields.take("PeeringIpv6SubnetMask")?,
+            vbr_id: fields.take("VbrId")?,
+            p_conn_vbr_charge_type: fields.take("PConnVbrChargeType")?,
+            vlan_id: fields.take("VlanId")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                r#type: f.take("Type")?,
-                peer_ipv6_gateway_ip: f.take("PeerIpv6GatewayIp")?,
-                circuit_code: f.take("CircuitCode")?,
-                local_ipv6_gateway_ip: f.take("LocalIpv6GatewayIp")?,
-                p_conn_vbr_expire_time: f.take("PConnVbrExpireTime")?,
-                local_gateway_ip: f.take("LocalGatewayIp")?,
-                bandwidth_status: f.take("BandwidthStatus")?,
-                activation_time: f.take("ActivationTime")?,
-                vbr_owner_uid: f.take("VbrOwnerUid")?,
-                peering_subnet_mask: f.take("PeeringSubnetMask")?,
-                enable_ipv6: f.take("EnableIpv6")?,
-                ecc_id: f.take("EccId")?,
-                bandwidth: f.take("Bandwidth")?,
-                recovery_time: f.take("RecoveryTime")?,
-                termination_time: f.take("TerminationTime")?,
-                p_conn_vbr_bussiness_status: f.take("PConnVbrBussinessStatus")?,
-                peer_gateway_ip: f.take("PeerGatewayIp")?,
-                peering_ipv6_subnet_mask: f.take("PeeringIpv6SubnetMask")?,
-                vbr_id: f.take("VbrId")?,
-                p_conn_vbr_charge_type: f.take("PConnVbrChargeType")?,
-                vlan_id: f.take("VlanId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11193,17 +11937,21 @@ pub struct VirtualBorderRouterForPhysicalConnectionSet {
     >,
 }
 #[cfg(feature = "vbr")]
+impl ::acs_runtime::de::FromJson for VirtualBorderRouterForPhysicalConnectionSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_border_router_for_physical_connection_type: fields
+                .take("VirtualBorderRouterForPhysicalConnectionType")?,
+        })
+    }
+}
+#[cfg(feature = "vbr")]
 impl<'de> ::serde::Deserialize<'de> for VirtualBorderRouterForPhysicalConnectionSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_border_router_for_physical_connection_type: f
-                    .take("VirtualBorderRouterForPhysicalConnectionType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11216,16 +11964,20 @@ pub struct UserCidrs {
     pub user_cidr: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for UserCidrs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            user_cidr: fields.take("UserCidr")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for UserCidrs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                user_cidr: f.take("UserCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11238,16 +11990,20 @@ pub struct SecondaryCidrBlocks {
     pub secondary_cidr_block: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for SecondaryCidrBlocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secondary_cidr_block: fields.take("SecondaryCidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for SecondaryCidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secondary_cidr_block: f.take("SecondaryCidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11270,17 +12026,21 @@ pub struct CloudResourceSetType {
     pub resource_type: Option<String>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for CloudResourceSetType {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_count: fields.take("ResourceCount")?,
+            resource_type: fields.take("ResourceType")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResourceSetType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_count: f.take("ResourceCount")?,
-                resource_type: f.take("ResourceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11293,16 +12053,20 @@ pub struct CloudResources {
     pub cloud_resource_set_type: Option<Vec<crate::types::CloudResourceSetType>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for CloudResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cloud_resource_set_type: fields.take("CloudResourceSetType")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for CloudResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cloud_resource_set_type: f.take("CloudResourceSetType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11328,17 +12092,21 @@ pub struct Ipv6CidrBlock {
     pub ipv6_cidr_block: Option<String>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for Ipv6CidrBlock {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_isp: fields.take("Ipv6Isp")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlock {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_isp: f.take("Ipv6Isp")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11351,16 +12119,20 @@ pub struct Ipv6CidrBlocks {
     pub ipv6_cidr_block: Option<Vec<crate::types::Ipv6CidrBlock>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for Ipv6CidrBlocks {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Ipv6CidrBlocks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11402,20 +12174,24 @@ pub struct AssociatedPropagationSource {
     pub route_propagated: Option<bool>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for AssociatedPropagationSource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            source_type: fields.take("SourceType")?,
+            source_owner_id: fields.take("SourceOwnerId")?,
+            source_instance_id: fields.take("SourceInstanceId")?,
+            status: fields.take("Status")?,
+            route_propagated: fields.take("RoutePropagated")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                source_type: f.take("SourceType")?,
-                source_owner_id: f.take("SourceOwnerId")?,
-                source_instance_id: f.take("SourceInstanceId")?,
-                status: f.take("Status")?,
-                route_propagated: f.take("RoutePropagated")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11430,16 +12206,20 @@ pub struct AssociatedPropagationSources {
     >,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for AssociatedPropagationSources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associated_propagation_sources: fields.take("AssociatedPropagationSources")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for AssociatedPropagationSources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associated_propagation_sources: f.take("AssociatedPropagationSources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The authorization information.
@@ -11484,22 +12264,26 @@ pub struct GrantRuleModel {
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "other")]
+impl ::acs_runtime::de::FromJson for GrantRuleModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            r#type: fields.take("Type")?,
+            instance_uid: fields.take("InstanceUid")?,
+            region_no: fields.take("RegionNo")?,
+            ecr_id: fields.take("EcrId")?,
+            ecr_owner_id: fields.take("EcrOwnerId")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "other")]
 impl<'de> ::serde::Deserialize<'de> for GrantRuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                r#type: f.take("Type")?,
-                instance_uid: f.take("InstanceUid")?,
-                region_no: f.take("RegionNo")?,
-                ecr_id: f.take("EcrId")?,
-                ecr_owner_id: f.take("EcrOwnerId")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11512,16 +12296,20 @@ pub struct NatGatewayIds {
     pub nat_gateway_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for NatGatewayIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_gateway_ids: fields.take("NatGatewayIds")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for NatGatewayIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_gateway_ids: f.take("NatGatewayIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11534,16 +12322,20 @@ pub struct RouterTableIds {
     pub router_table_ids: Option<Vec<String>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for RouterTableIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            router_table_ids: fields.take("RouterTableIds")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for RouterTableIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                router_table_ids: f.take("RouterTableIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the VPC.
@@ -11666,39 +12458,43 @@ pub struct Vpc {
     pub dns_hostname_status: Option<String>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for Vpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            is_default: fields.take("IsDefault")?,
+            owner_id: fields.take("OwnerId")?,
+            region_id: fields.take("RegionId")?,
+            vpc_name: fields.take("VpcName")?,
+            v_router_id: fields.take("VRouterId")?,
+            dhcp_options_set_status: fields.take("DhcpOptionsSetStatus")?,
+            cidr_block: fields.take("CidrBlock")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            cen_status: fields.take("CenStatus")?,
+            tags: fields.take("Tags")?,
+            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
+            user_cidrs: fields.take("UserCidrs")?,
+            nat_gateway_ids: fields.take("NatGatewayIds")?,
+            router_table_ids: fields.take("RouterTableIds")?,
+            enabled_ipv6: fields.take("EnabledIpv6")?,
+            dns_hostname_status: fields.take("DnsHostnameStatus")?,
+        })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                is_default: f.take("IsDefault")?,
-                owner_id: f.take("OwnerId")?,
-                region_id: f.take("RegionId")?,
-                vpc_name: f.take("VpcName")?,
-                v_router_id: f.take("VRouterId")?,
-                dhcp_options_set_status: f.take("DhcpOptionsSetStatus")?,
-                cidr_block: f.take("CidrBlock")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                cen_status: f.take("CenStatus")?,
-                tags: f.take("Tags")?,
-                ipv6_cidr_blocks: f.take("Ipv6CidrBlocks")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-                secondary_cidr_blocks: f.take("SecondaryCidrBlocks")?,
-                user_cidrs: f.take("UserCidrs")?,
-                nat_gateway_ids: f.take("NatGatewayIds")?,
-                router_table_ids: f.take("RouterTableIds")?,
-                enabled_ipv6: f.take("EnabledIpv6")?,
-                dns_hostname_status: f.take("DnsHostnameStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -11711,11 +12507,18 @@ pub struct Vpcs {
     pub vpc: Option<Vec<crate::types::Vpc>>,
 }
 #[cfg(feature = "vpc")]
+impl ::acs_runtime::de::FromJson for Vpcs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { vpc: fields.take("Vpc")? })
+    }
+}
+#[cfg(feature = "vpc")]
 impl<'de> ::serde::Deserialize<'de> for Vpcs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { vpc: f.take("Vpc")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of resource that is associated with the IPsec-VPN connection. Default value: **CEN**.
@@ -11792,24 +12595,28 @@ pub struct VpnAttachment {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for VpnAttachment {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_id: fields.take("InstanceId")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            attach_type: fields.take("AttachType")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            transit_router_name: fields.take("TransitRouterName")?,
+            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
+            tag: fields.take("Tag")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for VpnAttachment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_id: f.take("InstanceId")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                attach_type: f.take("AttachType")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                transit_router_name: f.take("TransitRouterName")?,
-                cross_account_authorized: f.take("CrossAccountAuthorized")?,
-                tag: f.take("Tag")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The state of the IPsec-VPN connection. Valid values:
@@ -11898,24 +12705,28 @@ pub struct IkeConfig {
     pub ike_auth_alg: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for IkeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            remote_id: fields.take("RemoteId")?,
+            ike_lifetime: fields.take("IkeLifetime")?,
+            ike_enc_alg: fields.take("IkeEncAlg")?,
+            local_id: fields.take("LocalId")?,
+            ike_mode: fields.take("IkeMode")?,
+            ike_version: fields.take("IkeVersion")?,
+            ike_pfs: fields.take("IkePfs")?,
+            psk: fields.take("Psk")?,
+            ike_auth_alg: fields.take("IkeAuthAlg")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for IkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                remote_id: f.take("RemoteId")?,
-                ike_lifetime: f.take("IkeLifetime")?,
-                ike_enc_alg: f.take("IkeEncAlg")?,
-                local_id: f.take("LocalId")?,
-                ike_mode: f.take("IkeMode")?,
-                ike_version: f.take("IkeVersion")?,
-                ike_pfs: f.take("IkePfs")?,
-                psk: f.take("Psk")?,
-                ike_auth_alg: f.take("IkeAuthAlg")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of Phase 2 negotiations.
@@ -11944,19 +12755,23 @@ pub struct IpsecConfig {
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
+impl ::acs_runtime::de::FromJson for IpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ipsec-servers"))]
 impl<'de> ::serde::Deserialize<'de> for IpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check information about the IPsec-VPN connection.
@@ -12009,22 +12824,26 @@ pub struct VcoHealthCheck {
     pub policy: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VcoHealthCheck {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            dip: fields.take("Dip")?,
+            interval: fields.take("Interval")?,
+            retry: fields.take("Retry")?,
+            sip: fields.take("Sip")?,
+            enable: fields.take("Enable")?,
+            policy: fields.take("Policy")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                dip: f.take("Dip")?,
-                interval: f.take("Interval")?,
-                retry: f.take("Retry")?,
-                sip: f.take("Sip")?,
-                enable: f.take("Enable")?,
-                policy: f.take("Policy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The Border Gateway Protocol (BGP) configuration of the IPsec-VPN connection.
@@ -12079,23 +12898,27 @@ pub struct VpnBgpConfig {
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+            enable_bgp: fields.take("EnableBgp")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            local_asn: fields.take("LocalAsn")?,
+            auth_key: fields.take("AuthKey")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-                enable_bgp: f.take("EnableBgp")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                local_asn: f.take("LocalAsn")?,
-                auth_key: f.take("AuthKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The association state of the IPsec-VPN connection. Valid values:
@@ -12183,21 +13006,25 @@ pub struct DescribeVpnConnectionTunnelBgpConfig {
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_status: fields.take("BgpStatus")?,
+            local_asn: fields.take("LocalAsn")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_status: f.take("BgpStatus")?,
-                local_asn: f.take("LocalAsn")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of Phase 1 negotiations.
@@ -12254,24 +13081,28 @@ pub struct DescribeVpnConnectionTunnelIkeConfig {
     pub remote_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIkeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ike_auth_alg: fields.take("IkeAuthAlg")?,
+            ike_enc_alg: fields.take("IkeEncAlg")?,
+            ike_lifetime: fields.take("IkeLifetime")?,
+            ike_mode: fields.take("IkeMode")?,
+            ike_pfs: fields.take("IkePfs")?,
+            ike_version: fields.take("IkeVersion")?,
+            local_id: fields.take("LocalId")?,
+            psk: fields.take("Psk")?,
+            remote_id: fields.take("RemoteId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ike_auth_alg: f.take("IkeAuthAlg")?,
-                ike_enc_alg: f.take("IkeEncAlg")?,
-                ike_lifetime: f.take("IkeLifetime")?,
-                ike_mode: f.take("IkeMode")?,
-                ike_pfs: f.take("IkePfs")?,
-                ike_version: f.take("IkeVersion")?,
-                local_id: f.take("LocalId")?,
-                psk: f.take("Psk")?,
-                remote_id: f.take("RemoteId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of Phase 2 negotiations.
@@ -12300,19 +13131,23 @@ pub struct DescribeVpnConnectionTunnelIpsecConfig {
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelIpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunnel configurations.
@@ -12417,29 +13252,33 @@ pub struct TunnelOption {
     pub zone_no: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for TunnelOption {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_id: fields.take("TunnelId")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            internet_ip: fields.take("InternetIp")?,
+            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
+            role: fields.take("Role")?,
+            tunnel_index: fields.take("TunnelIndex")?,
+            state: fields.take("State")?,
+            status: fields.take("Status")?,
+            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
+            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
+            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
+            zone_no: fields.take("ZoneNo")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_id: f.take("TunnelId")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                enable_dpd: f.take("EnableDpd")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                internet_ip: f.take("InternetIp")?,
-                remote_ca_certificate: f.take("RemoteCaCertificate")?,
-                role: f.take("Role")?,
-                tunnel_index: f.take("TunnelIndex")?,
-                state: f.take("State")?,
-                status: f.take("Status")?,
-                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
-                tunnel_ike_config: f.take("TunnelIkeConfig")?,
-                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
-                zone_no: f.take("ZoneNo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12454,16 +13293,20 @@ pub struct DescribeVpnConnectionTunnelOptionsSpecification {
     pub tunnel_options: Option<Vec<crate::types::TunnelOption>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionTunnelOptionsSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_options: fields.take("TunnelOptions")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_options: f.take("TunnelOptions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12476,11 +13319,18 @@ pub struct DescribeVpnConnectionLogsData {
     pub logs: Option<Vec<String>>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionLogsData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { logs: fields.take("Logs")? })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "ssl-vpn-server"))]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { logs: f.take("Logs")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The BGP configuration of the IPsec-VPN connection.
@@ -12527,22 +13377,26 @@ pub struct DescribeVpnConnectionsVpnBgpConfig {
     pub auth_key: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsVpnBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            local_asn: fields.take("LocalAsn")?,
+            auth_key: fields.take("AuthKey")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                local_asn: f.take("LocalAsn")?,
-                auth_key: f.take("AuthKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12555,11 +13409,18 @@ pub struct DescribeVpnConnectionsTag {
     pub tag: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { tag: fields.take("Tag")? })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { tag: f.take("Tag")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration of the IPsec-VPN connection.
@@ -12757,44 +13618,48 @@ pub struct VpnConnection {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnConnection {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
+            create_time: fields.take("CreateTime")?,
+            effect_immediately: fields.take("EffectImmediately")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            remote_subnet: fields.take("RemoteSubnet")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            name: fields.take("Name")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            vco_health_check: fields.take("VcoHealthCheck")?,
+            vpn_bgp_config: fields.take("VpnBgpConfig")?,
+            attach_type: fields.take("AttachType")?,
+            network_type: fields.take("NetworkType")?,
+            attach_instance_id: fields.take("AttachInstanceId")?,
+            spec: fields.take("Spec")?,
+            state: fields.take("State")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            transit_router_name: fields.take("TransitRouterName")?,
+            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
+            internet_ip: fields.take("InternetIp")?,
+            tag: fields.take("Tag")?,
+            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
+            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                remote_ca_certificate: f.take("RemoteCaCertificate")?,
-                create_time: f.take("CreateTime")?,
-                effect_immediately: f.take("EffectImmediately")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                local_subnet: f.take("LocalSubnet")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                remote_subnet: f.take("RemoteSubnet")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                name: f.take("Name")?,
-                enable_dpd: f.take("EnableDpd")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                vco_health_check: f.take("VcoHealthCheck")?,
-                vpn_bgp_config: f.take("VpnBgpConfig")?,
-                attach_type: f.take("AttachType")?,
-                network_type: f.take("NetworkType")?,
-                attach_instance_id: f.take("AttachInstanceId")?,
-                spec: f.take("Spec")?,
-                state: f.take("State")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                transit_router_name: f.take("TransitRouterName")?,
-                cross_account_authorized: f.take("CrossAccountAuthorized")?,
-                internet_ip: f.take("InternetIp")?,
-                tag: f.take("Tag")?,
-                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
-                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12807,16 +13672,20 @@ pub struct VpnConnections {
     pub vpn_connection: Option<Vec<crate::types::VpnConnection>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnConnections {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_connection: fields.take("VpnConnection")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnections {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_connection: f.take("VpnConnection")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12859,21 +13728,25 @@ pub struct CrossAccountAuthorization {
     pub creation_time: Option<i64>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for CrossAccountAuthorization {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            bind_uid: fields.take("BindUid")?,
+            bind_product: fields.take("BindProduct")?,
+            bind_instance: fields.take("BindInstance")?,
+            ali_uid: fields.take("AliUid")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for CrossAccountAuthorization {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                bind_uid: f.take("BindUid")?,
-                bind_product: f.take("BindProduct")?,
-                bind_instance: f.take("BindInstance")?,
-                ali_uid: f.take("AliUid")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The status of the VPN gateway.
@@ -12957,22 +13830,26 @@ pub struct ReservationData {
     pub reservation_end_time: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for ReservationData {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            reservation_ipsec: fields.take("ReservationIpsec")?,
+            reservation_spec: fields.take("ReservationSpec")?,
+            reservation_ssl: fields.take("ReservationSsl")?,
+            reservation_max_connections: fields.take("ReservationMaxConnections")?,
+            reservation_end_time: fields.take("ReservationEndTime")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ReservationData {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                reservation_ipsec: f.take("ReservationIpsec")?,
-                reservation_spec: f.take("ReservationSpec")?,
-                reservation_ssl: f.take("ReservationSsl")?,
-                reservation_max_connections: f.take("ReservationMaxConnections")?,
-                reservation_end_time: f.take("ReservationEndTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -12985,16 +13862,20 @@ pub struct EniInstanceIds {
     pub eni_instance_id: Option<Vec<String>>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for EniInstanceIds {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            eni_instance_id: fields.take("EniInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for EniInstanceIds {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                eni_instance_id: f.take("EniInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The bandwidth specification.
@@ -13073,17 +13954,21 @@ pub struct AvailableZoneIdList {
     pub zone_name: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for AvailableZoneIdList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            zone_name: fields.take("ZoneName")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for AvailableZoneIdList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                zone_name: f.take("ZoneName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The payment status of the VPN gateway. Valid values:
@@ -13307,42 +14192,46 @@ pub struct VpnGateway {
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnGateway {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_type: fields.take("VpnType")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            ssl_max_connections: fields.take("SslMaxConnections")?,
+            spec: fields.take("Spec")?,
+            internet_ip: fields.take("InternetIp")?,
+            create_time: fields.take("CreateTime")?,
+            auto_propagate: fields.take("AutoPropagate")?,
+            charge_type: fields.take("ChargeType")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            tag: fields.take("Tag")?,
+            ipsec_vpn: fields.take("IpsecVpn")?,
+            end_time: fields.take("EndTime")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            description: fields.take("Description")?,
+            enable_bgp: fields.take("EnableBgp")?,
+            business_status: fields.take("BusinessStatus")?,
+            ssl_vpn: fields.take("SslVpn")?,
+            name: fields.take("Name")?,
+            network_type: fields.take("NetworkType")?,
+            tags: fields.take("Tags")?,
+            reservation_data: fields.take("ReservationData")?,
+            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
+            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
+            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            eni_instance_ids: fields.take("EniInstanceIds")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateway {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_type: f.take("VpnType")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                ssl_max_connections: f.take("SslMaxConnections")?,
-                spec: f.take("Spec")?,
-                internet_ip: f.take("InternetIp")?,
-                create_time: f.take("CreateTime")?,
-                auto_propagate: f.take("AutoPropagate")?,
-                charge_type: f.take("ChargeType")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                tag: f.take("Tag")?,
-                ipsec_vpn: f.take("IpsecVpn")?,
-                end_time: f.take("EndTime")?,
-                v_switch_id: f.take("VSwitchId")?,
-                description: f.take("Description")?,
-                enable_bgp: f.take("EnableBgp")?,
-                business_status: f.take("BusinessStatus")?,
-                ssl_vpn: f.take("SslVpn")?,
-                name: f.take("Name")?,
-                network_type: f.take("NetworkType")?,
-                tags: f.take("Tags")?,
-                reservation_data: f.take("ReservationData")?,
-                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
-                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
-                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                eni_instance_ids: f.take("EniInstanceIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13355,16 +14244,20 @@ pub struct VpnGateways {
     pub vpn_gateway: Option<Vec<crate::types::VpnGateway>>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnGateways {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_gateway: fields.take("VpnGateway")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnGateways {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_gateway: f.take("VpnGateway")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13434,24 +14327,28 @@ pub struct VpnPbrRouteEntry {
     pub next_hop_tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnPbrRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop: fields.take("NextHop")?,
+            weight: fields.take("Weight")?,
+            route_dest: fields.take("RouteDest")?,
+            state: fields.take("State")?,
+            create_time: fields.take("CreateTime")?,
+            vpn_instance_id: fields.take("VpnInstanceId")?,
+            route_source: fields.take("RouteSource")?,
+            priority: fields.take("Priority")?,
+            next_hop_tunnel_id: fields.take("NextHopTunnelId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop: f.take("NextHop")?,
-                weight: f.take("Weight")?,
-                route_dest: f.take("RouteDest")?,
-                state: f.take("State")?,
-                create_time: f.take("CreateTime")?,
-                vpn_instance_id: f.take("VpnInstanceId")?,
-                route_source: f.take("RouteSource")?,
-                priority: f.take("Priority")?,
-                next_hop_tunnel_id: f.take("NextHopTunnelId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13464,16 +14361,20 @@ pub struct VpnPbrRouteEntries {
     pub vpn_pbr_route_entry: Option<Vec<crate::types::VpnPbrRouteEntry>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnPbrRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_pbr_route_entry: fields.take("VpnPbrRouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnPbrRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_pbr_route_entry: f.take("VpnPbrRouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of the route entry. Valid values:
@@ -13570,26 +14471,30 @@ pub struct VpnRouteEntry {
     pub next_hop_tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnRouteEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry_type: fields.take("RouteEntryType")?,
+            next_hop: fields.take("NextHop")?,
+            weight: fields.take("Weight")?,
+            route_dest: fields.take("RouteDest")?,
+            as_path: fields.take("AsPath")?,
+            state: fields.take("State")?,
+            create_time: fields.take("CreateTime")?,
+            community: fields.take("Community")?,
+            source: fields.take("Source")?,
+            vpn_instance_id: fields.take("VpnInstanceId")?,
+            next_hop_tunnel_id: fields.take("NextHopTunnelId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry_type: f.take("RouteEntryType")?,
-                next_hop: f.take("NextHop")?,
-                weight: f.take("Weight")?,
-                route_dest: f.take("RouteDest")?,
-                as_path: f.take("AsPath")?,
-                state: f.take("State")?,
-                create_time: f.take("CreateTime")?,
-                community: f.take("Community")?,
-                source: f.take("Source")?,
-                vpn_instance_id: f.take("VpnInstanceId")?,
-                next_hop_tunnel_id: f.take("NextHopTunnelId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13602,16 +14507,20 @@ pub struct VpnRouteEntries {
     pub vpn_route_entry: Option<Vec<crate::types::VpnRouteEntry>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_route_entry: fields.take("VpnRouteEntry")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_route_entry: f.take("VpnRouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13626,16 +14535,20 @@ pub struct VpnRouteCounts {
     pub vpn_route_count: Option<Vec<crate::types::VpnRouteCount>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnRouteCounts {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_route_count: fields.take("VpnRouteCount")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnRouteCounts {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_route_count: f.take("VpnRouteCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13659,18 +14572,22 @@ pub struct Zone {
     pub zone_type: Option<String>,
 }
 #[cfg(feature = "regions-and-zones")]
+impl ::acs_runtime::de::FromJson for Zone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            local_name: fields.take("LocalName")?,
+            zone_type: fields.take("ZoneType")?,
+        })
+    }
+}
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                local_name: f.take("LocalName")?,
-                zone_type: f.take("ZoneType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13683,11 +14600,18 @@ pub struct Zones {
     pub zone: Option<Vec<crate::types::Zone>>,
 }
 #[cfg(feature = "regions-and-zones")]
+impl ::acs_runtime::de::FromJson for Zones {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { zone: fields.take("Zone")? })
+    }
+}
+#[cfg(feature = "regions-and-zones")]
 impl<'de> ::serde::Deserialize<'de> for Zones {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { zone: f.take("Zone")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13747,24 +14671,28 @@ pub struct DiagnoseVpnConnectionsVpnConnection {
     pub tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsVpnConnection {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            mismatch_remote_param: fields.take("MismatchRemoteParam")?,
+            mismatch_local_param: fields.take("MismatchLocalParam")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            source_log: fields.take("SourceLog")?,
+            failed_reason_code: fields.take("FailedReasonCode")?,
+            failed_time: fields.take("FailedTime")?,
+            failed_reason: fields.take("FailedReason")?,
+            severity: fields.take("Severity")?,
+            tunnel_id: fields.take("TunnelId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsVpnConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                mismatch_remote_param: f.take("MismatchRemoteParam")?,
-                mismatch_local_param: f.take("MismatchLocalParam")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                source_log: f.take("SourceLog")?,
-                failed_reason_code: f.take("FailedReasonCode")?,
-                failed_time: f.take("FailedTime")?,
-                failed_reason: f.take("FailedReason")?,
-                severity: f.take("Severity")?,
-                tunnel_id: f.take("TunnelId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of Phase 2 negotiations.
@@ -13793,19 +14721,23 @@ pub struct DownloadVpnConnectionConfigIpsecConfig {
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of Phase 1 negotiations.
@@ -13862,24 +14794,28 @@ pub struct DownloadVpnConnectionConfigIkeConfig {
     pub remote_id: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
+impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigIkeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            psk: fields.take("Psk")?,
+            ike_version: fields.take("IkeVersion")?,
+            ike_mode: fields.take("IkeMode")?,
+            ike_enc_alg: fields.take("IkeEncAlg")?,
+            ike_auth_alg: fields.take("IkeAuthAlg")?,
+            ike_pfs: fields.take("IkePfs")?,
+            ike_lifetime: fields.take("IkeLifetime")?,
+            local_id: fields.take("LocalId")?,
+            remote_id: fields.take("RemoteId")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                psk: f.take("Psk")?,
-                ike_version: f.take("IkeVersion")?,
-                ike_mode: f.take("IkeMode")?,
-                ike_enc_alg: f.take("IkeEncAlg")?,
-                ike_auth_alg: f.take("IkeAuthAlg")?,
-                ike_pfs: f.take("IkePfs")?,
-                ike_lifetime: f.take("IkeLifetime")?,
-                local_id: f.take("LocalId")?,
-                remote_id: f.take("RemoteId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of Phase 2 negotiations.
@@ -13908,19 +14844,23 @@ pub struct DownloadVpnConnectionConfigResponseIpsecConfig {
     pub ipsec_lifetime: Option<i64>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponseIpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponseIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunnel configuration of the peer gateway device.
@@ -13954,20 +14894,24 @@ pub struct TunnelConfig {
     >,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for TunnelConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_id: fields.take("TunnelId")?,
+            local: fields.take("Local")?,
+            remote: fields.take("Remote")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_id: f.take("TunnelId")?,
-                local: f.take("Local")?,
-                remote: f.take("Remote")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -13982,16 +14926,20 @@ pub struct TunnelsConfig {
     pub tunnel_config: Option<Vec<crate::types::TunnelConfig>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for TunnelsConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_config: fields.take("TunnelConfig")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for TunnelsConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_config: f.take("TunnelConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14012,21 +14960,25 @@ pub struct BgpConfig {
     pub tunnel_id: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for BgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_asn: fields.take("LocalAsn")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+            tunnel_id: fields.take("TunnelId")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_asn: f.take("LocalAsn")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-                tunnel_id: f.take("TunnelId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14037,16 +14989,20 @@ pub struct BgpConfigs {
     pub bgp_config: Option<Vec<crate::types::BgpConfig>>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for BgpConfigs {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_config: fields.take("BgpConfig")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for BgpConfigs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_config: f.take("BgpConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of the peer gateway device.
@@ -14087,23 +15043,27 @@ pub struct VpnConnectionConfig {
     pub bgp_configs: Option<crate::types::BgpConfigs>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnConnectionConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            remote: fields.take("Remote")?,
+            local: fields.take("Local")?,
+            remote_subnet: fields.take("RemoteSubnet")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            tunnels_config: fields.take("TunnelsConfig")?,
+            bgp_configs: fields.take("BgpConfigs")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnConnectionConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                remote: f.take("Remote")?,
-                local: f.take("Local")?,
-                remote_subnet: f.take("RemoteSubnet")?,
-                local_subnet: f.take("LocalSubnet")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                tunnels_config: f.take("TunnelsConfig")?,
-                bgp_configs: f.take("BgpConfigs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configuration information about the DHCP options set.
@@ -14138,19 +15098,23 @@ pub struct DhcpOptions {
     pub ipv6_lease_time: Option<String>,
 }
 #[cfg(feature = "dhcp")]
+impl ::acs_runtime::de::FromJson for DhcpOptions {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            domain_name_servers: fields.take("DomainNameServers")?,
+            domain_name: fields.take("DomainName")?,
+            lease_time: fields.take("LeaseTime")?,
+            ipv6_lease_time: fields.take("Ipv6LeaseTime")?,
+        })
+    }
+}
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                domain_name_servers: f.take("DomainNameServers")?,
-                domain_name: f.take("DomainName")?,
-                lease_time: f.take("LeaseTime")?,
-                ipv6_lease_time: f.take("Ipv6LeaseTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tag list.
@@ -14172,17 +15136,21 @@ pub struct AssociateVpc {
     pub vpc_id: Option<String>,
 }
 #[cfg(feature = "dhcp")]
+impl ::acs_runtime::de::FromJson for AssociateVpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            associate_status: fields.take("AssociateStatus")?,
+            vpc_id: fields.take("VpcId")?,
+        })
+    }
+}
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for AssociateVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                associate_status: f.take("AssociateStatus")?,
-                vpc_id: f.take("VpcId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the DNAT table.
@@ -14201,17 +15169,21 @@ pub struct ForwardTable {
     pub forward_entry_count: Option<i32>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ForwardTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_table_id: fields.take("ForwardTableId")?,
+            forward_entry_count: fields.take("ForwardEntryCount")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ForwardTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_table_id: f.take("ForwardTableId")?,
-                forward_entry_count: f.take("ForwardEntryCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the SNAT table.
@@ -14230,17 +15202,21 @@ pub struct SnatTable {
     pub snat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for SnatTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snat_entry_count: fields.take("SnatEntryCount")?,
+            snat_table_id: fields.take("SnatTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for SnatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snat_entry_count: f.take("SnatEntryCount")?,
-                snat_table_id: f.take("SnatTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the FULLNAT table.
@@ -14259,17 +15235,21 @@ pub struct FullNatTable {
     pub full_nat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for FullNatTable {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            full_nat_entry_count: fields.take("FullNatEntryCount")?,
+            full_nat_table_id: fields.take("FullNatTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatTable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                full_nat_entry_count: f.take("FullNatEntryCount")?,
-                full_nat_table_id: f.take("FullNatTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The billing information.
@@ -14312,19 +15292,23 @@ pub struct BillingConfig {
     pub instance_charge_type: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for BillingConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_charge_type: fields.take("InternetChargeType")?,
+            auto_pay: fields.take("AutoPay")?,
+            spec: fields.take("Spec")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for BillingConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_charge_type: f.take("InternetChargeType")?,
-                auto_pay: f.take("AutoPay")?,
-                spec: f.take("Spec")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The private network information about the NAT gateway.
@@ -14358,20 +15342,24 @@ pub struct PrivateInfo {
     pub eni_instance_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for PrivateInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            max_bandwidth: fields.take("MaxBandwidth")?,
+            vswitch_id: fields.take("VswitchId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            iz_no: fields.take("IzNo")?,
+            eni_instance_id: fields.take("EniInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for PrivateInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                max_bandwidth: f.take("MaxBandwidth")?,
-                vswitch_id: f.take("VswitchId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                iz_no: f.take("IzNo")?,
-                eni_instance_id: f.take("EniInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The information about the deletion protection feature.
@@ -14388,16 +15376,20 @@ pub struct DeletionProtectionInfo {
     pub enabled: Option<bool>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for DeletionProtectionInfo {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14425,18 +15417,22 @@ pub struct GetNatGatewayAttributeIpList {
     pub allocation_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeIpList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            using_status: fields.take("UsingStatus")?,
+            ip_address: fields.take("IpAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeIpList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                using_status: f.take("UsingStatus")?,
-                ip_address: f.take("IpAddress")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14453,19 +15449,23 @@ pub struct LogDelivery {
     pub deliver_logs_error_message: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for LogDelivery {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            log_delivery_type: fields.take("LogDeliveryType")?,
+            log_destination: fields.take("LogDestination")?,
+            delivery_status: fields.take("DeliveryStatus")?,
+            deliver_logs_error_message: fields.take("DeliverLogsErrorMessage")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for LogDelivery {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                log_delivery_type: f.take("LogDeliveryType")?,
-                log_destination: f.take("LogDestination")?,
-                delivery_status: f.take("DeliveryStatus")?,
-                deliver_logs_error_message: f.take("DeliverLogsErrorMessage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14504,21 +15504,25 @@ pub struct CidrReservationUsage {
     pub ip_prefix_cidr: Option<String>,
 }
 #[cfg(feature = "vswitch")]
+impl ::acs_runtime::de::FromJson for CidrReservationUsage {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            ip_prefix_id: fields.take("IpPrefixId")?,
+            ip_prefix_cidr: fields.take("IpPrefixCidr")?,
+        })
+    }
+}
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for CidrReservationUsage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                ip_prefix_id: f.take("IpPrefixId")?,
-                ip_prefix_cidr: f.take("IpPrefixCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14582,24 +15586,28 @@ pub struct PrefixListAssociation {
     pub cidr_list: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
+impl ::acs_runtime::de::FromJson for PrefixListAssociation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            owner_id: fields.take("OwnerId")?,
+            status: fields.take("Status")?,
+            reason: fields.take("Reason")?,
+            region_id: fields.take("RegionId")?,
+            resource_uid: fields.take("ResourceUid")?,
+            cidr_list: fields.take("CidrList")?,
+        })
+    }
+}
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                owner_id: f.take("OwnerId")?,
-                status: f.take("Status")?,
-                reason: f.take("Reason")?,
-                region_id: f.take("RegionId")?,
-                resource_uid: f.take("ResourceUid")?,
-                cidr_list: f.take("CidrList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14628,19 +15636,23 @@ pub struct PrefixListEntry {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
+impl ::acs_runtime::de::FromJson for PrefixListEntry {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            cidr: fields.take("Cidr")?,
+            description: fields.take("Description")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixListEntry {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                cidr: f.take("Cidr")?,
-                description: f.take("Description")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14665,17 +15677,21 @@ pub struct EntrySummary {
     pub count: Option<i32>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for EntrySummary {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry_type: fields.take("RouteEntryType")?,
+            count: fields.take("Count")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for EntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry_type: f.take("RouteEntryType")?,
-                count: f.take("Count")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14693,17 +15709,21 @@ pub struct RouteEntrySummary {
     pub entry_summarys: Option<Vec<crate::types::EntrySummary>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RouteEntrySummary {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_table_id: fields.take("RouteTableId")?,
+            entry_summarys: fields.take("EntrySummarys")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RouteEntrySummary {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_table_id: f.take("RouteTableId")?,
-                entry_summarys: f.take("EntrySummarys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14779,18 +15799,22 @@ pub struct DiagnoseResult {
     pub diagnose_result_level: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for DiagnoseResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            diagnose_name: fields.take("DiagnoseName")?,
+            diagnose_result_description: fields.take("DiagnoseResultDescription")?,
+            diagnose_result_level: fields.take("DiagnoseResultLevel")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for DiagnoseResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                diagnose_name: f.take("DiagnoseName")?,
-                diagnose_result_description: f.take("DiagnoseResultDescription")?,
-                diagnose_result_level: f.take("DiagnoseResultLevel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14827,17 +15851,21 @@ pub struct OpticalModuleModel {
     pub optical_module_model: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for OpticalModuleModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            port_type: fields.take("PortType")?,
+            optical_module_model: fields.take("OpticalModuleModel")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for OpticalModuleModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                port_type: f.take("PortType")?,
-                optical_module_model: f.take("OpticalModuleModel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14904,23 +15932,27 @@ pub struct BusinessAccessPoint {
     pub optical_module_models: Option<Vec<crate::types::OpticalModuleModel>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for BusinessAccessPoint {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_point_id: fields.take("AccessPointId")?,
+            access_point_name: fields.take("AccessPointName")?,
+            support_line_operator: fields.take("SupportLineOperator")?,
+            support_port_types: fields.take("SupportPortTypes")?,
+            cloud_box_instance_ids: fields.take("CloudBoxInstanceIds")?,
+            longitude: fields.take("Longitude")?,
+            latitude: fields.take("Latitude")?,
+            optical_module_models: fields.take("OpticalModuleModels")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for BusinessAccessPoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_point_id: f.take("AccessPointId")?,
-                access_point_name: f.take("AccessPointName")?,
-                support_line_operator: f.take("SupportLineOperator")?,
-                support_port_types: f.take("SupportPortTypes")?,
-                cloud_box_instance_ids: f.take("CloudBoxInstanceIds")?,
-                longitude: f.take("Longitude")?,
-                latitude: f.take("Latitude")?,
-                optical_module_models: f.take("OpticalModuleModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -14939,17 +15971,21 @@ pub struct GeographicSubRegion {
     pub name: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for GeographicSubRegion {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for GeographicSubRegion {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The list of the DHCP options sets.
@@ -15011,25 +16047,29 @@ pub struct DhcpOptionsSet {
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "dhcp")]
+impl ::acs_runtime::de::FromJson for DhcpOptionsSet {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dhcp_options_set_description: fields.take("DhcpOptionsSetDescription")?,
+            status: fields.take("Status")?,
+            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
+            dhcp_options_set_name: fields.take("DhcpOptionsSetName")?,
+            associate_vpc_count: fields.take("AssociateVpcCount")?,
+            owner_id: fields.take("OwnerId")?,
+            dhcp_options: fields.take("DhcpOptions")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "dhcp")]
 impl<'de> ::serde::Deserialize<'de> for DhcpOptionsSet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dhcp_options_set_description: f.take("DhcpOptionsSetDescription")?,
-                status: f.take("Status")?,
-                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
-                dhcp_options_set_name: f.take("DhcpOptionsSetName")?,
-                associate_vpc_count: f.take("AssociateVpcCount")?,
-                owner_id: f.take("OwnerId")?,
-                dhcp_options: f.take("DhcpOptions")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15048,17 +16088,21 @@ pub struct ListEnhanhcedNatGatewayAvailableZonesZone {
     pub local_name: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ListEnhanhcedNatGatewayAvailableZonesZone {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            zone_id: fields.take("ZoneId")?,
+            local_name: fields.take("LocalName")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesZone {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                zone_id: f.take("ZoneId")?,
-                local_name: f.take("LocalName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15144,28 +16188,32 @@ pub struct FullNatEntries {
     pub full_nat_table_id: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for FullNatEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_ip: fields.take("NatIp")?,
+            nat_ip_port: fields.take("NatIpPort")?,
+            access_ip: fields.take("AccessIp")?,
+            access_port: fields.take("AccessPort")?,
+            ip_protocol: fields.take("IpProtocol")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            network_interface_type: fields.take("NetworkInterfaceType")?,
+            full_nat_entry_name: fields.take("FullNatEntryName")?,
+            full_nat_entry_description: fields.take("FullNatEntryDescription")?,
+            creation_time: fields.take("CreationTime")?,
+            full_nat_entry_id: fields.take("FullNatEntryId")?,
+            full_nat_entry_status: fields.take("FullNatEntryStatus")?,
+            full_nat_table_id: fields.take("FullNatTableId")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for FullNatEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_ip: f.take("NatIp")?,
-                nat_ip_port: f.take("NatIpPort")?,
-                access_ip: f.take("AccessIp")?,
-                access_port: f.take("AccessPort")?,
-                ip_protocol: f.take("IpProtocol")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                network_interface_type: f.take("NetworkInterfaceType")?,
-                full_nat_entry_name: f.take("FullNatEntryName")?,
-                full_nat_entry_description: f.take("FullNatEntryDescription")?,
-                creation_time: f.take("CreationTime")?,
-                full_nat_entry_id: f.take("FullNatEntryId")?,
-                full_nat_entry_status: f.take("FullNatEntryStatus")?,
-                full_nat_table_id: f.take("FullNatTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15206,19 +16254,23 @@ pub struct ListGatewayRouteTableEntriesNextHop {
     pub enabled: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesNextHop {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop_id: fields.take("NextHopId")?,
+            next_hop_type: fields.take("NextHopType")?,
+            weight: fields.take("Weight")?,
+            enabled: fields.take("Enabled")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesNextHop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop_id: f.take("NextHopId")?,
-                next_hop_type: f.take("NextHopType")?,
-                weight: f.take("Weight")?,
-                enabled: f.take("Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15271,22 +16323,26 @@ pub struct GatewayRouteEntryModel {
     pub next_hops: Option<Vec<crate::types::ListGatewayRouteTableEntriesNextHop>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for GatewayRouteEntryModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            next_hop_id: fields.take("NextHopId")?,
+            description: fields.take("Description")?,
+            next_hop_type: fields.take("NextHopType")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            name: fields.take("Name")?,
+            next_hops: fields.take("NextHops")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for GatewayRouteEntryModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                next_hop_id: f.take("NextHopId")?,
-                description: f.take("Description")?,
-                next_hop_type: f.take("NextHopType")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                name: f.take("Name")?,
-                next_hops: f.take("NextHops")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of Phase 1 negotiations.
@@ -15337,23 +16393,27 @@ pub struct ListIpsecServersIkeConfig {
     pub ike_auth_alg: Option<String>,
 }
 #[cfg(feature = "ipsec-servers")]
+impl ::acs_runtime::de::FromJson for ListIpsecServersIkeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            remote_id: fields.take("RemoteId")?,
+            ike_lifetime: fields.take("IkeLifetime")?,
+            ike_enc_alg: fields.take("IkeEncAlg")?,
+            local_id: fields.take("LocalId")?,
+            ike_mode: fields.take("IkeMode")?,
+            ike_version: fields.take("IkeVersion")?,
+            ike_pfs: fields.take("IkePfs")?,
+            ike_auth_alg: fields.take("IkeAuthAlg")?,
+        })
+    }
+}
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                remote_id: f.take("RemoteId")?,
-                ike_lifetime: f.take("IkeLifetime")?,
-                ike_enc_alg: f.take("IkeEncAlg")?,
-                local_id: f.take("LocalId")?,
-                ike_mode: f.take("IkeMode")?,
-                ike_version: f.take("IkeVersion")?,
-                ike_pfs: f.take("IkePfs")?,
-                ike_auth_alg: f.take("IkeAuthAlg")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15462,33 +16522,37 @@ pub struct IpsecServer {
     pub resource_group_id: Option<String>,
 }
 #[cfg(feature = "ipsec-servers")]
+impl ::acs_runtime::de::FromJson for IpsecServer {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            online_client_count: fields.take("OnlineClientCount")?,
+            internet_ip: fields.take("InternetIp")?,
+            ipsec_server_name: fields.take("IpsecServerName")?,
+            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
+            effect_immediately: fields.take("EffectImmediately")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            psk: fields.take("Psk")?,
+            region_id: fields.take("RegionId")?,
+            psk_enabled: fields.take("PskEnabled")?,
+            ipsec_server_id: fields.take("IpsecServerId")?,
+            multi_factor_auth_enabled: fields.take("MultiFactorAuthEnabled")?,
+            max_connections: fields.take("MaxConnections")?,
+            client_ip_pool: fields.take("ClientIpPool")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
+#[cfg(feature = "ipsec-servers")]
 impl<'de> ::serde::Deserialize<'de> for IpsecServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                online_client_count: f.take("OnlineClientCount")?,
-                internet_ip: f.take("InternetIp")?,
-                ipsec_server_name: f.take("IpsecServerName")?,
-                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
-                effect_immediately: f.take("EffectImmediately")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                local_subnet: f.take("LocalSubnet")?,
-                psk: f.take("Psk")?,
-                region_id: f.take("RegionId")?,
-                psk_enabled: f.take("PskEnabled")?,
-                ipsec_server_id: f.take("IpsecServerId")?,
-                multi_factor_auth_enabled: f.take("MultiFactorAuthEnabled")?,
-                max_connections: f.take("MaxConnections")?,
-                client_ip_pool: f.take("ClientIpPool")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15555,25 +16619,29 @@ pub struct Ipv4GatewayModel {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "ipv4-gateway")]
+impl ::acs_runtime::de::FromJson for Ipv4GatewayModel {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
+            ipv4_gateway_description: fields.take("Ipv4GatewayDescription")?,
+            enabled: fields.take("Enabled")?,
+            gmt_create: fields.take("GmtCreate")?,
+            ipv4_gateway_route_table_id: fields.take("Ipv4GatewayRouteTableId")?,
+            ipv4_gateway_name: fields.take("Ipv4GatewayName")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "ipv4-gateway")]
 impl<'de> ::serde::Deserialize<'de> for Ipv4GatewayModel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
-                ipv4_gateway_description: f.take("Ipv4GatewayDescription")?,
-                enabled: f.take("Enabled")?,
-                gmt_create: f.take("GmtCreate")?,
-                ipv4_gateway_route_table_id: f.take("Ipv4GatewayRouteTableId")?,
-                ipv4_gateway_name: f.take("Ipv4GatewayName")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15625,23 +16693,27 @@ pub struct NatIpCidr {
     pub nat_ip_cidr_description: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for NatIpCidr {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            nat_ip_cidr_id: fields.take("NatIpCidrId")?,
+            is_default: fields.take("IsDefault")?,
+            nat_ip_cidr_status: fields.take("NatIpCidrStatus")?,
+            nat_ip_cidr_name: fields.take("NatIpCidrName")?,
+            nat_ip_cidr: fields.take("NatIpCidr")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            nat_ip_cidr_description: fields.take("NatIpCidrDescription")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for NatIpCidr {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                nat_ip_cidr_id: f.take("NatIpCidrId")?,
-                is_default: f.take("IsDefault")?,
-                nat_ip_cidr_status: f.take("NatIpCidrStatus")?,
-                nat_ip_cidr_name: f.take("NatIpCidrName")?,
-                nat_ip_cidr: f.take("NatIpCidr")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                nat_ip_cidr_description: f.take("NatIpCidrDescription")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// 用于描述NatIp来源的字段的枚举，取值为“prefix”表示所属IPv4Prefix的NatIp; 取值为“cidr”表示孤立NatIp; 控制表示所有的NatIp.
@@ -15716,24 +16788,28 @@ pub struct ListNatIpsNatIp {
     pub nat_ip_status: Option<String>,
 }
 #[cfg(feature = "nat")]
+impl ::acs_runtime::de::FromJson for ListNatIpsNatIp {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            is_default: fields.take("IsDefault")?,
+            nat_ip: fields.take("NatIp")?,
+            ipv4_prefix: fields.take("Ipv4Prefix")?,
+            nat_ip_cidr: fields.take("NatIpCidr")?,
+            nat_ip_id: fields.take("NatIpId")?,
+            nat_ip_description: fields.take("NatIpDescription")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            nat_ip_name: fields.take("NatIpName")?,
+            nat_ip_status: fields.take("NatIpStatus")?,
+        })
+    }
+}
+#[cfg(feature = "nat")]
 impl<'de> ::serde::Deserialize<'de> for ListNatIpsNatIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                is_default: f.take("IsDefault")?,
-                nat_ip: f.take("NatIp")?,
-                ipv4_prefix: f.take("Ipv4Prefix")?,
-                nat_ip_cidr: f.take("NatIpCidr")?,
-                nat_ip_id: f.take("NatIpId")?,
-                nat_ip_description: f.take("NatIpDescription")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                nat_ip_name: f.take("NatIpName")?,
-                nat_ip_status: f.take("NatIpStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The list of Express Connect circuit features.
@@ -15764,17 +16840,21 @@ pub struct PhysicalConnectionFeature {
     pub feature_key: Option<String>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for PhysicalConnectionFeature {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            feature_value: fields.take("FeatureValue")?,
+            feature_key: fields.take("FeatureKey")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for PhysicalConnectionFeature {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                feature_value: f.take("FeatureValue")?,
-                feature_key: f.take("FeatureKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15872,30 +16952,34 @@ pub struct PrefixList {
     pub prefix_list_type: Option<String>,
 }
 #[cfg(feature = "prefix-list")]
+impl ::acs_runtime::de::FromJson for PrefixList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            prefix_list_name: fields.take("PrefixListName")?,
+            prefix_list_description: fields.take("PrefixListDescription")?,
+            ip_version: fields.take("IpVersion")?,
+            creation_time: fields.take("CreationTime")?,
+            cidr_blocks: fields.take("CidrBlocks")?,
+            share_type: fields.take("ShareType")?,
+            max_entries: fields.take("MaxEntries")?,
+            status: fields.take("Status")?,
+            owner_id: fields.take("OwnerId")?,
+            prefix_list_status: fields.take("PrefixListStatus")?,
+            region_id: fields.take("RegionId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            prefix_list_type: fields.take("PrefixListType")?,
+        })
+    }
+}
+#[cfg(feature = "prefix-list")]
 impl<'de> ::serde::Deserialize<'de> for PrefixList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                prefix_list_name: f.take("PrefixListName")?,
-                prefix_list_description: f.take("PrefixListDescription")?,
-                ip_version: f.take("IpVersion")?,
-                creation_time: f.take("CreationTime")?,
-                cidr_blocks: f.take("CidrBlocks")?,
-                share_type: f.take("ShareType")?,
-                max_entries: f.take("MaxEntries")?,
-                status: f.take("Status")?,
-                owner_id: f.take("OwnerId")?,
-                prefix_list_status: f.take("PrefixListStatus")?,
-                region_id: f.take("RegionId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                prefix_list_type: f.take("PrefixListType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -15938,21 +17022,25 @@ pub struct PublicIpPoolCidrBlockList {
     pub total_ip_num: Option<i32>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for PublicIpPoolCidrBlockList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
+            cidr_block: fields.take("CidrBlock")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            used_ip_num: fields.take("UsedIpNum")?,
+            total_ip_num: fields.take("TotalIpNum")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpPoolCidrBlockList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
-                cidr_block: f.take("CidrBlock")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                used_ip_num: f.take("UsedIpNum")?,
-                total_ip_num: f.take("TotalIpNum")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The structure of the IP address pool.
@@ -16090,34 +17178,38 @@ pub struct PublicIpAddressPoolList {
     pub business_status: Option<String>,
 }
 #[cfg(feature = "eip")]
+impl ::acs_runtime::de::FromJson for PublicIpAddressPoolList {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
+            region_id: fields.take("RegionId")?,
+            creation_time: fields.take("CreationTime")?,
+            isp: fields.take("Isp")?,
+            name: fields.take("Name")?,
+            status: fields.take("Status")?,
+            description: fields.take("Description")?,
+            total_ip_num: fields.take("TotalIpNum")?,
+            used_ip_num: fields.take("UsedIpNum")?,
+            ip_address_remaining: fields.take("IpAddressRemaining")?,
+            user_type: fields.take("UserType")?,
+            owner_id: fields.take("OwnerId")?,
+            share_type: fields.take("ShareType")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            biz_type: fields.take("BizType")?,
+            zones: fields.take("Zones")?,
+            security_protection_types: fields.take("SecurityProtectionTypes")?,
+            business_status: fields.take("BusinessStatus")?,
+        })
+    }
+}
+#[cfg(feature = "eip")]
 impl<'de> ::serde::Deserialize<'de> for PublicIpAddressPoolList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
-                region_id: f.take("RegionId")?,
-                creation_time: f.take("CreationTime")?,
-                isp: f.take("Isp")?,
-                name: f.take("Name")?,
-                status: f.take("Status")?,
-                description: f.take("Description")?,
-                total_ip_num: f.take("TotalIpNum")?,
-                used_ip_num: f.take("UsedIpNum")?,
-                ip_address_remaining: f.take("IpAddressRemaining")?,
-                user_type: f.take("UserType")?,
-                owner_id: f.take("OwnerId")?,
-                share_type: f.take("ShareType")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                biz_type: f.take("BizType")?,
-                zones: f.take("Zones")?,
-                security_protection_types: f.take("SecurityProtectionTypes")?,
-                business_status: f.take("BusinessStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16154,19 +17246,23 @@ pub struct ListTagResourcesTagResource {
     pub tag_key: Option<String>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for ListTagResourcesTagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_type: fields.take("ResourceType")?,
+            tag_value: fields.take("TagValue")?,
+            resource_id: fields.take("ResourceId")?,
+            tag_key: fields.take("TagKey")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_type: f.take("ResourceType")?,
-                tag_value: f.take("TagValue")?,
-                resource_id: f.take("ResourceId")?,
-                tag_key: f.take("TagKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16179,16 +17275,20 @@ pub struct ListTagResourcesTagResources {
     pub tag_resource: Option<Vec<crate::types::ListTagResourcesTagResource>>,
 }
 #[cfg(feature = "tag")]
+impl ::acs_runtime::de::FromJson for ListTagResourcesTagResources {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tag_resource: fields.take("TagResource")?,
+        })
+    }
+}
+#[cfg(feature = "tag")]
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesTagResources {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tag_resource: f.take("TagResource")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16273,28 +17373,32 @@ pub struct ListTrafficMirrorFiltersIngressRule {
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersIngressRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_filter_rule_status: fields
+                .take("TrafficMirrorFilterRuleStatus")?,
+            action: fields.take("Action")?,
+            source_cidr_block: fields.take("SourceCidrBlock")?,
+            traffic_direction: fields.take("TrafficDirection")?,
+            protocol: fields.take("Protocol")?,
+            ip_version: fields.take("IpVersion")?,
+            destination_port_range: fields.take("DestinationPortRange")?,
+            traffic_mirror_filter_rule_id: fields.take("TrafficMirrorFilterRuleId")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            priority: fields.take("Priority")?,
+            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
+            source_port_range: fields.take("SourcePortRange")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersIngressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_filter_rule_status: f
-                    .take("TrafficMirrorFilterRuleStatus")?,
-                action: f.take("Action")?,
-                source_cidr_block: f.take("SourceCidrBlock")?,
-                traffic_direction: f.take("TrafficDirection")?,
-                protocol: f.take("Protocol")?,
-                ip_version: f.take("IpVersion")?,
-                destination_port_range: f.take("DestinationPortRange")?,
-                traffic_mirror_filter_rule_id: f.take("TrafficMirrorFilterRuleId")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                priority: f.take("Priority")?,
-                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
-                source_port_range: f.take("SourcePortRange")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16379,28 +17483,32 @@ pub struct ListTrafficMirrorFiltersEgressRule {
     pub source_port_range: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersEgressRule {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_filter_rule_status: fields
+                .take("TrafficMirrorFilterRuleStatus")?,
+            action: fields.take("Action")?,
+            source_cidr_block: fields.take("SourceCidrBlock")?,
+            traffic_direction: fields.take("TrafficDirection")?,
+            protocol: fields.take("Protocol")?,
+            ip_version: fields.take("IpVersion")?,
+            destination_port_range: fields.take("DestinationPortRange")?,
+            traffic_mirror_filter_rule_id: fields.take("TrafficMirrorFilterRuleId")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            priority: fields.take("Priority")?,
+            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
+            source_port_range: fields.take("SourcePortRange")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersEgressRule {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_filter_rule_status: f
-                    .take("TrafficMirrorFilterRuleStatus")?,
-                action: f.take("Action")?,
-                source_cidr_block: f.take("SourceCidrBlock")?,
-                traffic_direction: f.take("TrafficDirection")?,
-                protocol: f.take("Protocol")?,
-                ip_version: f.take("IpVersion")?,
-                destination_port_range: f.take("DestinationPortRange")?,
-                traffic_mirror_filter_rule_id: f.take("TrafficMirrorFilterRuleId")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                priority: f.take("Priority")?,
-                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
-                source_port_range: f.take("SourcePortRange")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16456,25 +17564,29 @@ pub struct TrafficMirrorFilter {
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for TrafficMirrorFilter {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_filter_status: fields.take("TrafficMirrorFilterStatus")?,
+            traffic_mirror_filter_description: fields
+                .take("TrafficMirrorFilterDescription")?,
+            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
+            traffic_mirror_filter_name: fields.take("TrafficMirrorFilterName")?,
+            ingress_rules: fields.take("IngressRules")?,
+            egress_rules: fields.take("EgressRules")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorFilter {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_filter_status: f.take("TrafficMirrorFilterStatus")?,
-                traffic_mirror_filter_description: f
-                    .take("TrafficMirrorFilterDescription")?,
-                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
-                traffic_mirror_filter_name: f.take("TrafficMirrorFilterName")?,
-                ingress_rules: f.take("IngressRules")?,
-                egress_rules: f.take("EgressRules")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16577,33 +17689,37 @@ pub struct TrafficMirrorSession {
     pub creation_time: Option<String>,
 }
 #[cfg(feature = "traffic-mirror")]
+impl ::acs_runtime::de::FromJson for TrafficMirrorSession {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_target_id: fields.take("TrafficMirrorTargetId")?,
+            traffic_mirror_session_id: fields.take("TrafficMirrorSessionId")?,
+            priority: fields.take("Priority")?,
+            traffic_mirror_target_type: fields.take("TrafficMirrorTargetType")?,
+            packet_length: fields.take("PacketLength")?,
+            traffic_mirror_session_description: fields
+                .take("TrafficMirrorSessionDescription")?,
+            traffic_mirror_session_status: fields.take("TrafficMirrorSessionStatus")?,
+            enabled: fields.take("Enabled")?,
+            traffic_mirror_session_business_status: fields
+                .take("TrafficMirrorSessionBusinessStatus")?,
+            virtual_network_id: fields.take("VirtualNetworkId")?,
+            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
+            traffic_mirror_session_name: fields.take("TrafficMirrorSessionName")?,
+            traffic_mirror_source_ids: fields.take("TrafficMirrorSourceIds")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
+#[cfg(feature = "traffic-mirror")]
 impl<'de> ::serde::Deserialize<'de> for TrafficMirrorSession {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_target_id: f.take("TrafficMirrorTargetId")?,
-                traffic_mirror_session_id: f.take("TrafficMirrorSessionId")?,
-                priority: f.take("Priority")?,
-                traffic_mirror_target_type: f.take("TrafficMirrorTargetType")?,
-                packet_length: f.take("PacketLength")?,
-                traffic_mirror_session_description: f
-                    .take("TrafficMirrorSessionDescription")?,
-                traffic_mirror_session_status: f.take("TrafficMirrorSessionStatus")?,
-                enabled: f.take("Enabled")?,
-                traffic_mirror_session_business_status: f
-                    .take("TrafficMirrorSessionBusinessStatus")?,
-                virtual_network_id: f.take("VirtualNetworkId")?,
-                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
-                traffic_mirror_session_name: f.take("TrafficMirrorSessionName")?,
-                traffic_mirror_source_ids: f.take("TrafficMirrorSourceIds")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16684,29 +17800,33 @@ pub struct VSwitchCidrReservation {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "vswitch")]
+impl ::acs_runtime::de::FromJson for VSwitchCidrReservation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
+            v_switch_cidr_reservation_cidr: fields.take("VSwitchCidrReservationCidr")?,
+            v_switch_cidr_reservation_name: fields.take("VSwitchCidrReservationName")?,
+            v_switch_cidr_reservation_description: fields
+                .take("VSwitchCidrReservationDescription")?,
+            ip_version: fields.take("IpVersion")?,
+            creation_time: fields.take("CreationTime")?,
+            r#type: fields.take("Type")?,
+            available_cidr_count: fields.take("AvailableCidrCount")?,
+            assigned_cidr_count: fields.take("AssignedCidrCount")?,
+            status: fields.take("Status")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "vswitch")]
 impl<'de> ::serde::Deserialize<'de> for VSwitchCidrReservation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
-                v_switch_cidr_reservation_cidr: f.take("VSwitchCidrReservationCidr")?,
-                v_switch_cidr_reservation_name: f.take("VSwitchCidrReservationName")?,
-                v_switch_cidr_reservation_description: f
-                    .take("VSwitchCidrReservationDescription")?,
-                ip_version: f.take("IpVersion")?,
-                creation_time: f.take("CreationTime")?,
-                r#type: f.take("Type")?,
-                available_cidr_count: f.take("AvailableCidrCount")?,
-                assigned_cidr_count: f.take("AssignedCidrCount")?,
-                status: f.take("Status")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -16925,49 +18045,53 @@ pub struct VirtualPhysicalConnection {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "physical-connection")]
+impl ::acs_runtime::de::FromJson for VirtualPhysicalConnection {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            ad_location: fields.take("AdLocation")?,
+            port_number: fields.take("PortNumber")?,
+            spec: fields.take("Spec")?,
+            charge_type: fields.take("ChargeType")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            enabled_time: fields.take("EnabledTime")?,
+            line_operator: fields.take("LineOperator")?,
+            peer_location: fields.take("PeerLocation")?,
+            redundant_physical_connection_id: fields
+                .take("RedundantPhysicalConnectionId")?,
+            name: fields.take("Name")?,
+            circuit_code: fields.take("CircuitCode")?,
+            end_time: fields.take("EndTime")?,
+            port_type: fields.take("PortType")?,
+            business_status: fields.take("BusinessStatus")?,
+            loa_status: fields.take("LoaStatus")?,
+            access_point_id: fields.take("AccessPointId")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            product_type: fields.take("ProductType")?,
+            parent_physical_connection_id: fields.take("ParentPhysicalConnectionId")?,
+            virtual_physical_connection_status: fields
+                .take("VirtualPhysicalConnectionStatus")?,
+            parent_physical_connection_ali_uid: fields
+                .take("ParentPhysicalConnectionAliUid")?,
+            order_mode: fields.take("OrderMode")?,
+            ali_uid: fields.take("AliUid")?,
+            vlan_id: fields.take("VlanId")?,
+            expect_spec: fields.take("ExpectSpec")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "physical-connection")]
 impl<'de> ::serde::Deserialize<'de> for VirtualPhysicalConnection {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                ad_location: f.take("AdLocation")?,
-                port_number: f.take("PortNumber")?,
-                spec: f.take("Spec")?,
-                charge_type: f.take("ChargeType")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                enabled_time: f.take("EnabledTime")?,
-                line_operator: f.take("LineOperator")?,
-                peer_location: f.take("PeerLocation")?,
-                redundant_physical_connection_id: f
-                    .take("RedundantPhysicalConnectionId")?,
-                name: f.take("Name")?,
-                circuit_code: f.take("CircuitCode")?,
-                end_time: f.take("EndTime")?,
-                port_type: f.take("PortType")?,
-                business_status: f.take("BusinessStatus")?,
-                loa_status: f.take("LoaStatus")?,
-                access_point_id: f.take("AccessPointId")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                product_type: f.take("ProductType")?,
-                parent_physical_connection_id: f.take("ParentPhysicalConnectionId")?,
-                virtual_physical_connection_status: f
-                    .take("VirtualPhysicalConnectionStatus")?,
-                parent_physical_connection_ali_uid: f
-                    .take("ParentPhysicalConnectionAliUid")?,
-                order_mode: f.take("OrderMode")?,
-                ali_uid: f.take("AliUid")?,
-                vlan_id: f.take("VlanId")?,
-                expect_spec: f.take("ExpectSpec")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17004,20 +18128,24 @@ pub struct Service {
     pub service_domain: Option<String>,
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
+impl ::acs_runtime::de::FromJson for Service {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            service_id: fields.take("ServiceId")?,
+            service_name: fields.take("ServiceName")?,
+            default_policy_document: fields.take("DefaultPolicyDocument")?,
+            support_policy: fields.take("SupportPolicy")?,
+            service_domain: fields.take("ServiceDomain")?,
+        })
+    }
+}
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Service {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                service_id: f.take("ServiceId")?,
-                service_name: f.take("ServiceName")?,
-                default_policy_document: f.take("DefaultPolicyDocument")?,
-                support_policy: f.take("SupportPolicy")?,
-                service_domain: f.take("ServiceDomain")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17088,26 +18216,30 @@ pub struct Endpoint {
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
 #[cfg(feature = "vpc-gateway-endpoint")]
+impl ::acs_runtime::de::FromJson for Endpoint {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            endpoint_id: fields.take("EndpointId")?,
+            endpoint_name: fields.take("EndpointName")?,
+            endpoint_description: fields.take("EndpointDescription")?,
+            service_name: fields.take("ServiceName")?,
+            vpc_id: fields.take("VpcId")?,
+            policy_document: fields.take("PolicyDocument")?,
+            creation_time: fields.take("CreationTime")?,
+            endpoint_status: fields.take("EndpointStatus")?,
+            associated_route_tables: fields.take("AssociatedRouteTables")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
+#[cfg(feature = "vpc-gateway-endpoint")]
 impl<'de> ::serde::Deserialize<'de> for Endpoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                endpoint_id: f.take("EndpointId")?,
-                endpoint_name: f.take("EndpointName")?,
-                endpoint_description: f.take("EndpointDescription")?,
-                service_name: f.take("ServiceName")?,
-                vpc_id: f.take("VpcId")?,
-                policy_document: f.take("PolicyDocument")?,
-                creation_time: f.take("CreationTime")?,
-                endpoint_status: f.take("EndpointStatus")?,
-                associated_route_tables: f.take("AssociatedRouteTables")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The publishing status of the route entry in the publishing target.
@@ -17147,18 +18279,22 @@ pub struct RoutePublishTarget {
     pub publish_target_instance_id: Option<String>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for RoutePublishTarget {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            publish_status: fields.take("PublishStatus")?,
+            publish_target_type: fields.take("PublishTargetType")?,
+            publish_target_instance_id: fields.take("PublishTargetInstanceId")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for RoutePublishTarget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                publish_status: f.take("PublishStatus")?,
-                publish_target_type: f.take("PublishTargetType")?,
-                publish_target_instance_id: f.take("PublishTargetInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// List of route entry publishing status information.
@@ -17186,19 +18322,23 @@ pub struct ListVpcPublishedRouteEntriesRouteEntries {
     pub route_publish_targets: Option<Vec<crate::types::RoutePublishTarget>>,
 }
 #[cfg(feature = "route-table")]
+impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesRouteEntries {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_entry_id: fields.take("RouteEntryId")?,
+            destination_cidr_block: fields.take("DestinationCidrBlock")?,
+            route_table_id: fields.take("RouteTableId")?,
+            route_publish_targets: fields.take("RoutePublishTargets")?,
+        })
+    }
+}
+#[cfg(feature = "route-table")]
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesRouteEntries {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_entry_id: f.take("RouteEntryId")?,
-                destination_cidr_block: f.take("DestinationCidrBlock")?,
-                route_table_id: f.take("RouteTableId")?,
-                route_publish_targets: f.take("RoutePublishTargets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The association between the VPN gateway and the certificate.
@@ -17237,20 +18377,24 @@ pub struct VpnCertificateRelation {
     pub region_id: Option<String>,
 }
 #[cfg(feature = "vpn-gateway")]
+impl ::acs_runtime::de::FromJson for VpnCertificateRelation {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            certificate_type: fields.take("CertificateType")?,
+            certificate_id: fields.take("CertificateId")?,
+            association_time: fields.take("AssociationTime")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
+#[cfg(feature = "vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for VpnCertificateRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                certificate_type: f.take("CertificateType")?,
-                certificate_id: f.take("CertificateId")?,
-                association_time: f.take("AssociationTime")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -17860,24 +19004,28 @@ pub struct ModifyTunnelAttributeResponseTunnelIkeConfig {
     pub remote_id: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
+impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIkeConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ike_auth_alg: fields.take("IkeAuthAlg")?,
+            ike_enc_alg: fields.take("IkeEncAlg")?,
+            ike_lifetime: fields.take("IkeLifetime")?,
+            ike_mode: fields.take("IkeMode")?,
+            ike_pfs: fields.take("IkePfs")?,
+            ike_version: fields.take("IkeVersion")?,
+            local_id: fields.take("LocalId")?,
+            psk: fields.take("Psk")?,
+            remote_id: fields.take("RemoteId")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIkeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ike_auth_alg: f.take("IkeAuthAlg")?,
-                ike_enc_alg: f.take("IkeEncAlg")?,
-                ike_lifetime: f.take("IkeLifetime")?,
-                ike_mode: f.take("IkeMode")?,
-                ike_pfs: f.take("IkePfs")?,
-                ike_version: f.take("IkeVersion")?,
-                local_id: f.take("LocalId")?,
-                psk: f.take("Psk")?,
-                remote_id: f.take("RemoteId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The configurations of IPsec Phase 2.
@@ -17906,19 +19054,23 @@ pub struct ModifyTunnelAttributeResponseTunnelIpsecConfig {
     pub ipsec_pfs: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
+impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponseTunnelIpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponseTunnelIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The BGP configuration.
@@ -17960,21 +19112,25 @@ pub struct ModifyTunnelAttributeTunnelBgpConfig {
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeTunnelBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_bgp: fields.take("EnableBgp")?,
+            local_asn: fields.take("LocalAsn")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_bgp: f.take("EnableBgp")?,
-                local_asn: f.take("LocalAsn")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18332,19 +19488,23 @@ pub struct ModifyVpnAttachmentAttributeIpsecConfig {
     pub ipsec_lifetime: Option<i64>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeIpsecConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipsec_enc_alg: fields.take("IpsecEncAlg")?,
+            ipsec_auth_alg: fields.take("IpsecAuthAlg")?,
+            ipsec_pfs: fields.take("IpsecPfs")?,
+            ipsec_lifetime: fields.take("IpsecLifetime")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeIpsecConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipsec_enc_alg: f.take("IpsecEncAlg")?,
-                ipsec_auth_alg: f.take("IpsecAuthAlg")?,
-                ipsec_pfs: f.take("IpsecPfs")?,
-                ipsec_lifetime: f.take("IpsecLifetime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The health check configurations of the IPsec-VPN connection.
@@ -18391,21 +19551,25 @@ pub struct ModifyVpnAttachmentAttributeVcoHealthCheck {
     pub policy: Option<String>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVcoHealthCheck {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable: fields.take("Enable")?,
+            sip: fields.take("Sip")?,
+            dip: fields.take("Dip")?,
+            interval: fields.take("Interval")?,
+            retry: fields.take("Retry")?,
+            policy: fields.take("Policy")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable: f.take("Enable")?,
-                sip: f.take("Sip")?,
-                dip: f.take("Dip")?,
-                interval: f.take("Interval")?,
-                retry: f.take("Retry")?,
-                policy: f.take("Policy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The BGP configurations of the IPsec-VPN connection.
@@ -18457,22 +19621,26 @@ pub struct ModifyVpnAttachmentAttributeVpnBgpConfig {
     pub status: Option<String>,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeVpnBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_bgp: fields.take("EnableBgp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            local_asn: fields.take("LocalAsn")?,
+            peer_asn: fields.take("PeerAsn")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_bgp: f.take("EnableBgp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                local_asn: f.take("LocalAsn")?,
-                peer_asn: f.take("PeerAsn")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// BGP configuration.
@@ -18506,20 +19674,24 @@ pub struct ModifyVpnAttachmentAttributeTunnelBgpConfig {
     pub tunnel_cidr: Option<String>,
 }
 #[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
+impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeTunnelBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            local_asn: fields.take("LocalAsn")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+        })
+    }
+}
+#[cfg(any(feature = "associate-a-vpn-gateway", feature = "associate-transit-routers"))]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeTunnelBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                local_asn: f.take("LocalAsn")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunnel configurations.
@@ -18602,27 +19774,32 @@ pub struct ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     >,
 }
 #[cfg(feature = "associate-transit-routers")]
+impl ::acs_runtime::de::FromJson
+for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            internet_ip: fields.take("InternetIp")?,
+            role: fields.take("Role")?,
+            tunnel_id: fields.take("TunnelId")?,
+            tunnel_index: fields.take("TunnelIndex")?,
+            state: fields.take("State")?,
+            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
+            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
+            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
+        })
+    }
+}
+#[cfg(feature = "associate-transit-routers")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnAttachmentAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                enable_dpd: f.take("EnableDpd")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                internet_ip: f.take("InternetIp")?,
-                role: f.take("Role")?,
-                tunnel_id: f.take("TunnelId")?,
-                tunnel_index: f.take("TunnelIndex")?,
-                state: f.take("State")?,
-                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
-                tunnel_ike_config: f.take("TunnelIkeConfig")?,
-                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunnel configurations.
@@ -18746,20 +19923,24 @@ pub struct ModifyVpnConnectionAttributeVcoHealthCheck {
     pub enable: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVcoHealthCheck {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dip: fields.take("Dip")?,
+            interval: fields.take("Interval")?,
+            retry: fields.take("Retry")?,
+            sip: fields.take("Sip")?,
+            enable: fields.take("Enable")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVcoHealthCheck {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dip: f.take("Dip")?,
-                interval: f.take("Interval")?,
-                retry: f.take("Retry")?,
-                sip: f.take("Sip")?,
-                enable: f.take("Enable")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The BGP configuration.
@@ -18811,22 +19992,26 @@ pub struct ModifyVpnConnectionAttributeVpnBgpConfig {
     pub local_asn: Option<i32>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeVpnBgpConfig {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            peer_bgp_ip: fields.take("PeerBgpIp")?,
+            tunnel_cidr: fields.take("TunnelCidr")?,
+            enable_bgp: fields.take("EnableBgp")?,
+            local_bgp_ip: fields.take("LocalBgpIp")?,
+            peer_asn: fields.take("PeerAsn")?,
+            local_asn: fields.take("LocalAsn")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeVpnBgpConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                peer_bgp_ip: f.take("PeerBgpIp")?,
-                tunnel_cidr: f.take("TunnelCidr")?,
-                enable_bgp: f.take("EnableBgp")?,
-                local_bgp_ip: f.take("LocalBgpIp")?,
-                peer_asn: f.take("PeerAsn")?,
-                local_asn: f.take("LocalAsn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The tunnel configurations of the IPsec-VPN connection.
@@ -18913,27 +20098,31 @@ pub struct ModifyVpnConnectionAttributeTunnelOption {
     pub zone_no: Option<String>,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeTunnelOption {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            internet_ip: fields.take("InternetIp")?,
+            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
+            role: fields.take("Role")?,
+            state: fields.take("State")?,
+            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
+            tunnel_id: fields.take("TunnelId")?,
+            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
+            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
+            zone_no: fields.take("ZoneNo")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeTunnelOption {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                enable_dpd: f.take("EnableDpd")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                internet_ip: f.take("InternetIp")?,
-                remote_ca_certificate: f.take("RemoteCaCertificate")?,
-                role: f.take("Role")?,
-                state: f.take("State")?,
-                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
-                tunnel_id: f.take("TunnelId")?,
-                tunnel_ike_config: f.take("TunnelIkeConfig")?,
-                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
-                zone_no: f.take("ZoneNo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -18950,17 +20139,22 @@ pub struct ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     >,
 }
 #[cfg(feature = "associate-a-vpn-gateway")]
+impl ::acs_runtime::de::FromJson
+for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_options: fields.take("TunnelOptions")?,
+        })
+    }
+}
+#[cfg(feature = "associate-a-vpn-gateway")]
 impl<'de> ::serde::Deserialize<'de>
 for ModifyVpnConnectionAttributeResponseTunnelOptionsSpecification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_options: f.take("TunnelOptions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The type of resource.

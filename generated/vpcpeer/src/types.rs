@@ -38,18 +38,21 @@ pub struct Vpc {
     /// - Wire name: `Ipv6Cidrs`.
     pub ipv6_cidrs: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for Vpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
+            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Vpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                ipv4_cidrs: f.take("Ipv4Cidrs")?,
-                ipv6_cidrs: f.take("Ipv6Cidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the accepter VPC.
@@ -69,18 +72,21 @@ pub struct AcceptingVpc {
     /// - Wire name: `Ipv6Cidrs`.
     pub ipv6_cidrs: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for AcceptingVpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
+            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceptingVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                ipv4_cidrs: f.take("Ipv4Cidrs")?,
-                ipv6_cidrs: f.take("Ipv6Cidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -97,17 +103,20 @@ pub struct GetVpcPeerConnectionAttributeTag {
     /// - Example: `FinanceJoshua`.
     pub value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key: fields.take("Key")?,
+            value: fields.take("Value")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key: f.take("Key")?,
-                value: f.take("Value")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -139,20 +148,23 @@ pub struct TagResource {
     /// - Example: `FinanceJoshua`.
     pub tag_value: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TagResource {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            region_no: fields.take("RegionNo")?,
+            tag_key: fields.take("TagKey")?,
+            tag_value: fields.take("TagValue")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                region_no: f.take("RegionNo")?,
-                tag_key: f.take("TagKey")?,
-                tag_value: f.take("TagValue")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -192,18 +204,21 @@ pub struct ListVpcPeerConnectionsVpc {
     /// - Wire name: `Ipv4Cidrs`.
     pub ipv4_cidrs: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsVpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
+            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                ipv6_cidrs: f.take("Ipv6Cidrs")?,
-                ipv4_cidrs: f.take("Ipv4Cidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the accepter VPC.
@@ -223,18 +238,21 @@ pub struct ListVpcPeerConnectionsAcceptingVpc {
     /// - Wire name: `Ipv4Cidrs`.
     pub ipv4_cidrs: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsAcceptingVpc {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            ipv6_cidrs: fields.take("Ipv6Cidrs")?,
+            ipv4_cidrs: fields.take("Ipv4Cidrs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsAcceptingVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                ipv6_cidrs: f.take("Ipv6Cidrs")?,
-                ipv4_cidrs: f.take("Ipv4Cidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -251,17 +269,20 @@ pub struct ListVpcPeerConnectionsResponseTag {
     /// - Example: `FinanceDept`.
     pub key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponseTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            value: fields.take("Value")?,
+            key: fields.take("Key")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponseTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                value: f.take("Value")?,
-                key: f.take("Key")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// The details of the VPC peering connection.
@@ -383,33 +404,36 @@ pub struct VpcPeerConnect {
     /// - Example: `SWAS`.
     pub managed_service: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for VpcPeerConnect {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            accepting_owner_uid: fields.take("AcceptingOwnerUid")?,
+            status: fields.take("Status")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            instance_id: fields.take("InstanceId")?,
+            accepting_region_id: fields.take("AcceptingRegionId")?,
+            gmt_modified: fields.take("GmtModified")?,
+            vpc: fields.take("Vpc")?,
+            gmt_expired: fields.take("GmtExpired")?,
+            name: fields.take("Name")?,
+            biz_status: fields.take("BizStatus")?,
+            gmt_create: fields.take("GmtCreate")?,
+            owner_id: fields.take("OwnerId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            region_id: fields.take("RegionId")?,
+            accepting_vpc: fields.take("AcceptingVpc")?,
+            link_type: fields.take("LinkType")?,
+            tags: fields.take("Tags")?,
+            managed_service: fields.take("ManagedService")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for VpcPeerConnect {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                accepting_owner_uid: f.take("AcceptingOwnerUid")?,
-                status: f.take("Status")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                instance_id: f.take("InstanceId")?,
-                accepting_region_id: f.take("AcceptingRegionId")?,
-                gmt_modified: f.take("GmtModified")?,
-                vpc: f.take("Vpc")?,
-                gmt_expired: f.take("GmtExpired")?,
-                name: f.take("Name")?,
-                biz_status: f.take("BizStatus")?,
-                gmt_create: f.take("GmtCreate")?,
-                owner_id: f.take("OwnerId")?,
-                bandwidth: f.take("Bandwidth")?,
-                region_id: f.take("RegionId")?,
-                accepting_vpc: f.take("AcceptingVpc")?,
-                link_type: f.take("LinkType")?,
-                tags: f.take("Tags")?,
-                managed_service: f.take("ManagedService")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

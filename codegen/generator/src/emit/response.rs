@@ -19,7 +19,7 @@ pub fn response(op: &OperationIr, types: &TypeSpace) -> TokenStream {
     doc.push_str("\n\nEvery field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).");
     let doc = doc_attrs(&doc);
     let fields = types::fields(s, types);
-    let deserialize = types::response_deserialize(s);
+    let deserialize = types::response_deserialize(s, &TokenStream::new());
     quote! {
         #doc
         #[derive(Clone, Debug, Default, PartialEq)]

@@ -86,10 +86,7 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
         let validate = validation::validate_impl(s, types);
         quote!(#cfg #validate)
     });
-    let deserialize = (s.side == Side::Response).then(|| {
-        let deserialize = response_deserialize(s);
-        quote!(#cfg #deserialize)
-    });
+    let deserialize = (s.side == Side::Response).then(|| response_deserialize(s, cfg));
     quote! {
         #doc
         #cfg
@@ -100,23 +97,34 @@ fn nested_struct(s: &StructIr, types: &TypeSpace, cfg: &TokenStream) -> TokenStr
     }
 }
 
-/// `Deserialize` of a response struct: each field taken by wire name through the runtime.
-pub fn response_deserialize(s: &StructIr) -> TokenStream {
+/// How a response struct is read: `FromJson`, each field taken by wire name through the
+/// runtime, and serde `Deserialize` through it.
+pub fn response_deserialize(s: &StructIr, cfg: &TokenStream) -> TokenStream {
     let name = ident(&s.name);
     let fields = s.fields.iter().map(|f| {
         let field = field_ident(&f.rust);
         let wire = &f.wire;
-        quote!(#field: f.take(#wire)?)
+        quote!(#field: fields.take(#wire)?)
     });
     let build = if s.fields.is_empty() {
-        quote!(|_| Ok(Self {}))
+        quote!(::acs_runtime::de::Fields::new(value).map(|_| Self {}))
     } else {
-        quote!(|f| Ok(Self { #(#fields),* }))
+        quote! {
+            let mut fields = ::acs_runtime::de::Fields::new(value)?;
+            Ok(Self { #(#fields),* })
+        }
     };
     quote! {
+        #cfg
+        impl ::acs_runtime::de::FromJson for #name {
+            fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+                #build
+            }
+        }
+        #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                ::acs_runtime::de::object(deserializer, #build)
+                ::acs_runtime::de::deserialize(deserializer)
             }
         }
     }

@@ -150,24 +150,25 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
 fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
-    let mut pairs: Vec<(Cow<'a, str>, &'a str)> =
-        pairs.into_iter().map(|(k, v)| (k.into(), v)).collect();
+    // Each pair with the first eight bytes of its key as one number, filled in below: most
+    // comparisons end there.
+    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> =
+        pairs.into_iter().map(|(k, v)| (0, k.into(), v)).collect();
     // API parameter names encode to themselves, and then the decoded order is the encoded
     // one: keys are encoded (and so copied) only when one of them needs it.
-    if !pairs.iter().all(|(k, _)| is_unreserved(k)) {
-        for (key, _) in &mut pairs {
+    if !pairs.iter().all(|(_, k, _)| is_unreserved(k)) {
+        for (_, key, _) in &mut pairs {
             *key = encode(key).into_owned().into();
         }
     }
-    // Compared on their first eight bytes as one number before whole keys are compared.
-    pairs.sort_by(|a, b| {
-        key_prefix(&a.0)
-            .cmp(&key_prefix(&b.0))
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    let plain: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    let mut plain = 0;
+    for (prefix, key, value) in &mut pairs {
+        *prefix = key_prefix(key);
+        plain += key.len() + value.len() + 2;
+    }
+    pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let mut out = String::with_capacity(plain + plain / 2);
-    for (i, (key, value)) in pairs.iter().enumerate() {
+    for (i, (_, key, value)) in pairs.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }
@@ -180,10 +181,14 @@ fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> S
 
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
 fn key_prefix(key: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let len = key.len().min(8);
-    bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
-    u64::from_be_bytes(bytes)
+    let bytes = key.as_bytes();
+    if let Some(head) = bytes.first_chunk::<8>() {
+        return u64::from_be_bytes(*head);
+    }
+    bytes
+        .iter()
+        .enumerate()
+        .fold(0, |prefix, (i, &b)| prefix | u64::from(b) << (56 - 8 * i))
 }
 
 #[cfg(test)]

@@ -107,8 +107,8 @@ fn authorize<V: AsRef<str>>(
     authorization
 }
 
-/// SHA-256 of the canonical request, streamed into the hasher piece by piece, from headers
-/// already lower-case and sorted by name.
+/// SHA-256 of the canonical request, written whole and hashed at once, from headers already
+/// lower-case and sorted by name.
 fn hash_canonical_request<V: AsRef<str>>(
     method: &str,
     canonical_query: &str,
@@ -117,19 +117,25 @@ fn hash_canonical_request<V: AsRef<str>>(
     content_sha256: &str,
 ) -> [u8; 32] {
     debug_assert!(headers.windows(2).all(|w| w[0].0 < w[1].0));
-    let mut hasher = Sha256::new();
+    let header_lines: usize = headers
+        .iter()
+        .map(|(name, value)| name.len() + value.as_ref().len() + 2)
+        .sum();
+    let mut canonical = String::with_capacity(
+        method.len() + canonical_query.len() + header_lines + signed_headers.len() + 72,
+    );
     for part in [method, "\n/\n", canonical_query, "\n"] {
-        hasher.update(part);
+        canonical.push_str(part);
     }
     for (name, value) in headers {
         for part in [name, ":", value.as_ref().trim(), "\n"] {
-            hasher.update(part);
+            canonical.push_str(part);
         }
     }
     for part in ["\n", signed_headers, "\n", content_sha256] {
-        hasher.update(part);
+        canonical.push_str(part);
     }
-    hasher.finalize().into()
+    Sha256::digest(canonical.as_bytes()).into()
 }
 
 /// HMAC-SHA256 of the string to sign, keyed with the secret.

@@ -1,13 +1,16 @@
 //! [`Invoke`]: the future every generated operation method returns.
 //!
-//! The call itself (sign, send, retry) is one boxed future compiled once; only parsing the
-//! answer and mapping a service error are per operation, as two function pointers. Generated
+//! The call itself (sign, send, retry, parse the JSON) is one boxed future compiled once; only
+//! building the response from the JSON and mapping a service error are per operation, as two
+//! function pointers. Generated
 //! methods are then plain functions, not one async state machine per operation.
 
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
+
+use serde_json::Value;
 
 use super::response::unparsable;
 use super::{Answer, Error, ServiceError};
@@ -19,14 +22,14 @@ pub(super) type Sent = Pin<Box<dyn Future<Output = Result<Answer, Error>> + Send
 #[must_use = "futures do nothing unless awaited"]
 pub struct Invoke<T, E> {
     sent: Sent,
-    parse: fn(&[u8]) -> serde_json::Result<T>,
+    parse: fn(Value) -> serde_json::Result<T>,
     map: fn(ServiceError) -> E,
 }
 
 impl<T, E> Invoke<T, E> {
     pub(super) fn new(
         sent: Sent,
-        parse: fn(&[u8]) -> serde_json::Result<T>,
+        parse: fn(Value) -> serde_json::Result<T>,
         map: fn(ServiceError) -> E,
     ) -> Self {
         Self { sent, parse, map }
@@ -38,14 +41,28 @@ impl<T, E> Future for Invoke<T, E> {
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.get_mut();
-        let answer = match this.sent.as_mut().poll(cx) {
-            Poll::Pending => return Poll::Pending,
-            Poll::Ready(Err(error)) => return Poll::Ready(Err(error.map_service(this.map))),
-            Poll::Ready(Ok(answer)) => answer,
-        };
-        let (status, body) = (answer.status, &answer.body);
-        Poll::Ready((this.parse)(body).map_err(|e| unparsable(status, e, body)))
+        match this.sent.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(answer) => {
+                Poll::Ready(decode(answer, this.parse).map_err(|e| e.map_service(this.map)))
+            }
+        }
     }
+}
+
+/// The response built from a successful answer's JSON by `parse`.
+fn decode<T>(
+    answer: Result<Answer, Error>,
+    parse: fn(Value) -> serde_json::Result<T>,
+) -> Result<T, Error> {
+    let answer = answer?;
+    let value = json(&answer)?;
+    parse(value).map_err(|e| unparsable(answer.status, e, &answer.body))
+}
+
+/// The JSON of a successful answer.
+fn json(answer: &Answer) -> Result<Value, Error> {
+    serde_json::from_slice(&answer.body).map_err(|e| unparsable(answer.status, e, &answer.body))
 }
 
 impl<T, E> fmt::Debug for Invoke<T, E> {

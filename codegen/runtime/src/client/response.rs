@@ -68,7 +68,7 @@ pub(crate) fn parse_raw(raw: RawResponse) -> Result<Bytes, Error> {
 
 /// The error of a body that is not what was expected: status, why, the body's start, and
 /// the whole body.
-pub(crate) fn unparsable<E>(status: u16, reason: impl ToString, body: &Bytes) -> Error<E> {
+pub(crate) fn unparsable(status: u16, reason: impl ToString, body: &Bytes) -> Error {
     Error::ResponseParse {
         status,
         reason: reason.to_string(),

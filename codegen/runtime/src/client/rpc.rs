@@ -11,7 +11,7 @@ use tokio::time::Instant;
 use tracing::{Instrument, Span, field};
 
 use super::TimeoutKind;
-use super::invoke::Invoke;
+use super::invoke::{Invoke, Sent};
 use super::response::{REQUEST_ID_HEADER, parse_raw, unparsable};
 use super::retry::{self, retry_after};
 use super::{
@@ -19,6 +19,7 @@ use super::{
 };
 use crate::auth::{self, DefaultChain, ProfileFile, ProvideCredentials, SignatureVersion};
 use crate::auth::{Credentials, SigningRequest};
+use crate::de::FromJson;
 use crate::operation::{self, OperationRequest};
 use crate::params::{Location, Params};
 
@@ -114,16 +115,20 @@ impl RpcClient {
     /// What generated operation methods return: an invalid request fails with
     /// [`Error::Validation`] without any I/O. A request that takes a `RegionId` and leaves it
     /// unset is sent with the client's region.
-    pub fn invoke<T: DeserializeOwned, E>(
+    pub fn invoke<T: FromJson, E>(
         &self,
         op: &'static OperationInfo,
         request: &dyn OperationRequest,
         map: fn(ServiceError) -> E,
     ) -> Invoke<T, E> {
+        Invoke::new(self.start(op, request), T::from_json, map)
+    }
+
+    /// Prepares `request` and starts the call: one future for every operation.
+    fn start(&self, op: &'static OperationInfo, request: &dyn OperationRequest) -> Sent {
         let prepared = operation::prepare(request, self.region());
         let client = self.clone();
-        let sent = Box::pin(async move { client.execute(op, prepared?).await });
-        Invoke::new(sent, parse::<T>, map)
+        Box::pin(async move { client.execute(op, prepared?).await })
     }
 
     /// Calls `op` and returns the body of the successful response.

@@ -1,45 +1,126 @@
-//! Response deserialization by field name, shared by every generated response type.
+//! Response decoding by field name, shared by every generated response type.
 //!
-//! Field values are read leniently, as Alibaba Cloud's own SDKs read them: `"5"` fits an
-//! integer field, `"true"` a boolean one, `5` a string one (see `lenient`). A value that still
-//! does not fit fails with the field's path and the value.
+//! A body is parsed once into a [`serde_json::Value`] (compiled once), then each generated
+//! type builds itself from it through [`FromJson`]: one small non-generic function per type,
+//! one line per field over [`Fields`]. A serde `Deserialize` per type, instantiated for each
+//! deserializer, was the largest part of a generated crate's compile time.
 //!
-//! A derived `Deserialize` per response struct is the largest part of a generated crate's
-//! compile time; instead each struct's impl is one line per field over [`Fields`], compiled once
-//! whatever the deserializer.
+//! Values are read leniently, as Alibaba Cloud's own SDKs read them: `"5"` fits an integer
+//! field, `"true"` a boolean one, `5` a string one (see [`scalar`]). A value that still does
+//! not fit fails with the field's path and the value.
 
-mod lenient;
+mod scalar;
 
-use serde::Deserialize;
-use serde::de::{DeserializeOwned, Deserializer, Error as _};
+use serde::de::{Deserialize, Deserializer, Error as _, Unexpected};
 use serde_json::{Map, Value};
+
+/// A response type (or part of one) built from a JSON value.
+///
+/// Implemented by strings, integers, floats, booleans, [`Value`], `Vec` and `BTreeMap` with
+/// string keys of implementors, and by every generated response struct and open enum.
+pub trait FromJson: Sized {
+    /// Builds the value; an error says what did not fit (`null` never reaches it: absent and
+    /// `null` fields are `None`).
+    fn from_json(value: Value) -> Result<Self, serde_json::Error>;
+}
 
 /// The fields of one JSON object, taken out by wire name.
 pub struct Fields(Map<String, Value>);
 
 impl Fields {
+    /// The fields of `value`, which must be an object.
+    pub fn new(value: Value) -> Result<Self, serde_json::Error> {
+        match value {
+            Value::Object(fields) => Ok(Self(fields)),
+            other => Err(invalid_type(&other, "an object")),
+        }
+    }
+
     /// The field `key` as a `T`; `None` when it is absent or `null`. Unknown fields are ignored.
     /// Scalars convert as the official SDKs convert them; an error names `key` first.
-    pub fn take<T: DeserializeOwned>(&mut self, key: &str) -> Result<Option<T>, serde_json::Error> {
+    pub fn take<T: FromJson>(&mut self, key: &str) -> Result<Option<T>, serde_json::Error> {
         match self.0.remove(key) {
             None | Some(Value::Null) => Ok(None),
-            Some(value) => T::deserialize(lenient::Lenient(value))
-                .map(Some)
-                .map_err(|e| serde_json::Error::custom(format_args!("{key}: {e}"))),
+            Some(value) => match T::from_json(value) {
+                Ok(value) => Ok(Some(value)),
+                Err(e) => Err(within(key, &e)),
+            },
         }
     }
 }
 
-/// Deserializes an object and builds `T` from its fields with `build`.
-pub fn object<'de, D, T>(
-    deserializer: D,
-    build: fn(&mut Fields) -> Result<T, serde_json::Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let mut fields = Fields(Map::deserialize(deserializer)?);
-    build(&mut fields).map_err(D::Error::custom)
+/// `error` prefixed with the field or key it happened in.
+fn within(key: &str, error: &serde_json::Error) -> serde_json::Error {
+    serde_json::Error::custom(format_args!("{key}: {error}"))
+}
+
+/// The error for `value` where `expected` was needed.
+fn invalid_type(value: &Value, expected: &str) -> serde_json::Error {
+    let unexpected = match value {
+        Value::Null => Unexpected::Unit,
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    serde_json::Error::invalid_type(unexpected, &expected)
+}
+
+impl FromJson for Value {
+    fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+        Ok(value)
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+        match value {
+            Value::Array(items) => {
+                // A loop, not an iterator chain: far less code per element type.
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(T::from_json(item)?);
+                }
+                Ok(out)
+            }
+            other => Err(invalid_type(&other, "a list")),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for std::collections::BTreeMap<String, T> {
+    fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+        match value {
+            Value::Object(entries) => {
+                let mut out = Self::new();
+                for (key, value) in entries {
+                    match T::from_json(value) {
+                        Ok(value) => out.insert(key, value),
+                        Err(e) => return Err(within(&key, &e)),
+                    };
+                }
+                Ok(out)
+            }
+            other => Err(invalid_type(&other, "an object")),
+        }
+    }
+}
+
+/// Deserializes any `T` that builds from JSON: the body of each generated type's serde
+/// `Deserialize`, for callers that deserialize responses themselves.
+pub fn deserialize<'de, D: Deserializer<'de>, T: FromJson>(deserializer: D) -> Result<T, D::Error> {
+    T::from_json(Value::deserialize(deserializer)?).map_err(D::Error::custom)
+}
+
+/// Parses a body into `T`: the JSON once, then `T` from it.
+pub fn from_slice<T: FromJson>(body: &[u8]) -> Result<T, serde_json::Error> {
+    T::from_json(serde_json::from_slice(body)?)
 }
 
 #[cfg(test)]
@@ -53,21 +134,26 @@ mod tests {
         tags: Option<Vec<String>>,
     }
 
+    impl FromJson for Gateway {
+        fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+            let mut f = Fields::new(value)?;
+            Ok(Self {
+                id: f.take("Id")?,
+                size: f.take("Size")?,
+                tags: f.take("Tags")?,
+            })
+        }
+    }
+
     impl<'de> Deserialize<'de> for Gateway {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            object(d, |f| {
-                Ok(Self {
-                    id: f.take("Id")?,
-                    size: f.take("Size")?,
-                    tags: f.take("Tags")?,
-                })
-            })
+            deserialize(d)
         }
     }
 
     #[test]
     fn fields_are_taken_by_name_missing_and_null_are_none_unknown_ignored() {
-        let g: Gateway = serde_json::from_str(r#"{"Id":"g-1","Size":null,"New":{"x":1}}"#).unwrap();
+        let g: Gateway = from_slice(br#"{"Id":"g-1","Size":null,"New":{"x":1}}"#).unwrap();
         assert_eq!(
             g,
             Gateway {
@@ -87,31 +173,37 @@ mod tests {
         order_id: Option<i64>,
         paid: Option<bool>,
         ratio: Option<f64>,
+        labels: Option<std::collections::BTreeMap<String, i32>>,
     }
 
-    impl<'de> Deserialize<'de> for Listing {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            object(d, |f| {
-                Ok(Self {
-                    gateways: f.take("Gateways")?,
-                    order_id: f.take("OrderId")?,
-                    paid: f.take("Paid")?,
-                    ratio: f.take("Ratio")?,
-                })
+    impl FromJson for Listing {
+        fn from_json(value: Value) -> Result<Self, serde_json::Error> {
+            let mut f = Fields::new(value)?;
+            Ok(Self {
+                gateways: f.take("Gateways")?,
+                order_id: f.take("OrderId")?,
+                paid: f.take("Paid")?,
+                ratio: f.take("Ratio")?,
+                labels: f.take("Labels")?,
             })
         }
     }
 
+    fn listing(json: &str) -> Result<Listing, String> {
+        from_slice(json.as_bytes()).map_err(|e| e.to_string())
+    }
+
     #[test]
     fn numbers_and_booleans_as_strings_and_numbers_as_strings_decode_at_any_depth() {
-        let listing: Listing = serde_json::from_str(
-            r#"{"OrderId":"208240895400460","Paid":"true","Ratio":" 0.5",
+        let listing = listing(
+            r#"{"OrderId":"208240895400460","Paid":"true","Ratio":" 0.5","Labels":{"a":"3"},
                 "Gateways":[{"Id":1234,"Size":"20","Tags":[true,7,"x"]}]}"#,
         )
         .unwrap();
         assert_eq!(listing.order_id, Some(208_240_895_400_460));
         assert_eq!(listing.paid, Some(true));
         assert_eq!(listing.ratio, Some(0.5));
+        assert_eq!(listing.labels.unwrap()["a"], 3);
         let gateway = &listing.gateways.unwrap()[0];
         assert_eq!(gateway.id.as_deref(), Some("1234"));
         assert_eq!(gateway.size, Some(20));
@@ -120,20 +212,23 @@ mod tests {
 
     #[test]
     fn a_value_that_still_does_not_fit_names_its_path_and_value() {
-        let error = serde_json::from_str::<Listing>(r#"{"Gateways":[{"Size":"big"}]}"#)
-            .unwrap_err()
-            .to_string();
+        let error = listing(r#"{"Gateways":[{"Size":"big"}]}"#).unwrap_err();
         assert!(error.contains("Gateways: Size: "), "{error}");
         assert!(error.contains("\"big\""), "{error}");
-        let error = serde_json::from_str::<Listing>(r#"{"Paid":"yes"}"#)
-            .unwrap_err()
-            .to_string();
+        let error = listing(r#"{"Paid":"yes"}"#).unwrap_err();
         assert!(
             error.contains("Paid: ") && error.contains("\"yes\""),
             "{error}"
         );
-        let error = serde_json::from_str::<Listing>(r#"{"OrderId":"1e99"}"#).unwrap_err();
-        assert!(error.to_string().starts_with("OrderId: "), "{error}");
+        let error = listing(r#"{"OrderId":"1e99"}"#).unwrap_err();
+        assert!(error.starts_with("OrderId: "), "{error}");
+        let error = listing(r#"{"Labels":{"a":"x"}}"#).unwrap_err();
+        assert!(error.starts_with("Labels: a: "), "{error}");
+        let error = listing(r#"{"Gateways":{"Size":1}}"#).unwrap_err();
+        assert!(
+            error.contains("Gateways: invalid type: map, expected a list"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -146,5 +241,7 @@ mod tests {
             "{error}"
         );
         assert!(serde_json::from_str::<Gateway>("[1]").is_err());
+        assert!(from_slice::<Gateway>(b"null").is_err());
+        assert!(from_slice::<Gateway>(b"{").is_err());
     }
 }

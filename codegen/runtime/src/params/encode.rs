@@ -41,21 +41,24 @@ pub fn encode_into(out: &mut String, s: &str) {
 
 /// Whether `s` encodes to itself: the common case of parameter names, ids and numbers, which
 /// is then copied whole instead of chunk by chunk.
+///
+/// Sixteen bytes are tested at a time, by comparisons only and without an early exit
+/// inside them, which the compiler turns into vector instructions.
 pub(crate) fn is_unreserved(s: &str) -> bool {
-    s.bytes().all(|b| UNRESERVED[usize::from(b)])
+    let (chunks, rest) = s.as_bytes().as_chunks::<16>();
+    chunks.iter().all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |all, &b| all & is_unreserved_byte(b))
+    }) && rest.iter().all(|&b| is_unreserved_byte(b))
 }
 
-/// The RFC 3986 unreserved bytes, by byte value: one load per byte instead of four tests.
-static UNRESERVED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~');
-        b += 1;
-    }
-    table
-};
+/// `A-Z a-z 0-9 - _ . ~`.
+fn is_unreserved_byte(b: u8) -> bool {
+    let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    letter | digit | (b == b'-') | (b == b'_') | (b == b'.') | (b == b'~')
+}
 
 /// Room for a typical request's parameters, reserved by the first pair so that the string
 /// does not grow through every small size.
@@ -71,4 +74,21 @@ pub(crate) fn append_pair(out: &mut String, key: &str, value: &str) {
     encode_into(out, key);
     out.push('=');
     encode_into(out, value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreserved_bytes_are_exactly_rfc_3986s() {
+        for b in 0..=u8::MAX {
+            let rfc = b.is_ascii_alphanumeric() || b"-_.~".contains(&b);
+            assert_eq!(is_unreserved_byte(b), rfc, "byte {b:#04x}");
+        }
+        assert!(is_unreserved("RegionId.1-a_b~c"));
+        assert!(!is_unreserved("Tag Key"));
+        assert!(!is_unreserved("é"));
+        assert!(is_unreserved(""));
+    }
 }

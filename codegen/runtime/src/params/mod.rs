@@ -80,17 +80,19 @@ pub trait RpcParams {
     fn write_params(&self, w: &mut ParamWriter<'_>);
 
     /// The decoded query and body pairs of this request.
-    fn to_params(&self) -> Params {
-        let mut params = Params::new();
-        self.write_params(&mut ParamWriter::pairs(&mut params));
-        params
+    fn to_params(&self) -> Params
+    where
+        Self: Sized,
+    {
+        Params::of(self)
     }
 
     /// The encoded query string and form body of this request, built without decoded pairs.
-    fn to_encoded(&self) -> EncodedParams {
-        let mut encoded = EncodedParams::new();
-        self.write_params(&mut ParamWriter::encoded(&mut encoded));
-        encoded
+    fn to_encoded(&self) -> EncodedParams
+    where
+        Self: Sized,
+    {
+        EncodedParams::of(self)
     }
 }
 

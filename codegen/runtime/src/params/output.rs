@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::Location;
 use super::encode::append_pair;
+use super::{Location, ParamWriter, RpcParams};
 
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,6 +16,14 @@ impl Params {
     /// An empty parameter set.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The decoded query and body pairs of `request`: [`RpcParams::to_params`], also for a
+    /// request behind `dyn`.
+    pub fn of(request: &dyn RpcParams) -> Self {
+        let mut params = Self::new();
+        request.write_params(&mut ParamWriter::pairs(&mut params));
+        params
     }
 
     /// The query pairs, decoded, in emission order.
@@ -194,6 +202,14 @@ impl EncodedParams {
     /// An empty parameter set.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The encoded query string and form body of `request`: [`RpcParams::to_encoded`], also
+    /// for a request behind `dyn`.
+    pub fn of(request: &dyn RpcParams) -> Self {
+        let mut encoded = Self::new();
+        request.write_params(&mut ParamWriter::encoded(&mut encoded));
+        encoded
     }
 
     /// The encoded query string, `k=v&k2=v2`.

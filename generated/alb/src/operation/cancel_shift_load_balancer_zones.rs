@@ -208,16 +208,19 @@ pub struct CancelShiftLoadBalancerZonesResponse {
     /// - Example: `5A2CFF0E-5718-45B5-9D4D-70B3FF3898`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CancelShiftLoadBalancerZonesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CancelShiftLoadBalancerZonesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CancelShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.

@@ -206,18 +206,21 @@ pub struct CreateAScriptsResponse {
     /// - Wire name: `AScriptIds`.
     pub a_script_ids: Option<Vec<crate::types::AScriptId>>,
 }
+impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+            a_script_ids: fields.take("AScriptIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-                a_script_ids: f.take("AScriptIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateAScripts`: one variant per documented code, `Unhandled` for any other.

@@ -210,18 +210,21 @@ pub struct CreateAclResponse {
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateAclResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateAclResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateAcl`: one variant per documented code, `Unhandled` for any other.

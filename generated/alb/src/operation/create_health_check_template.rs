@@ -487,17 +487,20 @@ pub struct CreateHealthCheckTemplateResponse {
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_template_id: fields.take("HealthCheckTemplateId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_template_id: f.take("HealthCheckTemplateId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.

@@ -531,18 +531,21 @@ pub struct CreateListenerResponse {
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876*******`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateListenerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            listener_id: fields.take("ListenerId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                listener_id: f.take("ListenerId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.

@@ -339,18 +339,21 @@ pub struct CreateRuleResponse {
     /// - Example: `rule-a3x3pg1yohq3lq****`.
     pub rule_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRule`: one variant per documented code, `Unhandled` for any other.

@@ -226,18 +226,21 @@ pub struct CreateRulesResponse {
     /// - Wire name: `RuleIds`.
     pub rule_ids: Option<Vec<crate::types::RuleId>>,
 }
+impl ::acs_runtime::de::FromJson for CreateRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+            rule_ids: fields.take("RuleIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-                rule_ids: f.take("RuleIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.

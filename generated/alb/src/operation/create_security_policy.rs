@@ -253,17 +253,20 @@ pub struct CreateSecurityPolicyResponse {
     /// - Example: `scp-bp1bpn0kn9****`.
     pub security_policy_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateSecurityPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.

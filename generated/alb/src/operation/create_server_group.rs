@@ -509,18 +509,21 @@ pub struct CreateServerGroupResponse {
     /// - Example: `sg-atstuj3rtoptyui****`.
     pub server_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+            server_group_id: fields.take("ServerGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-                server_group_id: f.take("ServerGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.

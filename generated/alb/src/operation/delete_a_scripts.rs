@@ -181,17 +181,20 @@ pub struct DeleteAScriptsResponse {
     /// - Example: `1B7B7695-3596-50C8-B739-030C6C685E61`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteAScriptsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.

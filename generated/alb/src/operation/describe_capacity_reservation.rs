@@ -150,20 +150,23 @@ pub struct DescribeCapacityReservationResponse {
         crate::types::MinimumLoadBalancerCapacity,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeCapacityReservationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            capacity_reservation_state: fields.take("CapacityReservationState")?,
+            decrease_requests_remaining: fields.take("DecreaseRequestsRemaining")?,
+            last_modified_time: fields.take("LastModifiedTime")?,
+            minimum_load_balancer_capacity: fields.take("MinimumLoadBalancerCapacity")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                capacity_reservation_state: f.take("CapacityReservationState")?,
-                decrease_requests_remaining: f.take("DecreaseRequestsRemaining")?,
-                last_modified_time: f.take("LastModifiedTime")?,
-                minimum_load_balancer_capacity: f.take("MinimumLoadBalancerCapacity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCapacityReservation`: one variant per documented code, `Unhandled` for any other.

@@ -201,17 +201,20 @@ pub struct DisableLoadBalancerIpv6InternetResponse {
     /// - Example: `d12871a6-ebb2-41f3-8d74-d9f452bb****`.
     pub job_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DisableLoadBalancerIpv6InternetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            job_id: fields.take("JobId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                job_id: f.take("JobId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.

@@ -201,17 +201,20 @@ pub struct EnableLoadBalancerIpv6InternetResponse {
     /// - Example: `4a6e3ad4-ef08-4ab1-b332-fa621cfe****`.
     pub job_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableLoadBalancerIpv6InternetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            job_id: fields.take("JobId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                job_id: f.take("JobId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.

@@ -238,31 +238,34 @@ pub struct GetHealthCheckTemplateAttributeResponse {
     /// - Example: `rg-atstuj3rtop****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_host: fields.take("HealthCheckHost")?,
+            health_check_codes: fields.take("HealthCheckCodes")?,
+            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
+            health_check_template_id: fields.take("HealthCheckTemplateId")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check_path: fields.take("HealthCheckPath")?,
+            health_check_protocol: fields.take("HealthCheckProtocol")?,
+            health_check_template_name: fields.take("HealthCheckTemplateName")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            request_id: fields.take("RequestId")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            tags: fields.take("Tags")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_host: f.take("HealthCheckHost")?,
-                health_check_codes: f.take("HealthCheckCodes")?,
-                health_check_http_version: f.take("HealthCheckHttpVersion")?,
-                health_check_template_id: f.take("HealthCheckTemplateId")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check_path: f.take("HealthCheckPath")?,
-                health_check_protocol: f.take("HealthCheckProtocol")?,
-                health_check_template_name: f.take("HealthCheckTemplateName")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                request_id: f.take("RequestId")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                tags: f.take("Tags")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.

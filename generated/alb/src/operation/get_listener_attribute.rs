@@ -243,36 +243,39 @@ pub struct GetListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetHealthCheckTemplateAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_config: fields.take("AclConfig")?,
+            certificates: fields.take("Certificates")?,
+            ca_certificates: fields.take("CaCertificates")?,
+            ca_enabled: fields.take("CaEnabled")?,
+            default_actions: fields.take("DefaultActions")?,
+            gzip_enabled: fields.take("GzipEnabled")?,
+            http2_enabled: fields.take("Http2Enabled")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            listener_description: fields.take("ListenerDescription")?,
+            listener_id: fields.take("ListenerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            listener_status: fields.take("ListenerStatus")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            log_config: fields.take("LogConfig")?,
+            quic_config: fields.take("QuicConfig")?,
+            request_id: fields.take("RequestId")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            x_forwarded_for_config: fields.take("XForwardedForConfig")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_config: f.take("AclConfig")?,
-                certificates: f.take("Certificates")?,
-                ca_certificates: f.take("CaCertificates")?,
-                ca_enabled: f.take("CaEnabled")?,
-                default_actions: f.take("DefaultActions")?,
-                gzip_enabled: f.take("GzipEnabled")?,
-                http2_enabled: f.take("Http2Enabled")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                listener_description: f.take("ListenerDescription")?,
-                listener_id: f.take("ListenerId")?,
-                listener_port: f.take("ListenerPort")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                listener_status: f.take("ListenerStatus")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                log_config: f.take("LogConfig")?,
-                quic_config: f.take("QuicConfig")?,
-                request_id: f.take("RequestId")?,
-                request_timeout: f.take("RequestTimeout")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                x_forwarded_for_config: f.take("XForwardedForConfig")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -203,19 +203,22 @@ pub struct GetListenerHealthStatusResponse {
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub next_token: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_health_status: fields.take("ListenerHealthStatus")?,
+            request_id: fields.take("RequestId")?,
+            rule_health_status: fields.take("RuleHealthStatus")?,
+            next_token: fields.take("NextToken")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_health_status: f.take("ListenerHealthStatus")?,
-                request_id: f.take("RequestId")?,
-                rule_health_status: f.take("RuleHealthStatus")?,
-                next_token: f.take("NextToken")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetListenerHealthStatus`: one variant per documented code, `Unhandled` for any other.

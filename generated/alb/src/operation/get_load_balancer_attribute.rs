@@ -274,39 +274,42 @@ pub struct GetLoadBalancerAttributeResponse {
     /// - Wire name: `SecurityGroupIds`.
     pub security_group_ids: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_log_config: fields.take("AccessLogConfig")?,
+            address_allocated_mode: fields.take("AddressAllocatedMode")?,
+            address_type: fields.take("AddressType")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            create_time: fields.take("CreateTime")?,
+            dns_name: fields.take("DNSName")?,
+            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
+            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
+            load_balancer_bussiness_status: fields.take("LoadBalancerBussinessStatus")?,
+            load_balancer_edition: fields.take("LoadBalancerEdition")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            load_balancer_operation_locks: fields.take("LoadBalancerOperationLocks")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            modification_protection_config: fields.take("ModificationProtectionConfig")?,
+            region_id: fields.take("RegionId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            vpc_id: fields.take("VpcId")?,
+            zone_mappings: fields.take("ZoneMappings")?,
+            address_ip_version: fields.take("AddressIpVersion")?,
+            ipv6_address_type: fields.take("Ipv6AddressType")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_log_config: f.take("AccessLogConfig")?,
-                address_allocated_mode: f.take("AddressAllocatedMode")?,
-                address_type: f.take("AddressType")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                create_time: f.take("CreateTime")?,
-                dns_name: f.take("DNSName")?,
-                deletion_protection_config: f.take("DeletionProtectionConfig")?,
-                load_balancer_billing_config: f.take("LoadBalancerBillingConfig")?,
-                load_balancer_bussiness_status: f.take("LoadBalancerBussinessStatus")?,
-                load_balancer_edition: f.take("LoadBalancerEdition")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                load_balancer_operation_locks: f.take("LoadBalancerOperationLocks")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                modification_protection_config: f.take("ModificationProtectionConfig")?,
-                region_id: f.take("RegionId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                vpc_id: f.take("VpcId")?,
-                zone_mappings: f.take("ZoneMappings")?,
-                address_ip_version: f.take("AddressIpVersion")?,
-                ipv6_address_type: f.take("Ipv6AddressType")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.

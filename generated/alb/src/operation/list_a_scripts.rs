@@ -224,20 +224,23 @@ pub struct ListAScriptsResponse {
     /// - Wire name: `AScripts`.
     pub a_scripts: Option<Vec<crate::types::ListAScriptsAScript>>,
 }
+impl ::acs_runtime::de::FromJson for ListAScriptsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            total_count: fields.take("TotalCount")?,
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            a_scripts: fields.take("AScripts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                total_count: f.take("TotalCount")?,
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                a_scripts: f.take("AScripts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAScripts`: one variant per documented code, `Unhandled` for any other.

@@ -189,20 +189,23 @@ pub struct ListAclEntriesResponse {
     /// - Example: `1000`.
     pub total_count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListAclEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entries: fields.take("AclEntries")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAclEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entries: f.take("AclEntries")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAclEntries`: one variant per documented code, `Unhandled` for any other.

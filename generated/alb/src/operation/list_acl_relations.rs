@@ -131,17 +131,20 @@ pub struct ListAclRelationsResponse {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_relations: fields.take("AclRelations")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_relations: f.take("AclRelations")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAclRelations`: one variant per documented code, `Unhandled` for any other.

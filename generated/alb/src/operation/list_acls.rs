@@ -235,20 +235,23 @@ pub struct ListAclsResponse {
     /// - Example: `10`.
     pub total_count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListAclsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acls: fields.take("Acls")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAclsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acls: f.take("Acls")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAcls`: one variant per documented code, `Unhandled` for any other.

@@ -286,20 +286,23 @@ pub struct ListAsynJobsResponse {
     /// - Example: `1000`.
     pub total_count: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            jobs: fields.take("Jobs")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                jobs: f.take("Jobs")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAsynJobs`: one variant per documented code, `Unhandled` for any other.

@@ -258,20 +258,23 @@ pub struct ListHealthCheckTemplatesResponse {
     /// - Example: `1000`.
     pub total_count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListHealthCheckTemplatesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            health_check_templates: fields.take("HealthCheckTemplates")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListHealthCheckTemplatesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                health_check_templates: f.take("HealthCheckTemplates")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListHealthCheckTemplates`: one variant per documented code, `Unhandled` for any other.

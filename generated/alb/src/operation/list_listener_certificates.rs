@@ -228,20 +228,23 @@ pub struct ListListenerCertificatesResponse {
     /// - Wire name: `Certificates`.
     pub certificates: Option<Vec<crate::types::ListListenerCertificatesCertificate>>,
 }
+impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            certificates: fields.take("Certificates")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                certificates: f.take("Certificates")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.

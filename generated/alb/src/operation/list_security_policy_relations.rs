@@ -145,17 +145,20 @@ pub struct ListSecurityPolicyRelationsResponse {
     /// - Wire name: `SecrityPolicyRelations`.
     pub secrity_policy_relations: Option<Vec<crate::types::SecrityPolicyRelation>>,
 }
+impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            secrity_policy_relations: fields.take("SecrityPolicyRelations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                secrity_policy_relations: f.take("SecrityPolicyRelations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSecurityPolicyRelations`: one variant per documented code, `Unhandled` for any other.

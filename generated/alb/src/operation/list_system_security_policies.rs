@@ -112,17 +112,20 @@ pub struct ListSystemSecurityPoliciesResponse {
         Vec<crate::types::ListSystemSecurityPoliciesSecurityPolicies>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            security_policies: fields.take("SecurityPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                security_policies: f.take("SecurityPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSystemSecurityPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -235,19 +235,22 @@ pub struct ListTagResourcesResponse {
     /// - Wire name: `TagResources`.
     pub tag_resources: Option<Vec<crate::types::TagResource>>,
 }
+impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            tag_resources: fields.take("TagResources")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                tag_resources: f.take("TagResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.

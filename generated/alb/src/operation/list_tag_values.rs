@@ -231,20 +231,23 @@ pub struct ListTagValuesResponse {
     /// - Example: `10`.
     pub total_count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListTagValuesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            tag_values: fields.take("TagValues")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagValuesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                tag_values: f.take("TagValues")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTagValues`: one variant per documented code, `Unhandled` for any other.

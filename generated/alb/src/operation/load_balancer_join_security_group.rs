@@ -230,17 +230,20 @@ pub struct LoadBalancerJoinSecurityGroupResponse {
     /// - Example: `D3B9AE45-F5DB-58E3-A4B5-EE58F1EC****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for LoadBalancerJoinSecurityGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.

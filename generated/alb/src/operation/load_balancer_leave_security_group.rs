@@ -216,17 +216,20 @@ pub struct LoadBalancerLeaveSecurityGroupResponse {
     /// - Example: `51c5b627-3500-487c-b17d-5cc583f0****`.
     pub job_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for LoadBalancerLeaveSecurityGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            job_id: fields.take("JobId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                job_id: f.take("JobId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.

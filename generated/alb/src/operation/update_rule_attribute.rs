@@ -272,17 +272,20 @@ pub struct UpdateRuleAttributeResponse {
     /// - Example: `365F5378-41F6-4AE4-92F8-7FF34B540710`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateRuleAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateRuleAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateRuleAttribute`: one variant per documented code, `Unhandled` for any other.

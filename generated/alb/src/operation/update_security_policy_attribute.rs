@@ -248,17 +248,20 @@ pub struct UpdateSecurityPolicyAttributeResponse {
     /// - Example: `593B0448-D13E-4C56-AC0D-FDF0FDE0E9A3`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            job_id: fields.take("JobId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                job_id: f.take("JobId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.

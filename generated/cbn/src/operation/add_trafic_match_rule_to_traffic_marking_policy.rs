@@ -225,17 +225,20 @@ pub struct AddTraficMatchRuleToTrafficMarkingPolicyResponse {
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddTraficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.

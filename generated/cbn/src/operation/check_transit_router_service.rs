@@ -136,17 +136,20 @@ pub struct CheckTransitRouterServiceResponse {
     /// - Example: `5D93C8B9-C354-5C3E-BEFB-BA8A2C314D68`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CheckTransitRouterServiceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CheckTransitRouterServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CheckTransitRouterService`: one variant per documented code, `Unhandled` for any other.

@@ -378,18 +378,21 @@ pub struct CreateCenBandwidthPackageResponse {
     /// - Example: `E4B345CD-2CBA-4881-AF6D-E5D9BAE1CA7B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
+            cen_bandwidth_package_order_id: fields.take("CenBandwidthPackageOrderId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                cen_bandwidth_package_id: f.take("CenBandwidthPackageId")?,
-                cen_bandwidth_package_order_id: f.take("CenBandwidthPackageOrderId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.

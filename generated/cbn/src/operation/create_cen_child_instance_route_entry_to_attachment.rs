@@ -253,17 +253,21 @@ pub struct CreateCenChildInstanceRouteEntryToAttachmentResponse {
     /// - Example: `A95A100B-3F3A-56F4-A5DE-19DB7E994807`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for CreateCenChildInstanceRouteEntryToAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for CreateCenChildInstanceRouteEntryToAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.

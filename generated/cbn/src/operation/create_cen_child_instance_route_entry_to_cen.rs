@@ -271,16 +271,19 @@ pub struct CreateCenChildInstanceRouteEntryToCenResponse {
     /// - Example: `437ED236-BE47-5370-8695-15C58C7A8014`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCenChildInstanceRouteEntryToCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCenChildInstanceRouteEntryToCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.

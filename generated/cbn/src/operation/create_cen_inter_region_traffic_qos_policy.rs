@@ -317,17 +317,20 @@ pub struct CreateCenInterRegionTrafficQosPolicyResponse {
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_qos_policy_id: f.take("TrafficQosPolicyId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.

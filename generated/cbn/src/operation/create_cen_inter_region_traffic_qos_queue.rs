@@ -299,17 +299,20 @@ pub struct CreateCenInterRegionTrafficQosQueueResponse {
     /// - Example: `845F66F6-5C27-53A1-9428-B859086237B2`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            qos_queue_id: fields.take("QosQueueId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                qos_queue_id: f.take("QosQueueId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.

@@ -1127,17 +1127,20 @@ pub struct CreateCenRouteMapResponse {
     /// - Example: `62172DD5-6BAC-45DF-8D44-56SDF467BAC`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            route_map_id: fields.take("RouteMapId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                route_map_id: f.take("RouteMapId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCenRouteMap`: one variant per documented code, `Unhandled` for any other.

@@ -434,18 +434,21 @@ pub struct CreateFlowlogResponse {
     /// - Example: `flowlog-m5evbtbpt****`.
     pub flow_log_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+            flow_log_id: fields.take("FlowLogId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-                flow_log_id: f.take("FlowLogId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateFlowlog`: one variant per documented code, `Unhandled` for any other.

@@ -324,17 +324,20 @@ pub struct CreateTrafficMarkingPolicyResponse {
     /// - Example: `0876E54E-3E36-5C31-89F0-9EE8A9266F9A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_marking_policy_id: fields.take("TrafficMarkingPolicyId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_marking_policy_id: f.take("TrafficMarkingPolicyId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.

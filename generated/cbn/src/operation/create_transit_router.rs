@@ -314,17 +314,20 @@ pub struct CreateTransitRouterResponse {
     /// - Example: `404DA7EC-F495-44B5-B543-6EDCDF90F3D1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_id: fields.take("TransitRouterId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_id: f.take("TransitRouterId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTransitRouter`: one variant per documented code, `Unhandled` for any other.

@@ -302,18 +302,21 @@ pub struct CreateTransitRouterMulticastDomainResponse {
     /// - Example: `94E19C6F-206F-5223-9A63-64B85851BC04`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTransitRouterMulticastDomainResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_multicast_domain_id: fields
+                .take("TransitRouterMulticastDomainId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_multicast_domain_id: f
-                    .take("TransitRouterMulticastDomainId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.

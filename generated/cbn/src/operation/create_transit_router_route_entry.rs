@@ -319,17 +319,20 @@ pub struct CreateTransitRouterRouteEntryResponse {
     /// - Example: `835E7F4B-B380-4E0F-96A5-6EA572388047`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_route_entry_id: fields.take("TransitRouterRouteEntryId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_route_entry_id: f.take("TransitRouterRouteEntryId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.

@@ -433,17 +433,20 @@ pub struct CreateTransitRouterVpcAttachmentResponse {
     /// - Example: `C087A369-82B9-43EF-91F4-4B63A9C6E6B6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTransitRouterVpcAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpcAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.

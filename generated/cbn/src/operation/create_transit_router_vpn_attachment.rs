@@ -401,17 +401,20 @@ pub struct CreateTransitRouterVpnAttachmentResponse {
     /// - Example: `8B5DD40A-3A29-5AC0-B8DA-05FD10D5C893`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTransitRouterVpnAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                transit_router_attachment_id: f.take("TransitRouterAttachmentId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.

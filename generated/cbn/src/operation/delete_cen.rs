@@ -148,16 +148,19 @@ pub struct DeleteCenResponse {
     /// - Example: `5903EE99-D542-4E14-BC65-AAC1CB2D3D03`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.

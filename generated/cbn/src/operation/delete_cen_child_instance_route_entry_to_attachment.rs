@@ -252,17 +252,21 @@ pub struct DeleteCenChildInstanceRouteEntryToAttachmentResponse {
     /// - Example: `250E717B-9823-5FD8-A1C6-5714234FB825`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.

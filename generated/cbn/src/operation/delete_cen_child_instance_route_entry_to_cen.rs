@@ -270,16 +270,19 @@ pub struct DeleteCenChildInstanceRouteEntryToCenResponse {
     /// - Example: `C05000A4-2FC5-5B2C-9527-954044DE2CF3`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteCenChildInstanceRouteEntryToCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.

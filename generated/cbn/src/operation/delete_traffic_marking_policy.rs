@@ -207,16 +207,19 @@ pub struct DeleteTrafficMarkingPolicyResponse {
     /// - Example: `5F1F3A57-A753-572B-8F71-4F964398C566`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTrafficMarkingPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMarkingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -199,16 +199,19 @@ pub struct DeleteTransitRouterResponse {
     /// - Example: `6DE3EE92-39C8-4BBD-A3AD-F568D74741BB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTransitRouterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.

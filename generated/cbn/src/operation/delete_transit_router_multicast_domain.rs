@@ -191,16 +191,19 @@ pub struct DeleteTransitRouterMulticastDomainResponse {
     /// - Example: `40194E53-2484-5831-BB53-E11D123C1A32`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTransitRouterMulticastDomainResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterMulticastDomainResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.

@@ -277,16 +277,19 @@ pub struct DeleteTransitRouterRouteEntryResponse {
     /// - Example: `2D69CCEA-42D0-48B2-8C9A-9BB207F76D6E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTransitRouterRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.

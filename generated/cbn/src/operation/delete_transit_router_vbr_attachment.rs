@@ -219,16 +219,19 @@ pub struct DeleteTransitRouterVbrAttachmentResponse {
     /// - Example: `3EDA94DE-0AE5-41FC-A91E-7170E408E0FD`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTransitRouterVbrAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVbrAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.

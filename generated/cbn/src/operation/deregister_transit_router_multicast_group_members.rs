@@ -270,17 +270,21 @@ pub struct DeregisterTransitRouterMulticastGroupMembersResponse {
     /// - Example: `61D0A553-5E4E-53B5-9DA3-01CBA076A286`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DeregisterTransitRouterMulticastGroupMembersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DeregisterTransitRouterMulticastGroupMembersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeregisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.

@@ -248,17 +248,21 @@ pub struct DeregisterTransitRouterMulticastGroupSourcesResponse {
     /// - Example: `53E7E8BE-7F4E-5458-ACCA-9B5C1D6A642D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DeregisterTransitRouterMulticastGroupSourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DeregisterTransitRouterMulticastGroupSourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeregisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.

@@ -260,27 +260,30 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
     /// - Example: `defaultvpc`.
     pub child_instance_name: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            child_instance_type: fields.take("ChildInstanceType")?,
+            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
+            request_id: fields.take("RequestId")?,
+            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
+            child_instance_id: fields.take("ChildInstanceId")?,
+            cen_id: fields.take("CenId")?,
+            managed_service: fields.take("ManagedService")?,
+            child_instance_attach_time: fields.take("ChildInstanceAttachTime")?,
+            child_instance_attributes: fields.take("ChildInstanceAttributes")?,
+            child_instance_name: fields.take("ChildInstanceName")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeCenAttachedChildInstanceAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                child_instance_type: f.take("ChildInstanceType")?,
-                child_instance_region_id: f.take("ChildInstanceRegionId")?,
-                request_id: f.take("RequestId")?,
-                child_instance_owner_id: f.take("ChildInstanceOwnerId")?,
-                child_instance_id: f.take("ChildInstanceId")?,
-                cen_id: f.take("CenId")?,
-                managed_service: f.take("ManagedService")?,
-                child_instance_attach_time: f.take("ChildInstanceAttachTime")?,
-                child_instance_attributes: f.take("ChildInstanceAttributes")?,
-                child_instance_name: f.take("ChildInstanceName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.

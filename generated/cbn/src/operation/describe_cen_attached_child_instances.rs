@@ -234,20 +234,23 @@ pub struct DescribeCenAttachedChildInstancesResponse {
     /// - Wire name: `ChildInstances`.
     pub child_instances: Option<crate::types::ChildInstances>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            child_instances: fields.take("ChildInstances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenAttachedChildInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                child_instances: f.take("ChildInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenAttachedChildInstances`: one variant per documented code, `Unhandled` for any other.

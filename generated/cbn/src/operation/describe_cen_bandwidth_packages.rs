@@ -267,20 +267,23 @@ pub struct DescribeCenBandwidthPackagesResponse {
     /// - Wire name: `CenBandwidthPackages`.
     pub cen_bandwidth_packages: Option<crate::types::CenBandwidthPackages>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenBandwidthPackagesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            cen_bandwidth_packages: fields.take("CenBandwidthPackages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                cen_bandwidth_packages: f.take("CenBandwidthPackages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenBandwidthPackages`: one variant per documented code, `Unhandled` for any other.

@@ -233,18 +233,22 @@ pub struct DescribeCenGeographicSpanRemainingBandwidthResponse {
     /// - Example: `E4B345CD-2CBA-4881-AF6D-E5D9BAE1CA7B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeCenGeographicSpanRemainingBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            remaining_bandwidth: fields.take("RemainingBandwidth")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeCenGeographicSpanRemainingBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                remaining_bandwidth: f.take("RemainingBandwidth")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenGeographicSpanRemainingBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -179,20 +179,23 @@ pub struct DescribeCenGeographicSpansResponse {
     /// - Wire name: `GeographicSpanModels`.
     pub geographic_span_models: Option<crate::types::GeographicSpanModels>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenGeographicSpansResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            geographic_span_models: fields.take("GeographicSpanModels")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenGeographicSpansResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                geographic_span_models: f.take("GeographicSpanModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenGeographicSpans`: one variant per documented code, `Unhandled` for any other.

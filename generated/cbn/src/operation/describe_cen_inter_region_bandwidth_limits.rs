@@ -201,21 +201,24 @@ pub struct DescribeCenInterRegionBandwidthLimitsResponse {
         crate::types::CenInterRegionBandwidthLimits,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenInterRegionBandwidthLimitsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            cen_inter_region_bandwidth_limits: fields
+                .take("CenInterRegionBandwidthLimits")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenInterRegionBandwidthLimitsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                cen_inter_region_bandwidth_limits: f
-                    .take("CenInterRegionBandwidthLimits")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenInterRegionBandwidthLimits`: one variant per documented code, `Unhandled` for any other.

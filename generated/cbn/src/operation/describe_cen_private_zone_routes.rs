@@ -229,22 +229,25 @@ pub struct DescribeCenPrivateZoneRoutesResponse {
     /// - Wire name: `PrivateZoneInfos`.
     pub private_zone_infos: Option<crate::types::PrivateZoneInfos>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            private_zone_dns_servers: fields.take("PrivateZoneDnsServers")?,
+            cen_id: fields.take("CenId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            private_zone_infos: fields.take("PrivateZoneInfos")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                private_zone_dns_servers: f.take("PrivateZoneDnsServers")?,
-                cen_id: f.take("CenId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                private_zone_infos: f.take("PrivateZoneInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenPrivateZoneRoutes`: one variant per documented code, `Unhandled` for any other.

@@ -266,20 +266,23 @@ pub struct DescribeCenRouteMapsResponse {
     /// - Wire name: `RouteMaps`.
     pub route_maps: Option<crate::types::RouteMaps>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenRouteMapsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            route_maps: fields.take("RouteMaps")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenRouteMapsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                route_maps: f.take("RouteMaps")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenRouteMaps`: one variant per documented code, `Unhandled` for any other.

@@ -234,20 +234,23 @@ pub struct DescribeCenVbrHealthCheckResponse {
     /// - Wire name: `VbrHealthChecks`.
     pub vbr_health_checks: Option<crate::types::VbrHealthChecks>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCenVbrHealthCheckResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vbr_health_checks: fields.take("VbrHealthChecks")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCenVbrHealthCheckResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vbr_health_checks: f.take("VbrHealthChecks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.

@@ -194,20 +194,23 @@ pub struct DescribeGeographicRegionMembershipResponse {
     /// - Wire name: `RegionIds`.
     pub region_ids: Option<crate::types::RegionIds>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGeographicRegionMembershipResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            region_ids: fields.take("RegionIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGeographicRegionMembershipResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                region_ids: f.take("RegionIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGeographicRegionMembership`: one variant per documented code, `Unhandled` for any other.

@@ -297,20 +297,23 @@ pub struct DescribeGrantRulesToCenResponse {
     /// - Example: `FFmyTO70tTpLG6I3FmYAXGKPd****`.
     pub next_token: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            grant_rules: fields.take("GrantRules")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                grant_rules: f.take("GrantRules")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.

@@ -258,20 +258,23 @@ pub struct DescribeGrantRulesToResourceResponse {
     /// - Wire name: `GrantRules`.
     pub grant_rules: Option<Vec<crate::types::DescribeGrantRulesToResourceGrantRule>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGrantRulesToResourceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            grant_rules: fields.take("GrantRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                grant_rules: f.take("GrantRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGrantRulesToResource`: one variant per documented code, `Unhandled` for any other.

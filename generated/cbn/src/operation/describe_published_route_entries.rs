@@ -288,20 +288,23 @@ pub struct DescribePublishedRouteEntriesResponse {
     /// - Wire name: `PublishedRouteEntries`.
     pub published_route_entries: Option<crate::types::PublishedRouteEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribePublishedRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            published_route_entries: fields.take("PublishedRouteEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePublishedRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                published_route_entries: f.take("PublishedRouteEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.

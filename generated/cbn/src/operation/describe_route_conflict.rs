@@ -268,20 +268,23 @@ pub struct DescribeRouteConflictResponse {
     /// - Wire name: `RouteConflicts`.
     pub route_conflicts: Option<crate::types::RouteConflicts>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouteConflictResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            route_conflicts: fields.take("RouteConflicts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteConflictResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                route_conflicts: f.take("RouteConflicts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouteConflict`: one variant per documented code, `Unhandled` for any other.

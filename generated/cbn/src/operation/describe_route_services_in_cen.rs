@@ -254,20 +254,23 @@ pub struct DescribeRouteServicesInCenResponse {
     /// - Wire name: `RouteServiceEntries`.
     pub route_service_entries: Option<crate::types::RouteServiceEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouteServicesInCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            route_service_entries: fields.take("RouteServiceEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteServicesInCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                route_service_entries: f.take("RouteServiceEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouteServicesInCen`: one variant per documented code, `Unhandled` for any other.

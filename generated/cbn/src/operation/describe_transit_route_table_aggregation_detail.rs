@@ -201,20 +201,23 @@ pub struct DescribeTransitRouteTableAggregationDetailResponse {
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            data: fields.take("Data")?,
+            count: fields.take("Count")?,
+            total: fields.take("Total")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeTransitRouteTableAggregationDetailResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                data: f.take("Data")?,
-                count: f.take("Count")?,
-                total: f.take("Total")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTransitRouteTableAggregationDetail`: one variant per documented code, `Unhandled` for any other.

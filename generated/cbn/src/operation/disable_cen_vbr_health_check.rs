@@ -193,16 +193,19 @@ pub struct DisableCenVbrHealthCheckResponse {
     /// - Example: `A278B8A6-A5B8-4FDE-9F70-95F0F6A1D68A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DisableCenVbrHealthCheckResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DisableCenVbrHealthCheckResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.

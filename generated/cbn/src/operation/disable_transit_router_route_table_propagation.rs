@@ -205,17 +205,20 @@ pub struct DisableTransitRouterRouteTablePropagationResponse {
     /// - Example: `A7C43F99-B1E5-4A53-AB64-4BAE8AF4484E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DisableTransitRouterRouteTablePropagationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DisableTransitRouterRouteTablePropagationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.

@@ -240,17 +240,20 @@ pub struct DisassociateTransitRouterMulticastDomainResponse {
     /// - Example: `6F6B3FF0-45D1-5416-B189-C45A42A0222B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DisassociateTransitRouterMulticastDomainResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DisassociateTransitRouterMulticastDomainResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisassociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.

@@ -347,16 +347,19 @@ pub struct EnableCenVbrHealthCheckResponse {
     /// - Example: `1F59F19C-EFD2-40B1-94D5-65B40CA8E34A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableCenVbrHealthCheckResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnableCenVbrHealthCheckResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.

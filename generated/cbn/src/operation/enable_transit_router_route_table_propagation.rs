@@ -208,17 +208,20 @@ pub struct EnableTransitRouterRouteTablePropagationResponse {
     /// - Example: `59CF8BF9-DE61-421E-B903-D56AF46A303C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableTransitRouterRouteTablePropagationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for EnableTransitRouterRouteTablePropagationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.

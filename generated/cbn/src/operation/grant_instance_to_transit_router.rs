@@ -274,16 +274,19 @@ pub struct GrantInstanceToTransitRouterResponse {
     /// - Example: `C6E5992C-A57B-5A6C-9B26-568074DC68BA`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GrantInstanceToTransitRouterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GrantInstanceToTransitRouterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GrantInstanceToTransitRouter`: one variant per documented code, `Unhandled` for any other.

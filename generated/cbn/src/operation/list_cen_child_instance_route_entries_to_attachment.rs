@@ -261,19 +261,23 @@ pub struct ListCenChildInstanceRouteEntriesToAttachmentResponse {
     /// - Wire name: `RouteEntry`.
     pub route_entry: Option<Vec<crate::types::RouteEntry>>,
 }
+impl ::acs_runtime::de::FromJson
+for ListCenChildInstanceRouteEntriesToAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            route_entry: fields.take("RouteEntry")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ListCenChildInstanceRouteEntriesToAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                route_entry: f.take("RouteEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.

@@ -267,20 +267,23 @@ pub struct ListCenInterRegionTrafficQosPoliciesResponse {
     /// - Wire name: `TrafficQosPolicies`.
     pub traffic_qos_policies: Option<Vec<crate::types::TrafficQosPolicies>>,
 }
+impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            traffic_qos_policies: fields.take("TrafficQosPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                traffic_qos_policies: f.take("TrafficQosPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -289,18 +289,21 @@ pub struct ListCenInterRegionTrafficQosQueuesResponse {
         Vec<crate::types::ListCenInterRegionTrafficQosQueuesTrafficQosQueue>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            traffic_qos_queues: fields.take("TrafficQosQueues")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                traffic_qos_queues: f.take("TrafficQosQueues")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListCenInterRegionTrafficQosQueues`: one variant per documented code, `Unhandled` for any other.

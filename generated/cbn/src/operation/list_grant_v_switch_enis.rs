@@ -287,20 +287,23 @@ pub struct ListGrantVSwitchEnisResponse {
     /// - Example: `20`.
     pub max_results: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListGrantVSwitchEnisResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            grant_v_switch_enis: fields.take("GrantVSwitchEnis")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                grant_v_switch_enis: f.take("GrantVSwitchEnis")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGrantVSwitchEnis`: one variant per documented code, `Unhandled` for any other.

@@ -278,20 +278,23 @@ pub struct ListGrantVSwitchesToCenResponse {
     /// - Wire name: `VSwitches`.
     pub v_switches: Option<Vec<crate::types::VSwitche>>,
 }
+impl ::acs_runtime::de::FromJson for ListGrantVSwitchesToCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            v_switches: fields.take("VSwitches")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchesToCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                v_switches: f.take("VSwitches")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGrantVSwitchesToCen`: one variant per documented code, `Unhandled` for any other.

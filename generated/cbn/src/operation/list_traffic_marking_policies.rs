@@ -249,20 +249,23 @@ pub struct ListTrafficMarkingPoliciesResponse {
     /// - Wire name: `TrafficMarkingPolicies`.
     pub traffic_marking_policies: Option<Vec<crate::types::TrafficMarkingPolicies>>,
 }
+impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            traffic_marking_policies: fields.take("TrafficMarkingPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                traffic_marking_policies: f.take("TrafficMarkingPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTrafficMarkingPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -191,20 +191,23 @@ pub struct ListTransitRouterAvailableResourceResponse {
     /// - Example: `false`.
     pub support_multicast: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            slave_zones: fields.take("SlaveZones")?,
+            master_zones: fields.take("MasterZones")?,
+            available_zones: fields.take("AvailableZones")?,
+            support_multicast: fields.take("SupportMulticast")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                slave_zones: f.take("SlaveZones")?,
-                master_zones: f.take("MasterZones")?,
-                available_zones: f.take("AvailableZones")?,
-                support_multicast: f.take("SupportMulticast")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterAvailableResource`: one variant per documented code, `Unhandled` for any other.

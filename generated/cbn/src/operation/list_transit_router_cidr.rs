@@ -221,17 +221,20 @@ pub struct ListTransitRouterCidrResponse {
     /// - Wire name: `CidrLists`.
     pub cidr_lists: Option<Vec<crate::types::CidrList>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterCidrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            cidr_lists: fields.take("CidrLists")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                cidr_lists: f.take("CidrLists")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.

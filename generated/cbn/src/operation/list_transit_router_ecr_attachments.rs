@@ -263,20 +263,23 @@ pub struct ListTransitRouterEcrAttachmentsResponse {
     /// - Wire name: `TransitRouterAttachments`.
     pub transit_router_attachments: Option<Vec<crate::types::TransitRouterAttachment>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            transit_router_attachments: fields.take("TransitRouterAttachments")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                transit_router_attachments: f.take("TransitRouterAttachments")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterEcrAttachments`: one variant per documented code, `Unhandled` for any other.

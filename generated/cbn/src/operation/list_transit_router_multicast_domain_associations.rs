@@ -292,22 +292,26 @@ pub struct ListTransitRouterMulticastDomainAssociationsResponse {
         Vec<crate::types::TransitRouterMulticastAssociation>,
     >,
 }
+impl ::acs_runtime::de::FromJson
+for ListTransitRouterMulticastDomainAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            transit_router_multicast_associations: fields
+                .take("TransitRouterMulticastAssociations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterMulticastDomainAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                transit_router_multicast_associations: f
-                    .take("TransitRouterMulticastAssociations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterMulticastDomainAssociations`: one variant per documented code, `Unhandled` for any other.

@@ -193,21 +193,24 @@ pub struct ListTransitRouterMulticastDomainVSwitchesResponse {
     /// - Wire name: `VSwitchIds`.
     pub v_switch_ids: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainVSwitchesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ListTransitRouterMulticastDomainVSwitchesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.

@@ -292,21 +292,24 @@ pub struct ListTransitRouterMulticastDomainsResponse {
         Vec<crate::types::TransitRouterMulticastDomain>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            transit_router_multicast_domains: fields
+                .take("TransitRouterMulticastDomains")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                transit_router_multicast_domains: f
-                    .take("TransitRouterMulticastDomains")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterMulticastDomains`: one variant per documented code, `Unhandled` for any other.

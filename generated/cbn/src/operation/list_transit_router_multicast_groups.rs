@@ -445,20 +445,23 @@ pub struct ListTransitRouterMulticastGroupsResponse {
         Vec<crate::types::TransitRouterMulticastGroup>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            transit_router_multicast_groups: fields.take("TransitRouterMulticastGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                transit_router_multicast_groups: f.take("TransitRouterMulticastGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterMulticastGroups`: one variant per documented code, `Unhandled` for any other.

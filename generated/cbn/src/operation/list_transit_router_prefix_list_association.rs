@@ -341,20 +341,23 @@ pub struct ListTransitRouterPrefixListAssociationResponse {
     /// - Wire name: `PrefixLists`.
     pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterPrefixListAssociationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            prefix_lists: fields.take("PrefixLists")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                prefix_lists: f.take("PrefixLists")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.

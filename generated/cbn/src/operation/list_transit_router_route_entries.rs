@@ -525,20 +525,23 @@ pub struct ListTransitRouterRouteEntriesResponse {
         Vec<crate::types::TransitRouterRouteEntries>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            transit_router_route_entries: fields.take("TransitRouterRouteEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                transit_router_route_entries: f.take("TransitRouterRouteEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.

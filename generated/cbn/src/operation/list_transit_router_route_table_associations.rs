@@ -288,20 +288,23 @@ pub struct ListTransitRouterRouteTableAssociationsResponse {
     /// - Wire name: `TransitRouterAssociations`.
     pub transit_router_associations: Option<Vec<crate::types::TransitRouterAssociation>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTableAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            transit_router_associations: fields.take("TransitRouterAssociations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTableAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                transit_router_associations: f.take("TransitRouterAssociations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterRouteTableAssociations`: one variant per documented code, `Unhandled` for any other.

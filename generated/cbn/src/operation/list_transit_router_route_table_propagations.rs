@@ -273,20 +273,23 @@ pub struct ListTransitRouterRouteTablePropagationsResponse {
     /// - Wire name: `TransitRouterPropagations`.
     pub transit_router_propagations: Option<Vec<crate::types::TransitRouterPropagation>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRouterRouteTablePropagationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            transit_router_propagations: fields.take("TransitRouterPropagations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablePropagationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                transit_router_propagations: f.take("TransitRouterPropagations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouterRouteTablePropagations`: one variant per documented code, `Unhandled` for any other.

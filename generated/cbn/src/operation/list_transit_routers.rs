@@ -335,20 +335,23 @@ pub struct ListTransitRoutersResponse {
     /// - Wire name: `TransitRouters`.
     pub transit_routers: Option<Vec<crate::types::TransitRouter>>,
 }
+impl ::acs_runtime::de::FromJson for ListTransitRoutersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            transit_routers: fields.take("TransitRouters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                transit_routers: f.take("TransitRouters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.

@@ -192,16 +192,19 @@ pub struct ModifyCenAttributeResponse {
     /// - Example: `13526224-5780-4426-8BDF-BC8B08700F22`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyCenAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyCenAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyCenAttribute`: one variant per documented code, `Unhandled` for any other.

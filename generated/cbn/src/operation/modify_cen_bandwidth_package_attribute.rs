@@ -171,16 +171,19 @@ pub struct ModifyCenBandwidthPackageAttributeResponse {
     /// - Example: `13526224-5780-4426-8ADF-BC8B08700F23`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyCenBandwidthPackageAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyCenBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -270,17 +270,20 @@ pub struct ModifyFlowLogAttributeResponse {
     /// - Example: `9A411874-2EC8-4633-9D30-9012DCE89DD1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyFlowLogAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            success: fields.take("Success")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                success: f.take("Success")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.

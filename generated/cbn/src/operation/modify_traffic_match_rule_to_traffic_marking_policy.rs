@@ -242,17 +242,21 @@ pub struct ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
     /// - Example: `13526224-5780-4426-8ADF-BC8B08700F23`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.

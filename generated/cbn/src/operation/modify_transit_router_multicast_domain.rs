@@ -244,16 +244,19 @@ pub struct ModifyTransitRouterMulticastDomainResponse {
     /// - Example: `26273D23-5CB0-5EFC-AF5F-78A5448084C9`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyTransitRouterMulticastDomainResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterMulticastDomainResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.

@@ -225,16 +225,19 @@ pub struct MoveResourceGroupResponse {
     /// - Example: `1D169236-7C76-57CF-B6C8-B4CACE0BA1BB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.

@@ -137,17 +137,20 @@ pub struct OpenTransitRouterServiceResponse {
     /// - Example: `866DEBE1-6411-51EC-80D8-975349B9FB4A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for OpenTransitRouterServiceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.

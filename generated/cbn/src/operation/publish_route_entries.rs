@@ -252,16 +252,19 @@ pub struct PublishRouteEntriesResponse {
     /// - Example: `FBDB18D8-E91E-4978-8D6C-6E2E3EE10133`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for PublishRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PublishRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.

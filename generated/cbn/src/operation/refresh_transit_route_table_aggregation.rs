@@ -162,16 +162,19 @@ pub struct RefreshTransitRouteTableAggregationResponse {
     /// - Example: `0C2EE7A8-74D4-4081-8236-CEBDE3BBCF50`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RefreshTransitRouteTableAggregationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RefreshTransitRouteTableAggregationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RefreshTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.

@@ -310,17 +310,20 @@ pub struct RegisterTransitRouterMulticastGroupMembersResponse {
     /// - Example: `EB985B7E-2CF8-5EC9-A7DB-F7C82ABD3ACE`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupMembersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for RegisterTransitRouterMulticastGroupMembersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.

@@ -279,17 +279,20 @@ pub struct RegisterTransitRouterMulticastGroupSourcesResponse {
     /// - Example: `9C5D5D70-0AFF-5E5C-8D8A-E92C90C8FB08`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RegisterTransitRouterMulticastGroupSourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for RegisterTransitRouterMulticastGroupSourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RegisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.

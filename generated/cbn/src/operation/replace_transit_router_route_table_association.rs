@@ -202,17 +202,20 @@ pub struct ReplaceTransitRouterRouteTableAssociationResponse {
     /// - Example: `160BD7D3-3D1E-5702-9AF0-56E4B15FCB65`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReplaceTransitRouterRouteTableAssociationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ReplaceTransitRouterRouteTableAssociationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.

@@ -237,16 +237,19 @@ pub struct RevokeInstanceFromTransitRouterResponse {
     /// - Example: `AA4BFFD1-5090-5896-935F-4B353557F1A8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RevokeInstanceFromTransitRouterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RevokeInstanceFromTransitRouter`: one variant per documented code, `Unhandled` for any other.

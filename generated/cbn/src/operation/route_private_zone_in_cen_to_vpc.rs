@@ -213,16 +213,19 @@ pub struct RoutePrivateZoneInCenToVpcResponse {
     /// - Example: `C0245BEF-52AC-44A8-A776-EF96FD26A5CA`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RoutePrivateZoneInCenToVpcResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.

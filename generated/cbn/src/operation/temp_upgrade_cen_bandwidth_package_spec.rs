@@ -157,16 +157,19 @@ pub struct TempUpgradeCenBandwidthPackageSpecResponse {
     /// - Example: `DB0A026C-A8E5-40AB-977E-3A87DD78F694`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TempUpgradeCenBandwidthPackageSpecResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.

@@ -220,17 +220,21 @@ pub struct UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
     /// - Example: `5B8465FF-E697-5D3D-AAD5-0B4EEADFDB27`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.

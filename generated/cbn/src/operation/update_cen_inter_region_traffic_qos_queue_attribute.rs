@@ -281,17 +281,21 @@ pub struct UpdateCenInterRegionTrafficQosQueueAttributeResponse {
     /// - Example: `6DF9A765-BCD2-5C7E-8C32-C35C8A361A39`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.

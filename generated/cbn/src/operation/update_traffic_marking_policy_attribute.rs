@@ -288,16 +288,19 @@ pub struct UpdateTrafficMarkingPolicyAttributeResponse {
     /// - Example: `60BB11B2-7BF4-54DC-BCC9-F706E1EB02AC`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTrafficMarkingPolicyAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -349,17 +349,20 @@ pub struct UpdateTransitRouterPeerAttachmentAttributeResponse {
     /// - Example: `A01FEDD7-7D69-4EB3-996D-CF79F6F885CA`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTransitRouterPeerAttachmentAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for UpdateTransitRouterPeerAttachmentAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTransitRouterPeerAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -240,16 +240,19 @@ pub struct UpdateTransitRouterRouteTableResponse {
     /// - Example: `9D6D5548-F271-41C4-AA9F-A62F5599085B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTransitRouterRouteTableResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteTableResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.

@@ -252,17 +252,20 @@ pub struct UpdateTransitRouterVbrAttachmentAttributeResponse {
     /// - Example: `91B36DC3-FF8A-45C3-AC1E-456B1789136D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTransitRouterVbrAttachmentAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for UpdateTransitRouterVbrAttachmentAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTransitRouterVbrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -233,16 +233,19 @@ pub struct UpdateTransitRouterVpcAttachmentZonesResponse {
     /// - Example: `595AE52F-49FF-5788-A677-0DD1467941A1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpcAttachmentZonesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterVpcAttachmentZonesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTransitRouterVpcAttachmentZones`: one variant per documented code, `Unhandled` for any other.

@@ -247,17 +247,20 @@ pub struct UpdateTransitRouterVpnAttachmentAttributeResponse {
     /// - Example: `1AB038F2-96E5-560B-9F6E-734311D466FA`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTransitRouterVpnAttachmentAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for UpdateTransitRouterVpnAttachmentAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTransitRouterVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -149,16 +149,19 @@ pub struct AcceptInquiredSystemEventResponse {
     /// - Example: `4DD56CA6-6D75-4D33-BE34-E4A44EBE1C3D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AcceptInquiredSystemEventResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AcceptInquiredSystemEventResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AcceptInquiredSystemEvent`: one variant per documented code, `Unhandled` for any other.

@@ -563,18 +563,21 @@ pub struct AllocateDedicatedHostsResponse {
     /// - Example: `23841229****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            dedicated_host_id_sets: fields.take("DedicatedHostIdSets")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                dedicated_host_id_sets: f.take("DedicatedHostIdSets")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateDedicatedHosts`: one variant per documented code, `Unhandled` for any other.

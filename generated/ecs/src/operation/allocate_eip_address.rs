@@ -181,18 +181,21 @@ pub struct AllocateEipAddressResponse {
     /// - Wire name: `EipAddress`.
     pub eip_address: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            allocation_id: fields.take("AllocationId")?,
+            eip_address: fields.take("EipAddress")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                allocation_id: f.take("AllocationId")?,
-                eip_address: f.take("EipAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.

@@ -282,19 +282,22 @@ pub struct AssignIpv6AddressesResponse {
     /// - Wire name: `Ipv6PrefixSets`.
     pub ipv6_prefix_sets: Option<crate::types::Ipv6PrefixSets>,
 }
+impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            ipv6_sets: fields.take("Ipv6Sets")?,
+            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                ipv6_sets: f.take("Ipv6Sets")?,
-                ipv6_prefix_sets: f.take("Ipv6PrefixSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.

@@ -291,18 +291,21 @@ pub struct AssignPrivateIpAddressesResponse {
         crate::types::AssignedPrivateIpAddressesSet,
     >,
 }
+impl ::acs_runtime::de::FromJson for AssignPrivateIpAddressesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            assigned_private_ip_addresses_set: fields
+                .take("AssignedPrivateIpAddressesSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                assigned_private_ip_addresses_set: f
-                    .take("AssignedPrivateIpAddressesSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.

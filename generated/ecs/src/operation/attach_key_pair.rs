@@ -189,20 +189,23 @@ pub struct AttachKeyPairResponse {
     /// - Wire name: `Results`.
     pub results: Option<crate::types::Results>,
 }
+impl ::acs_runtime::de::FromJson for AttachKeyPairResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_pair_name: fields.take("KeyPairName")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            fail_count: fields.take("FailCount")?,
+            results: fields.take("Results")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttachKeyPairResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_pair_name: f.take("KeyPairName")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                fail_count: f.take("FailCount")?,
-                results: f.take("Results")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AttachKeyPair`: one variant per documented code, `Unhandled` for any other.

@@ -378,17 +378,20 @@ pub struct CopySnapshotResponse {
     /// - Example: `C8B26B44-0189-443E-9816-D951F596****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CopySnapshotResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_id: fields.take("SnapshotId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_id: f.take("SnapshotId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CopySnapshot`: one variant per documented code, `Unhandled` for any other.

@@ -286,18 +286,21 @@ pub struct CreateActivationResponse {
     /// - Example: `4ECEEE12-56F1-4FBC-9AB1-890F1234****`.
     pub activation_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateActivationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            activation_code: fields.take("ActivationCode")?,
+            activation_id: fields.take("ActivationId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                activation_code: f.take("ActivationCode")?,
-                activation_id: f.take("ActivationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.

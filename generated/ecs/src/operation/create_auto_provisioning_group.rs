@@ -799,18 +799,21 @@ pub struct CreateAutoProvisioningGroupResponse {
     /// - Wire name: `LaunchResults`.
     pub launch_results: Option<crate::types::LaunchResults>,
 }
+impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            auto_provisioning_group_id: fields.take("AutoProvisioningGroupId")?,
+            request_id: fields.take("RequestId")?,
+            launch_results: fields.take("LaunchResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                auto_provisioning_group_id: f.take("AutoProvisioningGroupId")?,
-                request_id: f.take("RequestId")?,
-                launch_results: f.take("LaunchResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.

@@ -256,17 +256,20 @@ pub struct CreateDedicatedHostClusterResponse {
     /// - Example: `E2A664A6-2933-4C64-88AE-5033D003****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dedicated_host_cluster_id: f.take("DedicatedHostClusterId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.

@@ -230,17 +230,20 @@ pub struct CreateDiagnosticMetricSetResponse {
     /// - Example: `dms-o7ymuutup5l*****`.
     pub metric_set_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            metric_set_id: fields.take("MetricSetId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                metric_set_id: f.take("MetricSetId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.

@@ -202,17 +202,20 @@ pub struct CreateDiagnosticReportResponse {
     /// - Example: `dr-uf6i0tv2refv8wz*****`.
     pub report_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            report_id: fields.take("ReportId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                report_id: f.take("ReportId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDiagnosticReport`: one variant per documented code, `Unhandled` for any other.

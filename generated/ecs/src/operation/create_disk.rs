@@ -734,18 +734,21 @@ pub struct CreateDiskResponse {
     /// - Example: `20413515388****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDiskResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            disk_id: fields.take("DiskId")?,
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                disk_id: f.take("DiskId")?,
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDisk`: one variant per documented code, `Unhandled` for any other.

@@ -516,18 +516,21 @@ pub struct CreateElasticityAssuranceResponse {
     /// - Example: `1234567890`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                private_pool_options_id: f.take("PrivatePoolOptionsId")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateElasticityAssurance`: one variant per documented code, `Unhandled` for any other.

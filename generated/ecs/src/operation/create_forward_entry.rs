@@ -201,17 +201,20 @@ pub struct CreateForwardEntryResponse {
     /// - Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            forward_entry_id: fields.take("ForwardEntryId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                forward_entry_id: f.take("ForwardEntryId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.

@@ -165,17 +165,20 @@ pub struct CreateHaVipResponse {
     /// - Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ha_vip_id: fields.take("HaVipId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ha_vip_id: f.take("HaVipId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.

@@ -514,17 +514,20 @@ pub struct CreateImageResponse {
     /// - Example: `C8B26B44-0189-443E-9816-*******`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateImageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            image_id: fields.take("ImageId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                image_id: f.take("ImageId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.

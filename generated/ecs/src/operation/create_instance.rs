@@ -1329,19 +1329,22 @@ pub struct CreateInstanceResponse {
     /// - Example: `0.165`.
     pub trade_price: Option<f32>,
 }
+impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_id: fields.take("InstanceId")?,
+            order_id: fields.take("OrderId")?,
+            trade_price: fields.take("TradePrice")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_id: f.take("InstanceId")?,
-                order_id: f.take("OrderId")?,
-                trade_price: f.take("TradePrice")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.

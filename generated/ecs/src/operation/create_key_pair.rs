@@ -204,20 +204,23 @@ pub struct CreateKeyPairResponse {
     /// - Example: `89:f0:ba:62:ac:b8:aa:e1:61:5e:fd:81:69:86:6d:6b:f0:c0:5a:**`.
     pub key_pair_finger_print: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            private_key_body: fields.take("PrivateKeyBody")?,
+            key_pair_name: fields.take("KeyPairName")?,
+            key_pair_id: fields.take("KeyPairId")?,
+            request_id: fields.take("RequestId")?,
+            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                private_key_body: f.take("PrivateKeyBody")?,
-                key_pair_name: f.take("KeyPairName")?,
-                key_pair_id: f.take("KeyPairId")?,
-                request_id: f.take("RequestId")?,
-                key_pair_finger_print: f.take("KeyPairFingerPrint")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.

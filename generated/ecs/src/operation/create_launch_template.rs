@@ -1184,18 +1184,21 @@ pub struct CreateLaunchTemplateResponse {
     /// - Example: `2`.
     pub launch_template_version_number: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateLaunchTemplateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            request_id: fields.take("RequestId")?,
+            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_id: f.take("LaunchTemplateId")?,
-                request_id: f.take("RequestId")?,
-                launch_template_version_number: f.take("LaunchTemplateVersionNumber")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLaunchTemplate`: one variant per documented code, `Unhandled` for any other.

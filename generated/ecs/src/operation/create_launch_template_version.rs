@@ -1145,18 +1145,21 @@ pub struct CreateLaunchTemplateVersionResponse {
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
     pub launch_template_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
+            request_id: fields.take("RequestId")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                launch_template_version_number: f.take("LaunchTemplateVersionNumber")?,
-                request_id: f.take("RequestId")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.

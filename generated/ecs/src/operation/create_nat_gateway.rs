@@ -194,19 +194,22 @@ pub struct CreateNatGatewayResponse {
     /// - Wire name: `BandwidthPackageIds`.
     pub bandwidth_package_ids: Option<crate::types::BandwidthPackageIds>,
 }
+impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            request_id: fields.take("RequestId")?,
+            forward_table_ids: fields.take("ForwardTableIds")?,
+            bandwidth_package_ids: fields.take("BandwidthPackageIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_gateway_id: f.take("NatGatewayId")?,
-                request_id: f.take("RequestId")?,
-                forward_table_ids: f.take("ForwardTableIds")?,
-                bandwidth_package_ids: f.take("BandwidthPackageIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.

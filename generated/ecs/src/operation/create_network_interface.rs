@@ -946,37 +946,40 @@ pub struct CreateNetworkInterfaceResponse {
     /// - Example: `false`.
     pub source_dest_check: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            r#type: fields.take("Type")?,
+            vpc_id: fields.take("VpcId")?,
+            network_interface_name: fields.take("NetworkInterfaceName")?,
+            mac_address: fields.take("MacAddress")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            service_id: fields.take("ServiceID")?,
+            owner_id: fields.take("OwnerId")?,
+            service_managed: fields.take("ServiceManaged")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            private_ip_sets: fields.take("PrivateIpSets")?,
+            tags: fields.take("Tags")?,
+            ipv6_sets: fields.take("Ipv6Sets")?,
+            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
+            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
+            source_dest_check: fields.take("SourceDestCheck")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                r#type: f.take("Type")?,
-                vpc_id: f.take("VpcId")?,
-                network_interface_name: f.take("NetworkInterfaceName")?,
-                mac_address: f.take("MacAddress")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                service_id: f.take("ServiceID")?,
-                owner_id: f.take("OwnerId")?,
-                service_managed: f.take("ServiceManaged")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                private_ip_sets: f.take("PrivateIpSets")?,
-                tags: f.take("Tags")?,
-                ipv6_sets: f.take("Ipv6Sets")?,
-                ipv4_prefix_sets: f.take("Ipv4PrefixSets")?,
-                ipv6_prefix_sets: f.take("Ipv6PrefixSets")?,
-                source_dest_check: f.take("SourceDestCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.

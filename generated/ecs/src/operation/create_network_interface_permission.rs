@@ -201,17 +201,20 @@ pub struct CreateNetworkInterfacePermissionResponse {
     /// - Wire name: `NetworkInterfacePermission`.
     pub network_interface_permission: Option<crate::types::NetworkInterfacePermission>,
 }
+impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePermissionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            network_interface_permission: fields.take("NetworkInterfacePermission")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfacePermissionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                network_interface_permission: f.take("NetworkInterfacePermission")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.

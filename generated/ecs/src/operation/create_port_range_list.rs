@@ -271,17 +271,20 @@ pub struct CreatePortRangeListResponse {
     /// - Example: `prl-2ze9743****`.
     pub port_range_list_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            port_range_list_id: fields.take("PortRangeListId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                port_range_list_id: f.take("PortRangeListId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePortRangeList`: one variant per documented code, `Unhandled` for any other.

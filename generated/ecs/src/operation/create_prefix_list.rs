@@ -300,17 +300,20 @@ pub struct CreatePrefixListResponse {
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePrefixListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePrefixList`: one variant per documented code, `Unhandled` for any other.

@@ -228,17 +228,20 @@ pub struct CreateSimulatedSystemEventsResponse {
     /// - Wire name: `EventIdSet`.
     pub event_id_set: Option<crate::types::EventIdSet>,
 }
+impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            event_id_set: fields.take("EventIdSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                event_id_set: f.take("EventIdSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.

@@ -385,17 +385,20 @@ pub struct CreateSnapshotGroupResponse {
     /// - Example: `01ABBD93-1ABB-4D92-B496-1A3D20EC0697`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateSnapshotGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_group_id: fields.take("SnapshotGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_group_id: f.take("SnapshotGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.

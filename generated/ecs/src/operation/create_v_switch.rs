@@ -188,17 +188,20 @@ pub struct CreateVSwitchResponse {
     /// - Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVSwitchResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.

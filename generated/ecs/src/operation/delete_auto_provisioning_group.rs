@@ -176,16 +176,19 @@ pub struct DeleteAutoProvisioningGroupResponse {
     /// - Example: `B48A12CD-1295-4A38-A8F0-0E92C937****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteAutoProvisioningGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.

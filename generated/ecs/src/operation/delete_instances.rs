@@ -304,16 +304,19 @@ pub struct DeleteInstancesResponse {
     /// - Example: `7B7813C6-57BF-41XX-B12B-F172F65A6046`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.

@@ -183,18 +183,21 @@ pub struct DeleteLaunchTemplateResponse {
         crate::types::LaunchTemplateVersionNumbers,
     >,
 }
+impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+            launch_template_version_numbers: fields.take("LaunchTemplateVersionNumbers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-                launch_template_version_numbers: f.take("LaunchTemplateVersionNumbers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteLaunchTemplate`: one variant per documented code, `Unhandled` for any other.

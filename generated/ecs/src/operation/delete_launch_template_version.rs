@@ -192,17 +192,20 @@ pub struct DeleteLaunchTemplateVersionResponse {
     /// - Wire name: `LaunchTemplateVersions`.
     pub launch_template_versions: Option<crate::types::LaunchTemplateVersions>,
 }
+impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            launch_template_versions: fields.take("LaunchTemplateVersions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                launch_template_versions: f.take("LaunchTemplateVersions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.

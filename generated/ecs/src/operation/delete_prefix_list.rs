@@ -146,16 +146,19 @@ pub struct DeletePrefixListResponse {
     /// - Example: `38793DB8-A4B2-4AEC-BFD3-111234E9188D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeletePrefixListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeletePrefixListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeletePrefixList`: one variant per documented code, `Unhandled` for any other.

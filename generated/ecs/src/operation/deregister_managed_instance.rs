@@ -155,17 +155,20 @@ pub struct DeregisterManagedInstanceResponse {
     /// - Wire name: `Instance`.
     pub instance: Option<crate::types::Instance>,
 }
+impl ::acs_runtime::de::FromJson for DeregisterManagedInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance: fields.take("Instance")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeregisterManagedInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeregisterManagedInstance`: one variant per documented code, `Unhandled` for any other.

@@ -215,17 +215,20 @@ pub struct DescribeAccountAttributesResponse {
     /// - Wire name: `AccountAttributeItems`.
     pub account_attribute_items: Option<crate::types::AccountAttributeItems>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccountAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            account_attribute_items: fields.take("AccountAttributeItems")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                account_attribute_items: f.take("AccountAttributeItems")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccountAttributes`: one variant per documented code, `Unhandled` for any other.

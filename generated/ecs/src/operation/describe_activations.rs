@@ -318,21 +318,24 @@ pub struct DescribeActivationsResponse {
     /// - Wire name: `ActivationList`.
     pub activation_list: Option<Vec<crate::types::ActivationList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeActivationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            activation_list: fields.take("ActivationList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeActivationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                activation_list: f.take("ActivationList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeActivations`: one variant per documented code, `Unhandled` for any other.

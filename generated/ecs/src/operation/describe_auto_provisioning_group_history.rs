@@ -250,21 +250,24 @@ pub struct DescribeAutoProvisioningGroupHistoryResponse {
         crate::types::AutoProvisioningGroupHistories,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupHistoryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            auto_provisioning_group_histories: fields
+                .take("AutoProvisioningGroupHistories")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupHistoryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                auto_provisioning_group_histories: f
-                    .take("AutoProvisioningGroupHistories")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAutoProvisioningGroupHistory`: one variant per documented code, `Unhandled` for any other.

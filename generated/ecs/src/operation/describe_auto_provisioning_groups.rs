@@ -316,20 +316,23 @@ pub struct DescribeAutoProvisioningGroupsResponse {
     /// - Wire name: `AutoProvisioningGroups`.
     pub auto_provisioning_groups: Option<crate::types::AutoProvisioningGroups>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            auto_provisioning_groups: fields.take("AutoProvisioningGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                auto_provisioning_groups: f.take("AutoProvisioningGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAutoProvisioningGroups`: one variant per documented code, `Unhandled` for any other.

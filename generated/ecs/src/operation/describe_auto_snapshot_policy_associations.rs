@@ -228,19 +228,22 @@ pub struct DescribeAutoSnapshotPolicyAssociationsResponse {
         crate::types::AutoSnapshotPolicyAssociations,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            auto_snapshot_policy_associations: fields
+                .take("AutoSnapshotPolicyAssociations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                auto_snapshot_policy_associations: f
-                    .take("AutoSnapshotPolicyAssociations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAutoSnapshotPolicyAssociations`: one variant per documented code, `Unhandled` for any other.

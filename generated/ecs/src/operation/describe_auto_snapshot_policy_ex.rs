@@ -277,20 +277,23 @@ pub struct DescribeAutoSnapshotPolicyExResponse {
     /// - Wire name: `AutoSnapshotPolicies`.
     pub auto_snapshot_policies: Option<crate::types::AutoSnapshotPolicies>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyExResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            auto_snapshot_policies: fields.take("AutoSnapshotPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyExResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                auto_snapshot_policies: f.take("AutoSnapshotPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.

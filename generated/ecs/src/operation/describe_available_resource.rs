@@ -310,17 +310,20 @@ pub struct DescribeAvailableResourceResponse {
     /// - Wire name: `AvailableZones`.
     pub available_zones: Option<crate::types::AvailableZones>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            available_zones: fields.take("AvailableZones")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                available_zones: f.take("AvailableZones")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAvailableResource`: one variant per documented code, `Unhandled` for any other.

@@ -258,17 +258,20 @@ pub struct DescribeBandwidthLimitationResponse {
     /// - Wire name: `Bandwidths`.
     pub bandwidths: Option<crate::types::Bandwidths>,
 }
+impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            bandwidths: fields.take("Bandwidths")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                bandwidths: f.take("Bandwidths")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeBandwidthLimitation`: one variant per documented code, `Unhandled` for any other.

@@ -179,20 +179,23 @@ pub struct DescribeBandwidthPackagesResponse {
     /// - Wire name: `BandwidthPackages`.
     pub bandwidth_packages: Option<crate::types::BandwidthPackages>,
 }
+impl ::acs_runtime::de::FromJson for DescribeBandwidthPackagesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            bandwidth_packages: fields.take("BandwidthPackages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthPackagesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                bandwidth_packages: f.take("BandwidthPackages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeBandwidthPackages`: one variant per documented code, `Unhandled` for any other.

@@ -210,20 +210,23 @@ pub struct DescribeCapacityReservationInstancesResponse {
     /// - Wire name: `CapacityReservationItem`.
     pub capacity_reservation_item: Option<crate::types::CapacityReservationItem>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCapacityReservationInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            capacity_reservation_item: fields.take("CapacityReservationItem")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                capacity_reservation_item: f.take("CapacityReservationItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCapacityReservationInstances`: one variant per documented code, `Unhandled` for any other.

@@ -225,20 +225,23 @@ pub struct DescribeClassicLinkInstancesResponse {
     /// - Wire name: `Links`.
     pub links: Option<crate::types::Links>,
 }
+impl ::acs_runtime::de::FromJson for DescribeClassicLinkInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            links: fields.take("Links")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeClassicLinkInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                links: f.take("Links")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeClassicLinkInstances`: one variant per documented code, `Unhandled` for any other.

@@ -166,20 +166,23 @@ pub struct DescribeCloudAssistantSettingsResponse {
     /// - Wire name: `SessionManagerConfig`.
     pub session_manager_config: Option<crate::types::SessionManagerConfig>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            oss_delivery_configs: fields.take("OssDeliveryConfigs")?,
+            sls_delivery_configs: fields.take("SlsDeliveryConfigs")?,
+            agent_upgrade_config: fields.take("AgentUpgradeConfig")?,
+            session_manager_config: fields.take("SessionManagerConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                oss_delivery_configs: f.take("OssDeliveryConfigs")?,
-                sls_delivery_configs: f.take("SlsDeliveryConfigs")?,
-                agent_upgrade_config: f.take("AgentUpgradeConfig")?,
-                session_manager_config: f.take("SessionManagerConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.

@@ -277,22 +277,25 @@ pub struct DescribeCloudAssistantStatusResponse {
         crate::types::InstanceCloudAssistantStatusSet,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeCloudAssistantStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            instance_cloud_assistant_status_set: fields
+                .take("InstanceCloudAssistantStatusSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                instance_cloud_assistant_status_set: f
-                    .take("InstanceCloudAssistantStatusSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCloudAssistantStatus`: one variant per documented code, `Unhandled` for any other.

@@ -120,17 +120,20 @@ pub struct DescribeClustersResponse {
     /// - Wire name: `Clusters`.
     pub clusters: Option<crate::types::Clusters>,
 }
+impl ::acs_runtime::de::FromJson for DescribeClustersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            clusters: fields.take("Clusters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                clusters: f.take("Clusters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeClusters`: one variant per documented code, `Unhandled` for any other.

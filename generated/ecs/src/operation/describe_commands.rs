@@ -429,21 +429,24 @@ pub struct DescribeCommandsResponse {
     /// - Wire name: `Commands`.
     pub commands: Option<crate::types::Commands>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCommandsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            commands: fields.take("Commands")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCommandsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                commands: f.take("Commands")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCommands`: one variant per documented code, `Unhandled` for any other.

@@ -155,17 +155,20 @@ pub struct DescribeDedicatedHostAutoRenewResponse {
         crate::types::DedicatedHostRenewAttributes,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostAutoRenewResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            dedicated_host_renew_attributes: fields.take("DedicatedHostRenewAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                dedicated_host_renew_attributes: f.take("DedicatedHostRenewAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDedicatedHostAutoRenew`: one variant per documented code, `Unhandled` for any other.

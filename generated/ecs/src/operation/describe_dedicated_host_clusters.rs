@@ -328,20 +328,23 @@ pub struct DescribeDedicatedHostClustersResponse {
     /// - Wire name: `DedicatedHostClusters`.
     pub dedicated_host_clusters: Option<crate::types::DedicatedHostClusters>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostClustersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            dedicated_host_clusters: fields.take("DedicatedHostClusters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                dedicated_host_clusters: f.take("DedicatedHostClusters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.

@@ -161,17 +161,20 @@ pub struct DescribeDedicatedHostTypesResponse {
     /// - Wire name: `DedicatedHostTypes`.
     pub dedicated_host_types: Option<crate::types::DedicatedHostTypes>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostTypesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            dedicated_host_types: fields.take("DedicatedHostTypes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostTypesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                dedicated_host_types: f.take("DedicatedHostTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDedicatedHostTypes`: one variant per documented code, `Unhandled` for any other.

@@ -455,21 +455,24 @@ pub struct DescribeDedicatedHostsResponse {
     /// - Wire name: `DedicatedHosts`.
     pub dedicated_hosts: Option<crate::types::DedicatedHosts>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            dedicated_hosts: fields.take("DedicatedHosts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                dedicated_hosts: f.take("DedicatedHosts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.

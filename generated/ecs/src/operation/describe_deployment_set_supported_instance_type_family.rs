@@ -173,18 +173,22 @@ pub struct DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     /// - Example: `473469C7-AA6F-4DC5-B7DB-A3DC7DE1****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            instance_type_families: fields.take("InstanceTypeFamilies")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                instance_type_families: f.take("InstanceTypeFamilies")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDeploymentSetSupportedInstanceTypeFamily`: one variant per documented code, `Unhandled` for any other.

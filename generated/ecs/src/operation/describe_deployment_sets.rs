@@ -309,21 +309,24 @@ pub struct DescribeDeploymentSetsResponse {
     /// - Wire name: `DeploymentSets`.
     pub deployment_sets: Option<crate::types::DeploymentSets>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            deployment_sets: fields.take("DeploymentSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                deployment_sets: f.take("DeploymentSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDeploymentSets`: one variant per documented code, `Unhandled` for any other.

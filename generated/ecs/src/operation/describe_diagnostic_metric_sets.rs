@@ -267,18 +267,21 @@ pub struct DescribeDiagnosticMetricSetsResponse {
     /// - Wire name: `MetricSets`.
     pub metric_sets: Option<Vec<crate::types::MetricSet>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            metric_sets: fields.take("MetricSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                metric_sets: f.take("MetricSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.

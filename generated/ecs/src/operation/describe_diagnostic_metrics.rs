@@ -230,18 +230,21 @@ pub struct DescribeDiagnosticMetricsResponse {
     /// - Wire name: `Metrics`.
     pub metrics: Option<Vec<crate::types::Metric>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            metrics: fields.take("Metrics")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                metrics: f.take("Metrics")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiagnosticMetrics`: one variant per documented code, `Unhandled` for any other.

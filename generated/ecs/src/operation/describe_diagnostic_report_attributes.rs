@@ -220,28 +220,31 @@ pub struct DescribeDiagnosticReportAttributesResponse {
     /// - Example: `{   "OfflineDiagReportStatus":"CONFIRMED" }`.
     pub attributes: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            resource_id: fields.take("ResourceId")?,
+            resource_type: fields.take("ResourceType")?,
+            report_id: fields.take("ReportId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            finished_time: fields.take("FinishedTime")?,
+            start_time: fields.take("StartTime")?,
+            end_time: fields.take("EndTime")?,
+            severity: fields.take("Severity")?,
+            metric_set_id: fields.take("MetricSetId")?,
+            metric_results: fields.take("MetricResults")?,
+            attributes: fields.take("Attributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                resource_id: f.take("ResourceId")?,
-                resource_type: f.take("ResourceType")?,
-                report_id: f.take("ReportId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                finished_time: f.take("FinishedTime")?,
-                start_time: f.take("StartTime")?,
-                end_time: f.take("EndTime")?,
-                severity: f.take("Severity")?,
-                metric_set_id: f.take("MetricSetId")?,
-                metric_results: f.take("MetricResults")?,
-                attributes: f.take("Attributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiagnosticReportAttributes`: one variant per documented code, `Unhandled` for any other.

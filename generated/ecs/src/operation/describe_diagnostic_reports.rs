@@ -289,18 +289,21 @@ pub struct DescribeDiagnosticReportsResponse {
     /// - Wire name: `Reports`.
     pub reports: Option<crate::types::Reports>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            reports: fields.take("Reports")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                reports: f.take("Reports")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiagnosticReports`: one variant per documented code, `Unhandled` for any other.

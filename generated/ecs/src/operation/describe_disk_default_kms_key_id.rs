@@ -137,17 +137,20 @@ pub struct DescribeDiskDefaultKMSKeyIdResponse {
     /// - Example: `0e478b7a-4262-4802-b8cb-00d3fb40****`.
     pub kms_key_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiskDefaultKMSKeyIdResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            kms_key_id: fields.take("KMSKeyId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                kms_key_id: f.take("KMSKeyId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.

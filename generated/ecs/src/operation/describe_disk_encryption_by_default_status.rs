@@ -143,17 +143,20 @@ pub struct DescribeDiskEncryptionByDefaultStatusResponse {
     /// - Example: `false`.
     pub encrypted: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            encrypted: fields.take("Encrypted")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                encrypted: f.take("Encrypted")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiskEncryptionByDefaultStatus`: one variant per documented code, `Unhandled` for any other.

@@ -237,18 +237,21 @@ pub struct DescribeDiskMonitorDataResponse {
     /// - Wire name: `MonitorData`.
     pub monitor_data: Option<crate::types::MonitorData>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDiskMonitorDataResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            total_count: fields.take("TotalCount")?,
+            request_id: fields.take("RequestId")?,
+            monitor_data: fields.take("MonitorData")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskMonitorDataResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                total_count: f.take("TotalCount")?,
-                request_id: f.take("RequestId")?,
-                monitor_data: f.take("MonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDiskMonitorData`: one variant per documented code, `Unhandled` for any other.

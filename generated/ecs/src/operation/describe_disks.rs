@@ -867,21 +867,24 @@ pub struct DescribeDisksResponse {
     /// - Wire name: `Disks`.
     pub disks: Option<crate::types::Disks>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDisksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            disks: fields.take("Disks")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                disks: f.take("Disks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.

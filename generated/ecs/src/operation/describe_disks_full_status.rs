@@ -361,20 +361,23 @@ pub struct DescribeDisksFullStatusResponse {
     /// - Wire name: `DiskFullStatusSet`.
     pub disk_full_status_set: Option<crate::types::DiskFullStatusSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDisksFullStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            disk_full_status_set: fields.take("DiskFullStatusSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                disk_full_status_set: f.take("DiskFullStatusSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDisksFullStatus`: one variant per documented code, `Unhandled` for any other.

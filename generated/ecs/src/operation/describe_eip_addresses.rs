@@ -255,20 +255,23 @@ pub struct DescribeEipAddressesResponse {
     /// - Wire name: `EipAddresses`.
     pub eip_addresses: Option<crate::types::EipAddresses>,
 }
+impl ::acs_runtime::de::FromJson for DescribeEipAddressesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            eip_addresses: fields.take("EipAddresses")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                eip_addresses: f.take("EipAddresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.

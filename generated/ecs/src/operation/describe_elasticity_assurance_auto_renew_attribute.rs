@@ -156,19 +156,23 @@ pub struct DescribeElasticityAssuranceAutoRenewAttributeResponse {
         crate::types::ElasticityAssuranceRenewAttributes,
     >,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeElasticityAssuranceAutoRenewAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            elasticity_assurance_renew_attributes: fields
+                .take("ElasticityAssuranceRenewAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeElasticityAssuranceAutoRenewAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                elasticity_assurance_renew_attributes: f
-                    .take("ElasticityAssuranceRenewAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.

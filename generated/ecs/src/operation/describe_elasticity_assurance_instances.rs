@@ -214,20 +214,23 @@ pub struct DescribeElasticityAssuranceInstancesResponse {
     /// - Wire name: `ElasticityAssuranceItem`.
     pub elasticity_assurance_item: Option<crate::types::ElasticityAssuranceItem>,
 }
+impl ::acs_runtime::de::FromJson for DescribeElasticityAssuranceInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            elasticity_assurance_item: fields.take("ElasticityAssuranceItem")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssuranceInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                elasticity_assurance_item: f.take("ElasticityAssuranceItem")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeElasticityAssuranceInstances`: one variant per documented code, `Unhandled` for any other.

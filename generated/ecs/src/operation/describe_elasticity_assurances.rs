@@ -377,20 +377,23 @@ pub struct DescribeElasticityAssurancesResponse {
     /// - Wire name: `ElasticityAssuranceSet`.
     pub elasticity_assurance_set: Option<crate::types::ElasticityAssuranceSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            elasticity_assurance_set: fields.take("ElasticityAssuranceSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                elasticity_assurance_set: f.take("ElasticityAssuranceSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeElasticityAssurances`: one variant per documented code, `Unhandled` for any other.

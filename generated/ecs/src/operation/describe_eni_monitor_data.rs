@@ -250,18 +250,21 @@ pub struct DescribeEniMonitorDataResponse {
     /// - Wire name: `MonitorData`.
     pub monitor_data: Option<crate::types::DescribeEniMonitorDataMonitorData>,
 }
+impl ::acs_runtime::de::FromJson for DescribeEniMonitorDataResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            total_count: fields.take("TotalCount")?,
+            request_id: fields.take("RequestId")?,
+            monitor_data: fields.take("MonitorData")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                total_count: f.take("TotalCount")?,
-                request_id: f.take("RequestId")?,
-                monitor_data: f.take("MonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.

@@ -185,20 +185,23 @@ pub struct DescribeForwardTableEntriesResponse {
     /// - Wire name: `ForwardTableEntries`.
     pub forward_table_entries: Option<crate::types::ForwardTableEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribeForwardTableEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            forward_table_entries: fields.take("ForwardTableEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                forward_table_entries: f.take("ForwardTableEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.

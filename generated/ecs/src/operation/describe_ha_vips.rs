@@ -176,20 +176,23 @@ pub struct DescribeHaVipsResponse {
     /// - Wire name: `HaVips`.
     pub ha_vips: Option<crate::types::HaVips>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHaVipsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ha_vips: fields.take("HaVips")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeHaVipsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ha_vips: f.take("HaVips")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHaVips`: one variant per documented code, `Unhandled` for any other.

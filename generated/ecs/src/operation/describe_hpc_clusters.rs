@@ -252,20 +252,23 @@ pub struct DescribeHpcClustersResponse {
     /// - Wire name: `HpcClusters`.
     pub hpc_clusters: Option<crate::types::HpcClusters>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHpcClustersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            hpc_clusters: fields.take("HpcClusters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeHpcClustersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                hpc_clusters: f.take("HpcClusters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHpcClusters`: one variant per documented code, `Unhandled` for any other.

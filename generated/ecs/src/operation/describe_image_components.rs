@@ -367,20 +367,23 @@ pub struct DescribeImageComponentsResponse {
     /// - Wire name: `ImageComponent`.
     pub image_component: Option<crate::types::ImageComponent>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImageComponentsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            image_component: fields.take("ImageComponent")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                image_component: f.take("ImageComponent")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImageComponents`: one variant per documented code, `Unhandled` for any other.

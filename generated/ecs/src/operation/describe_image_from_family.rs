@@ -159,17 +159,20 @@ pub struct DescribeImageFromFamilyResponse {
     /// - Wire name: `Image`.
     pub image: Option<crate::types::Image>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            image: fields.take("Image")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                image: f.take("Image")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImageFromFamily`: one variant per documented code, `Unhandled` for any other.

@@ -300,20 +300,23 @@ pub struct DescribeImagePipelineExecutionsResponse {
     /// - Wire name: `ImagePipelineExecution`.
     pub image_pipeline_execution: Option<crate::types::ImagePipelineExecution>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImagePipelineExecutionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            image_pipeline_execution: fields.take("ImagePipelineExecution")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                image_pipeline_execution: f.take("ImagePipelineExecution")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.

@@ -267,20 +267,23 @@ pub struct DescribeImagePipelinesResponse {
     /// - Wire name: `ImagePipeline`.
     pub image_pipeline: Option<crate::types::ImagePipeline>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImagePipelinesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            image_pipeline: fields.take("ImagePipeline")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                image_pipeline: f.take("ImagePipeline")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImagePipelines`: one variant per documented code, `Unhandled` for any other.

@@ -237,23 +237,26 @@ pub struct DescribeImageSharePermissionResponse {
     /// - Wire name: `Accounts`.
     pub accounts: Option<crate::types::Accounts>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImageSharePermissionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            image_id: fields.take("ImageId")?,
+            region_id: fields.take("RegionId")?,
+            share_groups: fields.take("ShareGroups")?,
+            accounts: fields.take("Accounts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                image_id: f.take("ImageId")?,
-                region_id: f.take("RegionId")?,
-                share_groups: f.take("ShareGroups")?,
-                accounts: f.take("Accounts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImageSharePermission`: one variant per documented code, `Unhandled` for any other.

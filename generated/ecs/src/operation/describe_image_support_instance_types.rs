@@ -222,19 +222,22 @@ pub struct DescribeImageSupportInstanceTypesResponse {
     /// - Wire name: `InstanceTypes`.
     pub instance_types: Option<crate::types::InstanceTypes>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            image_id: fields.take("ImageId")?,
+            region_id: fields.take("RegionId")?,
+            instance_types: fields.take("InstanceTypes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                image_id: f.take("ImageId")?,
-                region_id: f.take("RegionId")?,
-                instance_types: f.take("InstanceTypes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.

@@ -648,21 +648,24 @@ pub struct DescribeImagesResponse {
     /// - Wire name: `Images`.
     pub images: Option<crate::types::Images>,
 }
+impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            images: fields.take("Images")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                images: f.take("Images")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeImages`: one variant per documented code, `Unhandled` for any other.

@@ -316,50 +316,53 @@ pub struct DescribeInstanceAttributeResponse {
     /// - Wire name: `NetworkOptions`.
     pub network_options: Option<crate::types::NetworkOptions>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            serial_number: fields.take("SerialNumber")?,
+            creation_time: fields.take("CreationTime")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            instance_name: fields.take("InstanceName")?,
+            instance_network_type: fields.take("InstanceNetworkType")?,
+            memory: fields.take("Memory")?,
+            image_id: fields.take("ImageId")?,
+            cluster_id: fields.take("ClusterId")?,
+            vlan_id: fields.take("VlanId")?,
+            stopped_mode: fields.take("StoppedMode")?,
+            host_name: fields.take("HostName")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+            internet_max_bandwidth_in: fields.take("InternetMaxBandwidthIn")?,
+            internet_max_bandwidth_out: fields.take("InternetMaxBandwidthOut")?,
+            region_id: fields.take("RegionId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            io_optimized: fields.take("IoOptimized")?,
+            cpu: fields.take("Cpu")?,
+            expired_time: fields.take("ExpiredTime")?,
+            zone_id: fields.take("ZoneId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            credit_specification: fields.take("CreditSpecification")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            public_ip_address: fields.take("PublicIpAddress")?,
+            inner_ip_address: fields.take("InnerIpAddress")?,
+            vpc_attributes: fields.take("VpcAttributes")?,
+            eip_address: fields.take("EipAddress")?,
+            dedicated_host_attribute: fields.take("DedicatedHostAttribute")?,
+            operation_locks: fields.take("OperationLocks")?,
+            enable_jumbo_frame: fields.take("EnableJumboFrame")?,
+            enable_network_encryption: fields.take("EnableNetworkEncryption")?,
+            network_options: fields.take("NetworkOptions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                serial_number: f.take("SerialNumber")?,
-                creation_time: f.take("CreationTime")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                instance_name: f.take("InstanceName")?,
-                instance_network_type: f.take("InstanceNetworkType")?,
-                memory: f.take("Memory")?,
-                image_id: f.take("ImageId")?,
-                cluster_id: f.take("ClusterId")?,
-                vlan_id: f.take("VlanId")?,
-                stopped_mode: f.take("StoppedMode")?,
-                host_name: f.take("HostName")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-                internet_max_bandwidth_in: f.take("InternetMaxBandwidthIn")?,
-                internet_max_bandwidth_out: f.take("InternetMaxBandwidthOut")?,
-                region_id: f.take("RegionId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                io_optimized: f.take("IoOptimized")?,
-                cpu: f.take("Cpu")?,
-                expired_time: f.take("ExpiredTime")?,
-                zone_id: f.take("ZoneId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                credit_specification: f.take("CreditSpecification")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                public_ip_address: f.take("PublicIpAddress")?,
-                inner_ip_address: f.take("InnerIpAddress")?,
-                vpc_attributes: f.take("VpcAttributes")?,
-                eip_address: f.take("EipAddress")?,
-                dedicated_host_attribute: f.take("DedicatedHostAttribute")?,
-                operation_locks: f.take("OperationLocks")?,
-                enable_jumbo_frame: f.take("EnableJumboFrame")?,
-                enable_network_encryption: f.take("EnableNetworkEncryption")?,
-                network_options: f.take("NetworkOptions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -261,20 +261,23 @@ pub struct DescribeInstanceAutoRenewAttributeResponse {
     /// - Wire name: `InstanceRenewAttributes`.
     pub instance_renew_attributes: Option<crate::types::InstanceRenewAttributes>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceAutoRenewAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            instance_renew_attributes: fields.take("InstanceRenewAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                instance_renew_attributes: f.take("InstanceRenewAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -219,20 +219,23 @@ pub struct DescribeInstanceMaintenanceAttributesResponse {
     /// - Wire name: `MaintenanceAttributes`.
     pub maintenance_attributes: Option<crate::types::MaintenanceAttributes>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceMaintenanceAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            maintenance_attributes: fields.take("MaintenanceAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMaintenanceAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                maintenance_attributes: f.take("MaintenanceAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.

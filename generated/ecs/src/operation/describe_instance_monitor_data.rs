@@ -212,17 +212,20 @@ pub struct DescribeInstanceMonitorDataResponse {
     /// - Wire name: `MonitorData`.
     pub monitor_data: Option<crate::types::DescribeInstanceMonitorDataMonitorData>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            monitor_data: fields.take("MonitorData")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                monitor_data: f.take("MonitorData")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceMonitorData`: one variant per documented code, `Unhandled` for any other.

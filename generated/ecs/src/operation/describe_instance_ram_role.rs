@@ -237,19 +237,22 @@ pub struct DescribeInstanceRamRoleResponse {
     /// - Wire name: `InstanceRamRoleSets`.
     pub instance_ram_role_sets: Option<crate::types::InstanceRamRoleSets>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            instance_ram_role_sets: fields.take("InstanceRamRoleSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                instance_ram_role_sets: f.take("InstanceRamRoleSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.

@@ -164,17 +164,20 @@ pub struct DescribeInstanceTypeFamiliesResponse {
     /// - Wire name: `InstanceTypeFamilies`.
     pub instance_type_families: Option<crate::types::InstanceTypeFamilies>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypeFamiliesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_type_families: fields.take("InstanceTypeFamilies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypeFamiliesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_type_families: f.take("InstanceTypeFamilies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceTypeFamilies`: one variant per documented code, `Unhandled` for any other.

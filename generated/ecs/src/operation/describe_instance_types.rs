@@ -1168,18 +1168,21 @@ pub struct DescribeInstanceTypesResponse {
     /// - Example: `e71d8a535bd9cc11`.
     pub next_token: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstanceTypesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_types: fields.take("InstanceTypes")?,
+            next_token: fields.take("NextToken")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_types: f.take("InstanceTypes")?,
-                next_token: f.take("NextToken")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstanceTypes`: one variant per documented code, `Unhandled` for any other.

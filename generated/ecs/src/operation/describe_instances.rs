@@ -888,21 +888,24 @@ pub struct DescribeInstancesResponse {
     /// - Wire name: `Instances`.
     pub instances: Option<crate::types::DescribeInstancesInstances>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            instances: fields.take("Instances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                instances: f.take("Instances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.

@@ -377,20 +377,23 @@ pub struct DescribeInstancesFullStatusResponse {
     /// - Wire name: `InstanceFullStatusSet`.
     pub instance_full_status_set: Option<crate::types::InstanceFullStatusSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInstancesFullStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            instance_full_status_set: fields.take("InstanceFullStatusSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesFullStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                instance_full_status_set: f.take("InstanceFullStatusSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInstancesFullStatus`: one variant per documented code, `Unhandled` for any other.

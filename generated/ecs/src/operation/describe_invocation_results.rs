@@ -480,17 +480,20 @@ pub struct DescribeInvocationResultsResponse {
     /// - Wire name: `Invocation`.
     pub invocation: Option<crate::types::Invocation>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInvocationResultsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            invocation: fields.take("Invocation")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationResultsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                invocation: f.take("Invocation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInvocationResults`: one variant per documented code, `Unhandled` for any other.

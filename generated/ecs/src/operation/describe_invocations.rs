@@ -657,21 +657,24 @@ pub struct DescribeInvocationsResponse {
     /// - Wire name: `Invocations`.
     pub invocations: Option<crate::types::Invocations>,
 }
+impl ::acs_runtime::de::FromJson for DescribeInvocationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            invocations: fields.take("Invocations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                invocations: f.take("Invocations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeInvocations`: one variant per documented code, `Unhandled` for any other.

@@ -285,20 +285,23 @@ pub struct DescribeKeyPairsResponse {
     /// - Wire name: `KeyPairs`.
     pub key_pairs: Option<crate::types::KeyPairs>,
 }
+impl ::acs_runtime::de::FromJson for DescribeKeyPairsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            key_pairs: fields.take("KeyPairs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyPairsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                key_pairs: f.take("KeyPairs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeKeyPairs`: one variant per documented code, `Unhandled` for any other.

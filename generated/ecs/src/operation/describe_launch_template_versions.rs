@@ -340,20 +340,23 @@ pub struct DescribeLaunchTemplateVersionsResponse {
     /// - Wire name: `LaunchTemplateVersionSets`.
     pub launch_template_version_sets: Option<crate::types::LaunchTemplateVersionSets>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLaunchTemplateVersionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            launch_template_version_sets: fields.take("LaunchTemplateVersionSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                launch_template_version_sets: f.take("LaunchTemplateVersionSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLaunchTemplateVersions`: one variant per documented code, `Unhandled` for any other.

@@ -125,18 +125,21 @@ pub struct DescribeLimitationResponse {
     /// - Wire name: `RequestId`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            limitation: fields.take("Limitation")?,
+            value: fields.take("Value")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                limitation: f.take("Limitation")?,
-                value: f.take("Value")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLimitation`: one variant per documented code, `Unhandled` for any other.

@@ -401,21 +401,24 @@ pub struct DescribeManagedInstancesResponse {
     /// - Example: `AAAAAdDWBF2`.
     pub next_token: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeManagedInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            instances: fields.take("Instances")?,
+            next_token: fields.take("NextToken")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeManagedInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                instances: f.take("Instances")?,
-                next_token: f.take("NextToken")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeManagedInstances`: one variant per documented code, `Unhandled` for any other.

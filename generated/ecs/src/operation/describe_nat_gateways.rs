@@ -179,20 +179,23 @@ pub struct DescribeNatGatewaysResponse {
     /// - Wire name: `NatGateways`.
     pub nat_gateways: Option<crate::types::NatGateways>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNatGatewaysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            nat_gateways: fields.take("NatGateways")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                nat_gateways: f.take("NatGateways")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.

@@ -408,54 +408,57 @@ pub struct DescribeNetworkInterfaceAttributeResponse {
     /// - Wire name: `QoSConfig`.
     pub qo_s_config: Option<crate::types::QoSConfig>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfaceAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            vpc_id: fields.take("VpcId")?,
+            r#type: fields.take("Type")?,
+            status: fields.take("Status")?,
+            network_interface_traffic_mode: fields.take("NetworkInterfaceTrafficMode")?,
+            network_interface_name: fields.take("NetworkInterfaceName")?,
+            mac_address: fields.take("MacAddress")?,
+            queue_pair_number: fields.take("QueuePairNumber")?,
+            network_interface_id: fields.take("NetworkInterfaceId")?,
+            service_id: fields.take("ServiceID")?,
+            instance_id: fields.take("InstanceId")?,
+            owner_id: fields.take("OwnerId")?,
+            service_managed: fields.take("ServiceManaged")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            private_ip_address: fields.take("PrivateIpAddress")?,
+            queue_number: fields.take("QueueNumber")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            associated_public_ip: fields.take("AssociatedPublicIp")?,
+            attachment: fields.take("Attachment")?,
+            private_ip_sets: fields.take("PrivateIpSets")?,
+            ipv6_sets: fields.take("Ipv6Sets")?,
+            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
+            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
+            tags: fields.take("Tags")?,
+            bond_interface_specification: fields.take("BondInterfaceSpecification")?,
+            slave_interface_specification: fields.take("SlaveInterfaceSpecification")?,
+            delete_on_release: fields.take("DeleteOnRelease")?,
+            tcp_option_address_enabled: fields.take("TcpOptionAddressEnabled")?,
+            network_interface_traffic_config: fields
+                .take("NetworkInterfaceTrafficConfig")?,
+            connection_tracking_configuration: fields
+                .take("ConnectionTrackingConfiguration")?,
+            source_dest_check: fields.take("SourceDestCheck")?,
+            enhanced_network: fields.take("EnhancedNetwork")?,
+            qo_s_config: fields.take("QoSConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                vpc_id: f.take("VpcId")?,
-                r#type: f.take("Type")?,
-                status: f.take("Status")?,
-                network_interface_traffic_mode: f.take("NetworkInterfaceTrafficMode")?,
-                network_interface_name: f.take("NetworkInterfaceName")?,
-                mac_address: f.take("MacAddress")?,
-                queue_pair_number: f.take("QueuePairNumber")?,
-                network_interface_id: f.take("NetworkInterfaceId")?,
-                service_id: f.take("ServiceID")?,
-                instance_id: f.take("InstanceId")?,
-                owner_id: f.take("OwnerId")?,
-                service_managed: f.take("ServiceManaged")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                private_ip_address: f.take("PrivateIpAddress")?,
-                queue_number: f.take("QueueNumber")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                associated_public_ip: f.take("AssociatedPublicIp")?,
-                attachment: f.take("Attachment")?,
-                private_ip_sets: f.take("PrivateIpSets")?,
-                ipv6_sets: f.take("Ipv6Sets")?,
-                ipv4_prefix_sets: f.take("Ipv4PrefixSets")?,
-                ipv6_prefix_sets: f.take("Ipv6PrefixSets")?,
-                tags: f.take("Tags")?,
-                bond_interface_specification: f.take("BondInterfaceSpecification")?,
-                slave_interface_specification: f.take("SlaveInterfaceSpecification")?,
-                delete_on_release: f.take("DeleteOnRelease")?,
-                tcp_option_address_enabled: f.take("TcpOptionAddressEnabled")?,
-                network_interface_traffic_config: f
-                    .take("NetworkInterfaceTrafficConfig")?,
-                connection_tracking_configuration: f
-                    .take("ConnectionTrackingConfiguration")?,
-                source_dest_check: f.take("SourceDestCheck")?,
-                enhanced_network: f.take("EnhancedNetwork")?,
-                qo_s_config: f.take("QoSConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.

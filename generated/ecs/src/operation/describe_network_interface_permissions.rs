@@ -242,20 +242,23 @@ pub struct DescribeNetworkInterfacePermissionsResponse {
     /// - Wire name: `NetworkInterfacePermissions`.
     pub network_interface_permissions: Option<crate::types::NetworkInterfacePermissions>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNetworkInterfacePermissionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            network_interface_permissions: fields.take("NetworkInterfacePermissions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacePermissionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                network_interface_permissions: f.take("NetworkInterfacePermissions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNetworkInterfacePermissions`: one variant per documented code, `Unhandled` for any other.

@@ -175,17 +175,20 @@ pub struct DescribeNewProjectEipMonitorDataResponse {
     /// - Wire name: `EipMonitorDatas`.
     pub eip_monitor_datas: Option<crate::types::EipMonitorDatas>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNewProjectEipMonitorDataResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            eip_monitor_datas: fields.take("EipMonitorDatas")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNewProjectEipMonitorDataResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                eip_monitor_datas: f.take("EipMonitorDatas")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNewProjectEipMonitorData`: one variant per documented code, `Unhandled` for any other.

@@ -204,18 +204,21 @@ pub struct DescribePortRangeListAssociationsResponse {
         Vec<crate::types::PortRangeListAssociation>,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribePortRangeListAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            port_range_list_associations: fields.take("PortRangeListAssociations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                port_range_list_associations: f.take("PortRangeListAssociations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePortRangeListAssociations`: one variant per documented code, `Unhandled` for any other.

@@ -156,17 +156,20 @@ pub struct DescribePortRangeListEntriesResponse {
     /// - Wire name: `Entries`.
     pub entries: Option<Vec<crate::types::Entries>>,
 }
+impl ::acs_runtime::de::FromJson for DescribePortRangeListEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            entries: fields.take("Entries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                entries: f.take("Entries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePortRangeListEntries`: one variant per documented code, `Unhandled` for any other.

@@ -265,18 +265,21 @@ pub struct DescribePortRangeListsResponse {
     /// - Wire name: `PortRangeLists`.
     pub port_range_lists: Option<Vec<crate::types::PortRangeList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribePortRangeListsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            port_range_lists: fields.take("PortRangeLists")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                port_range_lists: f.take("PortRangeLists")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePortRangeLists`: one variant per documented code, `Unhandled` for any other.

@@ -203,18 +203,21 @@ pub struct DescribePrefixListAssociationsResponse {
     /// - Wire name: `PrefixListAssociations`.
     pub prefix_list_associations: Option<crate::types::PrefixListAssociations>,
 }
+impl ::acs_runtime::de::FromJson for DescribePrefixListAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            prefix_list_associations: fields.take("PrefixListAssociations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                prefix_list_associations: f.take("PrefixListAssociations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePrefixListAssociations`: one variant per documented code, `Unhandled` for any other.

@@ -185,23 +185,26 @@ pub struct DescribePrefixListAttributesResponse {
     /// - Wire name: `Entries`.
     pub entries: Option<crate::types::DescribePrefixListAttributesEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            max_entries: fields.take("MaxEntries")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            address_family: fields.take("AddressFamily")?,
+            prefix_list_name: fields.take("PrefixListName")?,
+            prefix_list_id: fields.take("PrefixListId")?,
+            entries: fields.take("Entries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                max_entries: f.take("MaxEntries")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                address_family: f.take("AddressFamily")?,
-                prefix_list_name: f.take("PrefixListName")?,
-                prefix_list_id: f.take("PrefixListId")?,
-                entries: f.take("Entries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePrefixListAttributes`: one variant per documented code, `Unhandled` for any other.

@@ -281,18 +281,21 @@ pub struct DescribePrefixListsResponse {
     /// - Wire name: `PrefixLists`.
     pub prefix_lists: Option<crate::types::PrefixLists>,
 }
+impl ::acs_runtime::de::FromJson for DescribePrefixListsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            prefix_lists: fields.take("PrefixLists")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                prefix_lists: f.take("PrefixLists")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePrefixLists`: one variant per documented code, `Unhandled` for any other.

@@ -783,17 +783,20 @@ pub struct DescribePriceResponse {
     /// - Wire name: `PriceInfo`.
     pub price_info: Option<crate::types::DescribePricePriceInfo>,
 }
+impl ::acs_runtime::de::FromJson for DescribePriceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            price_info: fields.take("PriceInfo")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                price_info: f.take("PriceInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.

@@ -527,17 +527,20 @@ pub struct DescribeRecommendInstanceTypeResponse {
     /// - Wire name: `Data`.
     pub data: Option<crate::types::Data>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRecommendInstanceTypeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            data: fields.take("Data")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                data: f.take("Data")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.

@@ -257,17 +257,20 @@ pub struct DescribeRenewalPriceResponse {
     /// - Wire name: `PriceInfo`.
     pub price_info: Option<crate::types::PriceInfo>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRenewalPriceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            price_info: fields.take("PriceInfo")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                price_info: f.take("PriceInfo")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRenewalPrice`: one variant per documented code, `Unhandled` for any other.

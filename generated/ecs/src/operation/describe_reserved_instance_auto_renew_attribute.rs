@@ -168,19 +168,22 @@ pub struct DescribeReservedInstanceAutoRenewAttributeResponse {
         crate::types::ReservedInstanceRenewAttributes,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeReservedInstanceAutoRenewAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            reserved_instance_renew_attributes: fields
+                .take("ReservedInstanceRenewAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeReservedInstanceAutoRenewAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                reserved_instance_renew_attributes: f
-                    .take("ReservedInstanceRenewAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.

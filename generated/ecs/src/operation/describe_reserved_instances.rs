@@ -463,20 +463,23 @@ pub struct DescribeReservedInstancesResponse {
     /// - Wire name: `ReservedInstances`.
     pub reserved_instances: Option<crate::types::ReservedInstances>,
 }
+impl ::acs_runtime::de::FromJson for DescribeReservedInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            reserved_instances: fields.take("ReservedInstances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                reserved_instances: f.take("ReservedInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeReservedInstances`: one variant per documented code, `Unhandled` for any other.

@@ -257,20 +257,23 @@ pub struct DescribeResourceByTagsResponse {
     /// - Wire name: `Resources`.
     pub resources: Option<crate::types::Resources>,
 }
+impl ::acs_runtime::de::FromJson for DescribeResourceByTagsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            resources: fields.take("Resources")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeResourceByTagsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                resources: f.take("Resources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeResourceByTags`: one variant per documented code, `Unhandled` for any other.

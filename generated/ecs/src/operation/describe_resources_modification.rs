@@ -408,17 +408,20 @@ pub struct DescribeResourcesModificationResponse {
         crate::types::DescribeResourcesModificationAvailableZones,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeResourcesModificationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            available_zones: fields.take("AvailableZones")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                available_zones: f.take("AvailableZones")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeResourcesModification`: one variant per documented code, `Unhandled` for any other.

@@ -176,20 +176,23 @@ pub struct DescribeRouterInterfacesResponse {
     /// - Wire name: `RouterInterfaceSet`.
     pub router_interface_set: Option<crate::types::RouterInterfaceSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            router_interface_set: fields.take("RouterInterfaceSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                router_interface_set: f.take("RouterInterfaceSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.

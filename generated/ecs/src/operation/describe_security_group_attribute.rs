@@ -330,25 +330,28 @@ pub struct DescribeSecurityGroupAttributeResponse {
     /// - Wire name: `SnapshotPolicyIds`.
     pub snapshot_policy_ids: Option<crate::types::SnapshotPolicyIds>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            request_id: fields.take("RequestId")?,
+            inner_access_policy: fields.take("InnerAccessPolicy")?,
+            description: fields.take("Description")?,
+            security_group_id: fields.take("SecurityGroupId")?,
+            security_group_name: fields.take("SecurityGroupName")?,
+            region_id: fields.take("RegionId")?,
+            permissions: fields.take("Permissions")?,
+            next_token: fields.take("NextToken")?,
+            snapshot_policy_ids: fields.take("SnapshotPolicyIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                request_id: f.take("RequestId")?,
-                inner_access_policy: f.take("InnerAccessPolicy")?,
-                description: f.take("Description")?,
-                security_group_id: f.take("SecurityGroupId")?,
-                security_group_name: f.take("SecurityGroupName")?,
-                region_id: f.take("RegionId")?,
-                permissions: f.take("Permissions")?,
-                next_token: f.take("NextToken")?,
-                snapshot_policy_ids: f.take("SnapshotPolicyIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.

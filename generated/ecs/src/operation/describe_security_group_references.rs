@@ -162,17 +162,20 @@ pub struct DescribeSecurityGroupReferencesResponse {
     /// - Wire name: `SecurityGroupReferences`.
     pub security_group_references: Option<crate::types::SecurityGroupReferences>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            security_group_references: fields.take("SecurityGroupReferences")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                security_group_references: f.take("SecurityGroupReferences")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.

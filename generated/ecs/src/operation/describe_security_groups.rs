@@ -479,22 +479,25 @@ pub struct DescribeSecurityGroupsResponse {
     /// - Example: `10`.
     pub page_size: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            region_id: fields.take("RegionId")?,
+            next_token: fields.take("NextToken")?,
+            security_groups: fields.take("SecurityGroups")?,
+            total_count: fields.take("TotalCount")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                region_id: f.take("RegionId")?,
-                next_token: f.take("NextToken")?,
-                security_groups: f.take("SecurityGroups")?,
-                total_count: f.take("TotalCount")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.

@@ -335,18 +335,21 @@ pub struct DescribeSnapshotGroupsResponse {
     /// - Wire name: `SnapshotGroups`.
     pub snapshot_groups: Option<crate::types::SnapshotGroups>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            snapshot_groups: fields.take("SnapshotGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                snapshot_groups: f.take("SnapshotGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnapshotGroups`: one variant per documented code, `Unhandled` for any other.

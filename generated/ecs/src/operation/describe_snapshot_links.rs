@@ -299,21 +299,24 @@ pub struct DescribeSnapshotLinksResponse {
     /// - Wire name: `SnapshotLinks`.
     pub snapshot_links: Option<crate::types::SnapshotLinks>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnapshotLinksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            snapshot_links: fields.take("SnapshotLinks")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                snapshot_links: f.take("SnapshotLinks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnapshotLinks`: one variant per documented code, `Unhandled` for any other.

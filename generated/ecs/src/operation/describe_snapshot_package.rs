@@ -191,20 +191,23 @@ pub struct DescribeSnapshotPackageResponse {
     /// - Wire name: `SnapshotPackages`.
     pub snapshot_packages: Option<crate::types::SnapshotPackages>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnapshotPackageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            snapshot_packages: fields.take("SnapshotPackages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotPackageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                snapshot_packages: f.take("SnapshotPackages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnapshotPackage`: one variant per documented code, `Unhandled` for any other.

@@ -583,21 +583,24 @@ pub struct DescribeSnapshotsResponse {
     /// - Wire name: `Snapshots`.
     pub snapshots: Option<crate::types::DescribeSnapshotsSnapshots>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnapshotsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            snapshots: fields.take("Snapshots")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                snapshots: f.take("Snapshots")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.

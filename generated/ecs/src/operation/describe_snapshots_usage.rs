@@ -141,18 +141,21 @@ pub struct DescribeSnapshotsUsageResponse {
     /// - Example: `5`.
     pub snapshot_count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snapshot_size: fields.take("SnapshotSize")?,
+            request_id: fields.take("RequestId")?,
+            snapshot_count: fields.take("SnapshotCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snapshot_size: f.take("SnapshotSize")?,
-                request_id: f.take("RequestId")?,
-                snapshot_count: f.take("SnapshotCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnapshotsUsage`: one variant per documented code, `Unhandled` for any other.

@@ -338,18 +338,21 @@ pub struct DescribeSpotAdviceResponse {
     /// - Wire name: `AvailableSpotZones`.
     pub available_spot_zones: Option<crate::types::AvailableSpotZones>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            request_id: fields.take("RequestId")?,
+            available_spot_zones: fields.take("AvailableSpotZones")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                request_id: f.take("RequestId")?,
-                available_spot_zones: f.take("AvailableSpotZones")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.

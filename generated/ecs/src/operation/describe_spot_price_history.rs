@@ -348,19 +348,22 @@ pub struct DescribeSpotPriceHistoryResponse {
     /// - Wire name: `SpotPrices`.
     pub spot_prices: Option<crate::types::SpotPrices>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            currency: fields.take("Currency")?,
+            next_offset: fields.take("NextOffset")?,
+            spot_prices: fields.take("SpotPrices")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                currency: f.take("Currency")?,
-                next_offset: f.take("NextOffset")?,
-                spot_prices: f.take("SpotPrices")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.

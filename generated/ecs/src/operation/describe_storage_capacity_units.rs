@@ -333,20 +333,23 @@ pub struct DescribeStorageCapacityUnitsResponse {
     /// - Wire name: `StorageCapacityUnits`.
     pub storage_capacity_units: Option<crate::types::StorageCapacityUnits>,
 }
+impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            storage_capacity_units: fields.take("StorageCapacityUnits")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                storage_capacity_units: f.take("StorageCapacityUnits")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeStorageCapacityUnits`: one variant per documented code, `Unhandled` for any other.

@@ -300,20 +300,23 @@ pub struct DescribeTagsResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::DescribeTagsTags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.

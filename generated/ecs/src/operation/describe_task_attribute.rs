@@ -207,28 +207,31 @@ pub struct DescribeTaskAttributeResponse {
     /// - Wire name: `OperationProgressSet`.
     pub operation_progress_set: Option<crate::types::OperationProgressSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            support_cancel: fields.take("SupportCancel")?,
+            total_count: fields.take("TotalCount")?,
+            success_count: fields.take("SuccessCount")?,
+            region_id: fields.take("RegionId")?,
+            task_action: fields.take("TaskAction")?,
+            failed_count: fields.take("FailedCount")?,
+            request_id: fields.take("RequestId")?,
+            task_status: fields.take("TaskStatus")?,
+            task_process: fields.take("TaskProcess")?,
+            finished_time: fields.take("FinishedTime")?,
+            task_id: fields.take("TaskId")?,
+            operation_progress_set: fields.take("OperationProgressSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                support_cancel: f.take("SupportCancel")?,
-                total_count: f.take("TotalCount")?,
-                success_count: f.take("SuccessCount")?,
-                region_id: f.take("RegionId")?,
-                task_action: f.take("TaskAction")?,
-                failed_count: f.take("FailedCount")?,
-                request_id: f.take("RequestId")?,
-                task_status: f.take("TaskStatus")?,
-                task_process: f.take("TaskProcess")?,
-                finished_time: f.take("FinishedTime")?,
-                task_id: f.take("TaskId")?,
-                operation_progress_set: f.take("OperationProgressSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTaskAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -334,21 +334,24 @@ pub struct DescribeTasksResponse {
     /// - Wire name: `TaskSet`.
     pub task_set: Option<crate::types::TaskSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTasksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            task_set: fields.take("TaskSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                task_set: f.take("TaskSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTasks`: one variant per documented code, `Unhandled` for any other.

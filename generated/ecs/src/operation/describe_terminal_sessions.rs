@@ -208,18 +208,21 @@ pub struct DescribeTerminalSessionsResponse {
     /// - Wire name: `Sessions`.
     pub sessions: Option<crate::types::Sessions>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTerminalSessionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            sessions: fields.take("Sessions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTerminalSessionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                sessions: f.take("Sessions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTerminalSessions`: one variant per documented code, `Unhandled` for any other.

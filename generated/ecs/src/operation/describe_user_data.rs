@@ -163,19 +163,22 @@ pub struct DescribeUserDataResponse {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeUserDataResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_id: fields.take("InstanceId")?,
+            user_data: fields.take("UserData")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeUserDataResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_id: f.take("InstanceId")?,
-                user_data: f.take("UserData")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeUserData`: one variant per documented code, `Unhandled` for any other.

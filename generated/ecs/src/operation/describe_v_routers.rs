@@ -164,20 +164,23 @@ pub struct DescribeVRoutersResponse {
     /// - Wire name: `VRouters`.
     pub v_routers: Option<crate::types::VRouters>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVRoutersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            v_routers: fields.take("VRouters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVRoutersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                v_routers: f.take("VRouters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVRouters`: one variant per documented code, `Unhandled` for any other.

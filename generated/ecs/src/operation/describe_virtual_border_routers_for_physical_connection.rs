@@ -201,22 +201,26 @@ pub struct DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
         crate::types::VirtualBorderRouterForPhysicalConnectionSet,
     >,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            virtual_border_router_for_physical_connection_set: fields
+                .take("VirtualBorderRouterForPhysicalConnectionSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                virtual_border_router_for_physical_connection_set: f
-                    .take("VirtualBorderRouterForPhysicalConnectionSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.

@@ -176,20 +176,23 @@ pub struct DescribeVpcsResponse {
     /// - Wire name: `Vpcs`.
     pub vpcs: Option<crate::types::Vpcs>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpcsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpcs: fields.take("Vpcs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpcs: f.take("Vpcs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.

@@ -182,20 +182,24 @@ pub struct DetachInstanceRamRoleResponse {
         crate::types::DetachInstanceRamRoleResults,
     >,
 }
+impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ram_role_name: fields.take("RamRoleName")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            fail_count: fields.take("FailCount")?,
+            detach_instance_ram_role_results: fields
+                .take("DetachInstanceRamRoleResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ram_role_name: f.take("RamRoleName")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                fail_count: f.take("FailCount")?,
-                detach_instance_ram_role_results: f.take("DetachInstanceRamRoleResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DetachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.

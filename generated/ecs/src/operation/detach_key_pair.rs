@@ -186,20 +186,23 @@ pub struct DetachKeyPairResponse {
     /// - Wire name: `Results`.
     pub results: Option<crate::types::Results>,
 }
+impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_pair_name: fields.take("KeyPairName")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            fail_count: fields.take("FailCount")?,
+            results: fields.take("Results")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_pair_name: f.take("KeyPairName")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                fail_count: f.take("FailCount")?,
-                results: f.take("Results")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DetachKeyPair`: one variant per documented code, `Unhandled` for any other.

@@ -159,17 +159,20 @@ pub struct DisableActivationResponse {
     /// - Wire name: `Activation`.
     pub activation: Option<crate::types::DisableActivationActivation>,
 }
+impl ::acs_runtime::de::FromJson for DisableActivationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            activation: fields.take("Activation")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DisableActivationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                activation: f.take("Activation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisableActivation`: one variant per documented code, `Unhandled` for any other.

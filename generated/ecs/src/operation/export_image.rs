@@ -300,18 +300,21 @@ pub struct ExportImageResponse {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ExportImageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            task_id: fields.take("TaskId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                task_id: f.take("TaskId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ExportImage`: one variant per documented code, `Unhandled` for any other.

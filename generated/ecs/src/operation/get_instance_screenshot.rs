@@ -183,18 +183,21 @@ pub struct GetInstanceScreenshotResponse {
     /// - Example: `iVBORw0KGgoA...AAABJRU5ErkJggg==`.
     pub screenshot: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetInstanceScreenshotResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_id: fields.take("InstanceId")?,
+            screenshot: fields.take("Screenshot")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetInstanceScreenshotResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_id: f.take("InstanceId")?,
-                screenshot: f.take("Screenshot")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetInstanceScreenshot`: one variant per documented code, `Unhandled` for any other.

@@ -642,19 +642,22 @@ pub struct ImportImageResponse {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ImportImageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            image_id: fields.take("ImageId")?,
+            task_id: fields.take("TaskId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                image_id: f.take("ImageId")?,
-                task_id: f.take("TaskId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ImportImage`: one variant per documented code, `Unhandled` for any other.

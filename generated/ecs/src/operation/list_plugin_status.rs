@@ -274,21 +274,24 @@ pub struct ListPluginStatusResponse {
     /// - Wire name: `InstancePluginStatusSet`.
     pub instance_plugin_status_set: Option<crate::types::InstancePluginStatusSet>,
 }
+impl ::acs_runtime::de::FromJson for ListPluginStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            instance_plugin_status_set: fields.take("InstancePluginStatusSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPluginStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                instance_plugin_status_set: f.take("InstancePluginStatusSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPluginStatus`: one variant per documented code, `Unhandled` for any other.

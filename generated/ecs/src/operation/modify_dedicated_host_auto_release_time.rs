@@ -181,16 +181,19 @@ pub struct ModifyDedicatedHostAutoReleaseTimeResponse {
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoReleaseTimeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.

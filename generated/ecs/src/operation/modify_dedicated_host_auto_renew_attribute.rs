@@ -300,16 +300,19 @@ pub struct ModifyDedicatedHostAutoRenewAttributeResponse {
     /// - Example: `2A4EA075-CB5B-41B7-B0EB-70D339F6****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyDedicatedHostAutoRenewAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoRenewAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyDedicatedHostAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -183,16 +183,19 @@ pub struct ModifyDedicatedHostClusterAttributeResponse {
     /// - Example: `11B55F58-D3A4-4A9B-9596-342420D02FF8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyDedicatedHostClusterAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostClusterAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyDedicatedHostClusterAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -334,18 +334,21 @@ pub struct ModifyDedicatedHostsChargeTypeResponse {
     /// - Wire name: `FeeOfInstances`.
     pub fee_of_instances: Option<crate::types::FeeOfInstances>,
 }
+impl ::acs_runtime::de::FromJson for ModifyDedicatedHostsChargeTypeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+            fee_of_instances: fields.take("FeeOfInstances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-                fee_of_instances: f.take("FeeOfInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyDedicatedHostsChargeType`: one variant per documented code, `Unhandled` for any other.

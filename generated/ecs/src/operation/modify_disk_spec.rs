@@ -319,18 +319,21 @@ pub struct ModifyDiskSpecResponse {
     /// - Example: `20413515388****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            task_id: fields.take("TaskId")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                task_id: f.take("TaskId")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.

@@ -176,17 +176,20 @@ pub struct ModifyInstanceNetworkOptionsResponse {
     /// - Example: `t-bp198jigq7l0h5ac****`.
     pub task_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            task_id: fields.take("TaskId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                task_id: f.take("TaskId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyInstanceNetworkOptions`: one variant per documented code, `Unhandled` for any other.

@@ -390,16 +390,19 @@ pub struct ModifyInstanceSpecResponse {
     /// - Example: `473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyInstanceSpecResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.

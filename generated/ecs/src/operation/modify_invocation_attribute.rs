@@ -411,17 +411,20 @@ pub struct ModifyInvocationAttributeResponse {
     /// - Example: `c-hz01272yr52****`.
     pub command_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            command_id: fields.take("CommandId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                command_id: f.take("CommandId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyInvocationAttribute`: one variant per documented code, `Unhandled` for any other.

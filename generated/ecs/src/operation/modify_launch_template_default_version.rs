@@ -192,17 +192,20 @@ pub struct ModifyLaunchTemplateDefaultVersionResponse {
     /// - Example: `lt-bp1apo0bbbkuy0rj****`.
     pub launch_template_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            launch_template_id: fields.take("LaunchTemplateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                launch_template_id: f.take("LaunchTemplateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyLaunchTemplateDefaultVersion`: one variant per documented code, `Unhandled` for any other.

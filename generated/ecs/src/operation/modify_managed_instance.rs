@@ -179,17 +179,20 @@ pub struct ModifyManagedInstanceResponse {
     /// - Wire name: `Instance`.
     pub instance: Option<crate::types::ModifyManagedInstanceInstance>,
 }
+impl ::acs_runtime::de::FromJson for ModifyManagedInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance: fields.take("Instance")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance: f.take("Instance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyManagedInstance`: one variant per documented code, `Unhandled` for any other.

@@ -255,17 +255,20 @@ pub struct ModifyReservedInstancesResponse {
     /// - Wire name: `ReservedInstanceIdSets`.
     pub reserved_instance_id_sets: Option<crate::types::ReservedInstanceIdSets>,
 }
+impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                reserved_instance_id_sets: f.take("ReservedInstanceIdSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyReservedInstances`: one variant per documented code, `Unhandled` for any other.

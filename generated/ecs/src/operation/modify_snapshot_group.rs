@@ -179,16 +179,19 @@ pub struct ModifySnapshotGroupResponse {
     /// - Example: `A00B5E55-76B7-42C8-8A80-AF10E980DCC7`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifySnapshotGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifySnapshotGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifySnapshotGroup`: one variant per documented code, `Unhandled` for any other.

@@ -129,16 +129,19 @@ pub struct OpenSnapshotServiceResponse {
     /// - Example: `C36234E8-4C67-5F6C-8C07-F51B2EE2C560`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for OpenSnapshotServiceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for OpenSnapshotServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `OpenSnapshotService`: one variant per documented code, `Unhandled` for any other.

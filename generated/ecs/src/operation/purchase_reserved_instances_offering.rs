@@ -512,18 +512,21 @@ pub struct PurchaseReservedInstancesOfferingResponse {
     /// - Example: `23841229****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for PurchaseReservedInstancesOfferingResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                reserved_instance_id_sets: f.take("ReservedInstanceIdSets")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `PurchaseReservedInstancesOffering`: one variant per documented code, `Unhandled` for any other.

@@ -356,18 +356,21 @@ pub struct PurchaseStorageCapacityUnitResponse {
     /// - Wire name: `StorageCapacityUnitIds`.
     pub storage_capacity_unit_ids: Option<crate::types::StorageCapacityUnitIds>,
 }
+impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+            storage_capacity_unit_ids: fields.take("StorageCapacityUnitIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-                storage_capacity_unit_ids: f.take("StorageCapacityUnitIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `PurchaseStorageCapacityUnit`: one variant per documented code, `Unhandled` for any other.

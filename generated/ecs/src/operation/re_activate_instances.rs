@@ -148,16 +148,19 @@ pub struct ReActivateInstancesResponse {
     /// - Example: `51AB7717-6E1A-4D1D-A44D-54CB123ABC`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReActivateInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReActivateInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReActivateInstances`: one variant per documented code, `Unhandled` for any other.

@@ -188,16 +188,19 @@ pub struct RedeployDedicatedHostResponse {
     /// - Example: `FCED4B7A-53D5-4C04-ABE3-26D4F3890D57`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RedeployDedicatedHostResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.

@@ -177,16 +177,19 @@ pub struct ReleaseDedicatedHostResponse {
     /// - Example: `A1B15AC8-E6F6-49A4-8985-8C07104B9199`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReleaseDedicatedHostResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReleaseDedicatedHostResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReleaseDedicatedHost`: one variant per documented code, `Unhandled` for any other.

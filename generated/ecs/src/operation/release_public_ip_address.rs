@@ -182,17 +182,20 @@ pub struct ReleasePublicIpAddressResponse {
     /// - Example: `hide`.
     pub remain_times: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            remain_times: fields.take("RemainTimes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                remain_times: f.take("RemainTimes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReleasePublicIpAddress`: one variant per documented code, `Unhandled` for any other.

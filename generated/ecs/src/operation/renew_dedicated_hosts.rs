@@ -226,17 +226,20 @@ pub struct RenewDedicatedHostsResponse {
     /// - Example: `23841229****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RenewDedicatedHosts`: one variant per documented code, `Unhandled` for any other.

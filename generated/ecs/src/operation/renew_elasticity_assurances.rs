@@ -304,18 +304,21 @@ pub struct RenewElasticityAssurancesResponse {
     /// - Wire name: `PrivatePoolOptionsIdSet`.
     pub private_pool_options_id_set: Option<crate::types::PrivatePoolOptionsIdSet>,
 }
+impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+            private_pool_options_id_set: fields.take("PrivatePoolOptionsIdSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-                private_pool_options_id_set: f.take("PrivatePoolOptionsIdSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.

@@ -276,18 +276,21 @@ pub struct RenewReservedInstancesResponse {
     /// - Example: `2023912123****`.
     pub order_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RenewReservedInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RenewReservedInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                reserved_instance_id_sets: f.take("ReservedInstanceIdSets")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RenewReservedInstances`: one variant per documented code, `Unhandled` for any other.

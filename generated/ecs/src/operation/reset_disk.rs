@@ -177,16 +177,19 @@ pub struct ResetDiskResponse {
     /// - Example: `F3CD6886-D8D0-4FEE-B93E-1B732396****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ResetDiskResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResetDiskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ResetDisk`: one variant per documented code, `Unhandled` for any other.

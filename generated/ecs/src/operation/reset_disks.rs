@@ -177,17 +177,20 @@ pub struct ResetDisksResponse {
     /// - Wire name: `OperationProgressSet`.
     pub operation_progress_set: Option<crate::types::OperationProgressSet>,
 }
+impl ::acs_runtime::de::FromJson for ResetDisksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            operation_progress_set: fields.take("OperationProgressSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResetDisksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                operation_progress_set: f.take("OperationProgressSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ResetDisks`: one variant per documented code, `Unhandled` for any other.

@@ -269,17 +269,20 @@ pub struct ResizeDiskResponse {
     /// - Example: `F3CD6886-D8D0-4FEE-B93E-1B732396****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ResizeDiskResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ResizeDisk`: one variant per documented code, `Unhandled` for any other.

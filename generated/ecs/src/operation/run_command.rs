@@ -860,18 +860,21 @@ pub struct RunCommandResponse {
     /// - Example: `t-7d2a745b412b4601b2d47f6a768d****`.
     pub invoke_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RunCommandResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            command_id: fields.take("CommandId")?,
+            invoke_id: fields.take("InvokeId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                command_id: f.take("CommandId")?,
-                invoke_id: f.take("InvokeId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RunCommand`: one variant per documented code, `Unhandled` for any other.

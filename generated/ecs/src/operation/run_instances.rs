@@ -1990,19 +1990,22 @@ pub struct RunInstancesResponse {
     /// - Wire name: `InstanceIdSets`.
     pub instance_id_sets: Option<crate::types::InstanceIdSets>,
 }
+impl ::acs_runtime::de::FromJson for RunInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+            trade_price: fields.take("TradePrice")?,
+            instance_id_sets: fields.take("InstanceIdSets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-                trade_price: f.take("TradePrice")?,
-                instance_id_sets: f.take("InstanceIdSets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RunInstances`: one variant per documented code, `Unhandled` for any other.

@@ -301,19 +301,22 @@ pub struct StartTerminalSessionResponse {
     /// - Example: `wss://cn-hangzhou.axt.aliyuncs.com/session?sessionId=s-hz023od0x9****&token=d86c2df2-d19c-4bd8-b817-a19ef123****`.
     pub web_socket_url: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            session_id: fields.take("SessionId")?,
+            security_token: fields.take("SecurityToken")?,
+            web_socket_url: fields.take("WebSocketUrl")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                session_id: f.take("SessionId")?,
-                security_token: f.take("SecurityToken")?,
-                web_socket_url: f.take("WebSocketUrl")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `StartTerminalSession`: one variant per documented code, `Unhandled` for any other.

@@ -290,17 +290,20 @@ pub struct StopInstancesResponse {
     /// - Wire name: `InstanceResponses`.
     pub instance_responses: Option<crate::types::InstanceResponses>,
 }
+impl ::acs_runtime::de::FromJson for StopInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_responses: fields.take("InstanceResponses")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_responses: f.take("InstanceResponses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `StopInstances`: one variant per documented code, `Unhandled` for any other.

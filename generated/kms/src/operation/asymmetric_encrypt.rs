@@ -233,19 +233,22 @@ pub struct AsymmetricEncryptResponse {
     /// - Example: `475f1620-b9d3-4d35-b5c6-3fbdd941423d`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AsymmetricEncryptResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AsymmetricEncryptResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AsymmetricEncrypt`: one variant per documented code, `Unhandled` for any other.

@@ -209,18 +209,21 @@ pub struct CertificatePrivateKeyDecryptResponse {
     /// - Example: `VGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4`.
     pub plaintext: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            certificate_id: fields.take("CertificateId")?,
+            plaintext: fields.take("Plaintext")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                certificate_id: f.take("CertificateId")?,
-                plaintext: f.take("Plaintext")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CertificatePrivateKeyDecrypt`: one variant per documented code, `Unhandled` for any other.

@@ -251,18 +251,21 @@ pub struct CertificatePrivateKeySignResponse {
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     pub certificate_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            signature_value: fields.take("SignatureValue")?,
+            request_id: fields.take("RequestId")?,
+            certificate_id: fields.take("CertificateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                signature_value: f.take("SignatureValue")?,
-                request_id: f.take("RequestId")?,
-                certificate_id: f.take("CertificateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CertificatePrivateKeySign`: one variant per documented code, `Unhandled` for any other.

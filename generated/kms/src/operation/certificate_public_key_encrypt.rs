@@ -225,18 +225,21 @@ pub struct CertificatePublicKeyEncryptResponse {
     /// - Example: `12345678-1234-1234-1234-12345678****`.
     pub certificate_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CertificatePublicKeyEncryptResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+            certificate_id: fields.take("CertificateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyEncryptResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-                certificate_id: f.take("CertificateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CertificatePublicKeyEncrypt`: one variant per documented code, `Unhandled` for any other.

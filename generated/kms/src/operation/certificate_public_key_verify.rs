@@ -276,18 +276,21 @@ pub struct CertificatePublicKeyVerifyResponse {
     /// - Example: `true`.
     pub signature_valid: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for CertificatePublicKeyVerifyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            certificate_id: fields.take("CertificateId")?,
+            signature_valid: fields.take("SignatureValid")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyVerifyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                certificate_id: f.take("CertificateId")?,
-                signature_valid: f.take("SignatureValid")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CertificatePublicKeyVerify`: one variant per documented code, `Unhandled` for any other.

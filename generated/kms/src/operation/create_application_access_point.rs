@@ -221,21 +221,24 @@ pub struct CreateApplicationAccessPointResponse {
     /// - Example: `ClientKey`.
     pub authentication_method: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            policies: fields.take("Policies")?,
+            name: fields.take("Name")?,
+            arn: fields.take("Arn")?,
+            authentication_method: fields.take("AuthenticationMethod")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                policies: f.take("Policies")?,
-                name: f.take("Name")?,
-                arn: f.take("Arn")?,
-                authentication_method: f.take("AuthenticationMethod")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.

@@ -234,21 +234,24 @@ pub struct CreateClientKeyResponse {
     /// - Example: `2028-08-31T17:14:33Z`.
     pub not_after: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            client_key_id: fields.take("ClientKeyId")?,
+            key_algorithm: fields.take("KeyAlgorithm")?,
+            private_key_data: fields.take("PrivateKeyData")?,
+            not_before: fields.take("NotBefore")?,
+            not_after: fields.take("NotAfter")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                client_key_id: f.take("ClientKeyId")?,
-                key_algorithm: f.take("KeyAlgorithm")?,
-                private_key_data: f.take("PrivateKeyData")?,
-                not_before: f.take("NotBefore")?,
-                not_after: f.take("NotAfter")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateClientKey`: one variant per documented code, `Unhandled` for any other.

@@ -359,17 +359,20 @@ pub struct CreateKeyResponse {
     /// - Wire name: `KeyMetadata`.
     pub key_metadata: Option<crate::types::KeyMetadata>,
 }
+impl ::acs_runtime::de::FromJson for CreateKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            key_metadata: fields.take("KeyMetadata")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                key_metadata: f.take("KeyMetadata")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateKey`: one variant per documented code, `Unhandled` for any other.

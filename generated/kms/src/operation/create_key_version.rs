@@ -139,17 +139,20 @@ pub struct CreateKeyVersionResponse {
     /// - Wire name: `KeyVersion`.
     pub key_version: Option<crate::types::KeyVersion>,
 }
+impl ::acs_runtime::de::FromJson for CreateKeyVersionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            key_version: fields.take("KeyVersion")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                key_version: f.take("KeyVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateKeyVersion`: one variant per documented code, `Unhandled` for any other.

@@ -218,21 +218,24 @@ pub struct CreateNetworkRuleResponse {
     /// - Example: `acs:kms:cn-hangzhou:119285303511****:network/networkrule_test`.
     pub arn: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            r#type: fields.take("Type")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            source_private_ip: fields.take("SourcePrivateIp")?,
+            name: fields.take("Name")?,
+            arn: fields.take("Arn")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                r#type: f.take("Type")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                source_private_ip: f.take("SourcePrivateIp")?,
-                name: f.take("Name")?,
-                arn: f.take("Arn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNetworkRule`: one variant per documented code, `Unhandled` for any other.

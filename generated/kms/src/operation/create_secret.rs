@@ -513,25 +513,28 @@ pub struct CreateSecretResponse {
     /// - Example: `kst-bjj62d8f5e0sgtx8h****`.
     pub dkms_instance_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            automatic_rotation: fields.take("AutomaticRotation")?,
+            secret_name: fields.take("SecretName")?,
+            version_id: fields.take("VersionId")?,
+            next_rotation_date: fields.take("NextRotationDate")?,
+            secret_type: fields.take("SecretType")?,
+            rotation_interval: fields.take("RotationInterval")?,
+            arn: fields.take("Arn")?,
+            extended_config: fields.take("ExtendedConfig")?,
+            dkms_instance_id: fields.take("DKMSInstanceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                automatic_rotation: f.take("AutomaticRotation")?,
-                secret_name: f.take("SecretName")?,
-                version_id: f.take("VersionId")?,
-                next_rotation_date: f.take("NextRotationDate")?,
-                secret_type: f.take("SecretType")?,
-                rotation_interval: f.take("RotationInterval")?,
-                arn: f.take("Arn")?,
-                extended_config: f.take("ExtendedConfig")?,
-                dkms_instance_id: f.take("DKMSInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.

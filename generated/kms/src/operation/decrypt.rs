@@ -179,19 +179,22 @@ pub struct DecryptResponse {
     /// - Example: `tRYXuCwgja12xxO1N/gZERDDCLw9doZEQiPDk/Bv****`.
     pub plaintext: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DecryptResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            request_id: fields.take("RequestId")?,
+            plaintext: fields.take("Plaintext")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DecryptResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                request_id: f.take("RequestId")?,
-                plaintext: f.take("Plaintext")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `Decrypt`: one variant per documented code, `Unhandled` for any other.

@@ -128,16 +128,19 @@ pub struct DeleteAliasResponse {
     /// - Example: `4c8ae23f-3a42-6791-a4ba-1faa77831c28`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteAliasResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteAliasResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteAlias`: one variant per documented code, `Unhandled` for any other.

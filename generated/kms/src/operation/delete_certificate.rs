@@ -131,16 +131,19 @@ pub struct DeleteCertificateResponse {
     /// - Example: `d97f6c33-ca26-4de2-a580-0e2fd1c5bfb0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteCertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteCertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteCertificate`: one variant per documented code, `Unhandled` for any other.

@@ -126,16 +126,19 @@ pub struct DeleteClientKeyResponse {
     /// - Example: `2312e45f-b2fa-4c34-ad94-3eca50932916`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteClientKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteClientKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteClientKey`: one variant per documented code, `Unhandled` for any other.

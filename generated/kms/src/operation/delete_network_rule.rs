@@ -129,16 +129,19 @@ pub struct DeleteNetworkRuleResponse {
     /// - Example: `3bf02f7a-015b-4f93-be0f-cc043fda2d4`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteNetworkRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteNetworkRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteNetworkRule`: one variant per documented code, `Unhandled` for any other.

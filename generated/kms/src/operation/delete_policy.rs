@@ -126,16 +126,19 @@ pub struct DeletePolicyResponse {
     /// - Example: `00a26a33-d992-42f3-9012-5fd12764430f`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeletePolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeletePolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeletePolicy`: one variant per documented code, `Unhandled` for any other.

@@ -195,18 +195,21 @@ pub struct DeleteSecretResponse {
     /// - Example: `2022-09-15T07:02:14Z`.
     pub planned_delete_time: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+            planned_delete_time: fields.take("PlannedDeleteTime")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-                planned_delete_time: f.take("PlannedDeleteTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteSecret`: one variant per documented code, `Unhandled` for any other.

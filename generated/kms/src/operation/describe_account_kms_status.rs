@@ -119,17 +119,20 @@ pub struct DescribeAccountKmsStatusResponse {
     /// - Example: `3ac84333-d64d-4784-a8bc-997834a7ac6c`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccountKmsStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            account_status: fields.take("AccountStatus")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountKmsStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                account_status: f.take("AccountStatus")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccountKmsStatus`: one variant per documented code, `Unhandled` for any other.

@@ -156,21 +156,24 @@ pub struct DescribeApplicationAccessPointResponse {
     /// - Example: `["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]`.
     pub policies: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            arn: fields.take("Arn")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            authentication_method: fields.take("AuthenticationMethod")?,
+            policies: fields.take("Policies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                arn: f.take("Arn")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                authentication_method: f.take("AuthenticationMethod")?,
-                policies: f.take("Policies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.

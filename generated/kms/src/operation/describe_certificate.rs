@@ -227,33 +227,36 @@ pub struct DescribeCertificateResponse {
     /// - Wire name: `SubjectAlternativeNames`.
     pub subject_alternative_names: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            serial: fields.take("Serial")?,
+            created_at: fields.take("CreatedAt")?,
+            tags: fields.take("Tags")?,
+            subject_key_identifier: fields.take("SubjectKeyIdentifier")?,
+            exportable_private_key: fields.take("ExportablePrivateKey")?,
+            issuer: fields.take("Issuer")?,
+            signature_algorithm: fields.take("SignatureAlgorithm")?,
+            not_after: fields.take("NotAfter")?,
+            arn: fields.take("Arn")?,
+            certificate_id: fields.take("CertificateId")?,
+            request_id: fields.take("RequestId")?,
+            key_spec: fields.take("KeySpec")?,
+            subject_public_key: fields.take("SubjectPublicKey")?,
+            subject: fields.take("Subject")?,
+            not_before: fields.take("NotBefore")?,
+            updated_at: fields.take("UpdatedAt")?,
+            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                serial: f.take("Serial")?,
-                created_at: f.take("CreatedAt")?,
-                tags: f.take("Tags")?,
-                subject_key_identifier: f.take("SubjectKeyIdentifier")?,
-                exportable_private_key: f.take("ExportablePrivateKey")?,
-                issuer: f.take("Issuer")?,
-                signature_algorithm: f.take("SignatureAlgorithm")?,
-                not_after: f.take("NotAfter")?,
-                arn: f.take("Arn")?,
-                certificate_id: f.take("CertificateId")?,
-                request_id: f.take("RequestId")?,
-                key_spec: f.take("KeySpec")?,
-                subject_public_key: f.take("SubjectPublicKey")?,
-                subject: f.take("Subject")?,
-                not_before: f.take("NotBefore")?,
-                updated_at: f.take("UpdatedAt")?,
-                subject_alternative_names: f.take("SubjectAlternativeNames")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCertificate`: one variant per documented code, `Unhandled` for any other.

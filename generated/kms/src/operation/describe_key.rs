@@ -134,17 +134,20 @@ pub struct DescribeKeyResponse {
     /// - Wire name: `KeyMetadata`.
     pub key_metadata: Option<crate::types::DescribeKeyKeyMetadata>,
 }
+impl ::acs_runtime::de::FromJson for DescribeKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            key_metadata: fields.take("KeyMetadata")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                key_metadata: f.take("KeyMetadata")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeKey`: one variant per documented code, `Unhandled` for any other.

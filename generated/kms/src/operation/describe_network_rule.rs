@@ -147,20 +147,23 @@ pub struct DescribeNetworkRuleResponse {
     /// - Example: `["192.10.XX.XX","192.168.XX.XX/24"]`.
     pub source_private_ip: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNetworkRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            arn: fields.take("Arn")?,
+            r#type: fields.take("Type")?,
+            description: fields.take("Description")?,
+            source_private_ip: fields.take("SourcePrivateIp")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                arn: f.take("Arn")?,
-                r#type: f.take("Type")?,
-                description: f.take("Description")?,
-                source_private_ip: f.take("SourcePrivateIp")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNetworkRule`: one variant per documented code, `Unhandled` for any other.

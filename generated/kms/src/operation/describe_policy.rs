@@ -159,23 +159,26 @@ pub struct DescribePolicyResponse {
     /// - Example: `{"NetworkRules":["kst-hzz62ee817bvyyr5x****.efkd","kst-hzz62ee817bvyyr5x****.eyyp"]}`.
     pub access_control_rules: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            arn: fields.take("Arn")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            kms_instance: fields.take("KmsInstance")?,
+            permissions: fields.take("Permissions")?,
+            resources: fields.take("Resources")?,
+            access_control_rules: fields.take("AccessControlRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                arn: f.take("Arn")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                kms_instance: f.take("KmsInstance")?,
-                permissions: f.take("Permissions")?,
-                resources: f.take("Resources")?,
-                access_control_rules: f.take("AccessControlRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePolicy`: one variant per documented code, `Unhandled` for any other.

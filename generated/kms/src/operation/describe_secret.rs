@@ -255,32 +255,35 @@ pub struct DescribeSecretResponse {
     /// - Wire name: `OwingService`.
     pub owing_service: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            update_time: fields.take("UpdateTime")?,
+            create_time: fields.take("CreateTime")?,
+            next_rotation_date: fields.take("NextRotationDate")?,
+            encryption_key_id: fields.take("EncryptionKeyId")?,
+            rotation_interval: fields.take("RotationInterval")?,
+            arn: fields.take("Arn")?,
+            extended_config: fields.take("ExtendedConfig")?,
+            last_rotation_date: fields.take("LastRotationDate")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            secret_name: fields.take("SecretName")?,
+            automatic_rotation: fields.take("AutomaticRotation")?,
+            secret_type: fields.take("SecretType")?,
+            planned_delete_time: fields.take("PlannedDeleteTime")?,
+            dkms_instance_id: fields.take("DKMSInstanceId")?,
+            tags: fields.take("Tags")?,
+            owing_service: fields.take("OwingService")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                update_time: f.take("UpdateTime")?,
-                create_time: f.take("CreateTime")?,
-                next_rotation_date: f.take("NextRotationDate")?,
-                encryption_key_id: f.take("EncryptionKeyId")?,
-                rotation_interval: f.take("RotationInterval")?,
-                arn: f.take("Arn")?,
-                extended_config: f.take("ExtendedConfig")?,
-                last_rotation_date: f.take("LastRotationDate")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                secret_name: f.take("SecretName")?,
-                automatic_rotation: f.take("AutomaticRotation")?,
-                secret_type: f.take("SecretType")?,
-                planned_delete_time: f.take("PlannedDeleteTime")?,
-                dkms_instance_id: f.take("DKMSInstanceId")?,
-                tags: f.take("Tags")?,
-                owing_service: f.take("OwingService")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.

@@ -128,16 +128,19 @@ pub struct DisableKeyResponse {
     /// - Example: `2fe70ce2-3303-4fd6-b3ac-472fb2705c62`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DisableKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DisableKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DisableKey`: one variant per documented code, `Unhandled` for any other.

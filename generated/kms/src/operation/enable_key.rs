@@ -122,16 +122,19 @@ pub struct EnableKeyResponse {
     /// - Example: `efb1cbbd-a093-4278-bc03-639dd4fcc207`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnableKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableKey`: one variant per documented code, `Unhandled` for any other.

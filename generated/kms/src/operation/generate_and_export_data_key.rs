@@ -326,20 +326,23 @@ pub struct GenerateAndExportDataKeyResponse {
     /// - Example: `BQKP+1zK6+ZEMxTP5qaVzcsgXtWplYBKm0NXdSnB5FzliFxE1bSiu4dnEIlca2JpeH7yz1/S6fed630H+hIH6DoM25fTLNcKj+mFB0Xnh9m2+HN59Mn4qyTfcUeadnfCXSWcGBouhXFwcdd2rJ3n337bzTf4jm659gZu3L0i6PLuxM9p7mqdwO0cKJPfGVfhnfMz+f4alMg79WB/NNyE2lyX7/qxvV49ObNrrJbKSFiz8Djocaf0IESNLMbfYI5bXjWkJlX92DQbKhibtQW8ZOJ//ZC6t0AWcUoKL6QDm/dg5koQalcleRinpB+QadFm894sLbVZ9+N4GVs*******`.
     pub exported_data_key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GenerateAndExportDataKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+            exported_data_key: fields.take("ExportedDataKey")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GenerateAndExportDataKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-                exported_data_key: f.take("ExportedDataKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GenerateAndExportDataKey`: one variant per documented code, `Unhandled` for any other.

@@ -266,20 +266,23 @@ pub struct GenerateDataKeyResponse {
     /// - Example: `QmFzZTY0IGVuY29kZWQgcGxhaW50****`.
     pub plaintext: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GenerateDataKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+            plaintext: fields.take("Plaintext")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-                plaintext: f.take("Plaintext")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GenerateDataKey`: one variant per documented code, `Unhandled` for any other.

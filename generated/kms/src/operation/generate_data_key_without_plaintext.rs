@@ -242,19 +242,22 @@ pub struct GenerateDataKeyWithoutPlaintextResponse {
     /// - Example: `7021b6ec-4be7-4d3c-8a68-1e85d4d515a0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GenerateDataKeyWithoutPlaintextResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyWithoutPlaintextResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GenerateDataKeyWithoutPlaintext`: one variant per documented code, `Unhandled` for any other.

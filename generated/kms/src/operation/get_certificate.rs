@@ -146,20 +146,23 @@ pub struct GetCertificateResponse {
     /// - Example: `-----BEGIN CERTIFICATE REQUEST-----MIICxjCCAa4CAQAwPzELMAkGA1UEBhMCQ04xDzANBgNVBAoTBmFsaXl1bjEMMAoGA1UECxMDa21zMREwDwY****-----END CERTIFICATE REQUEST-----`.
     pub csr: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetCertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            certificate_chain: fields.take("CertificateChain")?,
+            certificate: fields.take("Certificate")?,
+            request_id: fields.take("RequestId")?,
+            certificate_id: fields.take("CertificateId")?,
+            csr: fields.take("Csr")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                certificate_chain: f.take("CertificateChain")?,
-                certificate: f.take("Certificate")?,
-                request_id: f.take("RequestId")?,
-                certificate_id: f.take("CertificateId")?,
-                csr: f.take("Csr")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetCertificate`: one variant per documented code, `Unhandled` for any other.

@@ -166,24 +166,27 @@ pub struct GetClientKeyResponse {
     /// - Example: `aap_test`.
     pub aap_name: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            client_key_id: fields.take("ClientKeyId")?,
+            create_time: fields.take("CreateTime")?,
+            key_algorithm: fields.take("KeyAlgorithm")?,
+            key_origin: fields.take("KeyOrigin")?,
+            public_key_data: fields.take("PublicKeyData")?,
+            not_after: fields.take("NotAfter")?,
+            not_before: fields.take("NotBefore")?,
+            aap_name: fields.take("AapName")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                client_key_id: f.take("ClientKeyId")?,
-                create_time: f.take("CreateTime")?,
-                key_algorithm: f.take("KeyAlgorithm")?,
-                key_origin: f.take("KeyOrigin")?,
-                public_key_data: f.take("PublicKeyData")?,
-                not_after: f.take("NotAfter")?,
-                not_before: f.take("NotBefore")?,
-                aap_name: f.take("AapName")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetClientKey`: one variant per documented code, `Unhandled` for any other.

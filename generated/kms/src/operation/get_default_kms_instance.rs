@@ -109,17 +109,20 @@ pub struct GetDefaultKmsInstanceResponse {
     /// - Example: `kst-hzz65f176a0ogplgq****`.
     pub default_kms_instance_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetDefaultKmsInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            default_kms_instance_id: fields.take("DefaultKmsInstanceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetDefaultKmsInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                default_kms_instance_id: f.take("DefaultKmsInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetDefaultKmsInstance`: one variant per documented code, `Unhandled` for any other.

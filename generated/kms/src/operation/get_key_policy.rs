@@ -137,17 +137,20 @@ pub struct GetKeyPolicyResponse {
     /// - Example: `{"Statement": [{"Action": ["kms:*"],"Effect": "Allow","Principal": {"RAM": ["acs:ram::190325303126****:*","acs:ram::119285303511****:*"]},"Resource": ["*"],"Sid": "kms default key policy"}],"Version": "1" }`.
     pub policy: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetKeyPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            policy: fields.take("Policy")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                policy: f.take("Policy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -130,17 +130,20 @@ pub struct GetKmsInstanceResponse {
     /// - Wire name: `KmsInstance`.
     pub kms_instance: Option<crate::types::KmsInstance>,
 }
+impl ::acs_runtime::de::FromJson for GetKmsInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            kms_instance: fields.take("KmsInstance")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                kms_instance: f.take("KmsInstance")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetKmsInstance`: one variant per documented code, `Unhandled` for any other.

@@ -137,18 +137,21 @@ pub struct GetKmsInstanceQuotaInfosResponse {
     /// - Wire name: `KmsInstanceQuotaInfos`.
     pub kms_instance_quota_infos: Option<Vec<crate::types::KmsInstanceQuotaInfo>>,
 }
+impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            kms_instance_id: fields.take("KmsInstanceId")?,
+            kms_instance_quota_infos: fields.take("KmsInstanceQuotaInfos")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                kms_instance_id: f.take("KmsInstanceId")?,
-                kms_instance_quota_infos: f.take("KmsInstanceQuotaInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetKmsInstanceQuotaInfos`: one variant per documented code, `Unhandled` for any other.

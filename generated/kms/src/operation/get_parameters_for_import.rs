@@ -216,20 +216,23 @@ pub struct GetParametersForImportResponse {
     /// - Example: `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAlls4uIBxD0GG84C+lGBO6Dhpf1J3XimC6cPmPNaKKJMOzoX4tD+C+r7aZv8lZ3vnPfxuxvy/YwG+whUxTEEFUdqJTOIzhPfYucupqKM92crVHIuG+xtMVeHKjyTr+UrtKCsQikqHT+19yDRN/RMoo2HUx0gmEnRyXd8t3JyUXun9FdoxKA08GrsV7nodb9ZsoBLhnev7tTLcXvLyKW6XG1ZQCQm6dPnbnwLeDXR7uK0Lqn9PM28mBIdaiQUQxj2XbM1CoJA+JiyVX3Ptdb+4rqukb4Rb05B80Bs9xV/cf7FIku08l7xGhrGiQFq+DFXwQWtwihXHZxz3LhldU+4ZPwID****`.
     pub public_key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            import_token: fields.take("ImportToken")?,
+            request_id: fields.take("RequestId")?,
+            token_expire_time: fields.take("TokenExpireTime")?,
+            public_key: fields.take("PublicKey")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                import_token: f.take("ImportToken")?,
-                request_id: f.take("RequestId")?,
-                token_expire_time: f.take("TokenExpireTime")?,
-                public_key: f.take("PublicKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetParametersForImport`: one variant per documented code, `Unhandled` for any other.

@@ -171,19 +171,22 @@ pub struct GetPublicKeyResponse {
     /// - Example: `-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs5Yu9AEgATN2/e3nUz1K\nEy6ng8MSPutcse2/VECG/NUF9C6D4IsJ64ShzY3dcn34WYzTOe916eMJFxyrNrSw\nHtc4UOR5AvaoRrfpgu2uq+i70/ZXrWL+pGb1hgZV8cWheIHMxwrR3IiQlM5qN7EF\n9BdyWtyBfUGsp0Bn1VqlPc5G0x0a9xU2z9YtP994yDenNVIoIQ6Cov1lIEuwXAb2\n7boC41ePXwD0JWt41sP+rgCmpjBx00puIG+IlnoReEgI1ZGYmK98GgA/XzmNjZiD\nyvXJZAcM33Ue85+PkR5iHTtSEbi4QAoqpJabprUzz3Fin2j1dRrcacxGb7p31A9c\nJQIDAQAB\n-----END PUBLIC KEY-----\n`.
     pub public_key: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetPublicKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_version_id: fields.take("KeyVersionId")?,
+            key_id: fields.take("KeyId")?,
+            request_id: fields.take("RequestId")?,
+            public_key: fields.take("PublicKey")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetPublicKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_version_id: f.take("KeyVersionId")?,
-                key_id: f.take("KeyId")?,
-                request_id: f.take("RequestId")?,
-                public_key: f.take("PublicKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetPublicKey`: one variant per documented code, `Unhandled` for any other.

@@ -361,17 +361,20 @@ pub struct GetRandomPasswordResponse {
     /// - Example: `6b0cbe25-5e33-467e-972e-7a83c6c97604`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            random_password: fields.take("RandomPassword")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                random_password: f.take("RandomPassword")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetRandomPassword`: one variant per documented code, `Unhandled` for any other.

@@ -133,17 +133,20 @@ pub struct GetSecretPolicyResponse {
     /// - Example: `{"Version":"1","Statement": [{"Sid":"kms default secret policy","Effect":"Allow","Principal":{"RAM": ["acs:ram::119285303511****:*"]},"Action":["kms:*"],"Resource": ["*"] }] }`.
     pub policy: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetSecretPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            policy: fields.take("Policy")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetSecretPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                policy: f.take("Policy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetSecretPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -299,28 +299,31 @@ pub struct GetSecretValueResponse {
     /// - Wire name: `VersionStages`.
     pub version_stages: Option<crate::types::VersionStages>,
 }
+impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_data_type: fields.take("SecretDataType")?,
+            create_time: fields.take("CreateTime")?,
+            version_id: fields.take("VersionId")?,
+            next_rotation_date: fields.take("NextRotationDate")?,
+            secret_data: fields.take("SecretData")?,
+            rotation_interval: fields.take("RotationInterval")?,
+            extended_config: fields.take("ExtendedConfig")?,
+            last_rotation_date: fields.take("LastRotationDate")?,
+            request_id: fields.take("RequestId")?,
+            secret_name: fields.take("SecretName")?,
+            automatic_rotation: fields.take("AutomaticRotation")?,
+            secret_type: fields.take("SecretType")?,
+            version_stages: fields.take("VersionStages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_data_type: f.take("SecretDataType")?,
-                create_time: f.take("CreateTime")?,
-                version_id: f.take("VersionId")?,
-                next_rotation_date: f.take("NextRotationDate")?,
-                secret_data: f.take("SecretData")?,
-                rotation_interval: f.take("RotationInterval")?,
-                extended_config: f.take("ExtendedConfig")?,
-                last_rotation_date: f.take("LastRotationDate")?,
-                request_id: f.take("RequestId")?,
-                secret_name: f.take("SecretName")?,
-                automatic_rotation: f.take("AutomaticRotation")?,
-                secret_type: f.take("SecretType")?,
-                version_stages: f.take("VersionStages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.

@@ -192,20 +192,23 @@ pub struct ListAliasesByKeyIdResponse {
     /// - Wire name: `Aliases`.
     pub aliases: Option<crate::types::Aliases>,
 }
+impl ::acs_runtime::de::FromJson for ListAliasesByKeyIdResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            aliases: fields.take("Aliases")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAliasesByKeyIdResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                aliases: f.take("Aliases")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAliasesByKeyId`: one variant per documented code, `Unhandled` for any other.

@@ -158,20 +158,23 @@ pub struct ListApplicationAccessPointsResponse {
     /// - Wire name: `ApplicationAccessPoints`.
     pub application_access_points: Option<crate::types::ApplicationAccessPoints>,
 }
+impl ::acs_runtime::de::FromJson for ListApplicationAccessPointsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            application_access_points: fields.take("ApplicationAccessPoints")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListApplicationAccessPointsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                application_access_points: f.take("ApplicationAccessPoints")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListApplicationAccessPoints`: one variant per documented code, `Unhandled` for any other.

@@ -123,17 +123,20 @@ pub struct ListClientKeysResponse {
     /// - Wire name: `ClientKeys`.
     pub client_keys: Option<Vec<crate::types::ClientKey>>,
 }
+impl ::acs_runtime::de::FromJson for ListClientKeysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            client_keys: fields.take("ClientKeys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListClientKeysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                client_keys: f.take("ClientKeys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListClientKeys`: one variant per documented code, `Unhandled` for any other.

@@ -189,20 +189,23 @@ pub struct ListKeyVersionsResponse {
     /// - Wire name: `KeyVersions`.
     pub key_versions: Option<crate::types::KeyVersions>,
 }
+impl ::acs_runtime::de::FromJson for ListKeyVersionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            key_versions: fields.take("KeyVersions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListKeyVersionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                key_versions: f.take("KeyVersions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListKeyVersions`: one variant per documented code, `Unhandled` for any other.

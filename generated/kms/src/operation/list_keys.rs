@@ -244,20 +244,23 @@ pub struct ListKeysResponse {
     /// - Wire name: `Keys`.
     pub keys: Option<crate::types::Keys>,
 }
+impl ::acs_runtime::de::FromJson for ListKeysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            keys: fields.take("Keys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListKeysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                keys: f.take("Keys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListKeys`: one variant per documented code, `Unhandled` for any other.

@@ -164,20 +164,23 @@ pub struct ListKmsInstancesResponse {
     /// - Example: `10`.
     pub page_size: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListKmsInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            kms_instances: fields.take("KmsInstances")?,
+            total_count: fields.take("TotalCount")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                kms_instances: f.take("KmsInstances")?,
-                total_count: f.take("TotalCount")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListKmsInstances`: one variant per documented code, `Unhandled` for any other.

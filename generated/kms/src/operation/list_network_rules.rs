@@ -152,20 +152,23 @@ pub struct ListNetworkRulesResponse {
     /// - Wire name: `NetworkRules`.
     pub network_rules: Option<crate::types::NetworkRules>,
 }
+impl ::acs_runtime::de::FromJson for ListNetworkRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            network_rules: fields.take("NetworkRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListNetworkRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                network_rules: f.take("NetworkRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListNetworkRules`: one variant per documented code, `Unhandled` for any other.

@@ -152,20 +152,23 @@ pub struct ListPoliciesResponse {
     /// - Wire name: `Policies`.
     pub policies: Option<crate::types::Policies>,
 }
+impl ::acs_runtime::de::FromJson for ListPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            policies: fields.take("Policies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                policies: f.take("Policies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -128,17 +128,20 @@ pub struct ListResourceTagsResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::ListResourceTagsTags>,
 }
+impl ::acs_runtime::de::FromJson for ListResourceTagsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListResourceTagsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListResourceTags`: one variant per documented code, `Unhandled` for any other.

@@ -213,21 +213,24 @@ pub struct ListSecretVersionIdsResponse {
     /// - Wire name: `VersionIds`.
     pub version_ids: Option<crate::types::VersionIds>,
 }
+impl ::acs_runtime::de::FromJson for ListSecretVersionIdsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            version_ids: fields.take("VersionIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSecretVersionIdsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                version_ids: f.take("VersionIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSecretVersionIds`: one variant per documented code, `Unhandled` for any other.

@@ -253,20 +253,23 @@ pub struct ListSecretsResponse {
     /// - Wire name: `SecretList`.
     pub secret_list: Option<crate::types::SecretList>,
 }
+impl ::acs_runtime::de::FromJson for ListSecretsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            secret_list: fields.take("SecretList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSecretsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                secret_list: f.take("SecretList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSecrets`: one variant per documented code, `Unhandled` for any other.

@@ -228,18 +228,21 @@ pub struct ListTagResourcesResponse {
     /// - Wire name: `TagResources`.
     pub tag_resources: Option<crate::types::TagResources>,
 }
+impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            tag_resources: fields.take("TagResources")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                tag_resources: f.take("TagResources")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.

@@ -109,16 +109,19 @@ pub struct OpenKmsServiceResponse {
     /// - Example: `3455b9b4-95c1-419d-b310-db6a53b09a39`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for OpenKmsServiceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for OpenKmsServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.

@@ -241,19 +241,22 @@ pub struct PutSecretValueResponse {
     /// - Wire name: `VersionStages`.
     pub version_stages: Option<crate::types::VersionStages>,
 }
+impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            version_id: fields.take("VersionId")?,
+            request_id: fields.take("RequestId")?,
+            version_stages: fields.take("VersionStages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                version_id: f.take("VersionId")?,
-                request_id: f.take("RequestId")?,
-                version_stages: f.take("VersionStages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `PutSecretValue`: one variant per documented code, `Unhandled` for any other.

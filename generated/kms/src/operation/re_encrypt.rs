@@ -309,19 +309,22 @@ pub struct ReEncryptResponse {
     /// - Example: `207596a2-36d3-4840-b1bd-f87044699bd7`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReEncryptResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            key_id: fields.take("KeyId")?,
+            key_version_id: fields.take("KeyVersionId")?,
+            ciphertext_blob: fields.take("CiphertextBlob")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReEncryptResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                key_id: f.take("KeyId")?,
-                key_version_id: f.take("KeyVersionId")?,
-                ciphertext_blob: f.take("CiphertextBlob")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReEncrypt`: one variant per documented code, `Unhandled` for any other.

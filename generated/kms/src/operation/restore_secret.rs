@@ -131,17 +131,20 @@ pub struct RestoreSecretResponse {
     /// - Example: `e4885adf-548f-4ca5-8075-f540bbd3a55f`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RestoreSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RestoreSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RestoreSecret`: one variant per documented code, `Unhandled` for any other.

@@ -171,19 +171,22 @@ pub struct RotateSecretResponse {
     /// - Example: `acs:kms:cn-hangzhou:154035569884****:secret/RdsSecret/Mysql5.4/MyCred`.
     pub arn: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RotateSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            version_id: fields.take("VersionId")?,
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+            arn: fields.take("Arn")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RotateSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                version_id: f.take("VersionId")?,
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-                arn: f.take("Arn")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RotateSecret`: one variant per documented code, `Unhandled` for any other.

@@ -146,16 +146,19 @@ pub struct SetKeyPolicyResponse {
     /// - Example: `381D5D33-BB8F-395F-8EE4-AE3BB4B523C8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetKeyPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetKeyPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetKeyPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -164,16 +164,19 @@ pub struct UntagResourceResponse {
     /// - Example: `4162a6af-bc99-40b3-a552-89dcc8aaf7c8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UntagResourceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UntagResource`: one variant per documented code, `Unhandled` for any other.

@@ -148,16 +148,19 @@ pub struct UpdateAliasResponse {
     /// - Example: `1d2baaf3-d357-46c2-832e-13560c2bd9cd`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateAliasResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateAliasResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateAlias`: one variant per documented code, `Unhandled` for any other.

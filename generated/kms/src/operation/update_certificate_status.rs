@@ -161,16 +161,19 @@ pub struct UpdateCertificateStatusResponse {
     /// - Example: `e3f57fe0-9ded-40b0-9caf-a3815f2148c1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateCertificateStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateCertificateStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateCertificateStatus`: one variant per documented code, `Unhandled` for any other.

@@ -169,16 +169,19 @@ pub struct UpdateKmsInstanceBindVpcResponse {
     /// - Example: `d3eca5c8-a856-4347-8eb6-e1898c3fda2e`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateKmsInstanceBindVpcResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateKmsInstanceBindVpcResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateKmsInstanceBindVpc`: one variant per documented code, `Unhandled` for any other.

@@ -162,16 +162,19 @@ pub struct UpdateNetworkRuleResponse {
     /// - Example: `3bf02f7a-015b-4f34-be0f-cc043fda2d85`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateNetworkRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateNetworkRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateNetworkRule`: one variant per documented code, `Unhandled` for any other.

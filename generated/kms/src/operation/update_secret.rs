@@ -157,17 +157,20 @@ pub struct UpdateSecretResponse {
     /// - Example: `5b75d8b1-5b6a-4ec0-8e0c-c08befdfad47`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateSecretResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateSecret`: one variant per documented code, `Unhandled` for any other.

@@ -195,17 +195,20 @@ pub struct UpdateSecretRotationPolicyResponse {
     /// - Example: `2c124f6f-4210-499f-b88a-69f54004d2d8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateSecretRotationPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretRotationPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateSecretRotationPolicy`: one variant per documented code, `Unhandled` for any other.

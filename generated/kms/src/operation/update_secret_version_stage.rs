@@ -201,17 +201,20 @@ pub struct UpdateSecretVersionStageResponse {
     /// - Example: `8cad259f-4d77-40ec-bbd7-b9c47a423bb9`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateSecretVersionStageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            secret_name: fields.take("SecretName")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                secret_name: f.take("SecretName")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateSecretVersionStage`: one variant per documented code, `Unhandled` for any other.

@@ -165,16 +165,19 @@ pub struct UploadCertificateResponse {
     /// - Example: `15a735a1-8fe6-45cc-a64c-3c4ff839334e`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UploadCertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UploadCertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UploadCertificate`: one variant per documented code, `Unhandled` for any other.

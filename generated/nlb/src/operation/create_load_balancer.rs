@@ -433,18 +433,21 @@ pub struct CreateLoadBalancerResponse {
     /// - Example: `20230000`.
     pub order_id: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            loadbalancer_id: fields.take("LoadbalancerId")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                loadbalancer_id: f.take("LoadbalancerId")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.

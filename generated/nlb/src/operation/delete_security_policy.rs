@@ -197,16 +197,19 @@ pub struct DeleteSecurityPolicyResponse {
     /// - Example: `D7A8875F-373A-5F48-8484-25B07A61F2AF`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteSecurityPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -145,19 +145,22 @@ pub struct DescribeHdMonitorRegionConfigResponse {
     /// - Example: `hdmonitor-cn-hangzhou-metricStore-1`.
     pub metric_store: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHdMonitorRegionConfigResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            region_id: fields.take("RegionId")?,
+            log_project: fields.take("LogProject")?,
+            metric_store: fields.take("MetricStore")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeHdMonitorRegionConfigResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                region_id: f.take("RegionId")?,
-                log_project: f.take("LogProject")?,
-                metric_store: f.take("MetricStore")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.

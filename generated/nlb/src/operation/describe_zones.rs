@@ -191,17 +191,20 @@ pub struct DescribeZonesResponse {
     /// - Wire name: `Zones`.
     pub zones: Option<Vec<crate::types::Zone>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            zones: fields.take("Zones")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                zones: f.take("Zones")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.

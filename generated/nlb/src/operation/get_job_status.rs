@@ -160,17 +160,20 @@ pub struct GetJobStatusResponse {
     /// - Example: `Succeeded`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetJobStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetJobStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                status: f.take("Status")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetJobStatus`: one variant per documented code, `Unhandled` for any other.

@@ -354,39 +354,42 @@ pub struct GetListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetListenerAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for GetListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            region_id: fields.take("RegionId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            listener_id: fields.take("ListenerId")?,
+            listener_protocol: fields.take("ListenerProtocol")?,
+            listener_port: fields.take("ListenerPort")?,
+            start_port: fields.take("StartPort")?,
+            end_port: fields.take("EndPort")?,
+            listener_description: fields.take("ListenerDescription")?,
+            server_group_id: fields.take("ServerGroupId")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            security_policy_id: fields.take("SecurityPolicyId")?,
+            certificate_ids: fields.take("CertificateIds")?,
+            ca_certificate_ids: fields.take("CaCertificateIds")?,
+            ca_enabled: fields.take("CaEnabled")?,
+            alpn_enabled: fields.take("AlpnEnabled")?,
+            alpn_policy: fields.take("AlpnPolicy")?,
+            proxy_protocol_enabled: fields.take("ProxyProtocolEnabled")?,
+            proxy_protocol_v2_config: fields.take("ProxyProtocolV2Config")?,
+            sec_sensor_enabled: fields.take("SecSensorEnabled")?,
+            listener_status: fields.take("ListenerStatus")?,
+            cps: fields.take("Cps")?,
+            mss: fields.take("Mss")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                region_id: f.take("RegionId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                listener_id: f.take("ListenerId")?,
-                listener_protocol: f.take("ListenerProtocol")?,
-                listener_port: f.take("ListenerPort")?,
-                start_port: f.take("StartPort")?,
-                end_port: f.take("EndPort")?,
-                listener_description: f.take("ListenerDescription")?,
-                server_group_id: f.take("ServerGroupId")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                security_policy_id: f.take("SecurityPolicyId")?,
-                certificate_ids: f.take("CertificateIds")?,
-                ca_certificate_ids: f.take("CaCertificateIds")?,
-                ca_enabled: f.take("CaEnabled")?,
-                alpn_enabled: f.take("AlpnEnabled")?,
-                alpn_policy: f.take("AlpnPolicy")?,
-                proxy_protocol_enabled: f.take("ProxyProtocolEnabled")?,
-                proxy_protocol_v2_config: f.take("ProxyProtocolV2Config")?,
-                sec_sensor_enabled: f.take("SecSensorEnabled")?,
-                listener_status: f.take("ListenerStatus")?,
-                cps: f.take("Cps")?,
-                mss: f.take("Mss")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -338,39 +338,42 @@ pub struct GetLoadBalancerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::GetListenerAttributeTag>>,
 }
+impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            region_id: fields.take("RegionId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            load_balancer_type: fields.take("LoadBalancerType")?,
+            address_type: fields.take("AddressType")?,
+            address_ip_version: fields.take("AddressIpVersion")?,
+            ipv6_address_type: fields.take("Ipv6AddressType")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            load_balancer_business_status: fields.take("LoadBalancerBusinessStatus")?,
+            operation_locks: fields.take("OperationLocks")?,
+            vpc_id: fields.take("VpcId")?,
+            create_time: fields.take("CreateTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            dns_name: fields.take("DNSName")?,
+            zone_mappings: fields.take("ZoneMappings")?,
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            security_group_ids: fields.take("SecurityGroupIds")?,
+            cross_zone_enabled: fields.take("CrossZoneEnabled")?,
+            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
+            cps: fields.take("Cps")?,
+            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
+            modification_protection_config: fields.take("ModificationProtectionConfig")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                region_id: f.take("RegionId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                load_balancer_type: f.take("LoadBalancerType")?,
-                address_type: f.take("AddressType")?,
-                address_ip_version: f.take("AddressIpVersion")?,
-                ipv6_address_type: f.take("Ipv6AddressType")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                load_balancer_business_status: f.take("LoadBalancerBusinessStatus")?,
-                operation_locks: f.take("OperationLocks")?,
-                vpc_id: f.take("VpcId")?,
-                create_time: f.take("CreateTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                dns_name: f.take("DNSName")?,
-                zone_mappings: f.take("ZoneMappings")?,
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                security_group_ids: f.take("SecurityGroupIds")?,
-                cross_zone_enabled: f.take("CrossZoneEnabled")?,
-                load_balancer_billing_config: f.take("LoadBalancerBillingConfig")?,
-                cps: f.take("Cps")?,
-                deletion_protection_config: f.take("DeletionProtectionConfig")?,
-                modification_protection_config: f.take("ModificationProtectionConfig")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.

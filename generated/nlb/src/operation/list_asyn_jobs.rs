@@ -131,18 +131,21 @@ pub struct ListAsynJobsResponse {
     /// - Example: `1000`.
     pub total_count: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            jobs: fields.take("Jobs")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                jobs: f.take("Jobs")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAsynJobs`: one variant per documented code, `Unhandled` for any other.

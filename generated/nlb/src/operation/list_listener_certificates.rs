@@ -264,21 +264,24 @@ pub struct ListListenerCertificatesResponse {
     /// - Example: `20`.
     pub max_results: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            certificate_ids: fields.take("CertificateIds")?,
+            certificates: fields.take("Certificates")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                certificate_ids: f.take("CertificateIds")?,
-                certificates: f.take("Certificates")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.

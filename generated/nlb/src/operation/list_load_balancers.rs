@@ -460,20 +460,23 @@ pub struct ListLoadBalancersResponse {
     /// - Example: `20`.
     pub max_results: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            load_balancers: fields.take("LoadBalancers")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                load_balancers: f.take("LoadBalancers")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.

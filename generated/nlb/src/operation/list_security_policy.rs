@@ -275,20 +275,23 @@ pub struct ListSecurityPolicyResponse {
     /// - Example: `20`.
     pub max_results: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListSecurityPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            security_policies: fields.take("SecurityPolicies")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                security_policies: f.take("SecurityPolicies")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSecurityPolicy`: one variant per documented code, `Unhandled` for any other.

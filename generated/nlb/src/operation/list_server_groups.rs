@@ -305,20 +305,23 @@ pub struct ListServerGroupsResponse {
     /// - Example: `20`.
     pub max_results: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            server_groups: fields.take("ServerGroups")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                server_groups: f.take("ServerGroups")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListServerGroups`: one variant per documented code, `Unhandled` for any other.

@@ -134,17 +134,20 @@ pub struct ListSystemSecurityPolicyResponse {
         Vec<crate::types::ListSystemSecurityPolicySecurityPolicies>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            security_policies: fields.take("SecurityPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                security_policies: f.take("SecurityPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListSystemSecurityPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -214,19 +214,22 @@ pub struct MoveResourceGroupResponse {
     /// - Wire name: `Data`.
     pub data: Option<crate::types::Data>,
 }
+impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+            http_status_code: fields.take("HttpStatusCode")?,
+            data: fields.take("Data")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-                http_status_code: f.take("HttpStatusCode")?,
-                data: f.take("Data")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.

@@ -199,17 +199,20 @@ pub struct StartListenerResponse {
     /// - Example: `72dcd26b-f12d-4c27-b3af-18f6aed5****`.
     pub job_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for StartListenerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            job_id: fields.take("JobId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StartListenerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                job_id: f.take("JobId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `StartListener`: one variant per documented code, `Unhandled` for any other.

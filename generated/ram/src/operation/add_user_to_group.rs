@@ -137,16 +137,19 @@ pub struct AddUserToGroupResponse {
     /// - Example: `1B968853-B423-63A6-FE1F-45E81BC2AD61`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddUserToGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddUserToGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddUserToGroup`: one variant per documented code, `Unhandled` for any other.

@@ -154,16 +154,19 @@ pub struct AttachPolicyToGroupResponse {
     /// - Example: `697852FB-50D7-44D9-9774-530C31EAC572`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AttachPolicyToGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttachPolicyToGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AttachPolicyToGroup`: one variant per documented code, `Unhandled` for any other.

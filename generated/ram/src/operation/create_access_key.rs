@@ -125,17 +125,20 @@ pub struct CreateAccessKeyResponse {
     /// - Wire name: `AccessKey`.
     pub access_key: Option<crate::types::AccessKey>,
 }
+impl ::acs_runtime::de::FromJson for CreateAccessKeyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            access_key: fields.take("AccessKey")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateAccessKeyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                access_key: f.take("AccessKey")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateAccessKey`: one variant per documented code, `Unhandled` for any other.

@@ -149,17 +149,20 @@ pub struct CreateGroupResponse {
     /// - Example: `D3F0679E-9757-95DB-AF2D-04D5188C69C5`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group: f.take("Group")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateGroup`: one variant per documented code, `Unhandled` for any other.

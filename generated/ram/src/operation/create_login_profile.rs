@@ -176,17 +176,20 @@ pub struct CreateLoginProfileResponse {
     /// - Wire name: `LoginProfile`.
     pub login_profile: Option<crate::types::LoginProfile>,
 }
+impl ::acs_runtime::de::FromJson for CreateLoginProfileResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            login_profile: fields.take("LoginProfile")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLoginProfileResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                login_profile: f.take("LoginProfile")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLoginProfile`: one variant per documented code, `Unhandled` for any other.

@@ -191,17 +191,20 @@ pub struct CreatePolicyResponse {
     /// - Example: `BA34C54A-C2B1-5A65-B6B0-B5842C1DB4DA`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy: fields.take("Policy")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policy: f.take("Policy")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePolicy`: one variant per documented code, `Unhandled` for any other.

@@ -132,17 +132,20 @@ pub struct CreateVirtualMFADeviceResponse {
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_mfa_device: fields.take("VirtualMFADevice")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_mfa_device: f.take("VirtualMFADevice")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVirtualMFADevice`: one variant per documented code, `Unhandled` for any other.

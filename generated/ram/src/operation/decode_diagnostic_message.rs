@@ -128,17 +128,20 @@ pub struct DecodeDiagnosticMessageResponse {
     /// - Wire name: `DecodedDiagnosticMessage`.
     pub decoded_diagnostic_message: Option<crate::types::DecodedDiagnosticMessage>,
 }
+impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            decoded_diagnostic_message: fields.take("DecodedDiagnosticMessage")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                decoded_diagnostic_message: f.take("DecodedDiagnosticMessage")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.

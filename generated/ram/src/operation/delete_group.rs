@@ -125,16 +125,19 @@ pub struct DeleteGroupResponse {
     /// - Example: `FCF40AB5-881C-A0F9-334C-B0AD423AA69D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteGroup`: one variant per documented code, `Unhandled` for any other.

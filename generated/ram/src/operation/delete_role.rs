@@ -125,16 +125,19 @@ pub struct DeleteRoleResponse {
     /// - Example: `898FAB24-7509-43EE-A287-086FE4C44394`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteRoleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteRoleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteRole`: one variant per documented code, `Unhandled` for any other.

@@ -134,17 +134,20 @@ pub struct GetAccessKeyLastUsedResponse {
     /// - Example: `5CCE804C-6450-49A7-B1DB-2460F7A97416`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetAccessKeyLastUsedResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_key_last_used: fields.take("AccessKeyLastUsed")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetAccessKeyLastUsedResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_key_last_used: f.take("AccessKeyLastUsed")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetAccessKeyLastUsed`: one variant per documented code, `Unhandled` for any other.

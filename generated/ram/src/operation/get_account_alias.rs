@@ -110,17 +110,20 @@ pub struct GetAccountAliasResponse {
     /// - Example: `myalias`.
     pub account_alias: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetAccountAliasResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            account_alias: fields.take("AccountAlias")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetAccountAliasResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                account_alias: f.take("AccountAlias")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetAccountAlias`: one variant per documented code, `Unhandled` for any other.

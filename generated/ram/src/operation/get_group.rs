@@ -121,17 +121,20 @@ pub struct GetGroupResponse {
     /// - Example: `D4065824-E422-3ED6-68B1-1AF7D5C7804C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group: f.take("Group")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetGroup`: one variant per documented code, `Unhandled` for any other.

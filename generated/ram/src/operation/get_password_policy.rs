@@ -110,17 +110,20 @@ pub struct GetPasswordPolicyResponse {
     /// - Wire name: `PasswordPolicy`.
     pub password_policy: Option<crate::types::PasswordPolicy>,
 }
+impl ::acs_runtime::de::FromJson for GetPasswordPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            password_policy: fields.take("PasswordPolicy")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                password_policy: f.take("PasswordPolicy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetPasswordPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -143,18 +143,21 @@ pub struct GetPolicyResponse {
     /// - Wire name: `DefaultPolicyVersion`.
     pub default_policy_version: Option<crate::types::DefaultPolicyVersion>,
 }
+impl ::acs_runtime::de::FromJson for GetPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy: fields.take("Policy")?,
+            request_id: fields.take("RequestId")?,
+            default_policy_version: fields.take("DefaultPolicyVersion")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policy: f.take("Policy")?,
-                request_id: f.take("RequestId")?,
-                default_policy_version: f.take("DefaultPolicyVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetPolicy`: one variant per documented code, `Unhandled` for any other.

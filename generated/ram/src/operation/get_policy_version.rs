@@ -155,17 +155,20 @@ pub struct GetPolicyVersionResponse {
     /// - Example: `9B34724D-54B0-4A51-B34D-4512372FE1BE`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetPolicyVersionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policy_version: fields.take("PolicyVersion")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetPolicyVersionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policy_version: f.take("PolicyVersion")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetPolicyVersion`: one variant per documented code, `Unhandled` for any other.

@@ -110,17 +110,20 @@ pub struct GetSecurityPreferenceResponse {
     /// - Example: `DC1213F1-A9D5-4A01-A996-44983689126C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetSecurityPreferenceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_preference: fields.take("SecurityPreference")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetSecurityPreferenceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_preference: f.take("SecurityPreference")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetSecurityPreference`: one variant per documented code, `Unhandled` for any other.

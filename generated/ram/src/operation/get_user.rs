@@ -127,17 +127,20 @@ pub struct GetUserResponse {
     /// - Example: `2D69A58F-345C-4FDE-88E4-BF5189484043`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetUserResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            user: fields.take("User")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                user: f.take("User")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetUser`: one variant per documented code, `Unhandled` for any other.

@@ -123,17 +123,20 @@ pub struct ListAccessKeysResponse {
     /// - Example: `4B450CA1-36E8-4AA2-8461-86B42BF4CC4E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListAccessKeysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            access_keys: fields.take("AccessKeys")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListAccessKeysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                access_keys: f.take("AccessKeys")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListAccessKeys`: one variant per documented code, `Unhandled` for any other.

@@ -144,19 +144,22 @@ pub struct ListEntitiesForPolicyResponse {
     /// - Wire name: `Users`.
     pub users: Option<crate::types::Users>,
 }
+impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            groups: fields.take("Groups")?,
+            roles: fields.take("Roles")?,
+            users: fields.take("Users")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                groups: f.take("Groups")?,
-                roles: f.take("Roles")?,
-                users: f.take("Users")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListEntitiesForPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -166,19 +166,22 @@ pub struct ListGroupsResponse {
     /// - Example: `EXAMPLE`.
     pub marker: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            groups: fields.take("Groups")?,
+            is_truncated: fields.take("IsTruncated")?,
+            marker: fields.take("Marker")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                groups: f.take("Groups")?,
-                is_truncated: f.take("IsTruncated")?,
-                marker: f.take("Marker")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGroups`: one variant per documented code, `Unhandled` for any other.

@@ -128,17 +128,20 @@ pub struct ListGroupsForUserResponse {
     /// - Wire name: `Groups`.
     pub groups: Option<crate::types::ListGroupsForUserGroups>,
 }
+impl ::acs_runtime::de::FromJson for ListGroupsForUserResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            groups: fields.take("Groups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                groups: f.take("Groups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGroupsForUser`: one variant per documented code, `Unhandled` for any other.

@@ -181,19 +181,22 @@ pub struct ListPoliciesResponse {
     /// - Example: `EXAMPLE`.
     pub marker: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policies: fields.take("Policies")?,
+            request_id: fields.take("RequestId")?,
+            is_truncated: fields.take("IsTruncated")?,
+            marker: fields.take("Marker")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policies: f.take("Policies")?,
-                request_id: f.take("RequestId")?,
-                is_truncated: f.take("IsTruncated")?,
-                marker: f.take("Marker")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -124,17 +124,20 @@ pub struct ListPoliciesForRoleResponse {
     /// - Example: `7B8A4E7D-6CFF-471D-84DF-195A7A241ECB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListPoliciesForRoleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            policies: fields.take("Policies")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForRoleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                policies: f.take("Policies")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPoliciesForRole`: one variant per documented code, `Unhandled` for any other.

@@ -140,17 +140,20 @@ pub struct ListPolicyVersionsResponse {
     /// - Wire name: `PolicyVersions`.
     pub policy_versions: Option<crate::types::PolicyVersions>,
 }
+impl ::acs_runtime::de::FromJson for ListPolicyVersionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            policy_versions: fields.take("PolicyVersions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPolicyVersionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                policy_versions: f.take("PolicyVersions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPolicyVersions`: one variant per documented code, `Unhandled` for any other.

@@ -163,19 +163,22 @@ pub struct ListRolesResponse {
     /// - Example: `EXAMPLE`.
     pub marker: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListRolesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            is_truncated: fields.take("IsTruncated")?,
+            roles: fields.take("Roles")?,
+            marker: fields.take("Marker")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                is_truncated: f.take("IsTruncated")?,
-                roles: f.take("Roles")?,
-                marker: f.take("Marker")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListRoles`: one variant per documented code, `Unhandled` for any other.

@@ -208,18 +208,21 @@ pub struct ListTagResourcesResponse {
     /// - Example: `GY/oWREsOP1bPHGcHGrXfYX7UG1k9KqWFYThNDPx1UX26PbWOIu2CMqqiMr68H/K`.
     pub next_token: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            tag_resources: fields.take("TagResources")?,
+            next_token: fields.take("NextToken")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                tag_resources: f.take("TagResources")?,
-                next_token: f.take("NextToken")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.

@@ -172,19 +172,22 @@ pub struct ListUsersForGroupResponse {
     /// - Wire name: `Users`.
     pub users: Option<crate::types::ListUsersForGroupUsers>,
 }
+impl ::acs_runtime::de::FromJson for ListUsersForGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            is_truncated: fields.take("IsTruncated")?,
+            marker: fields.take("Marker")?,
+            users: fields.take("Users")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                is_truncated: f.take("IsTruncated")?,
-                marker: f.take("Marker")?,
-                users: f.take("Users")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListUsersForGroup`: one variant per documented code, `Unhandled` for any other.

@@ -110,17 +110,20 @@ pub struct ListVirtualMFADevicesResponse {
     /// - Example: `04F0F334-1335-436C-A1D7-6C044FE73368`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListVirtualMFADevicesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            virtual_mfa_devices: fields.take("VirtualMFADevices")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVirtualMFADevicesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                virtual_mfa_devices: f.take("VirtualMFADevices")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVirtualMFADevices`: one variant per documented code, `Unhandled` for any other.

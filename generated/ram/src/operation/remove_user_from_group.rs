@@ -140,16 +140,19 @@ pub struct RemoveUserFromGroupResponse {
     /// - Example: `A07EF215-B9B3-8CB2-2899-3F9575C6E320`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RemoveUserFromGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RemoveUserFromGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RemoveUserFromGroup`: one variant per documented code, `Unhandled` for any other.

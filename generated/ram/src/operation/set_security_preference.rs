@@ -276,17 +276,20 @@ pub struct SetSecurityPreferenceResponse {
     /// - Example: `A978915D-F279-4CA0-A89B-9A71219FFB3E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetSecurityPreferenceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            security_preference: fields.take("SecurityPreference")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetSecurityPreferenceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                security_preference: f.take("SecurityPreference")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetSecurityPreference`: one variant per documented code, `Unhandled` for any other.

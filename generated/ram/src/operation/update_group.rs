@@ -165,17 +165,20 @@ pub struct UpdateGroupResponse {
     /// - Example: `EC6647CC-0A36-EC7A-BA72-CC81BF3DE182`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            group: fields.take("Group")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                group: f.take("Group")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateGroup`: one variant per documented code, `Unhandled` for any other.

@@ -152,17 +152,20 @@ pub struct UpdatePolicyDescriptionResponse {
     /// - Wire name: `Policy`.
     pub policy: Option<crate::types::UpdatePolicyDescriptionPolicy>,
 }
+impl ::acs_runtime::de::FromJson for UpdatePolicyDescriptionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            policy: fields.take("Policy")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdatePolicyDescriptionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                policy: f.take("Policy")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdatePolicyDescription`: one variant per documented code, `Unhandled` for any other.

@@ -174,16 +174,19 @@ pub struct AddAccessControlListEntryResponse {
     /// - Example: `988CB45E-1643-48C0-87B4-928DDF77EA4`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddAccessControlListEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddAccessControlListEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.

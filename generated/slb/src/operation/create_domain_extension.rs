@@ -217,18 +217,21 @@ pub struct CreateDomainExtensionResponse {
     /// - Example: `de-bp1rp7ta19******`.
     pub domain_extension_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            listener_port: fields.take("ListenerPort")?,
+            request_id: fields.take("RequestId")?,
+            domain_extension_id: fields.take("DomainExtensionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                listener_port: f.take("ListenerPort")?,
-                request_id: f.take("RequestId")?,
-                domain_extension_id: f.take("DomainExtensionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.

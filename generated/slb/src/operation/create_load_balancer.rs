@@ -705,25 +705,28 @@ pub struct CreateLoadBalancerResponse {
     /// - Wire name: `OrderId`.
     pub order_id: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            address: fields.take("Address")?,
+            network_type: fields.take("NetworkType")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                address: f.take("Address")?,
-                network_type: f.take("NetworkType")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.

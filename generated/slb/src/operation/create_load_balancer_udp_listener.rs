@@ -635,16 +635,19 @@ pub struct CreateLoadBalancerUDPListenerResponse {
     /// - Example: `06F00FBB-3D9E-4CCE-9D43-1A6946A75556`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateLoadBalancerUDPListenerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerUDPListenerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateLoadBalancerUDPListener`: one variant per documented code, `Unhandled` for any other.

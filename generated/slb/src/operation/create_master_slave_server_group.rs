@@ -246,18 +246,21 @@ pub struct CreateMasterSlaveServerGroupResponse {
     /// - Wire name: `MasterSlaveBackendServers`.
     pub master_slave_backend_servers: Option<crate::types::MasterSlaveBackendServers>,
 }
+impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            request_id: fields.take("RequestId")?,
+            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                request_id: f.take("RequestId")?,
-                master_slave_backend_servers: f.take("MasterSlaveBackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.

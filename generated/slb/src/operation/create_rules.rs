@@ -228,17 +228,20 @@ pub struct CreateRulesResponse {
     /// - Wire name: `Rules`.
     pub rules: Option<crate::types::Rules>,
 }
+impl ::acs_runtime::de::FromJson for CreateRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            rules: fields.take("Rules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                rules: f.take("Rules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.

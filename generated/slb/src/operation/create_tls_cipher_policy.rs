@@ -286,17 +286,20 @@ pub struct CreateTLSCipherPolicyResponse {
     /// - Example: `D7A8875F-373A-5F48-8484-25B07A61F2AF`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tls_cipher_policy_id: fields.take("TLSCipherPolicyId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tls_cipher_policy_id: f.take("TLSCipherPolicyId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.

@@ -271,18 +271,21 @@ pub struct CreateVServerGroupResponse {
         crate::types::AddVServerGroupBackendServersBackendServers,
     >,
 }
+impl ::acs_runtime::de::FromJson for CreateVServerGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            request_id: fields.take("RequestId")?,
+            backend_servers: fields.take("BackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                request_id: f.take("RequestId")?,
-                backend_servers: f.take("BackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVServerGroup`: one variant per documented code, `Unhandled` for any other.

@@ -147,16 +147,19 @@ pub struct DeleteDomainExtensionResponse {
     /// - Example: `149A2470-F010-4437-BF68-343D5099C19D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteDomainExtensionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.

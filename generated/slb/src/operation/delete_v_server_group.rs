@@ -151,16 +151,19 @@ pub struct DeleteVServerGroupResponse {
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9CE18C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteVServerGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteVServerGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteVServerGroup`: one variant per documented code, `Unhandled` for any other.

@@ -239,25 +239,28 @@ pub struct DescribeAccessControlListAttributeResponse {
     /// - Example: `200`.
     pub total_acl_entry: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            tags: fields.take("Tags")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            acl_name: fields.take("AclName")?,
+            acl_entrys: fields.take("AclEntrys")?,
+            related_listeners: fields.take("RelatedListeners")?,
+            create_time: fields.take("CreateTime")?,
+            total_acl_entry: fields.take("TotalAclEntry")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                tags: f.take("Tags")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                acl_name: f.take("AclName")?,
-                acl_entrys: f.take("AclEntrys")?,
-                related_listeners: f.take("RelatedListeners")?,
-                create_time: f.take("CreateTime")?,
-                total_acl_entry: f.take("TotalAclEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -256,21 +256,24 @@ pub struct DescribeAccessControlListsResponse {
     /// - Wire name: `Acls`.
     pub acls: Option<crate::types::Acls>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccessControlListsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            acls: fields.take("Acls")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                acls: f.take("Acls")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.

@@ -248,20 +248,23 @@ pub struct DescribeAccessLogsDownloadAttributeResponse {
     /// - Wire name: `LogsDownloadAttributes`.
     pub logs_download_attributes: Option<crate::types::LogsDownloadAttributes>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccessLogsDownloadAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            logs_download_attributes: fields.take("LogsDownloadAttributes")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                logs_download_attributes: f.take("LogsDownloadAttributes")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.

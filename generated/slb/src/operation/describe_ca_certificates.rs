@@ -184,17 +184,20 @@ pub struct DescribeCACertificatesResponse {
     /// - Wire name: `CACertificates`.
     pub ca_certificates: Option<crate::types::CaCertificates>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCACertificatesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ca_certificates: fields.take("CACertificates")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ca_certificates: f.take("CACertificates")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCACertificates`: one variant per documented code, `Unhandled` for any other.

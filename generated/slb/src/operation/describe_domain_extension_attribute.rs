@@ -176,21 +176,24 @@ pub struct DescribeDomainExtensionAttributeResponse {
     /// - Example: `de-bp1rp7ta1****`.
     pub domain_extension_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            domain: fields.take("Domain")?,
+            request_id: fields.take("RequestId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            listener_port: fields.take("ListenerPort")?,
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            domain_extension_id: fields.take("DomainExtensionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                domain: f.take("Domain")?,
-                request_id: f.take("RequestId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                listener_port: f.take("ListenerPort")?,
-                server_certificate_id: f.take("ServerCertificateId")?,
-                domain_extension_id: f.take("DomainExtensionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -185,17 +185,20 @@ pub struct DescribeDomainExtensionsResponse {
     /// - Wire name: `DomainExtensions`.
     pub domain_extensions: Option<crate::types::DomainExtensions>,
 }
+impl ::acs_runtime::de::FromJson for DescribeDomainExtensionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            domain_extensions: fields.take("DomainExtensions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                domain_extensions: f.take("DomainExtensions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeDomainExtensions`: one variant per documented code, `Unhandled` for any other.

@@ -184,17 +184,20 @@ pub struct DescribeHealthStatusResponse {
     /// - Wire name: `BackendServers`.
     pub backend_servers: Option<crate::types::DescribeHealthStatusBackendServers>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHealthStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            backend_servers: fields.take("BackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                backend_servers: f.take("BackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHealthStatus`: one variant per documented code, `Unhandled` for any other.

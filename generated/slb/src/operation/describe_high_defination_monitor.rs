@@ -169,19 +169,22 @@ pub struct DescribeHighDefinationMonitorResponse {
     /// - Example: `true`.
     pub success: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            log_project: fields.take("LogProject")?,
+            request_id: fields.take("RequestId")?,
+            log_store: fields.take("LogStore")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                log_project: f.take("LogProject")?,
-                request_id: f.take("RequestId")?,
-                log_store: f.take("LogStore")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.

@@ -345,50 +345,53 @@ pub struct DescribeLoadBalancerAttributeResponse {
         crate::types::DescribeLoadBalancerAttributeBackendServers,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            tags: fields.take("Tags")?,
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            create_time: fields.take("CreateTime")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            pay_type: fields.take("PayType")?,
+            address_type: fields.take("AddressType")?,
+            network_type: fields.take("NetworkType")?,
+            address_ip_version: fields.take("AddressIPVersion")?,
+            renewal_cyc_unit: fields.take("RenewalCycUnit")?,
+            request_id: fields.take("RequestId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            load_balancer_name: fields.take("LoadBalancerName")?,
+            address: fields.take("Address")?,
+            slave_zone_id: fields.take("SlaveZoneId")?,
+            end_time_stamp: fields.take("EndTimeStamp")?,
+            master_zone_id: fields.take("MasterZoneId")?,
+            load_balancer_spec: fields.take("LoadBalancerSpec")?,
+            auto_release_time: fields.take("AutoReleaseTime")?,
+            modification_protection_reason: fields.take("ModificationProtectionReason")?,
+            region_id: fields.take("RegionId")?,
+            modification_protection_status: fields.take("ModificationProtectionStatus")?,
+            end_time: fields.take("EndTime")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            load_balancer_status: fields.take("LoadBalancerStatus")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            internet_charge_type: fields.take("InternetChargeType")?,
+            delete_protection: fields.take("DeleteProtection")?,
+            region_id_alias: fields.take("RegionIdAlias")?,
+            renewal_status: fields.take("RenewalStatus")?,
+            renewal_duration: fields.take("RenewalDuration")?,
+            listener_ports: fields.take("ListenerPorts")?,
+            listener_ports_and_protocal: fields.take("ListenerPortsAndProtocal")?,
+            listener_ports_and_protocol: fields.take("ListenerPortsAndProtocol")?,
+            backend_servers: fields.take("BackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                tags: f.take("Tags")?,
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                create_time: f.take("CreateTime")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                pay_type: f.take("PayType")?,
-                address_type: f.take("AddressType")?,
-                network_type: f.take("NetworkType")?,
-                address_ip_version: f.take("AddressIPVersion")?,
-                renewal_cyc_unit: f.take("RenewalCycUnit")?,
-                request_id: f.take("RequestId")?,
-                bandwidth: f.take("Bandwidth")?,
-                load_balancer_name: f.take("LoadBalancerName")?,
-                address: f.take("Address")?,
-                slave_zone_id: f.take("SlaveZoneId")?,
-                end_time_stamp: f.take("EndTimeStamp")?,
-                master_zone_id: f.take("MasterZoneId")?,
-                load_balancer_spec: f.take("LoadBalancerSpec")?,
-                auto_release_time: f.take("AutoReleaseTime")?,
-                modification_protection_reason: f.take("ModificationProtectionReason")?,
-                region_id: f.take("RegionId")?,
-                modification_protection_status: f.take("ModificationProtectionStatus")?,
-                end_time: f.take("EndTime")?,
-                v_switch_id: f.take("VSwitchId")?,
-                load_balancer_status: f.take("LoadBalancerStatus")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                internet_charge_type: f.take("InternetChargeType")?,
-                delete_protection: f.take("DeleteProtection")?,
-                region_id_alias: f.take("RegionIdAlias")?,
-                renewal_status: f.take("RenewalStatus")?,
-                renewal_duration: f.take("RenewalDuration")?,
-                listener_ports: f.take("ListenerPorts")?,
-                listener_ports_and_protocal: f.take("ListenerPortsAndProtocal")?,
-                listener_ports_and_protocol: f.take("ListenerPortsAndProtocol")?,
-                backend_servers: f.take("BackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -457,57 +457,60 @@ pub struct DescribeLoadBalancerHTTPListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_type: fields.take("AclType")?,
+            v_server_group_id: fields.take("VServerGroupId")?,
+            status: fields.take("Status")?,
+            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
+            cookie: fields.take("Cookie")?,
+            gzip: fields.take("Gzip")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            acl_status: fields.take("AclStatus")?,
+            backend_server_port: fields.take("BackendServerPort")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            forward_port: fields.take("ForwardPort")?,
+            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+            security_status: fields.take("SecurityStatus")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            listener_forward: fields.take("ListenerForward")?,
+            x_forwarded_for: fields.take("XForwardedFor")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            listener_port: fields.take("ListenerPort")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            acl_id: fields.take("AclId")?,
+            scheduler: fields.take("Scheduler")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
+            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check: fields.take("HealthCheck")?,
+            acl_ids: fields.take("AclIds")?,
+            rules: fields.take("Rules")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeLoadBalancerHTTPListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_type: f.take("AclType")?,
-                v_server_group_id: f.take("VServerGroupId")?,
-                status: f.take("Status")?,
-                x_forwarded_for_client_src_port: f.take("XForwardedFor_ClientSrcPort")?,
-                cookie: f.take("Cookie")?,
-                gzip: f.take("Gzip")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                acl_status: f.take("AclStatus")?,
-                backend_server_port: f.take("BackendServerPort")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                forward_port: f.take("ForwardPort")?,
-                x_forwarded_for_slbid: f.take("XForwardedFor_SLBID")?,
-                security_status: f.take("SecurityStatus")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                listener_forward: f.take("ListenerForward")?,
-                x_forwarded_for: f.take("XForwardedFor")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                request_timeout: f.take("RequestTimeout")?,
-                listener_port: f.take("ListenerPort")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                x_forwarded_for_slbport: f.take("XForwardedFor_SLBPORT")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                acl_id: f.take("AclId")?,
-                scheduler: f.take("Scheduler")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                x_forwarded_for_proto: f.take("XForwardedFor_proto")?,
-                x_forwarded_for_slbip: f.take("XForwardedFor_SLBIP")?,
-                sticky_session: f.take("StickySession")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check: f.take("HealthCheck")?,
-                acl_ids: f.take("AclIds")?,
-                rules: f.take("Rules")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.

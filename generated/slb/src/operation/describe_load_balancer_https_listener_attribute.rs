@@ -512,68 +512,71 @@ pub struct DescribeLoadBalancerHTTPSListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerHTTPSListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_type: fields.take("AclType")?,
+            x_forwarded_for_client_cert_client_verify: fields
+                .take("XForwardedFor_ClientCertClientVerify")?,
+            ca_certificate_id: fields.take("CACertificateId")?,
+            request_id: fields.take("RequestId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            backend_server_port: fields.take("BackendServerPort")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            x_forwarded_for: fields.take("XForwardedFor")?,
+            x_forwarded_for_client_cert_fingerprint: fields
+                .take("XForwardedFor_ClientCertFingerprint")?,
+            idle_timeout: fields.take("IdleTimeout")?,
+            listener_port: fields.take("ListenerPort")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            x_forwarded_for_slbport: fields.take("XForwardedFor_SLBPORT")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            scheduler: fields.take("Scheduler")?,
+            x_forwarded_for_proto: fields.take("XForwardedFor_proto")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            tls_cipher_policy: fields.take("TLSCipherPolicy")?,
+            status: fields.take("Status")?,
+            v_server_group_id: fields.take("VServerGroupId")?,
+            x_forwarded_for_client_src_port: fields.take("XForwardedFor_ClientSrcPort")?,
+            cookie: fields.take("Cookie")?,
+            gzip: fields.take("Gzip")?,
+            enable_http2: fields.take("EnableHttp2")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            acl_status: fields.take("AclStatus")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            x_forwarded_for_slbid: fields.take("XForwardedFor_SLBID")?,
+            x_forwarded_for_client_cert_subject_dn: fields
+                .take("XForwardedFor_ClientCertSubjectDN")?,
+            security_status: fields.take("SecurityStatus")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            request_timeout: fields.take("RequestTimeout")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            acl_id: fields.take("AclId")?,
+            x_forwarded_for_client_cert_issuer_dn: fields
+                .take("XForwardedFor_ClientCertIssuerDN")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            x_forwarded_for_slbip: fields.take("XForwardedFor_SLBIP")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check: fields.take("HealthCheck")?,
+            acl_ids: fields.take("AclIds")?,
+            rules: fields.take("Rules")?,
+            domain_extensions: fields.take("DomainExtensions")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeLoadBalancerHTTPSListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_type: f.take("AclType")?,
-                x_forwarded_for_client_cert_client_verify: f
-                    .take("XForwardedFor_ClientCertClientVerify")?,
-                ca_certificate_id: f.take("CACertificateId")?,
-                request_id: f.take("RequestId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                backend_server_port: f.take("BackendServerPort")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                x_forwarded_for: f.take("XForwardedFor")?,
-                x_forwarded_for_client_cert_fingerprint: f
-                    .take("XForwardedFor_ClientCertFingerprint")?,
-                idle_timeout: f.take("IdleTimeout")?,
-                listener_port: f.take("ListenerPort")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                x_forwarded_for_slbport: f.take("XForwardedFor_SLBPORT")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                scheduler: f.take("Scheduler")?,
-                x_forwarded_for_proto: f.take("XForwardedFor_proto")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                tls_cipher_policy: f.take("TLSCipherPolicy")?,
-                status: f.take("Status")?,
-                v_server_group_id: f.take("VServerGroupId")?,
-                x_forwarded_for_client_src_port: f.take("XForwardedFor_ClientSrcPort")?,
-                cookie: f.take("Cookie")?,
-                gzip: f.take("Gzip")?,
-                enable_http2: f.take("EnableHttp2")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                acl_status: f.take("AclStatus")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                x_forwarded_for_slbid: f.take("XForwardedFor_SLBID")?,
-                x_forwarded_for_client_cert_subject_dn: f
-                    .take("XForwardedFor_ClientCertSubjectDN")?,
-                security_status: f.take("SecurityStatus")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                request_timeout: f.take("RequestTimeout")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                server_certificate_id: f.take("ServerCertificateId")?,
-                acl_id: f.take("AclId")?,
-                x_forwarded_for_client_cert_issuer_dn: f
-                    .take("XForwardedFor_ClientCertIssuerDN")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                x_forwarded_for_slbip: f.take("XForwardedFor_SLBIP")?,
-                sticky_session: f.take("StickySession")?,
-                health_check: f.take("HealthCheck")?,
-                acl_ids: f.take("AclIds")?,
-                rules: f.take("Rules")?,
-                domain_extensions: f.take("DomainExtensions")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.

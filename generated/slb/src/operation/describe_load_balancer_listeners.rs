@@ -318,20 +318,23 @@ pub struct DescribeLoadBalancerListenersResponse {
     /// - Wire name: `Listeners`.
     pub listeners: Option<Vec<crate::types::Listener>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerListenersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            listeners: fields.take("Listeners")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                listeners: f.take("Listeners")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerListeners`: one variant per documented code, `Unhandled` for any other.

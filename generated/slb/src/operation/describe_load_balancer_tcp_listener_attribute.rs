@@ -382,48 +382,51 @@ pub struct DescribeLoadBalancerTCPListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerTCPListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            status: fields.take("Status")?,
+            acl_type: fields.take("AclType")?,
+            connection_drain_timeout: fields.take("ConnectionDrainTimeout")?,
+            request_id: fields.take("RequestId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            health_check_type: fields.take("HealthCheckType")?,
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            backend_server_port: fields.take("BackendServerPort")?,
+            acl_status: fields.take("AclStatus")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
+            persistence_timeout: fields.take("PersistenceTimeout")?,
+            listener_port: fields.take("ListenerPort")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            acl_id: fields.take("AclId")?,
+            syn_proxy: fields.take("SynProxy")?,
+            scheduler: fields.take("Scheduler")?,
+            established_timeout: fields.take("EstablishedTimeout")?,
+            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            connection_drain: fields.take("ConnectionDrain")?,
+            health_check_method: fields.take("HealthCheckMethod")?,
+            health_check: fields.take("HealthCheck")?,
+            acl_ids: fields.take("AclIds")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeLoadBalancerTCPListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                status: f.take("Status")?,
-                acl_type: f.take("AclType")?,
-                connection_drain_timeout: f.take("ConnectionDrainTimeout")?,
-                request_id: f.take("RequestId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                health_check_type: f.take("HealthCheckType")?,
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                backend_server_port: f.take("BackendServerPort")?,
-                acl_status: f.take("AclStatus")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                proxy_protocol_v2_enabled: f.take("ProxyProtocolV2Enabled")?,
-                persistence_timeout: f.take("PersistenceTimeout")?,
-                listener_port: f.take("ListenerPort")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                acl_id: f.take("AclId")?,
-                syn_proxy: f.take("SynProxy")?,
-                scheduler: f.take("Scheduler")?,
-                established_timeout: f.take("EstablishedTimeout")?,
-                health_check_connect_timeout: f.take("HealthCheckConnectTimeout")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                connection_drain: f.take("ConnectionDrain")?,
-                health_check_method: f.take("HealthCheckMethod")?,
-                health_check: f.take("HealthCheck")?,
-                acl_ids: f.take("AclIds")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.

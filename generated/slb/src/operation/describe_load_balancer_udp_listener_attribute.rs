@@ -310,40 +310,43 @@ pub struct DescribeLoadBalancerUDPListenerAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancerUDPListenerAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            status: fields.take("Status")?,
+            acl_type: fields.take("AclType")?,
+            request_id: fields.take("RequestId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            description: fields.take("Description")?,
+            bandwidth: fields.take("Bandwidth")?,
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            backend_server_port: fields.take("BackendServerPort")?,
+            acl_status: fields.take("AclStatus")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            proxy_protocol_v2_enabled: fields.take("ProxyProtocolV2Enabled")?,
+            listener_port: fields.take("ListenerPort")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_exp: fields.take("HealthCheckExp")?,
+            acl_id: fields.take("AclId")?,
+            scheduler: fields.take("Scheduler")?,
+            health_check_connect_timeout: fields.take("HealthCheckConnectTimeout")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            health_check_req: fields.take("HealthCheckReq")?,
+            health_check: fields.take("HealthCheck")?,
+            acl_ids: fields.take("AclIds")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeLoadBalancerUDPListenerAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                status: f.take("Status")?,
-                acl_type: f.take("AclType")?,
-                request_id: f.take("RequestId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                description: f.take("Description")?,
-                bandwidth: f.take("Bandwidth")?,
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                backend_server_port: f.take("BackendServerPort")?,
-                acl_status: f.take("AclStatus")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                proxy_protocol_v2_enabled: f.take("ProxyProtocolV2Enabled")?,
-                listener_port: f.take("ListenerPort")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_exp: f.take("HealthCheckExp")?,
-                acl_id: f.take("AclId")?,
-                scheduler: f.take("Scheduler")?,
-                health_check_connect_timeout: f.take("HealthCheckConnectTimeout")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                health_check_req: f.take("HealthCheckReq")?,
-                health_check: f.take("HealthCheck")?,
-                acl_ids: f.take("AclIds")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -539,20 +539,23 @@ pub struct DescribeLoadBalancersResponse {
     /// - Wire name: `LoadBalancers`.
     pub load_balancers: Option<crate::types::LoadBalancers>,
 }
+impl ::acs_runtime::de::FromJson for DescribeLoadBalancersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            load_balancers: fields.take("LoadBalancers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                load_balancers: f.take("LoadBalancers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeLoadBalancers`: one variant per documented code, `Unhandled` for any other.

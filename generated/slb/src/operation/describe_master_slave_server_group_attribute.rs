@@ -176,22 +176,25 @@ pub struct DescribeMasterSlaveServerGroupAttributeResponse {
     /// - Example: `2022-12-02T02:49:05Z`.
     pub create_time: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            tags: fields.take("Tags")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            master_slave_server_group_name: fields.take("MasterSlaveServerGroupName")?,
+            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
+            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
+            create_time: fields.take("CreateTime")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                tags: f.take("Tags")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                master_slave_server_group_name: f.take("MasterSlaveServerGroupName")?,
-                master_slave_server_group_id: f.take("MasterSlaveServerGroupId")?,
-                master_slave_backend_servers: f.take("MasterSlaveBackendServers")?,
-                create_time: f.take("CreateTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeMasterSlaveServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -208,17 +208,20 @@ pub struct DescribeMasterSlaveServerGroupsResponse {
     /// - Wire name: `MasterSlaveServerGroups`.
     pub master_slave_server_groups: Option<crate::types::MasterSlaveServerGroups>,
 }
+impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            master_slave_server_groups: fields.take("MasterSlaveServerGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                master_slave_server_groups: f.take("MasterSlaveServerGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeMasterSlaveServerGroups`: one variant per documented code, `Unhandled` for any other.

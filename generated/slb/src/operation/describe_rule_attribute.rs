@@ -323,38 +323,41 @@ pub struct DescribeRuleAttributeResponse {
     /// - Example: `off`.
     pub health_check: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRuleAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            cookie: fields.take("Cookie")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            rule_id: fields.take("RuleId")?,
+            request_id: fields.take("RequestId")?,
+            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
+            health_check_timeout: fields.take("HealthCheckTimeout")?,
+            cookie_timeout: fields.take("CookieTimeout")?,
+            health_check_domain: fields.take("HealthCheckDomain")?,
+            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
+            health_check_http_code: fields.take("HealthCheckHttpCode")?,
+            domain: fields.take("Domain")?,
+            listener_port: fields.take("ListenerPort")?,
+            url: fields.take("Url")?,
+            health_check_interval: fields.take("HealthCheckInterval")?,
+            health_check_uri: fields.take("HealthCheckURI")?,
+            rule_name: fields.take("RuleName")?,
+            sticky_session_type: fields.take("StickySessionType")?,
+            scheduler: fields.take("Scheduler")?,
+            listener_sync: fields.take("ListenerSync")?,
+            healthy_threshold: fields.take("HealthyThreshold")?,
+            sticky_session: fields.take("StickySession")?,
+            health_check: fields.take("HealthCheck")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRuleAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                cookie: f.take("Cookie")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                rule_id: f.take("RuleId")?,
-                request_id: f.take("RequestId")?,
-                health_check_connect_port: f.take("HealthCheckConnectPort")?,
-                health_check_timeout: f.take("HealthCheckTimeout")?,
-                cookie_timeout: f.take("CookieTimeout")?,
-                health_check_domain: f.take("HealthCheckDomain")?,
-                unhealthy_threshold: f.take("UnhealthyThreshold")?,
-                health_check_http_code: f.take("HealthCheckHttpCode")?,
-                domain: f.take("Domain")?,
-                listener_port: f.take("ListenerPort")?,
-                url: f.take("Url")?,
-                health_check_interval: f.take("HealthCheckInterval")?,
-                health_check_uri: f.take("HealthCheckURI")?,
-                rule_name: f.take("RuleName")?,
-                sticky_session_type: f.take("StickySessionType")?,
-                scheduler: f.take("Scheduler")?,
-                listener_sync: f.take("ListenerSync")?,
-                healthy_threshold: f.take("HealthyThreshold")?,
-                sticky_session: f.take("StickySession")?,
-                health_check: f.take("HealthCheck")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRuleAttribute`: one variant per documented code, `Unhandled` for any other.

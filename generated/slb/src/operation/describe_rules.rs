@@ -194,17 +194,20 @@ pub struct DescribeRulesResponse {
     /// - Wire name: `Rules`.
     pub rules: Option<crate::types::DescribeRulesRules>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            rules: fields.take("Rules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                rules: f.take("Rules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRules`: one variant per documented code, `Unhandled` for any other.

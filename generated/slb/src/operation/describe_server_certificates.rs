@@ -184,17 +184,20 @@ pub struct DescribeServerCertificatesResponse {
     /// - Wire name: `ServerCertificates`.
     pub server_certificates: Option<crate::types::ServerCertificates>,
 }
+impl ::acs_runtime::de::FromJson for DescribeServerCertificatesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            server_certificates: fields.take("ServerCertificates")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                server_certificates: f.take("ServerCertificates")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeServerCertificates`: one variant per documented code, `Unhandled` for any other.

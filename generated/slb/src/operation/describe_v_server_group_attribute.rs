@@ -177,22 +177,25 @@ pub struct DescribeVServerGroupAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            v_server_group_name: fields.take("VServerGroupName")?,
+            request_id: fields.take("RequestId")?,
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            backend_servers: fields.take("BackendServers")?,
+            create_time: fields.take("CreateTime")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                v_server_group_name: f.take("VServerGroupName")?,
-                request_id: f.take("RequestId")?,
-                load_balancer_id: f.take("LoadBalancerId")?,
-                backend_servers: f.take("BackendServers")?,
-                create_time: f.take("CreateTime")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -230,17 +230,20 @@ pub struct DescribeVServerGroupsResponse {
     /// - Wire name: `VServerGroups`.
     pub v_server_groups: Option<crate::types::VServerGroups>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            v_server_groups: fields.take("VServerGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                v_server_groups: f.take("VServerGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVServerGroups`: one variant per documented code, `Unhandled` for any other.

@@ -198,17 +198,20 @@ pub struct EnableHighDefinationMonitorResponse {
     /// - Example: `2F398FF5-B349-5C01-8638-8E9A0BF1DBE6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableHighDefinationMonitorResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            success: fields.take("Success")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnableHighDefinationMonitorResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                success: f.take("Success")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.

@@ -250,20 +250,23 @@ pub struct ListTLSCipherPoliciesResponse {
     /// - Wire name: `TLSCipherPolicies`.
     pub tls_cipher_policies: Option<Vec<crate::types::TlsCipherPolicies>>,
 }
+impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            is_truncated: fields.take("IsTruncated")?,
+            tls_cipher_policies: fields.take("TLSCipherPolicies")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                is_truncated: f.take("IsTruncated")?,
-                tls_cipher_policies: f.take("TLSCipherPolicies")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTLSCipherPolicies`: one variant per documented code, `Unhandled` for any other.

@@ -182,17 +182,20 @@ pub struct ModifyHighDefinationMonitorResponse {
     /// - Example: `8B9DB03B-ED39-5DB8-9C9F-1ED5F548D61E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyHighDefinationMonitorResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            success: fields.take("Success")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyHighDefinationMonitorResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                success: f.take("Success")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.

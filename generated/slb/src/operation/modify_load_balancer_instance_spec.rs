@@ -226,17 +226,20 @@ pub struct ModifyLoadBalancerInstanceSpecResponse {
     /// - Example: `365F4154-92F6-4AE4-92F8-7FF34B540710`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInstanceSpecResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.

@@ -318,18 +318,21 @@ pub struct ModifyVServerGroupBackendServersResponse {
         crate::types::AddVServerGroupBackendServersBackendServers,
     >,
 }
+impl ::acs_runtime::de::FromJson for ModifyVServerGroupBackendServersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_server_group_id: fields.take("VServerGroupId")?,
+            request_id: fields.take("RequestId")?,
+            backend_servers: fields.take("BackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_server_group_id: f.take("VServerGroupId")?,
-                request_id: f.take("RequestId")?,
-                backend_servers: f.take("BackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.

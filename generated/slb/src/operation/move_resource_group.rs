@@ -227,16 +227,19 @@ pub struct MoveResourceGroupResponse {
     /// - Example: `18CAE30A-79CF-544C-86DB-EB36C739642E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.

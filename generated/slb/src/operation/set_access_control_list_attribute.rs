@@ -175,16 +175,19 @@ pub struct SetAccessControlListAttributeResponse {
     /// - Example: `988CB45E-1643-48C0-87B4-928DDF77EA49`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetAccessControlListAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetAccessControlListAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -199,16 +199,19 @@ pub struct SetAccessLogsDownloadAttributeResponse {
     /// - Example: `9DEC9C28-AB05-4DDF-9A78-6B08EC9C****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetAccessLogsDownloadAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetAccessLogsDownloadAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.

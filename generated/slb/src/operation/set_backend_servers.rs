@@ -228,18 +228,21 @@ pub struct SetBackendServersResponse {
     /// - Wire name: `BackendServers`.
     pub backend_servers: Option<crate::types::BackendServers>,
 }
+impl ::acs_runtime::de::FromJson for SetBackendServersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            load_balancer_id: fields.take("LoadBalancerId")?,
+            request_id: fields.take("RequestId")?,
+            backend_servers: fields.take("BackendServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetBackendServersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                load_balancer_id: f.take("LoadBalancerId")?,
-                request_id: f.take("RequestId")?,
-                backend_servers: f.take("BackendServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetBackendServers`: one variant per documented code, `Unhandled` for any other.

@@ -168,16 +168,19 @@ pub struct SetDomainExtensionAttributeResponse {
     /// - Example: `149A2470-F010-4437-BF68-343D5099C19D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetDomainExtensionAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.

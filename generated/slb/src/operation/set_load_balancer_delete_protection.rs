@@ -179,16 +179,19 @@ pub struct SetLoadBalancerDeleteProtectionResponse {
     /// - Example: `791D8B68-AE0F-4174-AF54-088C8B3C5D54`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetLoadBalancerDeleteProtectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerDeleteProtectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetLoadBalancerDeleteProtection`: one variant per documented code, `Unhandled` for any other.

@@ -200,16 +200,19 @@ pub struct StartLoadBalancerListenerResponse {
     /// - Example: `CEF72CEB-54B6-4AE8-B225-F876FF7BA984`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for StartLoadBalancerListenerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for StartLoadBalancerListenerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `StartLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.

@@ -213,16 +213,19 @@ pub struct TagResourcesResponse {
     /// - Example: `C46FF5A8-C5F0-4024-8262-B16B639225A0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TagResourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.

@@ -249,25 +249,28 @@ pub struct UploadCACertificateResponse {
     /// - Example: `139a0******-cn-east-hangzhou-01`.
     pub ca_certificate_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            request_id: fields.take("RequestId")?,
+            expire_time: fields.take("ExpireTime")?,
+            fingerprint: fields.take("Fingerprint")?,
+            create_time: fields.take("CreateTime")?,
+            common_name: fields.take("CommonName")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            ca_certificate_name: fields.take("CACertificateName")?,
+            expire_time_stamp: fields.take("ExpireTimeStamp")?,
+            ca_certificate_id: fields.take("CACertificateId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                request_id: f.take("RequestId")?,
-                expire_time: f.take("ExpireTime")?,
-                fingerprint: f.take("Fingerprint")?,
-                create_time: f.take("CreateTime")?,
-                common_name: f.take("CommonName")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                ca_certificate_name: f.take("CACertificateName")?,
-                expire_time_stamp: f.take("ExpireTimeStamp")?,
-                ca_certificate_id: f.take("CACertificateId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.

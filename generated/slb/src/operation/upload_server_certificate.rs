@@ -340,30 +340,33 @@ pub struct UploadServerCertificateResponse {
     /// - Wire name: `SubjectAlternativeNames`.
     pub subject_alternative_names: Option<crate::types::SubjectAlternativeNames>,
 }
+impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ali_cloud_certificate_name: fields.take("AliCloudCertificateName")?,
+            create_time_stamp: fields.take("CreateTimeStamp")?,
+            expire_time: fields.take("ExpireTime")?,
+            create_time: fields.take("CreateTime")?,
+            server_certificate_id: fields.take("ServerCertificateId")?,
+            expire_time_stamp: fields.take("ExpireTimeStamp")?,
+            region_id: fields.take("RegionId")?,
+            request_id: fields.take("RequestId")?,
+            fingerprint: fields.take("Fingerprint")?,
+            server_certificate_name: fields.take("ServerCertificateName")?,
+            common_name: fields.take("CommonName")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            ali_cloud_certificate_id: fields.take("AliCloudCertificateId")?,
+            is_ali_cloud_certificate: fields.take("IsAliCloudCertificate")?,
+            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ali_cloud_certificate_name: f.take("AliCloudCertificateName")?,
-                create_time_stamp: f.take("CreateTimeStamp")?,
-                expire_time: f.take("ExpireTime")?,
-                create_time: f.take("CreateTime")?,
-                server_certificate_id: f.take("ServerCertificateId")?,
-                expire_time_stamp: f.take("ExpireTimeStamp")?,
-                region_id: f.take("RegionId")?,
-                request_id: f.take("RequestId")?,
-                fingerprint: f.take("Fingerprint")?,
-                server_certificate_name: f.take("ServerCertificateName")?,
-                common_name: f.take("CommonName")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                ali_cloud_certificate_id: f.take("AliCloudCertificateId")?,
-                is_ali_cloud_certificate: f.take("IsAliCloudCertificate")?,
-                subject_alternative_names: f.take("SubjectAlternativeNames")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.

@@ -289,19 +289,22 @@ pub struct AssumeRoleResponse {
     /// - Wire name: `SourceIdentity`.
     pub source_identity: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AssumeRoleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            assumed_role_user: fields.take("AssumedRoleUser")?,
+            credentials: fields.take("Credentials")?,
+            source_identity: fields.take("SourceIdentity")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                assumed_role_user: f.take("AssumedRoleUser")?,
-                credentials: f.take("Credentials")?,
-                source_identity: f.take("SourceIdentity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.

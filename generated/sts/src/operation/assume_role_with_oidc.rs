@@ -287,20 +287,23 @@ pub struct AssumeRoleWithOIDCResponse {
     /// - Wire name: `SourceIdentity`.
     pub source_identity: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AssumeRoleWithOIDCResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            oidc_token_info: fields.take("OIDCTokenInfo")?,
+            assumed_role_user: fields.take("AssumedRoleUser")?,
+            credentials: fields.take("Credentials")?,
+            source_identity: fields.take("SourceIdentity")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithOIDCResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                oidc_token_info: f.take("OIDCTokenInfo")?,
-                assumed_role_user: f.take("AssumedRoleUser")?,
-                credentials: f.take("Credentials")?,
-                source_identity: f.take("SourceIdentity")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssumeRoleWithOIDC`: one variant per documented code, `Unhandled` for any other.

@@ -124,22 +124,25 @@ pub struct GetCallerIdentityResponse {
     /// - Example: `33537620082992****`.
     pub role_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            identity_type: fields.take("IdentityType")?,
+            account_id: fields.take("AccountId")?,
+            request_id: fields.take("RequestId")?,
+            principal_id: fields.take("PrincipalId")?,
+            user_id: fields.take("UserId")?,
+            arn: fields.take("Arn")?,
+            role_id: fields.take("RoleId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                identity_type: f.take("IdentityType")?,
-                account_id: f.take("AccountId")?,
-                request_id: f.take("RequestId")?,
-                principal_id: f.take("PrincipalId")?,
-                user_id: f.take("UserId")?,
-                arn: f.take("Arn")?,
-                role_id: f.take("RoleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetCallerIdentity`: one variant per documented code, `Unhandled` for any other.

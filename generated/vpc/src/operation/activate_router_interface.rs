@@ -155,16 +155,19 @@ pub struct ActivateRouterInterfaceResponse {
     /// - Example: `079874CD-AEC1-43E6-AC03-ADD96B6E4907`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ActivateRouterInterfaceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ActivateRouterInterfaceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.

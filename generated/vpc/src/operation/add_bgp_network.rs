@@ -212,16 +212,19 @@ pub struct AddBgpNetworkResponse {
     /// - Example: `9C7FA9D6-72E0-48A9-A9C3-2DA8569CD5EB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddBgpNetworkResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddBgpNetworkResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddBgpNetwork`: one variant per documented code, `Unhandled` for any other.

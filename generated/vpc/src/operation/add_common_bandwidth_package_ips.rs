@@ -237,16 +237,19 @@ pub struct AddCommonBandwidthPackageIpsResponse {
     /// - Example: `01FDDD49-C4B7-4D2A-A8E5-A93915C450A6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddCommonBandwidthPackageIpsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddCommonBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.

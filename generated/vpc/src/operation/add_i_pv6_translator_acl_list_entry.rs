@@ -202,17 +202,20 @@ pub struct AddIPv6TranslatorAclListEntryResponse {
     /// - Example: `8B2F5262-6B57-43F2-defr345`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_entry_id: fields.take("AclEntryId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_entry_id: f.take("AclEntryId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.

@@ -266,17 +266,20 @@ pub struct AddPublicIpAddressPoolCidrBlockResponse {
     /// - Example: `47.0.XX.XX/28`.
     pub cidr_block: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            cidr_block: fields.take("CidrBlock")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                cidr_block: f.take("CidrBlock")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.

@@ -250,16 +250,19 @@ pub struct AddSourcesToTrafficMirrorSessionResponse {
     /// - Example: `87F70089-5B38-41A8-BAD8-0B55E2F8DC57`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AddSourcesToTrafficMirrorSessionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.

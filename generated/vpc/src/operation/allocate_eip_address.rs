@@ -638,20 +638,23 @@ pub struct AllocateEipAddressResponse {
     /// - Example: `eip-25877c70gddh****`.
     pub allocation_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            eip_address: fields.take("EipAddress")?,
+            allocation_id: fields.take("AllocationId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                eip_address: f.take("EipAddress")?,
-                allocation_id: f.take("AllocationId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.

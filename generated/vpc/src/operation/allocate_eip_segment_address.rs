@@ -357,17 +357,20 @@ pub struct AllocateEipSegmentAddressResponse {
     /// - Example: `eipsg-2zett8ba055tbsxme****`.
     pub eip_segment_instance_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            eip_segment_instance_id: fields.take("EipSegmentInstanceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                eip_segment_instance_id: f.take("EipSegmentInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.

@@ -315,19 +315,22 @@ pub struct AllocateIpv6AddressResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_address_id: fields.take("Ipv6AddressId")?,
+            ipv6_address: fields.take("Ipv6Address")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_address_id: f.take("Ipv6AddressId")?,
-                ipv6_address: f.take("Ipv6Address")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.

@@ -282,18 +282,21 @@ pub struct AllocateIpv6InternetBandwidthResponse {
     /// - Example: `ipv6bw-uf6hcyzu65v98v3du****`.
     pub internet_bandwidth_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_address_id: fields.take("Ipv6AddressId")?,
+            request_id: fields.take("RequestId")?,
+            internet_bandwidth_id: fields.take("InternetBandwidthId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_address_id: f.take("Ipv6AddressId")?,
-                request_id: f.take("RequestId")?,
-                internet_bandwidth_id: f.take("InternetBandwidthId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.

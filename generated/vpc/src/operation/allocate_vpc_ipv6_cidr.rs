@@ -241,17 +241,20 @@ pub struct AllocateVpcIpv6CidrResponse {
     /// - Example: `D20C13EA-2584-53BC-8393-69DE6D98EFF1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.

@@ -224,16 +224,19 @@ pub struct AssociateNetworkAclResponse {
     /// - Example: `4CF20CC7-D1FC-425B-A15B-DF7C8E2131A7`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AssociateNetworkAclResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssociateNetworkAclResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.

@@ -388,17 +388,21 @@ pub struct AssociatePhysicalConnectionToVirtualBorderRouterResponse {
     /// - Example: `980960B0-2969-40BF-8542-EBB34FD358AB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssociatePhysicalConnectionToVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.

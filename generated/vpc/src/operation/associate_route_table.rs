@@ -202,16 +202,19 @@ pub struct AssociateRouteTableResponse {
     /// - Example: `DC668356-BCB4-42FD-9BC3-FA2B2E04B634`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AssociateRouteTableResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.

@@ -338,18 +338,21 @@ pub struct AssociateVpcCidrBlockResponse {
     /// - Example: `IPV4`.
     pub ip_version: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            cidr_block: fields.take("CidrBlock")?,
+            ip_version: fields.take("IpVersion")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                cidr_block: f.take("CidrBlock")?,
-                ip_version: f.take("IpVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.

@@ -220,17 +220,20 @@ pub struct AttachVbrToVpconnResponse {
     /// - Example: `pc-bp1mrgfbtmc9brre7****`.
     pub virtual_physical_connection: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for AttachVbrToVpconnResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            virtual_physical_connection: fields.take("VirtualPhysicalConnection")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                virtual_physical_connection: f.take("VirtualPhysicalConnection")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.

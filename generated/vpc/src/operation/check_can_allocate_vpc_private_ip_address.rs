@@ -207,17 +207,20 @@ pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
     /// - Example: `93360B0-2969-40BF-8542-EBB34FD358AB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CheckCanAllocateVpcPrivateIpAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            can_allocate: fields.take("CanAllocate")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                can_allocate: f.take("CanAllocate")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.

@@ -170,17 +170,20 @@ pub struct CheckVpnBgpEnabledResponse {
     /// - Example: `true`.
     pub bgp_enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            bgp_enabled: fields.take("BgpEnabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                bgp_enabled: f.take("BgpEnabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CheckVpnBgpEnabled`: one variant per documented code, `Unhandled` for any other.

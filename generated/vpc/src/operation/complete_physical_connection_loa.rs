@@ -279,16 +279,19 @@ pub struct CompletePhysicalConnectionLOAResponse {
     /// - Example: `F8983C74-E068-4509-B442-89BD82C8F43B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CompletePhysicalConnectionLOAResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.

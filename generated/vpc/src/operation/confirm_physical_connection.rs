@@ -177,16 +177,19 @@ pub struct ConfirmPhysicalConnectionResponse {
     /// - Example: `API-20365164-5b0d-460a-83c2-2189972b****`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ConfirmPhysicalConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ConfirmPhysicalConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ConfirmPhysicalConnection`: one variant per documented code, `Unhandled` for any other.

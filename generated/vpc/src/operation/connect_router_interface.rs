@@ -159,16 +159,19 @@ pub struct ConnectRouterInterfaceResponse {
     /// - Example: `DE77A7F3-3B74-41C0-A5BC-CAFD188C28B6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ConnectRouterInterfaceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.

@@ -180,17 +180,20 @@ pub struct ConvertBandwidthPackageResponse {
     /// - Example: `455AC20C-7061-446A-BDBD-B3BEE0856304`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ConvertBandwidthPackageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            convert_instance_id: fields.take("ConvertInstanceId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                convert_instance_id: f.take("ConvertInstanceId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.

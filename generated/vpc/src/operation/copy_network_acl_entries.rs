@@ -229,16 +229,19 @@ pub struct CopyNetworkAclEntriesResponse {
     /// - Example: `6608E72F-F276-440F-ABEF-419971CEC4D1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CopyNetworkAclEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CopyNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.

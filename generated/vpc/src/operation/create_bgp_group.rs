@@ -360,17 +360,20 @@ pub struct CreateBgpGroupResponse {
     /// - Example: `C1221A1F-2ACD-4592-8F27-474E02883159`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateBgpGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bgp_group_id: fields.take("BgpGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bgp_group_id: f.take("BgpGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.

@@ -390,18 +390,21 @@ pub struct CreateCommonBandwidthPackageResponse {
     /// - Example: `rg-acfmxazdjdhd****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCommonBandwidthPackageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            bandwidth_package_id: fields.take("BandwidthPackageId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                bandwidth_package_id: f.take("BandwidthPackageId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.

@@ -394,21 +394,24 @@ pub struct CreateCustomerGatewayResponse {
     /// - Example: `nametest`.
     pub name: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ip_address: fields.take("IpAddress")?,
+            description: fields.take("Description")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            create_time: fields.take("CreateTime")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ip_address: f.take("IpAddress")?,
-                description: f.take("Description")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                create_time: f.take("CreateTime")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.

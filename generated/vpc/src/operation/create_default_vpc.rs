@@ -244,19 +244,22 @@ pub struct CreateDefaultVpcResponse {
     /// - Example: `vtb-bp1q1uirugzb1x32m****`.
     pub route_table_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDefaultVpcResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            v_router_id: fields.take("VRouterId")?,
+            request_id: fields.take("RequestId")?,
+            route_table_id: fields.take("RouteTableId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDefaultVpcResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                v_router_id: f.take("VRouterId")?,
-                request_id: f.take("RequestId")?,
-                route_table_id: f.take("RouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDefaultVpc`: one variant per documented code, `Unhandled` for any other.

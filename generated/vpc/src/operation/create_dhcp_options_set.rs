@@ -369,18 +369,21 @@ pub struct CreateDhcpOptionsSetResponse {
     /// - Example: `rg-acfmxazb4ph****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateDhcpOptionsSetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.

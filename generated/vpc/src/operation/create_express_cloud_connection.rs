@@ -355,17 +355,20 @@ pub struct CreateExpressCloudConnectionResponse {
     /// - Example: `C004F022-1CC2-4958-9937-675513A2CD7E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ecc_id: fields.take("EccId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ecc_id: f.take("EccId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.

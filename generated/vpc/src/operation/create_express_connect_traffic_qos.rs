@@ -241,17 +241,20 @@ pub struct CreateExpressConnectTrafficQosResponse {
     /// - Example: `qos-2giu0a6vd5x0mv4700`.
     pub qos_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            qos_id: fields.take("QosId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                qos_id: f.take("QosId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.

@@ -285,18 +285,21 @@ pub struct CreateExpressConnectTrafficQosQueueResponse {
     /// - Example: `qos-queue-9nyx2u7n71s2rcy4n5`.
     pub queue_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosQueueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            qos_id: fields.take("QosId")?,
+            queue_id: fields.take("QueueId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                qos_id: f.take("QosId")?,
-                queue_id: f.take("QueueId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.

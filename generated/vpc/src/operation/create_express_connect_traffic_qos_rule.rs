@@ -508,19 +508,22 @@ pub struct CreateExpressConnectTrafficQosRuleResponse {
     /// - Example: `qos-rule-iugg0l9x27f2nocouj`.
     pub rule_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            qos_id: fields.take("QosId")?,
+            queue_id: fields.take("QueueId")?,
+            rule_id: fields.take("RuleId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                qos_id: f.take("QosId")?,
-                queue_id: f.take("QueueId")?,
-                rule_id: f.take("RuleId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.

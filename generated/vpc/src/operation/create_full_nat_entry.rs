@@ -370,17 +370,20 @@ pub struct CreateFullNatEntryResponse {
     /// - Example: `fullnat-gw8fz23jezpbblf1j****`.
     pub full_nat_entry_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            full_nat_entry_id: fields.take("FullNatEntryId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                full_nat_entry_id: f.take("FullNatEntryId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.

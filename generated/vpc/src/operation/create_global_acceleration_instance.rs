@@ -289,18 +289,22 @@ pub struct CreateGlobalAccelerationInstanceResponse {
     /// - Example: `12.xx.xx.78`.
     pub ip_address: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            global_acceleration_instance_id: fields
+                .take("GlobalAccelerationInstanceId")?,
+            ip_address: fields.take("IpAddress")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                global_acceleration_instance_id: f.take("GlobalAccelerationInstanceId")?,
-                ip_address: f.take("IpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.

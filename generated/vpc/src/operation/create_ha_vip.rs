@@ -280,18 +280,21 @@ pub struct CreateHaVipResponse {
     /// - Example: `havip-2zeo05qre24nhrqpy****`.
     pub ha_vip_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ip_address: fields.take("IpAddress")?,
+            ha_vip_id: fields.take("HaVipId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ip_address: f.take("IpAddress")?,
-                ha_vip_id: f.take("HaVipId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.

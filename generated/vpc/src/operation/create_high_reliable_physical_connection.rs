@@ -370,18 +370,21 @@ pub struct CreateHighReliablePhysicalConnectionResponse {
         crate::types::CreateHighReliablePhysicalConnectionErrorInfoList,
     >,
 }
+impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            physical_connection_list: fields.take("PhysicalConnectionList")?,
+            request_id: fields.take("RequestId")?,
+            error_info_list: fields.take("ErrorInfoList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateHighReliablePhysicalConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                physical_connection_list: f.take("PhysicalConnectionList")?,
-                request_id: f.take("RequestId")?,
-                error_info_list: f.take("ErrorInfoList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateHighReliablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.

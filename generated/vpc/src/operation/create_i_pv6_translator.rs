@@ -319,20 +319,23 @@ pub struct CreateIPv6TranslatorResponse {
     /// - Example: `202303300940739`.
     pub order_id: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
+            request_id: fields.take("RequestId")?,
+            spec: fields.take("Spec")?,
+            name: fields.take("Name")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_translator_id: f.take("Ipv6TranslatorId")?,
-                request_id: f.take("RequestId")?,
-                spec: f.take("Spec")?,
-                name: f.take("Name")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.

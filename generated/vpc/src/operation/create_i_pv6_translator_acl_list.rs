@@ -171,17 +171,20 @@ pub struct CreateIPv6TranslatorAclListResponse {
     /// - Example: `8B2F5262-6B57-43F2-xxxxx`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorAclListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.

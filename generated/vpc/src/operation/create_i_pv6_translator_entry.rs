@@ -364,17 +364,20 @@ pub struct CreateIPv6TranslatorEntryResponse {
     /// - Example: `DCE5D25-FFC9-492A-8371-12A4E0EE2E05`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_translator_entry_id: f.take("Ipv6TranslatorEntryId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.

@@ -453,21 +453,24 @@ pub struct CreateIpsecServerResponse {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            ipsec_server_id: fields.take("IpsecServerId")?,
+            request_id: fields.take("RequestId")?,
+            ipsec_server_name: fields.take("IpsecServerName")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                ipsec_server_id: f.take("IpsecServerId")?,
-                request_id: f.take("RequestId")?,
-                ipsec_server_name: f.take("IpsecServerName")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.

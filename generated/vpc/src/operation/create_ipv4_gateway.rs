@@ -298,18 +298,21 @@ pub struct CreateIpv4GatewayResponse {
     /// - Example: `F282742B-1BBB-5F63-A3AF-E92EC575A1A6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.

@@ -274,17 +274,20 @@ pub struct CreateIpv6EgressOnlyRuleResponse {
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_egress_rule_id: fields.take("Ipv6EgressRuleId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_egress_rule_id: f.take("Ipv6EgressRuleId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.

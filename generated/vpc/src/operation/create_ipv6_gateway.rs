@@ -264,18 +264,21 @@ pub struct CreateIpv6GatewayResponse {
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateIpv6GatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.

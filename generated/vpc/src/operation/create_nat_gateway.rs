@@ -553,20 +553,23 @@ pub struct CreateNatGatewayResponse {
     /// - Wire name: `FullNatTableIds`.
     pub full_nat_table_ids: Option<crate::types::FullNatTableIds>,
 }
+impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            request_id: fields.take("RequestId")?,
+            forward_table_ids: fields.take("ForwardTableIds")?,
+            snat_table_ids: fields.take("SnatTableIds")?,
+            full_nat_table_ids: fields.take("FullNatTableIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_gateway_id: f.take("NatGatewayId")?,
-                request_id: f.take("RequestId")?,
-                forward_table_ids: f.take("ForwardTableIds")?,
-                snat_table_ids: f.take("SnatTableIds")?,
-                full_nat_table_ids: f.take("FullNatTableIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.

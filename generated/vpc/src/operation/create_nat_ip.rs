@@ -326,20 +326,23 @@ pub struct CreateNatIpResponse {
     /// - Wire name: `NatIps`.
     pub nat_ips: Option<Vec<crate::types::NatIp>>,
 }
+impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_ip: fields.take("NatIp")?,
+            request_id: fields.take("RequestId")?,
+            nat_ip_id: fields.take("NatIpId")?,
+            ipv4_prefix: fields.take("Ipv4Prefix")?,
+            nat_ips: fields.take("NatIps")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_ip: f.take("NatIp")?,
-                request_id: f.take("RequestId")?,
-                nat_ip_id: f.take("NatIpId")?,
-                ipv4_prefix: f.take("Ipv4Prefix")?,
-                nat_ips: f.take("NatIps")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.

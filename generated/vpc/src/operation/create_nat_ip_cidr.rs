@@ -279,17 +279,20 @@ pub struct CreateNatIpCidrResponse {
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            nat_ip_cidr_id: fields.take("NatIpCidrId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                nat_ip_cidr_id: f.take("NatIpCidrId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.

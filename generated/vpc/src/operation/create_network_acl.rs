@@ -286,18 +286,21 @@ pub struct CreateNetworkAclResponse {
     /// - Wire name: `NetworkAclAttribute`.
     pub network_acl_attribute: Option<crate::types::NetworkAclAttribute>,
 }
+impl ::acs_runtime::de::FromJson for CreateNetworkAclResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            network_acl_id: fields.take("NetworkAclId")?,
+            request_id: fields.take("RequestId")?,
+            network_acl_attribute: fields.take("NetworkAclAttribute")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                network_acl_id: f.take("NetworkAclId")?,
-                request_id: f.take("RequestId")?,
-                network_acl_attribute: f.take("NetworkAclAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.

@@ -498,17 +498,20 @@ pub struct CreatePhysicalConnectionResponse {
     /// - Example: `8A6A5EC5-6F6C-4906-9689-56ACE58A13E0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.

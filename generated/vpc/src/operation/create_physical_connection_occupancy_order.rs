@@ -290,17 +290,20 @@ pub struct CreatePhysicalConnectionOccupancyOrderResponse {
     /// - Wire name: `Data`.
     pub data: Option<crate::types::Data>,
 }
+impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            data: fields.take("Data")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                data: f.take("Data")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.

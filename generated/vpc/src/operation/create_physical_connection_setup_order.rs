@@ -301,18 +301,21 @@ pub struct CreatePhysicalConnectionSetupOrderResponse {
     /// - Example: `pc-2zegmc02v7ss4****`.
     pub physical_connection_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+            physical_connection_id: fields.take("PhysicalConnectionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-                physical_connection_id: f.take("PhysicalConnectionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.

@@ -385,19 +385,22 @@ pub struct CreatePublicIpAddressPoolResponse {
     /// - Example: `pippool-6wetvn6fumkgycssx****`.
     pub public_ip_address_pool_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            pulbic_ip_address_pool_id: fields.take("PulbicIpAddressPoolId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                pulbic_ip_address_pool_id: f.take("PulbicIpAddressPoolId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.

@@ -221,20 +221,23 @@ pub struct CreateRouteEntriesResponse {
     /// - Wire name: `RouteEntryIds`.
     pub route_entry_ids: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            success_count: fields.take("SuccessCount")?,
+            failed_count: fields.take("FailedCount")?,
+            request_id: fields.take("RequestId")?,
+            failed_route_entries: fields.take("FailedRouteEntries")?,
+            route_entry_ids: fields.take("RouteEntryIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                success_count: f.take("SuccessCount")?,
-                failed_count: f.take("FailedCount")?,
-                request_id: f.take("RequestId")?,
-                failed_route_entries: f.take("FailedRouteEntries")?,
-                route_entry_ids: f.take("RouteEntryIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.

@@ -266,17 +266,20 @@ pub struct CreateRouteTableResponse {
     /// - Example: `vtb-bp145q7glnuzdvzu2****`.
     pub route_table_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            route_table_id: fields.take("RouteTableId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                route_table_id: f.take("RouteTableId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.

@@ -705,18 +705,21 @@ pub struct CreateRouterInterfaceResponse {
     /// - Example: `ri-2ze7fbuohm****`.
     pub router_interface_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            order_id: fields.take("OrderId")?,
+            router_interface_id: fields.take("RouterInterfaceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                order_id: f.take("OrderId")?,
-                router_interface_id: f.take("RouterInterfaceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.

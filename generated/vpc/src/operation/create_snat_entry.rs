@@ -388,17 +388,20 @@ pub struct CreateSnatEntryResponse {
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            snat_entry_id: fields.take("SnatEntryId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                snat_entry_id: f.take("SnatEntryId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.

@@ -595,18 +595,21 @@ pub struct CreateSslVpnServerResponse {
     /// - Example: `test`.
     pub name: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
+            request_id: fields.take("RequestId")?,
+            name: fields.take("Name")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                ssl_vpn_server_id: f.take("SslVpnServerId")?,
-                request_id: f.take("RequestId")?,
-                name: f.take("Name")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.

@@ -312,18 +312,21 @@ pub struct CreateTrafficMirrorFilterResponse {
     /// - Example: `rg-bp67acfmxazb4ph****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_filter_id: f.take("TrafficMirrorFilterId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.

@@ -267,18 +267,21 @@ pub struct CreateTrafficMirrorFilterRulesResponse {
         Vec<crate::types::CreateTrafficMirrorFilterRulesEgressRule>,
     >,
 }
+impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ingress_rules: fields.take("IngressRules")?,
+            egress_rules: fields.take("EgressRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ingress_rules: f.take("IngressRules")?,
-                egress_rules: f.take("EgressRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.

@@ -458,18 +458,21 @@ pub struct CreateTrafficMirrorSessionResponse {
     /// - Example: `rg-bp67acfmxazb4ph****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateTrafficMirrorSessionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            traffic_mirror_session_id: fields.take("TrafficMirrorSessionId")?,
+            request_id: fields.take("RequestId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                traffic_mirror_session_id: f.take("TrafficMirrorSessionId")?,
-                request_id: f.take("RequestId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.

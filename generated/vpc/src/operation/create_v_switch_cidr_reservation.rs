@@ -382,17 +382,20 @@ pub struct CreateVSwitchCidrReservationResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                v_switch_cidr_reservation_id: f.take("VSwitchCidrReservationId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.

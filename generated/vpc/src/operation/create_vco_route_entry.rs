@@ -365,24 +365,27 @@ pub struct CreateVcoRouteEntryResponse {
     /// - Example: `desctest`.
     pub description: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            route_dest: fields.take("RouteDest")?,
+            next_hop: fields.take("NextHop")?,
+            weight: fields.take("Weight")?,
+            overlay_mode: fields.take("OverlayMode")?,
+            state: fields.take("State")?,
+            create_time: fields.take("CreateTime")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                route_dest: f.take("RouteDest")?,
-                next_hop: f.take("NextHop")?,
-                weight: f.take("Weight")?,
-                overlay_mode: f.take("OverlayMode")?,
-                state: f.take("State")?,
-                create_time: f.take("CreateTime")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.

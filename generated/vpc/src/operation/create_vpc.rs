@@ -486,20 +486,23 @@ pub struct CreateVpcResponse {
     /// - Example: `rg-acfmxazb4ph6aiy****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpcResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            v_router_id: fields.take("VRouterId")?,
+            request_id: fields.take("RequestId")?,
+            route_table_id: fields.take("RouteTableId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                v_router_id: f.take("VRouterId")?,
-                request_id: f.take("RequestId")?,
-                route_table_id: f.take("RouteTableId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.

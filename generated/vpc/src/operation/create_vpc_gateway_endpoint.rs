@@ -353,21 +353,24 @@ pub struct CreateVpcGatewayEndpointResponse {
     /// - Example: `rg-acfmxazb4ph****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            endpoint_id: fields.take("EndpointId")?,
+            service_name: fields.take("ServiceName")?,
+            endpoint_name: fields.take("EndpointName")?,
+            creation_time: fields.take("CreationTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                endpoint_id: f.take("EndpointId")?,
-                service_name: f.take("ServiceName")?,
-                endpoint_name: f.take("EndpointName")?,
-                creation_time: f.take("CreationTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.

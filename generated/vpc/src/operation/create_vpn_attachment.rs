@@ -752,22 +752,25 @@ pub struct CreateVpnAttachmentResponse {
     /// - Example: `true`.
     pub success: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            name: fields.take("Name")?,
+            create_time: fields.take("CreateTime")?,
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                name: f.take("Name")?,
-                create_time: f.take("CreateTime")?,
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.

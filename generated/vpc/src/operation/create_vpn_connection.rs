@@ -732,19 +732,22 @@ pub struct CreateVpnConnectionResponse {
     /// - Example: `1544666102000`.
     pub create_time: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            name: fields.take("Name")?,
+            create_time: fields.take("CreateTime")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                name: f.take("Name")?,
-                create_time: f.take("CreateTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.

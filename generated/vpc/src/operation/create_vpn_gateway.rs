@@ -529,19 +529,22 @@ pub struct CreateVpnGatewayResponse {
     /// - Example: `208240895400460`.
     pub order_id: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            request_id: fields.take("RequestId")?,
+            name: fields.take("Name")?,
+            order_id: fields.take("OrderId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                request_id: f.take("RequestId")?,
-                name: f.take("Name")?,
-                order_id: f.take("OrderId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.

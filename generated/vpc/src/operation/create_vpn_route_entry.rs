@@ -388,24 +388,27 @@ pub struct CreateVpnRouteEntryResponse {
     /// - Example: `vpn-bp1a3kqjiiq9legfx****`.
     pub vpn_instance_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_hop: fields.take("NextHop")?,
+            weight: fields.take("Weight")?,
+            route_dest: fields.take("RouteDest")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            state: fields.take("State")?,
+            create_time: fields.take("CreateTime")?,
+            overlay_mode: fields.take("OverlayMode")?,
+            vpn_instance_id: fields.take("VpnInstanceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_hop: f.take("NextHop")?,
-                weight: f.take("Weight")?,
-                route_dest: f.take("RouteDest")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                state: f.take("State")?,
-                create_time: f.take("CreateTime")?,
-                overlay_mode: f.take("OverlayMode")?,
-                vpn_instance_id: f.take("VpnInstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.

@@ -151,16 +151,19 @@ pub struct DeactivateRouterInterfaceResponse {
     /// - Example: `BE7EB53A-99AB-4DA8-AEDE-75FA90D046A6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeactivateRouterInterfaceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeactivateRouterInterfaceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeactivateRouterInterface`: one variant per documented code, `Unhandled` for any other.

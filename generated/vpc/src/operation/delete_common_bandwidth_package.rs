@@ -180,16 +180,19 @@ pub struct DeleteCommonBandwidthPackageResponse {
     /// - Example: `B400EF57-60E3-4D61-B8FB-7FA8F72DF5A6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteCommonBandwidthPackageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteCommonBandwidthPackageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.

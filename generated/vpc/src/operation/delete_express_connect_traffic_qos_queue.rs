@@ -201,16 +201,19 @@ pub struct DeleteExpressConnectTrafficQosQueueResponse {
     /// - Example: `9B9300FE-11E2-4E3B-949C-BED3B44DD26D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteExpressConnectTrafficQosQueueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.

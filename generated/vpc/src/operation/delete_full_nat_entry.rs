@@ -230,16 +230,19 @@ pub struct DeleteFullNatEntryResponse {
     /// - Example: `2BCC426F-A9F2-3F03-99D2-1E0D647236DB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteFullNatEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.

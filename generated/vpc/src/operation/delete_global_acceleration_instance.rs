@@ -165,16 +165,19 @@ pub struct DeleteGlobalAccelerationInstanceResponse {
     /// - Example: `E6E63B2A-9820-44A8-A359-9BB2DAEE6424`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteGlobalAccelerationInstanceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.

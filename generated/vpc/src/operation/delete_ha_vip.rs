@@ -181,16 +181,19 @@ pub struct DeleteHaVipResponse {
     /// - Example: `C44F62BE-9CE7-4277-B117-69243F3988BF`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteHaVipResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteHaVipResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteHaVip`: one variant per documented code, `Unhandled` for any other.

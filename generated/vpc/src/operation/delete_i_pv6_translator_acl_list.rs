@@ -176,16 +176,19 @@ pub struct DeleteIPv6TranslatorAclListResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorAclListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorAclListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.

@@ -189,16 +189,19 @@ pub struct DeleteIPv6TranslatorEntryResponse {
     /// - Example: `8B2F5262-6B57-43F2-xxxxx`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteIPv6TranslatorEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.

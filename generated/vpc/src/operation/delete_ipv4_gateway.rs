@@ -234,16 +234,19 @@ pub struct DeleteIpv4GatewayResponse {
     /// - Example: `21133AC0-0636-521B-A400-253818691A56`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteIpv4GatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteIpv4Gateway`: one variant per documented code, `Unhandled` for any other.

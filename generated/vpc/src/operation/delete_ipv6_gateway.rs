@@ -203,16 +203,19 @@ pub struct DeleteIpv6GatewayResponse {
     /// - Example: `E9A8AABE-A84B-4AF2-A68A-8E2EA190E7AE`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteIpv6GatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.

@@ -218,16 +218,19 @@ pub struct DeleteIpv6InternetBandwidthResponse {
     /// - Example: `E07E0FE6-5C21-405F-AF82-7613AA81EF92`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteIpv6InternetBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -220,16 +220,19 @@ pub struct DeleteNatIpResponse {
     /// - Example: `E9AD97A0-5338-43F8-8A80-5E274CCBA11B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteNatIpResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.

@@ -226,16 +226,19 @@ pub struct DeleteNatIpCidrResponse {
     /// - Example: `7021BEB1-210F-48A9-AB82-BE9A9110BB89`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteNatIpCidrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.

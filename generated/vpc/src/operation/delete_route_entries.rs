@@ -208,19 +208,22 @@ pub struct DeleteRouteEntriesResponse {
         Vec<crate::types::DeleteRouteEntriesFailedRouteEntries>,
     >,
 }
+impl ::acs_runtime::de::FromJson for DeleteRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success_count: fields.take("SuccessCount")?,
+            failed_count: fields.take("FailedCount")?,
+            failed_route_entries: fields.take("FailedRouteEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success_count: f.take("SuccessCount")?,
-                failed_count: f.take("FailedCount")?,
-                failed_route_entries: f.take("FailedRouteEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteRouteEntries`: one variant per documented code, `Unhandled` for any other.

@@ -207,16 +207,19 @@ pub struct DeleteTrafficMirrorFilterResponse {
     /// - Example: `07F272E2-6AD5-433A-8207-A607C76F1676`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.

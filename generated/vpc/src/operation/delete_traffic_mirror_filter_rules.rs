@@ -255,16 +255,19 @@ pub struct DeleteTrafficMirrorFilterRulesResponse {
     /// - Example: `BD8A3F71-00C5-4655-8F55-11F3976C3274`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteTrafficMirrorFilterRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.

@@ -281,16 +281,19 @@ pub struct DeleteVcoRouteEntryResponse {
     /// - Example: `9208DDD8-0930-3CE6-AF7F-732B4E67B3DD`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteVcoRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteVcoRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.

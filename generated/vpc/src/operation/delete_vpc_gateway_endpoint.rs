@@ -203,16 +203,19 @@ pub struct DeleteVpcGatewayEndpointResponse {
     /// - Example: `A1122D0F-7B3B-5445-BB19-17F27F97FE1C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteVpcGatewayEndpointResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteVpcGatewayEndpointResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.

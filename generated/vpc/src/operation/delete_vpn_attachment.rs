@@ -203,19 +203,22 @@ pub struct DeleteVpnAttachmentResponse {
     /// - Example: `successful`.
     pub message: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeleteVpnAttachmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            code: fields.take("Code")?,
+            success: fields.take("Success")?,
+            message: fields.take("Message")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                code: f.take("Code")?,
-                success: f.take("Success")?,
-                message: f.take("Message")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeleteVpnAttachment`: one variant per documented code, `Unhandled` for any other.

@@ -229,16 +229,19 @@ pub struct DeletionProtectionResponse {
     /// - Example: `BAAEF103-96C4-4454-9210-066F2405F511`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DeletionProtectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DeletionProtectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DeletionProtection`: one variant per documented code, `Unhandled` for any other.

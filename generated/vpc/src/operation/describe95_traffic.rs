@@ -195,17 +195,20 @@ pub struct Describe95TrafficResponse {
     /// - Wire name: `Traffic95Summary`.
     pub traffic95_summary: Option<crate::types::Traffic95Summary>,
 }
+impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            traffic95_summary: fields.take("Traffic95Summary")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                traffic95_summary: f.take("Traffic95Summary")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.

@@ -214,20 +214,23 @@ pub struct DescribeAccessPointsResponse {
     /// - Wire name: `AccessPointSet`.
     pub access_point_set: Option<crate::types::AccessPointSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeAccessPointsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            access_point_set: fields.take("AccessPointSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                access_point_set: f.take("AccessPointSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.

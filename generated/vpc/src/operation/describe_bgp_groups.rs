@@ -244,20 +244,23 @@ pub struct DescribeBgpGroupsResponse {
     /// - Wire name: `BgpGroups`.
     pub bgp_groups: Option<crate::types::BgpGroups>,
 }
+impl ::acs_runtime::de::FromJson for DescribeBgpGroupsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            bgp_groups: fields.take("BgpGroups")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpGroupsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                bgp_groups: f.take("BgpGroups")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeBgpGroups`: one variant per documented code, `Unhandled` for any other.

@@ -208,20 +208,23 @@ pub struct DescribeBgpNetworksResponse {
     /// - Wire name: `BgpNetworks`.
     pub bgp_networks: Option<crate::types::BgpNetworks>,
 }
+impl ::acs_runtime::de::FromJson for DescribeBgpNetworksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            bgp_networks: fields.take("BgpNetworks")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpNetworksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                bgp_networks: f.take("BgpNetworks")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeBgpNetworks`: one variant per documented code, `Unhandled` for any other.

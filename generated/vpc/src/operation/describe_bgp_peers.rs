@@ -259,20 +259,23 @@ pub struct DescribeBgpPeersResponse {
     /// - Wire name: `BgpPeers`.
     pub bgp_peers: Option<crate::types::BgpPeers>,
 }
+impl ::acs_runtime::de::FromJson for DescribeBgpPeersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            bgp_peers: fields.take("BgpPeers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeBgpPeersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                bgp_peers: f.take("BgpPeers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeBgpPeers`: one variant per documented code, `Unhandled` for any other.

@@ -327,20 +327,23 @@ pub struct DescribeCommonBandwidthPackagesResponse {
     /// - Wire name: `CommonBandwidthPackages`.
     pub common_bandwidth_packages: Option<crate::types::CommonBandwidthPackages>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCommonBandwidthPackagesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            common_bandwidth_packages: fields.take("CommonBandwidthPackages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                common_bandwidth_packages: f.take("CommonBandwidthPackages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.

@@ -250,20 +250,23 @@ pub struct DescribeCustomerGatewaysResponse {
     /// - Wire name: `CustomerGateways`.
     pub customer_gateways: Option<crate::types::CustomerGateways>,
 }
+impl ::acs_runtime::de::FromJson for DescribeCustomerGatewaysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            customer_gateways: fields.take("CustomerGateways")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewaysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                customer_gateways: f.take("CustomerGateways")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeCustomerGateways`: one variant per documented code, `Unhandled` for any other.

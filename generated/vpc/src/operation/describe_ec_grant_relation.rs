@@ -239,21 +239,24 @@ pub struct DescribeEcGrantRelationResponse {
     /// - Example: `10`.
     pub page_size: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ec_grant_relations: fields.take("EcGrantRelations")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            page: fields.take("Page")?,
+            page_size: fields.take("PageSize")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ec_grant_relations: f.take("EcGrantRelations")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                page: f.take("Page")?,
-                page_size: f.take("PageSize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeEcGrantRelation`: one variant per documented code, `Unhandled` for any other.

@@ -163,19 +163,22 @@ pub struct DescribeEipGatewayInfoResponse {
     /// - Wire name: `EipInfos`.
     pub eip_infos: Option<crate::types::EipInfos>,
 }
+impl ::acs_runtime::de::FromJson for DescribeEipGatewayInfoResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            request_id: fields.take("RequestId")?,
+            eip_infos: fields.take("EipInfos")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                request_id: f.take("RequestId")?,
-                eip_infos: f.take("EipInfos")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.

@@ -230,20 +230,23 @@ pub struct DescribeEipSegmentResponse {
     /// - Wire name: `EipSegments`.
     pub eip_segments: Option<crate::types::EipSegments>,
 }
+impl ::acs_runtime::de::FromJson for DescribeEipSegmentResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            eip_segments: fields.take("EipSegments")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeEipSegmentResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                eip_segments: f.take("EipSegments")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeEipSegment`: one variant per documented code, `Unhandled` for any other.

@@ -297,21 +297,24 @@ pub struct DescribeExpressConnectTrafficQosResponse {
     /// - Wire name: `QosList`.
     pub qos_list: Option<Vec<crate::types::QosList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            qos_list: fields.take("QosList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                qos_list: f.take("QosList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.

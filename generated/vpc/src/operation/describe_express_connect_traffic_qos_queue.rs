@@ -223,17 +223,20 @@ pub struct DescribeExpressConnectTrafficQosQueueResponse {
         Vec<crate::types::DescribeExpressConnectTrafficQosQueueQueueList>,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            queue_list: fields.take("QueueList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                queue_list: f.take("QueueList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.

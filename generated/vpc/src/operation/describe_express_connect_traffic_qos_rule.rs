@@ -237,17 +237,20 @@ pub struct DescribeExpressConnectTrafficQosRuleResponse {
     /// - Wire name: `RuleList`.
     pub rule_list: Option<Vec<crate::types::RuleList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            rule_list: fields.take("RuleList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                rule_list: f.take("RuleList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.

@@ -179,17 +179,20 @@ pub struct DescribeFailoverTestJobResponse {
     /// - Wire name: `FailoverTestJobModel`.
     pub failover_test_job_model: Option<crate::types::FailoverTestJobModel>,
 }
+impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            failover_test_job_model: fields.take("FailoverTestJobModel")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                failover_test_job_model: f.take("FailoverTestJobModel")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeFailoverTestJob`: one variant per documented code, `Unhandled` for any other.

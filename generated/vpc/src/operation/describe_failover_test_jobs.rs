@@ -241,21 +241,24 @@ pub struct DescribeFailoverTestJobsResponse {
     /// - Example: `10`.
     pub count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            failover_test_job_list: fields.take("FailoverTestJobList")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                failover_test_job_list: f.take("FailoverTestJobList")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.

@@ -409,21 +409,24 @@ pub struct DescribeFlowLogsResponse {
     /// - Wire name: `FlowLogs`.
     pub flow_logs: Option<crate::types::FlowLogs>,
 }
+impl ::acs_runtime::de::FromJson for DescribeFlowLogsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            success: fields.take("Success")?,
+            flow_logs: fields.take("FlowLogs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                success: f.take("Success")?,
-                flow_logs: f.take("FlowLogs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.

@@ -350,20 +350,23 @@ pub struct DescribeGlobalAccelerationInstancesResponse {
     /// - Wire name: `GlobalAccelerationInstances`.
     pub global_acceleration_instances: Option<crate::types::GlobalAccelerationInstances>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGlobalAccelerationInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            global_acceleration_instances: fields.take("GlobalAccelerationInstances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                global_acceleration_instances: f.take("GlobalAccelerationInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.

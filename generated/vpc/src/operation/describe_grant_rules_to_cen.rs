@@ -276,20 +276,23 @@ pub struct DescribeGrantRulesToCenResponse {
     /// - Wire name: `CenGrantRules`.
     pub cen_grant_rules: Option<crate::types::CenGrantRules>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            cen_grant_rules: fields.take("CenGrantRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                cen_grant_rules: f.take("CenGrantRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.

@@ -242,21 +242,24 @@ pub struct DescribeGrantRulesToEcrResponse {
     /// - Example: `20`.
     pub page_size: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DescribeGrantRulesToEcrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ecr_grant_rules: fields.take("EcrGrantRules")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ecr_grant_rules: f.take("EcrGrantRules")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.

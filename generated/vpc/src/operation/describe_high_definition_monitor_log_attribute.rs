@@ -202,22 +202,25 @@ pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
     /// - Example: `EIP`.
     pub instance_type: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            log_project: fields.take("LogProject")?,
+            request_id: fields.take("RequestId")?,
+            log_store: fields.take("LogStore")?,
+            success: fields.take("Success")?,
+            instance_id: fields.take("InstanceId")?,
+            instance_type: fields.take("InstanceType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeHighDefinitionMonitorLogAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                log_project: f.take("LogProject")?,
-                request_id: f.take("RequestId")?,
-                log_store: f.take("LogStore")?,
-                success: f.take("Success")?,
-                instance_id: f.take("InstanceId")?,
-                instance_type: f.take("InstanceType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.

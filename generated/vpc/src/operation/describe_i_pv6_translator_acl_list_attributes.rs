@@ -217,22 +217,25 @@ pub struct DescribeIPv6TranslatorAclListAttributesResponse {
     /// - Wire name: `AclEntries`.
     pub acl_entries: Option<crate::types::AclEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            acl_id: fields.take("AclId")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            acl_name: fields.take("AclName")?,
+            acl_entries: fields.take("AclEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                acl_id: f.take("AclId")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                acl_name: f.take("AclName")?,
-                acl_entries: f.take("AclEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.

@@ -220,20 +220,23 @@ pub struct DescribeIPv6TranslatorAclListsResponse {
     /// - Wire name: `Ipv6TranslatorAcls`.
     pub ipv6_translator_acls: Option<crate::types::Ipv6TranslatorAcls>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ipv6_translator_acls: fields.take("Ipv6TranslatorAcls")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ipv6_translator_acls: f.take("Ipv6TranslatorAcls")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIPv6TranslatorAclLists`: one variant per documented code, `Unhandled` for any other.

@@ -340,20 +340,23 @@ pub struct DescribeIPv6TranslatorsResponse {
     /// - Wire name: `Ipv6Translators`.
     pub ipv6_translators: Option<crate::types::Ipv6Translators>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ipv6_translators: fields.take("Ipv6Translators")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ipv6_translators: f.take("Ipv6Translators")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.

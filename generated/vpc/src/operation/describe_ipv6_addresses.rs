@@ -447,20 +447,23 @@ pub struct DescribeIpv6AddressesResponse {
     /// - Wire name: `Ipv6Addresses`.
     pub ipv6_addresses: Option<crate::types::Ipv6Addresses>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIpv6AddressesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ipv6_addresses: fields.take("Ipv6Addresses")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ipv6_addresses: f.take("Ipv6Addresses")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.

@@ -279,20 +279,23 @@ pub struct DescribeIpv6EgressOnlyRulesResponse {
     /// - Wire name: `Ipv6EgressOnlyRules`.
     pub ipv6_egress_only_rules: Option<crate::types::Ipv6EgressOnlyRules>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIpv6EgressOnlyRulesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ipv6_egress_only_rules: fields.take("Ipv6EgressOnlyRules")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6EgressOnlyRulesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ipv6_egress_only_rules: f.take("Ipv6EgressOnlyRules")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIpv6EgressOnlyRules`: one variant per documented code, `Unhandled` for any other.

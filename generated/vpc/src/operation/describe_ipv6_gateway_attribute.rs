@@ -227,30 +227,33 @@ pub struct DescribeIpv6GatewayAttributeResponse {
     /// - Wire name: `OwnerId`.
     pub owner_id: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            region_id: fields.take("RegionId")?,
+            instance_charge_type: fields.take("InstanceChargeType")?,
+            request_id: fields.take("RequestId")?,
+            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
+            description: fields.take("Description")?,
+            expired_time: fields.take("ExpiredTime")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            gateway_route_table_id: fields.take("GatewayRouteTableId")?,
+            tags: fields.take("Tags")?,
+            owner_id: fields.take("OwnerId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                region_id: f.take("RegionId")?,
-                instance_charge_type: f.take("InstanceChargeType")?,
-                request_id: f.take("RequestId")?,
-                ipv6_gateway_id: f.take("Ipv6GatewayId")?,
-                description: f.take("Description")?,
-                expired_time: f.take("ExpiredTime")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                gateway_route_table_id: f.take("GatewayRouteTableId")?,
-                tags: f.take("Tags")?,
-                owner_id: f.take("OwnerId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -273,20 +273,23 @@ pub struct DescribeIpv6GatewaysResponse {
     /// - Wire name: `Ipv6Gateways`.
     pub ipv6_gateways: Option<crate::types::Ipv6Gateways>,
 }
+impl ::acs_runtime::de::FromJson for DescribeIpv6GatewaysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ipv6_gateways: fields.take("Ipv6Gateways")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewaysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ipv6_gateways: f.take("Ipv6Gateways")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeIpv6Gateways`: one variant per documented code, `Unhandled` for any other.

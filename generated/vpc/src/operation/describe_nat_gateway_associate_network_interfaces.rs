@@ -300,23 +300,27 @@ pub struct DescribeNatGatewayAssociateNetworkInterfacesResponse {
     /// - Example: `0`.
     pub count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeNatGatewayAssociateNetworkInterfacesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            total_count: fields.take("TotalCount")?,
+            associate_network_interfaces: fields.take("AssociateNetworkInterfaces")?,
+            count: fields.take("Count")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeNatGatewayAssociateNetworkInterfacesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                total_count: f.take("TotalCount")?,
-                associate_network_interfaces: f.take("AssociateNetworkInterfaces")?,
-                count: f.take("Count")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.

@@ -186,17 +186,20 @@ pub struct DescribeNetworkAclAttributesResponse {
         crate::types::DescribeNetworkAclAttributesNetworkAclAttribute,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            network_acl_attribute: fields.take("NetworkAclAttribute")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                network_acl_attribute: f.take("NetworkAclAttribute")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.

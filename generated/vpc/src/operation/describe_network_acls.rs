@@ -311,20 +311,23 @@ pub struct DescribeNetworkAclsResponse {
     /// - Wire name: `NetworkAcls`.
     pub network_acls: Option<crate::types::NetworkAcls>,
 }
+impl ::acs_runtime::de::FromJson for DescribeNetworkAclsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            network_acls: fields.take("NetworkAcls")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                network_acls: f.take("NetworkAcls")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeNetworkAcls`: one variant per documented code, `Unhandled` for any other.

@@ -185,17 +185,20 @@ pub struct DescribePhysicalConnectionLOAResponse {
     /// - Wire name: `PhysicalConnectionLOAType`.
     pub physical_connection_loa_type: Option<crate::types::PhysicalConnectionLoaType>,
 }
+impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            physical_connection_loa_type: fields.take("PhysicalConnectionLOAType")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                physical_connection_loa_type: f.take("PhysicalConnectionLOAType")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.

@@ -295,20 +295,23 @@ pub struct DescribePhysicalConnectionsResponse {
     /// - Wire name: `PhysicalConnectionSet`.
     pub physical_connection_set: Option<crate::types::PhysicalConnectionSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            physical_connection_set: fields.take("PhysicalConnectionSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                physical_connection_set: f.take("PhysicalConnectionSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.

@@ -236,24 +236,27 @@ pub struct DescribePublicIpAddressResponse {
     /// - Example: `110.11.1.0/24`.
     pub public_ip_address: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for DescribePublicIpAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            public_ip_address: fields.take("PublicIpAddress")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                public_ip_address: f.take("PublicIpAddress")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.

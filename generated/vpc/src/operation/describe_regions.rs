@@ -145,17 +145,20 @@ pub struct DescribeRegionsResponse {
     /// - Wire name: `Regions`.
     pub regions: Option<crate::types::Regions>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            regions: fields.take("Regions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                regions: f.take("Regions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.

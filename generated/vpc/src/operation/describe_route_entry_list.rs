@@ -416,18 +416,21 @@ pub struct DescribeRouteEntryListResponse {
     /// - Wire name: `RouteEntrys`.
     pub route_entrys: Option<crate::types::RouteEntrys>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            route_entrys: fields.take("RouteEntrys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                route_entrys: f.take("RouteEntrys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.

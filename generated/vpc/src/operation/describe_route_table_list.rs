@@ -329,20 +329,23 @@ pub struct DescribeRouteTableListResponse {
     /// - Wire name: `RouterTableList`.
     pub router_table_list: Option<crate::types::RouterTableList>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            router_table_list: fields.take("RouterTableList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                router_table_list: f.take("RouterTableList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.

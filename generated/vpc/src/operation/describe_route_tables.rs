@@ -324,20 +324,23 @@ pub struct DescribeRouteTablesResponse {
     /// - Wire name: `RouteTables`.
     pub route_tables: Option<crate::types::RouteTables>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            route_tables: fields.take("RouteTables")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                route_tables: f.take("RouteTables")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.

@@ -462,63 +462,66 @@ pub struct DescribeRouterInterfaceAttributeResponse {
     /// - Example: `false`.
     pub fast_link_mode: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeRouterInterfaceAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            reservation_active_time: fields.take("ReservationActiveTime")?,
+            health_check_target_ip: fields.take("HealthCheckTargetIp")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            reservation_order_type: fields.take("ReservationOrderType")?,
+            opposite_interface_id: fields.take("OppositeInterfaceId")?,
+            spec: fields.take("Spec")?,
+            charge_type: fields.take("ChargeType")?,
+            router_interface_id: fields.take("RouterInterfaceId")?,
+            message: fields.take("Message")?,
+            hc_threshold: fields.take("HcThreshold")?,
+            opposite_router_type: fields.take("OppositeRouterType")?,
+            gmt_modified: fields.take("GmtModified")?,
+            vpc_instance_id: fields.take("VpcInstanceId")?,
+            opposite_interface_owner_id: fields.take("OppositeInterfaceOwnerId")?,
+            opposite_vpc_instance_id: fields.take("OppositeVpcInstanceId")?,
+            reservation_internet_charge_type: fields
+                .take("ReservationInternetChargeType")?,
+            cross_border: fields.take("CrossBorder")?,
+            request_id: fields.take("RequestId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            description: fields.take("Description")?,
+            hc_rate: fields.take("HcRate")?,
+            reservation_bandwidth: fields.take("ReservationBandwidth")?,
+            code: fields.take("Code")?,
+            name: fields.take("Name")?,
+            opposite_router_id: fields.take("OppositeRouterId")?,
+            opposite_interface_spec: fields.take("OppositeInterfaceSpec")?,
+            router_id: fields.take("RouterId")?,
+            success: fields.take("Success")?,
+            opposite_interface_business_status: fields
+                .take("OppositeInterfaceBusinessStatus")?,
+            connected_time: fields.take("ConnectedTime")?,
+            health_check_source_ip: fields.take("HealthCheckSourceIp")?,
+            opposite_interface_status: fields.take("OppositeInterfaceStatus")?,
+            end_time: fields.take("EndTime")?,
+            opposite_region_id: fields.take("OppositeRegionId")?,
+            opposite_access_point_id: fields.take("OppositeAccessPointId")?,
+            business_status: fields.take("BusinessStatus")?,
+            health_check_status: fields.take("HealthCheckStatus")?,
+            opposite_bandwidth: fields.take("OppositeBandwidth")?,
+            router_type: fields.take("RouterType")?,
+            role: fields.take("Role")?,
+            has_reservation_data: fields.take("HasReservationData")?,
+            access_point_id: fields.take("AccessPointId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            fast_link_mode: fields.take("FastLinkMode")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                reservation_active_time: f.take("ReservationActiveTime")?,
-                health_check_target_ip: f.take("HealthCheckTargetIp")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                reservation_order_type: f.take("ReservationOrderType")?,
-                opposite_interface_id: f.take("OppositeInterfaceId")?,
-                spec: f.take("Spec")?,
-                charge_type: f.take("ChargeType")?,
-                router_interface_id: f.take("RouterInterfaceId")?,
-                message: f.take("Message")?,
-                hc_threshold: f.take("HcThreshold")?,
-                opposite_router_type: f.take("OppositeRouterType")?,
-                gmt_modified: f.take("GmtModified")?,
-                vpc_instance_id: f.take("VpcInstanceId")?,
-                opposite_interface_owner_id: f.take("OppositeInterfaceOwnerId")?,
-                opposite_vpc_instance_id: f.take("OppositeVpcInstanceId")?,
-                reservation_internet_charge_type: f
-                    .take("ReservationInternetChargeType")?,
-                cross_border: f.take("CrossBorder")?,
-                request_id: f.take("RequestId")?,
-                bandwidth: f.take("Bandwidth")?,
-                description: f.take("Description")?,
-                hc_rate: f.take("HcRate")?,
-                reservation_bandwidth: f.take("ReservationBandwidth")?,
-                code: f.take("Code")?,
-                name: f.take("Name")?,
-                opposite_router_id: f.take("OppositeRouterId")?,
-                opposite_interface_spec: f.take("OppositeInterfaceSpec")?,
-                router_id: f.take("RouterId")?,
-                success: f.take("Success")?,
-                opposite_interface_business_status: f
-                    .take("OppositeInterfaceBusinessStatus")?,
-                connected_time: f.take("ConnectedTime")?,
-                health_check_source_ip: f.take("HealthCheckSourceIp")?,
-                opposite_interface_status: f.take("OppositeInterfaceStatus")?,
-                end_time: f.take("EndTime")?,
-                opposite_region_id: f.take("OppositeRegionId")?,
-                opposite_access_point_id: f.take("OppositeAccessPointId")?,
-                business_status: f.take("BusinessStatus")?,
-                health_check_status: f.take("HealthCheckStatus")?,
-                opposite_bandwidth: f.take("OppositeBandwidth")?,
-                router_type: f.take("RouterType")?,
-                role: f.take("Role")?,
-                has_reservation_data: f.take("HasReservationData")?,
-                access_point_id: f.take("AccessPointId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                fast_link_mode: f.take("FastLinkMode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -188,18 +188,22 @@ pub struct DescribeServerRelatedGlobalAccelerationInstancesResponse {
         crate::types::DescribeServerRelatedGlobalAccelerationInstancesGlobalAccelerationInstances,
     >,
 }
+impl ::acs_runtime::de::FromJson
+for DescribeServerRelatedGlobalAccelerationInstancesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            global_acceleration_instances: fields.take("GlobalAccelerationInstances")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DescribeServerRelatedGlobalAccelerationInstancesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                global_acceleration_instances: f.take("GlobalAccelerationInstances")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.

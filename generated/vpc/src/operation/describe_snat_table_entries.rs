@@ -337,20 +337,23 @@ pub struct DescribeSnatTableEntriesResponse {
     /// - Wire name: `SnatTableEntries`.
     pub snat_table_entries: Option<crate::types::SnatTableEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSnatTableEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            snat_table_entries: fields.take("SnatTableEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                snat_table_entries: f.take("SnatTableEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.

@@ -219,28 +219,31 @@ pub struct DescribeSslVpnClientCertResponse {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            create_time: fields.take("CreateTime")?,
+            client_key: fields.take("ClientKey")?,
+            region_id: fields.take("RegionId")?,
+            client_config: fields.take("ClientConfig")?,
+            end_time: fields.take("EndTime")?,
+            request_id: fields.take("RequestId")?,
+            client_cert: fields.take("ClientCert")?,
+            ca_cert: fields.take("CaCert")?,
+            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
+            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
+            name: fields.take("Name")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                create_time: f.take("CreateTime")?,
-                client_key: f.take("ClientKey")?,
-                region_id: f.take("RegionId")?,
-                client_config: f.take("ClientConfig")?,
-                end_time: f.take("EndTime")?,
-                request_id: f.take("RequestId")?,
-                client_cert: f.take("ClientCert")?,
-                ca_cert: f.take("CaCert")?,
-                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
-                ssl_vpn_server_id: f.take("SslVpnServerId")?,
-                name: f.take("Name")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.

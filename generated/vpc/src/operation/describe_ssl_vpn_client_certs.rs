@@ -257,20 +257,23 @@ pub struct DescribeSslVpnClientCertsResponse {
     /// - Wire name: `SslVpnClientCertKeys`.
     pub ssl_vpn_client_cert_keys: Option<crate::types::SslVpnClientCertKeys>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ssl_vpn_client_cert_keys: fields.take("SslVpnClientCertKeys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ssl_vpn_client_cert_keys: f.take("SslVpnClientCertKeys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSslVpnClientCerts`: one variant per documented code, `Unhandled` for any other.

@@ -225,22 +225,25 @@ pub struct DescribeSslVpnClientsResponse {
     /// - Wire name: `ClientInfoList`.
     pub client_info_list: Option<Vec<crate::types::ClientInfoList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSslVpnClientsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            region_id: fields.take("RegionId")?,
+            client_info_list: fields.take("ClientInfoList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                region_id: f.take("RegionId")?,
-                client_info_list: f.take("ClientInfoList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSslVpnClients`: one variant per documented code, `Unhandled` for any other.

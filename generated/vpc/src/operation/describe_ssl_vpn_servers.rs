@@ -264,20 +264,23 @@ pub struct DescribeSslVpnServersResponse {
     /// - Wire name: `SslVpnServers`.
     pub ssl_vpn_servers: Option<crate::types::SslVpnServers>,
 }
+impl ::acs_runtime::de::FromJson for DescribeSslVpnServersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            ssl_vpn_servers: fields.take("SslVpnServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnServersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                ssl_vpn_servers: f.take("SslVpnServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeSslVpnServers`: one variant per documented code, `Unhandled` for any other.

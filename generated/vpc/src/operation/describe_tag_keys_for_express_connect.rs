@@ -240,18 +240,21 @@ pub struct DescribeTagKeysForExpressConnectResponse {
     /// - Wire name: `TagKeys`.
     pub tag_keys: Option<crate::types::TagKeys>,
 }
+impl ::acs_runtime::de::FromJson for DescribeTagKeysForExpressConnectResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            tag_keys: fields.take("TagKeys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                tag_keys: f.take("TagKeys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.

@@ -270,34 +270,37 @@ pub struct DescribeVSwitchAttributesResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<crate::types::Tags>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            creation_time: fields.take("CreationTime")?,
+            is_default: fields.take("IsDefault")?,
+            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
+            network_acl_id: fields.take("NetworkAclId")?,
+            owner_id: fields.take("OwnerId")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            cidr_block: fields.take("CidrBlock")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            zone_id: fields.take("ZoneId")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            v_switch_name: fields.take("VSwitchName")?,
+            share_type: fields.take("ShareType")?,
+            enabled_ipv6: fields.take("EnabledIpv6")?,
+            route_table: fields.take("RouteTable")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                creation_time: f.take("CreationTime")?,
-                is_default: f.take("IsDefault")?,
-                available_ip_address_count: f.take("AvailableIpAddressCount")?,
-                network_acl_id: f.take("NetworkAclId")?,
-                owner_id: f.take("OwnerId")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                cidr_block: f.take("CidrBlock")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                zone_id: f.take("ZoneId")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                v_switch_name: f.take("VSwitchName")?,
-                share_type: f.take("ShareType")?,
-                enabled_ipv6: f.take("EnabledIpv6")?,
-                route_table: f.take("RouteTable")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVSwitchAttributes`: one variant per documented code, `Unhandled` for any other.

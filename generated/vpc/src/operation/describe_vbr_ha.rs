@@ -249,24 +249,27 @@ pub struct DescribeVbrHaResponse {
     /// - Example: `cn-hangzhou`.
     pub region_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            vbr_ha_id: fields.take("VbrHaId")?,
+            peer_vbr_id: fields.take("PeerVbrId")?,
+            name: fields.take("Name")?,
+            vbr_id: fields.take("VbrId")?,
+            region_id: fields.take("RegionId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                vbr_ha_id: f.take("VbrHaId")?,
-                peer_vbr_id: f.take("PeerVbrId")?,
-                name: f.take("Name")?,
-                vbr_id: f.take("VbrId")?,
-                region_id: f.take("RegionId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.

@@ -275,21 +275,24 @@ pub struct DescribeVcoRouteEntriesResponse {
     /// - Wire name: `VpnRouteCounts`.
     pub vpn_route_counts: Option<Vec<crate::types::VpnRouteCount>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVcoRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            total_count: fields.take("TotalCount")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            vco_route_entries: fields.take("VcoRouteEntries")?,
+            request_id: fields.take("RequestId")?,
+            vpn_route_counts: fields.take("VpnRouteCounts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                total_count: f.take("TotalCount")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                vco_route_entries: f.take("VcoRouteEntries")?,
-                request_id: f.take("RequestId")?,
-                vpn_route_counts: f.take("VpnRouteCounts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVcoRouteEntries`: one variant per documented code, `Unhandled` for any other.

@@ -271,20 +271,23 @@ pub struct DescribeVirtualBorderRoutersResponse {
     /// - Wire name: `VirtualBorderRouterSet`.
     pub virtual_border_router_set: Option<crate::types::VirtualBorderRouterSet>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVirtualBorderRoutersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            virtual_border_router_set: fields.take("VirtualBorderRouterSet")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVirtualBorderRoutersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                virtual_border_router_set: f.take("VirtualBorderRouterSet")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVirtualBorderRouters`: one variant per documented code, `Unhandled` for any other.

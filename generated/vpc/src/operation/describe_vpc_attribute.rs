@@ -328,43 +328,46 @@ pub struct DescribeVpcAttributeResponse {
     /// - Example: `DISABLED`.
     pub dns_hostname_status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpcAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            is_default: fields.take("IsDefault")?,
+            classic_link_enabled: fields.take("ClassicLinkEnabled")?,
+            owner_id: fields.take("OwnerId")?,
+            region_id: fields.take("RegionId")?,
+            vpc_name: fields.take("VpcName")?,
+            v_router_id: fields.take("VRouterId")?,
+            dhcp_options_set_status: fields.take("DhcpOptionsSetStatus")?,
+            cidr_block: fields.take("CidrBlock")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
+            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
+            v_switch_ids: fields.take("VSwitchIds")?,
+            user_cidrs: fields.take("UserCidrs")?,
+            secondary_cidr_blocks: fields.take("SecondaryCidrBlocks")?,
+            associated_cens: fields.take("AssociatedCens")?,
+            cloud_resources: fields.take("CloudResources")?,
+            ipv6_cidr_blocks: fields.take("Ipv6CidrBlocks")?,
+            support_ipv4_gateway: fields.take("SupportIpv4Gateway")?,
+            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
+            tags: fields.take("Tags")?,
+            associated_propagation_sources: fields.take("AssociatedPropagationSources")?,
+            enabled_ipv6: fields.take("EnabledIpv6")?,
+            dns_hostname_status: fields.take("DnsHostnameStatus")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                is_default: f.take("IsDefault")?,
-                classic_link_enabled: f.take("ClassicLinkEnabled")?,
-                owner_id: f.take("OwnerId")?,
-                region_id: f.take("RegionId")?,
-                vpc_name: f.take("VpcName")?,
-                v_router_id: f.take("VRouterId")?,
-                dhcp_options_set_status: f.take("DhcpOptionsSetStatus")?,
-                cidr_block: f.take("CidrBlock")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
-                ipv6_cidr_block: f.take("Ipv6CidrBlock")?,
-                v_switch_ids: f.take("VSwitchIds")?,
-                user_cidrs: f.take("UserCidrs")?,
-                secondary_cidr_blocks: f.take("SecondaryCidrBlocks")?,
-                associated_cens: f.take("AssociatedCens")?,
-                cloud_resources: f.take("CloudResources")?,
-                ipv6_cidr_blocks: f.take("Ipv6CidrBlocks")?,
-                support_ipv4_gateway: f.take("SupportIpv4Gateway")?,
-                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
-                tags: f.take("Tags")?,
-                associated_propagation_sources: f.take("AssociatedPropagationSources")?,
-                enabled_ipv6: f.take("EnabledIpv6")?,
-                dns_hostname_status: f.take("DnsHostnameStatus")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -288,19 +288,22 @@ pub struct DescribeVpcGrantRulesToEcrResponse {
     /// - Wire name: `GrantRuleModels`.
     pub grant_rule_models: Option<Vec<crate::types::GrantRuleModel>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpcGrantRulesToEcrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            grant_rule_models: fields.take("GrantRuleModels")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                grant_rule_models: f.take("GrantRuleModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpcGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.

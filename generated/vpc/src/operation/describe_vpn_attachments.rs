@@ -235,20 +235,23 @@ pub struct DescribeVpnAttachmentsResponse {
     /// - Wire name: `VpnAttachments`.
     pub vpn_attachments: Option<Vec<crate::types::VpnAttachment>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_attachments: fields.take("VpnAttachments")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpn_attachments: f.take("VpnAttachments")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.

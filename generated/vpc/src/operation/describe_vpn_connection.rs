@@ -347,46 +347,49 @@ pub struct DescribeVpnConnectionResponse {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            create_time: fields.take("CreateTime")?,
+            effect_immediately: fields.take("EffectImmediately")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            request_id: fields.take("RequestId")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            remote_subnet: fields.take("RemoteSubnet")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            name: fields.take("Name")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            vco_health_check: fields.take("VcoHealthCheck")?,
+            vpn_bgp_config: fields.take("VpnBgpConfig")?,
+            attach_type: fields.take("AttachType")?,
+            network_type: fields.take("NetworkType")?,
+            attach_instance_id: fields.take("AttachInstanceId")?,
+            spec: fields.take("Spec")?,
+            state: fields.take("State")?,
+            zone_no: fields.take("ZoneNo")?,
+            internet_ip: fields.take("InternetIp")?,
+            transit_router_id: fields.take("TransitRouterId")?,
+            transit_router_name: fields.take("TransitRouterName")?,
+            cross_account_authorized: fields.take("CrossAccountAuthorized")?,
+            tags: fields.take("Tags")?,
+            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
+            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                remote_ca_certificate: f.take("RemoteCaCertificate")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                create_time: f.take("CreateTime")?,
-                effect_immediately: f.take("EffectImmediately")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                local_subnet: f.take("LocalSubnet")?,
-                request_id: f.take("RequestId")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                remote_subnet: f.take("RemoteSubnet")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                name: f.take("Name")?,
-                enable_dpd: f.take("EnableDpd")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                vco_health_check: f.take("VcoHealthCheck")?,
-                vpn_bgp_config: f.take("VpnBgpConfig")?,
-                attach_type: f.take("AttachType")?,
-                network_type: f.take("NetworkType")?,
-                attach_instance_id: f.take("AttachInstanceId")?,
-                spec: f.take("Spec")?,
-                state: f.take("State")?,
-                zone_no: f.take("ZoneNo")?,
-                internet_ip: f.take("InternetIp")?,
-                transit_router_id: f.take("TransitRouterId")?,
-                transit_router_name: f.take("TransitRouterName")?,
-                cross_account_authorized: f.take("CrossAccountAuthorized")?,
-                tags: f.take("Tags")?,
-                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
-                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnConnection`: one variant per documented code, `Unhandled` for any other.

@@ -286,20 +286,23 @@ pub struct DescribeVpnConnectionsResponse {
     /// - Wire name: `VpnConnections`.
     pub vpn_connections: Option<crate::types::VpnConnections>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnConnectionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_connections: fields.take("VpnConnections")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpn_connections: f.take("VpnConnections")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnConnections`: one variant per documented code, `Unhandled` for any other.

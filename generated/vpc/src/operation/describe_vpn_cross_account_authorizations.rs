@@ -242,20 +242,23 @@ pub struct DescribeVpnCrossAccountAuthorizationsResponse {
         Vec<crate::types::CrossAccountAuthorization>,
     >,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnCrossAccountAuthorizationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            cross_account_authorizations: fields.take("CrossAccountAuthorizations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                cross_account_authorizations: f.take("CrossAccountAuthorizations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnCrossAccountAuthorizations`: one variant per documented code, `Unhandled` for any other.

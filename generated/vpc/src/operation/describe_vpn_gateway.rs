@@ -351,43 +351,46 @@ pub struct DescribeVpnGatewayResponse {
     /// - Wire name: `EniInstanceIds`.
     pub eni_instance_ids: Option<crate::types::EniInstanceIds>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_type: fields.take("VpnType")?,
+            status: fields.take("Status")?,
+            vpc_id: fields.take("VpcId")?,
+            ssl_max_connections: fields.take("SslMaxConnections")?,
+            spec: fields.take("Spec")?,
+            internet_ip: fields.take("InternetIp")?,
+            create_time: fields.take("CreateTime")?,
+            auto_propagate: fields.take("AutoPropagate")?,
+            charge_type: fields.take("ChargeType")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            tag: fields.take("Tag")?,
+            ipsec_vpn: fields.take("IpsecVpn")?,
+            end_time: fields.take("EndTime")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            enable_bgp: fields.take("EnableBgp")?,
+            business_status: fields.take("BusinessStatus")?,
+            ssl_vpn: fields.take("SslVpn")?,
+            name: fields.take("Name")?,
+            reservation_data: fields.take("ReservationData")?,
+            tags: fields.take("Tags")?,
+            network_type: fields.take("NetworkType")?,
+            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
+            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
+            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            eni_instance_ids: fields.take("EniInstanceIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_type: f.take("VpnType")?,
-                status: f.take("Status")?,
-                vpc_id: f.take("VpcId")?,
-                ssl_max_connections: f.take("SslMaxConnections")?,
-                spec: f.take("Spec")?,
-                internet_ip: f.take("InternetIp")?,
-                create_time: f.take("CreateTime")?,
-                auto_propagate: f.take("AutoPropagate")?,
-                charge_type: f.take("ChargeType")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                tag: f.take("Tag")?,
-                ipsec_vpn: f.take("IpsecVpn")?,
-                end_time: f.take("EndTime")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                enable_bgp: f.take("EnableBgp")?,
-                business_status: f.take("BusinessStatus")?,
-                ssl_vpn: f.take("SslVpn")?,
-                name: f.take("Name")?,
-                reservation_data: f.take("ReservationData")?,
-                tags: f.take("Tags")?,
-                network_type: f.take("NetworkType")?,
-                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
-                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
-                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                eni_instance_ids: f.take("EniInstanceIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnGateway`: one variant per documented code, `Unhandled` for any other.

@@ -231,18 +231,21 @@ pub struct DescribeVpnGatewayAvailableZonesResponse {
     /// - Wire name: `AvailableZoneIdList`.
     pub available_zone_id_list: Option<Vec<crate::types::AvailableZoneIdList>>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            region_id: fields.take("RegionId")?,
+            request_id: fields.take("RequestId")?,
+            available_zone_id_list: fields.take("AvailableZoneIdList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                region_id: f.take("RegionId")?,
-                request_id: f.take("RequestId")?,
-                available_zone_id_list: f.take("AvailableZoneIdList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.

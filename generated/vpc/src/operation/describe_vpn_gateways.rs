@@ -352,20 +352,23 @@ pub struct DescribeVpnGatewaysResponse {
     /// - Wire name: `VpnGateways`.
     pub vpn_gateways: Option<crate::types::VpnGateways>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnGatewaysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_gateways: fields.take("VpnGateways")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpn_gateways: f.take("VpnGateways")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.

@@ -209,20 +209,23 @@ pub struct DescribeVpnPbrRouteEntriesResponse {
     /// - Wire name: `VpnPbrRouteEntries`.
     pub vpn_pbr_route_entries: Option<crate::types::VpnPbrRouteEntries>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnPbrRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_pbr_route_entries: fields.take("VpnPbrRouteEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnPbrRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpn_pbr_route_entries: f.take("VpnPbrRouteEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnPbrRouteEntries`: one variant per documented code, `Unhandled` for any other.

@@ -244,21 +244,24 @@ pub struct DescribeVpnRouteEntriesResponse {
     /// - Wire name: `VpnRouteCounts`.
     pub vpn_route_counts: Option<crate::types::VpnRouteCounts>,
 }
+impl ::acs_runtime::de::FromJson for DescribeVpnRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_route_entries: fields.take("VpnRouteEntries")?,
+            vpn_route_counts: fields.take("VpnRouteCounts")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                total_count: f.take("TotalCount")?,
-                vpn_route_entries: f.take("VpnRouteEntries")?,
-                vpn_route_counts: f.take("VpnRouteCounts")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.

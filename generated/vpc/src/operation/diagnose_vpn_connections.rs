@@ -252,20 +252,23 @@ pub struct DiagnoseVpnConnectionsResponse {
     /// - Wire name: `VpnConnections`.
     pub vpn_connections: Option<Vec<crate::types::DiagnoseVpnConnectionsVpnConnection>>,
 }
+impl ::acs_runtime::de::FromJson for DiagnoseVpnConnectionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            page_number: fields.take("PageNumber")?,
+            page_size: fields.take("PageSize")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_connections: fields.take("VpnConnections")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                page_number: f.take("PageNumber")?,
-                page_size: f.take("PageSize")?,
-                total_count: f.take("TotalCount")?,
-                vpn_connections: f.take("VpnConnections")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DiagnoseVpnConnections`: one variant per documented code, `Unhandled` for any other.

@@ -255,17 +255,20 @@ pub struct DiagnoseVpnGatewayResponse {
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            diagnose_id: fields.take("DiagnoseId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                diagnose_id: f.take("DiagnoseId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DiagnoseVpnGateway`: one variant per documented code, `Unhandled` for any other.

@@ -241,16 +241,19 @@ pub struct DissociateRouteTableFromGatewayResponse {
     /// - Example: `C5644C9A-7480-13B6-AECB-30FF142E3724`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for DissociateRouteTableFromGatewayResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DissociateRouteTableFromGatewayResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DissociateRouteTableFromGateway`: one variant per documented code, `Unhandled` for any other.

@@ -233,17 +233,21 @@ pub struct DissociateRouteTablesFromVpcGatewayEndpointResponse {
     /// - Example: `59BDDA2D-FB52-59F9-9DC5-5EA7D6808B8E`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson
+for DissociateRouteTablesFromVpcGatewayEndpointResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for DissociateRouteTablesFromVpcGatewayEndpointResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.

@@ -160,17 +160,20 @@ pub struct DownloadVpnConnectionConfigResponse {
     /// - Wire name: `VpnConnectionConfig`.
     pub vpn_connection_config: Option<crate::types::VpnConnectionConfig>,
 }
+impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            vpn_connection_config: fields.take("VpnConnectionConfig")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                vpn_connection_config: f.take("VpnConnectionConfig")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DownloadVpnConnectionConfig`: one variant per documented code, `Unhandled` for any other.

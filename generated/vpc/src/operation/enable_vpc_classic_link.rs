@@ -179,16 +179,19 @@ pub struct EnableVpcClassicLinkResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for EnableVpcClassicLinkResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for EnableVpcClassicLinkResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `EnableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.

@@ -205,26 +205,29 @@ pub struct GetDhcpOptionsSetResponse {
     /// - Example: `2025-08-21 ***`.
     pub creation_time: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            dhcp_options_set_description: fields.take("DhcpOptionsSetDescription")?,
+            status: fields.take("Status")?,
+            request_id: fields.take("RequestId")?,
+            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
+            dhcp_options_set_name: fields.take("DhcpOptionsSetName")?,
+            owner_id: fields.take("OwnerId")?,
+            dhcp_options: fields.take("DhcpOptions")?,
+            associate_vpcs: fields.take("AssociateVpcs")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+            creation_time: fields.take("CreationTime")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                dhcp_options_set_description: f.take("DhcpOptionsSetDescription")?,
-                status: f.take("Status")?,
-                request_id: f.take("RequestId")?,
-                dhcp_options_set_id: f.take("DhcpOptionsSetId")?,
-                dhcp_options_set_name: f.take("DhcpOptionsSetName")?,
-                owner_id: f.take("OwnerId")?,
-                dhcp_options: f.take("DhcpOptions")?,
-                associate_vpcs: f.take("AssociateVpcs")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-                creation_time: f.take("CreationTime")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.

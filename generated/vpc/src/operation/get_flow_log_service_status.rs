@@ -165,17 +165,20 @@ pub struct GetFlowLogServiceStatusResponse {
     /// - Example: `true`.
     pub enabled: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for GetFlowLogServiceStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            enabled: fields.take("Enabled")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetFlowLogServiceStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                enabled: f.take("Enabled")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetFlowLogServiceStatus`: one variant per documented code, `Unhandled` for any other.

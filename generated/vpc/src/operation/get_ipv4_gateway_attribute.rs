@@ -212,26 +212,29 @@ pub struct GetIpv4GatewayAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
+            request_id: fields.take("RequestId")?,
+            ipv4_gateway_description: fields.take("Ipv4GatewayDescription")?,
+            enabled: fields.take("Enabled")?,
+            ipv4_gateway_route_table_id: fields.take("Ipv4GatewayRouteTableId")?,
+            ipv4_gateway_name: fields.take("Ipv4GatewayName")?,
+            create_time: fields.take("CreateTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                ipv4_gateway_id: f.take("Ipv4GatewayId")?,
-                request_id: f.take("RequestId")?,
-                ipv4_gateway_description: f.take("Ipv4GatewayDescription")?,
-                enabled: f.take("Enabled")?,
-                ipv4_gateway_route_table_id: f.take("Ipv4GatewayRouteTableId")?,
-                ipv4_gateway_name: f.take("Ipv4GatewayName")?,
-                create_time: f.take("CreateTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -283,41 +283,44 @@ pub struct GetNatGatewayAttributeResponse {
     /// - Wire name: `AccessMode`.
     pub access_mode: Option<crate::types::DescribeNatGatewaysAccessMode>,
 }
+impl ::acs_runtime::de::FromJson for GetNatGatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            creation_time: fields.take("CreationTime")?,
+            status: fields.take("Status")?,
+            nat_type: fields.take("NatType")?,
+            network_type: fields.take("NetworkType")?,
+            region_id: fields.take("RegionId")?,
+            ecs_metric_enabled: fields.take("EcsMetricEnabled")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            expired_time: fields.take("ExpiredTime")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            forward_table: fields.take("ForwardTable")?,
+            snat_table: fields.take("SnatTable")?,
+            full_nat_table: fields.take("FullNatTable")?,
+            billing_config: fields.take("BillingConfig")?,
+            private_info: fields.take("PrivateInfo")?,
+            deletion_protection_info: fields.take("DeletionProtectionInfo")?,
+            ip_list: fields.take("IpList")?,
+            private_link_enabled: fields.take("PrivateLinkEnabled")?,
+            private_link_mode: fields.take("PrivateLinkMode")?,
+            enable_session_log: fields.take("EnableSessionLog")?,
+            log_delivery: fields.take("LogDelivery")?,
+            access_mode: fields.take("AccessMode")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetNatGatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                creation_time: f.take("CreationTime")?,
-                status: f.take("Status")?,
-                nat_type: f.take("NatType")?,
-                network_type: f.take("NetworkType")?,
-                region_id: f.take("RegionId")?,
-                ecs_metric_enabled: f.take("EcsMetricEnabled")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                expired_time: f.take("ExpiredTime")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                forward_table: f.take("ForwardTable")?,
-                snat_table: f.take("SnatTable")?,
-                full_nat_table: f.take("FullNatTable")?,
-                billing_config: f.take("BillingConfig")?,
-                private_info: f.take("PrivateInfo")?,
-                deletion_protection_info: f.take("DeletionProtectionInfo")?,
-                ip_list: f.take("IpList")?,
-                private_link_enabled: f.take("PrivateLinkEnabled")?,
-                private_link_mode: f.take("PrivateLinkMode")?,
-                enable_session_log: f.take("EnableSessionLog")?,
-                log_delivery: f.take("LogDelivery")?,
-                access_mode: f.take("AccessMode")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.

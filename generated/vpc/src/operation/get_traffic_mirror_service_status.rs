@@ -166,17 +166,20 @@ pub struct GetTrafficMirrorServiceStatusResponse {
     /// - Example: `37626066-2C6C-4B62-ADD3-498920C409C5`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetTrafficMirrorServiceStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enabled: fields.take("Enabled")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enabled: f.take("Enabled")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetTrafficMirrorServiceStatus`: one variant per documented code, `Unhandled` for any other.

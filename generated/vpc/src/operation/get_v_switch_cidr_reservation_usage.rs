@@ -222,20 +222,23 @@ pub struct GetVSwitchCidrReservationUsageResponse {
     /// - Wire name: `CidrReservationUsages`.
     pub cidr_reservation_usages: Option<Vec<crate::types::CidrReservationUsage>>,
 }
+impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            cidr_reservation_usages: fields.take("CidrReservationUsages")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                cidr_reservation_usages: f.take("CidrReservationUsages")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVSwitchCidrReservationUsage`: one variant per documented code, `Unhandled` for any other.

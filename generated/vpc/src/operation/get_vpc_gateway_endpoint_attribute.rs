@@ -217,27 +217,30 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
     /// - Wire name: `Tags`.
     pub tags: Option<Vec<crate::types::DescribeCommonBandwidthPackagesTag>>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            endpoint_id: fields.take("EndpointId")?,
+            endpoint_name: fields.take("EndpointName")?,
+            endpoint_description: fields.take("EndpointDescription")?,
+            service_name: fields.take("ServiceName")?,
+            vpc_id: fields.take("VpcId")?,
+            policy_document: fields.take("PolicyDocument")?,
+            creation_time: fields.take("CreationTime")?,
+            endpoint_status: fields.take("EndpointStatus")?,
+            route_tables: fields.take("RouteTables")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tags: fields.take("Tags")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                endpoint_id: f.take("EndpointId")?,
-                endpoint_name: f.take("EndpointName")?,
-                endpoint_description: f.take("EndpointDescription")?,
-                service_name: f.take("ServiceName")?,
-                vpc_id: f.take("VpcId")?,
-                policy_document: f.take("PolicyDocument")?,
-                creation_time: f.take("CreationTime")?,
-                endpoint_status: f.take("EndpointStatus")?,
-                route_tables: f.take("RouteTables")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tags: f.take("Tags")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -221,20 +221,23 @@ pub struct GetVpcPrefixListAssociationsResponse {
     /// - Wire name: `PrefixListAssociation`.
     pub prefix_list_association: Option<Vec<crate::types::PrefixListAssociation>>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcPrefixListAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            prefix_list_association: fields.take("PrefixListAssociation")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                prefix_list_association: f.take("PrefixListAssociation")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpcPrefixListAssociations`: one variant per documented code, `Unhandled` for any other.

@@ -218,20 +218,23 @@ pub struct GetVpcPrefixListEntriesResponse {
     /// - Wire name: `PrefixListEntry`.
     pub prefix_list_entry: Option<Vec<crate::types::PrefixListEntry>>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcPrefixListEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+            prefix_list_entry: fields.take("PrefixListEntry")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-                prefix_list_entry: f.take("PrefixListEntry")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpcPrefixListEntries`: one variant per documented code, `Unhandled` for any other.

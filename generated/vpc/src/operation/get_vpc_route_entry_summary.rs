@@ -203,17 +203,20 @@ pub struct GetVpcRouteEntrySummaryResponse {
     /// - Wire name: `RouteEntrySummarys`.
     pub route_entry_summarys: Option<Vec<crate::types::RouteEntrySummary>>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            route_entry_summarys: fields.take("RouteEntrySummarys")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                route_entry_summarys: f.take("RouteEntrySummarys")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.

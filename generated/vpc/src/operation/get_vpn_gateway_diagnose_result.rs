@@ -257,25 +257,28 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
     /// - Example: `vpn-uf6fzwp0ck3frwtbk****`.
     pub vpn_gateway_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            begin_time: fields.take("BeginTime")?,
+            diagnose_id: fields.take("DiagnoseId")?,
+            diagnose_result: fields.take("DiagnoseResult")?,
+            finish_time: fields.take("FinishTime")?,
+            finished_count: fields.take("FinishedCount")?,
+            request_id: fields.take("RequestId")?,
+            resource_instance_id: fields.take("ResourceInstanceId")?,
+            resource_type: fields.take("ResourceType")?,
+            total_count: fields.take("TotalCount")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                begin_time: f.take("BeginTime")?,
-                diagnose_id: f.take("DiagnoseId")?,
-                diagnose_result: f.take("DiagnoseResult")?,
-                finish_time: f.take("FinishTime")?,
-                finished_count: f.take("FinishedCount")?,
-                request_id: f.take("RequestId")?,
-                resource_instance_id: f.take("ResourceInstanceId")?,
-                resource_type: f.take("ResourceType")?,
-                total_count: f.take("TotalCount")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.

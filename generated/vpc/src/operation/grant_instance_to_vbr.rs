@@ -243,16 +243,19 @@ pub struct GrantInstanceToVbrResponse {
     /// - Example: `F99F13AE-D733-5856-AB97-80CC88B1D5A8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GrantInstanceToVbrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GrantInstanceToVbrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GrantInstanceToVbr`: one variant per documented code, `Unhandled` for any other.

@@ -132,17 +132,20 @@ pub struct ListBusinessAccessPointsResponse {
     /// - Wire name: `BusinessAccessPoints`.
     pub business_access_points: Option<Vec<crate::types::BusinessAccessPoint>>,
 }
+impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            business_access_points: fields.take("BusinessAccessPoints")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                business_access_points: f.take("BusinessAccessPoints")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListBusinessAccessPoints`: one variant per documented code, `Unhandled` for any other.

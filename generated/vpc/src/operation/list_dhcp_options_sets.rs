@@ -331,19 +331,22 @@ pub struct ListDhcpOptionsSetsResponse {
     /// - Example: `10`.
     pub total_count: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListDhcpOptionsSetsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            dhcp_options_sets: fields.take("DhcpOptionsSets")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                dhcp_options_sets: f.take("DhcpOptionsSets")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListDhcpOptionsSets`: one variant per documented code, `Unhandled` for any other.

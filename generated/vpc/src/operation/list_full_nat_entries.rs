@@ -399,22 +399,25 @@ pub struct ListFullNatEntriesResponse {
     /// - Wire name: `FullNatEntries`.
     pub full_nat_entries: Option<Vec<crate::types::FullNatEntries>>,
 }
+impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            nat_gateway_id: fields.take("NatGatewayId")?,
+            full_nat_table_id: fields.take("FullNatTableId")?,
+            total_count: fields.take("TotalCount")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            full_nat_entries: fields.take("FullNatEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                nat_gateway_id: f.take("NatGatewayId")?,
-                full_nat_table_id: f.take("FullNatTableId")?,
-                total_count: f.take("TotalCount")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                full_nat_entries: f.take("FullNatEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.

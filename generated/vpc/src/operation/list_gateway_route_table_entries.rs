@@ -227,19 +227,22 @@ pub struct ListGatewayRouteTableEntriesResponse {
     /// - Wire name: `GatewayRouteEntryModels`.
     pub gateway_route_entry_models: Option<Vec<crate::types::GatewayRouteEntryModel>>,
 }
+impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            gateway_route_entry_models: fields.take("GatewayRouteEntryModels")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                gateway_route_entry_models: f.take("GatewayRouteEntryModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.

@@ -117,18 +117,21 @@ pub struct ListGeographicSubRegionsResponse {
     /// - Example: `10`.
     pub count: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListGeographicSubRegionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            geographic_sub_regions: fields.take("GeographicSubRegions")?,
+            count: fields.take("Count")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                geographic_sub_regions: f.take("GeographicSubRegions")?,
-                count: f.take("Count")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGeographicSubRegions`: one variant per documented code, `Unhandled` for any other.

@@ -276,21 +276,24 @@ pub struct ListIpsecServerLogsResponse {
     /// - Wire name: `Data`.
     pub data: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListIpsecServerLogsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            page_size: fields.take("PageSize")?,
+            page_number: fields.take("PageNumber")?,
+            request_id: fields.take("RequestId")?,
+            count: fields.take("Count")?,
+            is_completed: fields.take("IsCompleted")?,
+            data: fields.take("Data")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                page_size: f.take("PageSize")?,
-                page_number: f.take("PageNumber")?,
-                request_id: f.take("RequestId")?,
-                count: f.take("Count")?,
-                is_completed: f.take("IsCompleted")?,
-                data: f.take("Data")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.

@@ -282,20 +282,23 @@ pub struct ListIpsecServersResponse {
     /// - Wire name: `IpsecServers`.
     pub ipsec_servers: Option<Vec<crate::types::IpsecServer>>,
 }
+impl ::acs_runtime::de::FromJson for ListIpsecServersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            ipsec_servers: fields.take("IpsecServers")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                ipsec_servers: f.take("IpsecServers")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListIpsecServers`: one variant per documented code, `Unhandled` for any other.

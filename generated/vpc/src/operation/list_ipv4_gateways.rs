@@ -268,19 +268,22 @@ pub struct ListIpv4GatewaysResponse {
     /// - Wire name: `Ipv4GatewayModels`.
     pub ipv4_gateway_models: Option<Vec<crate::types::Ipv4GatewayModel>>,
 }
+impl ::acs_runtime::de::FromJson for ListIpv4GatewaysResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            ipv4_gateway_models: fields.take("Ipv4GatewayModels")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                ipv4_gateway_models: f.take("Ipv4GatewayModels")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListIpv4Gateways`: one variant per documented code, `Unhandled` for any other.

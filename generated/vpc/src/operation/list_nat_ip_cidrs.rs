@@ -327,19 +327,22 @@ pub struct ListNatIpCidrsResponse {
     /// - Wire name: `NatIpCidrs`.
     pub nat_ip_cidrs: Option<Vec<crate::types::NatIpCidr>>,
 }
+impl ::acs_runtime::de::FromJson for ListNatIpCidrsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            nat_ip_cidrs: fields.take("NatIpCidrs")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListNatIpCidrsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                nat_ip_cidrs: f.take("NatIpCidrs")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListNatIpCidrs`: one variant per documented code, `Unhandled` for any other.

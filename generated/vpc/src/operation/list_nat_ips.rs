@@ -359,19 +359,22 @@ pub struct ListNatIpsResponse {
     /// - Wire name: `NatIps`.
     pub nat_ips: Option<Vec<crate::types::ListNatIpsNatIp>>,
 }
+impl ::acs_runtime::de::FromJson for ListNatIpsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            nat_ips: fields.take("NatIps")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListNatIpsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                nat_ips: f.take("NatIps")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListNatIps`: one variant per documented code, `Unhandled` for any other.

@@ -189,17 +189,20 @@ pub struct ListPhysicalConnectionFeaturesResponse {
         Vec<crate::types::PhysicalConnectionFeature>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListPhysicalConnectionFeaturesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            physical_connection_features: fields.take("PhysicalConnectionFeatures")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                physical_connection_features: f.take("PhysicalConnectionFeatures")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.

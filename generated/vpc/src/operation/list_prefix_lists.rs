@@ -270,20 +270,23 @@ pub struct ListPrefixListsResponse {
     /// - Wire name: `PrefixLists`.
     pub prefix_lists: Option<Vec<crate::types::PrefixList>>,
 }
+impl ::acs_runtime::de::FromJson for ListPrefixListsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            prefix_lists: fields.take("PrefixLists")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                prefix_lists: f.take("PrefixLists")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPrefixLists`: one variant per documented code, `Unhandled` for any other.

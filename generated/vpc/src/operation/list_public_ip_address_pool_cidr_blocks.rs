@@ -246,19 +246,22 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
         Vec<crate::types::PublicIpPoolCidrBlockList>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolCidrBlocksResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            public_ip_pool_cidr_block_list: fields.take("PublicIpPoolCidrBlockList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                public_ip_pool_cidr_block_list: f.take("PublicIpPoolCidrBlockList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.

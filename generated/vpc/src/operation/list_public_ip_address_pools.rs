@@ -389,19 +389,22 @@ pub struct ListPublicIpAddressPoolsResponse {
     /// - Wire name: `PublicIpAddressPoolList`.
     pub public_ip_address_pool_list: Option<Vec<crate::types::PublicIpAddressPoolList>>,
 }
+impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            public_ip_address_pool_list: fields.take("PublicIpAddressPoolList")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                public_ip_address_pool_list: f.take("PublicIpAddressPoolList")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListPublicIpAddressPools`: one variant per documented code, `Unhandled` for any other.

@@ -283,21 +283,24 @@ pub struct ListTrafficMirrorFiltersResponse {
     /// - Wire name: `TrafficMirrorFilters`.
     pub traffic_mirror_filters: Option<Vec<crate::types::TrafficMirrorFilter>>,
 }
+impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            count: fields.take("Count")?,
+            traffic_mirror_filters: fields.take("TrafficMirrorFilters")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                count: f.take("Count")?,
-                traffic_mirror_filters: f.take("TrafficMirrorFilters")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTrafficMirrorFilters`: one variant per documented code, `Unhandled` for any other.

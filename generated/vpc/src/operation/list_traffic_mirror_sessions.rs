@@ -375,19 +375,22 @@ pub struct ListTrafficMirrorSessionsResponse {
     /// - Wire name: `TrafficMirrorSessions`.
     pub traffic_mirror_sessions: Option<Vec<crate::types::TrafficMirrorSession>>,
 }
+impl ::acs_runtime::de::FromJson for ListTrafficMirrorSessionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            traffic_mirror_sessions: fields.take("TrafficMirrorSessions")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorSessionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                traffic_mirror_sessions: f.take("TrafficMirrorSessions")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListTrafficMirrorSessions`: one variant per documented code, `Unhandled` for any other.

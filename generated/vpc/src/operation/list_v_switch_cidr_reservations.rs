@@ -304,20 +304,23 @@ pub struct ListVSwitchCidrReservationsResponse {
     /// - Wire name: `VSwitchCidrReservations`.
     pub v_switch_cidr_reservations: Option<Vec<crate::types::VSwitchCidrReservation>>,
 }
+impl ::acs_runtime::de::FromJson for ListVSwitchCidrReservationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            v_switch_cidr_reservations: fields.take("VSwitchCidrReservations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVSwitchCidrReservationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                v_switch_cidr_reservations: f.take("VSwitchCidrReservations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVSwitchCidrReservations`: one variant per documented code, `Unhandled` for any other.

@@ -413,20 +413,23 @@ pub struct ListVirtualPhysicalConnectionsResponse {
     /// - Example: `1`.
     pub count: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            virtual_physical_connections: fields.take("VirtualPhysicalConnections")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            count: fields.take("Count")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                virtual_physical_connections: f.take("VirtualPhysicalConnections")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                count: f.take("Count")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.

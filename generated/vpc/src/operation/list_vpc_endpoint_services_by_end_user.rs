@@ -216,20 +216,23 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
     /// - Example: `2`.
     pub total_count: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            max_results: fields.take("MaxResults")?,
+            services: fields.take("Services")?,
+            total_count: fields.take("TotalCount")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                max_results: f.take("MaxResults")?,
-                services: f.take("Services")?,
-                total_count: f.take("TotalCount")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.

@@ -299,20 +299,23 @@ pub struct ListVpcGatewayEndpointsResponse {
     /// - Example: `20`.
     pub max_results: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcGatewayEndpointsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            total_count: fields.take("TotalCount")?,
+            endpoints: fields.take("Endpoints")?,
+            max_results: fields.take("MaxResults")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                total_count: f.take("TotalCount")?,
-                endpoints: f.take("Endpoints")?,
-                max_results: f.take("MaxResults")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVpcGatewayEndpoints`: one variant per documented code, `Unhandled` for any other.

@@ -263,18 +263,21 @@ pub struct ListVpcPublishedRouteEntriesResponse {
         Vec<crate::types::ListVpcPublishedRouteEntriesRouteEntries>,
     >,
 }
+impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            next_token: fields.take("NextToken")?,
+            route_entries: fields.take("RouteEntries")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                next_token: f.take("NextToken")?,
-                route_entries: f.take("RouteEntries")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.

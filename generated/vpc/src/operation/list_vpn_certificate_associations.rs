@@ -300,20 +300,23 @@ pub struct ListVpnCertificateAssociationsResponse {
     /// - Wire name: `VpnCertificateRelations`.
     pub vpn_certificate_relations: Option<Vec<crate::types::VpnCertificateRelation>>,
 }
+impl ::acs_runtime::de::FromJson for ListVpnCertificateAssociationsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            vpn_certificate_relations: fields.take("VpnCertificateRelations")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                vpn_certificate_relations: f.take("VpnCertificateRelations")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVpnCertificateAssociations`: one variant per documented code, `Unhandled` for any other.

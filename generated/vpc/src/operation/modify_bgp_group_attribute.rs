@@ -345,16 +345,19 @@ pub struct ModifyBgpGroupAttributeResponse {
     /// - Example: `8C3C6D7C-A1CE-4FD8-BC57-DC493A55F76F`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyBgpGroupAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyBgpGroupAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyBgpGroupAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -189,16 +189,19 @@ pub struct ModifyCommonBandwidthPackageAttributeResponse {
     /// - Example: `B450CAD8-50BC-4506-ADA7-35C6CE63E96B`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyCommonBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -204,16 +204,19 @@ pub struct ModifyCommonBandwidthPackageIpBandwidthResponse {
     /// - Example: `63D187BF-A30A-4DD6-B68D-FF182C96D8A2`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyCommonBandwidthPackageIpBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageIpBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -306,22 +306,25 @@ pub struct ModifyCustomerGatewayAttributeResponse {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyCustomerGatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            ip_address: fields.take("IpAddress")?,
+            description: fields.take("Description")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            create_time: fields.take("CreateTime")?,
+            name: fields.take("Name")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                ip_address: f.take("IpAddress")?,
-                description: f.take("Description")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                create_time: f.take("CreateTime")?,
-                name: f.take("Name")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -205,16 +205,19 @@ pub struct ModifyEipForwardModeResponse {
     /// - Example: `62C6A6A5-1534-53D9-AB1E-C9307A147ED5`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyEipForwardModeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.

@@ -167,16 +167,19 @@ pub struct ModifyExpressCloudConnectionBandwidthResponse {
     /// - Example: `E6385514-B0CC-48E3-B9F9-F7BFF64460A2`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyExpressCloudConnectionBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -501,16 +501,19 @@ pub struct ModifyExpressConnectTrafficQosRuleResponse {
     /// - Example: `7B48B4B9-1EAD-469F-B488-594DAB4B6A1A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyExpressConnectTrafficQosRuleResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.

@@ -361,16 +361,19 @@ pub struct ModifyForwardEntryResponse {
     /// - Example: `2315DEB7-5E92-423A-91F7-4C1EC9AD97C3`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyForwardEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.

@@ -200,17 +200,20 @@ pub struct ModifyGlobalAccelerationInstanceAttributesResponse {
     /// - Example: `BD5BCEE8-F62C-40C2-9AC3-89XXXXXXXXX`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyGlobalAccelerationInstanceAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for ModifyGlobalAccelerationInstanceAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyGlobalAccelerationInstanceAttributes`: one variant per documented code, `Unhandled` for any other.

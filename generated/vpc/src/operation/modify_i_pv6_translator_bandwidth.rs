@@ -224,17 +224,20 @@ pub struct ModifyIPv6TranslatorBandwidthResponse {
     /// - Example: `EF8198EE-8FC9-49C2-A22E-xxxx`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyIPv6TranslatorBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            order_id: fields.take("OrderId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                order_id: f.take("OrderId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyIPv6TranslatorBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -235,16 +235,19 @@ pub struct ModifyIpv6GatewayAttributeResponse {
     /// - Example: `9DFEDBEE-E5AB-49E8-A2DC-CC114C67AF75`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyIpv6GatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyIpv6GatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -244,16 +244,19 @@ pub struct ModifyIpv6InternetBandwidthResponse {
     /// - Example: `D560AF68-4CE8-4A5C-B3FE-469F558094D0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyIpv6InternetBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyIpv6InternetBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.

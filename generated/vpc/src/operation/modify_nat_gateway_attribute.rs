@@ -282,16 +282,19 @@ pub struct ModifyNatGatewayAttributeResponse {
     /// - Example: `AB5F62CF-2B60-4458-A756-42C9DFE108D1`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyNatGatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -238,16 +238,19 @@ pub struct ModifyNatGatewaySpecResponse {
     /// - Example: `DBD4E4A2-786E-4BD2-8EB6-107FFC2B5B7D`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyNatGatewaySpecResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewaySpecResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyNatGatewaySpec`: one variant per documented code, `Unhandled` for any other.

@@ -259,16 +259,19 @@ pub struct ModifyNatIpCidrAttributeResponse {
     /// - Example: `0ED8D006-F706-4D23-88ED-E11ED28DCAC0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyNatIpCidrAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyNatIpCidrAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyNatIpCidrAttribute`: one variant per documented code, `Unhandled` for any other.

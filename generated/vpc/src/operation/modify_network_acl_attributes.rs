@@ -239,16 +239,19 @@ pub struct ModifyNetworkAclAttributesResponse {
     /// - Example: `8F76C3E4-B39F-465D-B8B3-50BAF03CA833`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyNetworkAclAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.

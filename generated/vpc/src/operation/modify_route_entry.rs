@@ -272,16 +272,19 @@ pub struct ModifyRouteEntryResponse {
     /// - Example: `861E6630-AEC0-4B2D-B214-6CB5E44B7F04`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyRouteEntry`: one variant per documented code, `Unhandled` for any other.

@@ -215,16 +215,19 @@ pub struct ModifyRouteTableAttributesResponse {
     /// - Example: `62172DD5-6BAC-45DF-8D44`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyRouteTableAttributesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyRouteTableAttributes`: one variant per documented code, `Unhandled` for any other.

@@ -363,16 +363,19 @@ pub struct ModifyRouterInterfaceAttributeResponse {
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.

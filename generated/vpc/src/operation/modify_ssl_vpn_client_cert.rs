@@ -216,18 +216,21 @@ pub struct ModifySslVpnClientCertResponse {
     /// - Example: `vsc-bp1n8wcf134yl0osr****`.
     pub ssl_vpn_client_cert_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifySslVpnClientCertResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            name: fields.take("Name")?,
+            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifySslVpnClientCertResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                name: f.take("Name")?,
-                ssl_vpn_client_cert_id: f.take("SslVpnClientCertId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifySslVpnClientCert`: one variant per documented code, `Unhandled` for any other.

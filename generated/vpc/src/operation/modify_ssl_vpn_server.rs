@@ -691,35 +691,38 @@ pub struct ModifySslVpnServerResponse {
     /// - Example: `EIAM 2.0`.
     pub i_daa_s_instance_version: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            internet_ip: fields.take("InternetIp")?,
+            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
+            create_time: fields.take("CreateTime")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            compress: fields.take("Compress")?,
+            port: fields.take("Port")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            region_id: fields.take("RegionId")?,
+            cipher: fields.take("Cipher")?,
+            request_id: fields.take("RequestId")?,
+            connections: fields.take("Connections")?,
+            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
+            max_connections: fields.take("MaxConnections")?,
+            name: fields.take("Name")?,
+            enable_multi_factor_auth: fields.take("EnableMultiFactorAuth")?,
+            client_ip_pool: fields.take("ClientIpPool")?,
+            proto: fields.take("Proto")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            i_daa_s_application_id: fields.take("IDaaSApplicationId")?,
+            i_daa_s_instance_version: fields.take("IDaaSInstanceVersion")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                internet_ip: f.take("InternetIp")?,
-                i_daa_s_instance_id: f.take("IDaaSInstanceId")?,
-                create_time: f.take("CreateTime")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                compress: f.take("Compress")?,
-                port: f.take("Port")?,
-                local_subnet: f.take("LocalSubnet")?,
-                region_id: f.take("RegionId")?,
-                cipher: f.take("Cipher")?,
-                request_id: f.take("RequestId")?,
-                connections: f.take("Connections")?,
-                ssl_vpn_server_id: f.take("SslVpnServerId")?,
-                max_connections: f.take("MaxConnections")?,
-                name: f.take("Name")?,
-                enable_multi_factor_auth: f.take("EnableMultiFactorAuth")?,
-                client_ip_pool: f.take("ClientIpPool")?,
-                proto: f.take("Proto")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                i_daa_s_application_id: f.take("IDaaSApplicationId")?,
-                i_daa_s_instance_version: f.take("IDaaSInstanceVersion")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.

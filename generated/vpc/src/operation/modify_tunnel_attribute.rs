@@ -292,28 +292,31 @@ pub struct ModifyTunnelAttributeResponse {
     /// - Example: `active`.
     pub state: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            tunnel_id: fields.take("TunnelId")?,
+            request_id: fields.take("RequestId")?,
+            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
+            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
+            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            role: fields.take("Role")?,
+            zone_no: fields.take("ZoneNo")?,
+            internet_ip: fields.take("InternetIp")?,
+            state: fields.take("State")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                tunnel_id: f.take("TunnelId")?,
-                request_id: f.take("RequestId")?,
-                tunnel_ike_config: f.take("TunnelIkeConfig")?,
-                tunnel_ipsec_config: f.take("TunnelIpsecConfig")?,
-                tunnel_bgp_config: f.take("TunnelBgpConfig")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                enable_dpd: f.take("EnableDpd")?,
-                remote_ca_certificate: f.take("RemoteCaCertificate")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                role: f.take("Role")?,
-                zone_no: f.take("ZoneNo")?,
-                internet_ip: f.take("InternetIp")?,
-                state: f.take("State")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.

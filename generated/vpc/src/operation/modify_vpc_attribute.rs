@@ -307,16 +307,19 @@ pub struct ModifyVpcAttributeResponse {
     /// - Example: `43B72D30-25E1-4FA3-96A8-89374A521D1A`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpcAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -321,17 +321,20 @@ pub struct ModifyVpcPrefixListResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B45`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpcPrefixListResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            prefix_list_id: fields.take("PrefixListId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                prefix_list_id: f.take("PrefixListId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.

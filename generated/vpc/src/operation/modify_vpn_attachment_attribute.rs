@@ -829,39 +829,42 @@ pub struct ModifyVpnAttachmentAttributeResponse {
     /// - Example: `35822A84-867F-3936-A2E6-A4C4E3ED11C0`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            remote_subnet: fields.take("RemoteSubnet")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            create_time: fields.take("CreateTime")?,
+            effect_immediately: fields.take("EffectImmediately")?,
+            status: fields.take("Status")?,
+            vco_health_check: fields.take("VcoHealthCheck")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            vpn_bgp_config: fields.take("VpnBgpConfig")?,
+            attach_type: fields.take("AttachType")?,
+            network_type: fields.take("NetworkType")?,
+            attach_instance_id: fields.take("AttachInstanceId")?,
+            spec: fields.take("Spec")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
+            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                local_subnet: f.take("LocalSubnet")?,
-                remote_subnet: f.take("RemoteSubnet")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                create_time: f.take("CreateTime")?,
-                effect_immediately: f.take("EffectImmediately")?,
-                status: f.take("Status")?,
-                vco_health_check: f.take("VcoHealthCheck")?,
-                enable_dpd: f.take("EnableDpd")?,
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                vpn_bgp_config: f.take("VpnBgpConfig")?,
-                attach_type: f.take("AttachType")?,
-                network_type: f.take("NetworkType")?,
-                attach_instance_id: f.take("AttachInstanceId")?,
-                spec: f.take("Spec")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
-                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.

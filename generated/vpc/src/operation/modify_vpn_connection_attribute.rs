@@ -759,34 +759,37 @@ pub struct ModifyVpnConnectionAttributeResponse {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            enable_nat_traversal: fields.take("EnableNatTraversal")?,
+            create_time: fields.take("CreateTime")?,
+            effect_immediately: fields.take("EffectImmediately")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            local_subnet: fields.take("LocalSubnet")?,
+            request_id: fields.take("RequestId")?,
+            vpn_connection_id: fields.take("VpnConnectionId")?,
+            description: fields.take("Description")?,
+            remote_subnet: fields.take("RemoteSubnet")?,
+            customer_gateway_id: fields.take("CustomerGatewayId")?,
+            name: fields.take("Name")?,
+            enable_dpd: fields.take("EnableDpd")?,
+            ike_config: fields.take("IkeConfig")?,
+            ipsec_config: fields.take("IpsecConfig")?,
+            vco_health_check: fields.take("VcoHealthCheck")?,
+            vpn_bgp_config: fields.take("VpnBgpConfig")?,
+            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
+            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                enable_nat_traversal: f.take("EnableNatTraversal")?,
-                create_time: f.take("CreateTime")?,
-                effect_immediately: f.take("EffectImmediately")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                local_subnet: f.take("LocalSubnet")?,
-                request_id: f.take("RequestId")?,
-                vpn_connection_id: f.take("VpnConnectionId")?,
-                description: f.take("Description")?,
-                remote_subnet: f.take("RemoteSubnet")?,
-                customer_gateway_id: f.take("CustomerGatewayId")?,
-                name: f.take("Name")?,
-                enable_dpd: f.take("EnableDpd")?,
-                ike_config: f.take("IkeConfig")?,
-                ipsec_config: f.take("IpsecConfig")?,
-                vco_health_check: f.take("VcoHealthCheck")?,
-                vpn_bgp_config: f.take("VpnBgpConfig")?,
-                tunnel_options_specification: f.take("TunnelOptionsSpecification")?,
-                enable_tunnels_bgp: f.take("EnableTunnelsBgp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -385,34 +385,37 @@ pub struct ModifyVpnGatewayAttributeResponse {
     /// - Example: `rg-acfmzs372yg****`.
     pub resource_group_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            vpc_id: fields.take("VpcId")?,
+            status: fields.take("Status")?,
+            internet_ip: fields.take("InternetIp")?,
+            spec: fields.take("Spec")?,
+            create_time: fields.take("CreateTime")?,
+            auto_propagate: fields.take("AutoPropagate")?,
+            vpn_gateway_id: fields.take("VpnGatewayId")?,
+            intranet_ip: fields.take("IntranetIp")?,
+            end_time: fields.take("EndTime")?,
+            v_switch_id: fields.take("VSwitchId")?,
+            request_id: fields.take("RequestId")?,
+            description: fields.take("Description")?,
+            enable_bgp: fields.take("EnableBgp")?,
+            business_status: fields.take("BusinessStatus")?,
+            name: fields.take("Name")?,
+            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
+            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
+            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                vpc_id: f.take("VpcId")?,
-                status: f.take("Status")?,
-                internet_ip: f.take("InternetIp")?,
-                spec: f.take("Spec")?,
-                create_time: f.take("CreateTime")?,
-                auto_propagate: f.take("AutoPropagate")?,
-                vpn_gateway_id: f.take("VpnGatewayId")?,
-                intranet_ip: f.take("IntranetIp")?,
-                end_time: f.take("EndTime")?,
-                v_switch_id: f.take("VSwitchId")?,
-                request_id: f.take("RequestId")?,
-                description: f.take("Description")?,
-                enable_bgp: f.take("EnableBgp")?,
-                business_status: f.take("BusinessStatus")?,
-                name: f.take("Name")?,
-                disaster_recovery_internet_ip: f.take("DisasterRecoveryInternetIp")?,
-                disaster_recovery_v_switch_id: f.take("DisasterRecoveryVSwitchId")?,
-                ssl_vpn_internet_ip: f.take("SslVpnInternetIp")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -223,16 +223,19 @@ pub struct MoveResourceGroupResponse {
     /// - Example: `611CB80C-B6A9-43DB-9E38-0B0AC3D9B58F`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.

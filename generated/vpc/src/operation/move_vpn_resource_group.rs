@@ -220,16 +220,19 @@ pub struct MoveVpnResourceGroupResponse {
     /// - Example: `89ED47AF-3319-566E-A5F5-94E3F47F54A8`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for MoveVpnResourceGroupResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for MoveVpnResourceGroupResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.

@@ -169,18 +169,21 @@ pub struct OpenPublicIpAddressPoolServiceResponse {
     /// - Example: `successful`.
     pub message: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for OpenPublicIpAddressPoolServiceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            code: fields.take("Code")?,
+            message: fields.take("Message")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                code: f.take("Code")?,
-                message: f.take("Message")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.

@@ -285,16 +285,19 @@ pub struct PublishVpnRouteEntryResponse {
     /// - Example: `5BE01CD7-5A50-472D-AC14-CA181C5C03BE`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for PublishVpnRouteEntryResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.

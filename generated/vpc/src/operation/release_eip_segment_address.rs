@@ -186,16 +186,19 @@ pub struct ReleaseEipSegmentAddressResponse {
     /// - Example: `F7A6301A-64BA-41EC-8284-8F4838C15D1F`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ReleaseEipSegmentAddressResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.

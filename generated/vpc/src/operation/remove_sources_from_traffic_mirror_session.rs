@@ -248,16 +248,19 @@ pub struct RemoveSourcesFromTrafficMirrorSessionResponse {
     /// - Example: `A33B2C6A-89D1-4DEA-A807-A6E8CC552484`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RemoveSourcesFromTrafficMirrorSessionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RemoveSourcesFromTrafficMirrorSessionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.

@@ -236,16 +236,19 @@ pub struct RevokeInstanceFromVbrResponse {
     /// - Example: `45B7AA4A-4658-5FFC-90DD-9B8729F301BB`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for RevokeInstanceFromVbrResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.

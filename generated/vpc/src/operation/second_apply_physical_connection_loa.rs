@@ -325,16 +325,19 @@ pub struct SecondApplyPhysicalConnectionLOAResponse {
     /// - Example: `A47BD386-7FDE-42C4-8D22-C6223D18AA1C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SecondApplyPhysicalConnectionLOAResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SecondApplyPhysicalConnectionLOAResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SecondApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.

@@ -251,17 +251,20 @@ pub struct SetHighDefinitionMonitorLogStatusResponse {
     /// - Example: `54B48E3D-DF70-471B-AA93-08E683A1B457`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for SetHighDefinitionMonitorLogStatusResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            success: fields.take("Success")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                success: f.take("Success")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.

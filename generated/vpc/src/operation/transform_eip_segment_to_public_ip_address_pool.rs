@@ -250,19 +250,22 @@ pub struct TransformEipSegmentToPublicIpAddressPoolResponse {
     /// - Example: `4EC47282-1B74-4534-BD0E-403F3EE64CAF`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for TransformEipSegmentToPublicIpAddressPoolResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                public_ip_address_pool_id: f.take("PublicIpAddressPoolId")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.

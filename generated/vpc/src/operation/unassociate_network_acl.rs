@@ -236,16 +236,19 @@ pub struct UnassociateNetworkAclResponse {
     /// - Example: `AD024BAA-2D91-48FD-810B-8FB7489B6EE6`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UnassociateNetworkAclResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.

@@ -230,16 +230,19 @@ pub struct UntagResourcesForExpressConnectResponse {
     /// - Example: `DE65F6B7-7566-4802-9007-96F2494AC512`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UntagResourcesForExpressConnectResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UntagResourcesForExpressConnectResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UntagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.

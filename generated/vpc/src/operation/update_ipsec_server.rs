@@ -423,16 +423,19 @@ pub struct UpdateIpsecServerResponse {
     /// - Example: `B61C08E5-403A-46A2-96C1-F7B1216DB10C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateIpsecServerResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.

@@ -233,16 +233,19 @@ pub struct UpdateIpv4GatewayAttributeResponse {
     /// - Example: `671CEB03-C98D-5916-950C-C55B0BD06621`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateIpv4GatewayAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateIpv4GatewayAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.

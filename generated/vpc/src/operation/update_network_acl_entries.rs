@@ -323,16 +323,19 @@ pub struct UpdateNetworkAclEntriesResponse {
     /// - Example: `1170A5A0-E760-4331-9133-A7D38D973215`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateNetworkAclEntriesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.

@@ -248,16 +248,19 @@ pub struct UpdateTrafficMirrorFilterAttributeResponse {
     /// - Example: `5816D35F-94D5-48CE-838F-2327C8EE8D49`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTrafficMirrorFilterAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -346,16 +346,19 @@ pub struct UpdateTrafficMirrorFilterRuleAttributeResponse {
     /// - Example: `02EB8585-D4DC-4E29-A0F4-7C588C82863C`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorFilterRuleAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.

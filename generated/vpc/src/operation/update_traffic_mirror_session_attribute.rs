@@ -386,16 +386,19 @@ pub struct UpdateTrafficMirrorSessionAttributeResponse {
     /// - Example: `64DCAF03-E2C7-479A-ACEA-38B79876B006`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateTrafficMirrorSessionAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.

@@ -223,20 +223,23 @@ pub struct UpdateVirtualBorderBandwidthResponse {
     /// - Example: `true`.
     pub success: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for UpdateVirtualBorderBandwidthResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            code: fields.take("Code")?,
+            http_status_code: fields.take("HttpStatusCode")?,
+            message: fields.take("Message")?,
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                code: f.take("Code")?,
-                http_status_code: f.take("HttpStatusCode")?,
-                message: f.take("Message")?,
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.

@@ -265,17 +265,20 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
     /// - Example: `true`.
     pub success: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.

@@ -196,18 +196,22 @@ pub struct VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     /// - Example: `2`.
     pub quota: Option<i64>,
 }
+impl ::acs_runtime::de::FromJson
+for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            quota: fields.take("Quota")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                quota: f.take("Quota")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.

@@ -410,17 +410,20 @@ pub struct CreateVpcPeerConnectionResponse {
     /// - Example: `pcc-lnk0m24khwvtkm****`.
     pub instance_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_id: fields.take("InstanceId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_id: f.take("InstanceId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.

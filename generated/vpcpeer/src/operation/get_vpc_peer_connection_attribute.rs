@@ -246,35 +246,38 @@ pub struct GetVpcPeerConnectionAttributeResponse {
     /// - Example: `SWAS`.
     pub managed_service: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            instance_id: fields.take("InstanceId")?,
+            gmt_create: fields.take("GmtCreate")?,
+            gmt_modified: fields.take("GmtModified")?,
+            name: fields.take("Name")?,
+            description: fields.take("Description")?,
+            owner_id: fields.take("OwnerId")?,
+            accepting_owner_uid: fields.take("AcceptingOwnerUid")?,
+            region_id: fields.take("RegionId")?,
+            accepting_region_id: fields.take("AcceptingRegionId")?,
+            bandwidth: fields.take("Bandwidth")?,
+            status: fields.take("Status")?,
+            biz_status: fields.take("BizStatus")?,
+            gmt_expired: fields.take("GmtExpired")?,
+            resource_group_id: fields.take("ResourceGroupId")?,
+            vpc: fields.take("Vpc")?,
+            accepting_vpc: fields.take("AcceptingVpc")?,
+            tags: fields.take("Tags")?,
+            link_type: fields.take("LinkType")?,
+            managed_service: fields.take("ManagedService")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                instance_id: f.take("InstanceId")?,
-                gmt_create: f.take("GmtCreate")?,
-                gmt_modified: f.take("GmtModified")?,
-                name: f.take("Name")?,
-                description: f.take("Description")?,
-                owner_id: f.take("OwnerId")?,
-                accepting_owner_uid: f.take("AcceptingOwnerUid")?,
-                region_id: f.take("RegionId")?,
-                accepting_region_id: f.take("AcceptingRegionId")?,
-                bandwidth: f.take("Bandwidth")?,
-                status: f.take("Status")?,
-                biz_status: f.take("BizStatus")?,
-                gmt_expired: f.take("GmtExpired")?,
-                resource_group_id: f.take("ResourceGroupId")?,
-                vpc: f.take("Vpc")?,
-                accepting_vpc: f.take("AcceptingVpc")?,
-                tags: f.take("Tags")?,
-                link_type: f.take("LinkType")?,
-                managed_service: f.take("ManagedService")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.

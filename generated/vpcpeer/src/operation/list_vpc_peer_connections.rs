@@ -279,20 +279,23 @@ pub struct ListVpcPeerConnectionsResponse {
     /// - Wire name: `VpcPeerConnects`.
     pub vpc_peer_connects: Option<Vec<crate::types::VpcPeerConnect>>,
 }
+impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            total_count: fields.take("TotalCount")?,
+            max_results: fields.take("MaxResults")?,
+            next_token: fields.take("NextToken")?,
+            vpc_peer_connects: fields.take("VpcPeerConnects")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                total_count: f.take("TotalCount")?,
-                max_results: f.take("MaxResults")?,
-                next_token: f.take("NextToken")?,
-                vpc_peer_connects: f.take("VpcPeerConnects")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListVpcPeerConnections`: one variant per documented code, `Unhandled` for any other.

@@ -263,16 +263,19 @@ pub struct ModifyVpcPeerConnectionResponse {
     /// - Example: `880C99E1-449B-524A-B81F-1EC53D2A7EAC`.
     pub request_id: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for ModifyVpcPeerConnectionResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ModifyVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.

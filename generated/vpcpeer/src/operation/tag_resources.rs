@@ -235,17 +235,20 @@ pub struct TagResourcesResponse {
     /// - Example: `true`.
     pub success: Option<bool>,
 }
+impl ::acs_runtime::de::FromJson for TagResourcesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            success: fields.take("Success")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                success: f.take("Success")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.

@@ -122,11 +122,18 @@ pub struct CreateWidgetTag {
     pub key: Option<String>,
 }
 #[cfg(feature = "widget")]
+impl ::acs_runtime::de::FromJson for CreateWidgetTag {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { key: fields.take("Key")? })
+    }
+}
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { key: f.take("Key")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -139,17 +146,21 @@ pub struct Widget {
     pub tag: Option<Vec<crate::types::CreateWidgetTag>>,
 }
 #[cfg(feature = "widget")]
+impl ::acs_runtime::de::FromJson for Widget {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+            tag: fields.take("Tag")?,
+        })
+    }
+}
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                status: f.take("Status")?,
-                tag: f.take("Tag")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -160,14 +171,20 @@ pub struct Widgets {
     pub widget: Option<Vec<crate::types::Widget>>,
 }
 #[cfg(feature = "widget")]
+impl ::acs_runtime::de::FromJson for Widgets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            widget: fields.take("Widget")?,
+        })
+    }
+}
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for Widgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { widget: f.take("Widget")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// An enumerated value.
@@ -196,16 +213,20 @@ pub struct ListWidgetsWidget {
     pub widget_id: Option<String>,
 }
 #[cfg(feature = "widget")]
+impl ::acs_runtime::de::FromJson for ListWidgetsWidget {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            widget_id: fields.take("WidgetId")?,
+        })
+    }
+}
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidget {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                widget_id: f.take("WidgetId")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// A nested value.
@@ -216,13 +237,19 @@ pub struct ListWidgetsWidgets {
     pub widget: Option<Vec<crate::types::ListWidgetsWidget>>,
 }
 #[cfg(feature = "widget")]
+impl ::acs_runtime::de::FromJson for ListWidgetsWidgets {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            widget: fields.take("Widget")?,
+        })
+    }
+}
+#[cfg(feature = "widget")]
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsWidgets {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { widget: f.take("Widget")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

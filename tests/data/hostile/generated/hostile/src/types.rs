@@ -65,10 +65,17 @@ pub struct ReservedNamesResult {
     pub vec: Option<String>,
 }
 #[cfg(feature = "operations-in-no-family")]
+impl ::acs_runtime::de::FromJson for ReservedNamesResult {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { vec: fields.take("Vec")? })
+    }
+}
+#[cfg(feature = "operations-in-no-family")]
 impl<'de> ::serde::Deserialize<'de> for ReservedNamesResult {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { vec: f.take("Vec")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }

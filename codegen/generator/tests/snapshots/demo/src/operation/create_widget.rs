@@ -337,18 +337,21 @@ pub struct CreateWidgetResponse {
     /// - Wire name: `Widgets`.
     pub widgets: Option<crate::types::Widgets>,
 }
+impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            request_id: fields.take("RequestId")?,
+            widget_id: fields.take("WidgetId")?,
+            widgets: fields.take("Widgets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                request_id: f.take("RequestId")?,
-                widget_id: f.take("WidgetId")?,
-                widgets: f.take("Widgets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.

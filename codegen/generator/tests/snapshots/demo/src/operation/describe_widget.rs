@@ -117,14 +117,19 @@ pub struct DescribeWidgetResponse {
     /// - Wire name: `Status`.
     pub status: Option<crate::types::DescribeWidgetStatus>,
 }
+impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { status: f.take("Status")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.

@@ -122,17 +122,20 @@ pub struct ListGadgetsResponse {
     /// - Wire name: `GadgetIds`.
     pub gadget_ids: Option<Vec<String>>,
 }
+impl ::acs_runtime::de::FromJson for ListGadgetsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            next_token: fields.take("NextToken")?,
+            gadget_ids: fields.take("GadgetIds")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                next_token: f.take("NextToken")?,
-                gadget_ids: f.take("GadgetIds")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListGadgets`: one variant per documented code, `Unhandled` for any other.

@@ -129,17 +129,20 @@ pub struct ListWidgetsResponse {
     /// - Wire name: `Widgets`.
     pub widgets: Option<crate::types::ListWidgetsWidgets>,
 }
+impl ::acs_runtime::de::FromJson for ListWidgetsResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            total_count: fields.take("TotalCount")?,
+            widgets: fields.take("Widgets")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self {
-                total_count: f.take("TotalCount")?,
-                widgets: f.take("Widgets")?,
-            }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ListWidgets`: one variant per documented code, `Unhandled` for any other.

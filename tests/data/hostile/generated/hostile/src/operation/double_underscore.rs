@@ -110,11 +110,17 @@ pub struct DoubleUnderscoreResponse {
     /// - Wire name: `__`.
     pub field: Option<i32>,
 }
+impl ::acs_runtime::de::FromJson for DoubleUnderscoreResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self { field: fields.take("__")? })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for DoubleUnderscoreResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |f| Ok(Self { field: f.take("__")? }))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `DoubleUnderscore`: one variant per documented code, `Unhandled` for any other.

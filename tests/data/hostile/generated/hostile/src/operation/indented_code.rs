@@ -105,11 +105,16 @@ impl<'a> IndentedCodeRequestBuilder<&'a crate::Client> {
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IndentedCodeResponse {}
+impl ::acs_runtime::de::FromJson for IndentedCodeResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        ::acs_runtime::de::Fields::new(value).map(|_| Self {})
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for IndentedCodeResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |_| Ok(Self {}))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `IndentedCode`: one variant per documented code, `Unhandled` for any other.

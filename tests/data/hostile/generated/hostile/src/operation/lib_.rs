@@ -93,11 +93,16 @@ impl<'a> LibRequestBuilder<&'a crate::Client> {
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibResponse {}
+impl ::acs_runtime::de::FromJson for LibResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        ::acs_runtime::de::Fields::new(value).map(|_| Self {})
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for LibResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |_| Ok(Self {}))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `Lib`: one variant per documented code, `Unhandled` for any other.

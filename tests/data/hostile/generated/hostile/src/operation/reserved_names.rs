@@ -182,14 +182,19 @@ pub struct ReservedNamesResponse {
     /// - Wire name: `Result`.
     pub result: Option<crate::types::ReservedNamesResult>,
 }
+impl ::acs_runtime::de::FromJson for ReservedNamesResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            result: fields.take("Result")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for ReservedNamesResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { result: f.take("Result")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `ReservedNames`: one variant per documented code, `Unhandled` for any other.

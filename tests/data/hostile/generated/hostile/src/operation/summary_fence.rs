@@ -97,11 +97,16 @@ impl<'a> SummaryFenceRequestBuilder<&'a crate::Client> {
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SummaryFenceResponse {}
+impl ::acs_runtime::de::FromJson for SummaryFenceResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        ::acs_runtime::de::Fields::new(value).map(|_| Self {})
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for SummaryFenceResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |_| Ok(Self {}))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `SummaryFence`: one variant per documented code, `Unhandled` for any other.

@@ -109,11 +109,16 @@ impl<'a> UnderscoreRequestBuilder<&'a crate::Client> {
 /// Every field is optional: services omit fields, and fields this spec does not know are ignored. Build one with `..Default::default()` (e.g. in a fake for tests).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnderscoreResponse {}
+impl ::acs_runtime::de::FromJson for UnderscoreResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        ::acs_runtime::de::Fields::new(value).map(|_| Self {})
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for UnderscoreResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(deserializer, |_| Ok(Self {}))
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `Underscore`: one variant per documented code, `Unhandled` for any other.

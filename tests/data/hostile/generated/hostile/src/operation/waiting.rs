@@ -108,14 +108,19 @@ pub struct WaitingResponse {
     /// - Wire name: `Status`.
     pub status: Option<String>,
 }
+impl ::acs_runtime::de::FromJson for WaitingResponse {
+    fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
+        let mut fields = ::acs_runtime::de::Fields::new(value)?;
+        Ok(Self {
+            status: fields.take("Status")?,
+        })
+    }
+}
 impl<'de> ::serde::Deserialize<'de> for WaitingResponse {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        ::acs_runtime::de::object(
-            deserializer,
-            |f| Ok(Self { status: f.take("Status")? }),
-        )
+        ::acs_runtime::de::deserialize(deserializer)
     }
 }
 /// Service errors of `Waiting`: one variant per documented code, `Unhandled` for any other.
