@@ -12,7 +12,7 @@ use std::path::Path;
 use acs_cli_data::{Field, ProductData, Shape, Style};
 use acs_codegen::ir::{self, TypeIr, TypeRef, TypeSpace};
 use acs_codegen::spec::model::{self, Location};
-use acs_runtime::params::RpcParams;
+use acs_runtime::params::{Params, RpcParams};
 use acs_tests::Reply;
 use serde_json::{Value, json};
 use support::*;
@@ -219,7 +219,7 @@ async fn sent_pairs(args: &[&str]) -> Vec<(String, String)> {
 
 /// The typed request's pairs, sorted by key.
 fn typed_pairs(request: &dyn RpcParams) -> Vec<(String, String)> {
-    let params = request.to_params();
+    let params = Params::of(request);
     let decode = |text: String| -> Vec<(String, String)> {
         text.split('&')
             .filter(|p| !p.is_empty())

@@ -122,22 +122,28 @@ pub fn timestamp() -> String {
 }
 
 fn format_timestamp(now: time::OffsetDateTime) -> String {
-    let mut ts = String::with_capacity(20);
-    for (value, width, separator) in [
-        (now.year().unsigned_abs(), 4, '-'),
-        (u32::from(u8::from(now.month())), 2, '-'),
-        (u32::from(now.day()), 2, 'T'),
-        (u32::from(now.hour()), 2, ':'),
-        (u32::from(now.minute()), 2, ':'),
-        (u32::from(now.second()), 2, 'Z'),
-    ] {
-        for place in (0..width).rev() {
-            let digit = value / 10u32.pow(place) % 10;
-            ts.push(char::from(b'0' + digit as u8));
-        }
-        ts.push(separator);
+    let mut ts = *b"0000-00-00T00:00:00Z";
+    let year = now.year().unsigned_abs();
+    for (at, place) in [(0, 1000), (1, 100), (2, 10), (3, 1)] {
+        ts[at] = digit(year / place);
     }
-    ts
+    for (at, value) in [
+        (5, u8::from(now.month())),
+        (8, now.day()),
+        (11, now.hour()),
+        (14, now.minute()),
+        (17, now.second()),
+    ] {
+        ts[at] = digit(u32::from(value / 10));
+        ts[at + 1] = digit(u32::from(value));
+    }
+    String::from_utf8_lossy(&ts).into_owned()
+}
+
+/// The ASCII digit of `value`'s last decimal place.
+fn digit(value: u32) -> u8 {
+    // The remainder is below ten.
+    b'0' + (value % 10) as u8
 }
 
 /// Appends `bytes` (at most 32) in lower-case hex.
@@ -210,6 +216,8 @@ mod tests {
     fn timestamps_are_zero_padded_utc() {
         let t = time::macros::datetime!(2023-01-02 03:04:05 UTC);
         assert_eq!(format_timestamp(t), "2023-01-02T03:04:05Z");
+        let t = time::macros::datetime!(0999-12-31 23:59:59 UTC);
+        assert_eq!(format_timestamp(t), "0999-12-31T23:59:59Z");
         let t = time::macros::datetime!(2023-10-26 10:22:32 +08:00);
         assert_eq!(
             format_timestamp(t.to_offset(time::UtcOffset::UTC)),
