@@ -62,7 +62,7 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
         page.push_str("No operation-specific errors are documented.\n");
     } else {
         page.push_str("| HTTP status | Code | Message | Description |\n|---|---|---|---|\n");
-        for e in op.errors.iter().map(|e| &e.case) {
+        for e in &op.errors {
             page.push_str(&format!(
                 "| {} | `{}` | {} | {} |\n",
                 e.status,

@@ -81,7 +81,10 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
             let wanted = names::type_name(&case.code);
             ErrorIr {
                 variant: variants.claim(&wanted, &format!("{wanted}Error")),
-                case: case.clone(),
+                status: case.status,
+                code: case.code.clone(),
+                message: case.message.clone(),
+                description: case.description.clone(),
             }
         })
         .collect();

@@ -15,9 +15,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use crate::spec::model::{
-    Asynchronous, ErrorCase, Location, Method, PaginationStyle, Product, Style, Waiter,
-};
+use crate::spec::model::{Asynchronous, Location, Method, PaginationStyle, Product, Style, Waiter};
 
 /// One generated crate.
 #[derive(Debug)]
@@ -310,6 +308,12 @@ pub struct VariantIr {
 pub struct ErrorIr {
     /// Variant name.
     pub variant: String,
-    /// The spec entry.
-    pub case: ErrorCase,
+    /// HTTP status, e.g. `400`.
+    pub status: u16,
+    /// Error code, e.g. `Resource.QuotaFull`.
+    pub code: String,
+    /// Message the service sends.
+    pub message: Option<String>,
+    /// What the error means and what to do.
+    pub description: Option<String>,
 }
