@@ -143,22 +143,18 @@ fn shape(ty: &TypeRef, types: &TypeSpace, structs: &mut Structs) -> Shape {
 
 /// The wait of an asynchronous operation naming a waiter of its polled operation.
 fn wait(op: &OperationIr, ir: &CrateIr) -> Option<WaitData> {
-    let asynchronous = &op.asynchronous.as_ref()?.spec;
+    let asynchronous = op.asynchronous.as_ref()?;
     let name = asynchronous.waiter.as_ref()?;
-    let w = ir
+    let (poll, w) = ir
         .operations
         .iter()
         .find(|o| o.action == asynchronous.poll)
-        .and_then(|o| o.waiters.iter().find(|w| &w.spec.name == name))
-        .map(|w| &w.spec)
+        .and_then(|o| o.waiters.iter().find(|w| &w.name == name).map(|w| (o, w)))
         .expect("the checks resolved the waiter of the polled operation");
     Some(WaitData {
         waiter: name.clone(),
         poll: asynchronous.poll.clone(),
-        state: w
-            .state
-            .as_deref()
-            .map_or(Vec::new(), |p| p.split('.').map(str::to_owned).collect()),
+        state: wire_path(&poll.response, &ir.types, &w.state),
         success: w.success.clone(),
         failure: w.failure.clone(),
         success_codes: w.success_codes.clone(),

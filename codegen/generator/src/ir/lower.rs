@@ -118,8 +118,10 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
             .and_then(|p| p.name.clone()),
         idempotent: op.idempotent,
         asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {
+            poll: a.poll.clone(),
+            waiter: a.waiter.clone(),
+            note: a.note.clone(),
             wait_method: a.waiter.as_deref().map(flows::wait_method),
-            spec: a.clone(),
         }),
         pagination,
         waiters,

@@ -15,7 +15,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use crate::spec::model::{Asynchronous, Location, Method, PaginationStyle, Product, Style, Waiter};
+use crate::spec::model::{Location, Method, PaginationStyle, Product, Style};
 
 /// One generated crate.
 #[derive(Debug)]
@@ -106,8 +106,12 @@ pub struct ExampleIr {
 /// The asynchronous behaviour of an operation.
 #[derive(Debug)]
 pub struct AsynchronousIr {
-    /// The spec entry.
-    pub spec: Asynchronous,
+    /// Action of the operation to poll, e.g. `DescribeVpnGateway`.
+    pub poll: String,
+    /// Name of the polled operation's waiter that waits for the work, e.g. `VpnGatewayActive`.
+    pub waiter: Option<String>,
+    /// Markdown note on the behaviour.
+    pub note: Option<String>,
     /// Client method of the waiter that waits for the work, e.g. `wait_until_vpn_gateway_active`.
     pub wait_method: Option<String>,
 }
@@ -136,12 +140,24 @@ pub struct PaginationIr {
 pub struct WaiterIr {
     /// Method name, e.g. `wait_until_vpn_gateway_active`.
     pub method: String,
-    /// The spec entry.
-    pub spec: Waiter,
+    /// Name in UpperCamelCase, e.g. `VpnGatewayActive`.
+    pub name: String,
+    /// Markdown description.
+    pub description: Option<String>,
     /// Response field path of the state; empty when the waiter only waits for error codes.
     pub state: Vec<FieldName>,
     /// Whether the state field is an open enum (else a string).
     pub state_is_enum: bool,
+    /// States meaning success.
+    pub success: Vec<String>,
+    /// States meaning the awaited state will never come.
+    pub failure: Vec<String>,
+    /// Error codes meaning success, e.g. `InvalidVpnGatewayInstanceId.NotFound` after a delete.
+    pub success_codes: Vec<String>,
+    /// Default delay between polls, in milliseconds.
+    pub interval_ms: u64,
+    /// Default longest wait, in milliseconds.
+    pub max_wait_ms: u64,
 }
 
 /// Which side of the wire a struct is on.
