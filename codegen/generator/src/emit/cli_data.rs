@@ -23,15 +23,10 @@ pub fn product_data(ir: &CrateIr) -> ProductData {
     ProductData {
         command: crate::ir::product_name::command(&ir.package).to_owned(),
         title: p.title.clone(),
-        code: p.product.clone(),
-        version: p.version.clone(),
-        endpoint_pattern: p.endpoints.pattern.clone(),
-        regional_endpoints: p
-            .endpoints
-            .regions
-            .iter()
-            .map(|r| (r.region.clone(), r.host.clone()))
-            .collect(),
+        code: p.code.clone(),
+        version: p.api_version.clone(),
+        endpoint_pattern: p.endpoint_pattern.clone(),
+        regional_endpoints: p.regional_endpoints.clone(),
         operations,
         structs: structs.list,
     }

@@ -1,5 +1,6 @@
 //! The intermediate model: a checked spec resolved into Rust names, Rust types and rules,
-//! ready to emit. Emitters render it and nothing else: no spec member reaches them.
+//! ready to emit. Emitters render it and nothing else: no spec struct reaches them, only the
+//! small vocabulary enums of the spec model (`Location`, `Style`, `Method`, `PaginationStyle`).
 
 mod features;
 mod flows;
@@ -15,7 +16,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use crate::spec::model::{Location, Method, PaginationStyle, Product, Style};
+use crate::spec::model::{Location, Method, PaginationStyle, Style};
 
 /// One generated crate.
 #[derive(Debug)]
@@ -26,8 +27,8 @@ pub struct CrateIr {
     pub crate_ident: String,
     /// The spec folder it comes from, relative to the repository (for headers).
     pub source: String,
-    /// The product file.
-    pub product: Product,
+    /// The product: code, API version, title and endpoints.
+    pub product: ProductIr,
     /// The crate version, from the product file.
     pub version: semver::Version,
     /// The product's `CHANGELOG.md`, when it has one.
@@ -41,6 +42,23 @@ pub struct CrateIr {
     pub operations: Vec<OperationIr>,
     /// Nested structs and enums of every operation, shared where their shapes agree.
     pub types: TypeSpace,
+}
+
+/// The product a crate calls, from its product file.
+#[derive(Debug)]
+pub struct ProductIr {
+    /// Product code as the service spells it, e.g. `Vpc`.
+    pub code: String,
+    /// API version, e.g. `2016-04-28`.
+    pub api_version: String,
+    /// One-line title of the product.
+    pub title: String,
+    /// Markdown description of the product.
+    pub description: Option<String>,
+    /// Host for regions without their own; `{region}` stands for the region id.
+    pub endpoint_pattern: String,
+    /// `(region id, host)` of each region with a host of its own, in spec order.
+    pub regional_endpoints: Vec<(String, String)>,
 }
 
 /// A cargo feature of the crate: one resource family.
