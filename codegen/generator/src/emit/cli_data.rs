@@ -23,15 +23,10 @@ pub fn product_data(ir: &CrateIr) -> ProductData {
     ProductData {
         command: crate::ir::product_name::command(&ir.package).to_owned(),
         title: p.title.clone(),
-        code: p.product.clone(),
-        version: p.version.clone(),
-        endpoint_pattern: p.endpoints.pattern.clone(),
-        regional_endpoints: p
-            .endpoints
-            .regions
-            .iter()
-            .map(|r| (r.region.clone(), r.host.clone()))
-            .collect(),
+        code: p.code.clone(),
+        version: p.api_version.clone(),
+        endpoint_pattern: p.endpoint_pattern.clone(),
+        regional_endpoints: p.regional_endpoints.clone(),
         operations,
         structs: structs.list,
     }
@@ -143,22 +138,18 @@ fn shape(ty: &TypeRef, types: &TypeSpace, structs: &mut Structs) -> Shape {
 
 /// The wait of an asynchronous operation naming a waiter of its polled operation.
 fn wait(op: &OperationIr, ir: &CrateIr) -> Option<WaitData> {
-    let asynchronous = &op.asynchronous.as_ref()?.spec;
+    let asynchronous = op.asynchronous.as_ref()?;
     let name = asynchronous.waiter.as_ref()?;
-    let w = ir
+    let (poll, w) = ir
         .operations
         .iter()
         .find(|o| o.action == asynchronous.poll)
-        .and_then(|o| o.waiters.iter().find(|w| &w.spec.name == name))
-        .map(|w| &w.spec)
+        .and_then(|o| o.waiters.iter().find(|w| &w.name == name).map(|w| (o, w)))
         .expect("the checks resolved the waiter of the polled operation");
     Some(WaitData {
         waiter: name.clone(),
         poll: asynchronous.poll.clone(),
-        state: w
-            .state
-            .as_deref()
-            .map_or(Vec::new(), |p| p.split('.').map(str::to_owned).collect()),
+        state: wire_path(&poll.response, &ir.types, &w.state),
         success: w.success.clone(),
         failure: w.failure.clone(),
         success_codes: w.success_codes.clone(),

@@ -12,11 +12,11 @@ use crate::ir::{CrateIr, OperationIr};
 /// `client.rs`: `PRODUCT`, `Client`, `Request` and the `<Product>Api` trait.
 pub fn client_module(ir: &CrateIr) -> TokenStream {
     let p = &ir.product;
-    let (code, version, pattern) = (&p.product, &p.version, &p.endpoints.pattern);
-    let regions = p.endpoints.regions.iter().map(|r| {
-        let (region, host) = (&r.region, &r.host);
-        quote!((#region, #host))
-    });
+    let (code, version, pattern) = (&p.code, &p.api_version, &p.endpoint_pattern);
+    let regions = p
+        .regional_endpoints
+        .iter()
+        .map(|(region, host)| quote!((#region, #host)));
     let api = ident(&ir.api_trait);
     let api_doc = doc_attrs(&format!(
         "Every `{code}` operation, implemented by [`Client`]: code against this trait to substitute a fake in tests.\n\nThe trait is dyn-compatible (`&dyn {api}`, `Arc<dyn {api}>`). Each operation has a default body that fails with [`Error::NotImplemented`], so a fake implements only the operations it needs. Waiters and paginators are provided methods built on the operations, so they work on fakes too."

@@ -9,7 +9,7 @@ pub fn cargo_toml(ir: &CrateIr) -> String {
     let p = &ir.product;
     let description = format!(
         "{} ({}): typed, validated requests, responses and errors.",
-        p.title, p.version
+        p.title, p.api_version
     );
     let version = ir.version.to_string();
     let documentation = format!("https://docs.rs/{}", ir.package);
@@ -83,7 +83,7 @@ pub fn readme(ir: &CrateIr) -> String {
          [`{krate}::Config`](https://docs.rs/{package}/latest/{krate}/struct.Config.html).\n\n\
          What changed in each version: [CHANGELOG.md](CHANGELOG.md).\n",
         title = p.title,
-        version = p.version,
+        version = p.api_version,
         count = ir.operations.len(),
     )
 }

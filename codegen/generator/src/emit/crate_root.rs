@@ -14,7 +14,7 @@ pub fn lib_rs(ir: &CrateIr) -> TokenStream {
     let p = &ir.product;
     let mut prose = format!(
         "# `{}`: {} (API version {})\n\n",
-        ir.package, p.title, p.version
+        ir.package, p.title, p.api_version
     );
     if let Some(description) = &p.description {
         prose.push_str(&format!("{}\n\n", description.trim()));

@@ -15,11 +15,11 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         op.action
     ));
     let variants = op.errors.iter().map(|e| {
-        let mut text = format!("HTTP {} `{}`", e.case.status, e.case.code);
-        if let Some(message) = &e.case.message {
+        let mut text = format!("HTTP {} `{}`", e.status, e.code);
+        if let Some(message) = &e.message {
             text.push_str(&format!(": {}", message.trim()));
         }
-        if let Some(description) = &e.case.description {
+        if let Some(description) = &e.description {
             text.push_str(&format!("\n\n{}", description.trim()));
         }
         let doc = doc_attrs(&text);
@@ -28,7 +28,7 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
     });
     let arms = op.errors.iter().map(|e| {
         let variant = ident(&e.variant);
-        let code = &e.case.code;
+        let code = &e.code;
         quote! { #code => Self::#variant(error), }
     });
     let names = op.errors.iter().map(|e| ident(&e.variant));

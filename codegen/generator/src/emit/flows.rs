@@ -62,11 +62,10 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
         op_type(op, &op.response.name),
         op_type(op, &op.error),
     );
-    let spec = &w.spec;
-    let (success, failure, codes) = (&spec.success, &spec.failure, &spec.success_codes);
+    let (success, failure, codes) = (&w.success, &w.failure, &w.success_codes);
     let (interval, max_wait) = (
-        Literal::u64_unsuffixed(spec.interval_ms),
-        Literal::u64_unsuffixed(spec.max_wait_ms),
+        Literal::u64_unsuffixed(w.interval_ms),
+        Literal::u64_unsuffixed(w.max_wait_ms),
     );
     let state = if w.state.is_empty() {
         quote! {
@@ -82,12 +81,12 @@ fn waiter(op: &OperationIr, w: &WaiterIr, ir: &CrateIr) -> (TokenStream, TokenSt
     let mut doc = format!(
         "Polls `{}` until {}.\n\nBy default every {} ms for at most {} ms; pass a `WaiterConfig` to change that.",
         op.action,
-        spec.description.as_deref().map_or_else(
-            || format!("the waiter `{}` is satisfied", spec.name),
+        w.description.as_deref().map_or_else(
+            || format!("the waiter `{}` is satisfied", w.name),
             |d| d.trim().trim_end_matches('.').to_owned()
         ),
-        spec.interval_ms,
-        spec.max_wait_ms
+        w.interval_ms,
+        w.max_wait_ms
     );
     if !success.is_empty() {
         doc.push_str(&format!(" Success states: {}.", success.join(", ")));

@@ -15,8 +15,8 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
     };
     page.push_str(&format!(
         "Product `{}`, API version `{}`, RPC style: `{method} /` with `Action={}`. Rust: `{}::operation::{}::{}`, or `client.{}()` on the product's `Client`.\n\n",
-        p.product,
-        p.version,
+        p.code,
+        p.api_version,
         op.action,
         ir.crate_ident,
         op.module,
@@ -62,7 +62,7 @@ pub fn operation_page(ir: &CrateIr, op: &OperationIr) -> String {
         page.push_str("No operation-specific errors are documented.\n");
     } else {
         page.push_str("| HTTP status | Code | Message | Description |\n|---|---|---|---|\n");
-        for e in op.errors.iter().map(|e| &e.case) {
+        for e in &op.errors {
             page.push_str(&format!(
                 "| {} | `{}` | {} | {} |\n",
                 e.status,

@@ -113,13 +113,12 @@ fn operation_module(op: &OperationIr, ir: &CrateIr) -> TokenStream {
 
 /// The asynchronous behaviour of an operation in words, if it has one.
 pub(crate) fn asynchronous_note(op: &OperationIr) -> Option<String> {
-    let asynchronous = op.asynchronous.as_ref()?;
-    let a = &asynchronous.spec;
+    let a = op.asynchronous.as_ref()?;
     let mut note = format!(
         "This operation is asynchronous: it returns before the work is done. Poll `{}` to see it finish.",
         a.poll
     );
-    if let Some(method) = &asynchronous.wait_method {
+    if let Some(method) = &a.wait_method {
         note.push_str(&format!(
             " Wait with `{method}` (its docs say the states and timing)."
         ));

@@ -48,9 +48,15 @@ pub fn waiter(w: &Waiter, response: &StructIr, types: &TypeSpace) -> WaiterIr {
         .map_or((Vec::new(), None), |p| field_path(response, types, p));
     WaiterIr {
         method: wait_method(&w.name),
-        spec: w.clone(),
+        name: w.name.clone(),
+        description: w.description.clone(),
         state,
         state_is_enum: matches!(ty, Some(TypeRef::Enum(_))),
+        success: w.success.clone(),
+        failure: w.failure.clone(),
+        success_codes: w.success_codes.clone(),
+        interval_ms: w.interval_ms,
+        max_wait_ms: w.max_wait_ms,
     }
 }
 

@@ -3,12 +3,12 @@
 
 use super::names::{self, FieldName, Namespace};
 use super::{
-    AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, Side, StructIr,
-    TypeIr, TypeRef, TypeSpace, VariantIr,
+    AsynchronousIr, CrateIr, EnumIr, ErrorIr, ExampleIr, FieldIr, OperationIr, ProductIr, Side,
+    StructIr, TypeIr, TypeRef, TypeSpace, VariantIr,
 };
 use super::{features, flows};
 use crate::spec::ProductDir;
-use crate::spec::model::{Format, Member, Operation, Scalar, Style, TypeName};
+use crate::spec::model::{Format, Member, Operation, Product, Scalar, Style, TypeName};
 use crate::spec::rules;
 
 /// Lowers one product folder into the crate `package`; `source` is the folder as shown in
@@ -43,13 +43,30 @@ pub fn lower_product(dir: &ProductDir, package: String, source: String) -> Crate
         package,
         source,
         api_trait: super::product_name::api_trait(&dir.product.product),
-        product: dir.product.clone(),
+        product: product(&dir.product),
         version: crate::changelog::crate_version(&dir.product)
             .expect("the checks refuse a crate_version that is not semver"),
         changelog: dir.changelog.as_ref().map(|c| c.text.clone()),
         features,
         operations,
         types,
+    }
+}
+
+/// The product facts the crate shows: code, API version, title and endpoints.
+fn product(p: &Product) -> ProductIr {
+    ProductIr {
+        code: p.product.clone(),
+        api_version: p.version.clone(),
+        title: p.title.clone(),
+        description: p.description.clone(),
+        endpoint_pattern: p.endpoints.pattern.clone(),
+        regional_endpoints: p
+            .endpoints
+            .regions
+            .iter()
+            .map(|r| (r.region.clone(), r.host.clone()))
+            .collect(),
     }
 }
 
@@ -81,7 +98,10 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
             let wanted = names::type_name(&case.code);
             ErrorIr {
                 variant: variants.claim(&wanted, &format!("{wanted}Error")),
-                case: case.clone(),
+                status: case.status,
+                code: case.code.clone(),
+                message: case.message.clone(),
+                description: case.description.clone(),
             }
         })
         .collect();
@@ -115,8 +135,10 @@ fn lower_operation(op: &Operation, types: &mut TypeSpace) -> OperationIr {
             .and_then(|p| p.name.clone()),
         idempotent: op.idempotent,
         asynchronous: op.asynchronous.as_ref().map(|a| AsynchronousIr {
+            poll: a.poll.clone(),
+            waiter: a.waiter.clone(),
+            note: a.note.clone(),
             wait_method: a.waiter.as_deref().map(flows::wait_method),
-            spec: a.clone(),
         }),
         pagination,
         waiters,

@@ -1,5 +1,6 @@
 //! The intermediate model: a checked spec resolved into Rust names, Rust types and rules,
-//! ready to emit. Emitters render it and nothing else: no spec member reaches them.
+//! ready to emit. Emitters render it and nothing else: no spec struct reaches them, only the
+//! small vocabulary enums of the spec model (`Location`, `Style`, `Method`, `PaginationStyle`).
 
 mod features;
 mod flows;
@@ -15,9 +16,7 @@ use acs_rules::Rule;
 
 pub use names::FieldName;
 
-use crate::spec::model::{
-    Asynchronous, ErrorCase, Location, Method, PaginationStyle, Product, Style, Waiter,
-};
+use crate::spec::model::{Location, Method, PaginationStyle, Style};
 
 /// One generated crate.
 #[derive(Debug)]
@@ -28,8 +27,8 @@ pub struct CrateIr {
     pub crate_ident: String,
     /// The spec folder it comes from, relative to the repository (for headers).
     pub source: String,
-    /// The product file.
-    pub product: Product,
+    /// The product: code, API version, title and endpoints.
+    pub product: ProductIr,
     /// The crate version, from the product file.
     pub version: semver::Version,
     /// The product's `CHANGELOG.md`, when it has one.
@@ -43,6 +42,23 @@ pub struct CrateIr {
     pub operations: Vec<OperationIr>,
     /// Nested structs and enums of every operation, shared where their shapes agree.
     pub types: TypeSpace,
+}
+
+/// The product a crate calls, from its product file.
+#[derive(Debug)]
+pub struct ProductIr {
+    /// Product code as the service spells it, e.g. `Vpc`.
+    pub code: String,
+    /// API version, e.g. `2016-04-28`.
+    pub api_version: String,
+    /// One-line title of the product.
+    pub title: String,
+    /// Markdown description of the product.
+    pub description: Option<String>,
+    /// Host for regions without their own; `{region}` stands for the region id.
+    pub endpoint_pattern: String,
+    /// `(region id, host)` of each region with a host of its own, in spec order.
+    pub regional_endpoints: Vec<(String, String)>,
 }
 
 /// A cargo feature of the crate: one resource family.
@@ -108,8 +124,12 @@ pub struct ExampleIr {
 /// The asynchronous behaviour of an operation.
 #[derive(Debug)]
 pub struct AsynchronousIr {
-    /// The spec entry.
-    pub spec: Asynchronous,
+    /// Action of the operation to poll, e.g. `DescribeVpnGateway`.
+    pub poll: String,
+    /// Name of the polled operation's waiter that waits for the work, e.g. `VpnGatewayActive`.
+    pub waiter: Option<String>,
+    /// Markdown note on the behaviour.
+    pub note: Option<String>,
     /// Client method of the waiter that waits for the work, e.g. `wait_until_vpn_gateway_active`.
     pub wait_method: Option<String>,
 }
@@ -138,12 +158,24 @@ pub struct PaginationIr {
 pub struct WaiterIr {
     /// Method name, e.g. `wait_until_vpn_gateway_active`.
     pub method: String,
-    /// The spec entry.
-    pub spec: Waiter,
+    /// Name in UpperCamelCase, e.g. `VpnGatewayActive`.
+    pub name: String,
+    /// Markdown description.
+    pub description: Option<String>,
     /// Response field path of the state; empty when the waiter only waits for error codes.
     pub state: Vec<FieldName>,
     /// Whether the state field is an open enum (else a string).
     pub state_is_enum: bool,
+    /// States meaning success.
+    pub success: Vec<String>,
+    /// States meaning the awaited state will never come.
+    pub failure: Vec<String>,
+    /// Error codes meaning success, e.g. `InvalidVpnGatewayInstanceId.NotFound` after a delete.
+    pub success_codes: Vec<String>,
+    /// Default delay between polls, in milliseconds.
+    pub interval_ms: u64,
+    /// Default longest wait, in milliseconds.
+    pub max_wait_ms: u64,
 }
 
 /// Which side of the wire a struct is on.
@@ -310,6 +342,12 @@ pub struct VariantIr {
 pub struct ErrorIr {
     /// Variant name.
     pub variant: String,
-    /// The spec entry.
-    pub case: ErrorCase,
+    /// HTTP status, e.g. `400`.
+    pub status: u16,
+    /// Error code, e.g. `Resource.QuotaFull`.
+    pub code: String,
+    /// Message the service sends.
+    pub message: Option<String>,
+    /// What the error means and what to do.
+    pub description: Option<String>,
 }
