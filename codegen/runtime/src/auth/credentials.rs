@@ -2,7 +2,10 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 
 /// An AccessKey pair, optionally with the security token of temporary (STS) credentials.
 ///
@@ -10,21 +13,49 @@ use std::sync::Arc;
 #[derive(Clone, PartialEq, Eq)]
 pub struct Credentials(Arc<Keys>);
 
-#[derive(PartialEq, Eq)]
 struct Keys {
     access_key_id: String,
     access_key_secret: String,
     security_token: Option<String>,
+    /// HMAC-SHA256 keyed with the secret, derived once: each V3 signature starts from a copy.
+    v3_mac: OnceLock<Hmac<Sha256>>,
 }
+
+impl Keys {
+    fn new(id: String, secret: String, token: Option<String>) -> Self {
+        Self {
+            access_key_id: id,
+            access_key_secret: secret,
+            security_token: token,
+            v3_mac: OnceLock::new(),
+        }
+    }
+}
+
+impl PartialEq for Keys {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.access_key_id,
+            &self.access_key_secret,
+            &self.security_token,
+        ) == (
+            &other.access_key_id,
+            &other.access_key_secret,
+            &other.security_token,
+        )
+    }
+}
+
+impl Eq for Keys {}
 
 impl Credentials {
     /// Long-term credentials: an AccessKeyId and its AccessKeySecret.
     pub fn new(access_key_id: impl Into<String>, access_key_secret: impl Into<String>) -> Self {
-        Self(Arc::new(Keys {
-            access_key_id: access_key_id.into(),
-            access_key_secret: access_key_secret.into(),
-            security_token: None,
-        }))
+        Self(Arc::new(Keys::new(
+            access_key_id.into(),
+            access_key_secret.into(),
+            None,
+        )))
     }
 
     /// Temporary credentials issued by STS: the key pair plus its security token.
@@ -33,11 +64,11 @@ impl Credentials {
         access_key_secret: impl Into<String>,
         security_token: impl Into<String>,
     ) -> Self {
-        Self(Arc::new(Keys {
-            access_key_id: access_key_id.into(),
-            access_key_secret: access_key_secret.into(),
-            security_token: Some(security_token.into()),
-        }))
+        Self(Arc::new(Keys::new(
+            access_key_id.into(),
+            access_key_secret.into(),
+            Some(security_token.into()),
+        )))
     }
 
     /// The AccessKeyId, sent with every request.
@@ -48,6 +79,18 @@ impl Credentials {
     /// The AccessKeySecret; only ever used as a signing key.
     pub fn access_key_secret(&self) -> &str {
         &self.0.access_key_secret
+    }
+
+    /// HMAC-SHA256 keyed with the secret, ready for the string to sign of a V3 signature (the
+    /// key's padding blocks are hashed once per credentials, not once per request).
+    pub(crate) fn v3_mac(&self) -> Hmac<Sha256> {
+        self.0
+            .v3_mac
+            .get_or_init(|| {
+                Hmac::new_from_slice(self.access_key_secret().as_bytes())
+                    .expect("HMAC accepts keys of any length")
+            })
+            .clone()
     }
 
     /// The STS security token, for temporary credentials.

@@ -137,7 +137,9 @@ fn format_timestamp(now: time::OffsetDateTime) -> String {
         ts[at] = digit(u32::from(value / 10));
         ts[at + 1] = digit(u32::from(value));
     }
-    String::from_utf8_lossy(&ts).into_owned()
+    std::str::from_utf8(&ts)
+        .expect("ASCII digits and separators")
+        .to_owned()
 }
 
 /// The ASCII digit of `value`'s last decimal place.
@@ -155,11 +157,59 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
 }
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
-fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+fn canonical_query<'a, I>(pairs: I) -> String
+where
+    I: IntoIterator<Item = (&'a str, &'a str)>,
+    I::IntoIter: Clone,
+{
+    let pairs = pairs.into_iter();
+    match plain_and_sorted(pairs.clone()) {
+        Some(len) => join_encoded(pairs, len),
+        None => sort_and_join(pairs),
+    }
+}
+
+/// The length of the pairs' text when every key encodes to itself and the keys come sorted
+/// (as generated requests write them): then they are joined as they come.
+fn plain_and_sorted<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<usize> {
+    let (mut previous, mut previous_prefix) = ("", 0);
+    let mut len = 0;
+    for (key, value) in pairs {
+        // Most keys differ in their first eight bytes, compared as one number.
+        let prefix = key_prefix(key);
+        let sorted = prefix > previous_prefix || (prefix == previous_prefix && key >= previous);
+        if !sorted || !is_unreserved(key) {
+            return None;
+        }
+        (previous, previous_prefix) = (key, prefix);
+        len += key.len() + value.len() + 2;
+    }
+    Some(len)
+}
+
+/// `key=enc(value)` joined by `&`, for keys already encoded; `len` is the plain length.
+fn join_encoded<'a, K: AsRef<str>>(
+    pairs: impl Iterator<Item = (K, &'a str)>,
+    len: usize,
+) -> String {
+    let mut out = String::with_capacity(len + len / 2);
+    for (i, (key, value)) in pairs.enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key.as_ref());
+        out.push('=');
+        encode_into(&mut out, value);
+    }
+    out
+}
+
+/// The general case: keys encoded when one needs it, then sorted.
+fn sort_and_join<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     // Each pair with the first eight bytes of its key as one number, filled in below: most
     // comparisons end there.
     let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> =
-        pairs.into_iter().map(|(k, v)| (0, k.into(), v)).collect();
+        pairs.map(|(k, v)| (0, k.into(), v)).collect();
     // API parameter names encode to themselves, and then the decoded order is the encoded
     // one: keys are encoded (and so copied) only when one of them needs it.
     if !pairs.iter().all(|(_, k, _)| is_unreserved(k)) {
@@ -173,16 +223,7 @@ fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> S
         plain += key.len() + value.len() + 2;
     }
     pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    let mut out = String::with_capacity(plain + plain / 2);
-    for (i, (_, key, value)) in pairs.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(key);
-        out.push('=');
-        encode_into(&mut out, value);
-    }
-    out
+    join_encoded(pairs.into_iter().map(|(_, key, value)| (key, value)), plain)
 }
 
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
@@ -210,6 +251,32 @@ mod tests {
             canonical_query([("a~", "2"), ("aé", "1")]),
             "a%C3%A9=1&a~=2"
         );
+    }
+
+    #[test]
+    fn sorted_plain_keys_are_joined_as_they_come_exactly_as_sorting_would() {
+        let cases: [&[(&str, &str)]; 4] = [
+            &[
+                ("Action", "x y"),
+                ("RegionId", "cn"),
+                ("Tag.1.Key", "k"),
+                ("Tag.1.Value", ""),
+            ],
+            &[("A", "1"), ("A", "0"), ("B", "*")],
+            &[("B", "1"), ("A", "2")],
+            &[("A b", "1"), ("B", "2")],
+        ];
+        for pairs in cases {
+            assert_eq!(
+                canonical_query(pairs.iter().copied()),
+                sort_and_join(pairs.iter().copied()),
+                "{pairs:?}"
+            );
+        }
+        assert_eq!(plain_and_sorted(cases[0].iter().copied()), Some(48));
+        assert_eq!(plain_and_sorted(cases[2].iter().copied()), None);
+        assert_eq!(plain_and_sorted(cases[3].iter().copied()), None);
+        assert_eq!(canonical_query(cases[1].iter().copied()), "A=1&A=0&B=%2A");
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn signature(secret: &str, method: &str, params: &[(&str, &str)]) -> String 
 fn sign_pairs<'a>(
     secret: &str,
     method: &str,
-    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    params: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> String {
     let canonical = canonical_query(params);
     let mut string_to_sign = String::with_capacity(method.len() + 8 + canonical.len() * 5 / 4);

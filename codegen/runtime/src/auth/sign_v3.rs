@@ -102,13 +102,13 @@ fn authorize<V: AsRef<str>>(
     authorization.push_str(",Signature=");
     push_hex(
         &mut authorization,
-        &signature(credentials.access_key_secret(), &hashed),
+        &signature(credentials.v3_mac(), &hashed),
     );
     authorization
 }
 
-/// SHA-256 of the canonical request, written whole and hashed at once, from headers already
-/// lower-case and sorted by name.
+/// SHA-256 of the canonical request, from headers already lower-case and sorted by name: the
+/// query hashed where it lies, the headers part written into one buffer.
 fn hash_canonical_request<V: AsRef<str>>(
     method: &str,
     canonical_query: &str,
@@ -121,29 +121,37 @@ fn hash_canonical_request<V: AsRef<str>>(
         .iter()
         .map(|(name, value)| name.len() + value.as_ref().len() + 2)
         .sum();
-    let mut canonical = String::with_capacity(
-        method.len() + canonical_query.len() + header_lines + signed_headers.len() + 72,
-    );
-    for part in [method, "\n/\n", canonical_query, "\n"] {
-        canonical.push_str(part);
-    }
+    let mut tail = String::with_capacity(header_lines + signed_headers.len() + 67);
+    tail.push('\n');
     for (name, value) in headers {
-        for part in [name, ":", value.as_ref().trim(), "\n"] {
-            canonical.push_str(part);
+        for part in [name, ":", trim(value.as_ref()), "\n"] {
+            tail.push_str(part);
         }
     }
     for part in ["\n", signed_headers, "\n", content_sha256] {
-        canonical.push_str(part);
+        tail.push_str(part);
     }
-    Sha256::digest(canonical.as_bytes()).into()
+    let mut hasher = Sha256::new();
+    for part in [method, "\n/\n", canonical_query, &tail] {
+        hasher.update(part);
+    }
+    hasher.finalize().into()
 }
 
-/// HMAC-SHA256 of the string to sign, keyed with the secret.
-fn signature(secret: &str, hashed_canonical_request: &[u8; 32]) -> [u8; 32] {
+/// A header value without surrounding whitespace (the values signed here seldom have any).
+fn trim(value: &str) -> &str {
+    let edge = |b: Option<&u8>| b.is_some_and(|b| !b.is_ascii_graphic());
+    if edge(value.as_bytes().first()) || edge(value.as_bytes().last()) {
+        value.trim()
+    } else {
+        value
+    }
+}
+
+/// HMAC-SHA256 of the string to sign with `mac`, keyed with the secret.
+fn signature(mut mac: Hmac<Sha256>, hashed_canonical_request: &[u8; 32]) -> [u8; 32] {
     let mut hex = [0u8; 64];
     hex::encode_to_slice(hashed_canonical_request, &mut hex).expect("two hex digits per byte");
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC accepts keys of any length");
     mac.update(ALGORITHM.as_bytes());
     mac.update(b"\n");
     mac.update(&hex);
@@ -190,7 +198,10 @@ mod tests {
             "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
         );
         assert_eq!(
-            hex::encode(signature("YourAccessKeySecret", &hashed)),
+            hex::encode(signature(
+                Credentials::new("YourAccessKeyId", "YourAccessKeySecret").v3_mac(),
+                &hashed
+            )),
             "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
     }
