@@ -35,17 +35,7 @@ pub fn derive(input: &syn::DeriveInput) -> syn::Result<TokenStream> {
         .filter(|(_, _, attrs)| !attrs.skip)
         .map(|(ident, field, attrs)| (attrs, value_expr(&params, ident, field, attrs)))
         .collect();
-    // Query parameters in the order of their wire names, which is the order the signatures
-    // sort them into (for names that encode to themselves): the signer then finds them
-    // sorted. Body parameters keep their declared order; the two never mix.
-    let mut top_level_order: Vec<_> = written.iter().collect();
-    top_level_order.sort_by(|(a, _), (b, _)| match (a.location, b.location) {
-        (Location::Query, Location::Query) => a.name.cmp(&b.name),
-        (Location::Query, Location::Body) => std::cmp::Ordering::Less,
-        (Location::Body, Location::Query) => std::cmp::Ordering::Greater,
-        (Location::Body, Location::Body) => std::cmp::Ordering::Equal,
-    });
-    let top_level = top_level_order.into_iter().map(|(attrs, value)| {
+    let top_level = written.iter().map(|(attrs, value)| {
         let name = &attrs.name;
         let location = match attrs.location {
             Location::Query => quote!(#params::Location::Query),
