@@ -73,9 +73,13 @@ where
     }
 }
 
+/// How [`pages`] sends one request.
+type Fetch<'a, Req, Resp, E> =
+    Box<dyn FnMut(Req) -> BoxFuture<'a, Result<Resp, Error<E>>> + Send + 'a>;
+
 /// The state of [`pages`]: the request of the page being (or to be) fetched, `None` once done.
 struct Pages<'a, Req, Resp, E> {
-    fetch: Box<dyn FnMut(Req) -> BoxFuture<'a, Result<Resp, Error<E>>> + Send + 'a>,
+    fetch: Fetch<'a, Req, Resp, E>,
     count: fn(&Resp) -> usize,
     next: fn(&Req, &Resp, usize, usize) -> Option<Req>,
     request: Option<Req>,

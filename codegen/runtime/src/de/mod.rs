@@ -6,8 +6,8 @@
 //! deserializer, was the largest part of a generated crate's compile time.
 //!
 //! Values are read leniently, as Alibaba Cloud's own SDKs read them: `"5"` fits an integer
-//! field, `"true"` a boolean one, `5` a string one (see [`scalar`]). A value that still does
-//! not fit fails with the field's path and the value.
+//! field, `"true"` a boolean one, `5` a string one (the `FromJson` impls of scalars). A value
+//! that still does not fit fails with the field's path and the value.
 
 mod scalar;
 

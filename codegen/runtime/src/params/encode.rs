@@ -46,8 +46,9 @@ pub fn encode_into(out: &mut String, s: &str) {
 /// instructions; the rest (most names and ids are shorter) one table load per byte; no branch
 /// per byte in either.
 pub(crate) fn is_unreserved(s: &str) -> bool {
-    let (chunks, rest) = s.as_bytes().as_chunks::<16>();
-    chunks.iter().all(|chunk| {
+    let mut chunks = s.as_bytes().chunks_exact(16);
+    let rest = chunks.remainder();
+    chunks.all(|chunk| {
         chunk
             .iter()
             .fold(true, |all, &b| all & is_unreserved_byte(b))
