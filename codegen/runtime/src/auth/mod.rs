@@ -222,8 +222,24 @@ fn sort_and_join<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String 
         *prefix = key_prefix(key);
         plain += key.len() + value.len() + 2;
     }
-    pairs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    join_encoded(pairs.into_iter().map(|(_, key, value)| (key, value)), plain)
+    // The order, not the pairs, is sorted: by prefix and place, integers only; then each run
+    // of equal prefixes (keys alike in their first eight bytes) by whole key, ties by place.
+    let mut order: Vec<(u64, usize)> = pairs.iter().map(|p| p.0).zip(0..).collect();
+    order.sort_unstable();
+    let mut start = 0;
+    while start < order.len() {
+        let prefix = order[start].0;
+        let end = start + order[start..].iter().take_while(|o| o.0 == prefix).count();
+        if end - start > 1 {
+            order[start..end]
+                .sort_unstable_by(|a, b| pairs[a.1].1.cmp(&pairs[b.1].1).then(a.1.cmp(&b.1)));
+        }
+        start = end;
+    }
+    join_encoded(
+        order.iter().map(|&(_, i)| (&*pairs[i].1, pairs[i].2)),
+        plain,
+    )
 }
 
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
@@ -277,6 +293,18 @@ mod tests {
         assert_eq!(plain_and_sorted(cases[2].iter().copied()), None);
         assert_eq!(plain_and_sorted(cases[3].iter().copied()), None);
         assert_eq!(canonical_query(cases[1].iter().copied()), "A=1&A=0&B=%2A");
+        // Keys alike in their first eight bytes, out of order, one twice.
+        let alike = [
+            ("SecurityToken", "1"),
+            ("SecurityGroupIds", "2"),
+            ("SecurityGroupId", "3"),
+            ("Action", "x"),
+            ("SecurityGroupId", "0"),
+        ];
+        assert_eq!(
+            canonical_query(alike),
+            "Action=x&SecurityGroupId=3&SecurityGroupId=0&SecurityGroupIds=2&SecurityToken=1"
+        );
     }
 
     #[test]
