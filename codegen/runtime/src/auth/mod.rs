@@ -170,7 +170,8 @@ where
 }
 
 /// The length of the pairs' text when every key encodes to itself and the keys come sorted
-/// (as generated requests write them): then they are joined as they come.
+/// (as requests whose fields are declared in that order write them): then they are joined
+/// as they come.
 fn plain_and_sorted<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<usize> {
     let (mut previous, mut previous_prefix) = ("", 0);
     let mut len = 0;
@@ -206,38 +207,27 @@ fn join_encoded<'a, K: AsRef<str>>(
 
 /// The general case: keys encoded when one needs it, then sorted.
 fn sort_and_join<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
-    // Each pair with the first eight bytes of its key as one number, filled in below: most
-    // comparisons end there.
-    let mut pairs: Vec<(u64, Cow<'a, str>, &'a str)> =
-        pairs.map(|(k, v)| (0, k.into(), v)).collect();
+    let mut pairs: Vec<(Cow<'a, str>, &'a str)> = pairs.map(|(k, v)| (k.into(), v)).collect();
     // API parameter names encode to themselves, and then the decoded order is the encoded
     // one: keys are encoded (and so copied) only when one of them needs it.
-    if !pairs.iter().all(|(_, k, _)| is_unreserved(k)) {
-        for (_, key, _) in &mut pairs {
+    if !pairs.iter().all(|(k, _)| is_unreserved(k)) {
+        for (key, _) in &mut pairs {
             *key = encode(key).into_owned().into();
         }
     }
-    let mut plain = 0;
-    for (prefix, key, value) in &mut pairs {
-        *prefix = key_prefix(key);
-        plain += key.len() + value.len() + 2;
-    }
-    // The order, not the pairs, is sorted: by prefix and place, integers only; then each run
-    // of equal prefixes (keys alike in their first eight bytes) by whole key, ties by place.
-    let mut order: Vec<(u64, usize)> = pairs.iter().map(|p| p.0).zip(0..).collect();
+    let plain = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    // The order, not the pairs, is sorted: by the first eight bytes of the key as one number
+    // and by place, integers only; then each run of keys alike in those bytes by whole key,
+    // ties by place.
+    let mut order: Vec<(u64, usize)> = pairs.iter().map(|(k, _)| key_prefix(k)).zip(0..).collect();
     order.sort_unstable();
-    let mut start = 0;
-    while start < order.len() {
-        let prefix = order[start].0;
-        let end = start + order[start..].iter().take_while(|o| o.0 == prefix).count();
-        if end - start > 1 {
-            order[start..end]
-                .sort_unstable_by(|a, b| pairs[a.1].1.cmp(&pairs[b.1].1).then(a.1.cmp(&b.1)));
+    for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| pairs[a.1].0.cmp(&pairs[b.1].0).then(a.1.cmp(&b.1)));
         }
-        start = end;
     }
     join_encoded(
-        order.iter().map(|&(_, i)| (&*pairs[i].1, pairs[i].2)),
+        order.iter().map(|&(_, i)| (&*pairs[i].0, pairs[i].1)),
         plain,
     )
 }
