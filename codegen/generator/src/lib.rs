@@ -13,6 +13,7 @@ pub mod emit;
 pub mod import;
 pub mod ir;
 pub mod output;
+mod parallel;
 pub mod prose;
 pub mod spec;
 

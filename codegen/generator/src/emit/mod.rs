@@ -27,10 +27,33 @@ use crate::ir::{CrateIr, OperationIr};
 use crate::output::{Comment, OutputFile};
 
 /// Every file of one generated crate, paths relative to the crate folder's parent.
+///
+/// The crate's own files and each operation's are rendered on all cores, and listed in the
+/// same order whatever the number of cores.
 pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
-    let dir = crate::ir::product_name::command(&ir.package).to_owned();
+    let parts: Vec<Option<&OperationIr>> = std::iter::once(None)
+        .chain(ir.operations.iter().map(Some))
+        .collect();
+    crate::parallel::map(&parts, |part| match part {
+        None => crate_level_files(ir),
+        Some(op) => operation_files(op, ir),
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The folder of a generated crate, relative to the folder of all generated crates.
+fn crate_dir(ir: &CrateIr) -> &str {
+    crate::ir::product_name::command(&ir.package)
+}
+
+/// The files of a crate that are not an operation's: manifest, README, changelog, root
+/// module, operation index, shared types and client.
+fn crate_level_files(ir: &CrateIr) -> Vec<OutputFile> {
+    let dir = crate_dir(ir);
     let header = |comment| crate::output::header(comment, &ir.source);
-    let mut files = vec![
+    vec![
         OutputFile::new(
             format!("{dir}/Cargo.toml"),
             format!("{}{}", header(Comment::Hash), crate_files::cargo_toml(ir)),
@@ -59,22 +82,27 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
             format!("{dir}/src/client.rs"),
             rust_file(&header(Comment::Slash), client::client_module(ir)),
         ),
-    ];
-    for op in &ir.operations {
-        files.push(OutputFile::new(
+    ]
+}
+
+/// An operation's module and its reference page.
+fn operation_files(op: &OperationIr, ir: &CrateIr) -> Vec<OutputFile> {
+    let dir = crate_dir(ir);
+    let header = |comment| crate::output::header(comment, &ir.source);
+    vec![
+        OutputFile::new(
             format!("{dir}/src/operation/{}.rs", op.module),
             rust_file(&header(Comment::Slash), operation_module(op, ir)),
-        ));
-        files.push(OutputFile::new(
+        ),
+        OutputFile::new(
             format!("{dir}/docs/{}.md", op.action),
             format!(
                 "{}{}",
                 header(Comment::Html),
                 markdown::operation_page(ir, op)
             ),
-        ));
-    }
-    files
+        ),
+    ]
 }
 
 /// One operation's module: request, builder, response and errors.
