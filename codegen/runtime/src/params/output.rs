@@ -225,14 +225,10 @@ impl Pairs {
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes: most
 /// parameter names differ in them, so sorting by it first compares integers only.
 pub(crate) fn key_prefix(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    if let Some(head) = bytes.first_chunk::<8>() {
-        return u64::from_be_bytes(*head);
-    }
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |prefix, (i, &b)| prefix | u64::from(b) << (56 - 8 * i))
+    let mut head = [0u8; 8];
+    let len = key.len().min(8);
+    head[..len].copy_from_slice(&key.as_bytes()[..len]);
+    u64::from_be_bytes(head)
 }
 
 impl fmt::Debug for Pairs {
