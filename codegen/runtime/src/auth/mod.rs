@@ -16,6 +16,7 @@ mod roles;
 mod session;
 pub mod sign_v1;
 pub mod sign_v3;
+mod stamp;
 mod sts;
 mod uri;
 
@@ -35,12 +36,15 @@ pub use roles::{
     ROLE_ARN_VAR, ROLE_SESSION_NAME_VAR,
 };
 pub use session::REFRESH_MARGIN;
+pub use stamp::{InlineStr, nonce, timestamp};
 pub use sts::{STS_ENDPOINT_VAR, STS_REGION_VAR, VPC_ENDPOINT_VAR};
 pub use uri::{CREDENTIALS_URI_VAR, CredentialsUri};
 
 use std::borrow::Cow;
 
-use crate::params::{Params, encode, encode_into, is_unreserved};
+use smallvec::SmallVec;
+
+use crate::params::{Pairs, Params, encode, encode_into, is_unreserved, key_prefix};
 
 /// The content type of a form body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
@@ -109,45 +113,6 @@ impl SignedRequest<'_> {
     }
 }
 
-/// A fresh signature nonce: 128 random bits in hex.
-pub fn nonce() -> String {
-    let mut nonce = String::with_capacity(32);
-    push_hex(&mut nonce, &rand::random::<[u8; 16]>());
-    nonce
-}
-
-/// The current UTC time as `YYYY-MM-DDThh:mm:ssZ`.
-pub fn timestamp() -> String {
-    format_timestamp(time::OffsetDateTime::now_utc())
-}
-
-fn format_timestamp(now: time::OffsetDateTime) -> String {
-    let mut ts = *b"0000-00-00T00:00:00Z";
-    let year = now.year().unsigned_abs();
-    for (at, place) in [(0, 1000), (1, 100), (2, 10), (3, 1)] {
-        ts[at] = digit(year / place);
-    }
-    for (at, value) in [
-        (5, u8::from(now.month())),
-        (8, now.day()),
-        (11, now.hour()),
-        (14, now.minute()),
-        (17, now.second()),
-    ] {
-        ts[at] = digit(u32::from(value / 10));
-        ts[at + 1] = digit(u32::from(value));
-    }
-    std::str::from_utf8(&ts)
-        .expect("ASCII digits and separators")
-        .to_owned()
-}
-
-/// The ASCII digit of `value`'s last decimal place.
-fn digit(value: u32) -> u8 {
-    // The remainder is below ten.
-    b'0' + (value % 10) as u8
-}
-
 /// Appends `bytes` (at most 32) in lower-case hex.
 fn push_hex(out: &mut String, bytes: &[u8]) {
     let mut buf = [0u8; 64];
@@ -157,91 +122,80 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
 }
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.
-fn canonical_query<'a, I>(pairs: I) -> String
-where
-    I: IntoIterator<Item = (&'a str, &'a str)>,
-    I::IntoIter: Clone,
-{
-    let pairs = pairs.into_iter();
-    match plain_and_sorted(pairs.clone()) {
-        Some(len) => join_encoded(pairs, len),
-        None => sort_and_join(pairs),
-    }
-}
-
-/// The length of the pairs' text when every key encodes to itself and the keys come sorted
-/// (as requests whose fields are declared in that order write them): then they are joined
-/// as they come.
-fn plain_and_sorted<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Option<usize> {
-    let (mut previous, mut previous_prefix) = ("", 0);
-    let mut len = 0;
-    for (key, value) in pairs {
-        // Most keys differ in their first eight bytes, compared as one number.
-        let prefix = key_prefix(key);
-        let sorted = prefix > previous_prefix || (prefix == previous_prefix && key >= previous);
-        if !sorted || !is_unreserved(key) {
-            return None;
-        }
-        (previous, previous_prefix) = (key, prefix);
-        len += key.len() + value.len() + 2;
-    }
-    Some(len)
-}
-
-/// `key=enc(value)` joined by `&`, for keys already encoded; `len` is the plain length.
-fn join_encoded<'a, K: AsRef<str>>(
-    pairs: impl Iterator<Item = (K, &'a str)>,
-    len: usize,
-) -> String {
-    let mut out = String::with_capacity(len + len / 2);
-    for (i, (key, value)) in pairs.enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(key.as_ref());
-        out.push('=');
-        encode_into(&mut out, value);
-    }
-    out
-}
-
-/// The general case: keys encoded when one needs it, then sorted.
-fn sort_and_join<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
-    let mut pairs: Vec<(Cow<'a, str>, &'a str)> = pairs.map(|(k, v)| (k.into(), v)).collect();
+fn canonical_query<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let pairs: Stack<(&str, &str)> = pairs.into_iter().collect();
     // API parameter names encode to themselves, and then the decoded order is the encoded
     // one: keys are encoded (and so copied) only when one of them needs it.
-    if !pairs.iter().all(|(k, _)| is_unreserved(k)) {
-        for (key, _) in &mut pairs {
-            *key = encode(key).into_owned().into();
-        }
+    if pairs.iter().all(|(key, _)| is_unreserved(key)) {
+        return sort_and_join(&pairs);
     }
-    let plain = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    // The order, not the pairs, is sorted: by the first eight bytes of the key as one number
-    // and by place, integers only; then each run of keys alike in those bytes by whole key,
-    // ties by place.
-    let mut order: Vec<(u64, usize)> = pairs.iter().map(|(k, _)| key_prefix(k)).zip(0..).collect();
+    let encoded: Vec<(String, &str)> = pairs
+        .iter()
+        .map(|&(key, value)| (encode(key).into_owned(), value))
+        .collect();
+    let pairs: Stack<(&str, &str)> = encoded.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    sort_and_join(&pairs)
+}
+
+/// `key=enc(value)` sorted by key (stable) and joined by `&`, for keys already encoded.
+fn sort_and_join(pairs: &[(&str, &str)]) -> String {
+    let prefixes = pairs.iter().map(|(key, _)| key_prefix(key));
+    let order = sorted_order(prefixes, |at| pairs[at].0);
+    let plain: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    join(&order, plain, |out, at| {
+        let (key, value) = pairs[at];
+        out.push_str(key);
+        out.push('=');
+        encode_into(out, value);
+    })
+}
+
+/// [`canonical_query`] of a request's own pairs, which hold each pair as `key=value` with
+/// its key's prefix: a pair that encodes to itself is copied whole.
+fn canonical_query_of(pairs: &Pairs) -> String {
+    if !pairs.plain_keys() {
+        return canonical_query(pairs.iter());
+    }
+    let order = sorted_order(pairs.key_prefixes(), |at| pairs.key(at));
+    join(&order, pairs.plain_len(), |out, at| {
+        pairs.append_encoded(out, at)
+    })
+}
+
+/// A request's pairs, or their order, held on the stack up to this many.
+type Stack<T> = SmallVec<[T; 32]>;
+
+/// The places of keys (already encoded) in sorted order, ties by place, from each key's
+/// [`key_prefix`] and the key at a place.
+///
+/// The order, not the pairs, is sorted: by the first eight bytes of the key as one number and
+/// by place, integers only; then each run of keys alike in those bytes by whole key. Keys that
+/// come sorted cost one comparison each.
+fn sorted_order<'a>(
+    prefixes: impl Iterator<Item = u64>,
+    key: impl Fn(usize) -> &'a str,
+) -> Stack<usize> {
+    let mut order: Stack<(u64, usize)> = prefixes.zip(0..).collect();
     order.sort_unstable();
     for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
         if run.len() > 1 {
-            run.sort_unstable_by(|a, b| pairs[a.1].0.cmp(&pairs[b.1].0).then(a.1.cmp(&b.1)));
+            run.sort_unstable_by(|a, b| key(a.1).cmp(key(b.1)).then(a.1.cmp(&b.1)));
         }
     }
-    join_encoded(
-        order.iter().map(|&(_, i)| (&*pairs[i].0, pairs[i].1)),
-        plain,
-    )
+    order.iter().map(|&(_, at)| at).collect()
 }
 
-/// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes.
-fn key_prefix(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    if let Some(head) = bytes.first_chunk::<8>() {
-        return u64::from_be_bytes(*head);
+/// Each pair in `order` appended by `append`, joined by `&`; `plain` is the pairs' length
+/// before encoding.
+fn join(order: &[usize], plain: usize, mut append: impl FnMut(&mut String, usize)) -> String {
+    let mut out = String::with_capacity(plain + plain / 2);
+    for (i, &at) in order.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        append(&mut out, at);
     }
-    bytes
-        .iter()
-        .enumerate()
-        .fold(0, |prefix, (i, &b)| prefix | u64::from(b) << (56 - 8 * i))
+    out
 }
 
 #[cfg(test)]
@@ -259,64 +213,80 @@ mod tests {
         );
     }
 
-    #[test]
-    fn sorted_plain_keys_are_joined_as_they_come_exactly_as_sorting_would() {
-        let cases: [&[(&str, &str)]; 4] = [
-            &[
+    /// Sorting the pairs themselves by encoded key, stably: what the canonical query must equal.
+    fn sorted_by_encoded_key(pairs: &[(&str, &str)]) -> String {
+        let mut encoded: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (encode(k).into_owned(), encode(v).into_owned()))
+            .collect();
+        encoded.sort_by(|a, b| a.0.cmp(&b.0));
+        let joined: Vec<String> = encoded.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        joined.join("&")
+    }
+
+    /// Pairs that come sorted or not, alike in their first eight bytes, twice, with keys and
+    /// values to encode, none, and more than fit on the stack.
+    fn cases() -> Vec<Vec<(String, String)>> {
+        let owned = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        vec![
+            owned(&[
                 ("Action", "x y"),
                 ("RegionId", "cn"),
                 ("Tag.1.Key", "k"),
                 ("Tag.1.Value", ""),
-            ],
-            &[("A", "1"), ("A", "0"), ("B", "*")],
-            &[("B", "1"), ("A", "2")],
-            &[("A b", "1"), ("B", "2")],
-        ];
-        for pairs in cases {
+            ]),
+            owned(&[("A", "1"), ("A", "0"), ("B", "*")]),
+            owned(&[("B", "1"), ("A", "2")]),
+            owned(&[("A b", "1"), ("B", "2"), ("A", "3")]),
+            owned(&[
+                ("SecurityToken", "1"),
+                ("SecurityGroupIds", "2"),
+                ("SecurityGroupId", "3"),
+                ("Action", "x"),
+                ("SecurityGroupId", "0"),
+            ]),
+            owned(&[("a~", "2"), ("aé", "1 ")]),
+            vec![],
+            (0..40)
+                .rev()
+                .map(|i| (format!("Tag.{i}.Key"), format!("v {i}")))
+                .collect(),
+        ]
+    }
+
+    #[test]
+    fn canonical_query_equals_sorting_the_pairs_by_encoded_key() {
+        for case in cases() {
+            let pairs: Vec<(&str, &str)> = case.iter().map(|(k, v)| (&**k, &**v)).collect();
             assert_eq!(
                 canonical_query(pairs.iter().copied()),
-                sort_and_join(pairs.iter().copied()),
+                sorted_by_encoded_key(&pairs),
+                "{pairs:?}"
+            );
+            let mut own = Pairs::default();
+            for (key, value) in &pairs {
+                own.push(key, value);
+            }
+            assert_eq!(
+                canonical_query_of(&own),
+                sorted_by_encoded_key(&pairs),
                 "{pairs:?}"
             );
         }
-        assert_eq!(plain_and_sorted(cases[0].iter().copied()), Some(48));
-        assert_eq!(plain_and_sorted(cases[2].iter().copied()), None);
-        assert_eq!(plain_and_sorted(cases[3].iter().copied()), None);
-        assert_eq!(canonical_query(cases[1].iter().copied()), "A=1&A=0&B=%2A");
-        // Keys alike in their first eight bytes, out of order, one twice.
-        let alike = [
-            ("SecurityToken", "1"),
-            ("SecurityGroupIds", "2"),
-            ("SecurityGroupId", "3"),
-            ("Action", "x"),
-            ("SecurityGroupId", "0"),
-        ];
         assert_eq!(
-            canonical_query(alike),
+            canonical_query([
+                ("SecurityToken", "1"),
+                ("SecurityGroupIds", "2"),
+                ("SecurityGroupId", "3"),
+                ("Action", "x"),
+                ("SecurityGroupId", "0"),
+            ]),
             "Action=x&SecurityGroupId=3&SecurityGroupId=0&SecurityGroupIds=2&SecurityToken=1"
         );
-    }
-
-    #[test]
-    fn timestamps_are_zero_padded_utc() {
-        let t = time::macros::datetime!(2023-01-02 03:04:05 UTC);
-        assert_eq!(format_timestamp(t), "2023-01-02T03:04:05Z");
-        let t = time::macros::datetime!(0999-12-31 23:59:59 UTC);
-        assert_eq!(format_timestamp(t), "0999-12-31T23:59:59Z");
-        let t = time::macros::datetime!(2023-10-26 10:22:32 +08:00);
-        assert_eq!(
-            format_timestamp(t.to_offset(time::UtcOffset::UTC)),
-            "2023-10-26T02:22:32Z"
-        );
-    }
-
-    #[test]
-    fn timestamp_and_nonce_have_the_wire_shape() {
-        let ts = timestamp();
-        assert_eq!(ts.len(), 20, "{ts}");
-        assert!(ts.ends_with('Z') && &ts[10..11] == "T", "{ts}");
-        let (a, b) = (nonce(), nonce());
-        assert_eq!(a.len(), 32);
-        assert_ne!(a, b);
     }
 }

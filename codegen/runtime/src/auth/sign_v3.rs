@@ -6,7 +6,8 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
 use super::{
-    Credentials, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query, push_hex,
+    Credentials, FORM_CONTENT_TYPE, SignedRequest, SigningRequest, canonical_query,
+    canonical_query_of, push_hex,
 };
 
 /// The algorithm name, first in the string to sign and in `Authorization`.
@@ -21,7 +22,7 @@ pub const EMPTY_BODY_SHA256: &str =
 /// `x-acs-content-sha256`, `content-type` (with a body), `x-acs-security-token` (STS), all
 /// signed, plus `authorization`.
 pub fn sign<'a>(request: &SigningRequest<'a>, credentials: &'a Credentials) -> SignedRequest<'a> {
-    let query = canonical_query(request.params.query().iter());
+    let query = canonical_query_of(request.params.query());
     let body = request.params.encoded_body();
     let content_sha256: Cow<'a, str> = if body.is_empty() {
         EMPTY_BODY_SHA256.into()

@@ -43,18 +43,22 @@ pub fn encode_into(out: &mut String, s: &str) {
 /// is then copied whole instead of chunk by chunk.
 ///
 /// Sixteen bytes at a time by comparisons only, which the compiler turns into vector
-/// instructions; the rest (most names and ids are shorter) one table load per byte; no branch
-/// per byte in either.
+/// instructions; the last bytes (most names and ids are shorter than sixteen) padded with an
+/// unreserved byte to sixteen; no branch per byte.
 pub(crate) fn is_unreserved(s: &str) -> bool {
     let mut chunks = s.as_bytes().chunks_exact(16);
     let rest = chunks.remainder();
-    chunks.all(|chunk| {
-        chunk
-            .iter()
-            .fold(true, |all, &b| all & is_unreserved_byte(b))
-    }) && rest
+    let mut last = [b'-'; 16];
+    last[..rest.len()].copy_from_slice(rest);
+    chunks.all(|chunk| all_unreserved(chunk.try_into().expect("sixteen bytes")))
+        && all_unreserved(&last)
+}
+
+/// Whether all sixteen bytes are unreserved.
+fn all_unreserved(chunk: &[u8; 16]) -> bool {
+    chunk
         .iter()
-        .fold(true, |all, &b| all & UNRESERVED[usize::from(b)])
+        .fold(true, |all, &b| all & is_unreserved_byte(b))
 }
 
 /// `A-Z a-z 0-9 - _ . ~`.
@@ -63,17 +67,6 @@ const fn is_unreserved_byte(b: u8) -> bool {
     let digit = b.wrapping_sub(b'0') < 10;
     letter | digit | (b == b'-') | (b == b'_') | (b == b'.') | (b == b'~')
 }
-
-/// [`is_unreserved_byte`] by byte value.
-static UNRESERVED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = is_unreserved_byte(b as u8);
-        b += 1;
-    }
-    table
-};
 
 /// Room for a typical request's parameters, reserved by the first pair so that the string
 /// does not grow through every small size.
@@ -100,7 +93,9 @@ mod tests {
         for b in 0..=u8::MAX {
             let rfc = b.is_ascii_alphanumeric() || b"-_.~".contains(&b);
             assert_eq!(is_unreserved_byte(b), rfc, "byte {b:#04x}");
-            assert_eq!(UNRESERVED[usize::from(b)], rfc, "byte {b:#04x}");
+            let one = [b];
+            let alone = std::str::from_utf8(&one).is_ok_and(is_unreserved);
+            assert_eq!(alone, rfc, "byte {b:#04x}");
         }
         assert!(is_unreserved("RegionId.1-a_b~c"));
         assert!(is_unreserved(
@@ -115,5 +110,16 @@ mod tests {
         assert!(!is_unreserved("Tag Key"));
         assert!(!is_unreserved("é"));
         assert!(is_unreserved(""));
+        // Each length up to two chunks, with a reserved byte at each place.
+        for len in 1..=33 {
+            let plain = "a".repeat(len);
+            assert!(is_unreserved(&plain), "{len}");
+            for at in 0..len {
+                let mut text = plain.clone().into_bytes();
+                text[at] = b'/';
+                let text = String::from_utf8(text).unwrap();
+                assert!(!is_unreserved(&text), "{text}");
+            }
+        }
     }
 }

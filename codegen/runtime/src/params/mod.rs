@@ -15,6 +15,7 @@ mod writer;
 
 pub(crate) use encode::is_unreserved;
 pub use encode::{encode, encode_into};
+pub(crate) use output::key_prefix;
 pub use output::{EncodedParams, Pairs, Params};
 pub use scalar::RpcScalar;
 pub use style::{Delimited, DelimitedList, Json, With};

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::encode::append_pair;
+use super::encode::{append_pair, encode_into, is_unreserved};
 use super::{Location, ParamWriter, RpcParams};
 
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
@@ -80,11 +80,24 @@ impl Params {
 /// nothing once the string has grown to the request's size.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Pairs {
-    /// Every key and value, back to back.
+    /// Every pair as `key=value`, back to back.
     text: String,
-    /// For each pair, where its key starts, where its key ends (its value starts) and where
-    /// its value ends in `text`.
-    ends: Vec<(usize, usize, usize)>,
+    /// Where each pair lies in `text`.
+    spans: Vec<Span>,
+}
+
+/// One pair in [`Pairs::text`]: its key is `text[start..eq]`, its value `text[eq + 1..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: usize,
+    eq: usize,
+    end: usize,
+    /// The key's first eight bytes as a number, what the canonical query sorts by first.
+    prefix: u64,
+    /// Whether the key encodes to itself.
+    plain_key: bool,
+    /// Whether the value encodes to itself: then `text[start..end]` is the pair encoded.
+    plain_value: bool,
 }
 
 /// Room for a typical request's pairs, reserved by the first pair.
@@ -94,30 +107,42 @@ const INITIAL_PAIRS: usize = 16;
 impl Pairs {
     /// Appends `key=value`.
     pub fn push(&mut self, key: &str, value: &str) {
-        if self.ends.is_empty() {
+        if self.spans.is_empty() {
             self.text.reserve(INITIAL_TEXT);
-            self.ends.reserve(INITIAL_PAIRS);
+            self.spans.reserve(INITIAL_PAIRS);
         }
         let start = self.text.len();
         self.text.push_str(key);
-        let key_end = self.text.len();
+        let eq = self.text.len();
+        self.text.push('=');
         self.text.push_str(value);
-        self.ends.push((start, key_end, self.text.len()));
+        self.spans.push(Span {
+            start,
+            eq,
+            end: self.text.len(),
+            prefix: key_prefix(key),
+            plain_key: is_unreserved(key),
+            plain_value: is_unreserved(value),
+        });
     }
 
     /// The pairs, in emission order.
     pub fn iter(
         &self,
     ) -> impl DoubleEndedIterator<Item = (&str, &str)> + ExactSizeIterator + Clone {
-        self.ends
-            .iter()
-            .map(|&(start, key_end, end)| (&self.text[start..key_end], &self.text[key_end..end]))
+        self.spans.iter().map(|span| self.pair(span))
     }
 
     /// The `index`th pair.
     pub fn get(&self, index: usize) -> Option<(&str, &str)> {
-        let &(start, key_end, end) = self.ends.get(index)?;
-        Some((&self.text[start..key_end], &self.text[key_end..end]))
+        self.spans.get(index).map(|span| self.pair(span))
+    }
+
+    fn pair(&self, span: &Span) -> (&str, &str) {
+        (
+            &self.text[span.start..span.eq],
+            &self.text[span.eq + 1..span.end],
+        )
     }
 
     /// Whether `key=value` is one of the pairs.
@@ -127,12 +152,47 @@ impl Pairs {
 
     /// How many pairs there are.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.spans.len()
     }
 
     /// Whether there is no pair.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.spans.is_empty()
+    }
+
+    /// Whether every key encodes to itself (API parameter names do).
+    pub(crate) fn plain_keys(&self) -> bool {
+        self.spans.iter().all(|span| span.plain_key)
+    }
+
+    /// Each key's first eight bytes as a number ([`key_prefix`]), in emission order.
+    pub(crate) fn key_prefixes(&self) -> impl ExactSizeIterator<Item = u64> + '_ {
+        self.spans.iter().map(|span| span.prefix)
+    }
+
+    /// The `index`th key.
+    pub(crate) fn key(&self, index: usize) -> &str {
+        let span = &self.spans[index];
+        &self.text[span.start..span.eq]
+    }
+
+    /// The length of every pair as `key=value&`, before encoding.
+    pub(crate) fn plain_len(&self) -> usize {
+        self.text.len() + self.len()
+    }
+
+    /// Appends the `index`th pair, `enc(key)=enc(value)`, to `out`: copied whole when it
+    /// encodes to itself.
+    pub(crate) fn append_encoded(&self, out: &mut String, index: usize) {
+        let span = &self.spans[index];
+        if span.plain_key && span.plain_value {
+            out.push_str(&self.text[span.start..span.end]);
+        } else {
+            let (key, value) = self.pair(span);
+            encode_into(out, key);
+            out.push('=');
+            encode_into(out, value);
+        }
     }
 
     /// Removes every pair whose key is `key`.
@@ -151,12 +211,24 @@ impl Pairs {
 
     /// `k=v&k2=v2`, keys and values encoded.
     fn encoded(&self) -> String {
-        let mut out = String::new();
-        for (key, value) in self.iter() {
-            append_pair(&mut out, key, value);
+        let mut out = String::with_capacity(self.text.len() + self.text.len() / 2);
+        for index in 0..self.len() {
+            if index > 0 {
+                out.push('&');
+            }
+            self.append_encoded(&mut out, index);
         }
         out
     }
+}
+
+/// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes: most
+/// parameter names differ in them, so sorting by it first compares integers only.
+pub(crate) fn key_prefix(key: &str) -> u64 {
+    let mut head = [0u8; 8];
+    let len = key.len().min(8);
+    head[..len].copy_from_slice(&key.as_bytes()[..len]);
+    u64::from_be_bytes(head)
 }
 
 impl fmt::Debug for Pairs {
