@@ -3,6 +3,8 @@
 
 pub mod render;
 
+use std::borrow::Cow;
+
 use crate::spec::SpecTree;
 use crate::spec::model::{Member, Operation, Product};
 
@@ -36,19 +38,31 @@ pub fn line(text: &str) -> String {
 
 /// Line endings unified and characters that a Rust comment or a terminal must not see removed:
 /// carriage returns become line feeds, tabs spaces, other control and bidirectional-override
-/// characters are dropped.
-pub fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n")
+/// characters are dropped. Text that has none of them (nearly all) is borrowed as it is.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    if !text
         .chars()
-        .filter_map(|c| match c {
-            '\r' => Some('\n'),
-            '\t' => Some(' '),
-            '\n' => Some('\n'),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+        .any(|c| c != '\n' && (c.is_control() || is_bidi_control(c)))
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("\r\n", "\n")
+            .chars()
+            .filter_map(|c| match c {
+                '\r' => Some('\n'),
+                '\t' => Some(' '),
+                '\n' => Some('\n'),
+                c if is_bidi_control(c) || c.is_control() => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// An embedding, override or isolate character: it reorders the text a reader sees.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn product(p: &mut Product) {
@@ -105,6 +119,11 @@ mod tests {
     #[test]
     fn carriage_returns_and_controls_are_normalized() {
         assert_eq!(normalize("a\r\nb\rc\u{7}d\u{202E}e\tf"), "a\nb\ncde f");
+        for one in ["a\rb", "a\tb", "a\u{7}b", "a\u{2067}b", "a\u{85}b"] {
+            assert!(matches!(normalize(one), Cow::Owned(_)), "{one:?}");
+        }
+        let clean = "plain\nlines, ünïcode and `code`";
+        assert!(matches!(normalize(clean), Cow::Borrowed(same) if same == clean));
     }
 
     #[test]
