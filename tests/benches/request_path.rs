@@ -92,7 +92,10 @@ fn bench(c: &mut Criterion) {
                 timestamp: &timestamp,
                 ..signing
             };
-            SignatureVersion::V3.sign(black_box(&signing), &credentials).query.len()
+            SignatureVersion::V3
+                .sign(black_box(&signing), &credentials)
+                .query
+                .len()
         })
     });
     group.bench_function("floor_sha256_plus_hmac", |b| {
