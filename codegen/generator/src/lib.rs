@@ -13,7 +13,6 @@ pub mod emit;
 pub mod import;
 pub mod ir;
 pub mod output;
-mod parallel;
 pub mod prose;
 pub mod spec;
 

@@ -23,6 +23,8 @@ pub use cli_crate::{CLI_DIR, cli_crate};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use rayon::prelude::*;
+
 use crate::ir::{CrateIr, OperationIr};
 use crate::output::{Comment, OutputFile};
 
@@ -34,13 +36,15 @@ pub fn emit_crate(ir: &CrateIr) -> Vec<OutputFile> {
     let parts: Vec<Option<&OperationIr>> = std::iter::once(None)
         .chain(ir.operations.iter().map(Some))
         .collect();
-    crate::parallel::map(&parts, |part| match part {
-        None => crate_level_files(ir),
-        Some(op) => operation_files(op, ir),
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    // An indexed parallel iterator collects in input order.
+    let files: Vec<Vec<OutputFile>> = parts
+        .par_iter()
+        .map(|part| match part {
+            None => crate_level_files(ir),
+            Some(op) => operation_files(op, ir),
+        })
+        .collect();
+    files.into_iter().flatten().collect()
 }
 
 /// The folder of a generated crate, relative to the folder of all generated crates.
