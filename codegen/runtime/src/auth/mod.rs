@@ -165,8 +165,8 @@ fn canonical_query_of(pairs: &Pairs) -> String {
 /// A request's pairs, or their order, held on the stack up to this many.
 type Stack<T> = SmallVec<[T; 32]>;
 
-/// The places of keys (already encoded) in sorted order, ties by place, from each key's
-/// [`key_prefix`] and the key at a place.
+/// The places of keys (already encoded) in sorted order, ties by place, each with its
+/// [`key_prefix`]: from each key's prefix and the key at a place.
 ///
 /// The order, not the pairs, is sorted: by the first eight bytes of the key as one number and
 /// by place, integers only; then each run of keys alike in those bytes by whole key. Keys that
@@ -174,7 +174,7 @@ type Stack<T> = SmallVec<[T; 32]>;
 fn sorted_order<'a>(
     prefixes: impl Iterator<Item = u64>,
     key: impl Fn(usize) -> &'a str,
-) -> Stack<usize> {
+) -> Stack<(u64, usize)> {
     let mut order: Stack<(u64, usize)> = prefixes.zip(0..).collect();
     order.sort_unstable();
     for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
@@ -182,14 +182,18 @@ fn sorted_order<'a>(
             run.sort_unstable_by(|a, b| key(a.1).cmp(key(b.1)).then(a.1.cmp(&b.1)));
         }
     }
-    order.iter().map(|&(_, at)| at).collect()
+    order
 }
 
-/// Each pair in `order` appended by `append`, joined by `&`; `plain` is the pairs' length
-/// before encoding.
-fn join(order: &[usize], plain: usize, mut append: impl FnMut(&mut String, usize)) -> String {
+/// Each pair at a place of `order` appended by `append`, joined by `&`; `plain` is the pairs'
+/// length before encoding.
+fn join(
+    order: &[(u64, usize)],
+    plain: usize,
+    mut append: impl FnMut(&mut String, usize),
+) -> String {
     let mut out = String::with_capacity(plain + plain / 2);
-    for (i, &at) in order.iter().enumerate() {
+    for (i, &(_, at)) in order.iter().enumerate() {
         if i > 0 {
             out.push('&');
         }

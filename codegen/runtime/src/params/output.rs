@@ -120,10 +120,21 @@ impl Pairs {
             start,
             eq,
             end: self.text.len(),
-            prefix: key_prefix(key),
+            prefix: self.prefix_at(start, key.len()),
             plain_key: is_unreserved(key),
             plain_value: is_unreserved(value),
         });
+    }
+
+    /// [`key_prefix`] of the key of `len` bytes at `start`, read from `text` as one number
+    /// when eight bytes follow it there (they do unless the pair is short and last).
+    fn prefix_at(&self, start: usize, len: usize) -> u64 {
+        let text = &self.text.as_bytes()[start..];
+        match text.first_chunk::<8>() {
+            Some(head) if len < 8 => u64::from_be_bytes(*head) & !(u64::MAX >> (8 * len)),
+            Some(head) => u64::from_be_bytes(*head),
+            None => key_prefix(&self.text[start..start + len]),
+        }
     }
 
     /// The pairs, in emission order.
@@ -301,5 +312,30 @@ impl EncodedParams {
             Location::Body => &mut self.body,
         };
         append_pair(out, key, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_prefix_is_its_first_eight_bytes_zero_padded_whatever_follows() {
+        let mut pairs = Pairs::default();
+        let mut expected = Vec::new();
+        for len in 0..=9 {
+            for value in ["", "v", "a longer value"] {
+                let key = &"KeyPrefix"[..len];
+                pairs.push(key, value);
+                let mut head = [0u8; 8];
+                for (slot, b) in head.iter_mut().zip(key.bytes()) {
+                    *slot = b;
+                }
+                expected.push(u64::from_be_bytes(head));
+            }
+        }
+        assert_eq!(pairs.key_prefixes().collect::<Vec<_>>(), expected);
+        assert_eq!(key_prefix("Key"), u64::from_be_bytes(*b"Key\0\0\0\0\0"));
+        assert_eq!(key_prefix("KeyPrefix"), u64::from_be_bytes(*b"KeyPrefi"));
     }
 }
