@@ -168,15 +168,15 @@ type Stack<T> = SmallVec<[T; 32]>;
 /// The places of keys (already encoded) in sorted order, ties by place, each with its
 /// [`key_prefix`]: from each key's prefix and the key at a place.
 ///
-/// The order, not the pairs, is sorted: by the first eight bytes of the key as one number and
-/// by place, integers only; then each run of keys alike in those bytes by whole key. Keys that
-/// come sorted cost one comparison each.
+/// The order, not the pairs, is sorted: by the first eight bytes of the key as one number, one
+/// integer comparison; then each run of keys alike in those bytes by whole key and place. Keys
+/// that come sorted cost one comparison each.
 fn sorted_order<'a>(
     prefixes: impl Iterator<Item = u64>,
     key: impl Fn(usize) -> &'a str,
 ) -> Stack<(u64, usize)> {
     let mut order: Stack<(u64, usize)> = prefixes.zip(0..).collect();
-    order.sort_unstable();
+    order.sort_unstable_by_key(|&(prefix, _)| prefix);
     for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
         if run.len() > 1 {
             run.sort_unstable_by(|a, b| key(a.1).cmp(key(b.1)).then(a.1.cmp(&b.1)));

@@ -320,6 +320,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_equals_sign_in_a_key_or_a_value_is_encoded() {
+        let mut pairs = Pairs::default();
+        for (key, value) in [("a=b", "c"), ("k", "v=w"), ("=", "="), ("p", "q"), ("", "")] {
+            pairs.push(key, value);
+        }
+        assert_eq!(pairs.encoded(), "a%3Db=c&k=v%3Dw&%3D=%3D&p=q&=");
+        assert_eq!(
+            pairs.iter().collect::<Vec<_>>(),
+            [("a=b", "c"), ("k", "v=w"), ("=", "="), ("p", "q"), ("", "")]
+        );
+        assert!(!pairs.plain_keys());
+    }
+
+    #[test]
     fn each_key_prefix_is_its_first_eight_bytes_zero_padded_whatever_follows() {
         let mut pairs = Pairs::default();
         let mut expected = Vec::new();
