@@ -120,21 +120,10 @@ impl Pairs {
             start,
             eq,
             end: self.text.len(),
-            prefix: self.prefix_at(start, key.len()),
+            prefix: key_prefix(key),
             plain_key: is_unreserved(key),
             plain_value: is_unreserved(value),
         });
-    }
-
-    /// [`key_prefix`] of the key of `len` bytes at `start`, read from `text` as one number
-    /// when eight bytes follow it there (they do unless the pair is short and last).
-    fn prefix_at(&self, start: usize, len: usize) -> u64 {
-        let text = &self.text.as_bytes()[start..];
-        match text.first_chunk::<8>() {
-            Some(head) if len < 8 => u64::from_be_bytes(*head) & !(u64::MAX >> (8 * len)),
-            Some(head) => u64::from_be_bytes(*head),
-            None => key_prefix(&self.text[start..start + len]),
-        }
     }
 
     /// The pairs, in emission order.
