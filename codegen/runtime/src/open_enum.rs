@@ -150,6 +150,10 @@ macro_rules! open_enum_impls {
             ) {
                 $crate::params::RpcValue::write_value(self.as_str(), w, key)
             }
+
+            fn write_param(&self, w: &mut $crate::params::ParamWriter<'_>, name: &str) {
+                $crate::params::RpcValue::write_param(self.as_str(), w, name)
+            }
         }
 
         // An element of a delimited list (`simple` style): its wire text.

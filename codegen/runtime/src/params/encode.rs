@@ -43,18 +43,41 @@ pub fn encode_into(out: &mut String, s: &str) {
 /// is then copied whole instead of chunk by chunk.
 ///
 /// Sixteen bytes at a time by comparisons only, which the compiler turns into vector
-/// instructions; the last bytes (most names and ids are shorter than sixteen) padded with an
-/// unreserved byte to sixteen; no branch per byte.
+/// instructions, with no branch per byte. The bytes after the last whole chunk are checked as
+/// the last sixteen bytes of `s`; a shorter `s` is gathered into one chunk of unreserved
+/// padding by fixed-size copies that may overlap (every byte of `s` is checked, some twice).
 pub(crate) fn is_unreserved(s: &str) -> bool {
-    let mut chunks = s.as_bytes().chunks_exact(16);
-    let rest = chunks.remainder();
-    let mut last = [b'-'; 16];
-    last[..rest.len()].copy_from_slice(rest);
-    chunks.all(|chunk| all_unreserved(chunk.try_into().expect("sixteen bytes")))
-        && all_unreserved(&last)
+    let bytes = s.as_bytes();
+    match bytes.len().checked_sub(16) {
+        Some(last) => {
+            bytes
+                .chunks_exact(16)
+                .all(|chunk| all_unreserved(chunk.try_into().expect("sixteen bytes")))
+                && all_unreserved(bytes[last..].try_into().expect("sixteen bytes"))
+        }
+        None => all_unreserved(&gathered(bytes)),
+    }
+}
+
+/// The bytes of `short` (fewer than sixteen) in one chunk padded with an unreserved byte,
+/// some of them twice: what matters is that each is there.
+fn gathered(short: &[u8]) -> [u8; 16] {
+    let mut chunk = [b'-'; 16];
+    let len = short.len();
+    if len >= 8 {
+        chunk[..8].copy_from_slice(&short[..8]);
+        chunk[8..].copy_from_slice(&short[len - 8..]);
+    } else if len >= 4 {
+        chunk[..4].copy_from_slice(&short[..4]);
+        chunk[4..8].copy_from_slice(&short[len - 4..]);
+    } else if len > 0 {
+        chunk[..3].copy_from_slice(&[short[0], short[len / 2], short[len - 1]]);
+    }
+    chunk
 }
 
 /// Whether all sixteen bytes are unreserved.
+#[inline]
 fn all_unreserved(chunk: &[u8; 16]) -> bool {
     chunk
         .iter()

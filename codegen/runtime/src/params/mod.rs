@@ -114,4 +114,13 @@ pub trait RpcValue {
     ///
     /// `key` must be as it was given when this returns.
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String);
+
+    /// Writes this value as the top-level parameter `name`.
+    ///
+    /// The default puts `name` in the writer's key buffer and calls
+    /// [`write_value`](Self::write_value); a value that is one pair (a scalar) writes it under
+    /// `name` directly, with nothing copied.
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        w.keyed(name, |w, key| self.write_value(w, key));
+    }
 }

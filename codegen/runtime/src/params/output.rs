@@ -224,10 +224,24 @@ impl Pairs {
 
 /// The first eight bytes of `key`, zero-padded, as a number ordered like the bytes: most
 /// parameter names differ in them, so sorting by it first compares integers only.
+///
+/// A key shorter than eight bytes is placed by fixed-size copies that may overlap (each byte
+/// lands where it belongs), not by a copy of variable length.
 pub(crate) fn key_prefix(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    if let Some(head) = bytes.first_chunk::<8>() {
+        return u64::from_be_bytes(*head);
+    }
     let mut head = [0u8; 8];
-    let len = key.len().min(8);
-    head[..len].copy_from_slice(&key.as_bytes()[..len]);
+    let len = bytes.len();
+    if len >= 4 {
+        head[..4].copy_from_slice(&bytes[..4]);
+        head[len - 4..len].copy_from_slice(&bytes[len - 4..]);
+    } else if len > 0 {
+        for at in [0, len / 2, len - 1] {
+            head[at] = bytes[at];
+        }
+    }
     u64::from_be_bytes(head)
 }
 

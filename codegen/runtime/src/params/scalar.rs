@@ -42,6 +42,10 @@ impl RpcValue for str {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         w.write_str(key, self);
     }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        w.write_str(name, self);
+    }
 }
 
 impl RpcScalar for String {
@@ -53,6 +57,10 @@ impl RpcScalar for String {
 impl RpcValue for String {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         w.write_str(key, self);
+    }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        w.write_str(name, self);
     }
 }
 
@@ -85,6 +93,10 @@ impl RpcValue for bool {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         w.write_str(key, bool_text(*self));
     }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        w.write_str(name, bool_text(*self));
+    }
 }
 
 fn bool_text(b: bool) -> &'static str {
@@ -103,6 +115,10 @@ macro_rules! integers {
         impl RpcValue for $t {
             fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
                 w.write_str(key, itoa::Buffer::new().format(*self));
+            }
+
+            fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+                w.write_str(name, itoa::Buffer::new().format(*self));
             }
         }
     )*};

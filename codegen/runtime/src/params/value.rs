@@ -9,17 +9,29 @@ impl<T: RpcValue + ?Sized> RpcValue for &T {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         (**self).write_value(w, key);
     }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        (**self).write_param(w, name);
+    }
 }
 
 impl<T: RpcValue + ?Sized> RpcValue for Box<T> {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         (**self).write_value(w, key);
     }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        (**self).write_param(w, name);
+    }
 }
 
 impl<T: RpcValue + ToOwned + ?Sized> RpcValue for Cow<'_, T> {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         (**self).write_value(w, key);
+    }
+
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        (**self).write_param(w, name);
     }
 }
 
@@ -28,6 +40,11 @@ impl<T: RpcValue> RpcValue for Option<T> {
     fn write_value(&self, w: &mut ParamWriter<'_>, key: &mut String) {
         if let Some(value) = self {
             value.write_value(w, key);
+        }
+    }
+    fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
+        if let Some(value) = self {
+            value.write_param(w, name);
         }
     }
 }

@@ -18,7 +18,7 @@ pub struct ParamWriter<'a> {
     key: String,
 }
 
-/// Enough for the longest wire paths of the Vpc API
+/// Reserved by the first nested value: enough for the longest wire paths of the Vpc API
 /// (`TunnelOptionsSpecification.1.TunnelBgpConfig.LocalBgpIp` is 52 bytes).
 const KEY_CAPACITY: usize = 64;
 
@@ -43,7 +43,7 @@ impl<'a> ParamWriter<'a> {
         Self {
             sink,
             location: Location::Query,
-            key: String::with_capacity(KEY_CAPACITY),
+            key: String::new(),
         }
     }
 
@@ -56,10 +56,19 @@ impl<'a> ParamWriter<'a> {
     /// `name`, and everything nested in it goes to the same location.
     pub fn param(&mut self, location: Location, name: &str, value: &dyn RpcValue) {
         self.location = location;
+        value.write_param(self, name);
+    }
+
+    /// Calls `write` with the key buffer holding `name`: how a value that is not one pair
+    /// (a list, a map, a nested struct) is written as a top-level parameter.
+    pub(super) fn keyed(&mut self, name: &str, write: impl FnOnce(&mut Self, &mut String)) {
         let mut key = mem::take(&mut self.key);
+        if key.capacity() == 0 {
+            key.reserve(KEY_CAPACITY);
+        }
         key.clear();
         key.push_str(name);
-        value.write_value(self, &mut key);
+        write(self, &mut key);
         self.key = key;
     }
 
