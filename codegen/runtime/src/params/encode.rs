@@ -35,8 +35,13 @@ pub fn encode_into(out: &mut String, s: &str) {
     if is_unreserved(s) {
         out.push_str(s);
     } else {
-        out.extend(utf8_percent_encode(s, RESERVED));
+        percent_encode_into(out, s);
     }
+}
+
+/// Appends `s` percent-encoded, for text already known not to encode to itself.
+pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
+    out.extend(utf8_percent_encode(s, RESERVED));
 }
 
 /// Whether `s` encodes to itself: the common case of parameter names, ids and numbers, which

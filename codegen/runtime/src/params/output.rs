@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::encode::{append_pair, encode_into, is_unreserved};
+use super::encode::{append_pair, is_unreserved, percent_encode_into};
 use super::{Location, ParamWriter, RpcParams};
 
 /// The parameters of one request: query pairs and form-body pairs, decoded, in emission order.
@@ -189,9 +189,9 @@ impl Pairs {
             out.push_str(&self.text[span.start..span.end]);
         } else {
             let (key, value) = self.pair(span);
-            encode_into(out, key);
+            append_known(out, key, span.plain_key);
             out.push('=');
-            encode_into(out, value);
+            append_known(out, value, span.plain_value);
         }
     }
 
@@ -219,6 +219,15 @@ impl Pairs {
             self.append_encoded(&mut out, index);
         }
         out
+    }
+}
+
+/// Appends `text` encoded, knowing whether it encodes to itself (`plain`).
+fn append_known(out: &mut String, text: &str, plain: bool) {
+    if plain {
+        out.push_str(text);
+    } else {
+        percent_encode_into(out, text);
     }
 }
 
