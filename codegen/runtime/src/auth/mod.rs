@@ -113,12 +113,9 @@ impl SignedRequest<'_> {
     }
 }
 
-/// Appends `bytes` (at most 32) in lower-case hex.
-fn push_hex(out: &mut String, bytes: &[u8]) {
-    let mut buf = [0u8; 64];
-    let hex = &mut buf[..2 * bytes.len()];
-    hex::encode_to_slice(bytes, hex).expect("two hex digits per byte");
-    out.push_str(std::str::from_utf8(hex).expect("hex digits are ASCII"));
+/// Appends a SHA-256 digest or signature in lower-case hex.
+fn push_hex(out: &mut String, bytes: &[u8; 32]) {
+    out.push_str(const_hex::Buffer::<32>::new().format(bytes));
 }
 
 /// `enc(key)=enc(value)` pairs sorted by encoded key (stable), joined by `&`.

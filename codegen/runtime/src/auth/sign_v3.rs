@@ -151,17 +151,19 @@ fn trim(value: &str) -> &str {
 
 /// HMAC-SHA256 of the string to sign with `mac`, keyed with the secret.
 fn signature(mut mac: Hmac<Sha256>, hashed_canonical_request: &[u8; 32]) -> [u8; 32] {
-    let mut hex = [0u8; 64];
-    hex::encode_to_slice(hashed_canonical_request, &mut hex).expect("two hex digits per byte");
     mac.update(ALGORITHM.as_bytes());
     mac.update(b"\n");
-    mac.update(&hex);
+    mac.update(
+        const_hex::Buffer::<32>::new()
+            .format(hashed_canonical_request)
+            .as_bytes(),
+    );
     mac.finalize().into_bytes().into()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
     let mut hex = String::with_capacity(64);
-    push_hex(&mut hex, &Sha256::digest(bytes));
+    push_hex(&mut hex, &Sha256::digest(bytes).into());
     hex
 }
 
@@ -195,11 +197,11 @@ mod tests {
             EMPTY_BODY_SHA256,
         );
         assert_eq!(
-            hex::encode(hashed),
+            const_hex::encode(hashed),
             "7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
         );
         assert_eq!(
-            hex::encode(signature(
+            const_hex::encode(signature(
                 Credentials::new("YourAccessKeyId", "YourAccessKeySecret").v3_mac(),
                 &hashed
             )),
@@ -230,6 +232,6 @@ mod tests {
 
     #[test]
     fn empty_body_constant_is_the_sha256_of_nothing() {
-        assert_eq!(hex::encode(Sha256::digest(b"")), EMPTY_BODY_SHA256);
+        assert_eq!(const_hex::encode(Sha256::digest(b"")), EMPTY_BODY_SHA256);
     }
 }

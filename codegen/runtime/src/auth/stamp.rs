@@ -37,7 +37,8 @@ impl<const N: usize> fmt::Debug for InlineStr<N> {
 /// A fresh signature nonce: 128 random bits in lower-case hex.
 pub fn nonce() -> InlineStr<32> {
     let mut hex = [0u8; 32];
-    hex::encode_to_slice(rand::random::<[u8; 16]>(), &mut hex).expect("two hex digits per byte");
+    const_hex::encode_to_slice(rand::random::<[u8; 16]>(), &mut hex)
+        .expect("two hex digits per byte");
     InlineStr(hex)
 }
 
