@@ -42,6 +42,7 @@ impl<T: RpcValue> RpcValue for Option<T> {
             value.write_value(w, key);
         }
     }
+
     fn write_param(&self, w: &mut ParamWriter<'_>, name: &str) {
         if let Some(value) = self {
             value.write_param(w, name);
