@@ -340,11 +340,12 @@ pub struct CreateWidgetResponse {
 impl ::acs_runtime::de::FromJson for CreateWidgetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            widget_id: fields.take("WidgetId")?,
-            widgets: fields.take("Widgets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            widget_id: fields.read("WidgetId"),
+            widgets: fields.read("Widgets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {

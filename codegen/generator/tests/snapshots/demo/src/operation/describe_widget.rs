@@ -120,9 +120,10 @@ pub struct DescribeWidgetResponse {
 impl ::acs_runtime::de::FromJson for DescribeWidgetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {

@@ -125,10 +125,11 @@ pub struct ListGadgetsResponse {
 impl ::acs_runtime::de::FromJson for ListGadgetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            gadget_ids: fields.take("GadgetIds")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            gadget_ids: fields.read("GadgetIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {

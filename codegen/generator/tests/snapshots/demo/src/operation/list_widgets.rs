@@ -132,10 +132,11 @@ pub struct ListWidgetsResponse {
 impl ::acs_runtime::de::FromJson for ListWidgetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            total_count: fields.take("TotalCount")?,
-            widgets: fields.take("Widgets")?,
-        })
+        let value = Self {
+            total_count: fields.read("TotalCount"),
+            widgets: fields.read("Widgets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListWidgetsResponse {
