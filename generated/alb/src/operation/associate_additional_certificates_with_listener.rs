@@ -218,10 +218,11 @@ impl ::acs_runtime::de::FromJson
 for AssociateAdditionalCertificatesWithListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -209,11 +209,12 @@ pub struct CreateAScriptsResponse {
 impl ::acs_runtime::de::FromJson for CreateAScriptsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            a_script_ids: fields.take("AScriptIds")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            a_script_ids: fields.read("AScriptIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {

@@ -213,11 +213,12 @@ pub struct CreateAclResponse {
 impl ::acs_runtime::de::FromJson for CreateAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAclResponse {

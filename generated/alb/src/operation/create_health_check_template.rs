@@ -490,10 +490,11 @@ pub struct CreateHealthCheckTemplateResponse {
 impl ::acs_runtime::de::FromJson for CreateHealthCheckTemplateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_template_id: fields.take("HealthCheckTemplateId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            health_check_template_id: fields.read("HealthCheckTemplateId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {

@@ -534,11 +534,12 @@ pub struct CreateListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            listener_id: fields.take("ListenerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            listener_id: fields.read("ListenerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {

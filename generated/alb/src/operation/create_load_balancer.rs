@@ -428,10 +428,11 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            load_balancer_id: fields.read("LoadBalancerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

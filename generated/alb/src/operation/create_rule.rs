@@ -342,11 +342,12 @@ pub struct CreateRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRuleResponse {

@@ -229,11 +229,12 @@ pub struct CreateRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            rule_ids: fields.take("RuleIds")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            rule_ids: fields.read("RuleIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {

@@ -256,10 +256,11 @@ pub struct CreateSecurityPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateSecurityPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {

@@ -512,11 +512,12 @@ pub struct CreateServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            job_id: fields.take("JobId")?,
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-        })
+        let value = Self {
+            job_id: fields.read("JobId"),
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {

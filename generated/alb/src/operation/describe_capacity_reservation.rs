@@ -153,13 +153,14 @@ pub struct DescribeCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for DescribeCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            capacity_reservation_state: fields.take("CapacityReservationState")?,
-            decrease_requests_remaining: fields.take("DecreaseRequestsRemaining")?,
-            last_modified_time: fields.take("LastModifiedTime")?,
-            minimum_load_balancer_capacity: fields.take("MinimumLoadBalancerCapacity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            capacity_reservation_state: fields.read("CapacityReservationState"),
+            decrease_requests_remaining: fields.read("DecreaseRequestsRemaining"),
+            last_modified_time: fields.read("LastModifiedTime"),
+            minimum_load_balancer_capacity: fields.read("MinimumLoadBalancerCapacity"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {

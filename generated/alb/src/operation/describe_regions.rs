@@ -134,10 +134,11 @@ pub struct DescribeRegionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            regions: fields.take("Regions")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            regions: fields.read("Regions"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {

@@ -241,24 +241,25 @@ pub struct GetHealthCheckTemplateAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetHealthCheckTemplateAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_connect_port: fields.take("HealthCheckConnectPort")?,
-            health_check_host: fields.take("HealthCheckHost")?,
-            health_check_codes: fields.take("HealthCheckCodes")?,
-            health_check_http_version: fields.take("HealthCheckHttpVersion")?,
-            health_check_template_id: fields.take("HealthCheckTemplateId")?,
-            health_check_interval: fields.take("HealthCheckInterval")?,
-            health_check_method: fields.take("HealthCheckMethod")?,
-            health_check_path: fields.take("HealthCheckPath")?,
-            health_check_protocol: fields.take("HealthCheckProtocol")?,
-            health_check_template_name: fields.take("HealthCheckTemplateName")?,
-            health_check_timeout: fields.take("HealthCheckTimeout")?,
-            healthy_threshold: fields.take("HealthyThreshold")?,
-            request_id: fields.take("RequestId")?,
-            unhealthy_threshold: fields.take("UnhealthyThreshold")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            health_check_connect_port: fields.read("HealthCheckConnectPort"),
+            health_check_host: fields.read("HealthCheckHost"),
+            health_check_codes: fields.read("HealthCheckCodes"),
+            health_check_http_version: fields.read("HealthCheckHttpVersion"),
+            health_check_template_id: fields.read("HealthCheckTemplateId"),
+            health_check_interval: fields.read("HealthCheckInterval"),
+            health_check_method: fields.read("HealthCheckMethod"),
+            health_check_path: fields.read("HealthCheckPath"),
+            health_check_protocol: fields.read("HealthCheckProtocol"),
+            health_check_template_name: fields.read("HealthCheckTemplateName"),
+            health_check_timeout: fields.read("HealthCheckTimeout"),
+            healthy_threshold: fields.read("HealthyThreshold"),
+            request_id: fields.read("RequestId"),
+            unhealthy_threshold: fields.read("UnhealthyThreshold"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse {

@@ -206,12 +206,13 @@ pub struct GetListenerHealthStatusResponse {
 impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_health_status: fields.take("ListenerHealthStatus")?,
-            request_id: fields.take("RequestId")?,
-            rule_health_status: fields.take("RuleHealthStatus")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            listener_health_status: fields.read("ListenerHealthStatus"),
+            request_id: fields.read("RequestId"),
+            rule_health_status: fields.read("RuleHealthStatus"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {

@@ -277,32 +277,33 @@ pub struct GetLoadBalancerAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetLoadBalancerAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_log_config: fields.take("AccessLogConfig")?,
-            address_allocated_mode: fields.take("AddressAllocatedMode")?,
-            address_type: fields.take("AddressType")?,
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            create_time: fields.take("CreateTime")?,
-            dns_name: fields.take("DNSName")?,
-            deletion_protection_config: fields.take("DeletionProtectionConfig")?,
-            load_balancer_billing_config: fields.take("LoadBalancerBillingConfig")?,
-            load_balancer_bussiness_status: fields.take("LoadBalancerBussinessStatus")?,
-            load_balancer_edition: fields.take("LoadBalancerEdition")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_operation_locks: fields.take("LoadBalancerOperationLocks")?,
-            load_balancer_status: fields.take("LoadBalancerStatus")?,
-            modification_protection_config: fields.take("ModificationProtectionConfig")?,
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            vpc_id: fields.take("VpcId")?,
-            zone_mappings: fields.take("ZoneMappings")?,
-            address_ip_version: fields.take("AddressIpVersion")?,
-            ipv6_address_type: fields.take("Ipv6AddressType")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-        })
+        let value = Self {
+            access_log_config: fields.read("AccessLogConfig"),
+            address_allocated_mode: fields.read("AddressAllocatedMode"),
+            address_type: fields.read("AddressType"),
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            create_time: fields.read("CreateTime"),
+            dns_name: fields.read("DNSName"),
+            deletion_protection_config: fields.read("DeletionProtectionConfig"),
+            load_balancer_billing_config: fields.read("LoadBalancerBillingConfig"),
+            load_balancer_bussiness_status: fields.read("LoadBalancerBussinessStatus"),
+            load_balancer_edition: fields.read("LoadBalancerEdition"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_operation_locks: fields.read("LoadBalancerOperationLocks"),
+            load_balancer_status: fields.read("LoadBalancerStatus"),
+            modification_protection_config: fields.read("ModificationProtectionConfig"),
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            vpc_id: fields.read("VpcId"),
+            zone_mappings: fields.read("ZoneMappings"),
+            address_ip_version: fields.read("AddressIpVersion"),
+            ipv6_address_type: fields.read("Ipv6AddressType"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {

@@ -227,13 +227,14 @@ pub struct ListAScriptsResponse {
 impl ::acs_runtime::de::FromJson for ListAScriptsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            total_count: fields.take("TotalCount")?,
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            a_scripts: fields.take("AScripts")?,
-        })
+        let value = Self {
+            total_count: fields.read("TotalCount"),
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            a_scripts: fields.read("AScripts"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAScriptsResponse {

@@ -192,13 +192,14 @@ pub struct ListAclEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListAclEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entries: fields.take("AclEntries")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            acl_entries: fields.read("AclEntries"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclEntriesResponse {

@@ -134,10 +134,11 @@ pub struct ListAclRelationsResponse {
 impl ::acs_runtime::de::FromJson for ListAclRelationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_relations: fields.take("AclRelations")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_relations: fields.read("AclRelations"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {

@@ -261,13 +261,14 @@ pub struct ListHealthCheckTemplatesResponse {
 impl ::acs_runtime::de::FromJson for ListHealthCheckTemplatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            health_check_templates: fields.take("HealthCheckTemplates")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            health_check_templates: fields.read("HealthCheckTemplates"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListHealthCheckTemplatesResponse {

@@ -451,13 +451,14 @@ pub struct ListLoadBalancersResponse {
 impl ::acs_runtime::de::FromJson for ListLoadBalancersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancers: fields.take("LoadBalancers")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            load_balancers: fields.read("LoadBalancers"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {

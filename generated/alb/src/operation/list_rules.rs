@@ -276,13 +276,14 @@ pub struct ListRulesResponse {
 impl ::acs_runtime::de::FromJson for ListRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            rules: fields.take("Rules")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            rules: fields.read("Rules"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRulesResponse {

@@ -148,10 +148,11 @@ pub struct ListSecurityPolicyRelationsResponse {
 impl ::acs_runtime::de::FromJson for ListSecurityPolicyRelationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            secrity_policy_relations: fields.take("SecrityPolicyRelations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            secrity_policy_relations: fields.read("SecrityPolicyRelations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {

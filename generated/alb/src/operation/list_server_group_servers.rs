@@ -225,13 +225,14 @@ pub struct ListServerGroupServersResponse {
 impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            servers: fields.take("Servers")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            servers: fields.read("Servers"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {

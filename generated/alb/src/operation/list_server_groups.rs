@@ -292,13 +292,14 @@ pub struct ListServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            server_groups: fields.take("ServerGroups")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            server_groups: fields.read("ServerGroups"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {

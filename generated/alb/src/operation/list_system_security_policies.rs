@@ -115,10 +115,11 @@ pub struct ListSystemSecurityPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policies: fields.take("SecurityPolicies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policies: fields.read("SecurityPolicies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {

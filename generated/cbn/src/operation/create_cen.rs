@@ -224,10 +224,11 @@ pub struct CreateCenResponse {
 impl ::acs_runtime::de::FromJson for CreateCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_id: fields.take("CenId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            cen_id: fields.read("CenId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenResponse {

@@ -381,11 +381,12 @@ pub struct CreateCenBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for CreateCenBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            cen_bandwidth_package_id: fields.take("CenBandwidthPackageId")?,
-            cen_bandwidth_package_order_id: fields.take("CenBandwidthPackageOrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            cen_bandwidth_package_id: fields.read("CenBandwidthPackageId"),
+            cen_bandwidth_package_order_id: fields.read("CenBandwidthPackageOrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {

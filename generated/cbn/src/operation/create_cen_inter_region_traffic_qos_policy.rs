@@ -320,10 +320,11 @@ pub struct CreateCenInterRegionTrafficQosPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_qos_policy_id: fields.take("TrafficQosPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            traffic_qos_policy_id: fields.read("TrafficQosPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResponse {

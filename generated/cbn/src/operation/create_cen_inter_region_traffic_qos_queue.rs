@@ -302,10 +302,11 @@ pub struct CreateCenInterRegionTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for CreateCenInterRegionTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            qos_queue_id: fields.take("QosQueueId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            qos_queue_id: fields.read("QosQueueId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueResponse {

@@ -1130,10 +1130,11 @@ pub struct CreateCenRouteMapResponse {
 impl ::acs_runtime::de::FromJson for CreateCenRouteMapResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_map_id: fields.take("RouteMapId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            route_map_id: fields.read("RouteMapId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {

@@ -437,11 +437,12 @@ pub struct CreateFlowlogResponse {
 impl ::acs_runtime::de::FromJson for CreateFlowlogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            flow_log_id: fields.take("FlowLogId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            flow_log_id: fields.read("FlowLogId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {

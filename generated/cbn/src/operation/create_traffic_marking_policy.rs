@@ -327,10 +327,11 @@ pub struct CreateTrafficMarkingPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMarkingPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_marking_policy_id: fields.take("TrafficMarkingPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            traffic_marking_policy_id: fields.read("TrafficMarkingPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {

@@ -317,10 +317,11 @@ pub struct CreateTransitRouterResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_id: fields.take("TransitRouterId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_id: fields.read("TransitRouterId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {

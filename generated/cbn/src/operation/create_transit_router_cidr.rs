@@ -315,10 +315,11 @@ pub struct CreateTransitRouterCidrResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_cidr_id: fields.take("TransitRouterCidrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_cidr_id: fields.read("TransitRouterCidrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {

@@ -305,11 +305,12 @@ pub struct CreateTransitRouterMulticastDomainResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterMulticastDomainResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
+        let value = Self {
             transit_router_multicast_domain_id: fields
-                .take("TransitRouterMulticastDomainId")?,
-            request_id: fields.take("RequestId")?,
-        })
+                .read("TransitRouterMulticastDomainId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainResponse {

@@ -447,10 +447,11 @@ pub struct CreateTransitRouterPeerAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterPeerAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_attachment_id: fields.take("TransitRouterAttachmentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_attachment_id: fields.read("TransitRouterAttachmentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentResponse {

@@ -322,10 +322,11 @@ pub struct CreateTransitRouterRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_route_entry_id: fields.take("TransitRouterRouteEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_route_entry_id: fields.read("TransitRouterRouteEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {

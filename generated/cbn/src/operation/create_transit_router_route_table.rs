@@ -275,10 +275,11 @@ pub struct CreateTransitRouterRouteTableResponse {
 impl ::acs_runtime::de::FromJson for CreateTransitRouterRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            transit_router_route_table_id: fields.take("TransitRouterRouteTableId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            transit_router_route_table_id: fields.read("TransitRouterRouteTableId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {

@@ -214,10 +214,11 @@ pub struct DeleteFlowlogResponse {
 impl ::acs_runtime::de::FromJson for DeleteFlowlogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success: fields.take("Success")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            success: fields.read("Success"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteFlowlogResponse {

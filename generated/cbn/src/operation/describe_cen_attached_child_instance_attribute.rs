@@ -263,19 +263,20 @@ pub struct DescribeCenAttachedChildInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeCenAttachedChildInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            child_instance_type: fields.take("ChildInstanceType")?,
-            child_instance_region_id: fields.take("ChildInstanceRegionId")?,
-            request_id: fields.take("RequestId")?,
-            child_instance_owner_id: fields.take("ChildInstanceOwnerId")?,
-            child_instance_id: fields.take("ChildInstanceId")?,
-            cen_id: fields.take("CenId")?,
-            managed_service: fields.take("ManagedService")?,
-            child_instance_attach_time: fields.take("ChildInstanceAttachTime")?,
-            child_instance_attributes: fields.take("ChildInstanceAttributes")?,
-            child_instance_name: fields.take("ChildInstanceName")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            child_instance_type: fields.read("ChildInstanceType"),
+            child_instance_region_id: fields.read("ChildInstanceRegionId"),
+            request_id: fields.read("RequestId"),
+            child_instance_owner_id: fields.read("ChildInstanceOwnerId"),
+            child_instance_id: fields.read("ChildInstanceId"),
+            cen_id: fields.read("CenId"),
+            managed_service: fields.read("ManagedService"),
+            child_instance_attach_time: fields.read("ChildInstanceAttachTime"),
+            child_instance_attributes: fields.read("ChildInstanceAttributes"),
+            child_instance_name: fields.read("ChildInstanceName"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

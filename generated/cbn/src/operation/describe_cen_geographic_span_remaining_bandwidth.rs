@@ -237,10 +237,11 @@ impl ::acs_runtime::de::FromJson
 for DescribeCenGeographicSpanRemainingBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            remaining_bandwidth: fields.take("RemainingBandwidth")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            remaining_bandwidth: fields.read("RemainingBandwidth"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -232,15 +232,16 @@ pub struct DescribeCenPrivateZoneRoutesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCenPrivateZoneRoutesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            private_zone_dns_servers: fields.take("PrivateZoneDnsServers")?,
-            cen_id: fields.take("CenId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            private_zone_infos: fields.take("PrivateZoneInfos")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            private_zone_dns_servers: fields.read("PrivateZoneDnsServers"),
+            cen_id: fields.read("CenId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            private_zone_infos: fields.read("PrivateZoneInfos"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCenPrivateZoneRoutesResponse {

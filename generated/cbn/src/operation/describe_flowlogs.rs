@@ -439,14 +439,15 @@ pub struct DescribeFlowlogsResponse {
 impl ::acs_runtime::de::FromJson for DescribeFlowlogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            success: fields.take("Success")?,
-            flow_logs: fields.take("FlowLogs")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            success: fields.read("Success"),
+            flow_logs: fields.read("FlowLogs"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {

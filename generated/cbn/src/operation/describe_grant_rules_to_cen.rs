@@ -300,13 +300,14 @@ pub struct DescribeGrantRulesToCenResponse {
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToCenResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            grant_rules: fields.take("GrantRules")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            grant_rules: fields.read("GrantRules"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {

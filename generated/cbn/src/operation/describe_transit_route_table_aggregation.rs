@@ -246,13 +246,14 @@ pub struct DescribeTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data: fields.take("Data")?,
-            count: fields.take("Count")?,
-            next_token: fields.take("NextToken")?,
-            total: fields.take("Total")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            data: fields.read("Data"),
+            count: fields.read("Count"),
+            next_token: fields.read("NextToken"),
+            total: fields.read("Total"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResponse {

@@ -204,12 +204,13 @@ pub struct DescribeTransitRouteTableAggregationDetailResponse {
 impl ::acs_runtime::de::FromJson for DescribeTransitRouteTableAggregationDetailResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            data: fields.take("Data")?,
-            count: fields.take("Count")?,
-            total: fields.take("Total")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            data: fields.read("Data"),
+            count: fields.read("Count"),
+            total: fields.read("Total"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

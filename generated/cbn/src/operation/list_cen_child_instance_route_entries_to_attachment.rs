@@ -265,11 +265,12 @@ impl ::acs_runtime::de::FromJson
 for ListCenChildInstanceRouteEntriesToAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            route_entry: fields.take("RouteEntry")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            route_entry: fields.read("RouteEntry"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

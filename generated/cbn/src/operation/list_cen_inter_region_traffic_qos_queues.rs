@@ -292,11 +292,12 @@ pub struct ListCenInterRegionTrafficQosQueuesResponse {
 impl ::acs_runtime::de::FromJson for ListCenInterRegionTrafficQosQueuesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            traffic_qos_queues: fields.take("TrafficQosQueues")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            traffic_qos_queues: fields.read("TrafficQosQueues"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesResponse {

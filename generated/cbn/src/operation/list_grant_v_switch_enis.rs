@@ -290,13 +290,14 @@ pub struct ListGrantVSwitchEnisResponse {
 impl ::acs_runtime::de::FromJson for ListGrantVSwitchEnisResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            grant_v_switch_enis: fields.take("GrantVSwitchEnis")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            grant_v_switch_enis: fields.read("GrantVSwitchEnis"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {

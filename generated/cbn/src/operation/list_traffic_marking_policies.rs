@@ -252,13 +252,14 @@ pub struct ListTrafficMarkingPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListTrafficMarkingPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            traffic_marking_policies: fields.take("TrafficMarkingPolicies")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            traffic_marking_policies: fields.read("TrafficMarkingPolicies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {

@@ -194,13 +194,14 @@ pub struct ListTransitRouterAvailableResourceResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterAvailableResourceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            slave_zones: fields.take("SlaveZones")?,
-            master_zones: fields.take("MasterZones")?,
-            available_zones: fields.take("AvailableZones")?,
-            support_multicast: fields.take("SupportMulticast")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            slave_zones: fields.read("SlaveZones"),
+            master_zones: fields.read("MasterZones"),
+            available_zones: fields.read("AvailableZones"),
+            support_multicast: fields.read("SupportMulticast"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterAvailableResourceResponse {

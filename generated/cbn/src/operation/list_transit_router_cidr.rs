@@ -224,10 +224,11 @@ pub struct ListTransitRouterCidrResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            cidr_lists: fields.take("CidrLists")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            cidr_lists: fields.read("CidrLists"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrResponse {

@@ -266,13 +266,14 @@ pub struct ListTransitRouterEcrAttachmentsResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterEcrAttachmentsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            transit_router_attachments: fields.take("TransitRouterAttachments")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            transit_router_attachments: fields.read("TransitRouterAttachments"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterEcrAttachmentsResponse {

@@ -296,14 +296,15 @@ impl ::acs_runtime::de::FromJson
 for ListTransitRouterMulticastDomainAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
             transit_router_multicast_associations: fields
-                .take("TransitRouterMulticastAssociations")?,
-        })
+                .read("TransitRouterMulticastAssociations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -295,14 +295,15 @@ pub struct ListTransitRouterMulticastDomainsResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastDomainsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
             transit_router_multicast_domains: fields
-                .take("TransitRouterMulticastDomains")?,
-        })
+                .read("TransitRouterMulticastDomains"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsResponse {

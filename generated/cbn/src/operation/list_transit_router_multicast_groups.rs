@@ -448,13 +448,14 @@ pub struct ListTransitRouterMulticastGroupsResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterMulticastGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            transit_router_multicast_groups: fields.take("TransitRouterMulticastGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            transit_router_multicast_groups: fields.read("TransitRouterMulticastGroups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse {

@@ -344,13 +344,14 @@ pub struct ListTransitRouterPrefixListAssociationResponse {
 impl ::acs_runtime::de::FromJson for ListTransitRouterPrefixListAssociationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            prefix_lists: fields.take("PrefixLists")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            prefix_lists: fields.read("PrefixLists"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationResponse {

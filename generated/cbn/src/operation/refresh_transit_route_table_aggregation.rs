@@ -165,9 +165,10 @@ pub struct RefreshTransitRouteTableAggregationResponse {
 impl ::acs_runtime::de::FromJson for RefreshTransitRouteTableAggregationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RefreshTransitRouteTableAggregationResponse {

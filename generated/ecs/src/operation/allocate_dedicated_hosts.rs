@@ -566,11 +566,12 @@ pub struct AllocateDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for AllocateDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            dedicated_host_id_sets: fields.take("DedicatedHostIdSets")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            dedicated_host_id_sets: fields.read("DedicatedHostIdSets"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {

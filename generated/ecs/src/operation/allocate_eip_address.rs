@@ -184,11 +184,12 @@ pub struct AllocateEipAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            allocation_id: fields.take("AllocationId")?,
-            eip_address: fields.take("EipAddress")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            allocation_id: fields.read("AllocationId"),
+            eip_address: fields.read("EipAddress"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {

@@ -189,10 +189,11 @@ pub struct AllocatePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocatePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ip_address: fields.take("IpAddress")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ip_address: fields.read("IpAddress"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {

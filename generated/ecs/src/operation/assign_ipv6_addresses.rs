@@ -285,12 +285,13 @@ pub struct AssignIpv6AddressesResponse {
 impl ::acs_runtime::de::FromJson for AssignIpv6AddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {

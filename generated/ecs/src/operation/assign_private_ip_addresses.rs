@@ -294,11 +294,12 @@ pub struct AssignPrivateIpAddressesResponse {
 impl ::acs_runtime::de::FromJson for AssignPrivateIpAddressesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
             assigned_private_ip_addresses_set: fields
-                .take("AssignedPrivateIpAddressesSet")?,
-        })
+                .read("AssignedPrivateIpAddressesSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {

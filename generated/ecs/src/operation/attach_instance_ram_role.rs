@@ -209,14 +209,14 @@ pub struct AttachInstanceRamRoleResponse {
 impl ::acs_runtime::de::FromJson for AttachInstanceRamRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ram_role_name: fields.take("RamRoleName")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            fail_count: fields.take("FailCount")?,
-            attach_instance_ram_role_results: fields
-                .take("AttachInstanceRamRoleResults")?,
-        })
+        let value = Self {
+            ram_role_name: fields.read("RamRoleName"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            fail_count: fields.read("FailCount"),
+            attach_instance_ram_role_results: fields.read("AttachInstanceRamRoleResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {

@@ -355,10 +355,11 @@ pub struct CopyImageResponse {
 impl ::acs_runtime::de::FromJson for CopyImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_id: fields.take("ImageId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_id: fields.read("ImageId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {

@@ -289,11 +289,12 @@ pub struct CreateActivationResponse {
 impl ::acs_runtime::de::FromJson for CreateActivationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            activation_code: fields.take("ActivationCode")?,
-            activation_id: fields.take("ActivationId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            activation_code: fields.read("ActivationCode"),
+            activation_id: fields.read("ActivationId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {

@@ -802,11 +802,12 @@ pub struct CreateAutoProvisioningGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateAutoProvisioningGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_provisioning_group_id: fields.take("AutoProvisioningGroupId")?,
-            request_id: fields.take("RequestId")?,
-            launch_results: fields.take("LaunchResults")?,
-        })
+        let value = Self {
+            auto_provisioning_group_id: fields.read("AutoProvisioningGroupId"),
+            request_id: fields.read("RequestId"),
+            launch_results: fields.read("LaunchResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {

@@ -385,10 +385,11 @@ pub struct CreateAutoSnapshotPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateAutoSnapshotPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            auto_snapshot_policy_id: fields.take("AutoSnapshotPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            auto_snapshot_policy_id: fields.read("AutoSnapshotPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAutoSnapshotPolicyResponse {

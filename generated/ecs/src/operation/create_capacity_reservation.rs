@@ -395,10 +395,11 @@ pub struct CreateCapacityReservationResponse {
 impl ::acs_runtime::de::FromJson for CreateCapacityReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCapacityReservationResponse {

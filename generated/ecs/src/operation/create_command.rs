@@ -445,10 +445,11 @@ pub struct CreateCommandResponse {
 impl ::acs_runtime::de::FromJson for CreateCommandResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            command_id: fields.take("CommandId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            command_id: fields.read("CommandId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {

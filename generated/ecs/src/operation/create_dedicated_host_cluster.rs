@@ -259,10 +259,11 @@ pub struct CreateDedicatedHostClusterResponse {
 impl ::acs_runtime::de::FromJson for CreateDedicatedHostClusterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dedicated_host_cluster_id: fields.take("DedicatedHostClusterId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            dedicated_host_cluster_id: fields.read("DedicatedHostClusterId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {

@@ -300,10 +300,11 @@ pub struct CreateDeploymentSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDeploymentSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            deployment_set_id: fields.take("DeploymentSetId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            deployment_set_id: fields.read("DeploymentSetId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {

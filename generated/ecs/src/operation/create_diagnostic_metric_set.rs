@@ -233,10 +233,11 @@ pub struct CreateDiagnosticMetricSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDiagnosticMetricSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            metric_set_id: fields.take("MetricSetId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            metric_set_id: fields.read("MetricSetId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {

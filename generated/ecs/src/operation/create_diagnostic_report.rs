@@ -205,10 +205,11 @@ pub struct CreateDiagnosticReportResponse {
 impl ::acs_runtime::de::FromJson for CreateDiagnosticReportResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            report_id: fields.take("ReportId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            report_id: fields.read("ReportId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {

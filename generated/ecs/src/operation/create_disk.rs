@@ -737,11 +737,12 @@ pub struct CreateDiskResponse {
 impl ::acs_runtime::de::FromJson for CreateDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_id: fields.take("DiskId")?,
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            disk_id: fields.read("DiskId"),
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {

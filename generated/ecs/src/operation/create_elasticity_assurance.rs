@@ -519,11 +519,12 @@ pub struct CreateElasticityAssuranceResponse {
 impl ::acs_runtime::de::FromJson for CreateElasticityAssuranceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            private_pool_options_id: fields.take("PrivatePoolOptionsId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            private_pool_options_id: fields.read("PrivatePoolOptionsId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {

@@ -168,10 +168,11 @@ pub struct CreateHaVipResponse {
 impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ha_vip_id: fields.take("HaVipId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ha_vip_id: fields.read("HaVipId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {

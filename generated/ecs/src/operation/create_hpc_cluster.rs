@@ -190,10 +190,11 @@ pub struct CreateHpcClusterResponse {
 impl ::acs_runtime::de::FromJson for CreateHpcClusterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            hpc_cluster_id: fields.take("HpcClusterId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            hpc_cluster_id: fields.read("HpcClusterId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHpcClusterResponse {

@@ -517,10 +517,11 @@ pub struct CreateImageResponse {
 impl ::acs_runtime::de::FromJson for CreateImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_id: fields.take("ImageId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_id: fields.read("ImageId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {

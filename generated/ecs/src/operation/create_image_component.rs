@@ -335,10 +335,11 @@ pub struct CreateImageComponentResponse {
 impl ::acs_runtime::de::FromJson for CreateImageComponentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_component_id: fields.take("ImageComponentId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_component_id: fields.read("ImageComponentId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {

@@ -653,10 +653,11 @@ pub struct CreateImagePipelineResponse {
 impl ::acs_runtime::de::FromJson for CreateImagePipelineResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            image_pipeline_id: fields.take("ImagePipelineId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            image_pipeline_id: fields.read("ImagePipelineId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {

@@ -1332,12 +1332,13 @@ pub struct CreateInstanceResponse {
 impl ::acs_runtime::de::FromJson for CreateInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            order_id: fields.take("OrderId")?,
-            trade_price: fields.take("TradePrice")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            order_id: fields.read("OrderId"),
+            trade_price: fields.read("TradePrice"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {

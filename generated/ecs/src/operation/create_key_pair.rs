@@ -207,13 +207,14 @@ pub struct CreateKeyPairResponse {
 impl ::acs_runtime::de::FromJson for CreateKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            private_key_body: fields.take("PrivateKeyBody")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            key_pair_id: fields.take("KeyPairId")?,
-            request_id: fields.take("RequestId")?,
-            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
-        })
+        let value = Self {
+            private_key_body: fields.read("PrivateKeyBody"),
+            key_pair_name: fields.read("KeyPairName"),
+            key_pair_id: fields.read("KeyPairId"),
+            request_id: fields.read("RequestId"),
+            key_pair_finger_print: fields.read("KeyPairFingerPrint"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {

@@ -1187,11 +1187,12 @@ pub struct CreateLaunchTemplateResponse {
 impl ::acs_runtime::de::FromJson for CreateLaunchTemplateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            request_id: fields.take("RequestId")?,
-            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
-        })
+        let value = Self {
+            launch_template_id: fields.read("LaunchTemplateId"),
+            request_id: fields.read("RequestId"),
+            launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateResponse {

@@ -1148,11 +1148,12 @@ pub struct CreateLaunchTemplateVersionResponse {
 impl ::acs_runtime::de::FromJson for CreateLaunchTemplateVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            launch_template_version_number: fields.take("LaunchTemplateVersionNumber")?,
-            request_id: fields.take("RequestId")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-        })
+        let value = Self {
+            launch_template_version_number: fields.read("LaunchTemplateVersionNumber"),
+            request_id: fields.read("RequestId"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {

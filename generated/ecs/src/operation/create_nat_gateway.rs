@@ -197,12 +197,13 @@ pub struct CreateNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            bandwidth_package_ids: fields.take("BandwidthPackageIds")?,
-        })
+        let value = Self {
+            nat_gateway_id: fields.read("NatGatewayId"),
+            request_id: fields.read("RequestId"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            bandwidth_package_ids: fields.read("BandwidthPackageIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {

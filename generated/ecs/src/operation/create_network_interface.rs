@@ -949,30 +949,31 @@ pub struct CreateNetworkInterfaceResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            r#type: fields.take("Type")?,
-            vpc_id: fields.take("VpcId")?,
-            network_interface_name: fields.take("NetworkInterfaceName")?,
-            mac_address: fields.take("MacAddress")?,
-            network_interface_id: fields.take("NetworkInterfaceId")?,
-            service_id: fields.take("ServiceID")?,
-            owner_id: fields.take("OwnerId")?,
-            service_managed: fields.take("ServiceManaged")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            private_ip_address: fields.take("PrivateIpAddress")?,
-            security_group_ids: fields.take("SecurityGroupIds")?,
-            private_ip_sets: fields.take("PrivateIpSets")?,
-            tags: fields.take("Tags")?,
-            ipv6_sets: fields.take("Ipv6Sets")?,
-            ipv4_prefix_sets: fields.take("Ipv4PrefixSets")?,
-            ipv6_prefix_sets: fields.take("Ipv6PrefixSets")?,
-            source_dest_check: fields.take("SourceDestCheck")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            r#type: fields.read("Type"),
+            vpc_id: fields.read("VpcId"),
+            network_interface_name: fields.read("NetworkInterfaceName"),
+            mac_address: fields.read("MacAddress"),
+            network_interface_id: fields.read("NetworkInterfaceId"),
+            service_id: fields.read("ServiceID"),
+            owner_id: fields.read("OwnerId"),
+            service_managed: fields.read("ServiceManaged"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            private_ip_address: fields.read("PrivateIpAddress"),
+            security_group_ids: fields.read("SecurityGroupIds"),
+            private_ip_sets: fields.read("PrivateIpSets"),
+            tags: fields.read("Tags"),
+            ipv6_sets: fields.read("Ipv6Sets"),
+            ipv4_prefix_sets: fields.read("Ipv4PrefixSets"),
+            ipv6_prefix_sets: fields.read("Ipv6PrefixSets"),
+            source_dest_check: fields.read("SourceDestCheck"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {

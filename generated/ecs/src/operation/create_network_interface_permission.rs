@@ -204,10 +204,11 @@ pub struct CreateNetworkInterfacePermissionResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkInterfacePermissionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            network_interface_permission: fields.take("NetworkInterfacePermission")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            network_interface_permission: fields.read("NetworkInterfacePermission"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfacePermissionResponse {

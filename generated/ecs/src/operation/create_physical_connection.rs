@@ -266,10 +266,11 @@ pub struct CreatePhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {

@@ -274,10 +274,11 @@ pub struct CreatePortRangeListResponse {
 impl ::acs_runtime::de::FromJson for CreatePortRangeListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            port_range_list_id: fields.take("PortRangeListId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            port_range_list_id: fields.read("PortRangeListId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {

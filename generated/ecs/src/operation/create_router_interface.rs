@@ -357,11 +357,12 @@ pub struct CreateRouterInterfaceResponse {
 impl ::acs_runtime::de::FromJson for CreateRouterInterfaceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            router_interface_id: fields.take("RouterInterfaceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            router_interface_id: fields.read("RouterInterfaceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {

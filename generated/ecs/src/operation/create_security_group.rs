@@ -289,10 +289,11 @@ pub struct CreateSecurityGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateSecurityGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_group_id: fields.take("SecurityGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            security_group_id: fields.read("SecurityGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {

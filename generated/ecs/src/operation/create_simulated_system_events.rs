@@ -231,10 +231,11 @@ pub struct CreateSimulatedSystemEventsResponse {
 impl ::acs_runtime::de::FromJson for CreateSimulatedSystemEventsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            event_id_set: fields.take("EventIdSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            event_id_set: fields.read("EventIdSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {

@@ -378,10 +378,11 @@ pub struct CreateSnapshotResponse {
 impl ::acs_runtime::de::FromJson for CreateSnapshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_id: fields.take("SnapshotId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snapshot_id: fields.read("SnapshotId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {

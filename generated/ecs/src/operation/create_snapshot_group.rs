@@ -388,10 +388,11 @@ pub struct CreateSnapshotGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateSnapshotGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_group_id: fields.take("SnapshotGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snapshot_group_id: fields.read("SnapshotGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {

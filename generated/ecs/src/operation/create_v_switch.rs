@@ -191,10 +191,11 @@ pub struct CreateVSwitchResponse {
 impl ::acs_runtime::de::FromJson for CreateVSwitchResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {

@@ -159,10 +159,11 @@ pub struct DeleteActivationResponse {
 impl ::acs_runtime::de::FromJson for DeleteActivationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            activation: fields.take("Activation")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            activation: fields.read("Activation"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteActivationResponse {

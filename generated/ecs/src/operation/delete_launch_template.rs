@@ -186,11 +186,12 @@ pub struct DeleteLaunchTemplateResponse {
 impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-            launch_template_version_numbers: fields.take("LaunchTemplateVersionNumbers")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+            launch_template_version_numbers: fields.read("LaunchTemplateVersionNumbers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateResponse {

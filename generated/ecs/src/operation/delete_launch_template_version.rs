@@ -195,10 +195,11 @@ pub struct DeleteLaunchTemplateVersionResponse {
 impl ::acs_runtime::de::FromJson for DeleteLaunchTemplateVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            launch_template_versions: fields.take("LaunchTemplateVersions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            launch_template_versions: fields.read("LaunchTemplateVersions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {

@@ -158,10 +158,11 @@ pub struct DeregisterManagedInstanceResponse {
 impl ::acs_runtime::de::FromJson for DeregisterManagedInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance: fields.read("Instance"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeregisterManagedInstanceResponse {

@@ -218,10 +218,11 @@ pub struct DescribeAccountAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccountAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            account_attribute_items: fields.take("AccountAttributeItems")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            account_attribute_items: fields.read("AccountAttributeItems"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountAttributesResponse {

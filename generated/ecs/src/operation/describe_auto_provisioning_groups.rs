@@ -319,13 +319,14 @@ pub struct DescribeAutoProvisioningGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAutoProvisioningGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            auto_provisioning_groups: fields.take("AutoProvisioningGroups")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            auto_provisioning_groups: fields.read("AutoProvisioningGroups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {

@@ -231,12 +231,13 @@ pub struct DescribeAutoSnapshotPolicyAssociationsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAutoSnapshotPolicyAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
             auto_snapshot_policy_associations: fields
-                .take("AutoSnapshotPolicyAssociations")?,
-        })
+                .read("AutoSnapshotPolicyAssociations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsResponse {

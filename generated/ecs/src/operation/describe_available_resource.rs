@@ -313,10 +313,11 @@ pub struct DescribeAvailableResourceResponse {
 impl ::acs_runtime::de::FromJson for DescribeAvailableResourceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            available_zones: fields.take("AvailableZones")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            available_zones: fields.read("AvailableZones"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {

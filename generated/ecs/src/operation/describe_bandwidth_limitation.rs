@@ -261,10 +261,11 @@ pub struct DescribeBandwidthLimitationResponse {
 impl ::acs_runtime::de::FromJson for DescribeBandwidthLimitationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            bandwidths: fields.take("Bandwidths")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            bandwidths: fields.read("Bandwidths"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {

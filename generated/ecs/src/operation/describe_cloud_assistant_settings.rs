@@ -169,13 +169,14 @@ pub struct DescribeCloudAssistantSettingsResponse {
 impl ::acs_runtime::de::FromJson for DescribeCloudAssistantSettingsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            oss_delivery_configs: fields.take("OssDeliveryConfigs")?,
-            sls_delivery_configs: fields.take("SlsDeliveryConfigs")?,
-            agent_upgrade_config: fields.take("AgentUpgradeConfig")?,
-            session_manager_config: fields.take("SessionManagerConfig")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            oss_delivery_configs: fields.read("OssDeliveryConfigs"),
+            sls_delivery_configs: fields.read("SlsDeliveryConfigs"),
+            agent_upgrade_config: fields.read("AgentUpgradeConfig"),
+            session_manager_config: fields.read("SessionManagerConfig"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {

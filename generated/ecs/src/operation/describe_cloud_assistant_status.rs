@@ -280,15 +280,16 @@ pub struct DescribeCloudAssistantStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeCloudAssistantStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
             instance_cloud_assistant_status_set: fields
-                .take("InstanceCloudAssistantStatusSet")?,
-        })
+                .read("InstanceCloudAssistantStatusSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {

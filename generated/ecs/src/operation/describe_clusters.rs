@@ -123,10 +123,11 @@ pub struct DescribeClustersResponse {
 impl ::acs_runtime::de::FromJson for DescribeClustersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            clusters: fields.take("Clusters")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            clusters: fields.read("Clusters"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {

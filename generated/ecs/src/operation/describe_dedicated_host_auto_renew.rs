@@ -158,10 +158,11 @@ pub struct DescribeDedicatedHostAutoRenewResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostAutoRenewResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            dedicated_host_renew_attributes: fields.take("DedicatedHostRenewAttributes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            dedicated_host_renew_attributes: fields.read("DedicatedHostRenewAttributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {

@@ -164,10 +164,11 @@ pub struct DescribeDedicatedHostTypesResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostTypesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            dedicated_host_types: fields.take("DedicatedHostTypes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            dedicated_host_types: fields.read("DedicatedHostTypes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostTypesResponse {

@@ -458,14 +458,15 @@ pub struct DescribeDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            dedicated_hosts: fields.take("DedicatedHosts")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            dedicated_hosts: fields.read("DedicatedHosts"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {

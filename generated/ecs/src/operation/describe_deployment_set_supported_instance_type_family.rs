@@ -177,10 +177,11 @@ impl ::acs_runtime::de::FromJson
 for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            instance_type_families: fields.take("InstanceTypeFamilies")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            instance_type_families: fields.read("InstanceTypeFamilies"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

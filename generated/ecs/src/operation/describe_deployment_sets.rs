@@ -312,14 +312,15 @@ pub struct DescribeDeploymentSetsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDeploymentSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            deployment_sets: fields.take("DeploymentSets")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            deployment_sets: fields.read("DeploymentSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {

@@ -270,11 +270,12 @@ pub struct DescribeDiagnosticMetricSetsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            metric_sets: fields.take("MetricSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            metric_sets: fields.read("MetricSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {

@@ -233,11 +233,12 @@ pub struct DescribeDiagnosticMetricsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticMetricsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            metrics: fields.take("Metrics")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            metrics: fields.read("Metrics"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricsResponse {

@@ -223,21 +223,22 @@ pub struct DescribeDiagnosticReportAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            resource_id: fields.take("ResourceId")?,
-            resource_type: fields.take("ResourceType")?,
-            report_id: fields.take("ReportId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            finished_time: fields.take("FinishedTime")?,
-            start_time: fields.take("StartTime")?,
-            end_time: fields.take("EndTime")?,
-            severity: fields.take("Severity")?,
-            metric_set_id: fields.take("MetricSetId")?,
-            metric_results: fields.take("MetricResults")?,
-            attributes: fields.take("Attributes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            resource_id: fields.read("ResourceId"),
+            resource_type: fields.read("ResourceType"),
+            report_id: fields.read("ReportId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            finished_time: fields.read("FinishedTime"),
+            start_time: fields.read("StartTime"),
+            end_time: fields.read("EndTime"),
+            severity: fields.read("Severity"),
+            metric_set_id: fields.read("MetricSetId"),
+            metric_results: fields.read("MetricResults"),
+            attributes: fields.read("Attributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesResponse {

@@ -292,11 +292,12 @@ pub struct DescribeDiagnosticReportsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiagnosticReportsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            reports: fields.take("Reports")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            reports: fields.read("Reports"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsResponse {

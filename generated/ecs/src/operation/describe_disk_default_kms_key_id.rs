@@ -140,10 +140,11 @@ pub struct DescribeDiskDefaultKMSKeyIdResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiskDefaultKMSKeyIdResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_key_id: fields.take("KMSKeyId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_key_id: fields.read("KMSKeyId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {

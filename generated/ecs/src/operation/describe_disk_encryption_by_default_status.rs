@@ -146,10 +146,11 @@ pub struct DescribeDiskEncryptionByDefaultStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiskEncryptionByDefaultStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            encrypted: fields.take("Encrypted")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            encrypted: fields.read("Encrypted"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusResponse {

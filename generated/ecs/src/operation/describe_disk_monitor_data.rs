@@ -240,11 +240,12 @@ pub struct DescribeDiskMonitorDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeDiskMonitorDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            total_count: fields.take("TotalCount")?,
-            request_id: fields.take("RequestId")?,
-            monitor_data: fields.take("MonitorData")?,
-        })
+        let value = Self {
+            total_count: fields.read("TotalCount"),
+            request_id: fields.read("RequestId"),
+            monitor_data: fields.read("MonitorData"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDiskMonitorDataResponse {

@@ -160,11 +160,12 @@ impl ::acs_runtime::de::FromJson
 for DescribeElasticityAssuranceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
             elasticity_assurance_renew_attributes: fields
-                .take("ElasticityAssuranceRenewAttributes")?,
-        })
+                .read("ElasticityAssuranceRenewAttributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -217,13 +217,14 @@ pub struct DescribeElasticityAssuranceInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssuranceInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            elasticity_assurance_item: fields.take("ElasticityAssuranceItem")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            elasticity_assurance_item: fields.read("ElasticityAssuranceItem"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssuranceInstancesResponse {

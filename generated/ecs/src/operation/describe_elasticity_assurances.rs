@@ -380,13 +380,14 @@ pub struct DescribeElasticityAssurancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeElasticityAssurancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            elasticity_assurance_set: fields.take("ElasticityAssuranceSet")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            elasticity_assurance_set: fields.read("ElasticityAssuranceSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {

@@ -162,10 +162,11 @@ pub struct DescribeImageFromFamilyResponse {
 impl ::acs_runtime::de::FromJson for DescribeImageFromFamilyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            image: fields.take("Image")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            image: fields.read("Image"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyResponse {

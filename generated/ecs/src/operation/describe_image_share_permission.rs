@@ -240,16 +240,17 @@ pub struct DescribeImageSharePermissionResponse {
 impl ::acs_runtime::de::FromJson for DescribeImageSharePermissionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            image_id: fields.take("ImageId")?,
-            region_id: fields.take("RegionId")?,
-            share_groups: fields.take("ShareGroups")?,
-            accounts: fields.take("Accounts")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            image_id: fields.read("ImageId"),
+            region_id: fields.read("RegionId"),
+            share_groups: fields.read("ShareGroups"),
+            accounts: fields.read("Accounts"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {

@@ -225,12 +225,13 @@ pub struct DescribeImageSupportInstanceTypesResponse {
 impl ::acs_runtime::de::FromJson for DescribeImageSupportInstanceTypesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            image_id: fields.take("ImageId")?,
-            region_id: fields.take("RegionId")?,
-            instance_types: fields.take("InstanceTypes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            image_id: fields.read("ImageId"),
+            region_id: fields.read("RegionId"),
+            instance_types: fields.read("InstanceTypes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesResponse {

@@ -651,14 +651,15 @@ pub struct DescribeImagesResponse {
 impl ::acs_runtime::de::FromJson for DescribeImagesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            images: fields.take("Images")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            images: fields.read("Images"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {

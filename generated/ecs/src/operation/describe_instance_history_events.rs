@@ -598,14 +598,15 @@ pub struct DescribeInstanceHistoryEventsResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceHistoryEventsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            instance_system_event_set: fields.take("InstanceSystemEventSet")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            instance_system_event_set: fields.read("InstanceSystemEventSet"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {

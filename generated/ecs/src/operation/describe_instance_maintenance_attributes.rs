@@ -222,13 +222,14 @@ pub struct DescribeInstanceMaintenanceAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceMaintenanceAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            maintenance_attributes: fields.take("MaintenanceAttributes")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            maintenance_attributes: fields.read("MaintenanceAttributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMaintenanceAttributesResponse {

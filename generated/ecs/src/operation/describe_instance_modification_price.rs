@@ -217,10 +217,11 @@ pub struct DescribeInstanceModificationPriceResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceModificationPriceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            price_info: fields.take("PriceInfo")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            price_info: fields.read("PriceInfo"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceResponse {

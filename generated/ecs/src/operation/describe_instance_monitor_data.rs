@@ -215,10 +215,11 @@ pub struct DescribeInstanceMonitorDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceMonitorDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            monitor_data: fields.take("MonitorData")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            monitor_data: fields.read("MonitorData"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataResponse {

@@ -240,12 +240,13 @@ pub struct DescribeInstanceRamRoleResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceRamRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            instance_ram_role_sets: fields.take("InstanceRamRoleSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            instance_ram_role_sets: fields.read("InstanceRamRoleSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {

@@ -167,10 +167,11 @@ pub struct DescribeInstanceTypeFamiliesResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypeFamiliesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_type_families: fields.take("InstanceTypeFamilies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_type_families: fields.read("InstanceTypeFamilies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypeFamiliesResponse {

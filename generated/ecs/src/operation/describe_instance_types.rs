@@ -1171,11 +1171,12 @@ pub struct DescribeInstanceTypesResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceTypesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_types: fields.take("InstanceTypes")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_types: fields.read("InstanceTypes"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesResponse {

@@ -174,10 +174,11 @@ pub struct DescribeInstanceVncUrlResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstanceVncUrlResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vnc_url: fields.take("VncUrl")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vnc_url: fields.read("VncUrl"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstanceVncUrlResponse {

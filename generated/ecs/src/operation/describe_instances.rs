@@ -891,14 +891,15 @@ pub struct DescribeInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            instances: fields.take("Instances")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            instances: fields.read("Instances"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {

@@ -483,10 +483,11 @@ pub struct DescribeInvocationResultsResponse {
 impl ::acs_runtime::de::FromJson for DescribeInvocationResultsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            invocation: fields.take("Invocation")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            invocation: fields.read("Invocation"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationResultsResponse {

@@ -660,14 +660,15 @@ pub struct DescribeInvocationsResponse {
 impl ::acs_runtime::de::FromJson for DescribeInvocationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            invocations: fields.take("Invocations")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            invocations: fields.read("Invocations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeInvocationsResponse {

@@ -128,11 +128,12 @@ pub struct DescribeLimitationResponse {
 impl ::acs_runtime::de::FromJson for DescribeLimitationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            limitation: fields.take("Limitation")?,
-            value: fields.take("Value")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            limitation: fields.read("Limitation"),
+            value: fields.read("Value"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {

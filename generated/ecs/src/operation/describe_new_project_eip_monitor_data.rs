@@ -178,10 +178,11 @@ pub struct DescribeNewProjectEipMonitorDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeNewProjectEipMonitorDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            eip_monitor_datas: fields.take("EipMonitorDatas")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            eip_monitor_datas: fields.read("EipMonitorDatas"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNewProjectEipMonitorDataResponse {

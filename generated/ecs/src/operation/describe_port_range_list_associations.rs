@@ -207,11 +207,12 @@ pub struct DescribePortRangeListAssociationsResponse {
 impl ::acs_runtime::de::FromJson for DescribePortRangeListAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            port_range_list_associations: fields.take("PortRangeListAssociations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            port_range_list_associations: fields.read("PortRangeListAssociations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsResponse {

@@ -159,10 +159,11 @@ pub struct DescribePortRangeListEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribePortRangeListEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            entries: fields.take("Entries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            entries: fields.read("Entries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListEntriesResponse {

@@ -268,11 +268,12 @@ pub struct DescribePortRangeListsResponse {
 impl ::acs_runtime::de::FromJson for DescribePortRangeListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            port_range_lists: fields.take("PortRangeLists")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            port_range_lists: fields.read("PortRangeLists"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {

@@ -206,11 +206,12 @@ pub struct DescribePrefixListAssociationsResponse {
 impl ::acs_runtime::de::FromJson for DescribePrefixListAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            prefix_list_associations: fields.take("PrefixListAssociations")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            prefix_list_associations: fields.read("PrefixListAssociations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAssociationsResponse {

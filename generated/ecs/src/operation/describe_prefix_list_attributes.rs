@@ -188,16 +188,17 @@ pub struct DescribePrefixListAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribePrefixListAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            max_entries: fields.take("MaxEntries")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            address_family: fields.take("AddressFamily")?,
-            prefix_list_name: fields.take("PrefixListName")?,
-            prefix_list_id: fields.take("PrefixListId")?,
-            entries: fields.take("Entries")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            max_entries: fields.read("MaxEntries"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            address_family: fields.read("AddressFamily"),
+            prefix_list_name: fields.read("PrefixListName"),
+            prefix_list_id: fields.read("PrefixListId"),
+            entries: fields.read("Entries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {

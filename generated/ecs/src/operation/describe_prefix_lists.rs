@@ -284,11 +284,12 @@ pub struct DescribePrefixListsResponse {
 impl ::acs_runtime::de::FromJson for DescribePrefixListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            prefix_lists: fields.take("PrefixLists")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            prefix_lists: fields.read("PrefixLists"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {

@@ -171,11 +171,12 @@ pub struct DescribeReservedInstanceAutoRenewAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeReservedInstanceAutoRenewAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
+        let value = Self {
+            request_id: fields.read("RequestId"),
             reserved_instance_renew_attributes: fields
-                .take("ReservedInstanceRenewAttributes")?,
-        })
+                .read("ReservedInstanceRenewAttributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -209,13 +209,14 @@ pub struct DescribeRouteTablesResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteTablesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            route_tables: fields.take("RouteTables")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            route_tables: fields.read("RouteTables"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {

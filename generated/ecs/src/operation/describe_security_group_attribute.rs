@@ -333,18 +333,19 @@ pub struct DescribeSecurityGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            request_id: fields.take("RequestId")?,
-            inner_access_policy: fields.take("InnerAccessPolicy")?,
-            description: fields.take("Description")?,
-            security_group_id: fields.take("SecurityGroupId")?,
-            security_group_name: fields.take("SecurityGroupName")?,
-            region_id: fields.take("RegionId")?,
-            permissions: fields.take("Permissions")?,
-            next_token: fields.take("NextToken")?,
-            snapshot_policy_ids: fields.take("SnapshotPolicyIds")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            request_id: fields.read("RequestId"),
+            inner_access_policy: fields.read("InnerAccessPolicy"),
+            description: fields.read("Description"),
+            security_group_id: fields.read("SecurityGroupId"),
+            security_group_name: fields.read("SecurityGroupName"),
+            region_id: fields.read("RegionId"),
+            permissions: fields.read("Permissions"),
+            next_token: fields.read("NextToken"),
+            snapshot_policy_ids: fields.read("SnapshotPolicyIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {

@@ -165,10 +165,11 @@ pub struct DescribeSecurityGroupReferencesResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupReferencesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_group_references: fields.take("SecurityGroupReferences")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_group_references: fields.read("SecurityGroupReferences"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse {

@@ -482,15 +482,16 @@ pub struct DescribeSecurityGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecurityGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            next_token: fields.take("NextToken")?,
-            security_groups: fields.take("SecurityGroups")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            next_token: fields.read("NextToken"),
+            security_groups: fields.read("SecurityGroups"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {

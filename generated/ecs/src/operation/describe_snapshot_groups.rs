@@ -338,11 +338,12 @@ pub struct DescribeSnapshotGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            snapshot_groups: fields.take("SnapshotGroups")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            snapshot_groups: fields.read("SnapshotGroups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {

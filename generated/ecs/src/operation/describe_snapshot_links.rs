@@ -302,14 +302,15 @@ pub struct DescribeSnapshotLinksResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotLinksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            snapshot_links: fields.take("SnapshotLinks")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            snapshot_links: fields.read("SnapshotLinks"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {

@@ -144,11 +144,12 @@ pub struct DescribeSnapshotsUsageResponse {
 impl ::acs_runtime::de::FromJson for DescribeSnapshotsUsageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snapshot_size: fields.take("SnapshotSize")?,
-            request_id: fields.take("RequestId")?,
-            snapshot_count: fields.take("SnapshotCount")?,
-        })
+        let value = Self {
+            snapshot_size: fields.read("SnapshotSize"),
+            request_id: fields.read("RequestId"),
+            snapshot_count: fields.read("SnapshotCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {

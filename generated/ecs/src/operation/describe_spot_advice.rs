@@ -341,11 +341,12 @@ pub struct DescribeSpotAdviceResponse {
 impl ::acs_runtime::de::FromJson for DescribeSpotAdviceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            available_spot_zones: fields.take("AvailableSpotZones")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            available_spot_zones: fields.read("AvailableSpotZones"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {

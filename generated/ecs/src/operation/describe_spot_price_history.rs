@@ -351,12 +351,13 @@ pub struct DescribeSpotPriceHistoryResponse {
 impl ::acs_runtime::de::FromJson for DescribeSpotPriceHistoryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            currency: fields.take("Currency")?,
-            next_offset: fields.take("NextOffset")?,
-            spot_prices: fields.take("SpotPrices")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            currency: fields.read("Currency"),
+            next_offset: fields.read("NextOffset"),
+            spot_prices: fields.read("SpotPrices"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {

@@ -336,13 +336,14 @@ pub struct DescribeStorageCapacityUnitsResponse {
 impl ::acs_runtime::de::FromJson for DescribeStorageCapacityUnitsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            storage_capacity_units: fields.take("StorageCapacityUnits")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            storage_capacity_units: fields.read("StorageCapacityUnits"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {

@@ -210,21 +210,22 @@ pub struct DescribeTaskAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeTaskAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            support_cancel: fields.take("SupportCancel")?,
-            total_count: fields.take("TotalCount")?,
-            success_count: fields.take("SuccessCount")?,
-            region_id: fields.take("RegionId")?,
-            task_action: fields.take("TaskAction")?,
-            failed_count: fields.take("FailedCount")?,
-            request_id: fields.take("RequestId")?,
-            task_status: fields.take("TaskStatus")?,
-            task_process: fields.take("TaskProcess")?,
-            finished_time: fields.take("FinishedTime")?,
-            task_id: fields.take("TaskId")?,
-            operation_progress_set: fields.take("OperationProgressSet")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            support_cancel: fields.read("SupportCancel"),
+            total_count: fields.read("TotalCount"),
+            success_count: fields.read("SuccessCount"),
+            region_id: fields.read("RegionId"),
+            task_action: fields.read("TaskAction"),
+            failed_count: fields.read("FailedCount"),
+            request_id: fields.read("RequestId"),
+            task_status: fields.read("TaskStatus"),
+            task_process: fields.read("TaskProcess"),
+            finished_time: fields.read("FinishedTime"),
+            task_id: fields.read("TaskId"),
+            operation_progress_set: fields.read("OperationProgressSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {

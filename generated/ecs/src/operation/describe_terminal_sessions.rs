@@ -211,11 +211,12 @@ pub struct DescribeTerminalSessionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeTerminalSessionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            sessions: fields.take("Sessions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            sessions: fields.read("Sessions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTerminalSessionsResponse {

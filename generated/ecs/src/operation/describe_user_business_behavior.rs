@@ -139,10 +139,11 @@ pub struct DescribeUserBusinessBehaviorResponse {
 impl ::acs_runtime::de::FromJson for DescribeUserBusinessBehaviorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status_value: fields.take("StatusValue")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            status_value: fields.read("StatusValue"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {

@@ -166,12 +166,13 @@ pub struct DescribeUserDataResponse {
 impl ::acs_runtime::de::FromJson for DescribeUserDataResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            user_data: fields.take("UserData")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            user_data: fields.read("UserData"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeUserDataResponse {

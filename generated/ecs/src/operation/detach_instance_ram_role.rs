@@ -185,14 +185,14 @@ pub struct DetachInstanceRamRoleResponse {
 impl ::acs_runtime::de::FromJson for DetachInstanceRamRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ram_role_name: fields.take("RamRoleName")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            fail_count: fields.take("FailCount")?,
-            detach_instance_ram_role_results: fields
-                .take("DetachInstanceRamRoleResults")?,
-        })
+        let value = Self {
+            ram_role_name: fields.read("RamRoleName"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            fail_count: fields.read("FailCount"),
+            detach_instance_ram_role_results: fields.read("DetachInstanceRamRoleResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResponse {

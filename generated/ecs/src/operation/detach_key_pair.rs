@@ -189,13 +189,14 @@ pub struct DetachKeyPairResponse {
 impl ::acs_runtime::de::FromJson for DetachKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_pair_name: fields.take("KeyPairName")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            fail_count: fields.take("FailCount")?,
-            results: fields.take("Results")?,
-        })
+        let value = Self {
+            key_pair_name: fields.read("KeyPairName"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            fail_count: fields.read("FailCount"),
+            results: fields.read("Results"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {

@@ -303,11 +303,12 @@ pub struct ExportImageResponse {
 impl ::acs_runtime::de::FromJson for ExportImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {

@@ -195,12 +195,13 @@ pub struct GetInstanceConsoleOutputResponse {
 impl ::acs_runtime::de::FromJson for GetInstanceConsoleOutputResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            last_update_time: fields.take("LastUpdateTime")?,
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            console_output: fields.take("ConsoleOutput")?,
-        })
+        let value = Self {
+            last_update_time: fields.read("LastUpdateTime"),
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            console_output: fields.read("ConsoleOutput"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetInstanceConsoleOutputResponse {

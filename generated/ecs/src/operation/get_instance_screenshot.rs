@@ -186,11 +186,12 @@ pub struct GetInstanceScreenshotResponse {
 impl ::acs_runtime::de::FromJson for GetInstanceScreenshotResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            screenshot: fields.take("Screenshot")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            screenshot: fields.read("Screenshot"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetInstanceScreenshotResponse {

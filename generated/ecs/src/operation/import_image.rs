@@ -645,12 +645,13 @@ pub struct ImportImageResponse {
 impl ::acs_runtime::de::FromJson for ImportImageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            image_id: fields.take("ImageId")?,
-            task_id: fields.take("TaskId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            image_id: fields.read("ImageId"),
+            task_id: fields.read("TaskId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {

@@ -231,11 +231,12 @@ pub struct ImportKeyPairResponse {
 impl ::acs_runtime::de::FromJson for ImportKeyPairResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_pair_name: fields.take("KeyPairName")?,
-            key_pair_finger_print: fields.take("KeyPairFingerPrint")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_pair_name: fields.read("KeyPairName"),
+            key_pair_finger_print: fields.read("KeyPairFingerPrint"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {

@@ -286,11 +286,12 @@ pub struct ListTagResourcesResponse {
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_resources: fields.take("TagResources")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_resources: fields.read("TagResources"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {

@@ -258,10 +258,11 @@ pub struct ModifyDiskDeploymentResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskDeploymentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskDeploymentResponse {

@@ -322,11 +322,12 @@ pub struct ModifyDiskSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyDiskSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {

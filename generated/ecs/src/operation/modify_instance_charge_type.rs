@@ -380,11 +380,12 @@ pub struct ModifyInstanceChargeTypeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceChargeTypeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-            fee_of_instances: fields.take("FeeOfInstances")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+            fee_of_instances: fields.read("FeeOfInstances"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {

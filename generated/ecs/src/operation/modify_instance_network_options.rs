@@ -179,10 +179,11 @@ pub struct ModifyInstanceNetworkOptionsResponse {
 impl ::acs_runtime::de::FromJson for ModifyInstanceNetworkOptionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            task_id: fields.take("TaskId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            task_id: fields.read("TaskId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {

@@ -414,10 +414,11 @@ pub struct ModifyInvocationAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyInvocationAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            command_id: fields.take("CommandId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            command_id: fields.read("CommandId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {

@@ -195,10 +195,11 @@ pub struct ModifyLaunchTemplateDefaultVersionResponse {
 impl ::acs_runtime::de::FromJson for ModifyLaunchTemplateDefaultVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            launch_template_id: fields.take("LaunchTemplateId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            launch_template_id: fields.read("LaunchTemplateId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionResponse {

@@ -182,10 +182,11 @@ pub struct ModifyManagedInstanceResponse {
 impl ::acs_runtime::de::FromJson for ModifyManagedInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance: fields.take("Instance")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance: fields.read("Instance"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyManagedInstanceResponse {

@@ -242,9 +242,10 @@ pub struct ModifyPortRangeListResponse {
 impl ::acs_runtime::de::FromJson for ModifyPortRangeListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyPortRangeListResponse {

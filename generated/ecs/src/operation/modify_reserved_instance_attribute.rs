@@ -205,12 +205,13 @@ pub struct ModifyReservedInstanceAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyReservedInstanceAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            http_status_code: fields.take("HttpStatusCode")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            http_status_code: fields.read("HttpStatusCode"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstanceAttributeResponse {

@@ -258,10 +258,11 @@ pub struct ModifyReservedInstancesResponse {
 impl ::acs_runtime::de::FromJson for ModifyReservedInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {

@@ -359,11 +359,12 @@ pub struct PurchaseStorageCapacityUnitResponse {
 impl ::acs_runtime::de::FromJson for PurchaseStorageCapacityUnitResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-            storage_capacity_unit_ids: fields.take("StorageCapacityUnitIds")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+            storage_capacity_unit_ids: fields.read("StorageCapacityUnitIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {

@@ -187,10 +187,11 @@ pub struct RedeployInstanceResponse {
 impl ::acs_runtime::de::FromJson for RedeployInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            task_id: fields.take("TaskId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            task_id: fields.read("TaskId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RedeployInstanceResponse {

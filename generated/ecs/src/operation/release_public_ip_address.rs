@@ -185,10 +185,11 @@ pub struct ReleasePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for ReleasePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            remain_times: fields.take("RemainTimes")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            remain_times: fields.read("RemainTimes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {

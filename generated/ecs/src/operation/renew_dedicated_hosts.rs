@@ -229,10 +229,11 @@ pub struct RenewDedicatedHostsResponse {
 impl ::acs_runtime::de::FromJson for RenewDedicatedHostsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {

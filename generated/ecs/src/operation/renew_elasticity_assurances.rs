@@ -307,11 +307,12 @@ pub struct RenewElasticityAssurancesResponse {
 impl ::acs_runtime::de::FromJson for RenewElasticityAssurancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            private_pool_options_id_set: fields.take("PrivatePoolOptionsIdSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            private_pool_options_id_set: fields.read("PrivatePoolOptionsIdSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {

@@ -279,11 +279,12 @@ pub struct RenewReservedInstancesResponse {
 impl ::acs_runtime::de::FromJson for RenewReservedInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            reserved_instance_id_sets: fields.take("ReservedInstanceIdSets")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            reserved_instance_id_sets: fields.read("ReservedInstanceIdSets"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RenewReservedInstancesResponse {

@@ -459,10 +459,11 @@ pub struct ReplaceSystemDiskResponse {
 impl ::acs_runtime::de::FromJson for ReplaceSystemDiskResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            disk_id: fields.take("DiskId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            disk_id: fields.read("DiskId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {

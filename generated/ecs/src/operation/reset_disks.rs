@@ -180,10 +180,11 @@ pub struct ResetDisksResponse {
 impl ::acs_runtime::de::FromJson for ResetDisksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            operation_progress_set: fields.take("OperationProgressSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            operation_progress_set: fields.read("OperationProgressSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ResetDisksResponse {

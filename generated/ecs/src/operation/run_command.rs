@@ -863,11 +863,12 @@ pub struct RunCommandResponse {
 impl ::acs_runtime::de::FromJson for RunCommandResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            command_id: fields.take("CommandId")?,
-            invoke_id: fields.take("InvokeId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            command_id: fields.read("CommandId"),
+            invoke_id: fields.read("InvokeId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunCommandResponse {

@@ -1993,12 +1993,13 @@ pub struct RunInstancesResponse {
 impl ::acs_runtime::de::FromJson for RunInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            trade_price: fields.take("TradePrice")?,
-            instance_id_sets: fields.take("InstanceIdSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            trade_price: fields.read("TradePrice"),
+            instance_id_sets: fields.read("InstanceIdSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {

@@ -426,10 +426,11 @@ pub struct SendFileResponse {
 impl ::acs_runtime::de::FromJson for SendFileResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            invoke_id: fields.take("InvokeId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            invoke_id: fields.read("InvokeId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SendFileResponse {

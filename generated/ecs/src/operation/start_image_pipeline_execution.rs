@@ -221,10 +221,11 @@ pub struct StartImagePipelineExecutionResponse {
 impl ::acs_runtime::de::FromJson for StartImagePipelineExecutionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            execution_id: fields.take("ExecutionId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            execution_id: fields.read("ExecutionId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {

@@ -220,10 +220,11 @@ pub struct StartInstancesResponse {
 impl ::acs_runtime::de::FromJson for StartInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_responses: fields.take("InstanceResponses")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_responses: fields.read("InstanceResponses"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartInstancesResponse {

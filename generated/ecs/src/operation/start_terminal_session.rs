@@ -304,12 +304,13 @@ pub struct StartTerminalSessionResponse {
 impl ::acs_runtime::de::FromJson for StartTerminalSessionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            session_id: fields.take("SessionId")?,
-            security_token: fields.take("SecurityToken")?,
-            web_socket_url: fields.take("WebSocketUrl")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            session_id: fields.read("SessionId"),
+            security_token: fields.read("SecurityToken"),
+            web_socket_url: fields.read("WebSocketUrl"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {

@@ -293,10 +293,11 @@ pub struct StopInstancesResponse {
 impl ::acs_runtime::de::FromJson for StopInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_responses: fields.take("InstanceResponses")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_responses: fields.read("InstanceResponses"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {

@@ -239,12 +239,13 @@ pub struct AsymmetricDecryptResponse {
 impl ::acs_runtime::de::FromJson for AsymmetricDecryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            request_id: fields.take("RequestId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            request_id: fields.read("RequestId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AsymmetricDecryptResponse {

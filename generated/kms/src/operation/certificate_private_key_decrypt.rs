@@ -212,11 +212,12 @@ pub struct CertificatePrivateKeyDecryptResponse {
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeyDecryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeyDecryptResponse {

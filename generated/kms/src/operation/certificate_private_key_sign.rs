@@ -254,11 +254,12 @@ pub struct CertificatePrivateKeySignResponse {
 impl ::acs_runtime::de::FromJson for CertificatePrivateKeySignResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            signature_value: fields.take("SignatureValue")?,
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-        })
+        let value = Self {
+            signature_value: fields.read("SignatureValue"),
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePrivateKeySignResponse {

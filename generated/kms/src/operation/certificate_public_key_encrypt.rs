@@ -228,11 +228,12 @@ pub struct CertificatePublicKeyEncryptResponse {
 impl ::acs_runtime::de::FromJson for CertificatePublicKeyEncryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-        })
+        let value = Self {
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyEncryptResponse {

@@ -279,11 +279,12 @@ pub struct CertificatePublicKeyVerifyResponse {
 impl ::acs_runtime::de::FromJson for CertificatePublicKeyVerifyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-            signature_valid: fields.take("SignatureValid")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+            signature_valid: fields.read("SignatureValid"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyVerifyResponse {

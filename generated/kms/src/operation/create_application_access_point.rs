@@ -224,14 +224,15 @@ pub struct CreateApplicationAccessPointResponse {
 impl ::acs_runtime::de::FromJson for CreateApplicationAccessPointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            policies: fields.take("Policies")?,
-            name: fields.take("Name")?,
-            arn: fields.take("Arn")?,
-            authentication_method: fields.take("AuthenticationMethod")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            policies: fields.read("Policies"),
+            name: fields.read("Name"),
+            arn: fields.read("Arn"),
+            authentication_method: fields.read("AuthenticationMethod"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {

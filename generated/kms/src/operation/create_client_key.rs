@@ -237,14 +237,15 @@ pub struct CreateClientKeyResponse {
 impl ::acs_runtime::de::FromJson for CreateClientKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            client_key_id: fields.take("ClientKeyId")?,
-            key_algorithm: fields.take("KeyAlgorithm")?,
-            private_key_data: fields.take("PrivateKeyData")?,
-            not_before: fields.take("NotBefore")?,
-            not_after: fields.take("NotAfter")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            client_key_id: fields.read("ClientKeyId"),
+            key_algorithm: fields.read("KeyAlgorithm"),
+            private_key_data: fields.read("PrivateKeyData"),
+            not_before: fields.read("NotBefore"),
+            not_after: fields.read("NotAfter"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateClientKeyResponse {

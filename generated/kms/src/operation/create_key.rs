@@ -362,10 +362,11 @@ pub struct CreateKeyResponse {
 impl ::acs_runtime::de::FromJson for CreateKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_metadata: fields.take("KeyMetadata")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_metadata: fields.read("KeyMetadata"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {

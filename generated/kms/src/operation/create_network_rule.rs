@@ -221,14 +221,15 @@ pub struct CreateNetworkRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            r#type: fields.take("Type")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            source_private_ip: fields.take("SourcePrivateIp")?,
-            name: fields.take("Name")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            r#type: fields.read("Type"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            source_private_ip: fields.read("SourcePrivateIp"),
+            name: fields.read("Name"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {

@@ -516,18 +516,19 @@ pub struct CreateSecretResponse {
 impl ::acs_runtime::de::FromJson for CreateSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_name: fields.take("SecretName")?,
-            version_id: fields.take("VersionId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            secret_type: fields.take("SecretType")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_name: fields.read("SecretName"),
+            version_id: fields.read("VersionId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            secret_type: fields.read("SecretType"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            extended_config: fields.read("ExtendedConfig"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {

@@ -198,11 +198,12 @@ pub struct DeleteSecretResponse {
 impl ::acs_runtime::de::FromJson for DeleteSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            request_id: fields.take("RequestId")?,
-            planned_delete_time: fields.take("PlannedDeleteTime")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            request_id: fields.read("RequestId"),
+            planned_delete_time: fields.read("PlannedDeleteTime"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteSecretResponse {

@@ -122,10 +122,11 @@ pub struct DescribeAccountKmsStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccountKmsStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            account_status: fields.take("AccountStatus")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            account_status: fields.read("AccountStatus"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccountKmsStatusResponse {

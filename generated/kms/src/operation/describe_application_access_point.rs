@@ -159,14 +159,15 @@ pub struct DescribeApplicationAccessPointResponse {
 impl ::acs_runtime::de::FromJson for DescribeApplicationAccessPointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            authentication_method: fields.take("AuthenticationMethod")?,
-            policies: fields.take("Policies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            authentication_method: fields.read("AuthenticationMethod"),
+            policies: fields.read("Policies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeApplicationAccessPointResponse {

@@ -230,26 +230,27 @@ pub struct DescribeCertificateResponse {
 impl ::acs_runtime::de::FromJson for DescribeCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            serial: fields.take("Serial")?,
-            created_at: fields.take("CreatedAt")?,
-            tags: fields.take("Tags")?,
-            subject_key_identifier: fields.take("SubjectKeyIdentifier")?,
-            exportable_private_key: fields.take("ExportablePrivateKey")?,
-            issuer: fields.take("Issuer")?,
-            signature_algorithm: fields.take("SignatureAlgorithm")?,
-            not_after: fields.take("NotAfter")?,
-            arn: fields.take("Arn")?,
-            certificate_id: fields.take("CertificateId")?,
-            request_id: fields.take("RequestId")?,
-            key_spec: fields.take("KeySpec")?,
-            subject_public_key: fields.take("SubjectPublicKey")?,
-            subject: fields.take("Subject")?,
-            not_before: fields.take("NotBefore")?,
-            updated_at: fields.take("UpdatedAt")?,
-            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            serial: fields.read("Serial"),
+            created_at: fields.read("CreatedAt"),
+            tags: fields.read("Tags"),
+            subject_key_identifier: fields.read("SubjectKeyIdentifier"),
+            exportable_private_key: fields.read("ExportablePrivateKey"),
+            issuer: fields.read("Issuer"),
+            signature_algorithm: fields.read("SignatureAlgorithm"),
+            not_after: fields.read("NotAfter"),
+            arn: fields.read("Arn"),
+            certificate_id: fields.read("CertificateId"),
+            request_id: fields.read("RequestId"),
+            key_spec: fields.read("KeySpec"),
+            subject_public_key: fields.read("SubjectPublicKey"),
+            subject: fields.read("Subject"),
+            not_before: fields.read("NotBefore"),
+            updated_at: fields.read("UpdatedAt"),
+            subject_alternative_names: fields.read("SubjectAlternativeNames"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCertificateResponse {

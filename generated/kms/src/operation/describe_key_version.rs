@@ -164,10 +164,11 @@ pub struct DescribeKeyVersionResponse {
 impl ::acs_runtime::de::FromJson for DescribeKeyVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            key_version: fields.take("KeyVersion")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            key_version: fields.read("KeyVersion"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeKeyVersionResponse {

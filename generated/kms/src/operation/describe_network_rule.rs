@@ -150,13 +150,14 @@ pub struct DescribeNetworkRuleResponse {
 impl ::acs_runtime::de::FromJson for DescribeNetworkRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-            r#type: fields.take("Type")?,
-            description: fields.take("Description")?,
-            source_private_ip: fields.take("SourcePrivateIp")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+            r#type: fields.read("Type"),
+            description: fields.read("Description"),
+            source_private_ip: fields.read("SourcePrivateIp"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkRuleResponse {

@@ -162,16 +162,17 @@ pub struct DescribePolicyResponse {
 impl ::acs_runtime::de::FromJson for DescribePolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            kms_instance: fields.take("KmsInstance")?,
-            permissions: fields.take("Permissions")?,
-            resources: fields.take("Resources")?,
-            access_control_rules: fields.take("AccessControlRules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            kms_instance: fields.read("KmsInstance"),
+            permissions: fields.read("Permissions"),
+            resources: fields.read("Resources"),
+            access_control_rules: fields.read("AccessControlRules"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePolicyResponse {

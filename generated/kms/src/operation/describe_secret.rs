@@ -258,25 +258,26 @@ pub struct DescribeSecretResponse {
 impl ::acs_runtime::de::FromJson for DescribeSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            update_time: fields.take("UpdateTime")?,
-            create_time: fields.take("CreateTime")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            encryption_key_id: fields.take("EncryptionKeyId")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            arn: fields.take("Arn")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            secret_name: fields.take("SecretName")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_type: fields.take("SecretType")?,
-            planned_delete_time: fields.take("PlannedDeleteTime")?,
-            dkms_instance_id: fields.take("DKMSInstanceId")?,
-            tags: fields.take("Tags")?,
-            owing_service: fields.take("OwingService")?,
-        })
+        let value = Self {
+            update_time: fields.read("UpdateTime"),
+            create_time: fields.read("CreateTime"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            encryption_key_id: fields.read("EncryptionKeyId"),
+            rotation_interval: fields.read("RotationInterval"),
+            arn: fields.read("Arn"),
+            extended_config: fields.read("ExtendedConfig"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            secret_name: fields.read("SecretName"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_type: fields.read("SecretType"),
+            planned_delete_time: fields.read("PlannedDeleteTime"),
+            dkms_instance_id: fields.read("DKMSInstanceId"),
+            tags: fields.read("Tags"),
+            owing_service: fields.read("OwingService"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {

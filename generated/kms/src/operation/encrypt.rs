@@ -188,12 +188,13 @@ pub struct EncryptResponse {
 impl ::acs_runtime::de::FromJson for EncryptResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for EncryptResponse {

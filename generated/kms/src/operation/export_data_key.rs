@@ -256,12 +256,13 @@ pub struct ExportDataKeyResponse {
 impl ::acs_runtime::de::FromJson for ExportDataKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            request_id: fields.take("RequestId")?,
-            exported_data_key: fields.take("ExportedDataKey")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            request_id: fields.read("RequestId"),
+            exported_data_key: fields.read("ExportedDataKey"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ExportDataKeyResponse {

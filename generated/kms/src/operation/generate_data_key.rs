@@ -269,13 +269,14 @@ pub struct GenerateDataKeyResponse {
 impl ::acs_runtime::de::FromJson for GenerateDataKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            ciphertext_blob: fields.take("CiphertextBlob")?,
-            request_id: fields.take("RequestId")?,
-            plaintext: fields.take("Plaintext")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            ciphertext_blob: fields.read("CiphertextBlob"),
+            request_id: fields.read("RequestId"),
+            plaintext: fields.read("Plaintext"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {

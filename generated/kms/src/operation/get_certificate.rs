@@ -149,13 +149,14 @@ pub struct GetCertificateResponse {
 impl ::acs_runtime::de::FromJson for GetCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            certificate_chain: fields.take("CertificateChain")?,
-            certificate: fields.take("Certificate")?,
-            request_id: fields.take("RequestId")?,
-            certificate_id: fields.take("CertificateId")?,
-            csr: fields.take("Csr")?,
-        })
+        let value = Self {
+            certificate_chain: fields.read("CertificateChain"),
+            certificate: fields.read("Certificate"),
+            request_id: fields.read("RequestId"),
+            certificate_id: fields.read("CertificateId"),
+            csr: fields.read("Csr"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCertificateResponse {

@@ -169,17 +169,18 @@ pub struct GetClientKeyResponse {
 impl ::acs_runtime::de::FromJson for GetClientKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            client_key_id: fields.take("ClientKeyId")?,
-            create_time: fields.take("CreateTime")?,
-            key_algorithm: fields.take("KeyAlgorithm")?,
-            key_origin: fields.take("KeyOrigin")?,
-            public_key_data: fields.take("PublicKeyData")?,
-            not_after: fields.take("NotAfter")?,
-            not_before: fields.take("NotBefore")?,
-            aap_name: fields.take("AapName")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            client_key_id: fields.read("ClientKeyId"),
+            create_time: fields.read("CreateTime"),
+            key_algorithm: fields.read("KeyAlgorithm"),
+            key_origin: fields.read("KeyOrigin"),
+            public_key_data: fields.read("PublicKeyData"),
+            not_after: fields.read("NotAfter"),
+            not_before: fields.read("NotBefore"),
+            aap_name: fields.read("AapName"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetClientKeyResponse {

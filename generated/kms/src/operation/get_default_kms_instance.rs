@@ -112,10 +112,11 @@ pub struct GetDefaultKmsInstanceResponse {
 impl ::acs_runtime::de::FromJson for GetDefaultKmsInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            default_kms_instance_id: fields.take("DefaultKmsInstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            default_kms_instance_id: fields.read("DefaultKmsInstanceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetDefaultKmsInstanceResponse {

@@ -140,10 +140,11 @@ pub struct GetKeyPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetKeyPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            policy: fields.read("Policy"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {

@@ -133,10 +133,11 @@ pub struct GetKmsInstanceResponse {
 impl ::acs_runtime::de::FromJson for GetKmsInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_instance: fields.take("KmsInstance")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_instance: fields.read("KmsInstance"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceResponse {

@@ -140,11 +140,12 @@ pub struct GetKmsInstanceQuotaInfosResponse {
 impl ::acs_runtime::de::FromJson for GetKmsInstanceQuotaInfosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_instance_id: fields.take("KmsInstanceId")?,
-            kms_instance_quota_infos: fields.take("KmsInstanceQuotaInfos")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_instance_id: fields.read("KmsInstanceId"),
+            kms_instance_quota_infos: fields.read("KmsInstanceQuotaInfos"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {

@@ -219,13 +219,14 @@ pub struct GetParametersForImportResponse {
 impl ::acs_runtime::de::FromJson for GetParametersForImportResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_id: fields.take("KeyId")?,
-            import_token: fields.take("ImportToken")?,
-            request_id: fields.take("RequestId")?,
-            token_expire_time: fields.take("TokenExpireTime")?,
-            public_key: fields.take("PublicKey")?,
-        })
+        let value = Self {
+            key_id: fields.read("KeyId"),
+            import_token: fields.read("ImportToken"),
+            request_id: fields.read("RequestId"),
+            token_expire_time: fields.read("TokenExpireTime"),
+            public_key: fields.read("PublicKey"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {

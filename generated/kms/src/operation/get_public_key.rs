@@ -174,12 +174,13 @@ pub struct GetPublicKeyResponse {
 impl ::acs_runtime::de::FromJson for GetPublicKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            key_version_id: fields.take("KeyVersionId")?,
-            key_id: fields.take("KeyId")?,
-            request_id: fields.take("RequestId")?,
-            public_key: fields.take("PublicKey")?,
-        })
+        let value = Self {
+            key_version_id: fields.read("KeyVersionId"),
+            key_id: fields.read("KeyId"),
+            request_id: fields.read("RequestId"),
+            public_key: fields.read("PublicKey"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPublicKeyResponse {

@@ -364,10 +364,11 @@ pub struct GetRandomPasswordResponse {
 impl ::acs_runtime::de::FromJson for GetRandomPasswordResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            random_password: fields.take("RandomPassword")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            random_password: fields.read("RandomPassword"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {

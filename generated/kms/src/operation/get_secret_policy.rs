@@ -136,10 +136,11 @@ pub struct GetSecretPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetSecretPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            policy: fields.take("Policy")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            policy: fields.read("Policy"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecretPolicyResponse {

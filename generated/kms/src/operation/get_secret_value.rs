@@ -302,21 +302,22 @@ pub struct GetSecretValueResponse {
 impl ::acs_runtime::de::FromJson for GetSecretValueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_data_type: fields.take("SecretDataType")?,
-            create_time: fields.take("CreateTime")?,
-            version_id: fields.take("VersionId")?,
-            next_rotation_date: fields.take("NextRotationDate")?,
-            secret_data: fields.take("SecretData")?,
-            rotation_interval: fields.take("RotationInterval")?,
-            extended_config: fields.take("ExtendedConfig")?,
-            last_rotation_date: fields.take("LastRotationDate")?,
-            request_id: fields.take("RequestId")?,
-            secret_name: fields.take("SecretName")?,
-            automatic_rotation: fields.take("AutomaticRotation")?,
-            secret_type: fields.take("SecretType")?,
-            version_stages: fields.take("VersionStages")?,
-        })
+        let value = Self {
+            secret_data_type: fields.read("SecretDataType"),
+            create_time: fields.read("CreateTime"),
+            version_id: fields.read("VersionId"),
+            next_rotation_date: fields.read("NextRotationDate"),
+            secret_data: fields.read("SecretData"),
+            rotation_interval: fields.read("RotationInterval"),
+            extended_config: fields.read("ExtendedConfig"),
+            last_rotation_date: fields.read("LastRotationDate"),
+            request_id: fields.read("RequestId"),
+            secret_name: fields.read("SecretName"),
+            automatic_rotation: fields.read("AutomaticRotation"),
+            secret_type: fields.read("SecretType"),
+            version_stages: fields.read("VersionStages"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {

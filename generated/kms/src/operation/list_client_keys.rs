@@ -126,10 +126,11 @@ pub struct ListClientKeysResponse {
 impl ::acs_runtime::de::FromJson for ListClientKeysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            client_keys: fields.take("ClientKeys")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            client_keys: fields.read("ClientKeys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListClientKeysResponse {

@@ -247,13 +247,14 @@ pub struct ListKeysResponse {
 impl ::acs_runtime::de::FromJson for ListKeysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            keys: fields.take("Keys")?,
-        })
+        let value = Self {
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            keys: fields.read("Keys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKeysResponse {

@@ -167,13 +167,14 @@ pub struct ListKmsInstancesResponse {
 impl ::acs_runtime::de::FromJson for ListKmsInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            kms_instances: fields.take("KmsInstances")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            kms_instances: fields.read("KmsInstances"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {

@@ -131,10 +131,11 @@ pub struct ListResourceTagsResponse {
 impl ::acs_runtime::de::FromJson for ListResourceTagsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListResourceTagsResponse {

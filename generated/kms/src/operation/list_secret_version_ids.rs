@@ -216,14 +216,15 @@ pub struct ListSecretVersionIdsResponse {
 impl ::acs_runtime::de::FromJson for ListSecretVersionIdsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            version_ids: fields.take("VersionIds")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            version_ids: fields.read("VersionIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecretVersionIdsResponse {

@@ -256,13 +256,14 @@ pub struct ListSecretsResponse {
 impl ::acs_runtime::de::FromJson for ListSecretsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            secret_list: fields.take("SecretList")?,
-        })
+        let value = Self {
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            secret_list: fields.read("SecretList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSecretsResponse {

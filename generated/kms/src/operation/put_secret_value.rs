@@ -244,12 +244,13 @@ pub struct PutSecretValueResponse {
 impl ::acs_runtime::de::FromJson for PutSecretValueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            version_id: fields.take("VersionId")?,
-            request_id: fields.take("RequestId")?,
-            version_stages: fields.take("VersionStages")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            version_id: fields.read("VersionId"),
+            request_id: fields.read("RequestId"),
+            version_stages: fields.read("VersionStages"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {

@@ -174,12 +174,13 @@ pub struct RotateSecretResponse {
 impl ::acs_runtime::de::FromJson for RotateSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            version_id: fields.take("VersionId")?,
-            secret_name: fields.take("SecretName")?,
-            request_id: fields.take("RequestId")?,
-            arn: fields.take("Arn")?,
-        })
+        let value = Self {
+            version_id: fields.read("VersionId"),
+            secret_name: fields.read("SecretName"),
+            request_id: fields.read("RequestId"),
+            arn: fields.read("Arn"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RotateSecretResponse {

@@ -160,10 +160,11 @@ pub struct UpdateSecretResponse {
 impl ::acs_runtime::de::FromJson for UpdateSecretResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            secret_name: fields.take("SecretName")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            secret_name: fields.read("SecretName"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecretResponse {

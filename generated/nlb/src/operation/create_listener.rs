@@ -661,11 +661,12 @@ pub struct CreateListenerResponse {
 impl ::acs_runtime::de::FromJson for CreateListenerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            listener_id: fields.take("ListenerId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            listener_id: fields.read("ListenerId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {

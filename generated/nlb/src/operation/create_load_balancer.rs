@@ -436,11 +436,12 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            loadbalancer_id: fields.take("LoadbalancerId")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            loadbalancer_id: fields.read("LoadbalancerId"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

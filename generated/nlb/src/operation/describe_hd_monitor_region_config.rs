@@ -148,12 +148,13 @@ pub struct DescribeHdMonitorRegionConfigResponse {
 impl ::acs_runtime::de::FromJson for DescribeHdMonitorRegionConfigResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            region_id: fields.take("RegionId")?,
-            log_project: fields.take("LogProject")?,
-            metric_store: fields.take("MetricStore")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            region_id: fields.read("RegionId"),
+            log_project: fields.read("LogProject"),
+            metric_store: fields.read("MetricStore"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHdMonitorRegionConfigResponse {

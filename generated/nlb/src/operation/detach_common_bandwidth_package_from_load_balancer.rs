@@ -231,10 +231,11 @@ impl ::acs_runtime::de::FromJson
 for DetachCommonBandwidthPackageFromLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -163,10 +163,11 @@ pub struct GetJobStatusResponse {
 impl ::acs_runtime::de::FromJson for GetJobStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            status: fields.take("Status")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            status: fields.read("Status"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetJobStatusResponse {

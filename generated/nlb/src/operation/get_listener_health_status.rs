@@ -173,13 +173,14 @@ pub struct GetListenerHealthStatusResponse {
 impl ::acs_runtime::de::FromJson for GetListenerHealthStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            listener_health_status: fields.take("ListenerHealthStatus")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            listener_health_status: fields.read("ListenerHealthStatus"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetListenerHealthStatusResponse {

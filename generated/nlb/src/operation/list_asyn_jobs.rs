@@ -134,11 +134,12 @@ pub struct ListAsynJobsResponse {
 impl ::acs_runtime::de::FromJson for ListAsynJobsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            jobs: fields.take("Jobs")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            jobs: fields.read("Jobs"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {

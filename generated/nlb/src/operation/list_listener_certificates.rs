@@ -267,14 +267,15 @@ pub struct ListListenerCertificatesResponse {
 impl ::acs_runtime::de::FromJson for ListListenerCertificatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            certificate_ids: fields.take("CertificateIds")?,
-            certificates: fields.take("Certificates")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            certificate_ids: fields.read("CertificateIds"),
+            certificates: fields.read("Certificates"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {

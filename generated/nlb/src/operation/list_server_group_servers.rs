@@ -248,13 +248,14 @@ pub struct ListServerGroupServersResponse {
 impl ::acs_runtime::de::FromJson for ListServerGroupServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            servers: fields.take("Servers")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            servers: fields.read("Servers"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {

@@ -308,13 +308,14 @@ pub struct ListServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for ListServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_groups: fields.take("ServerGroups")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_groups: fields.read("ServerGroups"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {

@@ -137,10 +137,11 @@ pub struct ListSystemSecurityPolicyResponse {
 impl ::acs_runtime::de::FromJson for ListSystemSecurityPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policies: fields.take("SecurityPolicies")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policies: fields.read("SecurityPolicies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPolicyResponse {

@@ -217,12 +217,13 @@ pub struct MoveResourceGroupResponse {
 impl ::acs_runtime::de::FromJson for MoveResourceGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            http_status_code: fields.take("HttpStatusCode")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            http_status_code: fields.read("HttpStatusCode"),
+            data: fields.read("Data"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {

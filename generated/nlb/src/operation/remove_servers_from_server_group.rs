@@ -239,11 +239,12 @@ pub struct RemoveServersFromServerGroupResponse {
 impl ::acs_runtime::de::FromJson for RemoveServersFromServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_group_id: fields.take("ServerGroupId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_group_id: fields.read("ServerGroupId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {

@@ -354,11 +354,12 @@ pub struct UpdateSecurityPolicyAttributeResponse {
 impl ::acs_runtime::de::FromJson for UpdateSecurityPolicyAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            security_policy_id: fields.take("SecurityPolicyId")?,
-            job_id: fields.take("JobId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            security_policy_id: fields.read("SecurityPolicyId"),
+            job_id: fields.read("JobId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {

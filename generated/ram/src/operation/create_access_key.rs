@@ -128,10 +128,11 @@ pub struct CreateAccessKeyResponse {
 impl ::acs_runtime::de::FromJson for CreateAccessKeyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            access_key: fields.take("AccessKey")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            access_key: fields.read("AccessKey"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAccessKeyResponse {

@@ -194,10 +194,11 @@ pub struct CreatePolicyResponse {
 impl ::acs_runtime::de::FromJson for CreatePolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePolicyResponse {

@@ -191,10 +191,11 @@ pub struct CreatePolicyVersionResponse {
 impl ::acs_runtime::de::FromJson for CreatePolicyVersionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy_version: fields.take("PolicyVersion")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            policy_version: fields.read("PolicyVersion"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePolicyVersionResponse {

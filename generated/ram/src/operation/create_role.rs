@@ -214,10 +214,11 @@ pub struct CreateRoleResponse {
 impl ::acs_runtime::de::FromJson for CreateRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            role: fields.take("Role")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            role: fields.read("Role"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRoleResponse {

@@ -218,10 +218,11 @@ pub struct CreateUserResponse {
 impl ::acs_runtime::de::FromJson for CreateUserResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            user: fields.take("User")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            user: fields.read("User"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateUserResponse {

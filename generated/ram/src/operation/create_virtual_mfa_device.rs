@@ -135,10 +135,11 @@ pub struct CreateVirtualMFADeviceResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualMFADeviceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_mfa_device: fields.take("VirtualMFADevice")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            virtual_mfa_device: fields.read("VirtualMFADevice"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {

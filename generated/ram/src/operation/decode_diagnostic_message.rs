@@ -131,10 +131,11 @@ pub struct DecodeDiagnosticMessageResponse {
 impl ::acs_runtime::de::FromJson for DecodeDiagnosticMessageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            decoded_diagnostic_message: fields.take("DecodedDiagnosticMessage")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            decoded_diagnostic_message: fields.read("DecodedDiagnosticMessage"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {

@@ -137,10 +137,11 @@ pub struct GetAccessKeyLastUsedResponse {
 impl ::acs_runtime::de::FromJson for GetAccessKeyLastUsedResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_key_last_used: fields.take("AccessKeyLastUsed")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            access_key_last_used: fields.read("AccessKeyLastUsed"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetAccessKeyLastUsedResponse {

@@ -113,10 +113,11 @@ pub struct GetAccountAliasResponse {
 impl ::acs_runtime::de::FromJson for GetAccountAliasResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            account_alias: fields.take("AccountAlias")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            account_alias: fields.read("AccountAlias"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetAccountAliasResponse {

@@ -128,10 +128,11 @@ pub struct GetLoginProfileResponse {
 impl ::acs_runtime::de::FromJson for GetLoginProfileResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            login_profile: fields.take("LoginProfile")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            login_profile: fields.read("LoginProfile"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetLoginProfileResponse {

@@ -113,10 +113,11 @@ pub struct GetPasswordPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetPasswordPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            password_policy: fields.take("PasswordPolicy")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            password_policy: fields.read("PasswordPolicy"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPasswordPolicyResponse {

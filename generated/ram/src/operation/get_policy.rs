@@ -146,11 +146,12 @@ pub struct GetPolicyResponse {
 impl ::acs_runtime::de::FromJson for GetPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policy: fields.take("Policy")?,
-            request_id: fields.take("RequestId")?,
-            default_policy_version: fields.take("DefaultPolicyVersion")?,
-        })
+        let value = Self {
+            policy: fields.read("Policy"),
+            request_id: fields.read("RequestId"),
+            default_policy_version: fields.read("DefaultPolicyVersion"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPolicyResponse {

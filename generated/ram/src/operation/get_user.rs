@@ -130,10 +130,11 @@ pub struct GetUserResponse {
 impl ::acs_runtime::de::FromJson for GetUserResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            user: fields.take("User")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            user: fields.read("User"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetUserResponse {

@@ -126,10 +126,11 @@ pub struct ListAccessKeysResponse {
 impl ::acs_runtime::de::FromJson for ListAccessKeysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            access_keys: fields.take("AccessKeys")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            access_keys: fields.read("AccessKeys"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListAccessKeysResponse {

@@ -147,12 +147,13 @@ pub struct ListEntitiesForPolicyResponse {
 impl ::acs_runtime::de::FromJson for ListEntitiesForPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            groups: fields.take("Groups")?,
-            roles: fields.take("Roles")?,
-            users: fields.take("Users")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            groups: fields.read("Groups"),
+            roles: fields.read("Roles"),
+            users: fields.read("Users"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListEntitiesForPolicyResponse {

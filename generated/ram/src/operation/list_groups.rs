@@ -169,12 +169,13 @@ pub struct ListGroupsResponse {
 impl ::acs_runtime::de::FromJson for ListGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            groups: fields.take("Groups")?,
-            is_truncated: fields.take("IsTruncated")?,
-            marker: fields.take("Marker")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            groups: fields.read("Groups"),
+            is_truncated: fields.read("IsTruncated"),
+            marker: fields.read("Marker"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {

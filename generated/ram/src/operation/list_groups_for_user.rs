@@ -131,10 +131,11 @@ pub struct ListGroupsForUserResponse {
 impl ::acs_runtime::de::FromJson for ListGroupsForUserResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            groups: fields.take("Groups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            groups: fields.read("Groups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGroupsForUserResponse {

@@ -184,12 +184,13 @@ pub struct ListPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policies: fields.take("Policies")?,
-            request_id: fields.take("RequestId")?,
-            is_truncated: fields.take("IsTruncated")?,
-            marker: fields.take("Marker")?,
-        })
+        let value = Self {
+            policies: fields.read("Policies"),
+            request_id: fields.read("RequestId"),
+            is_truncated: fields.read("IsTruncated"),
+            marker: fields.read("Marker"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesResponse {

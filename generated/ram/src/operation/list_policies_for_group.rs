@@ -127,10 +127,11 @@ pub struct ListPoliciesForGroupResponse {
 impl ::acs_runtime::de::FromJson for ListPoliciesForGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            policies: fields.take("Policies")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            policies: fields.read("Policies"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupResponse {

@@ -143,10 +143,11 @@ pub struct ListPolicyVersionsResponse {
 impl ::acs_runtime::de::FromJson for ListPolicyVersionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            policy_versions: fields.take("PolicyVersions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            policy_versions: fields.read("PolicyVersions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPolicyVersionsResponse {

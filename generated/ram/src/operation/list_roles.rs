@@ -166,12 +166,13 @@ pub struct ListRolesResponse {
 impl ::acs_runtime::de::FromJson for ListRolesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            is_truncated: fields.take("IsTruncated")?,
-            roles: fields.take("Roles")?,
-            marker: fields.take("Marker")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            is_truncated: fields.read("IsTruncated"),
+            roles: fields.read("Roles"),
+            marker: fields.read("Marker"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListRolesResponse {

@@ -211,11 +211,12 @@ pub struct ListTagResourcesResponse {
 impl ::acs_runtime::de::FromJson for ListTagResourcesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            tag_resources: fields.take("TagResources")?,
-            next_token: fields.take("NextToken")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            tag_resources: fields.read("TagResources"),
+            next_token: fields.read("NextToken"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {

@@ -175,12 +175,13 @@ pub struct ListUsersForGroupResponse {
 impl ::acs_runtime::de::FromJson for ListUsersForGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            is_truncated: fields.take("IsTruncated")?,
-            marker: fields.take("Marker")?,
-            users: fields.take("Users")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            is_truncated: fields.read("IsTruncated"),
+            marker: fields.read("Marker"),
+            users: fields.read("Users"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListUsersForGroupResponse {

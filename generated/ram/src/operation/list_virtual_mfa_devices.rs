@@ -113,10 +113,11 @@ pub struct ListVirtualMFADevicesResponse {
 impl ::acs_runtime::de::FromJson for ListVirtualMFADevicesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            virtual_mfa_devices: fields.take("VirtualMFADevices")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            virtual_mfa_devices: fields.read("VirtualMFADevices"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVirtualMFADevicesResponse {

@@ -269,10 +269,11 @@ pub struct SetPasswordPolicyResponse {
 impl ::acs_runtime::de::FromJson for SetPasswordPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            password_policy: fields.take("PasswordPolicy")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            password_policy: fields.read("PasswordPolicy"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyResponse {

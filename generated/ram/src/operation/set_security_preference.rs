@@ -279,10 +279,11 @@ pub struct SetSecurityPreferenceResponse {
 impl ::acs_runtime::de::FromJson for SetSecurityPreferenceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            security_preference: fields.take("SecurityPreference")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            security_preference: fields.read("SecurityPreference"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetSecurityPreferenceResponse {

@@ -128,10 +128,11 @@ pub struct UnbindMFADeviceResponse {
 impl ::acs_runtime::de::FromJson for UnbindMFADeviceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            mfa_device: fields.take("MFADevice")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            mfa_device: fields.read("MFADevice"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnbindMFADeviceResponse {

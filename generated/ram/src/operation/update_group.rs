@@ -168,10 +168,11 @@ pub struct UpdateGroupResponse {
 impl ::acs_runtime::de::FromJson for UpdateGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            group: fields.take("Group")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            group: fields.read("Group"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {

@@ -212,10 +212,11 @@ pub struct CreateAccessControlListResponse {
 impl ::acs_runtime::de::FromJson for CreateAccessControlListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateAccessControlListResponse {

@@ -220,11 +220,12 @@ pub struct CreateDomainExtensionResponse {
 impl ::acs_runtime::de::FromJson for CreateDomainExtensionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            listener_port: fields.take("ListenerPort")?,
-            request_id: fields.take("RequestId")?,
-            domain_extension_id: fields.take("DomainExtensionId")?,
-        })
+        let value = Self {
+            listener_port: fields.read("ListenerPort"),
+            request_id: fields.read("RequestId"),
+            domain_extension_id: fields.read("DomainExtensionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {

@@ -708,18 +708,19 @@ pub struct CreateLoadBalancerResponse {
 impl ::acs_runtime::de::FromJson for CreateLoadBalancerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_name: fields.take("LoadBalancerName")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            address: fields.take("Address")?,
-            network_type: fields.take("NetworkType")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            load_balancer_name: fields.read("LoadBalancerName"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            address: fields.read("Address"),
+            network_type: fields.read("NetworkType"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {

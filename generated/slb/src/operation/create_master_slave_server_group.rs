@@ -249,11 +249,12 @@ pub struct CreateMasterSlaveServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateMasterSlaveServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
-        })
+        let value = Self {
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            request_id: fields.read("RequestId"),
+            master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {

@@ -231,10 +231,11 @@ pub struct CreateRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            rules: fields.take("Rules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            rules: fields.read("Rules"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {

@@ -289,10 +289,11 @@ pub struct CreateTLSCipherPolicyResponse {
 impl ::acs_runtime::de::FromJson for CreateTLSCipherPolicyResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tls_cipher_policy_id: fields.take("TLSCipherPolicyId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            tls_cipher_policy_id: fields.read("TLSCipherPolicyId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {

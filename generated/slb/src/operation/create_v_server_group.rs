@@ -274,11 +274,12 @@ pub struct CreateVServerGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateVServerGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {

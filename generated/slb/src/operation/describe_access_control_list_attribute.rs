@@ -242,18 +242,19 @@ pub struct DescribeAccessControlListAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            tags: fields.take("Tags")?,
-            address_ip_version: fields.take("AddressIPVersion")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            acl_name: fields.take("AclName")?,
-            acl_entrys: fields.take("AclEntrys")?,
-            related_listeners: fields.take("RelatedListeners")?,
-            create_time: fields.take("CreateTime")?,
-            total_acl_entry: fields.take("TotalAclEntry")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            tags: fields.read("Tags"),
+            address_ip_version: fields.read("AddressIPVersion"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            acl_name: fields.read("AclName"),
+            acl_entrys: fields.read("AclEntrys"),
+            related_listeners: fields.read("RelatedListeners"),
+            create_time: fields.read("CreateTime"),
+            total_acl_entry: fields.read("TotalAclEntry"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeResponse {

@@ -259,14 +259,15 @@ pub struct DescribeAccessControlListsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessControlListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            acls: fields.take("Acls")?,
-        })
+        let value = Self {
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            acls: fields.read("Acls"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {

@@ -251,13 +251,14 @@ pub struct DescribeAccessLogsDownloadAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessLogsDownloadAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            logs_download_attributes: fields.take("LogsDownloadAttributes")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            logs_download_attributes: fields.read("LogsDownloadAttributes"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeResponse {

@@ -187,10 +187,11 @@ pub struct DescribeCACertificatesResponse {
 impl ::acs_runtime::de::FromJson for DescribeCACertificatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ca_certificates: fields.take("CACertificates")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ca_certificates: fields.read("CACertificates"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {

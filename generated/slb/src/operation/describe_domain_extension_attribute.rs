@@ -179,14 +179,15 @@ pub struct DescribeDomainExtensionAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeDomainExtensionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            domain: fields.take("Domain")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            listener_port: fields.take("ListenerPort")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            domain_extension_id: fields.take("DomainExtensionId")?,
-        })
+        let value = Self {
+            domain: fields.read("Domain"),
+            request_id: fields.read("RequestId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            listener_port: fields.read("ListenerPort"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            domain_extension_id: fields.read("DomainExtensionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse {

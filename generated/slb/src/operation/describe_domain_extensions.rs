@@ -188,10 +188,11 @@ pub struct DescribeDomainExtensionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeDomainExtensionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            domain_extensions: fields.take("DomainExtensions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            domain_extensions: fields.read("DomainExtensions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionsResponse {

@@ -187,10 +187,11 @@ pub struct DescribeHealthStatusResponse {
 impl ::acs_runtime::de::FromJson for DescribeHealthStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusResponse {

@@ -172,12 +172,13 @@ pub struct DescribeHighDefinationMonitorResponse {
 impl ::acs_runtime::de::FromJson for DescribeHighDefinationMonitorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            request_id: fields.take("RequestId")?,
-            log_store: fields.take("LogStore")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            request_id: fields.read("RequestId"),
+            log_store: fields.read("LogStore"),
+            success: fields.read("Success"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {

@@ -212,11 +212,12 @@ pub struct DescribeListenerAccessControlAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeListenerAccessControlAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            source_items: fields.take("SourceItems")?,
-            access_control_status: fields.take("AccessControlStatus")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            source_items: fields.read("SourceItems"),
+            access_control_status: fields.read("AccessControlStatus"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeResponse {

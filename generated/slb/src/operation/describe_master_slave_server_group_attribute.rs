@@ -179,15 +179,16 @@ pub struct DescribeMasterSlaveServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            tags: fields.take("Tags")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            master_slave_server_group_name: fields.take("MasterSlaveServerGroupName")?,
-            master_slave_server_group_id: fields.take("MasterSlaveServerGroupId")?,
-            master_slave_backend_servers: fields.take("MasterSlaveBackendServers")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            tags: fields.read("Tags"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            master_slave_server_group_name: fields.read("MasterSlaveServerGroupName"),
+            master_slave_server_group_id: fields.read("MasterSlaveServerGroupId"),
+            master_slave_backend_servers: fields.read("MasterSlaveBackendServers"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeResponse {

@@ -211,10 +211,11 @@ pub struct DescribeMasterSlaveServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeMasterSlaveServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            master_slave_server_groups: fields.take("MasterSlaveServerGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            master_slave_server_groups: fields.read("MasterSlaveServerGroups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse {

@@ -148,10 +148,11 @@ pub struct DescribeRegionsResponse {
 impl ::acs_runtime::de::FromJson for DescribeRegionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            regions: fields.take("Regions")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            regions: fields.read("Regions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {

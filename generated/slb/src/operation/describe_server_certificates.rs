@@ -187,10 +187,11 @@ pub struct DescribeServerCertificatesResponse {
 impl ::acs_runtime::de::FromJson for DescribeServerCertificatesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            server_certificates: fields.take("ServerCertificates")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            server_certificates: fields.read("ServerCertificates"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {

@@ -242,13 +242,14 @@ pub struct DescribeTagsResponse {
 impl ::acs_runtime::de::FromJson for DescribeTagsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            tag_sets: fields.take("TagSets")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            tag_sets: fields.read("TagSets"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {

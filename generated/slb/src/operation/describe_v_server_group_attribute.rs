@@ -180,15 +180,16 @@ pub struct DescribeVServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            v_server_group_name: fields.take("VServerGroupName")?,
-            request_id: fields.take("RequestId")?,
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            backend_servers: fields.take("BackendServers")?,
-            create_time: fields.take("CreateTime")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            v_server_group_name: fields.read("VServerGroupName"),
+            request_id: fields.read("RequestId"),
+            load_balancer_id: fields.read("LoadBalancerId"),
+            backend_servers: fields.read("BackendServers"),
+            create_time: fields.read("CreateTime"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupAttributeResponse {

@@ -233,10 +233,11 @@ pub struct DescribeVServerGroupsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVServerGroupsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            v_server_groups: fields.take("VServerGroups")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            v_server_groups: fields.read("VServerGroups"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {

@@ -253,13 +253,14 @@ pub struct ListTLSCipherPoliciesResponse {
 impl ::acs_runtime::de::FromJson for ListTLSCipherPoliciesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            is_truncated: fields.take("IsTruncated")?,
-            tls_cipher_policies: fields.take("TLSCipherPolicies")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            is_truncated: fields.read("IsTruncated"),
+            tls_cipher_policies: fields.read("TLSCipherPolicies"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {

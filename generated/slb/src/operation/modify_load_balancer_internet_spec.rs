@@ -236,10 +236,11 @@ pub struct ModifyLoadBalancerInternetSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyLoadBalancerInternetSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            order_id: fields.take("OrderId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            order_id: fields.read("OrderId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {

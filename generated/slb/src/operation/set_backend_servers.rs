@@ -231,11 +231,12 @@ pub struct SetBackendServersResponse {
 impl ::acs_runtime::de::FromJson for SetBackendServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            load_balancer_id: fields.take("LoadBalancerId")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            load_balancer_id: fields.read("LoadBalancerId"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetBackendServersResponse {

@@ -263,12 +263,13 @@ pub struct SetVServerGroupAttributeResponse {
 impl ::acs_runtime::de::FromJson for SetVServerGroupAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_server_group_id: fields.take("VServerGroupId")?,
-            v_server_group_name: fields.take("VServerGroupName")?,
-            request_id: fields.take("RequestId")?,
-            backend_servers: fields.take("BackendServers")?,
-        })
+        let value = Self {
+            v_server_group_id: fields.read("VServerGroupId"),
+            v_server_group_name: fields.read("VServerGroupName"),
+            request_id: fields.read("RequestId"),
+            backend_servers: fields.read("BackendServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SetVServerGroupAttributeResponse {

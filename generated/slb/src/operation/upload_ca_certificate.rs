@@ -252,18 +252,19 @@ pub struct UploadCACertificateResponse {
 impl ::acs_runtime::de::FromJson for UploadCACertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            request_id: fields.take("RequestId")?,
-            expire_time: fields.take("ExpireTime")?,
-            fingerprint: fields.take("Fingerprint")?,
-            create_time: fields.take("CreateTime")?,
-            common_name: fields.take("CommonName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            ca_certificate_name: fields.take("CACertificateName")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            ca_certificate_id: fields.take("CACertificateId")?,
-        })
+        let value = Self {
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            request_id: fields.read("RequestId"),
+            expire_time: fields.read("ExpireTime"),
+            fingerprint: fields.read("Fingerprint"),
+            create_time: fields.read("CreateTime"),
+            common_name: fields.read("CommonName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            ca_certificate_name: fields.read("CACertificateName"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            ca_certificate_id: fields.read("CACertificateId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {

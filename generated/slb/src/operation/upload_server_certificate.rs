@@ -343,23 +343,24 @@ pub struct UploadServerCertificateResponse {
 impl ::acs_runtime::de::FromJson for UploadServerCertificateResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ali_cloud_certificate_name: fields.take("AliCloudCertificateName")?,
-            create_time_stamp: fields.take("CreateTimeStamp")?,
-            expire_time: fields.take("ExpireTime")?,
-            create_time: fields.take("CreateTime")?,
-            server_certificate_id: fields.take("ServerCertificateId")?,
-            expire_time_stamp: fields.take("ExpireTimeStamp")?,
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            fingerprint: fields.take("Fingerprint")?,
-            server_certificate_name: fields.take("ServerCertificateName")?,
-            common_name: fields.take("CommonName")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            ali_cloud_certificate_id: fields.take("AliCloudCertificateId")?,
-            is_ali_cloud_certificate: fields.take("IsAliCloudCertificate")?,
-            subject_alternative_names: fields.take("SubjectAlternativeNames")?,
-        })
+        let value = Self {
+            ali_cloud_certificate_name: fields.read("AliCloudCertificateName"),
+            create_time_stamp: fields.read("CreateTimeStamp"),
+            expire_time: fields.read("ExpireTime"),
+            create_time: fields.read("CreateTime"),
+            server_certificate_id: fields.read("ServerCertificateId"),
+            expire_time_stamp: fields.read("ExpireTimeStamp"),
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            fingerprint: fields.read("Fingerprint"),
+            server_certificate_name: fields.read("ServerCertificateName"),
+            common_name: fields.read("CommonName"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            ali_cloud_certificate_id: fields.read("AliCloudCertificateId"),
+            is_ali_cloud_certificate: fields.read("IsAliCloudCertificate"),
+            subject_alternative_names: fields.read("SubjectAlternativeNames"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {

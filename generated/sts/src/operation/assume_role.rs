@@ -292,12 +292,13 @@ pub struct AssumeRoleResponse {
 impl ::acs_runtime::de::FromJson for AssumeRoleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            assumed_role_user: fields.take("AssumedRoleUser")?,
-            credentials: fields.take("Credentials")?,
-            source_identity: fields.take("SourceIdentity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            assumed_role_user: fields.read("AssumedRoleUser"),
+            credentials: fields.read("Credentials"),
+            source_identity: fields.read("SourceIdentity"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {

@@ -290,13 +290,14 @@ pub struct AssumeRoleWithOIDCResponse {
 impl ::acs_runtime::de::FromJson for AssumeRoleWithOIDCResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            oidc_token_info: fields.take("OIDCTokenInfo")?,
-            assumed_role_user: fields.take("AssumedRoleUser")?,
-            credentials: fields.take("Credentials")?,
-            source_identity: fields.take("SourceIdentity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            oidc_token_info: fields.read("OIDCTokenInfo"),
+            assumed_role_user: fields.read("AssumedRoleUser"),
+            credentials: fields.read("Credentials"),
+            source_identity: fields.read("SourceIdentity"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithOIDCResponse {

@@ -269,13 +269,14 @@ pub struct AssumeRoleWithSAMLResponse {
 impl ::acs_runtime::de::FromJson for AssumeRoleWithSAMLResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            saml_assertion_info: fields.take("SAMLAssertionInfo")?,
-            assumed_role_user: fields.take("AssumedRoleUser")?,
-            credentials: fields.take("Credentials")?,
-            source_identity: fields.take("SourceIdentity")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            saml_assertion_info: fields.read("SAMLAssertionInfo"),
+            assumed_role_user: fields.read("AssumedRoleUser"),
+            credentials: fields.read("Credentials"),
+            source_identity: fields.read("SourceIdentity"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {

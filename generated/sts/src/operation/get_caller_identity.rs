@@ -127,15 +127,16 @@ pub struct GetCallerIdentityResponse {
 impl ::acs_runtime::de::FromJson for GetCallerIdentityResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            identity_type: fields.take("IdentityType")?,
-            account_id: fields.take("AccountId")?,
-            request_id: fields.take("RequestId")?,
-            principal_id: fields.take("PrincipalId")?,
-            user_id: fields.take("UserId")?,
-            arn: fields.take("Arn")?,
-            role_id: fields.take("RoleId")?,
-        })
+        let value = Self {
+            identity_type: fields.read("IdentityType"),
+            account_id: fields.read("AccountId"),
+            request_id: fields.read("RequestId"),
+            principal_id: fields.read("PrincipalId"),
+            user_id: fields.read("UserId"),
+            arn: fields.read("Arn"),
+            role_id: fields.read("RoleId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {

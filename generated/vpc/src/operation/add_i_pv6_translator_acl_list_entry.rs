@@ -205,10 +205,11 @@ pub struct AddIPv6TranslatorAclListEntryResponse {
 impl ::acs_runtime::de::FromJson for AddIPv6TranslatorAclListEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_entry_id: fields.take("AclEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_entry_id: fields.read("AclEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {

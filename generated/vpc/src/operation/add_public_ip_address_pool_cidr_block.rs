@@ -269,10 +269,11 @@ pub struct AddPublicIpAddressPoolCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for AddPublicIpAddressPoolCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse {

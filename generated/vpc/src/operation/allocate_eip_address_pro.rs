@@ -549,13 +549,14 @@ pub struct AllocateEipAddressProResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipAddressProResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            eip_address: fields.take("EipAddress")?,
-            allocation_id: fields.take("AllocationId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            eip_address: fields.read("EipAddress"),
+            allocation_id: fields.read("AllocationId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {

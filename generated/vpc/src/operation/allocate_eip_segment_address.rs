@@ -360,10 +360,11 @@ pub struct AllocateEipSegmentAddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateEipSegmentAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            eip_segment_instance_id: fields.take("EipSegmentInstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            eip_segment_instance_id: fields.read("EipSegmentInstanceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {

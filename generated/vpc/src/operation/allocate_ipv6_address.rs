@@ -318,12 +318,13 @@ pub struct AllocateIpv6AddressResponse {
 impl ::acs_runtime::de::FromJson for AllocateIpv6AddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address_id: fields.take("Ipv6AddressId")?,
-            ipv6_address: fields.take("Ipv6Address")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_address_id: fields.read("Ipv6AddressId"),
+            ipv6_address: fields.read("Ipv6Address"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {

@@ -285,11 +285,12 @@ pub struct AllocateIpv6InternetBandwidthResponse {
 impl ::acs_runtime::de::FromJson for AllocateIpv6InternetBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_address_id: fields.take("Ipv6AddressId")?,
-            request_id: fields.take("RequestId")?,
-            internet_bandwidth_id: fields.take("InternetBandwidthId")?,
-        })
+        let value = Self {
+            ipv6_address_id: fields.read("Ipv6AddressId"),
+            request_id: fields.read("RequestId"),
+            internet_bandwidth_id: fields.read("InternetBandwidthId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {

@@ -244,10 +244,11 @@ pub struct AllocateVpcIpv6CidrResponse {
 impl ::acs_runtime::de::FromJson for AllocateVpcIpv6CidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {

@@ -341,11 +341,12 @@ pub struct AssociateVpcCidrBlockResponse {
 impl ::acs_runtime::de::FromJson for AssociateVpcCidrBlockResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            ip_version: fields.take("IpVersion")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+            ip_version: fields.read("IpVersion"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {

@@ -210,10 +210,11 @@ pub struct CheckCanAllocateVpcPrivateIpAddressResponse {
 impl ::acs_runtime::de::FromJson for CheckCanAllocateVpcPrivateIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            can_allocate: fields.take("CanAllocate")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            can_allocate: fields.read("CanAllocate"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressResponse {

@@ -173,10 +173,11 @@ pub struct CheckVpnBgpEnabledResponse {
 impl ::acs_runtime::de::FromJson for CheckVpnBgpEnabledResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            bgp_enabled: fields.take("BgpEnabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            bgp_enabled: fields.read("BgpEnabled"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {

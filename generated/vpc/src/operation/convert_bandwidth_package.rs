@@ -183,10 +183,11 @@ pub struct ConvertBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for ConvertBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            convert_instance_id: fields.take("ConvertInstanceId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            convert_instance_id: fields.read("ConvertInstanceId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {

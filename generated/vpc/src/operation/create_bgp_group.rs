@@ -363,10 +363,11 @@ pub struct CreateBgpGroupResponse {
 impl ::acs_runtime::de::FromJson for CreateBgpGroupResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_group_id: fields.take("BgpGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            bgp_group_id: fields.read("BgpGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {

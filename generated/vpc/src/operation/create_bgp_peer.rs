@@ -268,10 +268,11 @@ pub struct CreateBgpPeerResponse {
 impl ::acs_runtime::de::FromJson for CreateBgpPeerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bgp_peer_id: fields.take("BgpPeerId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            bgp_peer_id: fields.read("BgpPeerId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {

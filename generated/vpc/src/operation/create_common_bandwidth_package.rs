@@ -393,11 +393,12 @@ pub struct CreateCommonBandwidthPackageResponse {
 impl ::acs_runtime::de::FromJson for CreateCommonBandwidthPackageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            bandwidth_package_id: fields.take("BandwidthPackageId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            bandwidth_package_id: fields.read("BandwidthPackageId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {

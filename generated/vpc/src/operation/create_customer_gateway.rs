@@ -397,14 +397,15 @@ pub struct CreateCustomerGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateCustomerGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            create_time: fields.take("CreateTime")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            create_time: fields.read("CreateTime"),
+            name: fields.read("Name"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {

@@ -247,12 +247,13 @@ pub struct CreateDefaultVpcResponse {
 impl ::acs_runtime::de::FromJson for CreateDefaultVpcResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            v_router_id: fields.take("VRouterId")?,
-            request_id: fields.take("RequestId")?,
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            v_router_id: fields.read("VRouterId"),
+            request_id: fields.read("RequestId"),
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDefaultVpcResponse {

@@ -372,11 +372,12 @@ pub struct CreateDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for CreateDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {

@@ -358,10 +358,11 @@ pub struct CreateExpressCloudConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressCloudConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ecc_id: fields.take("EccId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ecc_id: fields.read("EccId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {

@@ -244,10 +244,11 @@ pub struct CreateExpressConnectTrafficQosResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            qos_id: fields.take("QosId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            qos_id: fields.read("QosId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {

@@ -288,11 +288,12 @@ pub struct CreateExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueResponse {

@@ -511,12 +511,13 @@ pub struct CreateExpressConnectTrafficQosRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateExpressConnectTrafficQosRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            qos_id: fields.take("QosId")?,
-            queue_id: fields.take("QueueId")?,
-            rule_id: fields.take("RuleId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            qos_id: fields.read("QosId"),
+            queue_id: fields.read("QueueId"),
+            rule_id: fields.read("RuleId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleResponse {

@@ -405,12 +405,13 @@ pub struct CreateFlowLogResponse {
 impl ::acs_runtime::de::FromJson for CreateFlowLogResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            flow_log_id: fields.take("FlowLogId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            flow_log_id: fields.read("FlowLogId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {

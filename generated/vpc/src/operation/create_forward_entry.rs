@@ -390,10 +390,11 @@ pub struct CreateForwardEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateForwardEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            forward_entry_id: fields.take("ForwardEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            forward_entry_id: fields.read("ForwardEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {

@@ -373,10 +373,11 @@ pub struct CreateFullNatEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateFullNatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            full_nat_entry_id: fields.take("FullNatEntryId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            full_nat_entry_id: fields.read("FullNatEntryId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {

@@ -292,12 +292,12 @@ pub struct CreateGlobalAccelerationInstanceResponse {
 impl ::acs_runtime::de::FromJson for CreateGlobalAccelerationInstanceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            global_acceleration_instance_id: fields
-                .take("GlobalAccelerationInstanceId")?,
-            ip_address: fields.take("IpAddress")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            global_acceleration_instance_id: fields.read("GlobalAccelerationInstanceId"),
+            ip_address: fields.read("IpAddress"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse {

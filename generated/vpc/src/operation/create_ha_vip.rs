@@ -283,11 +283,12 @@ pub struct CreateHaVipResponse {
 impl ::acs_runtime::de::FromJson for CreateHaVipResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            ha_vip_id: fields.take("HaVipId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            ha_vip_id: fields.read("HaVipId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {

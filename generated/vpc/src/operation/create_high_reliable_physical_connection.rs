@@ -373,11 +373,12 @@ pub struct CreateHighReliablePhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateHighReliablePhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            physical_connection_list: fields.take("PhysicalConnectionList")?,
-            request_id: fields.take("RequestId")?,
-            error_info_list: fields.take("ErrorInfoList")?,
-        })
+        let value = Self {
+            physical_connection_list: fields.read("PhysicalConnectionList"),
+            request_id: fields.read("RequestId"),
+            error_info_list: fields.read("ErrorInfoList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateHighReliablePhysicalConnectionResponse {

@@ -322,13 +322,14 @@ pub struct CreateIPv6TranslatorResponse {
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_id: fields.take("Ipv6TranslatorId")?,
-            request_id: fields.take("RequestId")?,
-            spec: fields.take("Spec")?,
-            name: fields.take("Name")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            ipv6_translator_id: fields.read("Ipv6TranslatorId"),
+            request_id: fields.read("RequestId"),
+            spec: fields.read("Spec"),
+            name: fields.read("Name"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {

@@ -174,10 +174,11 @@ pub struct CreateIPv6TranslatorAclListResponse {
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorAclListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {

@@ -367,10 +367,11 @@ pub struct CreateIPv6TranslatorEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateIPv6TranslatorEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_translator_entry_id: fields.take("Ipv6TranslatorEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_translator_entry_id: fields.read("Ipv6TranslatorEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {

@@ -456,14 +456,15 @@ pub struct CreateIpsecServerResponse {
 impl ::acs_runtime::de::FromJson for CreateIpsecServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            ipsec_server_id: fields.take("IpsecServerId")?,
-            request_id: fields.take("RequestId")?,
-            ipsec_server_name: fields.take("IpsecServerName")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            ipsec_server_id: fields.read("IpsecServerId"),
+            request_id: fields.read("RequestId"),
+            ipsec_server_name: fields.read("IpsecServerName"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {

@@ -301,11 +301,12 @@ pub struct CreateIpv4GatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv4GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {

@@ -277,10 +277,11 @@ pub struct CreateIpv6EgressOnlyRuleResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv6EgressOnlyRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_egress_rule_id: fields.take("Ipv6EgressRuleId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_egress_rule_id: fields.read("Ipv6EgressRuleId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {

@@ -267,11 +267,12 @@ pub struct CreateIpv6GatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateIpv6GatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {

@@ -556,13 +556,14 @@ pub struct CreateNatGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateNatGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            forward_table_ids: fields.take("ForwardTableIds")?,
-            snat_table_ids: fields.take("SnatTableIds")?,
-            full_nat_table_ids: fields.take("FullNatTableIds")?,
-        })
+        let value = Self {
+            nat_gateway_id: fields.read("NatGatewayId"),
+            request_id: fields.read("RequestId"),
+            forward_table_ids: fields.read("ForwardTableIds"),
+            snat_table_ids: fields.read("SnatTableIds"),
+            full_nat_table_ids: fields.read("FullNatTableIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {

@@ -329,13 +329,14 @@ pub struct CreateNatIpResponse {
 impl ::acs_runtime::de::FromJson for CreateNatIpResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip: fields.take("NatIp")?,
-            request_id: fields.take("RequestId")?,
-            nat_ip_id: fields.take("NatIpId")?,
-            ipv4_prefix: fields.take("Ipv4Prefix")?,
-            nat_ips: fields.take("NatIps")?,
-        })
+        let value = Self {
+            nat_ip: fields.read("NatIp"),
+            request_id: fields.read("RequestId"),
+            nat_ip_id: fields.read("NatIpId"),
+            ipv4_prefix: fields.read("Ipv4Prefix"),
+            nat_ips: fields.read("NatIps"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {

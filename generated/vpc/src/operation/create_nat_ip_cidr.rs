@@ -282,10 +282,11 @@ pub struct CreateNatIpCidrResponse {
 impl ::acs_runtime::de::FromJson for CreateNatIpCidrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            nat_ip_cidr_id: fields.take("NatIpCidrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            nat_ip_cidr_id: fields.read("NatIpCidrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {

@@ -289,11 +289,12 @@ pub struct CreateNetworkAclResponse {
 impl ::acs_runtime::de::FromJson for CreateNetworkAclResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            network_acl_id: fields.take("NetworkAclId")?,
-            request_id: fields.take("RequestId")?,
-            network_acl_attribute: fields.take("NetworkAclAttribute")?,
-        })
+        let value = Self {
+            network_acl_id: fields.read("NetworkAclId"),
+            request_id: fields.read("RequestId"),
+            network_acl_attribute: fields.read("NetworkAclAttribute"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {

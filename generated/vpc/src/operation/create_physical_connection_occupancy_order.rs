@@ -293,10 +293,11 @@ pub struct CreatePhysicalConnectionOccupancyOrderResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionOccupancyOrderResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            data: fields.read("Data"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderResponse {

@@ -304,11 +304,12 @@ pub struct CreatePhysicalConnectionSetupOrderResponse {
 impl ::acs_runtime::de::FromJson for CreatePhysicalConnectionSetupOrderResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            order_id: fields.take("OrderId")?,
-            physical_connection_id: fields.take("PhysicalConnectionId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            order_id: fields.read("OrderId"),
+            physical_connection_id: fields.read("PhysicalConnectionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderResponse {

@@ -388,12 +388,13 @@ pub struct CreatePublicIpAddressPoolResponse {
 impl ::acs_runtime::de::FromJson for CreatePublicIpAddressPoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            pulbic_ip_address_pool_id: fields.take("PulbicIpAddressPoolId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-        })
+        let value = Self {
+            pulbic_ip_address_pool_id: fields.read("PulbicIpAddressPoolId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {

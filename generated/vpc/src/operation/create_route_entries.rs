@@ -224,13 +224,14 @@ pub struct CreateRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            success_count: fields.take("SuccessCount")?,
-            failed_count: fields.take("FailedCount")?,
-            request_id: fields.take("RequestId")?,
-            failed_route_entries: fields.take("FailedRouteEntries")?,
-            route_entry_ids: fields.take("RouteEntryIds")?,
-        })
+        let value = Self {
+            success_count: fields.read("SuccessCount"),
+            failed_count: fields.read("FailedCount"),
+            request_id: fields.read("RequestId"),
+            failed_route_entries: fields.read("FailedRouteEntries"),
+            route_entry_ids: fields.read("RouteEntryIds"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {

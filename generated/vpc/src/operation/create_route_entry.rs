@@ -384,10 +384,11 @@ pub struct CreateRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            route_entry_id: fields.take("RouteEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            route_entry_id: fields.read("RouteEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {

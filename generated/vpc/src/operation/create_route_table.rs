@@ -269,10 +269,11 @@ pub struct CreateRouteTableResponse {
 impl ::acs_runtime::de::FromJson for CreateRouteTableResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            route_table_id: fields.take("RouteTableId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            route_table_id: fields.read("RouteTableId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {

@@ -391,10 +391,11 @@ pub struct CreateSnatEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateSnatEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            snat_entry_id: fields.take("SnatEntryId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            snat_entry_id: fields.read("SnatEntryId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {

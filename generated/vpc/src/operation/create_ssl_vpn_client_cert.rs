@@ -227,11 +227,12 @@ pub struct CreateSslVpnClientCertResponse {
 impl ::acs_runtime::de::FromJson for CreateSslVpnClientCertResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+            ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {

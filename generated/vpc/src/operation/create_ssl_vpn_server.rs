@@ -598,11 +598,12 @@ pub struct CreateSslVpnServerResponse {
 impl ::acs_runtime::de::FromJson for CreateSslVpnServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-        })
+        let value = Self {
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {

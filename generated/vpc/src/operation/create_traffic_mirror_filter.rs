@@ -315,11 +315,12 @@ pub struct CreateTrafficMirrorFilterResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_filter_id: fields.take("TrafficMirrorFilterId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            traffic_mirror_filter_id: fields.read("TrafficMirrorFilterId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {

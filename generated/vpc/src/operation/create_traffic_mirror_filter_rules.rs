@@ -270,11 +270,12 @@ pub struct CreateTrafficMirrorFilterRulesResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorFilterRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ingress_rules: fields.take("IngressRules")?,
-            egress_rules: fields.take("EgressRules")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ingress_rules: fields.read("IngressRules"),
+            egress_rules: fields.read("EgressRules"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {

@@ -461,11 +461,12 @@ pub struct CreateTrafficMirrorSessionResponse {
 impl ::acs_runtime::de::FromJson for CreateTrafficMirrorSessionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            traffic_mirror_session_id: fields.take("TrafficMirrorSessionId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            traffic_mirror_session_id: fields.read("TrafficMirrorSessionId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {

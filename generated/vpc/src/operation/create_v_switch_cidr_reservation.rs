@@ -385,10 +385,11 @@ pub struct CreateVSwitchCidrReservationResponse {
 impl ::acs_runtime::de::FromJson for CreateVSwitchCidrReservationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            v_switch_cidr_reservation_id: fields.take("VSwitchCidrReservationId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            v_switch_cidr_reservation_id: fields.read("VSwitchCidrReservationId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {

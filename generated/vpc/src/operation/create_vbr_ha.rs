@@ -256,10 +256,11 @@ pub struct CreateVbrHaResponse {
 impl ::acs_runtime::de::FromJson for CreateVbrHaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_ha_id: fields.take("VbrHaId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vbr_ha_id: fields.read("VbrHaId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {

@@ -368,17 +368,18 @@ pub struct CreateVcoRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateVcoRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            route_dest: fields.take("RouteDest")?,
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            overlay_mode: fields.take("OverlayMode")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            route_dest: fields.read("RouteDest"),
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            overlay_mode: fields.read("OverlayMode"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {

@@ -496,10 +496,11 @@ pub struct CreateVirtualBorderRouterResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualBorderRouterResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vbr_id: fields.take("VbrId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vbr_id: fields.read("VbrId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {

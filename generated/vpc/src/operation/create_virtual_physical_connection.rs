@@ -400,10 +400,11 @@ pub struct CreateVirtualPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVirtualPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connection: fields.take("VirtualPhysicalConnection")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connection: fields.read("VirtualPhysicalConnection"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse {

@@ -356,14 +356,15 @@ pub struct CreateVpcGatewayEndpointResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcGatewayEndpointResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            endpoint_id: fields.take("EndpointId")?,
-            service_name: fields.take("ServiceName")?,
-            endpoint_name: fields.take("EndpointName")?,
-            creation_time: fields.take("CreationTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            endpoint_id: fields.read("EndpointId"),
+            service_name: fields.read("ServiceName"),
+            endpoint_name: fields.read("EndpointName"),
+            creation_time: fields.read("CreationTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {

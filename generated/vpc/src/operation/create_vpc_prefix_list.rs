@@ -337,11 +337,12 @@ pub struct CreateVpcPrefixListResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            request_id: fields.take("RequestId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            request_id: fields.read("RequestId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {

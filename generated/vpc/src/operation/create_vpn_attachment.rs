@@ -755,15 +755,16 @@ pub struct CreateVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            name: fields.take("Name")?,
-            create_time: fields.take("CreateTime")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            name: fields.read("Name"),
+            create_time: fields.read("CreateTime"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            success: fields.read("Success"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {

@@ -735,12 +735,13 @@ pub struct CreateVpnConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            name: fields.take("Name")?,
-            create_time: fields.take("CreateTime")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            name: fields.read("Name"),
+            create_time: fields.read("CreateTime"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {

@@ -532,12 +532,13 @@ pub struct CreateVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            request_id: fields.take("RequestId")?,
-            name: fields.take("Name")?,
-            order_id: fields.take("OrderId")?,
-        })
+        let value = Self {
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            request_id: fields.read("RequestId"),
+            name: fields.read("Name"),
+            order_id: fields.read("OrderId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {

@@ -391,17 +391,18 @@ pub struct CreateVpnRouteEntryResponse {
 impl ::acs_runtime::de::FromJson for CreateVpnRouteEntryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_hop: fields.take("NextHop")?,
-            weight: fields.take("Weight")?,
-            route_dest: fields.take("RouteDest")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            state: fields.take("State")?,
-            create_time: fields.take("CreateTime")?,
-            overlay_mode: fields.take("OverlayMode")?,
-            vpn_instance_id: fields.take("VpnInstanceId")?,
-        })
+        let value = Self {
+            next_hop: fields.read("NextHop"),
+            weight: fields.read("Weight"),
+            route_dest: fields.read("RouteDest"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            state: fields.read("State"),
+            create_time: fields.read("CreateTime"),
+            overlay_mode: fields.read("OverlayMode"),
+            vpn_instance_id: fields.read("VpnInstanceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {

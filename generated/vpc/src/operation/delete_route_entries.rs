@@ -211,12 +211,13 @@ pub struct DeleteRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for DeleteRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success_count: fields.take("SuccessCount")?,
-            failed_count: fields.take("FailedCount")?,
-            failed_route_entries: fields.take("FailedRouteEntries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success_count: fields.read("SuccessCount"),
+            failed_count: fields.read("FailedCount"),
+            failed_route_entries: fields.read("FailedRouteEntries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {

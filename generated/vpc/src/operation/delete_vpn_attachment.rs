@@ -206,12 +206,13 @@ pub struct DeleteVpnAttachmentResponse {
 impl ::acs_runtime::de::FromJson for DeleteVpnAttachmentResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            code: fields.take("Code")?,
-            success: fields.take("Success")?,
-            message: fields.take("Message")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            code: fields.read("Code"),
+            success: fields.read("Success"),
+            message: fields.read("Message"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {

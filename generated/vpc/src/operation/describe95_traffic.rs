@@ -198,10 +198,11 @@ pub struct Describe95TrafficResponse {
 impl ::acs_runtime::de::FromJson for Describe95TrafficResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            traffic95_summary: fields.take("Traffic95Summary")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            traffic95_summary: fields.read("Traffic95Summary"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {

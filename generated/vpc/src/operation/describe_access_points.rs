@@ -217,13 +217,14 @@ pub struct DescribeAccessPointsResponse {
 impl ::acs_runtime::de::FromJson for DescribeAccessPointsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            access_point_set: fields.take("AccessPointSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            access_point_set: fields.read("AccessPointSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {

@@ -202,18 +202,19 @@ pub struct DescribeCustomerGatewayResponse {
 impl ::acs_runtime::de::FromJson for DescribeCustomerGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            asn: fields.take("Asn")?,
-            request_id: fields.take("RequestId")?,
-            ip_address: fields.take("IpAddress")?,
-            description: fields.take("Description")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            create_time: fields.take("CreateTime")?,
-            name: fields.take("Name")?,
-            auth_key: fields.take("AuthKey")?,
-            tags: fields.take("Tags")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            asn: fields.read("Asn"),
+            request_id: fields.read("RequestId"),
+            ip_address: fields.read("IpAddress"),
+            description: fields.read("Description"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            create_time: fields.read("CreateTime"),
+            name: fields.read("Name"),
+            auth_key: fields.read("AuthKey"),
+            tags: fields.read("Tags"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewayResponse {

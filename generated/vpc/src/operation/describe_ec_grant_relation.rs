@@ -242,14 +242,15 @@ pub struct DescribeEcGrantRelationResponse {
 impl ::acs_runtime::de::FromJson for DescribeEcGrantRelationResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ec_grant_relations: fields.take("EcGrantRelations")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            page: fields.take("Page")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ec_grant_relations: fields.read("EcGrantRelations"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            page: fields.read("Page"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEcGrantRelationResponse {

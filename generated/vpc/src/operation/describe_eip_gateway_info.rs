@@ -166,12 +166,13 @@ pub struct DescribeEipGatewayInfoResponse {
 impl ::acs_runtime::de::FromJson for DescribeEipGatewayInfoResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-            eip_infos: fields.take("EipInfos")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+            eip_infos: fields.read("EipInfos"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {

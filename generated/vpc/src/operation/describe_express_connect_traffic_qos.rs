@@ -300,14 +300,15 @@ pub struct DescribeExpressConnectTrafficQosResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            qos_list: fields.take("QosList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            qos_list: fields.read("QosList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse {

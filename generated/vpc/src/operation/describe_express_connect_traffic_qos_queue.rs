@@ -226,10 +226,11 @@ pub struct DescribeExpressConnectTrafficQosQueueResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosQueueResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            queue_list: fields.take("QueueList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            queue_list: fields.read("QueueList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueResponse {

@@ -240,10 +240,11 @@ pub struct DescribeExpressConnectTrafficQosRuleResponse {
 impl ::acs_runtime::de::FromJson for DescribeExpressConnectTrafficQosRuleResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            rule_list: fields.take("RuleList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            rule_list: fields.read("RuleList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResponse {

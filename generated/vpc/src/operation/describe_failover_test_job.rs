@@ -182,10 +182,11 @@ pub struct DescribeFailoverTestJobResponse {
 impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            failover_test_job_model: fields.take("FailoverTestJobModel")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            failover_test_job_model: fields.read("FailoverTestJobModel"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {

@@ -244,14 +244,15 @@ pub struct DescribeFailoverTestJobsResponse {
 impl ::acs_runtime::de::FromJson for DescribeFailoverTestJobsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            failover_test_job_list: fields.take("FailoverTestJobList")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            failover_test_job_list: fields.read("FailoverTestJobList"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {

@@ -353,13 +353,14 @@ pub struct DescribeGlobalAccelerationInstancesResponse {
 impl ::acs_runtime::de::FromJson for DescribeGlobalAccelerationInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            global_acceleration_instances: fields.take("GlobalAccelerationInstances")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            global_acceleration_instances: fields.read("GlobalAccelerationInstances"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesResponse {

@@ -245,14 +245,15 @@ pub struct DescribeGrantRulesToEcrResponse {
 impl ::acs_runtime::de::FromJson for DescribeGrantRulesToEcrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            ecr_grant_rules: fields.take("EcrGrantRules")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            ecr_grant_rules: fields.read("EcrGrantRules"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {

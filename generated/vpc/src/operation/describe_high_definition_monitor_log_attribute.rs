@@ -205,14 +205,15 @@ pub struct DescribeHighDefinitionMonitorLogAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeHighDefinitionMonitorLogAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            log_project: fields.take("LogProject")?,
-            request_id: fields.take("RequestId")?,
-            log_store: fields.take("LogStore")?,
-            success: fields.take("Success")?,
-            instance_id: fields.take("InstanceId")?,
-            instance_type: fields.take("InstanceType")?,
-        })
+        let value = Self {
+            log_project: fields.read("LogProject"),
+            request_id: fields.read("RequestId"),
+            log_store: fields.read("LogStore"),
+            success: fields.read("Success"),
+            instance_id: fields.read("InstanceId"),
+            instance_type: fields.read("InstanceType"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

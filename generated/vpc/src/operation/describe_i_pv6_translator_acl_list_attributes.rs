@@ -220,15 +220,16 @@ pub struct DescribeIPv6TranslatorAclListAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            acl_id: fields.take("AclId")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            acl_name: fields.take("AclName")?,
-            acl_entries: fields.take("AclEntries")?,
-        })
+        let value = Self {
+            acl_id: fields.read("AclId"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            acl_name: fields.read("AclName"),
+            acl_entries: fields.read("AclEntries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesResponse {

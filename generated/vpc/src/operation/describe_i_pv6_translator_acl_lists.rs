@@ -223,13 +223,14 @@ pub struct DescribeIPv6TranslatorAclListsResponse {
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorAclListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_translator_acls: fields.take("Ipv6TranslatorAcls")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_translator_acls: fields.read("Ipv6TranslatorAcls"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListsResponse {

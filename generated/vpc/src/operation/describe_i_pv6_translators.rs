@@ -343,13 +343,14 @@ pub struct DescribeIPv6TranslatorsResponse {
 impl ::acs_runtime::de::FromJson for DescribeIPv6TranslatorsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_translators: fields.take("Ipv6Translators")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_translators: fields.read("Ipv6Translators"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {

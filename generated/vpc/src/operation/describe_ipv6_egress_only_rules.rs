@@ -282,13 +282,14 @@ pub struct DescribeIpv6EgressOnlyRulesResponse {
 impl ::acs_runtime::de::FromJson for DescribeIpv6EgressOnlyRulesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ipv6_egress_only_rules: fields.take("Ipv6EgressOnlyRules")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ipv6_egress_only_rules: fields.read("Ipv6EgressOnlyRules"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6EgressOnlyRulesResponse {

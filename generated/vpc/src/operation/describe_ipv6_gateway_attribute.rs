@@ -230,23 +230,24 @@ pub struct DescribeIpv6GatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for DescribeIpv6GatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            region_id: fields.take("RegionId")?,
-            instance_charge_type: fields.take("InstanceChargeType")?,
-            request_id: fields.take("RequestId")?,
-            ipv6_gateway_id: fields.take("Ipv6GatewayId")?,
-            description: fields.take("Description")?,
-            expired_time: fields.take("ExpiredTime")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            gateway_route_table_id: fields.take("GatewayRouteTableId")?,
-            tags: fields.take("Tags")?,
-            owner_id: fields.take("OwnerId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            region_id: fields.read("RegionId"),
+            instance_charge_type: fields.read("InstanceChargeType"),
+            request_id: fields.read("RequestId"),
+            ipv6_gateway_id: fields.read("Ipv6GatewayId"),
+            description: fields.read("Description"),
+            expired_time: fields.read("ExpiredTime"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            gateway_route_table_id: fields.read("GatewayRouteTableId"),
+            tags: fields.read("Tags"),
+            owner_id: fields.read("OwnerId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {

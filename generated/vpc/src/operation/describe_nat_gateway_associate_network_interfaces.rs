@@ -304,15 +304,16 @@ impl ::acs_runtime::de::FromJson
 for DescribeNatGatewayAssociateNetworkInterfacesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            total_count: fields.take("TotalCount")?,
-            associate_network_interfaces: fields.take("AssociateNetworkInterfaces")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            total_count: fields.read("TotalCount"),
+            associate_network_interfaces: fields.read("AssociateNetworkInterfaces"),
+            count: fields.read("Count"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -418,13 +418,14 @@ pub struct DescribeNatGatewaysResponse {
 impl ::acs_runtime::de::FromJson for DescribeNatGatewaysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            nat_gateways: fields.take("NatGateways")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            nat_gateways: fields.read("NatGateways"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysResponse {

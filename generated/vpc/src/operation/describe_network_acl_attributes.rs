@@ -189,10 +189,11 @@ pub struct DescribeNetworkAclAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            network_acl_attribute: fields.take("NetworkAclAttribute")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            network_acl_attribute: fields.read("NetworkAclAttribute"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclAttributesResponse {

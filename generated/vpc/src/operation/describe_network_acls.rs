@@ -314,13 +314,14 @@ pub struct DescribeNetworkAclsResponse {
 impl ::acs_runtime::de::FromJson for DescribeNetworkAclsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            network_acls: fields.take("NetworkAcls")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            network_acls: fields.read("NetworkAcls"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeNetworkAclsResponse {

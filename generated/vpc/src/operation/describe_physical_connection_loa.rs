@@ -188,10 +188,11 @@ pub struct DescribePhysicalConnectionLOAResponse {
 impl ::acs_runtime::de::FromJson for DescribePhysicalConnectionLOAResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            physical_connection_loa_type: fields.take("PhysicalConnectionLOAType")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            physical_connection_loa_type: fields.read("PhysicalConnectionLOAType"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {

@@ -239,17 +239,18 @@ pub struct DescribePublicIpAddressResponse {
 impl ::acs_runtime::de::FromJson for DescribePublicIpAddressResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            public_ip_address: fields.take("PublicIpAddress")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            public_ip_address: fields.read("PublicIpAddress"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {

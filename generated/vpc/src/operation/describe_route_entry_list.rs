@@ -419,11 +419,12 @@ pub struct DescribeRouteEntryListResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteEntryListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            route_entrys: fields.take("RouteEntrys")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            route_entrys: fields.read("RouteEntrys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {

@@ -332,13 +332,14 @@ pub struct DescribeRouteTableListResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouteTableListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            router_table_list: fields.take("RouterTableList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            router_table_list: fields.read("RouterTableList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {

@@ -273,13 +273,14 @@ pub struct DescribeRouterInterfacesResponse {
 impl ::acs_runtime::de::FromJson for DescribeRouterInterfacesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            router_interface_set: fields.take("RouterInterfaceSet")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            router_interface_set: fields.read("RouterInterfaceSet"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {

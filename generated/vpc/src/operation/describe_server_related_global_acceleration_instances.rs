@@ -192,10 +192,11 @@ impl ::acs_runtime::de::FromJson
 for DescribeServerRelatedGlobalAccelerationInstancesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            global_acceleration_instances: fields.take("GlobalAccelerationInstances")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            global_acceleration_instances: fields.read("GlobalAccelerationInstances"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -222,21 +222,22 @@ pub struct DescribeSslVpnClientCertResponse {
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            status: fields.take("Status")?,
-            create_time: fields.take("CreateTime")?,
-            client_key: fields.take("ClientKey")?,
-            region_id: fields.take("RegionId")?,
-            client_config: fields.take("ClientConfig")?,
-            end_time: fields.take("EndTime")?,
-            request_id: fields.take("RequestId")?,
-            client_cert: fields.take("ClientCert")?,
-            ca_cert: fields.take("CaCert")?,
-            ssl_vpn_client_cert_id: fields.take("SslVpnClientCertId")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            name: fields.take("Name")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            status: fields.read("Status"),
+            create_time: fields.read("CreateTime"),
+            client_key: fields.read("ClientKey"),
+            region_id: fields.read("RegionId"),
+            client_config: fields.read("ClientConfig"),
+            end_time: fields.read("EndTime"),
+            request_id: fields.read("RequestId"),
+            client_cert: fields.read("ClientCert"),
+            ca_cert: fields.read("CaCert"),
+            ssl_vpn_client_cert_id: fields.read("SslVpnClientCertId"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            name: fields.read("Name"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {

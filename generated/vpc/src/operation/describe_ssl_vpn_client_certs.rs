@@ -260,13 +260,14 @@ pub struct DescribeSslVpnClientCertsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientCertsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            ssl_vpn_client_cert_keys: fields.take("SslVpnClientCertKeys")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            ssl_vpn_client_cert_keys: fields.read("SslVpnClientCertKeys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertsResponse {

@@ -228,15 +228,16 @@ pub struct DescribeSslVpnClientsResponse {
 impl ::acs_runtime::de::FromJson for DescribeSslVpnClientsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            total_count: fields.take("TotalCount")?,
-            region_id: fields.take("RegionId")?,
-            client_info_list: fields.take("ClientInfoList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            total_count: fields.read("TotalCount"),
+            region_id: fields.read("RegionId"),
+            client_info_list: fields.read("ClientInfoList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {

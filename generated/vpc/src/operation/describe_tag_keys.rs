@@ -254,11 +254,12 @@ pub struct DescribeTagKeysResponse {
 impl ::acs_runtime::de::FromJson for DescribeTagKeysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_keys: fields.take("TagKeys")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_keys: fields.read("TagKeys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysResponse {

@@ -243,11 +243,12 @@ pub struct DescribeTagKeysForExpressConnectResponse {
 impl ::acs_runtime::de::FromJson for DescribeTagKeysForExpressConnectResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            tag_keys: fields.take("TagKeys")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            tag_keys: fields.read("TagKeys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse {

@@ -273,27 +273,28 @@ pub struct DescribeVSwitchAttributesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVSwitchAttributesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            creation_time: fields.take("CreationTime")?,
-            is_default: fields.take("IsDefault")?,
-            available_ip_address_count: fields.take("AvailableIpAddressCount")?,
-            network_acl_id: fields.take("NetworkAclId")?,
-            owner_id: fields.take("OwnerId")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            cidr_block: fields.take("CidrBlock")?,
-            description: fields.take("Description")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            zone_id: fields.take("ZoneId")?,
-            ipv6_cidr_block: fields.take("Ipv6CidrBlock")?,
-            v_switch_name: fields.take("VSwitchName")?,
-            share_type: fields.take("ShareType")?,
-            enabled_ipv6: fields.take("EnabledIpv6")?,
-            route_table: fields.take("RouteTable")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            creation_time: fields.read("CreationTime"),
+            is_default: fields.read("IsDefault"),
+            available_ip_address_count: fields.read("AvailableIpAddressCount"),
+            network_acl_id: fields.read("NetworkAclId"),
+            owner_id: fields.read("OwnerId"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            cidr_block: fields.read("CidrBlock"),
+            description: fields.read("Description"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            zone_id: fields.read("ZoneId"),
+            ipv6_cidr_block: fields.read("Ipv6CidrBlock"),
+            v_switch_name: fields.read("VSwitchName"),
+            share_type: fields.read("ShareType"),
+            enabled_ipv6: fields.read("EnabledIpv6"),
+            route_table: fields.read("RouteTable"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {

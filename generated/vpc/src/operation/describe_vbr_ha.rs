@@ -252,17 +252,18 @@ pub struct DescribeVbrHaResponse {
 impl ::acs_runtime::de::FromJson for DescribeVbrHaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            creation_time: fields.take("CreationTime")?,
-            status: fields.take("Status")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            vbr_ha_id: fields.take("VbrHaId")?,
-            peer_vbr_id: fields.take("PeerVbrId")?,
-            name: fields.take("Name")?,
-            vbr_id: fields.take("VbrId")?,
-            region_id: fields.take("RegionId")?,
-        })
+        let value = Self {
+            creation_time: fields.read("CreationTime"),
+            status: fields.read("Status"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            vbr_ha_id: fields.read("VbrHaId"),
+            peer_vbr_id: fields.read("PeerVbrId"),
+            name: fields.read("Name"),
+            vbr_id: fields.read("VbrId"),
+            region_id: fields.read("RegionId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {

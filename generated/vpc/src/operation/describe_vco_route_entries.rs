@@ -278,14 +278,15 @@ pub struct DescribeVcoRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVcoRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            vco_route_entries: fields.take("VcoRouteEntries")?,
-            request_id: fields.take("RequestId")?,
-            vpn_route_counts: fields.take("VpnRouteCounts")?,
-        })
+        let value = Self {
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            vco_route_entries: fields.read("VcoRouteEntries"),
+            request_id: fields.read("RequestId"),
+            vpn_route_counts: fields.read("VpnRouteCounts"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {

@@ -291,12 +291,13 @@ pub struct DescribeVpcGrantRulesToEcrResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpcGrantRulesToEcrResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            grant_rule_models: fields.take("GrantRuleModels")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            grant_rule_models: fields.read("GrantRuleModels"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {

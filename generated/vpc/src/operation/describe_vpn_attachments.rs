@@ -238,13 +238,14 @@ pub struct DescribeVpnAttachmentsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnAttachmentsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            vpn_attachments: fields.take("VpnAttachments")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            vpn_attachments: fields.read("VpnAttachments"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {

@@ -245,13 +245,14 @@ pub struct DescribeVpnCrossAccountAuthorizationsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnCrossAccountAuthorizationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            page_number: fields.take("PageNumber")?,
-            page_size: fields.take("PageSize")?,
-            cross_account_authorizations: fields.take("CrossAccountAuthorizations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            page_number: fields.read("PageNumber"),
+            page_size: fields.read("PageSize"),
+            cross_account_authorizations: fields.read("CrossAccountAuthorizations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsResponse {

@@ -234,11 +234,12 @@ pub struct DescribeVpnGatewayAvailableZonesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnGatewayAvailableZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            region_id: fields.take("RegionId")?,
-            request_id: fields.take("RequestId")?,
-            available_zone_id_list: fields.take("AvailableZoneIdList")?,
-        })
+        let value = Self {
+            region_id: fields.read("RegionId"),
+            request_id: fields.read("RequestId"),
+            available_zone_id_list: fields.read("AvailableZoneIdList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewayAvailableZonesResponse {

@@ -247,14 +247,15 @@ pub struct DescribeVpnRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            request_id: fields.take("RequestId")?,
-            page_number: fields.take("PageNumber")?,
-            total_count: fields.take("TotalCount")?,
-            vpn_route_entries: fields.take("VpnRouteEntries")?,
-            vpn_route_counts: fields.take("VpnRouteCounts")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            request_id: fields.read("RequestId"),
+            page_number: fields.read("PageNumber"),
+            total_count: fields.read("TotalCount"),
+            vpn_route_entries: fields.read("VpnRouteEntries"),
+            vpn_route_counts: fields.read("VpnRouteCounts"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {

@@ -290,14 +290,15 @@ pub struct DescribeVpnSslServerLogsResponse {
 impl ::acs_runtime::de::FromJson for DescribeVpnSslServerLogsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            page_size: fields.take("PageSize")?,
-            page_number: fields.take("PageNumber")?,
-            request_id: fields.take("RequestId")?,
-            count: fields.take("Count")?,
-            is_completed: fields.take("IsCompleted")?,
-            data: fields.take("Data")?,
-        })
+        let value = Self {
+            page_size: fields.read("PageSize"),
+            page_number: fields.read("PageNumber"),
+            request_id: fields.read("RequestId"),
+            count: fields.read("Count"),
+            is_completed: fields.read("IsCompleted"),
+            data: fields.read("Data"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {

@@ -169,10 +169,11 @@ pub struct DescribeZonesResponse {
 impl ::acs_runtime::de::FromJson for DescribeZonesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            zones: fields.take("Zones")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            zones: fields.read("Zones"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {

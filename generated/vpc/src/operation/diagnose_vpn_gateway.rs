@@ -258,10 +258,11 @@ pub struct DiagnoseVpnGatewayResponse {
 impl ::acs_runtime::de::FromJson for DiagnoseVpnGatewayResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            diagnose_id: fields.take("DiagnoseId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            diagnose_id: fields.read("DiagnoseId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {

@@ -163,10 +163,11 @@ pub struct DownloadVpnConnectionConfigResponse {
 impl ::acs_runtime::de::FromJson for DownloadVpnConnectionConfigResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            vpn_connection_config: fields.take("VpnConnectionConfig")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            vpn_connection_config: fields.read("VpnConnectionConfig"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DownloadVpnConnectionConfigResponse {

@@ -208,19 +208,20 @@ pub struct GetDhcpOptionsSetResponse {
 impl ::acs_runtime::de::FromJson for GetDhcpOptionsSetResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            dhcp_options_set_description: fields.take("DhcpOptionsSetDescription")?,
-            status: fields.take("Status")?,
-            request_id: fields.take("RequestId")?,
-            dhcp_options_set_id: fields.take("DhcpOptionsSetId")?,
-            dhcp_options_set_name: fields.take("DhcpOptionsSetName")?,
-            owner_id: fields.take("OwnerId")?,
-            dhcp_options: fields.take("DhcpOptions")?,
-            associate_vpcs: fields.take("AssociateVpcs")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-            creation_time: fields.take("CreationTime")?,
-        })
+        let value = Self {
+            dhcp_options_set_description: fields.read("DhcpOptionsSetDescription"),
+            status: fields.read("Status"),
+            request_id: fields.read("RequestId"),
+            dhcp_options_set_id: fields.read("DhcpOptionsSetId"),
+            dhcp_options_set_name: fields.read("DhcpOptionsSetName"),
+            owner_id: fields.read("OwnerId"),
+            dhcp_options: fields.read("DhcpOptions"),
+            associate_vpcs: fields.read("AssociateVpcs"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+            creation_time: fields.read("CreationTime"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {

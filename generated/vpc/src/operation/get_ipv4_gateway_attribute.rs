@@ -215,19 +215,20 @@ pub struct GetIpv4GatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetIpv4GatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            ipv4_gateway_id: fields.take("Ipv4GatewayId")?,
-            request_id: fields.take("RequestId")?,
-            ipv4_gateway_description: fields.take("Ipv4GatewayDescription")?,
-            enabled: fields.take("Enabled")?,
-            ipv4_gateway_route_table_id: fields.take("Ipv4GatewayRouteTableId")?,
-            ipv4_gateway_name: fields.take("Ipv4GatewayName")?,
-            create_time: fields.take("CreateTime")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            ipv4_gateway_id: fields.read("Ipv4GatewayId"),
+            request_id: fields.read("RequestId"),
+            ipv4_gateway_description: fields.read("Ipv4GatewayDescription"),
+            enabled: fields.read("Enabled"),
+            ipv4_gateway_route_table_id: fields.read("Ipv4GatewayRouteTableId"),
+            ipv4_gateway_name: fields.read("Ipv4GatewayName"),
+            create_time: fields.read("CreateTime"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {

@@ -148,10 +148,11 @@ pub struct GetPhysicalConnectionServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetPhysicalConnectionServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusResponse {

@@ -172,10 +172,11 @@ pub struct GetPublicIpAddressPoolServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetPublicIpAddressPoolServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            enabled: fields.take("Enabled")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            enabled: fields.read("Enabled"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusResponse {

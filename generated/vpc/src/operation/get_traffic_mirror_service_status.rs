@@ -169,10 +169,11 @@ pub struct GetTrafficMirrorServiceStatusResponse {
 impl ::acs_runtime::de::FromJson for GetTrafficMirrorServiceStatusResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enabled: fields.take("Enabled")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            enabled: fields.read("Enabled"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {

@@ -225,13 +225,14 @@ pub struct GetVSwitchCidrReservationUsageResponse {
 impl ::acs_runtime::de::FromJson for GetVSwitchCidrReservationUsageResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            cidr_reservation_usages: fields.take("CidrReservationUsages")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            cidr_reservation_usages: fields.read("CidrReservationUsages"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {

@@ -220,20 +220,21 @@ pub struct GetVpcGatewayEndpointAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetVpcGatewayEndpointAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            endpoint_id: fields.take("EndpointId")?,
-            endpoint_name: fields.take("EndpointName")?,
-            endpoint_description: fields.take("EndpointDescription")?,
-            service_name: fields.take("ServiceName")?,
-            vpc_id: fields.take("VpcId")?,
-            policy_document: fields.take("PolicyDocument")?,
-            creation_time: fields.take("CreationTime")?,
-            endpoint_status: fields.take("EndpointStatus")?,
-            route_tables: fields.take("RouteTables")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tags: fields.take("Tags")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            endpoint_id: fields.read("EndpointId"),
+            endpoint_name: fields.read("EndpointName"),
+            endpoint_description: fields.read("EndpointDescription"),
+            service_name: fields.read("ServiceName"),
+            vpc_id: fields.read("VpcId"),
+            policy_document: fields.read("PolicyDocument"),
+            creation_time: fields.read("CreationTime"),
+            endpoint_status: fields.read("EndpointStatus"),
+            route_tables: fields.read("RouteTables"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tags: fields.read("Tags"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {

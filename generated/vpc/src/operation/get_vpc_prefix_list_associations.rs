@@ -224,13 +224,14 @@ pub struct GetVpcPrefixListAssociationsResponse {
 impl ::acs_runtime::de::FromJson for GetVpcPrefixListAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            prefix_list_association: fields.take("PrefixListAssociation")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            prefix_list_association: fields.read("PrefixListAssociation"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {

@@ -221,13 +221,14 @@ pub struct GetVpcPrefixListEntriesResponse {
 impl ::acs_runtime::de::FromJson for GetVpcPrefixListEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-            prefix_list_entry: fields.take("PrefixListEntry")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+            prefix_list_entry: fields.read("PrefixListEntry"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {

@@ -206,10 +206,11 @@ pub struct GetVpcRouteEntrySummaryResponse {
 impl ::acs_runtime::de::FromJson for GetVpcRouteEntrySummaryResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            route_entry_summarys: fields.take("RouteEntrySummarys")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            route_entry_summarys: fields.read("RouteEntrySummarys"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {

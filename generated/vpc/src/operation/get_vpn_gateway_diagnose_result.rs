@@ -260,18 +260,19 @@ pub struct GetVpnGatewayDiagnoseResultResponse {
 impl ::acs_runtime::de::FromJson for GetVpnGatewayDiagnoseResultResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            begin_time: fields.take("BeginTime")?,
-            diagnose_id: fields.take("DiagnoseId")?,
-            diagnose_result: fields.take("DiagnoseResult")?,
-            finish_time: fields.take("FinishTime")?,
-            finished_count: fields.take("FinishedCount")?,
-            request_id: fields.take("RequestId")?,
-            resource_instance_id: fields.take("ResourceInstanceId")?,
-            resource_type: fields.take("ResourceType")?,
-            total_count: fields.take("TotalCount")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-        })
+        let value = Self {
+            begin_time: fields.read("BeginTime"),
+            diagnose_id: fields.read("DiagnoseId"),
+            diagnose_result: fields.read("DiagnoseResult"),
+            finish_time: fields.read("FinishTime"),
+            finished_count: fields.read("FinishedCount"),
+            request_id: fields.read("RequestId"),
+            resource_instance_id: fields.read("ResourceInstanceId"),
+            resource_type: fields.read("ResourceType"),
+            total_count: fields.read("TotalCount"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {

@@ -135,10 +135,11 @@ pub struct ListBusinessAccessPointsResponse {
 impl ::acs_runtime::de::FromJson for ListBusinessAccessPointsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            business_access_points: fields.take("BusinessAccessPoints")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            business_access_points: fields.read("BusinessAccessPoints"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {

@@ -334,12 +334,13 @@ pub struct ListDhcpOptionsSetsResponse {
 impl ::acs_runtime::de::FromJson for ListDhcpOptionsSetsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            dhcp_options_sets: fields.take("DhcpOptionsSets")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            dhcp_options_sets: fields.read("DhcpOptionsSets"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {

@@ -402,15 +402,16 @@ pub struct ListFullNatEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListFullNatEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            nat_gateway_id: fields.take("NatGatewayId")?,
-            full_nat_table_id: fields.take("FullNatTableId")?,
-            total_count: fields.take("TotalCount")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            full_nat_entries: fields.take("FullNatEntries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            nat_gateway_id: fields.read("NatGatewayId"),
+            full_nat_table_id: fields.read("FullNatTableId"),
+            total_count: fields.read("TotalCount"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            full_nat_entries: fields.read("FullNatEntries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {

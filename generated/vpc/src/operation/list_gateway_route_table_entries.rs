@@ -230,12 +230,13 @@ pub struct ListGatewayRouteTableEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListGatewayRouteTableEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            gateway_route_entry_models: fields.take("GatewayRouteEntryModels")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            gateway_route_entry_models: fields.read("GatewayRouteEntryModels"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {

@@ -120,11 +120,12 @@ pub struct ListGeographicSubRegionsResponse {
 impl ::acs_runtime::de::FromJson for ListGeographicSubRegionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            geographic_sub_regions: fields.take("GeographicSubRegions")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            geographic_sub_regions: fields.read("GeographicSubRegions"),
+            count: fields.read("Count"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {

@@ -285,13 +285,14 @@ pub struct ListIpsecServersResponse {
 impl ::acs_runtime::de::FromJson for ListIpsecServersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            ipsec_servers: fields.take("IpsecServers")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            ipsec_servers: fields.read("IpsecServers"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {

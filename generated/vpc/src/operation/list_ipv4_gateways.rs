@@ -271,12 +271,13 @@ pub struct ListIpv4GatewaysResponse {
 impl ::acs_runtime::de::FromJson for ListIpv4GatewaysResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            ipv4_gateway_models: fields.take("Ipv4GatewayModels")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            ipv4_gateway_models: fields.read("Ipv4GatewayModels"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {

@@ -330,12 +330,13 @@ pub struct ListNatIpCidrsResponse {
 impl ::acs_runtime::de::FromJson for ListNatIpCidrsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            nat_ip_cidrs: fields.take("NatIpCidrs")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            nat_ip_cidrs: fields.read("NatIpCidrs"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListNatIpCidrsResponse {

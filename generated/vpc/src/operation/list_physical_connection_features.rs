@@ -192,10 +192,11 @@ pub struct ListPhysicalConnectionFeaturesResponse {
 impl ::acs_runtime::de::FromJson for ListPhysicalConnectionFeaturesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            physical_connection_features: fields.take("PhysicalConnectionFeatures")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            physical_connection_features: fields.read("PhysicalConnectionFeatures"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {

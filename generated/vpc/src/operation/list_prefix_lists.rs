@@ -273,13 +273,14 @@ pub struct ListPrefixListsResponse {
 impl ::acs_runtime::de::FromJson for ListPrefixListsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            prefix_lists: fields.take("PrefixLists")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            prefix_lists: fields.read("PrefixLists"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {

@@ -249,12 +249,13 @@ pub struct ListPublicIpAddressPoolCidrBlocksResponse {
 impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolCidrBlocksResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            public_ip_pool_cidr_block_list: fields.take("PublicIpPoolCidrBlockList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            public_ip_pool_cidr_block_list: fields.read("PublicIpPoolCidrBlockList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksResponse {

@@ -392,12 +392,13 @@ pub struct ListPublicIpAddressPoolsResponse {
 impl ::acs_runtime::de::FromJson for ListPublicIpAddressPoolsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            public_ip_address_pool_list: fields.take("PublicIpAddressPoolList")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            public_ip_address_pool_list: fields.read("PublicIpAddressPoolList"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {

@@ -286,14 +286,15 @@ pub struct ListTrafficMirrorFiltersResponse {
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorFiltersResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            count: fields.take("Count")?,
-            traffic_mirror_filters: fields.take("TrafficMirrorFilters")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            count: fields.read("Count"),
+            traffic_mirror_filters: fields.read("TrafficMirrorFilters"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {

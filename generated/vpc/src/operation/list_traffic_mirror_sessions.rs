@@ -378,12 +378,13 @@ pub struct ListTrafficMirrorSessionsResponse {
 impl ::acs_runtime::de::FromJson for ListTrafficMirrorSessionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            traffic_mirror_sessions: fields.take("TrafficMirrorSessions")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            traffic_mirror_sessions: fields.read("TrafficMirrorSessions"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorSessionsResponse {

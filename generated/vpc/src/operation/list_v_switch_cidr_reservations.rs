@@ -307,13 +307,14 @@ pub struct ListVSwitchCidrReservationsResponse {
 impl ::acs_runtime::de::FromJson for ListVSwitchCidrReservationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            v_switch_cidr_reservations: fields.take("VSwitchCidrReservations")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            v_switch_cidr_reservations: fields.read("VSwitchCidrReservations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVSwitchCidrReservationsResponse {

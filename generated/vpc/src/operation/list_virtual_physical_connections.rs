@@ -416,13 +416,14 @@ pub struct ListVirtualPhysicalConnectionsResponse {
 impl ::acs_runtime::de::FromJson for ListVirtualPhysicalConnectionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            virtual_physical_connections: fields.take("VirtualPhysicalConnections")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            count: fields.take("Count")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            virtual_physical_connections: fields.read("VirtualPhysicalConnections"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            count: fields.read("Count"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {

@@ -219,13 +219,14 @@ pub struct ListVpcEndpointServicesByEndUserResponse {
 impl ::acs_runtime::de::FromJson for ListVpcEndpointServicesByEndUserResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            max_results: fields.take("MaxResults")?,
-            services: fields.take("Services")?,
-            total_count: fields.take("TotalCount")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            max_results: fields.read("MaxResults"),
+            services: fields.read("Services"),
+            total_count: fields.read("TotalCount"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse {

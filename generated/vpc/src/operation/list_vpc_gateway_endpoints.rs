@@ -302,13 +302,14 @@ pub struct ListVpcGatewayEndpointsResponse {
 impl ::acs_runtime::de::FromJson for ListVpcGatewayEndpointsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            total_count: fields.take("TotalCount")?,
-            endpoints: fields.take("Endpoints")?,
-            max_results: fields.take("MaxResults")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            total_count: fields.read("TotalCount"),
+            endpoints: fields.read("Endpoints"),
+            max_results: fields.read("MaxResults"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {

@@ -266,11 +266,12 @@ pub struct ListVpcPublishedRouteEntriesResponse {
 impl ::acs_runtime::de::FromJson for ListVpcPublishedRouteEntriesResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            next_token: fields.take("NextToken")?,
-            route_entries: fields.take("RouteEntries")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            next_token: fields.read("NextToken"),
+            route_entries: fields.read("RouteEntries"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {

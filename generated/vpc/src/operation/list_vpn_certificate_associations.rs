@@ -303,13 +303,14 @@ pub struct ListVpnCertificateAssociationsResponse {
 impl ::acs_runtime::de::FromJson for ListVpnCertificateAssociationsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            next_token: fields.take("NextToken")?,
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            vpn_certificate_relations: fields.take("VpnCertificateRelations")?,
-        })
+        let value = Self {
+            next_token: fields.read("NextToken"),
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            vpn_certificate_relations: fields.read("VpnCertificateRelations"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {

@@ -254,10 +254,11 @@ pub struct ModifyRouterInterfaceSpecResponse {
 impl ::acs_runtime::de::FromJson for ModifyRouterInterfaceSpecResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            spec: fields.take("Spec")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            spec: fields.read("Spec"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {

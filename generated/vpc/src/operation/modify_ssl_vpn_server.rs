@@ -694,28 +694,29 @@ pub struct ModifySslVpnServerResponse {
 impl ::acs_runtime::de::FromJson for ModifySslVpnServerResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            internet_ip: fields.take("InternetIp")?,
-            i_daa_s_instance_id: fields.take("IDaaSInstanceId")?,
-            create_time: fields.take("CreateTime")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            compress: fields.take("Compress")?,
-            port: fields.take("Port")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            region_id: fields.take("RegionId")?,
-            cipher: fields.take("Cipher")?,
-            request_id: fields.take("RequestId")?,
-            connections: fields.take("Connections")?,
-            ssl_vpn_server_id: fields.take("SslVpnServerId")?,
-            max_connections: fields.take("MaxConnections")?,
-            name: fields.take("Name")?,
-            enable_multi_factor_auth: fields.take("EnableMultiFactorAuth")?,
-            client_ip_pool: fields.take("ClientIpPool")?,
-            proto: fields.take("Proto")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            i_daa_s_application_id: fields.take("IDaaSApplicationId")?,
-            i_daa_s_instance_version: fields.take("IDaaSInstanceVersion")?,
-        })
+        let value = Self {
+            internet_ip: fields.read("InternetIp"),
+            i_daa_s_instance_id: fields.read("IDaaSInstanceId"),
+            create_time: fields.read("CreateTime"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            compress: fields.read("Compress"),
+            port: fields.read("Port"),
+            local_subnet: fields.read("LocalSubnet"),
+            region_id: fields.read("RegionId"),
+            cipher: fields.read("Cipher"),
+            request_id: fields.read("RequestId"),
+            connections: fields.read("Connections"),
+            ssl_vpn_server_id: fields.read("SslVpnServerId"),
+            max_connections: fields.read("MaxConnections"),
+            name: fields.read("Name"),
+            enable_multi_factor_auth: fields.read("EnableMultiFactorAuth"),
+            client_ip_pool: fields.read("ClientIpPool"),
+            proto: fields.read("Proto"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            i_daa_s_application_id: fields.read("IDaaSApplicationId"),
+            i_daa_s_instance_version: fields.read("IDaaSInstanceVersion"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {

@@ -295,21 +295,22 @@ pub struct ModifyTunnelAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyTunnelAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            tunnel_id: fields.take("TunnelId")?,
-            request_id: fields.take("RequestId")?,
-            tunnel_ike_config: fields.take("TunnelIkeConfig")?,
-            tunnel_ipsec_config: fields.take("TunnelIpsecConfig")?,
-            tunnel_bgp_config: fields.take("TunnelBgpConfig")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            remote_ca_certificate: fields.take("RemoteCaCertificate")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            role: fields.take("Role")?,
-            zone_no: fields.take("ZoneNo")?,
-            internet_ip: fields.take("InternetIp")?,
-            state: fields.take("State")?,
-        })
+        let value = Self {
+            tunnel_id: fields.read("TunnelId"),
+            request_id: fields.read("RequestId"),
+            tunnel_ike_config: fields.read("TunnelIkeConfig"),
+            tunnel_ipsec_config: fields.read("TunnelIpsecConfig"),
+            tunnel_bgp_config: fields.read("TunnelBgpConfig"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            enable_dpd: fields.read("EnableDpd"),
+            remote_ca_certificate: fields.read("RemoteCaCertificate"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            role: fields.read("Role"),
+            zone_no: fields.read("ZoneNo"),
+            internet_ip: fields.read("InternetIp"),
+            state: fields.read("State"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {

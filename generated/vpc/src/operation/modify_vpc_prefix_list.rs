@@ -324,10 +324,11 @@ pub struct ModifyVpcPrefixListResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpcPrefixListResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            prefix_list_id: fields.take("PrefixListId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            prefix_list_id: fields.read("PrefixListId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {

@@ -832,32 +832,33 @@ pub struct ModifyVpnAttachmentAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnAttachmentAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            status: fields.take("Status")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            attach_type: fields.take("AttachType")?,
-            network_type: fields.take("NetworkType")?,
-            attach_instance_id: fields.take("AttachInstanceId")?,
-            spec: fields.take("Spec")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            local_subnet: fields.read("LocalSubnet"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            status: fields.read("Status"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            enable_dpd: fields.read("EnableDpd"),
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            attach_type: fields.read("AttachType"),
+            network_type: fields.read("NetworkType"),
+            attach_instance_id: fields.read("AttachInstanceId"),
+            spec: fields.read("Spec"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {

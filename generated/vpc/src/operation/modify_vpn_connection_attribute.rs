@@ -762,27 +762,28 @@ pub struct ModifyVpnConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            enable_nat_traversal: fields.take("EnableNatTraversal")?,
-            create_time: fields.take("CreateTime")?,
-            effect_immediately: fields.take("EffectImmediately")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            local_subnet: fields.take("LocalSubnet")?,
-            request_id: fields.take("RequestId")?,
-            vpn_connection_id: fields.take("VpnConnectionId")?,
-            description: fields.take("Description")?,
-            remote_subnet: fields.take("RemoteSubnet")?,
-            customer_gateway_id: fields.take("CustomerGatewayId")?,
-            name: fields.take("Name")?,
-            enable_dpd: fields.take("EnableDpd")?,
-            ike_config: fields.take("IkeConfig")?,
-            ipsec_config: fields.take("IpsecConfig")?,
-            vco_health_check: fields.take("VcoHealthCheck")?,
-            vpn_bgp_config: fields.take("VpnBgpConfig")?,
-            tunnel_options_specification: fields.take("TunnelOptionsSpecification")?,
-            enable_tunnels_bgp: fields.take("EnableTunnelsBgp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            enable_nat_traversal: fields.read("EnableNatTraversal"),
+            create_time: fields.read("CreateTime"),
+            effect_immediately: fields.read("EffectImmediately"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            local_subnet: fields.read("LocalSubnet"),
+            request_id: fields.read("RequestId"),
+            vpn_connection_id: fields.read("VpnConnectionId"),
+            description: fields.read("Description"),
+            remote_subnet: fields.read("RemoteSubnet"),
+            customer_gateway_id: fields.read("CustomerGatewayId"),
+            name: fields.read("Name"),
+            enable_dpd: fields.read("EnableDpd"),
+            ike_config: fields.read("IkeConfig"),
+            ipsec_config: fields.read("IpsecConfig"),
+            vco_health_check: fields.read("VcoHealthCheck"),
+            vpn_bgp_config: fields.read("VpnBgpConfig"),
+            tunnel_options_specification: fields.read("TunnelOptionsSpecification"),
+            enable_tunnels_bgp: fields.read("EnableTunnelsBgp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {

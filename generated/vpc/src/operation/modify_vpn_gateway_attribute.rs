@@ -388,27 +388,28 @@ pub struct ModifyVpnGatewayAttributeResponse {
 impl ::acs_runtime::de::FromJson for ModifyVpnGatewayAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            vpc_id: fields.take("VpcId")?,
-            status: fields.take("Status")?,
-            internet_ip: fields.take("InternetIp")?,
-            spec: fields.take("Spec")?,
-            create_time: fields.take("CreateTime")?,
-            auto_propagate: fields.take("AutoPropagate")?,
-            vpn_gateway_id: fields.take("VpnGatewayId")?,
-            intranet_ip: fields.take("IntranetIp")?,
-            end_time: fields.take("EndTime")?,
-            v_switch_id: fields.take("VSwitchId")?,
-            request_id: fields.take("RequestId")?,
-            description: fields.take("Description")?,
-            enable_bgp: fields.take("EnableBgp")?,
-            business_status: fields.take("BusinessStatus")?,
-            name: fields.take("Name")?,
-            disaster_recovery_internet_ip: fields.take("DisasterRecoveryInternetIp")?,
-            disaster_recovery_v_switch_id: fields.take("DisasterRecoveryVSwitchId")?,
-            ssl_vpn_internet_ip: fields.take("SslVpnInternetIp")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-        })
+        let value = Self {
+            vpc_id: fields.read("VpcId"),
+            status: fields.read("Status"),
+            internet_ip: fields.read("InternetIp"),
+            spec: fields.read("Spec"),
+            create_time: fields.read("CreateTime"),
+            auto_propagate: fields.read("AutoPropagate"),
+            vpn_gateway_id: fields.read("VpnGatewayId"),
+            intranet_ip: fields.read("IntranetIp"),
+            end_time: fields.read("EndTime"),
+            v_switch_id: fields.read("VSwitchId"),
+            request_id: fields.read("RequestId"),
+            description: fields.read("Description"),
+            enable_bgp: fields.read("EnableBgp"),
+            business_status: fields.read("BusinessStatus"),
+            name: fields.read("Name"),
+            disaster_recovery_internet_ip: fields.read("DisasterRecoveryInternetIp"),
+            disaster_recovery_v_switch_id: fields.read("DisasterRecoveryVSwitchId"),
+            ssl_vpn_internet_ip: fields.read("SslVpnInternetIp"),
+            resource_group_id: fields.read("ResourceGroupId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {

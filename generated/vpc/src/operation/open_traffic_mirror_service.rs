@@ -171,11 +171,12 @@ pub struct OpenTrafficMirrorServiceResponse {
 impl ::acs_runtime::de::FromJson for OpenTrafficMirrorServiceResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            code: fields.take("Code")?,
-            message: fields.take("Message")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            code: fields.read("Code"),
+            message: fields.read("Message"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {

@@ -253,11 +253,12 @@ pub struct TransformEipSegmentToPublicIpAddressPoolResponse {
 impl ::acs_runtime::de::FromJson for TransformEipSegmentToPublicIpAddressPoolResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            public_ip_address_pool_id: fields.take("PublicIpAddressPoolId")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            request_id: fields.take("RequestId")?,
-        })
+        let value = Self {
+            public_ip_address_pool_id: fields.read("PublicIpAddressPoolId"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            request_id: fields.read("RequestId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

@@ -226,13 +226,14 @@ pub struct UpdateVirtualBorderBandwidthResponse {
 impl ::acs_runtime::de::FromJson for UpdateVirtualBorderBandwidthResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            code: fields.take("Code")?,
-            http_status_code: fields.take("HttpStatusCode")?,
-            message: fields.take("Message")?,
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            code: fields.read("Code"),
+            http_status_code: fields.read("HttpStatusCode"),
+            message: fields.read("Message"),
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {

@@ -268,10 +268,11 @@ pub struct UpdateVirtualPhysicalConnectionResponse {
 impl ::acs_runtime::de::FromJson for UpdateVirtualPhysicalConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            success: fields.take("Success")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            success: fields.read("Success"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse {

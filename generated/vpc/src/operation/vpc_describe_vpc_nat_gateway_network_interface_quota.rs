@@ -200,10 +200,11 @@ impl ::acs_runtime::de::FromJson
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            quota: fields.take("Quota")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            quota: fields.read("Quota"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de>

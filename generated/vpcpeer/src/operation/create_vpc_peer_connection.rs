@@ -413,10 +413,11 @@ pub struct CreateVpcPeerConnectionResponse {
 impl ::acs_runtime::de::FromJson for CreateVpcPeerConnectionResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {

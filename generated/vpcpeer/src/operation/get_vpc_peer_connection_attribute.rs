@@ -249,28 +249,29 @@ pub struct GetVpcPeerConnectionAttributeResponse {
 impl ::acs_runtime::de::FromJson for GetVpcPeerConnectionAttributeResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            instance_id: fields.take("InstanceId")?,
-            gmt_create: fields.take("GmtCreate")?,
-            gmt_modified: fields.take("GmtModified")?,
-            name: fields.take("Name")?,
-            description: fields.take("Description")?,
-            owner_id: fields.take("OwnerId")?,
-            accepting_owner_uid: fields.take("AcceptingOwnerUid")?,
-            region_id: fields.take("RegionId")?,
-            accepting_region_id: fields.take("AcceptingRegionId")?,
-            bandwidth: fields.take("Bandwidth")?,
-            status: fields.take("Status")?,
-            biz_status: fields.take("BizStatus")?,
-            gmt_expired: fields.take("GmtExpired")?,
-            resource_group_id: fields.take("ResourceGroupId")?,
-            vpc: fields.take("Vpc")?,
-            accepting_vpc: fields.take("AcceptingVpc")?,
-            tags: fields.take("Tags")?,
-            link_type: fields.take("LinkType")?,
-            managed_service: fields.take("ManagedService")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            instance_id: fields.read("InstanceId"),
+            gmt_create: fields.read("GmtCreate"),
+            gmt_modified: fields.read("GmtModified"),
+            name: fields.read("Name"),
+            description: fields.read("Description"),
+            owner_id: fields.read("OwnerId"),
+            accepting_owner_uid: fields.read("AcceptingOwnerUid"),
+            region_id: fields.read("RegionId"),
+            accepting_region_id: fields.read("AcceptingRegionId"),
+            bandwidth: fields.read("Bandwidth"),
+            status: fields.read("Status"),
+            biz_status: fields.read("BizStatus"),
+            gmt_expired: fields.read("GmtExpired"),
+            resource_group_id: fields.read("ResourceGroupId"),
+            vpc: fields.read("Vpc"),
+            accepting_vpc: fields.read("AcceptingVpc"),
+            tags: fields.read("Tags"),
+            link_type: fields.read("LinkType"),
+            managed_service: fields.read("ManagedService"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {

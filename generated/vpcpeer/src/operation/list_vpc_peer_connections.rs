@@ -282,13 +282,14 @@ pub struct ListVpcPeerConnectionsResponse {
 impl ::acs_runtime::de::FromJson for ListVpcPeerConnectionsResponse {
     fn from_json(value: ::serde_json::Value) -> Result<Self, ::serde_json::Error> {
         let mut fields = ::acs_runtime::de::Fields::new(value)?;
-        Ok(Self {
-            request_id: fields.take("RequestId")?,
-            total_count: fields.take("TotalCount")?,
-            max_results: fields.take("MaxResults")?,
-            next_token: fields.take("NextToken")?,
-            vpc_peer_connects: fields.take("VpcPeerConnects")?,
-        })
+        let value = Self {
+            request_id: fields.read("RequestId"),
+            total_count: fields.read("TotalCount"),
+            max_results: fields.read("MaxResults"),
+            next_token: fields.read("NextToken"),
+            vpc_peer_connects: fields.read("VpcPeerConnects"),
+        };
+        fields.finish(value)
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {
