@@ -230,7 +230,7 @@ impl<'de> ::serde::Deserialize<'de> for AddEntriesToAclResponse {
 /// Service errors of `AddEntriesToAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddEntriesToAclError {
     /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
@@ -269,25 +269,48 @@ impl From<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
 }
 impl AddEntriesToAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceAlreadyExistAclEntry(error)
-            | Self::ResourceQuotaExceededAclEntriesNum(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceQuotaExceededListenerAclEntriesNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceAlreadyExistAclEntry(error) => {
+                ("ResourceAlreadyExistAclEntry", error)
+            }
+            Self::ResourceQuotaExceededAclEntriesNum(error) => {
+                ("ResourceQuotaExceededAclEntriesNum", error)
+            }
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(error) => {
+                ("ResourceQuotaExceededListenerAclEntriesNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerAclEntriesNum", error)
+            }
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AddEntriesToAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddEntriesToAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddEntriesToAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddEntriesToAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

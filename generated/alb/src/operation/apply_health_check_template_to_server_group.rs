@@ -224,7 +224,7 @@ impl<'de> ::serde::Deserialize<'de> for ApplyHealthCheckTemplateToServerGroupRes
 /// Service errors of `ApplyHealthCheckTemplateToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ApplyHealthCheckTemplateToServerGroupError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -259,18 +259,40 @@ for ApplyHealthCheckTemplateToServerGroupError {
 }
 impl ApplyHealthCheckTemplateToServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusHealthCheckTemplate(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ResourceNotFoundHealthCheckTemplate(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusHealthCheckTemplate(error) => {
+                ("IncorrectStatusHealthCheckTemplate", error)
+            }
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ResourceNotFoundHealthCheckTemplate(error) => {
+                ("ResourceNotFoundHealthCheckTemplate", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -278,6 +300,7 @@ impl ::std::fmt::Display for ApplyHealthCheckTemplateToServerGroupError {
 impl ::std::error::Error for ApplyHealthCheckTemplateToServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -507,7 +507,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
 /// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHealthCheckTemplateError {
     /// HTTP 400 `QuotaExceeded.HealthCheckTemplatesNum`: The quota of %s is exceeded, usage %s/%s.
@@ -530,21 +530,40 @@ impl From<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateErro
 }
 impl CreateHealthCheckTemplateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededHealthCheckTemplatesNum(error)
-            | Self::ForbiddenHealthCheckTemplate(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededHealthCheckTemplatesNum(error) => {
+                ("QuotaExceededHealthCheckTemplatesNum", error)
+            }
+            Self::ForbiddenHealthCheckTemplate(error) => {
+                ("ForbiddenHealthCheckTemplate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateHealthCheckTemplateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateHealthCheckTemplateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateHealthCheckTemplateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateHealthCheckTemplateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -360,7 +360,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRuleResponse {
 /// Service errors of `CreateRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRuleError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -465,39 +465,84 @@ impl From<::acs_runtime::client::ServiceError> for CreateRuleError {
 }
 impl CreateRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            | Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ConflictPriority(error)
-            | Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::QuotaExceededRuleWildcardsNum(error)
-            | Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            | Self::QuotaExceededRuleActionsNum(error)
-            | Self::MismatchProtocol(error)
-            | Self::MismatchVpcId(error)
-            | Self::OperationDeniedRewriteMissingForwardGroup(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            | Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
+                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
+            }
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
+                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ConflictPriority(error) => ("ConflictPriority", error),
+            Self::ResourceQuotaExceededLoadBalancerRulesNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerRulesNum", error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(error) => {
+                ("QuotaExceededRuleWildcardsNum", error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
+                ("QuotaExceededRuleMatchEvaluationsNum", error)
+            }
+            Self::QuotaExceededRuleActionsNum(error) => {
+                ("QuotaExceededRuleActionsNum", error)
+            }
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::OperationDeniedRewriteMissingForwardGroup(error) => {
+                ("OperationDeniedRewriteMissingForwardGroup", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
+                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
+                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

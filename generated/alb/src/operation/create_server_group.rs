@@ -530,7 +530,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `QuotaExceeded.ServerGroupsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -597,31 +597,66 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
 }
 impl CreateServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededServerGroupsNum(error)
-            | Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
-            | Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
-            | Self::QuotaExceededSlowStartDuration(error)
-            | Self::UnsupportedFeatureSlowStart(error)
-            | Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
-            | Self::QuotaExceededConnectionDrainTimeout(error)
-            | Self::UnsupportedFeatureConnectionDrain(error)
-            | Self::NotExistResourceGroup(error)
-            | Self::OperationDeniedVpcNotSupportIpv6(error)
-            | Self::UnsupportedFeatureFcServerGroup(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededServerGroupsNum(error) => {
+                ("QuotaExceededServerGroupsNum", error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(error) => {
+                ("MismatchLoadBalancerEditionAndSlowStartEnable", error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(error) => {
+                ("MismatchServerGroupSchedulerAndSlowStartEnable", error)
+            }
+            Self::QuotaExceededSlowStartDuration(error) => {
+                ("QuotaExceededSlowStartDuration", error)
+            }
+            Self::UnsupportedFeatureSlowStart(error) => {
+                ("UnsupportedFeatureSlowStart", error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(error) => {
+                ("MismatchLoadBalancerEditionAndConnectionDrain", error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(error) => {
+                ("QuotaExceededConnectionDrainTimeout", error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(error) => {
+                ("UnsupportedFeatureConnectionDrain", error)
+            }
+            Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
+            Self::OperationDeniedVpcNotSupportIpv6(error) => {
+                ("OperationDeniedVpcNotSupportIpv6", error)
+            }
+            Self::UnsupportedFeatureFcServerGroup(error) => {
+                ("UnsupportedFeatureFcServerGroup", error)
+            }
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
 /// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAScriptsError {
     /// HTTP 400 `ResourceNotFound.AScript`: The specified resource %s is not found.
@@ -227,22 +227,39 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
 }
 impl DeleteAScriptsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundAScript(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedCrossListenerAScripts(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundAScript(error) => ("ResourceNotFoundAScript", error),
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedCrossListenerAScripts(error) => {
+                ("OperationDeniedCrossListenerAScripts", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteAScriptsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAScriptsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAScriptsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAScriptsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

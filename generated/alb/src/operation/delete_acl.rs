@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAclResponse {
 /// Service errors of `DeleteAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAclError {
     /// HTTP 400 `ResourceInUse.Acl`: The specified resource %s is in use.
@@ -227,23 +227,38 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAclError {
 }
 impl DeleteAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceInUseAcl(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ForbiddenAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceInUseAcl(error) => ("ResourceInUseAcl", error),
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

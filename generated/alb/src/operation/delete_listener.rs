@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteListenerResponse {
 /// Service errors of `DeleteListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -240,26 +240,47 @@ impl From<::acs_runtime::client::ServiceError> for DeleteListenerError {
 }
 impl DeleteListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::ResourceInUseListener(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::IncorrectStatusLoadBalancer(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::ResourceInUseListener(error) => ("ResourceInUseListener", error),
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -190,7 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSecurityPolicyError {
     /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
@@ -221,23 +221,44 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
 }
 impl DeleteSecurityPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusSecurityPolicy(error)
-            | Self::ResourceInUseSecurityPolicy(error)
-            | Self::ForbiddenSecurityPolicy(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusSecurityPolicy(error) => {
+                ("IncorrectStatusSecurityPolicy", error)
+            }
+            Self::ResourceInUseSecurityPolicy(error) => {
+                ("ResourceInUseSecurityPolicy", error)
+            }
+            Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteSecurityPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSecurityPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSecurityPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSecurityPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

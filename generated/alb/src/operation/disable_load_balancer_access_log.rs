@@ -193,7 +193,7 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerAccessLogResponse {
 /// Service errors of `DisableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerAccessLogError {
     /// HTTP 400 `OperationDenied.AccessLogDisabled`: The operation is not allowed because of %s.
@@ -224,23 +224,44 @@ impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogE
 }
 impl DisableLoadBalancerAccessLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedAccessLogDisabled(error)
-            | Self::ResourceInConfiguringLoadBalancer(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedAccessLogDisabled(error) => {
+                ("OperationDeniedAccessLogDisabled", error)
+            }
+            Self::ResourceInConfiguringLoadBalancer(error) => {
+                ("ResourceInConfiguringLoadBalancer", error)
+            }
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DisableLoadBalancerAccessLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableLoadBalancerAccessLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DisableLoadBalancerAccessLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DisableLoadBalancerAccessLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -228,7 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for DissociateAclsFromListenerResponse {
 /// Service errors of `DissociateAclsFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateAclsFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -258,24 +258,39 @@ impl From<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerErr
 }
 impl DissociateAclsFromListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::LockFailed(error)
-            | Self::ResourceNotAssociatedAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::LockFailed(error) => ("LockFailed", error),
+            Self::ResourceNotAssociatedAcl(error) => ("ResourceNotAssociatedAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DissociateAclsFromListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateAclsFromListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DissociateAclsFromListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DissociateAclsFromListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

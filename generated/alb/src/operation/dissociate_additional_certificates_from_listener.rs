@@ -233,7 +233,7 @@ for DissociateAdditionalCertificatesFromListenerResponse {
 /// Service errors of `DissociateAdditionalCertificatesFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateAdditionalCertificatesFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -275,19 +275,41 @@ for DissociateAdditionalCertificatesFromListenerError {
 }
 impl DissociateAdditionalCertificatesFromListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedHttpListenerNotSupport(error)
-            | Self::OperationDeniedDefaultCertificateUsed(error)
-            | Self::ResourceNotAssociatedCertificate(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedHttpListenerNotSupport(error) => {
+                ("OperationDeniedHttpListenerNotSupport", error)
+            }
+            Self::OperationDeniedDefaultCertificateUsed(error) => {
+                ("OperationDeniedDefaultCertificateUsed", error)
+            }
+            Self::ResourceNotAssociatedCertificate(error) => {
+                ("ResourceNotAssociatedCertificate", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DissociateAdditionalCertificatesFromListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateAdditionalCertificatesFromListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +317,7 @@ impl ::std::fmt::Display for DissociateAdditionalCertificatesFromListenerError {
 impl ::std::error::Error for DissociateAdditionalCertificatesFromListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateAdditionalCertificatesFromListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -272,7 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse 
 /// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckTemplateAttributeError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
@@ -295,15 +295,33 @@ impl From<::acs_runtime::client::ServiceError> for GetHealthCheckTemplateAttribu
 }
 impl GetHealthCheckTemplateAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenHealthCheckTemplate(error)
-            | Self::ResourceNotFoundHealthCheckTemplate(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenHealthCheckTemplate(error) => {
+                ("ForbiddenHealthCheckTemplate", error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(error) => {
+                ("ResourceNotFoundHealthCheckTemplate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetHealthCheckTemplateAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -311,6 +329,7 @@ impl ::std::fmt::Display for GetHealthCheckTemplateAttributeError {
 impl ::std::error::Error for GetHealthCheckTemplateAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for GetHealthCheckTemplateAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -251,7 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListListenerCertificatesError {
     /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
@@ -274,21 +274,38 @@ impl From<::acs_runtime::client::ServiceError> for ListListenerCertificatesError
 }
 impl ListListenerCertificatesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedHttpListenerNotSupport(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedHttpListenerNotSupport(error) => {
+                ("OperationDeniedHttpListenerNotSupport", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListListenerCertificatesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListListenerCertificatesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListListenerCertificatesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListListenerCertificatesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

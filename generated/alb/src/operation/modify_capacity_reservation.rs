@@ -209,7 +209,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `OperationDenied.ListenerNotFound`: The operation is not allowed because of ListenerNotFound.
@@ -294,33 +294,76 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCapacityReservationErro
 }
 impl ModifyCapacityReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedListenerNotFound(error)
-            | Self::OperationDeniedCapacityReservationNotSupport(error)
-            | Self::OperationDeniedCapacityUnitsBelowMinimum(error)
-            | Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
-            | Self::OperationDeniedPriorRequestNotComplete(error)
-            | Self::OperationDeniedDeploymentSetExists(error)
-            | Self::OperationDeniedDeploymentSetIsEmpty(error)
-            | Self::OperationDeniedDeploymentSetsConflicts(error)
-            | Self::OperationDeniedDeploymentSetsNotSupport(error)
-            | Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
-            | Self::QuotaExceededReservationMaxLcuPerLb(error)
-            | Self::QuotaExceededReservationMaxLcuPerRegion(error)
-            | Self::QuotaExceededDeploymentSetsNum(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedListenerNotFound(error) => {
+                ("OperationDeniedListenerNotFound", error)
+            }
+            Self::OperationDeniedCapacityReservationNotSupport(error) => {
+                ("OperationDeniedCapacityReservationNotSupport", error)
+            }
+            Self::OperationDeniedCapacityUnitsBelowMinimum(error) => {
+                ("OperationDeniedCapacityUnitsBelowMinimum", error)
+            }
+            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error) => {
+                ("OperationDeniedCapacityDecreaseRequestLimitExceeded", error)
+            }
+            Self::OperationDeniedPriorRequestNotComplete(error) => {
+                ("OperationDeniedPriorRequestNotComplete", error)
+            }
+            Self::OperationDeniedDeploymentSetExists(error) => {
+                ("OperationDeniedDeploymentSetExists", error)
+            }
+            Self::OperationDeniedDeploymentSetIsEmpty(error) => {
+                ("OperationDeniedDeploymentSetIsEmpty", error)
+            }
+            Self::OperationDeniedDeploymentSetsConflicts(error) => {
+                ("OperationDeniedDeploymentSetsConflicts", error)
+            }
+            Self::OperationDeniedDeploymentSetsNotSupport(error) => {
+                ("OperationDeniedDeploymentSetsNotSupport", error)
+            }
+            Self::OperationDeniedDeploymentSetsStrategyNotMatch(error) => {
+                ("OperationDeniedDeploymentSetsStrategyNotMatch", error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerLb(error) => {
+                ("QuotaExceededReservationMaxLcuPerLb", error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerRegion(error) => {
+                ("QuotaExceededReservationMaxLcuPerRegion", error)
+            }
+            Self::QuotaExceededDeploymentSetsNum(error) => {
+                ("QuotaExceededDeploymentSetsNum", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyCapacityReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCapacityReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCapacityReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCapacityReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

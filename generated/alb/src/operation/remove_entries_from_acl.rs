@@ -228,7 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveEntriesFromAclResponse {
 /// Service errors of `RemoveEntriesFromAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveEntriesFromAclError {
     /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
@@ -255,23 +255,38 @@ impl From<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
 }
 impl RemoveEntriesFromAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusAcl(error)
-            | Self::ForbiddenAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::ResourceNotFoundAclEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::ResourceNotFoundAclEntry(error) => ("ResourceNotFoundAclEntry", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveEntriesFromAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveEntriesFromAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveEntriesFromAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveEntriesFromAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

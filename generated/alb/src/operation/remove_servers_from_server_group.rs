@@ -240,7 +240,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {
 /// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveServersFromServerGroupError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -277,25 +277,48 @@ impl From<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupE
 }
 impl RemoveServersFromServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusServerGroup(error)
-            | Self::ResourceInConfiguringBackendServer(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::ForbiddenServerGroup(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundBackendServer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ResourceInConfiguringBackendServer(error) => {
+                ("ResourceInConfiguringBackendServer", error)
+            }
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundBackendServer(error) => {
+                ("ResourceNotFoundBackendServer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveServersFromServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveServersFromServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveServersFromServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveServersFromServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -272,7 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceServersInServerGroupResponse {
 /// Service errors of `ReplaceServersInServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceServersInServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -342,34 +342,67 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupEr
 }
 impl ReplaceServersInServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::IncorrectStatusServerGroup(error)
-            | Self::ConflictBackendServer(error)
-            | Self::DuplicatedParamBackendServer(error)
-            | Self::OperationDeniedEciNotSupportJobType(error)
-            | Self::MismatchServerType(error)
-            | Self::ResourceInConfiguring(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceInConfiguringBackendServer(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundEcs(error)
-            | Self::ResourceNotFoundEci(error)
-            | Self::ResourceNotFoundEni(error)
-            | Self::ResourceNotFoundBackendServer(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::IncorrectStatusServerGroup(error) => {
+                ("IncorrectStatusServerGroup", error)
+            }
+            Self::ConflictBackendServer(error) => ("ConflictBackendServer", error),
+            Self::DuplicatedParamBackendServer(error) => {
+                ("DuplicatedParamBackendServer", error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(error) => {
+                ("OperationDeniedEciNotSupportJobType", error)
+            }
+            Self::MismatchServerType(error) => ("MismatchServerType", error),
+            Self::ResourceInConfiguring(error) => ("ResourceInConfiguring", error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceInConfiguringBackendServer(error) => {
+                ("ResourceInConfiguringBackendServer", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
+            Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
+            Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
+            Self::ResourceNotFoundBackendServer(error) => {
+                ("ResourceNotFoundBackendServer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ReplaceServersInServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceServersInServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceServersInServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceServersInServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for StopListenerResponse {
 /// Service errors of `StopListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopListenerError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -236,24 +236,45 @@ impl From<::acs_runtime::client::ServiceError> for StopListenerError {
 }
 impl StopListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StopListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

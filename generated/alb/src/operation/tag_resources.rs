@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
@@ -229,23 +229,44 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundAcl(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

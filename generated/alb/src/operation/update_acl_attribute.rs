@@ -210,7 +210,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAclAttributeResponse {
 /// Service errors of `UpdateAclAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateAclAttributeError {
     /// HTTP 400 `Conflict.Acl`: There is already %s having the same configuration with %s.
@@ -234,22 +234,37 @@ impl From<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
 }
 impl UpdateAclAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ConflictAcl(error)
-            | Self::IncorrectStatusAcl(error)
-            | Self::ResourceNotFoundAcl(error)
-            | Self::Unhandled(error) => error,
+            Self::ConflictAcl(error) => ("ConflictAcl", error),
+            Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
+            Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateAclAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateAclAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateAclAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateAclAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

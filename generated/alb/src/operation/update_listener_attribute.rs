@@ -466,7 +466,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -570,40 +570,87 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError 
 }
 impl UpdateListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedCrossLoadBalancerQuicListener(error)
-            | Self::ResourceAlreadyAssociatedListener(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ResourceAlreadyAssociatedCertificate(error)
-            | Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::OperationDeniedServerGroupProtocolNotSupport(error)
-            | Self::UnsupportedFeatureFullTraceHttps(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::MismatchVpcId(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenLoadBalancer(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::ResourceNotFoundSecurityPolicy(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(error) => {
+                ("OperationDeniedCrossLoadBalancerQuicListener", error)
+            }
+            Self::ResourceAlreadyAssociatedListener(error) => {
+                ("ResourceAlreadyAssociatedListener", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ResourceAlreadyAssociatedCertificate(error) => {
+                ("ResourceAlreadyAssociatedCertificate", error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error) => {
+                ("ResourceQuotaExceededSecurityPolicyAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::OperationDeniedServerGroupProtocolNotSupport(error) => {
+                ("OperationDeniedServerGroupProtocolNotSupport", error)
+            }
+            Self::UnsupportedFeatureFullTraceHttps(error) => {
+                ("UnsupportedFeatureFullTraceHttps", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(error) => {
+                ("ResourceNotFoundSecurityPolicy", error)
+            }
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -253,7 +253,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerLogConfigResponse {
 /// Service errors of `UpdateListenerLogConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateListenerLogConfigError {
     /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
@@ -292,25 +292,48 @@ impl From<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError 
 }
 impl UpdateListenerLogConfigError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusLoadBalancer(error)
-            | Self::IncorrectStatusLoadBalancer(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::OperationDeniedAccessLogDisabled(error)
-            | Self::ResourceInConfiguringListener(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusLoadBalancer(error) => {
+                ("IncorrectBusinessStatusLoadBalancer", error)
+            }
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::OperationDeniedAccessLogDisabled(error) => {
+                ("OperationDeniedAccessLogDisabled", error)
+            }
+            Self::ResourceInConfiguringListener(error) => {
+                ("ResourceInConfiguringListener", error)
+            }
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateListenerLogConfigError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateListenerLogConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateListenerLogConfigError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateListenerLogConfigError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -263,7 +263,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigRespo
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
@@ -316,22 +316,52 @@ for UpdateLoadBalancerAddressTypeConfigError {
 }
 impl UpdateLoadBalancerAddressTypeConfigError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedOnlyPostPaidEipSupported(error)
-            | Self::MismatchZoneIdAndVSwitchId(error)
-            | Self::IncorrectBusinessStatusEip(error)
-            | Self::ResourceNotFoundEip(error)
-            | Self::IncorrectStatusCommonBandwidthPackage(error)
-            | Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
-            | Self::OperationDeniedAddressTypeNotChanged(error)
-            | Self::IncorrectStatusLoadBalancer(error)
-            | Self::ResourceNotFoundCommonBandwidthPackage(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedOnlyPostPaidEipSupported(error) => {
+                ("OperationDeniedOnlyPostPaidEipSupported", error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(error) => {
+                ("MismatchZoneIdAndVSwitchId", error)
+            }
+            Self::IncorrectBusinessStatusEip(error) => {
+                ("IncorrectBusinessStatusEip", error)
+            }
+            Self::ResourceNotFoundEip(error) => ("ResourceNotFoundEip", error),
+            Self::IncorrectStatusCommonBandwidthPackage(error) => {
+                ("IncorrectStatusCommonBandwidthPackage", error)
+            }
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(error) => {
+                ("IncorrectBusinessStatusCommonBandwidthPackage", error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(error) => {
+                ("OperationDeniedAddressTypeNotChanged", error)
+            }
+            Self::IncorrectStatusLoadBalancer(error) => {
+                ("IncorrectStatusLoadBalancer", error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(error) => {
+                ("ResourceNotFoundCommonBandwidthPackage", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -339,6 +369,7 @@ impl ::std::fmt::Display for UpdateLoadBalancerAddressTypeConfigError {
 impl ::std::error::Error for UpdateLoadBalancerAddressTypeConfigError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

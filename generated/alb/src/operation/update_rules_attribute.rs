@@ -219,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRulesAttributeResponse {
 /// Service errors of `UpdateRulesAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateRulesAttributeError {
     /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
@@ -322,39 +322,82 @@ impl From<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
 }
 impl UpdateRulesAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
-            | Self::IncorrectStatusRule(error)
-            | Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
-            | Self::OperationDeniedGrpcServerGroup(error)
-            | Self::ConflictPriority(error)
-            | Self::ResourceQuotaExceededServerGroupAttachedNum(error)
-            | Self::ResourceQuotaExceededLoadBalancerServersNum(error)
-            | Self::ResourceQuotaExceededServerAddedNum(error)
-            | Self::QuotaExceededRuleWildcardsNum(error)
-            | Self::QuotaExceededRuleMatchEvaluationsNum(error)
-            | Self::QuotaExceededRuleActionsNum(error)
-            | Self::MismatchProtocol(error)
-            | Self::MismatchVpcId(error)
-            | Self::OperationDeniedServiceManagedResource(error)
-            | Self::OperationDeniedListenerIdInconsistent(error)
-            | Self::IllegalParamPriority(error)
-            | Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
-            | Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
-            | Self::ResourceNotFoundRule(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error) => {
+                ("OperationDeniedIpGroupCanNotUsedForMirrorAction", error)
+            }
+            Self::IncorrectStatusRule(error) => ("IncorrectStatusRule", error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(error) => {
+                ("OperationDeniedSameGroupForForwardAndMirrorAction", error)
+            }
+            Self::OperationDeniedGrpcServerGroup(error) => {
+                ("OperationDeniedGrpcServerGroup", error)
+            }
+            Self::ConflictPriority(error) => ("ConflictPriority", error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(error) => {
+                ("ResourceQuotaExceededServerGroupAttachedNum", error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(error) => {
+                ("ResourceQuotaExceededLoadBalancerServersNum", error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(error) => {
+                ("ResourceQuotaExceededServerAddedNum", error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(error) => {
+                ("QuotaExceededRuleWildcardsNum", error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(error) => {
+                ("QuotaExceededRuleMatchEvaluationsNum", error)
+            }
+            Self::QuotaExceededRuleActionsNum(error) => {
+                ("QuotaExceededRuleActionsNum", error)
+            }
+            Self::MismatchProtocol(error) => ("MismatchProtocol", error),
+            Self::MismatchVpcId(error) => ("MismatchVpcId", error),
+            Self::OperationDeniedServiceManagedResource(error) => {
+                ("OperationDeniedServiceManagedResource", error)
+            }
+            Self::OperationDeniedListenerIdInconsistent(error) => {
+                ("OperationDeniedListenerIdInconsistent", error)
+            }
+            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error) => {
+                ("OperationDeniedMirrorActionSupportHttpGroupOnly", error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(error) => {
+                ("OperationDeniedProtocolMustSameForForwardGroupAction", error)
+            }
+            Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateRulesAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateRulesAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateRulesAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateRulesAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -244,7 +244,7 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `AddTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
@@ -343,34 +343,76 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyError {
 }
 impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::IllegalParamSrcCidr(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::IllegalParamDstCidr(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::DuplicatedTrafficMatchRules(error)
-            | Self::InstanceExistTrafficMatchRules(error)
-            | Self::MissingParamTrafficMatchRules(error)
-            | Self::IllegalParamSrcPortRange(error)
-            | Self::IllegalParamDstPortRange(error)
-            | Self::AttrMismatchingCidrAddressFamily(error)
-            | Self::IllegalParamAddressFamily(error)
-            | Self::AttrMismatchingSrcCidrDstCidr(error)
-            | Self::AttrMismatchingCidrProtocol(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationUnsupportedSrcPortRange(error)
-            | Self::OperationUnsupportedDstPortRange(error)
-            | Self::OperationUnsupportedIPv6Cidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::DuplicatedTrafficMatchRules(error) => {
+                ("DuplicatedTrafficMatchRules", error)
+            }
+            Self::InstanceExistTrafficMatchRules(error) => {
+                ("InstanceExistTrafficMatchRules", error)
+            }
+            Self::MissingParamTrafficMatchRules(error) => {
+                ("MissingParamTrafficMatchRules", error)
+            }
+            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
+            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
+            Self::AttrMismatchingCidrAddressFamily(error) => {
+                ("AttrMismatchingCidrAddressFamily", error)
+            }
+            Self::IllegalParamAddressFamily(error) => {
+                ("IllegalParamAddressFamily", error)
+            }
+            Self::AttrMismatchingSrcCidrDstCidr(error) => {
+                ("AttrMismatchingSrcCidrDstCidr", error)
+            }
+            Self::AttrMismatchingCidrProtocol(error) => {
+                ("AttrMismatchingCidrProtocol", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationUnsupportedSrcPortRange(error) => {
+                ("OperationUnsupportedSrcPortRange", error)
+            }
+            Self::OperationUnsupportedDstPortRange(error) => {
+                ("OperationUnsupportedDstPortRange", error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(error) => {
+                ("OperationUnsupportedIPv6Cidr", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AddTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -378,6 +420,7 @@ impl ::std::fmt::Display for AddTrafficMatchRuleToTrafficMarkingPolicyError {
 impl ::std::error::Error for AddTrafficMatchRuleToTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -260,7 +260,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateTransitRouterMulticastDomainRes
 /// Service errors of `AssociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomain.NotFound`: The specified MulticastDomain is not found.
@@ -341,30 +341,64 @@ for AssociateTransitRouterMulticastDomainError {
 }
 impl AssociateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidMulticastDomainNotFound(error)
-            | Self::IncorrectStatusMulticastDomain(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::IncorrectStatusAttachment(error)
-            | Self::MissingParamVSwitchIds(error)
-            | Self::InstanceNotExist(error)
-            | Self::OperationUnsupportedCloudBoxVpc(error)
-            | Self::AssociationExistVSwitchIds(error)
-            | Self::QuotaFullVswitchPerMulticastDomain(error)
-            | Self::DryRunOperation(error)
-            | Self::OperationUnsupportedVpcRegion(error)
-            | Self::OperationUnsupportedAdvancedFeature(error)
-            | Self::QuotaFullMulticastDomainPerVpc(error)
-            | Self::IllegalParamVSwitchIds(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidMulticastDomainNotFound(error) => {
+                ("InvalidMulticastDomainNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomain(error) => {
+                ("IncorrectStatusMulticastDomain", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::IncorrectStatusAttachment(error) => {
+                ("IncorrectStatusAttachment", error)
+            }
+            Self::MissingParamVSwitchIds(error) => ("MissingParamVSwitchIds", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::OperationUnsupportedCloudBoxVpc(error) => {
+                ("OperationUnsupportedCloudBoxVpc", error)
+            }
+            Self::AssociationExistVSwitchIds(error) => {
+                ("AssociationExistVSwitchIds", error)
+            }
+            Self::QuotaFullVswitchPerMulticastDomain(error) => {
+                ("QuotaFullVswitchPerMulticastDomain", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::OperationUnsupportedVpcRegion(error) => {
+                ("OperationUnsupportedVpcRegion", error)
+            }
+            Self::OperationUnsupportedAdvancedFeature(error) => {
+                ("OperationUnsupportedAdvancedFeature", error)
+            }
+            Self::QuotaFullMulticastDomainPerVpc(error) => {
+                ("QuotaFullMulticastDomainPerVpc", error)
+            }
+            Self::IllegalParamVSwitchIds(error) => ("IllegalParamVSwitchIds", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -372,6 +406,7 @@ impl ::std::fmt::Display for AssociateTransitRouterMulticastDomainError {
 impl ::std::error::Error for AssociateTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

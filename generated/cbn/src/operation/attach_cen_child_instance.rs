@@ -250,7 +250,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachCenChildInstanceResponse {
 /// Service errors of `AttachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachCenChildInstanceError {
     /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
@@ -352,40 +352,87 @@ impl From<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
 }
 impl AttachCenChildInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            | Self::IncorrectStatusVpcSwitch(error)
-            | Self::ForbbidenCloudBoxVSwitchExist(error)
-            | Self::OperationFailedInvalidVpcStatus(error)
-            | Self::OperationFailedInvalidTransitRouter(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::IncorrectStatusVpcRouteTable(error)
-            | Self::InvalidOperationVbrAttachedToEcr(error)
-            | Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ForbiddenAttachChildInstance(error)
-            | Self::BidNotFound(error)
-            | Self::OperationFailedAndTryAgain(error)
-            | Self::InvalidOperationChildInstanceRiAlreadyExist(error)
-            | Self::ForbbidenAttachChildInstanceAcrossUid(error)
-            | Self::InvalidOperationChildInstanceAlreadyAttached(error)
-            | Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossBid", error)
+            }
+            Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
+            Self::ForbbidenCloudBoxVSwitchExist(error) => {
+                ("ForbbidenCloudBoxVSwitchExist", error)
+            }
+            Self::OperationFailedInvalidVpcStatus(error) => {
+                ("OperationFailedInvalidVpcStatus", error)
+            }
+            Self::OperationFailedInvalidTransitRouter(error) => {
+                ("OperationFailedInvalidTransitRouter", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::IncorrectStatusVpcRouteTable(error) => {
+                ("IncorrectStatusVpcRouteTable", error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(error) => {
+                ("InvalidOperationVbrAttachedToEcr", error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
+                ("OperationUnsupportedVpcRoutePropagationSource", error)
+            }
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenAttachChildInstance(error) => {
+                ("ForbiddenAttachChildInstance", error)
+            }
+            Self::BidNotFound(error) => ("BidNotFound", error),
+            Self::OperationFailedAndTryAgain(error) => {
+                ("OperationFailedAndTryAgain", error)
+            }
+            Self::InvalidOperationChildInstanceRiAlreadyExist(error) => {
+                ("InvalidOperationChildInstanceRiAlreadyExist", error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossUid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossUid", error)
+            }
+            Self::InvalidOperationChildInstanceAlreadyAttached(error) => {
+                ("InvalidOperationChildInstanceAlreadyAttached", error)
+            }
+            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error) => {
+                ("InvalidOperationCenAlreadyAutoPubilshRouteToInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AttachCenChildInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachCenChildInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachCenChildInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachCenChildInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

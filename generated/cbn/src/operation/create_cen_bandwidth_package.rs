@@ -399,7 +399,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
 /// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenBandwidthPackageError {
     /// HTTP 400 `UnSupported.ChargeType`: The charge type is not supported.
@@ -446,27 +446,52 @@ impl From<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageErro
 }
 impl CreateCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnSupportedChargeType(error)
-            | Self::ParameterIllegalBandwidthPackage(error)
-            | Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            | Self::OperationInvalidUserCanNotBuyBwp(error)
-            | Self::OrderAccountStatusIllegal(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::PayForAccountMoneyValidateError(error)
-            | Self::Unhandled(error) => error,
+            Self::UnSupportedChargeType(error) => ("UnSupportedChargeType", error),
+            Self::ParameterIllegalBandwidthPackage(error) => {
+                ("ParameterIllegalBandwidthPackage", error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
+                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
+            }
+            Self::OperationInvalidUserCanNotBuyBwp(error) => {
+                ("OperationInvalidUserCanNotBuyBwp", error)
+            }
+            Self::OrderAccountStatusIllegal(error) => {
+                ("OrderAccountStatusIllegal", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::PayForAccountMoneyValidateError(error) => {
+                ("PayForAccountMoneyValidateError", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

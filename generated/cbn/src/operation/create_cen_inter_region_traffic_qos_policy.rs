@@ -337,7 +337,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResp
 /// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TrafficQos`: The traffic qos with the specified attachment already exists.
@@ -446,34 +446,82 @@ for CreateCenInterRegionTrafficQosPolicyError {
 }
 impl CreateCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTrafficQos(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTransitRouterAttachmentId(error)
-            | Self::InvalidParamSizeTrafficQosQueues(error)
-            | Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            | Self::IllegalParamAttachmentBandwidthExceed(error)
-            | Self::IllegalParamBandwidthGuaranteeMode(error)
-            | Self::MissingParamRemainBandwidthPercent(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamRemainBandwidthPercent(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IllegalParamBandwidthPackageStatus(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::IncorrectStatusTransitRouterAttachment(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTransitRouterId(error)
-            | Self::MissingParamTransitRouterAttachmentId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTrafficQos(error) => {
+                ("AssociationExistTrafficQos", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTransitRouterAttachmentId(error) => {
+                ("IllegalParamTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParamSizeTrafficQosQueues(error) => {
+                ("InvalidParamSizeTrafficQosQueues", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
+                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(error) => {
+                ("IllegalParamAttachmentBandwidthExceed", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeMode(error) => {
+                ("IllegalParamBandwidthGuaranteeMode", error)
+            }
+            Self::MissingParamRemainBandwidthPercent(error) => {
+                ("MissingParamRemainBandwidthPercent", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamRemainBandwidthPercent(error) => {
+                ("IllegalParamRemainBandwidthPercent", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IllegalParamBandwidthPackageStatus(error) => {
+                ("IllegalParamBandwidthPackageStatus", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(error) => {
+                ("IncorrectStatusTransitRouterAttachment", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTransitRouterId(error) => {
+                ("MissingParamTransitRouterId", error)
+            }
+            Self::MissingParamTransitRouterAttachmentId(error) => {
+                ("MissingParamTransitRouterAttachmentId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error) => {
+                ("OperationUnsupportedQosPolicyForLowLatencyLinkType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -481,6 +529,7 @@ impl ::std::fmt::Display for CreateCenInterRegionTrafficQosPolicyError {
 impl ::std::error::Error for CreateCenInterRegionTrafficQosPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -347,7 +347,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouteTableAggregationRespon
 /// Service errors of `CreateTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -457,33 +457,79 @@ for CreateTransitRouteTableAggregationError {
 }
 impl CreateTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error)
-            | Self::InstanceExistAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::QuotaExceededAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::RouteConflict(error)
-            | Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::MissingParameterScopeListOrScope(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            | Self::MissingParamTransitRouteTableAggregationScope(error)
-            | Self::IllegalParamTransitRouteTableAggregationScope(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InstanceExistAggregationRoute(error) => {
+                ("InstanceExistAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::QuotaExceededAggregationRoute(error) => {
+                ("QuotaExceededAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::RouteConflict(error) => ("RouteConflict", error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
+                ("InvalidOperationInstanceNotSupportIPv6Route", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::MissingParameterScopeListOrScope(error) => {
+                ("MissingParameterScopeListOrScope", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScope", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+            }
+            Self::MissingParamTransitRouteTableAggregationScope(error) => {
+                ("MissingParamTransitRouteTableAggregationScope", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationScope(error) => {
+                ("IllegalParamTransitRouteTableAggregationScope", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -491,6 +537,7 @@ impl ::std::fmt::Display for CreateTransitRouteTableAggregationError {
 impl ::std::error::Error for CreateTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

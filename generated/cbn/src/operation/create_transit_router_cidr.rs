@@ -332,7 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {
 /// Service errors of `CreateTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterCidrError {
     /// HTTP 400 `OverLappingExist.Cidr`: The cidr overlapping exist.
@@ -380,28 +380,49 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError 
 }
 impl CreateTransitRouterCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OverLappingExistCidr(error)
-            | Self::OperationUnsupportedTransitRouterCidr(error)
-            | Self::IllegalParamCidr(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OverLappingExistCidr(error) => ("OverLappingExistCidr", error),
+            Self::OperationUnsupportedTransitRouterCidr(error) => {
+                ("OperationUnsupportedTransitRouterCidr", error)
+            }
+            Self::IllegalParamCidr(error) => ("IllegalParamCidr", error),
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

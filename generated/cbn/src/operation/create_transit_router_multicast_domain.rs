@@ -323,7 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainRespon
 /// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified TransitRouterId is not found.
@@ -417,33 +417,73 @@ for CreateTransitRouterMulticastDomainError {
 }
 impl CreateTransitRouterMulticastDomainError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTransitRouterId(error)
-            | Self::IllegalParamCenId(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::OperationUnsupportedTransitRouterSupportMulticast(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::DryRunOperation(error)
-            | Self::QuotaExceededMulticastDomain(error)
-            | Self::IllegalParamIgmpv2Support(error)
-            | Self::OperationUnsupportedIgmpv2Support(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTransitRouterId(error) => {
+                ("IllegalParamTransitRouterId", error)
+            }
+            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::OperationUnsupportedTransitRouterSupportMulticast(error) => {
+                ("OperationUnsupportedTransitRouterSupportMulticast", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::QuotaExceededMulticastDomain(error) => {
+                ("QuotaExceededMulticastDomain", error)
+            }
+            Self::IllegalParamIgmpv2Support(error) => {
+                ("IllegalParamIgmpv2Support", error)
+            }
+            Self::OperationUnsupportedIgmpv2Support(error) => {
+                ("OperationUnsupportedIgmpv2Support", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterMulticastDomainError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -451,6 +491,7 @@ impl ::std::fmt::Display for CreateTransitRouterMulticastDomainError {
 impl ::std::error::Error for CreateTransitRouterMulticastDomainError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterMulticastDomainError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

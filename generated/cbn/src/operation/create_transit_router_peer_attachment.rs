@@ -464,7 +464,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentRespons
 /// Service errors of `CreateTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -704,59 +704,149 @@ for CreateTransitRouterPeerAttachmentError {
 }
 impl CreateTransitRouterPeerAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamPeerTransitRouterId(error)
-            | Self::OperationUnsupportedTransitRouterId(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationUnsupportedBandwidthType(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::IllegalParamBandwidthType(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::OperationUnsupportedBandwidthHs(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::OperationUnsupportedCloudDataTransferService(error)
-            | Self::InvalidPeerTransitRouterIdNotFound(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::IllegalParamPeerRegionId(error)
-            | Self::IllegalParamTransitRouterRegionId(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationBwpNotAssociated(error)
-            | Self::InvalidOperationBwpBusinessStatus(error)
-            | Self::IllegalParamCenBandwidthPackageId(error)
-            | Self::InvalidOperationBwpBandwidthExceeded(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
-            | Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
-            | Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
-            | Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
-            | Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
-            | Self::InvalidOperation(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterPeerTransitRouterId(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
-            | Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamPeerTransitRouterId(error) => {
+                ("IllegalParamPeerTransitRouterId", error)
+            }
+            Self::OperationUnsupportedTransitRouterId(error) => {
+                ("OperationUnsupportedTransitRouterId", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationUnsupportedBandwidthType(error) => {
+                ("OperationUnsupportedBandwidthType", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::IllegalParamBandwidthType(error) => {
+                ("IllegalParamBandwidthType", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::OperationUnsupportedBandwidthHs(error) => {
+                ("OperationUnsupportedBandwidthHs", error)
+            }
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(error) => {
+                ("OperationUnsupportedCloudDataTransferService", error)
+            }
+            Self::InvalidPeerTransitRouterIdNotFound(error) => {
+                ("InvalidPeerTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::IllegalParamPeerRegionId(error) => ("IllegalParamPeerRegionId", error),
+            Self::IllegalParamTransitRouterRegionId(error) => {
+                ("IllegalParamTransitRouterRegionId", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationBwpNotAssociated(error) => {
+                ("InvalidOperationBwpNotAssociated", error)
+            }
+            Self::InvalidOperationBwpBusinessStatus(error) => {
+                ("InvalidOperationBwpBusinessStatus", error)
+            }
+            Self::IllegalParamCenBandwidthPackageId(error) => {
+                ("IllegalParamCenBandwidthPackageId", error)
+            }
+            Self::InvalidOperationBwpBandwidthExceeded(error) => {
+                ("InvalidOperationBwpBandwidthExceeded", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold", error)
+            }
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                error,
+            ) => {
+                ("ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportGold", error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error) => {
+                ("OperationInvalidUserCanNotBuyCrossBorderBwp", error)
+            }
+            Self::OperationInvalidIdentityRegistrationStatusNotSupport(error) => {
+                ("OperationInvalidIdentityRegistrationStatusNotSupport", error)
+            }
+            Self::InvalidOperationOnlyOneRegionSupportIpv6(error) => {
+                ("InvalidOperationOnlyOneRegionSupportIpv6", error)
+            }
+            Self::InvalidOperation(error) => ("InvalidOperation", error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterPeerTransitRouterId(error) => {
+                ("InvalidParameterPeerTransitRouterId", error)
+            }
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error) => {
+                ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
+            }
+            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error) => {
+                ("OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterPeerAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -764,6 +854,7 @@ impl ::std::fmt::Display for CreateTransitRouterPeerAttachmentError {
 impl ::std::error::Error for CreateTransitRouterPeerAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterPeerAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -292,7 +292,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {
 /// Service errors of `CreateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found
@@ -347,29 +347,58 @@ impl From<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTable
 }
 impl CreateTransitRouterRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterIdNotFound(error)
-            | Self::OperationFailedCcnTrNotSupport(error)
-            | Self::DryRunOperation(error)
-            | Self::MissingParamTransitRouterId(error)
-            | Self::OperationFailedBasicTrNotSupport(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::QuotaExceededTransitRouterRoutTable(error)
-            | Self::OperationUnsupportedMultiRegionEcmp(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::OperationFailedCcnTrNotSupport(error) => {
+                ("OperationFailedCcnTrNotSupport", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::MissingParamTransitRouterId(error) => {
+                ("MissingParamTransitRouterId", error)
+            }
+            Self::OperationFailedBasicTrNotSupport(error) => {
+                ("OperationFailedBasicTrNotSupport", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::QuotaExceededTransitRouterRoutTable(error) => {
+                ("QuotaExceededTransitRouterRoutTable", error)
+            }
+            Self::OperationUnsupportedMultiRegionEcmp(error) => {
+                ("OperationUnsupportedMultiRegionEcmp", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTransitRouterRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTransitRouterRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -383,7 +383,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse
 /// Service errors of `CreateTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVbrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -523,41 +523,99 @@ for CreateTransitRouterVbrAttachmentError {
 }
 impl CreateTransitRouterVbrAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::ForbiddenVbrDeviceModel(error)
-            | Self::IllegalParamAssociateRouteTableId(error)
-            | Self::ForbbidenAttachChildInstanceAcrossBid(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::OperationUnsupportedVbrAttachment(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
-            | Self::IncorrectStatusVbrResource(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
-            | Self::QuotaFullChildInstanceRelatedCen(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            | Self::InvalidOperationVbrAttachedToEcr(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ForbiddenVbrDeviceModel(error) => ("ForbiddenVbrDeviceModel", error),
+            Self::IllegalParamAssociateRouteTableId(error) => {
+                ("IllegalParamAssociateRouteTableId", error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(error) => {
+                ("ForbbidenAttachChildInstanceAcrossBid", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::OperationUnsupportedVbrAttachment(error) => {
+                ("OperationUnsupportedVbrAttachment", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(error) => {
+                ("OperationUnsupportedCloudBoxVbrNotSupport", error)
+            }
+            Self::IncorrectStatusVbrResource(error) => {
+                ("IncorrectStatusVbrResource", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error) => {
+                ("QuotaExceededCenQuotaVbrAttachPerTransitRouter", error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(error) => {
+                ("QuotaFullChildInstanceRelatedCen", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(error) => {
+                ("InvalidOperationVbrAttachedToEcr", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterVbrAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -565,6 +623,7 @@ impl ::std::fmt::Display for CreateTransitRouterVbrAttachmentError {
 impl ::std::error::Error for CreateTransitRouterVbrAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVbrAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

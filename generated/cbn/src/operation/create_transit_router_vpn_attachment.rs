@@ -421,7 +421,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse
 /// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVpnAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -573,45 +573,107 @@ for CreateTransitRouterVpnAttachmentError {
 }
 impl CreateTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NoPermissionAliyunServiceRolePolicyForCen(error)
-            | Self::OperationUnsupportedTransitRouterRegionId(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::InvalidStatusResourceStatus(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::ForbbidenTransitRouterServiceNotOpen(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::InvalidAvailableNoResource(error)
-            | Self::OperationUnsupportedVpnAttachment(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::OperationFailedAllocateCidrFailed(error)
-            | Self::OperationUnsupportedZoneId(error)
-            | Self::MissingParamCenIdOrRegionId(error)
-            | Self::IllegalParamRegionId(error)
-            | Self::OperationUnsupportedCenFullLevel(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::IllegalParamZoneMappings(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::InvalidOperationVpnNetworkTypeInvalid(error)
-            | Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
-            | Self::QuotaFullChildInstanceRelatedCen(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
-            | Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
-            | Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
-            | Self::ForbiddenTransitRouterServiceExpired(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IllegalParamTransitRouterRegionId(error)
-            | Self::InvalidVpnIdNotFound(error)
-            | Self::InvalidParameterResourceType(error)
-            | Self::InvalidParameterVpnId(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::Unhandled(error) => error,
+            Self::NoPermissionAliyunServiceRolePolicyForCen(error) => {
+                ("NoPermissionAliyunServiceRolePolicyForCen", error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(error) => {
+                ("OperationUnsupportedTransitRouterRegionId", error)
+            }
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidStatusResourceStatus(error) => {
+                ("InvalidStatusResourceStatus", error)
+            }
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(error) => {
+                ("ForbbidenTransitRouterServiceNotOpen", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::InvalidAvailableNoResource(error) => {
+                ("InvalidAvailableNoResource", error)
+            }
+            Self::OperationUnsupportedVpnAttachment(error) => {
+                ("OperationUnsupportedVpnAttachment", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::OperationFailedAllocateCidrFailed(error) => {
+                ("OperationFailedAllocateCidrFailed", error)
+            }
+            Self::OperationUnsupportedZoneId(error) => {
+                ("OperationUnsupportedZoneId", error)
+            }
+            Self::MissingParamCenIdOrRegionId(error) => {
+                ("MissingParamCenIdOrRegionId", error)
+            }
+            Self::IllegalParamRegionId(error) => ("IllegalParamRegionId", error),
+            Self::OperationUnsupportedCenFullLevel(error) => {
+                ("OperationUnsupportedCenFullLevel", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::IllegalParamZoneMappings(error) => ("IllegalParamZoneMappings", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::InvalidOperationVpnNetworkTypeInvalid(error) => {
+                ("InvalidOperationVpnNetworkTypeInvalid", error)
+            }
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error) => {
+                ("QuotaExceededCenQuotaVpnAttachPerTransitRouter", error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(error) => {
+                ("QuotaFullChildInstanceRelatedCen", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceNotOpen", error)
+            }
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error) => {
+                ("OperationUnsupportedVcoTunnelNotMatchZoneParam", error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error) => {
+                ("ForbiddenResourceOwnerTransitRouterServiceExpired", error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(error) => {
+                ("ForbiddenTransitRouterServiceExpired", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IllegalParamTransitRouterRegionId(error) => {
+                ("IllegalParamTransitRouterRegionId", error)
+            }
+            Self::InvalidVpnIdNotFound(error) => ("InvalidVpnIdNotFound", error),
+            Self::InvalidParameterResourceType(error) => {
+                ("InvalidParameterResourceType", error)
+            }
+            Self::InvalidParameterVpnId(error) => ("InvalidParameterVpnId", error),
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTransitRouterVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -619,6 +681,7 @@ impl ::std::fmt::Display for CreateTransitRouterVpnAttachmentError {
 impl ::std::error::Error for CreateTransitRouterVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateTransitRouterVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

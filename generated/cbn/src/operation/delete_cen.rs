@@ -167,7 +167,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenResponse {
 /// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenError {
     /// HTTP 400 `OperationFailed.DeleteCenWithCustomRouteTable`: Operation failed because you are not allowed to delete the CEN with the custom transit router route table.
@@ -226,29 +226,60 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenError {
 }
 impl DeleteCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteCenWithCustomRouteTable(error)
-            | Self::OperationFailedDeleteCenWithRouteEntry(error)
-            | Self::OperationFailedMulticastDomainExist(error)
-            | Self::OperationFailedPrefixListAssociationExist(error)
-            | Self::OperationFailedAggregationRouteExist(error)
-            | Self::OperationFailedTrafficMarkingPolicyExist(error)
-            | Self::OperationUnsupportedAction(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationFailedTrafficQosPolicyExist(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedDeleteCenWithCustomRouteTable(error) => {
+                ("OperationFailedDeleteCenWithCustomRouteTable", error)
+            }
+            Self::OperationFailedDeleteCenWithRouteEntry(error) => {
+                ("OperationFailedDeleteCenWithRouteEntry", error)
+            }
+            Self::OperationFailedMulticastDomainExist(error) => {
+                ("OperationFailedMulticastDomainExist", error)
+            }
+            Self::OperationFailedPrefixListAssociationExist(error) => {
+                ("OperationFailedPrefixListAssociationExist", error)
+            }
+            Self::OperationFailedAggregationRouteExist(error) => {
+                ("OperationFailedAggregationRouteExist", error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
+                ("OperationFailedTrafficMarkingPolicyExist", error)
+            }
+            Self::OperationUnsupportedAction(error) => {
+                ("OperationUnsupportedAction", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationFailedTrafficQosPolicyExist(error) => {
+                ("OperationFailedTrafficQosPolicyExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -140,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenBandwidthPackageResponse {
 /// Service errors of `DeleteCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenBandwidthPackageError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -169,23 +169,40 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageErro
 }
 impl DeleteCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ForbiddenRelease(error)
-            | Self::InvalidOperationBwpInstanceStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
+            Self::InvalidOperationBwpInstanceStatus(error) => {
+                ("InvalidOperationBwpInstanceStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -273,7 +273,7 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
 /// Service errors of `DeleteCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
@@ -312,20 +312,42 @@ for DeleteCenChildInstanceRouteEntryToAttachmentError {
 }
 impl DeleteCenChildInstanceRouteEntryToAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRouteEntryNotFound(error)
-            | Self::IncorrectStatusVpcRouteEntry(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRouteEntryNotFound(error) => {
+                ("InvalidRouteEntryNotFound", error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(error) => {
+                ("IncorrectStatusVpcRouteEntry", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -333,6 +355,7 @@ impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToAttachmentError {
 impl ::std::error::Error for DeleteCenChildInstanceRouteEntryToAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

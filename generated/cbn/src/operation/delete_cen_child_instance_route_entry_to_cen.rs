@@ -289,7 +289,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenRes
 /// Service errors of `DeleteCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.VpcNotAttachedToCen`: Operation failed because vpc not attached to cen.
@@ -321,17 +321,35 @@ for DeleteCenChildInstanceRouteEntryToCenError {
 }
 impl DeleteCenChildInstanceRouteEntryToCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpcNotAttachedToCen(error)
-            | Self::OperationFailedInvalidChildInstanceType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVpcNotAttachedToCen(error) => {
+                ("OperationFailedVpcNotAttachedToCen", error)
+            }
+            Self::OperationFailedInvalidChildInstanceType(error) => {
+                ("OperationFailedInvalidChildInstanceType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -339,6 +357,7 @@ impl ::std::fmt::Display for DeleteCenChildInstanceRouteEntryToCenError {
 impl ::std::error::Error for DeleteCenChildInstanceRouteEntryToCenError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -206,7 +206,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosPolicyResp
 /// Service errors of `DeleteCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosQueueExist`: The qos queue with the specified TrafficQosPolicyId exists.
@@ -239,18 +239,38 @@ for DeleteCenInterRegionTrafficQosPolicyError {
 }
 impl DeleteCenInterRegionTrafficQosPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosQueueExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::InvalidTransitQosIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTransitQosQueueExist(error) => {
+                ("AssociationExistTransitQosQueueExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::InvalidTransitQosIdNotFound(error) => {
+                ("InvalidTransitQosIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -258,6 +278,7 @@ impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosPolicyError {
 impl ::std::error::Error for DeleteCenInterRegionTrafficQosPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -203,7 +203,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosQueueRespo
 /// Service errors of `DeleteCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `InvalidTrafficQosQueueId.NotFound`: The specified TrafficQosQueueId is not found.
@@ -243,19 +243,41 @@ for DeleteCenInterRegionTrafficQosQueueError {
 }
 impl DeleteCenInterRegionTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosQueueIdNotFound(error)
-            | Self::IncorrectStatusTrafficQosPolicy(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyQueueId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficQosQueueIdNotFound(error) => {
+                ("InvalidTrafficQosQueueIdNotFound", error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(error) => {
+                ("IncorrectStatusTrafficQosPolicy", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => {
+                ("MissingParamTrafficQosPolicyQueueId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -263,6 +285,7 @@ impl ::std::fmt::Display for DeleteCenInterRegionTrafficQosQueueError {
 impl ::std::error::Error for DeleteCenInterRegionTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -201,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {
 /// Service errors of `DeleteCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenRouteMapError {
     /// HTTP 400 `IncorrectStatus.RouteMap`: Operation Failed. The specified route map is configuring, please try again later.
@@ -235,24 +235,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
 }
 impl DeleteCenRouteMapError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusRouteMap(error)
-            | Self::InvalidOperationTransitRouterNotExist(error)
-            | Self::OperationUnsupportedTransitRouterStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusRouteMap(error) => ("IncorrectStatusRouteMap", error),
+            Self::InvalidOperationTransitRouterNotExist(error) => {
+                ("InvalidOperationTransitRouterNotExist", error)
+            }
+            Self::OperationUnsupportedTransitRouterStatus(error) => {
+                ("OperationUnsupportedTransitRouterStatus", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCenRouteMapError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCenRouteMapError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCenRouteMapError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCenRouteMapError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

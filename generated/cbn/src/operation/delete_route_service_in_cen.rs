@@ -231,7 +231,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteServiceInCenResponse {
 /// Service errors of `DeleteRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteServiceInCenError {
     /// HTTP 400 `InvalidOperation.CloudRouteNumberInvalid`: Cloud route number is invalid
@@ -262,23 +262,42 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError 
 }
 impl DeleteRouteServiceInCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationCloudRouteNumberInvalid(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationCloudRouteStatusNotAllow(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationCloudRouteNumberInvalid(error) => {
+                ("InvalidOperationCloudRouteNumberInvalid", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(error) => {
+                ("InvalidOperationCloudRouteStatusNotAllow", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteRouteServiceInCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteServiceInCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteServiceInCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteServiceInCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -226,7 +226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMarkingPolicyResponse {
 /// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMarkingPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosRuleExist`: The rule with the specified TrafficMarkingPolicy already exists.
@@ -272,26 +272,51 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyErr
 }
 impl DeleteTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AssociationExistTransitQosRuleExist(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::Unhandled(error) => error,
+            Self::AssociationExistTransitQosRuleExist(error) => {
+                ("AssociationExistTransitQosRuleExist", error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -240,7 +240,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouteTableAggregationRespon
 /// Service errors of `DeleteTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.AggregationRoute`: This aggregation route is not exist.
@@ -300,23 +300,53 @@ for DeleteTransitRouteTableAggregationError {
 }
 impl DeleteTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::InstanceNotExistTrRouteTableAggregationCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceNotExistAggregationRoute(error) => {
+                ("InstanceNotExistAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::InstanceNotExistTrRouteTableAggregationCidr(error) => {
+                ("InstanceNotExistTrRouteTableAggregationCidr", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusTransitRouteTableAggregationCidr(error) => {
+                ("IncorrectStatusTransitRouteTableAggregationCidr", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -324,6 +354,7 @@ impl ::std::fmt::Display for DeleteTransitRouteTableAggregationError {
 impl ::std::error::Error for DeleteTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -218,7 +218,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterResponse {
 /// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterError {
     /// HTTP 400 `OperationFailed.DeleteTransitRouter`: Operation failed because TransitRouterRouteTable or TransitRouterRouteEntry or BandwidthTransitRegion exists.
@@ -311,37 +311,84 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
 }
 impl DeleteTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedDeleteTransitRouter(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::OperationFailedCcnAttached(error)
-            | Self::OperationFailedBandwidthLimitExist(error)
-            | Self::IncorrectStatusCenInstance(error)
-            | Self::OperationFailedTrafficMarkingPolicyExist(error)
-            | Self::OperationFailedMulticastDomainExist(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedTrafficQosPolicyExist(error)
-            | Self::OperationFailedCloudRouteExist(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::OperationFailedAggregationRouteExist(error)
-            | Self::InvalidOperationBondVbrExist(error)
-            | Self::InvalidTransitRouterInstanceNotFound(error)
-            | Self::OperationFailedFlowLogExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationRelatedEcrExists(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedDeleteTransitRouter(error) => {
+                ("OperationFailedDeleteTransitRouter", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::OperationFailedCcnAttached(error) => {
+                ("OperationFailedCcnAttached", error)
+            }
+            Self::OperationFailedBandwidthLimitExist(error) => {
+                ("OperationFailedBandwidthLimitExist", error)
+            }
+            Self::IncorrectStatusCenInstance(error) => {
+                ("IncorrectStatusCenInstance", error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(error) => {
+                ("OperationFailedTrafficMarkingPolicyExist", error)
+            }
+            Self::OperationFailedMulticastDomainExist(error) => {
+                ("OperationFailedMulticastDomainExist", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedTrafficQosPolicyExist(error) => {
+                ("OperationFailedTrafficQosPolicyExist", error)
+            }
+            Self::OperationFailedCloudRouteExist(error) => {
+                ("OperationFailedCloudRouteExist", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::OperationFailedAggregationRouteExist(error) => {
+                ("OperationFailedAggregationRouteExist", error)
+            }
+            Self::InvalidOperationBondVbrExist(error) => {
+                ("InvalidOperationBondVbrExist", error)
+            }
+            Self::InvalidTransitRouterInstanceNotFound(error) => {
+                ("InvalidTransitRouterInstanceNotFound", error)
+            }
+            Self::OperationFailedFlowLogExist(error) => {
+                ("OperationFailedFlowLogExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationRelatedEcrExists(error) => {
+                ("InvalidOperationRelatedEcrExists", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -226,7 +226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpnAttachmentResponse
 /// Service errors of `DeleteTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpnAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists.
@@ -293,24 +293,56 @@ for DeleteTransitRouterVpnAttachmentError {
 }
 impl DeleteTransitRouterVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedRouteTableAssociationExist(error)
-            | Self::OperationFailedRouteEntryExist(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::OperationFailedNotSupportForceDelete(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusResourceStatus(error)
-            | Self::OperationFailedRouteTablePropagationExist(error)
-            | Self::OperationFailedPrefixListExist(error)
-            | Self::OperationFailedFlowLogExistOrNisOpened(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedRouteTableAssociationExist(error) => {
+                ("OperationFailedRouteTableAssociationExist", error)
+            }
+            Self::OperationFailedRouteEntryExist(error) => {
+                ("OperationFailedRouteEntryExist", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::OperationFailedNotSupportForceDelete(error) => {
+                ("OperationFailedNotSupportForceDelete", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusResourceStatus(error) => {
+                ("IncorrectStatusResourceStatus", error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(error) => {
+                ("OperationFailedRouteTablePropagationExist", error)
+            }
+            Self::OperationFailedPrefixListExist(error) => {
+                ("OperationFailedPrefixListExist", error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(error) => {
+                ("OperationFailedFlowLogExistOrNisOpened", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -318,6 +350,7 @@ impl ::std::fmt::Display for DeleteTransitRouterVpnAttachmentError {
 impl ::std::error::Error for DeleteTransitRouterVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

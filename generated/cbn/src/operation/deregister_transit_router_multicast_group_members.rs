@@ -291,7 +291,7 @@ for DeregisterTransitRouterMulticastGroupMembersResponse {
 /// Service errors of `DeregisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -338,20 +338,42 @@ for DeregisterTransitRouterMulticastGroupMembersError {
 }
 impl DeregisterTransitRouterMulticastGroupMembersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
-            | Self::InvalidOperationMulticastDomainStatus(error)
-            | Self::IncorrectStatusMulticastGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(error) => {
+                ("InvalidTransitRouterMulticastDomainIdNotFound", error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(error) => {
+                ("InvalidOperationMulticastDomainStatus", error)
+            }
+            Self::IncorrectStatusMulticastGroup(error) => {
+                ("IncorrectStatusMulticastGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error) => {
+                ("OperationUnsupportedNotAllowedDeleteIgmpv2Member", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeregisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -359,6 +381,7 @@ impl ::std::fmt::Display for DeregisterTransitRouterMulticastGroupMembersError {
 impl ::std::error::Error for DeregisterTransitRouterMulticastGroupMembersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeregisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -290,7 +290,7 @@ for DescribeCenAttachedChildInstanceAttributeResponse {
 /// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenAttachedChildInstanceAttributeError {
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
@@ -318,17 +318,31 @@ for DescribeCenAttachedChildInstanceAttributeError {
 }
 impl DescribeCenAttachedChildInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterError(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterError(error) => ("ParameterError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -336,6 +350,7 @@ impl ::std::fmt::Display for DescribeCenAttachedChildInstanceAttributeError {
 impl ::std::error::Error for DescribeCenAttachedChildInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

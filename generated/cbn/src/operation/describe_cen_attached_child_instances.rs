@@ -257,7 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenAttachedChildInstancesRespons
 /// Service errors of `DescribeCenAttachedChildInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenAttachedChildInstancesError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -279,15 +279,29 @@ for DescribeCenAttachedChildInstancesError {
 }
 impl DescribeCenAttachedChildInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCenAttachedChildInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenAttachedChildInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +309,7 @@ impl ::std::fmt::Display for DescribeCenAttachedChildInstancesError {
 impl ::std::error::Error for DescribeCenAttachedChildInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenAttachedChildInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

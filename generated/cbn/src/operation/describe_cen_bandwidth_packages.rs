@@ -290,7 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
 /// Service errors of `DescribeCenBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenBandwidthPackagesError {
     /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
@@ -317,23 +317,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesE
 }
 impl DescribeCenBandwidthPackagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCenBandwidthPackagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenBandwidthPackagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCenBandwidthPackagesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCenBandwidthPackagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

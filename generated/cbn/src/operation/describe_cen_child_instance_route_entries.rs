@@ -332,7 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenChildInstanceRouteEntriesResp
 /// Service errors of `DescribeCenChildInstanceRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenChildInstanceRouteEntriesError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -357,16 +357,32 @@ for DescribeCenChildInstanceRouteEntriesError {
 }
 impl DescribeCenChildInstanceRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCenChildInstanceRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenChildInstanceRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -374,6 +390,7 @@ impl ::std::fmt::Display for DescribeCenChildInstanceRouteEntriesError {
 impl ::std::error::Error for DescribeCenChildInstanceRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenChildInstanceRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

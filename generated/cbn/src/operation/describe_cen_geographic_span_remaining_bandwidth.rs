@@ -255,7 +255,7 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
 /// Service errors of `DescribeCenGeographicSpanRemainingBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenGeographicSpanRemainingBandwidthError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -277,15 +277,29 @@ for DescribeCenGeographicSpanRemainingBandwidthError {
 }
 impl DescribeCenGeographicSpanRemainingBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -293,6 +307,7 @@ impl ::std::fmt::Display for DescribeCenGeographicSpanRemainingBandwidthError {
 impl ::std::error::Error for DescribeCenGeographicSpanRemainingBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

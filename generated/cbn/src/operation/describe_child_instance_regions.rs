@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {
 /// Service errors of `DescribeChildInstanceRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeChildInstanceRegionsError {
     /// HTTP 400 `MissingParameter.OwnerIdOrOwnerAccount`: The input parameter OwnerAccount or OwnerId that is mandatory for processing this request is not supplied
@@ -199,22 +199,39 @@ impl From<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsE
 }
 impl DescribeChildInstanceRegionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterOwnerIdOrOwnerAccount(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterOwnerIdOrOwnerAccount(error) => {
+                ("MissingParameterOwnerIdOrOwnerAccount", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeChildInstanceRegionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeChildInstanceRegionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeChildInstanceRegionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeChildInstanceRegionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -217,7 +217,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGeographicRegionMembershipRespon
 /// Service errors of `DescribeGeographicRegionMembership`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGeographicRegionMembershipError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -239,15 +239,29 @@ for DescribeGeographicRegionMembershipError {
 }
 impl DescribeGeographicRegionMembershipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeGeographicRegionMembershipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeGeographicRegionMembershipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -255,6 +269,7 @@ impl ::std::fmt::Display for DescribeGeographicRegionMembershipError {
 impl ::std::error::Error for DescribeGeographicRegionMembershipError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeGeographicRegionMembershipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

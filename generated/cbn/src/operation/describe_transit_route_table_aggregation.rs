@@ -266,7 +266,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResp
 /// Service errors of `DescribeTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationError {
     /// HTTP 400 `MissingParam.transitRouterRouteTableId`: Missing the parameter transitRouter route table id.
@@ -304,19 +304,37 @@ for DescribeTransitRouteTableAggregationError {
 }
 impl DescribeTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterRouteTableId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::InstanceNotExistTransitRouterRouteTable(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterRouteTableId(error) => {
+                ("MissingParamTransitRouterRouteTableId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InstanceNotExistTransitRouterRouteTable(error) => {
+                ("InstanceNotExistTransitRouterRouteTable", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -324,6 +342,7 @@ impl ::std::fmt::Display for DescribeTransitRouteTableAggregationError {
 impl ::std::error::Error for DescribeTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

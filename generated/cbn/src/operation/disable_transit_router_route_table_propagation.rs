@@ -225,7 +225,7 @@ for DisableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -278,22 +278,50 @@ for DisableTransitRouterRouteTablePropagationError {
 }
 impl DisableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error)
-            | Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::OperationUnsupportedDisablePropagation(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::OperationUnsupportedDisablePropagation(error) => {
+                ("OperationUnsupportedDisablePropagation", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -301,6 +329,7 @@ impl ::std::fmt::Display for DisableTransitRouterRouteTablePropagationError {
 impl ::std::error::Error for DisableTransitRouterRouteTablePropagationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

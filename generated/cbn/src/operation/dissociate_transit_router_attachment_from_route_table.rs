@@ -230,7 +230,7 @@ for DissociateTransitRouterAttachmentFromRouteTableResponse {
 /// Service errors of `DissociateTransitRouterAttachmentFromRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateTransitRouterAttachmentFromRouteTableError {
     /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
@@ -288,23 +288,53 @@ for DissociateTransitRouterAttachmentFromRouteTableError {
 }
 impl DissociateTransitRouterAttachmentFromRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::OperationUnsupportedDissociateRouteTable(error)
-            | Self::IncorrectStatusTransitRouterConnectPeer(error)
-            | Self::IncorrectStatusTransitRouterInstance(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::OperationUnsupportedDissociateRouteTable(error) => {
+                ("OperationUnsupportedDissociateRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouterConnectPeer(error) => {
+                ("IncorrectStatusTransitRouterConnectPeer", error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(error) => {
+                ("IncorrectStatusTransitRouterInstance", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DissociateTransitRouterAttachmentFromRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateTransitRouterAttachmentFromRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -312,6 +342,7 @@ impl ::std::fmt::Display for DissociateTransitRouterAttachmentFromRouteTableErro
 impl ::std::error::Error for DissociateTransitRouterAttachmentFromRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateTransitRouterAttachmentFromRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

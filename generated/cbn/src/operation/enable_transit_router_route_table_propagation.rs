@@ -228,7 +228,7 @@ for EnableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `EnableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified TransitRouterTableId is invalid.
@@ -286,23 +286,53 @@ for EnableTransitRouterRouteTablePropagationError {
 }
 impl EnableTransitRouterRouteTablePropagationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterTableId(error)
-            | Self::OperationFailedTransitRouterType(error)
-            | Self::IncorrectStatusAttachmentOrRouteTable(error)
-            | Self::OperationUnsupportedEnablePropagation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidAttachmentIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterTableId(error) => {
+                ("IllegalParamTransitRouterTableId", error)
+            }
+            Self::OperationFailedTransitRouterType(error) => {
+                ("OperationFailedTransitRouterType", error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(error) => {
+                ("IncorrectStatusAttachmentOrRouteTable", error)
+            }
+            Self::OperationUnsupportedEnablePropagation(error) => {
+                ("OperationUnsupportedEnablePropagation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -310,6 +340,7 @@ impl ::std::fmt::Display for EnableTransitRouterRouteTablePropagationError {
 impl ::std::error::Error for EnableTransitRouterRouteTablePropagationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

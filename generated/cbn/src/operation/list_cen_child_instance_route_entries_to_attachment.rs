@@ -284,7 +284,7 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
 /// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -335,22 +335,46 @@ for ListCenChildInstanceRouteEntriesToAttachmentError {
 }
 impl ListCenChildInstanceRouteEntriesToAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::MissingParamTransitRouterAttachmentId(error)
-            | Self::MissingParamChildInstanceRouteTableId(error)
-            | Self::InvalidParamRouteFilter(error)
-            | Self::ResourceNotFoundTransitRouterAttachment(error)
-            | Self::InvalidParamRoutFilterKey(error)
-            | Self::InvalidParamCenId(error)
-            | Self::OperationFailedCenInstanceStatus(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::MissingParamTransitRouterAttachmentId(error) => {
+                ("MissingParamTransitRouterAttachmentId", error)
+            }
+            Self::MissingParamChildInstanceRouteTableId(error) => {
+                ("MissingParamChildInstanceRouteTableId", error)
+            }
+            Self::InvalidParamRouteFilter(error) => ("InvalidParamRouteFilter", error),
+            Self::ResourceNotFoundTransitRouterAttachment(error) => {
+                ("ResourceNotFoundTransitRouterAttachment", error)
+            }
+            Self::InvalidParamRoutFilterKey(error) => {
+                ("InvalidParamRoutFilterKey", error)
+            }
+            Self::InvalidParamCenId(error) => ("InvalidParamCenId", error),
+            Self::OperationFailedCenInstanceStatus(error) => {
+                ("OperationFailedCenInstanceStatus", error)
+            }
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -358,6 +382,7 @@ impl ::std::fmt::Display for ListCenChildInstanceRouteEntriesToAttachmentError {
 impl ::std::error::Error for ListCenChildInstanceRouteEntriesToAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -290,7 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResp
 /// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyId`: Either TransitRouterId or TrafficQosPolicyId must be specified.
@@ -323,18 +323,34 @@ for ListCenInterRegionTrafficQosPoliciesError {
 }
 impl ListCenInterRegionTrafficQosPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidName(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error) => {
+                ("MissingParamTransitRouterIdOrTrafficQosPolicyId", error)
+            }
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -342,6 +358,7 @@ impl ::std::fmt::Display for ListCenInterRegionTrafficQosPoliciesError {
 impl ::std::error::Error for ListCenInterRegionTrafficQosPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -310,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesRespon
 /// Service errors of `ListCenInterRegionTrafficQosQueues`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosQueuesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId`: Either TransitRouterId or TrafficQosPolicyId or TrafficQosQueueId must be specified.
@@ -355,22 +355,45 @@ for ListCenInterRegionTrafficQosQueuesError {
 }
 impl ListCenInterRegionTrafficQosQueuesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
                 error,
-            )
-            | Self::InvalidParameterMaxResults(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::IllegalParamEffectiveBandwidthFilter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            ) => {
+                (
+                    "MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId",
+                    error,
+                )
+            }
+            Self::InvalidParameterMaxResults(error) => {
+                ("InvalidParameterMaxResults", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::IllegalParamEffectiveBandwidthFilter(error) => {
+                ("IllegalParamEffectiveBandwidthFilter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -378,6 +401,7 @@ impl ::std::fmt::Display for ListCenInterRegionTrafficQosQueuesError {
 impl ::std::error::Error for ListCenInterRegionTrafficQosQueuesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

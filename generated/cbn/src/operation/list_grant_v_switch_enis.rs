@@ -310,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
 /// Service errors of `ListGrantVSwitchEnis`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGrantVSwitchEnisError {
     /// HTTP 400 `InvalidCenId.NotFound`: The specified CenId is not found.
@@ -344,24 +344,41 @@ impl From<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
 }
 impl ListGrantVSwitchEnisError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCenIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListGrantVSwitchEnisError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListGrantVSwitchEnisError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListGrantVSwitchEnisError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListGrantVSwitchEnisError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

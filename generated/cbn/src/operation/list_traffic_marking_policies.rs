@@ -272,7 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
 /// Service errors of `ListTrafficMarkingPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTrafficMarkingPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficMarkingPolicyId`: Either TransitRouterId or TrafficMarkingPolicyId must be specified.
@@ -309,25 +309,42 @@ impl From<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesErr
 }
 impl ListTrafficMarkingPoliciesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error) => {
+                ("MissingParamTransitRouterIdOrTrafficMarkingPolicyId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTrafficMarkingPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTrafficMarkingPoliciesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTrafficMarkingPoliciesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTrafficMarkingPoliciesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -410,7 +410,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrAllocationResponse 
 /// Service errors of `ListTransitRouterCidrAllocation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterCidrAllocationError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -437,17 +437,33 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterCidrAllocati
 }
 impl ListTransitRouterCidrAllocationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTransitRouterId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTransitRouterId(error) => {
+                ("IllegalParamTransitRouterId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterCidrAllocationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterCidrAllocationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -455,6 +471,7 @@ impl ::std::fmt::Display for ListTransitRouterCidrAllocationError {
 impl ::std::error::Error for ListTransitRouterCidrAllocationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterCidrAllocationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -318,7 +318,7 @@ for ListTransitRouterMulticastDomainAssociationsResponse {
 /// Service errors of `ListTransitRouterMulticastDomainAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainAssociationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -351,18 +351,34 @@ for ListTransitRouterMulticastDomainAssociationsError {
 }
 impl ListTransitRouterMulticastDomainAssociationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTransitRouterMulticastDomainId(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
+                ("IllegalParamTransitRouterMulticastDomainId", error)
+            }
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterMulticastDomainAssociationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainAssociationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -370,6 +386,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastDomainAssociationsError {
 impl ::std::error::Error for ListTransitRouterMulticastDomainAssociationsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainAssociationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -217,7 +217,7 @@ for ListTransitRouterMulticastDomainVSwitchesResponse {
 /// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainVSwitchesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -254,20 +254,34 @@ for ListTransitRouterMulticastDomainVSwitchesError {
 }
 impl ListTransitRouterMulticastDomainVSwitchesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTrInstance(error)
-            | Self::IllegalParamRegion(error)
-            | Self::InvalidCenIdNotFound(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::InvalidCenIdNotFound(error) => ("InvalidCenIdNotFound", error),
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -275,6 +289,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastDomainVSwitchesError {
 impl ::std::error::Error for ListTransitRouterMulticastDomainVSwitchesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

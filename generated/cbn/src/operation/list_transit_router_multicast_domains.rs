@@ -316,7 +316,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsRespons
 /// Service errors of `ListTransitRouterMulticastDomains`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -350,19 +350,33 @@ for ListTransitRouterMulticastDomainsError {
 }
 impl ListTransitRouterMulticastDomainsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTrInstance(error)
-            | Self::IllegalParamCenId(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTrInstance(error) => ("IllegalParamTrInstance", error),
+            Self::IllegalParamCenId(error) => ("IllegalParamCenId", error),
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterMulticastDomainsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastDomainsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -370,6 +384,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastDomainsError {
 impl ::std::error::Error for ListTransitRouterMulticastDomainsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastDomainsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

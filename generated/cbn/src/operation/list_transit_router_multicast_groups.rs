@@ -468,7 +468,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse
 /// Service errors of `ListTransitRouterMulticastGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastGroupsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -506,19 +506,37 @@ for ListTransitRouterMulticastGroupsError {
 }
 impl ListTransitRouterMulticastGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::IllegalParamTransitRouterMulticastDomainId(error)
-            | Self::IllegalParamMaxResults(error)
-            | Self::IllegalParamTransitRouterAttachmentId(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamTransitRouterMulticastDomainId(error) => {
+                ("IllegalParamTransitRouterMulticastDomainId", error)
+            }
+            Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
+            Self::IllegalParamTransitRouterAttachmentId(error) => {
+                ("IllegalParamTransitRouterAttachmentId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterMulticastGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -526,6 +544,7 @@ impl ::std::fmt::Display for ListTransitRouterMulticastGroupsError {
 impl ::std::error::Error for ListTransitRouterMulticastGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterMulticastGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

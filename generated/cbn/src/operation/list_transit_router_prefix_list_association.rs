@@ -364,7 +364,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationRe
 /// Service errors of `ListTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterPrefixListAssociationError {
     /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
@@ -389,16 +389,30 @@ for ListTransitRouterPrefixListAssociationError {
 }
 impl ListTransitRouterPrefixListAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRegion(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterPrefixListAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -406,6 +420,7 @@ impl ::std::fmt::Display for ListTransitRouterPrefixListAssociationError {
 impl ::std::error::Error for ListTransitRouterPrefixListAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListTransitRouterPrefixListAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

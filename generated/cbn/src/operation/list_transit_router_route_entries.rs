@@ -548,7 +548,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
 /// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteEntriesError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: TransitRouterRouteTableId is illegal.
@@ -679,43 +679,96 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntries
 }
 impl ListTransitRouterRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamTransitRouterRouteTableId(error)
-            | Self::IllegalParamTransitRouterRouteEntryStatus(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::ParamExclusiveRouteEntryIdsAndStatus(error)
-            | Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::FilterKeyDuplicatedRouteFilter(error)
-            | Self::InvalidFilterKey(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
-            | Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
-            | Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
-            | Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
-            | Self::IllegalParamTransitRouterRouteEntryType(error)
-            | Self::IllegalParamPrefixExactMatchCidr(error)
-            | Self::IllegalParamLongestPrefixMatchCidr(error)
-            | Self::IllegalParamSubnetOfMatchCidr(error)
-            | Self::IllegalParamSupernetOfMatchCidr(error)
-            | Self::InvalidName(error)
-            | Self::IllegalParamTextMatchCidr(error)
-            | Self::ResourceNotFoundPrefixlistAssociation(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamTransitRouterRouteTableId(error) => {
+                ("IllegalParamTransitRouterRouteTableId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryStatus(error) => {
+                ("IllegalParamTransitRouterRouteEntryStatus", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::ParamExclusiveRouteEntryIdsAndStatus(error) => {
+                ("ParamExclusiveRouteEntryIdsAndStatus", error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::FilterKeyDuplicatedRouteFilter(error) => {
+                ("FilterKeyDuplicatedRouteFilter", error)
+            }
+            Self::InvalidFilterKey(error) => ("InvalidFilterKey", error),
+            Self::IllegalParamTransitRouterRouteEntryNextHopType(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopAttachmentId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopResourceId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error) => {
+                ("IllegalParamTransitRouterRouteEntryNextHopResourceType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error) => {
+                ("IllegalParamTransitRouterRouteEntryOriginResourceId", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error) => {
+                ("IllegalParamTransitRouterRouteEntryOriginResourceType", error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryType(error) => {
+                ("IllegalParamTransitRouterRouteEntryType", error)
+            }
+            Self::IllegalParamPrefixExactMatchCidr(error) => {
+                ("IllegalParamPrefixExactMatchCidr", error)
+            }
+            Self::IllegalParamLongestPrefixMatchCidr(error) => {
+                ("IllegalParamLongestPrefixMatchCidr", error)
+            }
+            Self::IllegalParamSubnetOfMatchCidr(error) => {
+                ("IllegalParamSubnetOfMatchCidr", error)
+            }
+            Self::IllegalParamSupernetOfMatchCidr(error) => {
+                ("IllegalParamSupernetOfMatchCidr", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::IllegalParamTextMatchCidr(error) => {
+                ("IllegalParamTextMatchCidr", error)
+            }
+            Self::ResourceNotFoundPrefixlistAssociation(error) => {
+                ("ResourceNotFoundPrefixlistAssociation", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRouterRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

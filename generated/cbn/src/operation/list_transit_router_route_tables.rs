@@ -377,7 +377,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {
 /// Service errors of `ListTransitRouterRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteTablesError {
     /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
@@ -422,27 +422,46 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesE
 }
 impl ListTransitRouterRouteTablesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::InvalidTransitRouterIdNotFound(error)
-            | Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
-            | Self::InvalidName(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidTransitRouterIdNotFound(error) => {
+                ("InvalidTransitRouterIdNotFound", error)
+            }
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error) => {
+                ("MissingParamTransitRouterIdOrTransitRouterRouteTables", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRouterRouteTablesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRouterRouteTablesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRouterRouteTablesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRouterRouteTablesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

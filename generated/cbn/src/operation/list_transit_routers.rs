@@ -358,7 +358,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
 /// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRoutersError {
     /// HTTP 400 `InvalidParameterCombination.TransitRouter`: Region ID is required if no TransitRouterId or CenId specified.
@@ -400,26 +400,47 @@ impl From<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
 }
 impl ListTransitRoutersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCombinationTransitRouter(error)
-            | Self::InvalidOperationUnsupportFilterValue(error)
-            | Self::InvalidOperationUnsupportFilter(error)
-            | Self::IllegalParamTagValue(error)
-            | Self::IllegalParamTagKey(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterCombinationTransitRouter(error) => {
+                ("InvalidParameterCombinationTransitRouter", error)
+            }
+            Self::InvalidOperationUnsupportFilterValue(error) => {
+                ("InvalidOperationUnsupportFilterValue", error)
+            }
+            Self::InvalidOperationUnsupportFilter(error) => {
+                ("InvalidOperationUnsupportFilter", error)
+            }
+            Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
+            Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTransitRoutersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTransitRoutersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTransitRoutersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTransitRoutersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

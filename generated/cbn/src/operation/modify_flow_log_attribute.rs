@@ -290,7 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `InvalidParameter.FlowLogId`: The specified flowlog id does not exist or does not match the cen Id.
@@ -322,24 +322,43 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
 }
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterFlowLogId(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationIntervalMismatch(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterFlowLogId(error) => {
+                ("InvalidParameterFlowLogId", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationIntervalMismatch(error) => {
+                ("InvalidOperationIntervalMismatch", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyFlowLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

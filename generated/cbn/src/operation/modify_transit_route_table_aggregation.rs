@@ -330,7 +330,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouteTableAggregationRespon
 /// Service errors of `ModifyTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -437,32 +437,76 @@ for ModifyTransitRouteTableAggregationError {
 }
 impl ModifyTransitRouteTableAggregationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationRegionNotSupport(error)
-            | Self::InstanceNotExistTransitRouteTable(error)
-            | Self::IncorrectStatusTransitRouteTable(error)
-            | Self::QuotaExceededAggregationRoute(error)
-            | Self::InstanceNotExistTransitRouter(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::OperationUnsupportedServiceMode(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::RouteConflict(error)
-            | Self::InvalidOperationInstanceNotSupportIPv6Route(error)
-            | Self::IllegalParamTransitRouteTableAggregationCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
-            | Self::InvalidParameterTransitRouteTableAggregationScope(error)
-            | Self::IncorrectStatusAggregationRoute(error)
-            | Self::InstanceNotExistAggregationRoute(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InstanceNotExistTransitRouteTable(error) => {
+                ("InstanceNotExistTransitRouteTable", error)
+            }
+            Self::IncorrectStatusTransitRouteTable(error) => {
+                ("IncorrectStatusTransitRouteTable", error)
+            }
+            Self::QuotaExceededAggregationRoute(error) => {
+                ("QuotaExceededAggregationRoute", error)
+            }
+            Self::InstanceNotExistTransitRouter(error) => {
+                ("InstanceNotExistTransitRouter", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::OperationUnsupportedServiceMode(error) => {
+                ("OperationUnsupportedServiceMode", error)
+            }
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::RouteConflict(error) => ("RouteConflict", error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(error) => {
+                ("InvalidOperationInstanceNotSupportIPv6Route", error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(error) => {
+                ("IllegalParamTransitRouteTableAggregationCidr", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::OperationUnsupportedModifyTransitRouteTableAggregation(error) => {
+                ("OperationUnsupportedModifyTransitRouteTableAggregation", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScopeList", error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(error) => {
+                ("InvalidParameterTransitRouteTableAggregationScope", error)
+            }
+            Self::IncorrectStatusAggregationRoute(error) => {
+                ("IncorrectStatusAggregationRoute", error)
+            }
+            Self::InstanceNotExistAggregationRoute(error) => {
+                ("InstanceNotExistAggregationRoute", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyTransitRouteTableAggregationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -470,6 +514,7 @@ impl ::std::fmt::Display for ModifyTransitRouteTableAggregationError {
 impl ::std::error::Error for ModifyTransitRouteTableAggregationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyTransitRouteTableAggregationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

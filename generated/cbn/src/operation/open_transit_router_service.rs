@@ -157,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
 /// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenTransitRouterServiceError {
     /// HTTP 400 `Risk.RiskControlRejection`: 为保护您的账户安全，下单被中止，详情请联系客服。
@@ -250,37 +250,76 @@ impl From<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError
 }
 impl OpenTransitRouterServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RiskRiskControlRejection(error)
-            | Self::OrderOpened(error)
-            | Self::OperationFailedNoAvailablePaymentMethod(error)
-            | Self::OperationFailedBasicInfoUncompleted(error)
-            | Self::PayForCreditPayInsufficientBalance(error)
-            | Self::NoPermissionAliyunServiceRoleForCen(error)
-            | Self::OperationFailedPurchaseQuantityLimit(error)
-            | Self::OperationFailedQuotaNotEnough(error)
-            | Self::OperationFailedConcurrentOperation(error)
-            | Self::OperationFailedRisk(error)
-            | Self::OperationFailedUseStoredCardFailed(error)
-            | Self::PayForAccountMoneyValidateError(error)
-            | Self::EntityNotExistAccount(error)
-            | Self::OperationFailedInsufficientAvailableQuota(error)
-            | Self::OperationFailedNoRealNameAuthentication(error)
-            | Self::OperationFailedContainsForbiddenLabel(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::RiskRiskControlRejection(error) => ("RiskRiskControlRejection", error),
+            Self::OrderOpened(error) => ("OrderOpened", error),
+            Self::OperationFailedNoAvailablePaymentMethod(error) => {
+                ("OperationFailedNoAvailablePaymentMethod", error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(error) => {
+                ("OperationFailedBasicInfoUncompleted", error)
+            }
+            Self::PayForCreditPayInsufficientBalance(error) => {
+                ("PayForCreditPayInsufficientBalance", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(error) => {
+                ("NoPermissionAliyunServiceRoleForCen", error)
+            }
+            Self::OperationFailedPurchaseQuantityLimit(error) => {
+                ("OperationFailedPurchaseQuantityLimit", error)
+            }
+            Self::OperationFailedQuotaNotEnough(error) => {
+                ("OperationFailedQuotaNotEnough", error)
+            }
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::OperationFailedRisk(error) => ("OperationFailedRisk", error),
+            Self::OperationFailedUseStoredCardFailed(error) => {
+                ("OperationFailedUseStoredCardFailed", error)
+            }
+            Self::PayForAccountMoneyValidateError(error) => {
+                ("PayForAccountMoneyValidateError", error)
+            }
+            Self::EntityNotExistAccount(error) => ("EntityNotExistAccount", error),
+            Self::OperationFailedInsufficientAvailableQuota(error) => {
+                ("OperationFailedInsufficientAvailableQuota", error)
+            }
+            Self::OperationFailedNoRealNameAuthentication(error) => {
+                ("OperationFailedNoRealNameAuthentication", error)
+            }
+            Self::OperationFailedContainsForbiddenLabel(error) => {
+                ("OperationFailedContainsForbiddenLabel", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for OpenTransitRouterServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenTransitRouterServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenTransitRouterServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenTransitRouterServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

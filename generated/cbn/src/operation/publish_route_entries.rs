@@ -271,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for PublishRouteEntriesResponse {
 /// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.AliUid`: The parameter of aliUid is illegal.
@@ -338,31 +338,62 @@ impl From<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
 }
 impl PublishRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegalAliUid(error)
-            | Self::InvalidOperationUnsupportnexthopType(error)
-            | Self::InvalidOperationNotFoundRoute(error)
-            | Self::ParameterIllegalCenInstanceId(error)
-            | Self::ParameterIllegalChildInstanceRegionId(error)
-            | Self::ParameterIllegalChildInstanceType(error)
-            | Self::InvalidOperationUnsupportRouteTableType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationChildInstanceStatus(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegalAliUid(error) => ("ParameterIllegalAliUid", error),
+            Self::InvalidOperationUnsupportnexthopType(error) => {
+                ("InvalidOperationUnsupportnexthopType", error)
+            }
+            Self::InvalidOperationNotFoundRoute(error) => {
+                ("InvalidOperationNotFoundRoute", error)
+            }
+            Self::ParameterIllegalCenInstanceId(error) => {
+                ("ParameterIllegalCenInstanceId", error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(error) => {
+                ("ParameterIllegalChildInstanceRegionId", error)
+            }
+            Self::ParameterIllegalChildInstanceType(error) => {
+                ("ParameterIllegalChildInstanceType", error)
+            }
+            Self::InvalidOperationUnsupportRouteTableType(error) => {
+                ("InvalidOperationUnsupportRouteTableType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationChildInstanceStatus(error) => {
+                ("InvalidOperationChildInstanceStatus", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for PublishRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PublishRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PublishRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PublishRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -330,7 +330,7 @@ for RegisterTransitRouterMulticastGroupMembersResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
@@ -476,43 +476,97 @@ for RegisterTransitRouterMulticastGroupMembersError {
 }
 impl RegisterTransitRouterMulticastGroupMembersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamGroupIpAddress(error)
-            | Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusMulticastDomainId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationPeerMulticastDomainRegion(error)
-            | Self::InvalidOperationMulticastDomainStatus(error)
-            | Self::InvalidOperationBandwidthLimitNotExist(error)
-            | Self::AttachmentNotFound(error)
-            | Self::IncorrectStatusAttachmentId(error)
-            | Self::InstanceExist(error)
-            | Self::InvalidOperationNetworkInterfaceNotExist(error)
-            | Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            | Self::InvalidPeerTrMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusPeerTrMulticastDomainId(error)
-            | Self::IllegalParamPeerTrMulticastDomainId(error)
-            | Self::InvalidOperation(error)
-            | Self::QuotaFullMulticastGroupPerDomain(error)
-            | Self::QuotaFullMulticastMemberPerGroup(error)
-            | Self::QuotaFullMulticastPeerMemberPerGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::InvalidConnectPeerIdsNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            | Self::InvalidVpcIdNotValid(error)
-            | Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamGroupIpAddress(error) => {
+                ("IllegalParamGroupIpAddress", error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomainId(error) => {
+                ("IncorrectStatusMulticastDomainId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationPeerMulticastDomainRegion(error) => {
+                ("InvalidOperationPeerMulticastDomainRegion", error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(error) => {
+                ("InvalidOperationMulticastDomainStatus", error)
+            }
+            Self::InvalidOperationBandwidthLimitNotExist(error) => {
+                ("InvalidOperationBandwidthLimitNotExist", error)
+            }
+            Self::AttachmentNotFound(error) => ("AttachmentNotFound", error),
+            Self::IncorrectStatusAttachmentId(error) => {
+                ("IncorrectStatusAttachmentId", error)
+            }
+            Self::InstanceExist(error) => ("InstanceExist", error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
+                ("InvalidOperationNetworkInterfaceNotExist", error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
+                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
+                ("InvalidOperationMulticastDomainAssociationStatus", error)
+            }
+            Self::InvalidPeerTrMulticastDomainIdNotFound(error) => {
+                ("InvalidPeerTrMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusPeerTrMulticastDomainId(error) => {
+                ("IncorrectStatusPeerTrMulticastDomainId", error)
+            }
+            Self::IllegalParamPeerTrMulticastDomainId(error) => {
+                ("IllegalParamPeerTrMulticastDomainId", error)
+            }
+            Self::InvalidOperation(error) => ("InvalidOperation", error),
+            Self::QuotaFullMulticastGroupPerDomain(error) => {
+                ("QuotaFullMulticastGroupPerDomain", error)
+            }
+            Self::QuotaFullMulticastMemberPerGroup(error) => {
+                ("QuotaFullMulticastMemberPerGroup", error)
+            }
+            Self::QuotaFullMulticastPeerMemberPerGroup(error) => {
+                ("QuotaFullMulticastPeerMemberPerGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::InvalidConnectPeerIdsNotFound(error) => {
+                ("InvalidConnectPeerIdsNotFound", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
+                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
+            }
+            Self::InvalidVpcIdNotValid(error) => ("InvalidVpcIdNotValid", error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
+                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -520,6 +574,7 @@ impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupMembersError {
 impl ::std::error::Error for RegisterTransitRouterMulticastGroupMembersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -299,7 +299,7 @@ for RegisterTransitRouterMulticastGroupSourcesResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidOperation.PeerMulticastDomainSource`: Operation is invalid because peer multicast domain can not be group source.
@@ -405,33 +405,75 @@ for RegisterTransitRouterMulticastGroupSourcesError {
 }
 impl RegisterTransitRouterMulticastGroupSourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationPeerMulticastDomainSource(error)
-            | Self::IllegalParamGroupIpAddress(error)
-            | Self::InvalidMulticastDomainIdNotFound(error)
-            | Self::IncorrectStatusMulticastDomainId(error)
-            | Self::IncorrectStatusCen(error)
-            | Self::InstanceExist(error)
-            | Self::InvalidOperationNetworkInterfaceNotExist(error)
-            | Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationNotExist(error)
-            | Self::InvalidOperationMulticastDomainAssociationStatus(error)
-            | Self::QuotaFullMulticastGroupPerDomain(error)
-            | Self::QuotaFullMulticastSourcePerGroup(error)
-            | Self::DryRunOperation(error)
-            | Self::IncorrectStatusConnectPeerIds(error)
-            | Self::InvalidConnectPeerIdsNotFound(error)
-            | Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
-            | Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationPeerMulticastDomainSource(error) => {
+                ("InvalidOperationPeerMulticastDomainSource", error)
+            }
+            Self::IllegalParamGroupIpAddress(error) => {
+                ("IllegalParamGroupIpAddress", error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(error) => {
+                ("InvalidMulticastDomainIdNotFound", error)
+            }
+            Self::IncorrectStatusMulticastDomainId(error) => {
+                ("IncorrectStatusMulticastDomainId", error)
+            }
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::InstanceExist(error) => ("InstanceExist", error),
+            Self::InvalidOperationNetworkInterfaceNotExist(error) => {
+                ("InvalidOperationNetworkInterfaceNotExist", error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(error) => {
+                ("InvalidOperationNtrNetworkInterfaceNotSupport", error)
+            }
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(error) => {
+                ("InvalidOperationMulticastDomainAssociationNotExist", error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(error) => {
+                ("InvalidOperationMulticastDomainAssociationStatus", error)
+            }
+            Self::QuotaFullMulticastGroupPerDomain(error) => {
+                ("QuotaFullMulticastGroupPerDomain", error)
+            }
+            Self::QuotaFullMulticastSourcePerGroup(error) => {
+                ("QuotaFullMulticastSourcePerGroup", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IncorrectStatusConnectPeerIds(error) => {
+                ("IncorrectStatusConnectPeerIds", error)
+            }
+            Self::InvalidConnectPeerIdsNotFound(error) => {
+                ("InvalidConnectPeerIdsNotFound", error)
+            }
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error) => {
+                ("OperationUnsupportedExistsIgmpv2MemberOnEni", error)
+            }
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(error) => {
+                ("QuotaExceededSourceAndMemberPerTransitRouter", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -439,6 +481,7 @@ impl ::std::fmt::Display for RegisterTransitRouterMulticastGroupSourcesError {
 impl ::std::error::Error for RegisterTransitRouterMulticastGroupSourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -246,7 +246,7 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse {
 /// Service errors of `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
@@ -288,19 +288,41 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
 }
 impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::IllegalParamTrafficMarkingRuleIds(error)
-            | Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::IllegalParamTrafficMarkingRuleIds(error) => {
+                ("IllegalParamTrafficMarkingRuleIds", error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -308,6 +330,7 @@ impl ::std::fmt::Display for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError
 impl ::std::error::Error for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -222,7 +222,7 @@ for ReplaceTransitRouterRouteTableAssociationResponse {
 /// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceTransitRouterRouteTableAssociationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -273,22 +273,48 @@ for ReplaceTransitRouterRouteTableAssociationError {
 }
 impl ReplaceTransitRouterRouteTableAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAttachmentIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::OperationUnsupportedTransitAttachment(error)
-            | Self::IllegalParamTransitRouterTableType(error)
-            | Self::IncorrectStatusStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTransitRouterRouteTableId(error)
-            | Self::InvalidParameterTransitRouterAttachmentId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAttachmentIdNotFound(error) => {
+                ("InvalidAttachmentIdNotFound", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::OperationUnsupportedTransitAttachment(error) => {
+                ("OperationUnsupportedTransitAttachment", error)
+            }
+            Self::IllegalParamTransitRouterTableType(error) => {
+                ("IllegalParamTransitRouterTableType", error)
+            }
+            Self::IncorrectStatusStatus(error) => ("IncorrectStatusStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTransitRouterRouteTableId(error) => {
+                ("InvalidParameterTransitRouterRouteTableId", error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(error) => {
+                ("InvalidParameterTransitRouterAttachmentId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -296,6 +322,7 @@ impl ::std::fmt::Display for ReplaceTransitRouterRouteTableAssociationError {
 impl ::std::error::Error for ReplaceTransitRouterRouteTableAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse 
 /// Service errors of `RevokeInstanceFromTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromTransitRouterError {
     /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
@@ -285,17 +285,33 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromTransitRout
 }
 impl RevokeInstanceFromTransitRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusCen(error)
-            | Self::OperationDeniedAttachmentExist(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusCen(error) => ("IncorrectStatusCen", error),
+            Self::OperationDeniedAttachmentExist(error) => {
+                ("OperationDeniedAttachmentExist", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RevokeInstanceFromTransitRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -303,6 +319,7 @@ impl ::std::fmt::Display for RevokeInstanceFromTransitRouterError {
 impl ::std::error::Error for RevokeInstanceFromTransitRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RevokeInstanceFromTransitRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

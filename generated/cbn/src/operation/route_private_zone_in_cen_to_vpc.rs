@@ -232,7 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
 /// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RoutePrivateZoneInCenToVpcError {
     /// HTTP 400 `OperationUnsupported.CrossRegionNotSupport`: Operation Failed. Host region Id is not equal to access region Id, VPC or VBR not support cross region privatezone service.
@@ -288,28 +288,57 @@ impl From<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcErr
 }
 impl RoutePrivateZoneInCenToVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedCrossRegionNotSupport(error)
-            | Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
-            | Self::ParameterIllegalAccessRegionIdNoCcn(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
-            | Self::InvalidOperationPrivatezoneRouteExisted(error)
-            | Self::InvalidOperationVpcNotAttachedToCen(error)
-            | Self::InvalidOperationUnmatchRouteInVpcRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedCrossRegionNotSupport(error) => {
+                ("OperationUnsupportedCrossRegionNotSupport", error)
+            }
+            Self::ForbiddenPrivatezoneServiceNotAuthorize(error) => {
+                ("ForbiddenPrivatezoneServiceNotAuthorize", error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(error) => {
+                ("ParameterIllegalAccessRegionIdNoCcn", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationPvtzNotAssociatedWithVpc(error) => {
+                ("InvalidOperationPvtzNotAssociatedWithVpc", error)
+            }
+            Self::InvalidOperationPrivatezoneRouteExisted(error) => {
+                ("InvalidOperationPrivatezoneRouteExisted", error)
+            }
+            Self::InvalidOperationVpcNotAttachedToCen(error) => {
+                ("InvalidOperationVpcNotAttachedToCen", error)
+            }
+            Self::InvalidOperationUnmatchRouteInVpcRegion(error) => {
+                ("InvalidOperationUnmatchRouteInVpcRegion", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RoutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RoutePrivateZoneInCenToVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RoutePrivateZoneInCenToVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RoutePrivateZoneInCenToVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

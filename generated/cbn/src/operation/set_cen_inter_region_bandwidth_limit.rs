@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for SetCenInterRegionBandwidthLimitResponse 
 /// Service errors of `SetCenInterRegionBandwidthLimit`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetCenInterRegionBandwidthLimitError {
     /// HTTP 400 `MissingParam.CbnBandwidthPackageId`: There are more than one suitable cen bandwidth package
@@ -344,30 +344,70 @@ impl From<::acs_runtime::client::ServiceError> for SetCenInterRegionBandwidthLim
 }
 impl SetCenInterRegionBandwidthLimitError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamCbnBandwidthPackageId(error)
-            | Self::AttrMismatchingCbnBandwidthPackageId(error)
-            | Self::OperationFailedInvalidOperation(error)
-            | Self::OperationUnsupportedAttachment(error)
-            | Self::InvalidOperationUnsupportChargeType(error)
-            | Self::OperationUnsupportedTrafficQosPolicyExist(error)
-            | Self::OperationUnsupportedBandwidthType(error)
-            | Self::IllegalParamBandwidthType(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
-            | Self::IdentityRegistrationStatusNotSupport(error)
-            | Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
-            | Self::OperationUnsupportedRegionId(error)
-            | Self::QuotaExceededBandwidth(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::IncorrectStatusTransitRouter(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamCbnBandwidthPackageId(error) => {
+                ("MissingParamCbnBandwidthPackageId", error)
+            }
+            Self::AttrMismatchingCbnBandwidthPackageId(error) => {
+                ("AttrMismatchingCbnBandwidthPackageId", error)
+            }
+            Self::OperationFailedInvalidOperation(error) => {
+                ("OperationFailedInvalidOperation", error)
+            }
+            Self::OperationUnsupportedAttachment(error) => {
+                ("OperationUnsupportedAttachment", error)
+            }
+            Self::InvalidOperationUnsupportChargeType(error) => {
+                ("InvalidOperationUnsupportChargeType", error)
+            }
+            Self::OperationUnsupportedTrafficQosPolicyExist(error) => {
+                ("OperationUnsupportedTrafficQosPolicyExist", error)
+            }
+            Self::OperationUnsupportedBandwidthType(error) => {
+                ("OperationUnsupportedBandwidthType", error)
+            }
+            Self::IllegalParamBandwidthType(error) => {
+                ("IllegalParamBandwidthType", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error) => {
+                ("ParamExclusiveBandwidthTypeAndCenBandwidthPackageId", error)
+            }
+            Self::IdentityRegistrationStatusNotSupport(error) => {
+                ("IdentityRegistrationStatusNotSupport", error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error) => {
+                ("IllegalParamBandwidthLessThanQosPolicyBandwidth", error)
+            }
+            Self::OperationUnsupportedRegionId(error) => {
+                ("OperationUnsupportedRegionId", error)
+            }
+            Self::QuotaExceededBandwidth(error) => ("QuotaExceededBandwidth", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::IncorrectStatusTransitRouter(error) => {
+                ("IncorrectStatusTransitRouter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetCenInterRegionBandwidthLimitError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -375,6 +415,7 @@ impl ::std::fmt::Display for SetCenInterRegionBandwidthLimitError {
 impl ::std::error::Error for SetCenInterRegionBandwidthLimitError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetCenInterRegionBandwidthLimitError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecRespon
 /// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TempUpgradeCenBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy`: The transit router associated with the bandwidth plan has an inter-region traffic scheduling policy that allocates bandwidth based on absolute values. You must delete this policy before you can change the configurations.
@@ -215,18 +215,38 @@ for TempUpgradeCenBandwidthPackageSpecError {
 }
 impl TempUpgradeCenBandwidthPackageSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
-            | Self::InvalidOperationOrderParameterIllegal(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationUpgradeBwpBandwidth(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error) => {
+                ("ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy", error)
+            }
+            Self::InvalidOperationOrderParameterIllegal(error) => {
+                ("InvalidOperationOrderParameterIllegal", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationUpgradeBwpBandwidth(error) => {
+                ("InvalidOperationUpgradeBwpBandwidth", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -234,6 +254,7 @@ impl ::std::fmt::Display for TempUpgradeCenBandwidthPackageSpecError {
 impl ::std::error::Error for TempUpgradeCenBandwidthPackageSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

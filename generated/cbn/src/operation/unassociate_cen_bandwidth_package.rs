@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateCenBandwidthPackageResponse {
 /// Service errors of `UnassociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateCenBandwidthPackageError {
     /// HTTP 400 `OperationFailed.SetPostPay95BandwidthLimitError`: Operation failed because set postpay 95 bandwidth limit error.
@@ -198,22 +198,39 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackag
 }
 impl UnassociateCenBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedSetPostPay95BandwidthLimitError(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedSetPostPay95BandwidthLimitError(error) => {
+                ("OperationFailedSetPostPay95BandwidthLimitError", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassociateCenBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateCenBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateCenBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateCenBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

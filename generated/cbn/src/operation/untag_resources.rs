@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -259,33 +259,58 @@ impl From<::acs_runtime::client::ServiceError> for UntagResourcesError {
 }
 impl UntagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKey(error)
-            | Self::InvalidTagValue(error)
-            | Self::MissingParam(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::ForbiddenTagKeys(error)
-            | Self::QuotaExceededTagNum(error)
-            | Self::InvalidTagScopeNotFound(error)
-            | Self::ForbiddenNotAllowedCategary(error)
-            | Self::SizeLimitExceededResourceIdNum(error)
-            | Self::IllegalParamRegion(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterTagKeyOrAll(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKey(error) => ("InvalidTagKey", error),
+            Self::InvalidTagValue(error) => ("InvalidTagValue", error),
+            Self::MissingParam(error) => ("MissingParam", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::ForbiddenTagKeys(error) => ("ForbiddenTagKeys", error),
+            Self::QuotaExceededTagNum(error) => ("QuotaExceededTagNum", error),
+            Self::InvalidTagScopeNotFound(error) => ("InvalidTagScopeNotFound", error),
+            Self::ForbiddenNotAllowedCategary(error) => {
+                ("ForbiddenNotAllowedCategary", error)
+            }
+            Self::SizeLimitExceededResourceIdNum(error) => {
+                ("SizeLimitExceededResourceIdNum", error)
+            }
+            Self::IllegalParamRegion(error) => ("IllegalParamRegion", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterTagKeyOrAll(error) => {
+                ("InvalidParameterTagKeyOrAll", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UntagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UntagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UntagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UntagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -241,7 +241,7 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
@@ -276,18 +276,38 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeError {
 }
 impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficQosPolicyIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyId(error)
-            | Self::ForbiddenCdtServiceExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficQosPolicyIdNotFound(error) => {
+                ("InvalidTrafficQosPolicyIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyId(error) => {
+                ("MissingParamTrafficQosPolicyId", error)
+            }
+            Self::ForbiddenCdtServiceExpired(error) => {
+                ("ForbiddenCdtServiceExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -295,6 +315,7 @@ impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosPolicyAttributeError 
 impl ::std::error::Error for UpdateCenInterRegionTrafficQosPolicyAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -302,7 +302,7 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
@@ -357,22 +357,48 @@ for UpdateCenInterRegionTrafficQosQueueAttributeError {
 }
 impl UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTrafficQosPolicy(error)
-            | Self::InvalidTrafficQosQueueIdNotFound(error)
-            | Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
-            | Self::IllegalParamAttachmentBandwidthExceed(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IllegalParamRemainBandwidthPercent(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficQosPolicyQueueId(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTrafficQosPolicy(error) => {
+                ("IncorrectStatusTrafficQosPolicy", error)
+            }
+            Self::InvalidTrafficQosQueueIdNotFound(error) => {
+                ("InvalidTrafficQosQueueIdNotFound", error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(error) => {
+                ("IllegalParamBandwidthGuaranteeModeMismatch", error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(error) => {
+                ("IllegalParamAttachmentBandwidthExceed", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IllegalParamRemainBandwidthPercent(error) => {
+                ("IllegalParamRemainBandwidthPercent", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficQosPolicyQueueId(error) => {
+                ("MissingParamTrafficQosPolicyQueueId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -380,6 +406,7 @@ impl ::std::fmt::Display for UpdateCenInterRegionTrafficQosQueueAttributeError {
 impl ::std::error::Error for UpdateCenInterRegionTrafficQosQueueAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

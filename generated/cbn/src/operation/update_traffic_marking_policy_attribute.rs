@@ -307,7 +307,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeRespo
 /// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: TrafficMarkingPolicyId is not found.
@@ -417,35 +417,81 @@ for UpdateTrafficMarkingPolicyAttributeError {
 }
 impl UpdateTrafficMarkingPolicyAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTrafficMarkingPolicyIdNotFound(error)
-            | Self::IncorrectStatusTrafficMarkingPolicy(error)
-            | Self::DuplicatedAddTrafficMatchRules(error)
-            | Self::DuplicatedDeleteTrafficMatchRulese(error)
-            | Self::InstanceExistAddTrafficMatchRules(error)
-            | Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
-            | Self::IllegalParamDstPortRange(error)
-            | Self::IllegalParamSrcPortRange(error)
-            | Self::AttrMismatchingCidrAddressFamily(error)
-            | Self::IllegalParamAddressFamily(error)
-            | Self::AttrMismatchingSrcCidrDstCidr(error)
-            | Self::AttrMismatchingCidrProtocol(error)
-            | Self::InvalidTransitRouterModeNeedUpgrade(error)
-            | Self::OperationUnsupportedSrcPortRange(error)
-            | Self::OperationUnsupportedDstPortRange(error)
-            | Self::OperationUnsupportedIPv6Cidr(error)
-            | Self::IllegalParamDstCidr(error)
-            | Self::IllegalParamSrcCidr(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::MissingParamTrafficMarkingPolicyId(error)
-            | Self::InvalidDeleteTrafficMatchRulesNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTrafficMarkingPolicyIdNotFound(error) => {
+                ("InvalidTrafficMarkingPolicyIdNotFound", error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(error) => {
+                ("IncorrectStatusTrafficMarkingPolicy", error)
+            }
+            Self::DuplicatedAddTrafficMatchRules(error) => {
+                ("DuplicatedAddTrafficMatchRules", error)
+            }
+            Self::DuplicatedDeleteTrafficMatchRulese(error) => {
+                ("DuplicatedDeleteTrafficMatchRulese", error)
+            }
+            Self::InstanceExistAddTrafficMatchRules(error) => {
+                ("InstanceExistAddTrafficMatchRules", error)
+            }
+            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error) => {
+                ("DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules", error)
+            }
+            Self::IllegalParamDstPortRange(error) => ("IllegalParamDstPortRange", error),
+            Self::IllegalParamSrcPortRange(error) => ("IllegalParamSrcPortRange", error),
+            Self::AttrMismatchingCidrAddressFamily(error) => {
+                ("AttrMismatchingCidrAddressFamily", error)
+            }
+            Self::IllegalParamAddressFamily(error) => {
+                ("IllegalParamAddressFamily", error)
+            }
+            Self::AttrMismatchingSrcCidrDstCidr(error) => {
+                ("AttrMismatchingSrcCidrDstCidr", error)
+            }
+            Self::AttrMismatchingCidrProtocol(error) => {
+                ("AttrMismatchingCidrProtocol", error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(error) => {
+                ("InvalidTransitRouterModeNeedUpgrade", error)
+            }
+            Self::OperationUnsupportedSrcPortRange(error) => {
+                ("OperationUnsupportedSrcPortRange", error)
+            }
+            Self::OperationUnsupportedDstPortRange(error) => {
+                ("OperationUnsupportedDstPortRange", error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(error) => {
+                ("OperationUnsupportedIPv6Cidr", error)
+            }
+            Self::IllegalParamDstCidr(error) => ("IllegalParamDstCidr", error),
+            Self::IllegalParamSrcCidr(error) => ("IllegalParamSrcCidr", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::MissingParamTrafficMarkingPolicyId(error) => {
+                ("MissingParamTrafficMarkingPolicyId", error)
+            }
+            Self::InvalidDeleteTrafficMatchRulesNotFound(error) => {
+                ("InvalidDeleteTrafficMatchRulesNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -453,6 +499,7 @@ impl ::std::fmt::Display for UpdateTrafficMarkingPolicyAttributeError {
 impl ::std::error::Error for UpdateTrafficMarkingPolicyAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -247,7 +247,7 @@ for UpdateTransitRouterEcrAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterEcrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterEcrAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -279,17 +279,35 @@ for UpdateTransitRouterEcrAttachmentAttributeError {
 }
 impl UpdateTransitRouterEcrAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusTransitRouterAttachment(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(error) => {
+                ("IncorrectStatusTransitRouterAttachment", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTransitRouterEcrAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterEcrAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -297,6 +315,7 @@ impl ::std::fmt::Display for UpdateTransitRouterEcrAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterEcrAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterEcrAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -259,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteTableResponse {
 /// Service errors of `UpdateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
@@ -296,25 +296,44 @@ impl From<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTable
 }
 impl UpdateTransitRouterRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterRouteTableIdNotFound(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::OperationUnsupportedMultiRegionEcmp(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterRouteTableIdNotFound(error) => {
+                ("InvalidTransitRouterRouteTableIdNotFound", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::OperationUnsupportedMultiRegionEcmp(error) => {
+                ("OperationUnsupportedMultiRegionEcmp", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTransitRouterRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateTransitRouterRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateTransitRouterRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

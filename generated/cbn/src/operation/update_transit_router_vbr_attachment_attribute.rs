@@ -272,7 +272,7 @@ for UpdateTransitRouterVbrAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVbrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVbrAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -319,20 +319,44 @@ for UpdateTransitRouterVbrAttachmentAttributeError {
 }
 impl UpdateTransitRouterVbrAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::IncorrectStatusTransitRouterAttachment(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidParameterOrderType(error)
-            | Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            | Self::OperationFailedGrantCrossAccountNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(error) => {
+                ("IncorrectStatusTransitRouterAttachment", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidParameterOrderType(error) => {
+                ("InvalidParameterOrderType", error)
+            }
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
+                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(error) => {
+                ("OperationFailedGrantCrossAccountNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTransitRouterVbrAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterVbrAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -340,6 +364,7 @@ impl ::std::fmt::Display for UpdateTransitRouterVbrAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterVbrAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVbrAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -291,7 +291,7 @@ for UpdateTransitRouterVpcAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVpcAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: TransitRouterAttachmentId status is invalid.
@@ -424,36 +424,90 @@ for UpdateTransitRouterVpcAttachmentAttributeError {
 }
 impl UpdateTransitRouterVpcAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusTransitRouterAttachmentId(error)
-            | Self::InvalidTransitRouterAttachmentIdNotFound(error)
-            | Self::InvalidOperationRegionNotSupport(error)
-            | Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
-            | Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
-            | Self::InvalidOperationVpnAssociated(error)
-            | Self::IllegalParamIpv6Support(error)
-            | Self::OperationFailedVSwitchNotFound(error)
-            | Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
-            | Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
-            | Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
-            | Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
-            | Self::OperationUnsupportedVpcRoutePropagationSource(error)
-            | Self::OperationUnsupportedTransitRouterType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidOperationResourceNotSupportApplianceMode(error)
-            | Self::InvalidParameterIpv6Support(error)
-            | Self::InvalidParameterApplianceModeSupport(error)
-            | Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
-            | Self::InvalidParameterOrderType(error)
-            | Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
-            | Self::OperationFailedGrantCrossAccountNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusTransitRouterAttachmentId(error) => {
+                ("IncorrectStatusTransitRouterAttachmentId", error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(error) => {
+                ("InvalidTransitRouterAttachmentIdNotFound", error)
+            }
+            Self::InvalidOperationRegionNotSupport(error) => {
+                ("InvalidOperationRegionNotSupport", error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error) => {
+                ("InvalidOperationVpcAutoRoutesPublishInOtherCen", error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error) => {
+                ("QuotaExceededVpcAutoRoutesPublishPerTransitRouter", error)
+            }
+            Self::InvalidOperationVpnAssociated(error) => {
+                ("InvalidOperationVpnAssociated", error)
+            }
+            Self::IllegalParamIpv6Support(error) => ("IllegalParamIpv6Support", error),
+            Self::OperationFailedVSwitchNotFound(error) => {
+                ("OperationFailedVSwitchNotFound", error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(error) => {
+                ("OperationFailedVSwitchIpv6CidrNotAllocated", error)
+            }
+            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidAttachmentReferencedIPv6RouteEntryExisted", error)
+            }
+            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted", error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error) => {
+                ("OperationInvalidEniReferencedIPv6RouteEntryExisted", error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(error) => {
+                ("OperationUnsupportedVpcRoutePropagationSource", error)
+            }
+            Self::OperationUnsupportedTransitRouterType(error) => {
+                ("OperationUnsupportedTransitRouterType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(error) => {
+                ("InvalidOperationResourceNotSupportApplianceMode", error)
+            }
+            Self::InvalidParameterIpv6Support(error) => {
+                ("InvalidParameterIpv6Support", error)
+            }
+            Self::InvalidParameterApplianceModeSupport(error) => {
+                ("InvalidParameterApplianceModeSupport", error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error) => {
+                ("ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions", error)
+            }
+            Self::InvalidParameterOrderType(error) => {
+                ("InvalidParameterOrderType", error)
+            }
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error) => {
+                ("InvalidOperationOrderTypeMustMatchGrantCrossAccount", error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(error) => {
+                ("OperationFailedGrantCrossAccountNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -461,6 +515,7 @@ impl ::std::fmt::Display for UpdateTransitRouterVpcAttachmentAttributeError {
 impl ::std::error::Error for UpdateTransitRouterVpcAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

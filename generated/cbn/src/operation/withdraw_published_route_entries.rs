@@ -254,7 +254,7 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawPublishedRouteEntriesResponse {
 /// Service errors of `WithdrawPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum WithdrawPublishedRouteEntriesError {
     /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The specified next hop type is not supported by this operation.
@@ -313,29 +313,58 @@ impl From<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntries
 }
 impl WithdrawPublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationUnsupportnexthopType(error)
-            | Self::InvalidOperationNotFoundRoute(error)
-            | Self::ParameterIllegalCenInstanceId(error)
-            | Self::ParameterIllegalChildInstanceRegionId(error)
-            | Self::ParameterIllegalChildInstanceType(error)
-            | Self::InvalidParameter(error)
-            | Self::Unauthorized(error)
-            | Self::InstanceNotExist(error)
-            | Self::InvalidOperationChildInstanceStatus(error)
-            | Self::InvalidOperationCenInstanceStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationUnsupportnexthopType(error) => {
+                ("InvalidOperationUnsupportnexthopType", error)
+            }
+            Self::InvalidOperationNotFoundRoute(error) => {
+                ("InvalidOperationNotFoundRoute", error)
+            }
+            Self::ParameterIllegalCenInstanceId(error) => {
+                ("ParameterIllegalCenInstanceId", error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(error) => {
+                ("ParameterIllegalChildInstanceRegionId", error)
+            }
+            Self::ParameterIllegalChildInstanceType(error) => {
+                ("ParameterIllegalChildInstanceType", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::InvalidOperationChildInstanceStatus(error) => {
+                ("InvalidOperationChildInstanceStatus", error)
+            }
+            Self::InvalidOperationCenInstanceStatus(error) => {
+                ("InvalidOperationCenInstanceStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for WithdrawPublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for WithdrawPublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for WithdrawPublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for WithdrawPublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
@@ -354,56 +354,109 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
 }
 impl AllocateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QueryParameterIllegal(error)
-            | Self::CommodityNoExist(error)
-            | Self::QuotaExceededEip(error)
-            | Self::InvalidParameter(error)
-            | Self::InsufficientBalance(error)
-            | Self::ReserveIpFail(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidBandwidthMalformed(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::OrderFailed(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::PayforCreditPayInsufficientBalance(error)
-            | Self::SystemSaleValidateUnexpectedError(error)
-            | Self::InvalidComponentEipBandwidthMax(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::IllegalParamOrderParamComponent(error)
-            | Self::OperationFailedSaleExpression(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::OperationFailedInvokeInnerApi(error)
-            | Self::OperationFailedAccountMoneyInvalid(error)
-            | Self::OperationFailedQueryCredtiInfo(error)
-            | Self::OperationFailedQueryUserLabel(error)
-            | Self::FrequentPurchaseEip(error)
-            | Self::PayInsufficientBalance(error)
-            | Self::OrderQuantityInvalid(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::OrderErrorEip(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::InsufficientEipCapacity(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
+            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
+            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidBandwidthMalformed(error) => {
+                ("InvalidBandwidthMalformed", error)
+            }
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::OrderFailed(error) => ("OrderFailed", error),
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::PayforCreditPayInsufficientBalance(error) => {
+                ("PayforCreditPayInsufficientBalance", error)
+            }
+            Self::SystemSaleValidateUnexpectedError(error) => {
+                ("SystemSaleValidateUnexpectedError", error)
+            }
+            Self::InvalidComponentEipBandwidthMax(error) => {
+                ("InvalidComponentEipBandwidthMax", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::IllegalParamOrderParamComponent(error) => {
+                ("IllegalParamOrderParamComponent", error)
+            }
+            Self::OperationFailedSaleExpression(error) => {
+                ("OperationFailedSaleExpression", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::OperationFailedInvokeInnerApi(error) => {
+                ("OperationFailedInvokeInnerApi", error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(error) => {
+                ("OperationFailedAccountMoneyInvalid", error)
+            }
+            Self::OperationFailedQueryCredtiInfo(error) => {
+                ("OperationFailedQueryCredtiInfo", error)
+            }
+            Self::OperationFailedQueryUserLabel(error) => {
+                ("OperationFailedQueryUserLabel", error)
+            }
+            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
+            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
+            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InsufficientEipCapacity(error) => ("InsufficientEipCapacity", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AllocateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

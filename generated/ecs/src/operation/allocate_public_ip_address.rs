@@ -206,7 +206,7 @@ impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {
 /// Service errors of `AllocatePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocatePublicIpAddressError {
     /// HTTP 400 `InvalidOperation.AllocateFailed`: The current instance failed to allocate public IP, please try again later.
@@ -289,39 +289,74 @@ impl From<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError 
 }
 impl AllocatePublicIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationAllocateFailed(error)
-            | Self::InvalidIpAddressMalformed(error)
-            | Self::OperationDenied(error)
-            | Self::InsufficientPublicIp(error)
-            | Self::AllocateIpInvalidInstanceBandwidth(error)
-            | Self::OperationDeniedCloudboxNotSupport(error)
-            | Self::OperationDeniedDedicatedRegionNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::IpInUse(error)
-            | Self::AllocatedAlready(error)
-            | Self::AllocateIpFail(error)
-            | Self::NatPublicIpBindingFailed(error)
-            | Self::NatPublicIpAllocateFailed(error)
-            | Self::InvalidIpAddressNotPublic(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVlanIdNotFound(error)
-            | Self::InvalidIpAddressNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationAllocateFailed(error) => {
+                ("InvalidOperationAllocateFailed", error)
+            }
+            Self::InvalidIpAddressMalformed(error) => {
+                ("InvalidIpAddressMalformed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InsufficientPublicIp(error) => ("InsufficientPublicIp", error),
+            Self::AllocateIpInvalidInstanceBandwidth(error) => {
+                ("AllocateIpInvalidInstanceBandwidth", error)
+            }
+            Self::OperationDeniedCloudboxNotSupport(error) => {
+                ("OperationDeniedCloudboxNotSupport", error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
+                ("OperationDeniedDedicatedRegionNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::IpInUse(error) => ("IpInUse", error),
+            Self::AllocatedAlready(error) => ("AllocatedAlready", error),
+            Self::AllocateIpFail(error) => ("AllocateIpFail", error),
+            Self::NatPublicIpBindingFailed(error) => ("NatPublicIpBindingFailed", error),
+            Self::NatPublicIpAllocateFailed(error) => {
+                ("NatPublicIpAllocateFailed", error)
+            }
+            Self::InvalidIpAddressNotPublic(error) => {
+                ("InvalidIpAddressNotPublic", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVlanIdNotFound(error) => ("InvalidVlanIdNotFound", error),
+            Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AllocatePublicIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocatePublicIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocatePublicIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocatePublicIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -312,7 +312,7 @@ impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {
 /// Service errors of `AssignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssignPrivateIpAddressesError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -537,75 +537,162 @@ impl From<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError
 }
 impl AssignPrivateIpAddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error)
-            | Self::InvalidOperationUnsupported(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::MissingParameter(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidAction(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::InvalidStatusInstanceIsMigrating(error)
-            | Self::InvalidEniIdMalformed(error)
-            | Self::InvalidVSwitchIllegalStatus(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidVSwitchIdIpNotEnough(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::InvalidIpIpAssigned(error)
-            | Self::MaxEniPrivateIpsCountExceeded(error)
-            | Self::OperationConflict(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidIpIpPrefixMaskIllegal(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::InvalidIpIpPrefixNotAvailable(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidOperationUnsupported(error) => {
+                ("InvalidOperationUnsupported", error)
+            }
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidSecondaryPrivateIpAddressCountMalformed(error) => {
+                ("InvalidSecondaryPrivateIpAddressCountMalformed", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidOperationInstanceNotSupportMulitipleIp(error) => {
+                ("InvalidOperationInstanceNotSupportMulitipleIp", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::InvalidStatusInstanceIsMigrating(error) => {
+                ("InvalidStatusInstanceIsMigrating", error)
+            }
+            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
+            Self::InvalidVSwitchIllegalStatus(error) => {
+                ("InvalidVSwitchIllegalStatus", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(error) => {
+                ("InvalidVSwitchIdIpNotEnough", error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::InvalidIpIpAssigned(error) => ("InvalidIpIpAssigned", error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => {
+                ("MaxEniPrivateIpsCountExceeded", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidIpIpPrefixMaskIllegal(error) => {
+                ("InvalidIpIpPrefixMaskIllegal", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(error) => {
+                ("InvalidIpIpPrefixNotAvailable", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
+                ("InvalidVSwitchIdIpPrefixNotEnough", error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
+                ("InvalidIpIpPrefixMustInReserveSegment", error)
+            }
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
+                ("InvalidOperationVSwitchCidrReservationNotExist", error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssignPrivateIpAddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssignPrivateIpAddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssignPrivateIpAddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssignPrivateIpAddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

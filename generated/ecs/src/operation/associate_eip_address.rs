@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
@@ -385,74 +385,139 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
 }
 impl AssociateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionDenied(error)
-            | Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::ReserveIpFail(error)
-            | Self::Forbbiden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::InvalidEipBandwidthOutOfMaxValue(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidStatusEcsStatusNotSupport(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedEniSubIp(error)
-            | Self::InvalidEipEipQuotaExceeded(error)
-            | Self::OperationFailedQueryCommodityInfo(error)
-            | Self::OperationUnsupportedMultiIp(error)
-            | Self::InvalidNicOrVmNotFound(error)
-            | Self::OperationUnsupportedEipBindModel(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::InvalidParameterBindingInstanceRegion(error)
-            | Self::OperationFailedHavipBoundPortmap(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidInstanceNotVpc(error)
-            | Self::InvalidStatusInstanceHasBandWidth(error)
-            | Self::OperationDeniedCloudBoxResourceExist(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidHaVipNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
+                ("InvalidEipBandwidthOutOfMaxValue", error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => {
+                ("InvalidStatusEcsStatusNotSupport", error)
+            }
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
+            Self::InvalidEipEipQuotaExceeded(error) => {
+                ("InvalidEipEipQuotaExceeded", error)
+            }
+            Self::OperationFailedQueryCommodityInfo(error) => {
+                ("OperationFailedQueryCommodityInfo", error)
+            }
+            Self::OperationUnsupportedMultiIp(error) => {
+                ("OperationUnsupportedMultiIp", error)
+            }
+            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
+            Self::OperationUnsupportedEipBindModel(error) => {
+                ("OperationUnsupportedEipBindModel", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(error) => {
+                ("InvalidParameterBindingInstanceRegion", error)
+            }
+            Self::OperationFailedHavipBoundPortmap(error) => {
+                ("OperationFailedHavipBoundPortmap", error)
+            }
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidInstanceNotVpc(error) => ("InvalidInstanceNotVpc", error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => {
+                ("InvalidStatusInstanceHasBandWidth", error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(error) => {
+                ("OperationDeniedCloudBoxResourceExist", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

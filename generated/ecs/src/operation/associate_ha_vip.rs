@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `InvalidVip.Status`: vip invalid status
@@ -232,31 +232,56 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
 }
 impl AssociateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVipStatus(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CountLimitExceedHaVipOnInstance(error)
-            | Self::CountLimitExceededHaVipOnEcsInstance(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::OperationUnsupportedBindMultipleType(error)
-            | Self::InvalidHaVipExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CountLimitExceedHaVipOnInstance(error) => {
+                ("CountLimitExceedHaVipOnInstance", error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
+                ("CountLimitExceededHaVipOnEcsInstance", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::OperationUnsupportedBindMultipleType(error) => {
+                ("OperationUnsupportedBindMultipleType", error)
+            }
+            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

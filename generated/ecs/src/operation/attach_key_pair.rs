@@ -212,7 +212,7 @@ impl<'de> ::serde::Deserialize<'de> for AttachKeyPairResponse {
 /// Service errors of `AttachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -248,24 +248,49 @@ impl From<::acs_runtime::client::ServiceError> for AttachKeyPairError {
 }
 impl AttachKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameNotFound(error)
-            | Self::InvalidInstanceIdsValueNotSupported(error)
-            | Self::DependencyViolationIoOptimize(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InstanceKeyPairLimitExceeded(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(error) => {
+                ("InvalidInstanceIdsValueNotSupported", error)
+            }
+            Self::DependencyViolationIoOptimize(error) => {
+                ("DependencyViolationIoOptimize", error)
+            }
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InstanceKeyPairLimitExceeded(error) => {
+                ("InstanceKeyPairLimitExceeded", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AttachKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AttachKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AttachKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AttachKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

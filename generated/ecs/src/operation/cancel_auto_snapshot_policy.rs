@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelAutoSnapshotPolicyResponse {
 /// Service errors of `CancelAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelAutoSnapshotPolicyError {
     /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
@@ -207,23 +207,42 @@ impl From<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError
 }
 impl CancelAutoSnapshotPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterInvalid(error)
-            | Self::InvalidOperationSnapshotPolicyHasDeleted(error)
-            | Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidOperationSnapshotPolicyHasDeleted(error) => {
+                ("InvalidOperationSnapshotPolicyHasDeleted", error)
+            }
+            Self::OperationDeniedTooManyAutoSnapshotPolicies(error) => {
+                ("OperationDeniedTooManyAutoSnapshotPolicies", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CancelAutoSnapshotPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelAutoSnapshotPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelAutoSnapshotPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelAutoSnapshotPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelImagePipelineExecutionResponse {
 /// Service errors of `CancelImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelImagePipelineExecutionError {
     /// HTTP 400 `InvalidStatus.CancelFailed`: Failed to cancel execution,status is success, failed or cancelled.
@@ -224,23 +224,46 @@ impl From<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionE
 }
 impl CancelImagePipelineExecutionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusCancelFailed(error)
-            | Self::InvalidStatusImagePipelineExecution(error)
-            | Self::InvalidImagePipelineExecutionNotFound(error)
-            | Self::InvalidImagePipelineExecutionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStatusCancelFailed(error) => {
+                ("InvalidStatusCancelFailed", error)
+            }
+            Self::InvalidStatusImagePipelineExecution(error) => {
+                ("InvalidStatusImagePipelineExecution", error)
+            }
+            Self::InvalidImagePipelineExecutionNotFound(error) => {
+                ("InvalidImagePipelineExecutionNotFound", error)
+            }
+            Self::InvalidImagePipelineExecutionIdNotFound(error) => {
+                ("InvalidImagePipelineExecutionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CancelImagePipelineExecutionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelImagePipelineExecutionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelImagePipelineExecutionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelImagePipelineExecutionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for CancelPhysicalConnectionResponse {
 /// Service errors of `CancelPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelPhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -201,22 +201,41 @@ impl From<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError
 }
 impl CancelPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenNotAllowedInState(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenNotAllowedInState(error) => {
+                ("ForbiddenNotAllowedInState", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CancelPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CancelPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CancelPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CancelPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -179,7 +179,7 @@ impl<'de> ::serde::Deserialize<'de> for ConvertNatPublicIpToEipResponse {
 /// Service errors of `ConvertNatPublicIpToEip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConvertNatPublicIpToEipError {
     /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
@@ -275,38 +275,81 @@ impl From<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError 
 }
 impl ConvertNatPublicIpToEipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudboxNotSupport(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::OperationDeniedDedicatedRegionNotSupported(error)
-            | Self::InvalidInstanceIdPlanedChange(error)
-            | Self::InvalidEndTimeOperateNotSupport(error)
-            | Self::InvalidInstanceStatusReleased(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidInstanceZeroBandwidth(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MaxEipQuotaExceeded(error)
-            | Self::ForbiddenInvalidPublicBandwidth(error)
-            | Self::InvalidInstanceOverduePayment(error)
-            | Self::EipMaxBandwidthExceeded(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::ForbiddenRiskControl(error)
-            | Self::UnsupportedPublicIpWithIsp(error)
-            | Self::InvalidInstanceIpAddressMissing(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedCloudboxNotSupport(error) => {
+                ("OperationDeniedCloudboxNotSupport", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(error) => {
+                ("OperationDeniedDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidInstanceIdPlanedChange(error) => {
+                ("InvalidInstanceIdPlanedChange", error)
+            }
+            Self::InvalidEndTimeOperateNotSupport(error) => {
+                ("InvalidEndTimeOperateNotSupport", error)
+            }
+            Self::InvalidInstanceStatusReleased(error) => {
+                ("InvalidInstanceStatusReleased", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidInstanceZeroBandwidth(error) => {
+                ("InvalidInstanceZeroBandwidth", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MaxEipQuotaExceeded(error) => ("MaxEipQuotaExceeded", error),
+            Self::ForbiddenInvalidPublicBandwidth(error) => {
+                ("ForbiddenInvalidPublicBandwidth", error)
+            }
+            Self::InvalidInstanceOverduePayment(error) => {
+                ("InvalidInstanceOverduePayment", error)
+            }
+            Self::EipMaxBandwidthExceeded(error) => ("EipMaxBandwidthExceeded", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::ForbiddenRiskControl(error) => ("ForbiddenRiskControl", error),
+            Self::UnsupportedPublicIpWithIsp(error) => {
+                ("UnsupportedPublicIpWithIsp", error)
+            }
+            Self::InvalidInstanceIpAddressMissing(error) => {
+                ("InvalidInstanceIpAddressMissing", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ConvertNatPublicIpToEipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConvertNatPublicIpToEipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConvertNatPublicIpToEipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConvertNatPublicIpToEipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -307,7 +307,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
 /// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateActivationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -384,39 +384,72 @@ impl From<::acs_runtime::client::ServiceError> for CreateActivationError {
 }
 impl CreateActivationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InstanceNameExceedLimit(error)
-            | Self::InstanceNameInvalidPattern(error)
-            | Self::ActivationDescExceedLimit(error)
-            | Self::ActivationLimitationInvalid(error)
-            | Self::AddressRangeInvalidPattern(error)
-            | Self::ActivationCountExceedLimit(error)
-            | Self::ActivationTtlExceedLimit(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::NumberExceedTags(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::DuplicateTagKey(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidStatusResourceGroup(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::ManagedInstanceCountExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InstanceNameExceedLimit(error) => ("InstanceNameExceedLimit", error),
+            Self::InstanceNameInvalidPattern(error) => {
+                ("InstanceNameInvalidPattern", error)
+            }
+            Self::ActivationDescExceedLimit(error) => {
+                ("ActivationDescExceedLimit", error)
+            }
+            Self::ActivationLimitationInvalid(error) => {
+                ("ActivationLimitationInvalid", error)
+            }
+            Self::AddressRangeInvalidPattern(error) => {
+                ("AddressRangeInvalidPattern", error)
+            }
+            Self::ActivationCountExceedLimit(error) => {
+                ("ActivationCountExceedLimit", error)
+            }
+            Self::ActivationTtlExceedLimit(error) => ("ActivationTtlExceedLimit", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidStatusResourceGroup(error) => {
+                ("InvalidStatusResourceGroup", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::ManagedInstanceCountExceedLimit(error) => {
+                ("ManagedInstanceCountExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateActivationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateActivationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateActivationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateActivationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

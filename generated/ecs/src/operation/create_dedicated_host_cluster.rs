@@ -276,7 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
 /// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDedicatedHostClusterError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -318,28 +318,45 @@ impl From<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterErr
 }
 impl CreateDedicatedHostClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::QuotaExceedRegion(error)
-            | Self::QuotaExceedZone(error)
-            | Self::InvalidParamZone(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::QuotaExceedRegion(error) => ("QuotaExceedRegion", error),
+            Self::QuotaExceedZone(error) => ("QuotaExceedZone", error),
+            Self::InvalidParamZone(error) => ("InvalidParamZone", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateDedicatedHostClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDedicatedHostClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDedicatedHostClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDedicatedHostClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

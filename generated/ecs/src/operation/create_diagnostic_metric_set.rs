@@ -250,7 +250,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
 /// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricId`: %s
@@ -268,19 +268,35 @@ impl From<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetErro
 }
 impl CreateDiagnosticMetricSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterMetricId(error) | Self::Unhandled(error) => error,
+            Self::InvalidParameterMetricId(error) => ("InvalidParameterMetricId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateDiagnosticMetricSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDiagnosticMetricSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDiagnosticMetricSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDiagnosticMetricSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -207,7 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateHpcClusterResponse {
 /// Service errors of `CreateHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHpcClusterError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -246,25 +246,44 @@ impl From<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
 }
 impl CreateHpcClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidHpcClusterNameMalformed(error)
-            | Self::InvalidHpcClusterDescriptionMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidHpcClusterNameMalformed(error) => {
+                ("InvalidHpcClusterNameMalformed", error)
+            }
+            Self::InvalidHpcClusterDescriptionMalformed(error) => {
+                ("InvalidHpcClusterDescriptionMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateHpcClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateHpcClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateHpcClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateHpcClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -534,7 +534,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
 /// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImageError {
     /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
@@ -781,81 +781,174 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageError {
 }
 impl CreateImageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageNameMalformed(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidImageVersionMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidDeviceMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidSizeValueNotSupported(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskCategoryCreateImage(error)
-            | Self::InvalidArchitectureMalformed(error)
-            | Self::InvalidPlatformMalformed(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::InvalidParameterDiskType(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidImageFamilyMalformed(error)
-            | Self::ImageQuotaExceedImageFamily(error)
-            | Self::ImageFamilyQuotaExceed(error)
-            | Self::InvalidDiskTypeValueNotSupported(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidBootModeNotSupport(error)
-            | Self::InvalidParameterFeaturesImdsSupport(error)
-            | Self::InvalidOperationDiskCategoryUnsupported(error)
-            | Self::AccountForbiddenCreateOrder(error)
-            | Self::InvalidBootModeMalformed(error)
-            | Self::InvalidDetectionStrategyMalformed(error)
-            | Self::IncorrectDiskStatusNeverAttached(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidSnapshotTooOld(error)
-            | Self::QuotaExceedImage(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::IncorrectDiskStatusInvalid(error)
-            | Self::OperationDeniedInvalidSnapshotCategory(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::IncorrectDiskStatusTransferring(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::InvalidSystemSnapshotMissing(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
-            | Self::TooManySnapshotUnfinished(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::SnapshotNotReady(error)
-            | Self::IncorrectInstanceStatusNeedRestart(error)
-            | Self::QuotaExceedConcurrentSnapshotQuota(error)
-            | Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
-            | Self::AccountEnterpriseStatusInvalid(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidImageVersionMalformed(error) => {
+                ("InvalidImageVersionMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidDeviceMalformed(error) => ("InvalidDeviceMalformed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidSizeValueNotSupported(error) => {
+                ("InvalidSizeValueNotSupported", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskCategoryCreateImage(error) => {
+                ("InvalidDiskCategoryCreateImage", error)
+            }
+            Self::InvalidArchitectureMalformed(error) => {
+                ("InvalidArchitectureMalformed", error)
+            }
+            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidImageFamilyMalformed(error) => {
+                ("InvalidImageFamilyMalformed", error)
+            }
+            Self::ImageQuotaExceedImageFamily(error) => {
+                ("ImageQuotaExceedImageFamily", error)
+            }
+            Self::ImageFamilyQuotaExceed(error) => ("ImageFamilyQuotaExceed", error),
+            Self::InvalidDiskTypeValueNotSupported(error) => {
+                ("InvalidDiskTypeValueNotSupported", error)
+            }
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidBootModeNotSupport(error) => {
+                ("InvalidBootModeNotSupport", error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(error) => {
+                ("InvalidParameterFeaturesImdsSupport", error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(error) => {
+                ("InvalidOperationDiskCategoryUnsupported", error)
+            }
+            Self::AccountForbiddenCreateOrder(error) => {
+                ("AccountForbiddenCreateOrder", error)
+            }
+            Self::InvalidBootModeMalformed(error) => ("InvalidBootModeMalformed", error),
+            Self::InvalidDetectionStrategyMalformed(error) => {
+                ("InvalidDetectionStrategyMalformed", error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(error) => {
+                ("IncorrectDiskStatusNeverAttached", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
+            Self::QuotaExceedImage(error) => ("QuotaExceedImage", error),
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::IncorrectDiskStatusInvalid(error) => {
+                ("IncorrectDiskStatusInvalid", error)
+            }
+            Self::OperationDeniedInvalidSnapshotCategory(error) => {
+                ("OperationDeniedInvalidSnapshotCategory", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::IncorrectDiskStatusTransferring(error) => {
+                ("IncorrectDiskStatusTransferring", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::InvalidSystemSnapshotMissing(error) => {
+                ("InvalidSystemSnapshotMissing", error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidSnapshotCategoryNotSupportImageCreation(error) => {
+                ("InvalidSnapshotCategoryNotSupportImageCreation", error)
+            }
+            Self::TooManySnapshotUnfinished(error) => {
+                ("TooManySnapshotUnfinished", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::SnapshotNotReady(error) => ("SnapshotNotReady", error),
+            Self::IncorrectInstanceStatusNeedRestart(error) => {
+                ("IncorrectInstanceStatusNeedRestart", error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentSnapshotQuota", error)
+            }
+            Self::InvalidOperationSnapshotStorageLocationUnsupported(error) => {
+                ("InvalidOperationSnapshotStorageLocationUnsupported", error)
+            }
+            Self::AccountEnterpriseStatusInvalid(error) => {
+                ("AccountEnterpriseStatusInvalid", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateImageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -352,7 +352,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {
 /// Service errors of `CreateImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImageComponentError {
     /// HTTP 400 `InvalidCommand.Component`: Image component does not support component command.
@@ -490,52 +490,105 @@ impl From<::acs_runtime::client::ServiceError> for CreateImageComponentError {
 }
 impl CreateImageComponentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidCommandComponent(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidSystemTypeNotSupportedValue(error)
-            | Self::InvalidComponentTypeNotSupportedValue(error)
-            | Self::InvalidContentLengthExceeded(error)
-            | Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            | Self::InvalidImageTemplateCommandNotSupported(error)
-            | Self::InvalidCommandContentRun(error)
-            | Self::InvalidCommandContentEnv(error)
-            | Self::InvalidCommandContentWorkdir(error)
-            | Self::InvalidCommandContentCopy(error)
-            | Self::InvalidCommandContentUser(error)
-            | Self::InvalidCommandContentCmd(error)
-            | Self::InvalidCommandContentEntrypoint(error)
-            | Self::MissingParameterContent(error)
-            | Self::EmptyCommandContentRun(error)
-            | Self::EmptyCommandContentEnv(error)
-            | Self::EmptyCommandContentLabel(error)
-            | Self::EmptyCommandContentCopy(error)
-            | Self::EmptyCommandContentEntrypoint(error)
-            | Self::EmptyCommandContentCmd(error)
-            | Self::NotEmptyCommandContentRestart(error)
-            | Self::EmptyCommandContentWorkdir(error)
-            | Self::EmptyCommandContentUser(error)
-            | Self::QuotaExceedImageComponent(error)
-            | Self::InvalidParameterContent(error)
-            | Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterComponentVersion(error)
-            | Self::InvalidComponentVersionExist(error)
-            | Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::NotSupportedCommandFrom(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidCommandComponent(error) => ("InvalidCommandComponent", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(error) => {
+                ("InvalidSystemTypeNotSupportedValue", error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(error) => {
+                ("InvalidComponentTypeNotSupportedValue", error)
+            }
+            Self::InvalidContentLengthExceeded(error) => {
+                ("InvalidContentLengthExceeded", error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
+                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
+            }
+            Self::InvalidImageTemplateCommandNotSupported(error) => {
+                ("InvalidImageTemplateCommandNotSupported", error)
+            }
+            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
+            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
+            Self::InvalidCommandContentWorkdir(error) => {
+                ("InvalidCommandContentWorkdir", error)
+            }
+            Self::InvalidCommandContentCopy(error) => {
+                ("InvalidCommandContentCopy", error)
+            }
+            Self::InvalidCommandContentUser(error) => {
+                ("InvalidCommandContentUser", error)
+            }
+            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
+            Self::InvalidCommandContentEntrypoint(error) => {
+                ("InvalidCommandContentEntrypoint", error)
+            }
+            Self::MissingParameterContent(error) => ("MissingParameterContent", error),
+            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
+            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
+            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
+            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
+            Self::EmptyCommandContentEntrypoint(error) => {
+                ("EmptyCommandContentEntrypoint", error)
+            }
+            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
+            Self::NotEmptyCommandContentRestart(error) => {
+                ("NotEmptyCommandContentRestart", error)
+            }
+            Self::EmptyCommandContentWorkdir(error) => {
+                ("EmptyCommandContentWorkdir", error)
+            }
+            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
+            Self::QuotaExceedImageComponent(error) => {
+                ("QuotaExceedImageComponent", error)
+            }
+            Self::InvalidParameterContent(error) => ("InvalidParameterContent", error),
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterComponentVersion(error) => {
+                ("InvalidParameterComponentVersion", error)
+            }
+            Self::InvalidComponentVersionExist(error) => {
+                ("InvalidComponentVersionExist", error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
+                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::NotSupportedCommandFrom(error) => ("NotSupportedCommandFrom", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateImageComponentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImageComponentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImageComponentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImageComponentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -670,7 +670,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {
 /// Service errors of `CreateImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImagePipelineError {
     /// HTTP 400 `InvalidSourceInstance.NotFound`: The specified source instance is not found.
@@ -1025,97 +1025,228 @@ impl From<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
 }
 impl CreateImagePipelineError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSourceInstanceNotFound(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidImageNameMalformed(error)
-            | Self::InvalidBaseImageTypeNotSupportedValue(error)
-            | Self::InvalidSystemDiskSizeNotSupportedValue(error)
-            | Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
-            | Self::InvalidAddAccountSizeExceededMaxNumber(error)
-            | Self::InvalidToRegionIdSizeExceededMaxNumber(error)
-            | Self::InvalidBuildContentLengthExceeded(error)
-            | Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
-            | Self::DuplicatedCommandFrom(error)
-            | Self::InvalidCommandOrderFrom(error)
-            | Self::InvalidImageTemplateCommandNotSupported(error)
-            | Self::InvalidCommandContentRun(error)
-            | Self::InvalidCommandContentEnv(error)
-            | Self::InvalidCommandContentWorkdir(error)
-            | Self::InvalidCommandContentCopy(error)
-            | Self::InvalidCommandContentUser(error)
-            | Self::InvalidCommandContentFrom(error)
-            | Self::InvalidCommandContentCmd(error)
-            | Self::InvalidCommandContentEntrypoint(error)
-            | Self::QuotaExceedImagePipeline(error)
-            | Self::NoPermission(error)
-            | Self::EmptyCommandContentLabel(error)
-            | Self::EmptyCommandContentEnv(error)
-            | Self::EmptyCommandContentEntrypoint(error)
-            | Self::EmptyCommandContentCmd(error)
-            | Self::EmptyCommandContentCopy(error)
-            | Self::EmptyCommandContentWorkdir(error)
-            | Self::NotEmptyCommandContentRestart(error)
-            | Self::EmptyCommandContentUser(error)
-            | Self::EmptyCommandContentRun(error)
-            | Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterBuildContent(error)
-            | Self::InvalidParameterTestContent(error)
-            | Self::InvalidImageComponentNotSupported(error)
-            | Self::InvalidParameterCombination(error)
-            | Self::InvalidParameterRepairMode(error)
-            | Self::InvalidImageFamilyMalformed(error)
-            | Self::InvalidImageImageOwnerAliasUnsupported(error)
-            | Self::InvalidParameterImportImageOptionsArchitecture(error)
-            | Self::InvalidParameterImportImageOptionsOsType(error)
-            | Self::InvalidParameterImportImageOptionsBootMode(error)
-            | Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(error)
-            | Self::InvalidParameterImportImageOptionsPlatform(error)
-            | Self::InvalidParameterImportImageOptionsLicenseType(error)
-            | Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
-            | Self::InvalidParameterNvmeSupport(error)
-            | Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
-            | Self::InvalidOperationDiskImageSizeExceeded(error)
-            | Self::InvalidImageOptionsDescription(error)
-            | Self::InvalidImageNameDuplicated(error)
-            | Self::InvalidImageNotSupportRepair(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidAdvancedOptionsImageNameSuffix(error)
-            | Self::ImagePipelineNotSupportWindowsInstance(error)
-            | Self::InvalidOssObjectNotAuthorized(error)
-            | Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
-            | Self::InvalidOssObjectNeedRestore(error)
-            | Self::InvalidOperationNoRightAccessOss(error)
-            | Self::InvalidOperationOssObjectIsImporting(error)
-            | Self::InvalidImageNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::ImageComponentNotFound(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
-            | Self::MissingParameterRepairMode(error)
-            | Self::MissingParameterImportImageOptions(error)
-            | Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(error)
-            | Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(error)
-            | Self::MissingParameterImageOptionsDiskDeviceMappings(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSourceInstanceNotFound(error) => {
+                ("InvalidSourceInstanceNotFound", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidImageNameMalformed(error) => {
+                ("InvalidImageNameMalformed", error)
+            }
+            Self::InvalidBaseImageTypeNotSupportedValue(error) => {
+                ("InvalidBaseImageTypeNotSupportedValue", error)
+            }
+            Self::InvalidSystemDiskSizeNotSupportedValue(error) => {
+                ("InvalidSystemDiskSizeNotSupportedValue", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error) => {
+                ("InvalidInternetMaxBandwidthOutNotSupportedValue", error)
+            }
+            Self::InvalidAddAccountSizeExceededMaxNumber(error) => {
+                ("InvalidAddAccountSizeExceededMaxNumber", error)
+            }
+            Self::InvalidToRegionIdSizeExceededMaxNumber(error) => {
+                ("InvalidToRegionIdSizeExceededMaxNumber", error)
+            }
+            Self::InvalidBuildContentLengthExceeded(error) => {
+                ("InvalidBuildContentLengthExceeded", error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error) => {
+                ("InvalidImageTemplateCommandSizeExceededMaxNumber", error)
+            }
+            Self::DuplicatedCommandFrom(error) => ("DuplicatedCommandFrom", error),
+            Self::InvalidCommandOrderFrom(error) => ("InvalidCommandOrderFrom", error),
+            Self::InvalidImageTemplateCommandNotSupported(error) => {
+                ("InvalidImageTemplateCommandNotSupported", error)
+            }
+            Self::InvalidCommandContentRun(error) => ("InvalidCommandContentRun", error),
+            Self::InvalidCommandContentEnv(error) => ("InvalidCommandContentEnv", error),
+            Self::InvalidCommandContentWorkdir(error) => {
+                ("InvalidCommandContentWorkdir", error)
+            }
+            Self::InvalidCommandContentCopy(error) => {
+                ("InvalidCommandContentCopy", error)
+            }
+            Self::InvalidCommandContentUser(error) => {
+                ("InvalidCommandContentUser", error)
+            }
+            Self::InvalidCommandContentFrom(error) => {
+                ("InvalidCommandContentFrom", error)
+            }
+            Self::InvalidCommandContentCmd(error) => ("InvalidCommandContentCmd", error),
+            Self::InvalidCommandContentEntrypoint(error) => {
+                ("InvalidCommandContentEntrypoint", error)
+            }
+            Self::QuotaExceedImagePipeline(error) => ("QuotaExceedImagePipeline", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::EmptyCommandContentLabel(error) => ("EmptyCommandContentLabel", error),
+            Self::EmptyCommandContentEnv(error) => ("EmptyCommandContentEnv", error),
+            Self::EmptyCommandContentEntrypoint(error) => {
+                ("EmptyCommandContentEntrypoint", error)
+            }
+            Self::EmptyCommandContentCmd(error) => ("EmptyCommandContentCmd", error),
+            Self::EmptyCommandContentCopy(error) => ("EmptyCommandContentCopy", error),
+            Self::EmptyCommandContentWorkdir(error) => {
+                ("EmptyCommandContentWorkdir", error)
+            }
+            Self::NotEmptyCommandContentRestart(error) => {
+                ("NotEmptyCommandContentRestart", error)
+            }
+            Self::EmptyCommandContentUser(error) => ("EmptyCommandContentUser", error),
+            Self::EmptyCommandContentRun(error) => ("EmptyCommandContentRun", error),
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterBuildContent(error) => {
+                ("InvalidParameterBuildContent", error)
+            }
+            Self::InvalidParameterTestContent(error) => {
+                ("InvalidParameterTestContent", error)
+            }
+            Self::InvalidImageComponentNotSupported(error) => {
+                ("InvalidImageComponentNotSupported", error)
+            }
+            Self::InvalidParameterCombination(error) => {
+                ("InvalidParameterCombination", error)
+            }
+            Self::InvalidParameterRepairMode(error) => {
+                ("InvalidParameterRepairMode", error)
+            }
+            Self::InvalidImageFamilyMalformed(error) => {
+                ("InvalidImageFamilyMalformed", error)
+            }
+            Self::InvalidImageImageOwnerAliasUnsupported(error) => {
+                ("InvalidImageImageOwnerAliasUnsupported", error)
+            }
+            Self::InvalidParameterImportImageOptionsArchitecture(error) => {
+                ("InvalidParameterImportImageOptionsArchitecture", error)
+            }
+            Self::InvalidParameterImportImageOptionsOsType(error) => {
+                ("InvalidParameterImportImageOptionsOsType", error)
+            }
+            Self::InvalidParameterImportImageOptionsBootMode(error) => {
+                ("InvalidParameterImportImageOptionsBootMode", error)
+            }
+            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
+                error,
+            ) => {
+                ("InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded", error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                error,
+            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                error,
+            ) => ("InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
+            Self::InvalidParameterImportImageOptionsPlatform(error) => {
+                ("InvalidParameterImportImageOptionsPlatform", error)
+            }
+            Self::InvalidParameterImportImageOptionsLicenseType(error) => {
+                ("InvalidParameterImportImageOptionsLicenseType", error)
+            }
+            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error) => {
+                ("InvalidParameterImportImageOptionsFeaturesNvmeSupport", error)
+            }
+            Self::InvalidParameterNvmeSupport(error) => {
+                ("InvalidParameterNvmeSupport", error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error) => {
+                ("InvalidParameterImportImageOptionsDiskDeviceMappingsFormat", error)
+            }
+            Self::InvalidOperationDiskImageSizeExceeded(error) => {
+                ("InvalidOperationDiskImageSizeExceeded", error)
+            }
+            Self::InvalidImageOptionsDescription(error) => {
+                ("InvalidImageOptionsDescription", error)
+            }
+            Self::InvalidImageNameDuplicated(error) => {
+                ("InvalidImageNameDuplicated", error)
+            }
+            Self::InvalidImageNotSupportRepair(error) => {
+                ("InvalidImageNotSupportRepair", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidAdvancedOptionsImageNameSuffix(error) => {
+                ("InvalidAdvancedOptionsImageNameSuffix", error)
+            }
+            Self::ImagePipelineNotSupportWindowsInstance(error) => {
+                ("ImagePipelineNotSupportWindowsInstance", error)
+            }
+            Self::InvalidOssObjectNotAuthorized(error) => {
+                ("InvalidOssObjectNotAuthorized", error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error) => {
+                ("InvalidOperationNoPermissionCreateServiceLinkedRole", error)
+            }
+            Self::InvalidOssObjectNeedRestore(error) => {
+                ("InvalidOssObjectNeedRestore", error)
+            }
+            Self::InvalidOperationNoRightAccessOss(error) => {
+                ("InvalidOperationNoRightAccessOss", error)
+            }
+            Self::InvalidOperationOssObjectIsImporting(error) => {
+                ("InvalidOperationOssObjectIsImporting", error)
+            }
+            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error) => {
+                ("InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound", error)
+            }
+            Self::MissingParameterRepairMode(error) => {
+                ("MissingParameterRepairMode", error)
+            }
+            Self::MissingParameterImportImageOptions(error) => {
+                ("MissingParameterImportImageOptions", error)
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                error,
+            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssObject", error),
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                error,
+            ) => ("MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket", error),
+            Self::MissingParameterImageOptionsDiskDeviceMappings(error) => {
+                ("MissingParameterImageOptionsDiskDeviceMappings", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateImagePipelineError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateImagePipelineError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateImagePipelineError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateImagePipelineError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

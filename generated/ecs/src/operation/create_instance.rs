@@ -1351,7 +1351,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
 /// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateInstanceError {
     /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
@@ -2557,302 +2557,707 @@ impl From<::acs_runtime::client::ServiceError> for CreateInstanceError {
 }
 impl CreateInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::InvalidStorageClusterIdStatusNotSupport(error)
-            | Self::InvalidStorageClusterIdZoneIdEmpty(error)
-            | Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageClusterIdCategoryNotMatch(error)
-            | Self::InvalidStorageClusterIdDiskSizeEmpty(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidPasswordParamMismatch(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::InvalidDiskDescriptionMalformed(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDeviceMalformed(error)
-            | Self::InvalidNodeControllerIdMalformed(error)
-            | Self::InvalidInnerIpAddressMalformed(error)
-            | Self::InvalidInnerIpAddressUnusable(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::ImageNotSupportCloudInit(error)
-            | Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::InvalidMarketImageChargeTypeNotSupport(error)
-            | Self::InvalidInstanceNameMalformed(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidPrivateIpAddress(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::QuotaExceeded(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDiskCategoryMismatch(error)
-            | Self::InvalidIoOptimizedValueValueNotSupported(error)
-            | Self::MissingParamter(error)
-            | Self::InvalidPeriod(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidIpAddressAlreadyUsed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataNotSupported(error)
-            | Self::InstanceDiskNumberLimitExceed(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::InvalidSpotParamEmptyZoneId(error)
-            | Self::InvalidSpotPriceLimit(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::InvalidSpotAuthorized(error)
-            | Self::InvalidSpotPrepaid(error)
-            | Self::InvalidSpotAliUid(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::RegionUnauthorized(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterEncryptedIllegal(error)
-            | Self::InvalidParameterEncryptedNotSupported(error)
-            | Self::EncryptedOptionConflict(error)
-            | Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
-            | Self::InvalidHpcClusterIdUnnecessary(error)
-            | Self::InvalidVSwitchIdNecessary(error)
-            | Self::InvalidHpcClusterIdNecessary(error)
-            | Self::InvalidHpcClusterIdNotFound(error)
-            | Self::InvalidHpcClusterIdCreating(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidSecurityGroupNotInDefaultVpc(error)
-            | Self::VpcNotFound(error)
-            | Self::InvalidSpotInterruptionBehavior(error)
-            | Self::OperationDeniedIllegalPaymentPolicy(error)
-            | Self::InvalidDeploymentOnHost(error)
-            | Self::InvalidInstanceChargeTypeNotSupport(error)
-            | Self::InvalidNetworkTypeNotSupported(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::IncorrectDedicatedHostStatus(error)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::DedicatedHostTypeUnmatched(error)
-            | Self::NoAvaliableDedicatedHost(error)
-            | Self::InvalidParameterAffinity(error)
-            | Self::InvalidParameterTenancy(error)
-            | Self::InvalidParamTenancy(error)
-            | Self::InvalidParameterCreditSpecification(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidVpcZoneNotSupported(error)
-            | Self::IncorrectDefaultVpcStatus(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidCapacityReservationIdNotFound(error)
-            | Self::LackResource(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidParameterArns(error)
-            | Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidSecurityGroupNetworkType(error)
-            | Self::QuotaExceededPrepayDataDiskCapacity(error)
-            | Self::InvalidCustomInstanceTypeNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::UnexpectedImageFamilyImageIdSupplied(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidHttpEndpointNotSupported(error)
-            | Self::InvalidHttpTokensNotSupported(error)
-            | Self::InvalidHttpPutResponseHopLimitNotSupported(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidChargeTypeCapacityReservationNotSupported(error)
-            | Self::InvalidPerformanceLevelValueNotSupported(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdInValid(error)
-            | Self::InvalidOperationUserNotSupported(error)
-            | Self::InvalidDeploymentSetIdNotFound(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsIdError(error)
-            | Self::InvalidPrivatePoolOptionsIdError(error)
-            | Self::InvalidInstanceType(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidPrivatePoolOptionsNoStock(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidAliUid(error)
-            | Self::HibernationConfiguredInstanceTypeNotSupport(error)
-            | Self::HibernationConfiguredImageNotEncrypted(error)
-            | Self::HibernationConfiguredMemorySizeTooBig(error)
-            | Self::InvalidSystemDiskSizeLessThanMemSize(error)
-            | Self::InvalidCloudBoxZoneOperationNotSupported(error)
-            | Self::InvalidInternetMaxBandwidthOutMalformed(error)
-            | Self::InvalidInternetMaxBandwidthInMalformed(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::NotSupportSnapshotEncryptedShareImage(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::InvalidParamEncryptedMismatch(error)
-            | Self::InvalidParameterEncrypted(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::OperationDeniedTestAccountRetricted(error)
-            | Self::InvalidRamRoleNotEcsRole(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidDeviceInUse(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::CategoryNotSupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
-            | Self::DeleteWithInstanceConflict(error)
-            | Self::InstanceDiskNumLimitExceed(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::ZoneNotOpen(error)
-            | Self::InvalidClusterIdNotFound(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidInstanceTypeZoneNotSupported(error)
-            | Self::InvalidPayMethod(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::InvalidImageNotSupported(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::OperationDeniedInvalidNetworkType(error)
-            | Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
-            | Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
-            | Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
-            | Self::OperationDeniedLocalDiskUnsupported(error)
-            | Self::OperationDeniedInconsistentNetwork(error)
-            | Self::DefaultVswitchExisted(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CategoryViolation(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidDiskSystemDiskSize(error)
-            | Self::InsufficientBalance(error)
-            | Self::MayiInternalError(error)
-            | Self::InvalidNetworkType(error)
-            | Self::InvalidAccountStatus(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidStorageSetNameMalformed(error)
-            | Self::InvalidMaxPartitionNumberMalformed(error)
-            | Self::InvalidParameterStorageSetPartitionNumber(error)
-            | Self::InvalidParameterStorageSetId(error)
-            | Self::InvalidParameterStorageSetZoneId(error)
-            | Self::QuotaExceedTags(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::OperationDeniedPrepayNotAvailable(error)
-            | Self::OperationDeniedPaygNotAvailable(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::EnterpriseGroupLimitedInstanceType(error)
-            | Self::InternalErrorAllocateUnderlayIp(error)
-            | Self::OperationDeniedBidOwnResource(error)
-            | Self::OperationDeniedCloudSsdNotSupported(error)
-            | Self::InvalidVpcStatusNotWorking(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::QuotaExceededPostpaidDataDiskCapacity(error)
-            | Self::InvalidImageFamilyMissingAvailableImage(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::ForbiddenOnlySupportEnterpriseGroup(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InstanceDiskLimitExceeded(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidStorageClusterIdNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDataDiskSnapshotIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::PaymentMethodNotFound(error)
-            | Self::HostnameIllegal(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidSystemDiskSize(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::InvalidRamRoleNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidMarketImageNotFound(error)
-            | Self::DeploymentSetNotFound(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::OperationConflict(error)
-            | Self::ThrottlingResource(error)
-            | Self::InternalError(error)
-            | Self::InvalidImageOsType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(error) => {
+                ("InvalidStorageClusterIdStatusNotSupport", error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(error) => {
+                ("InvalidStorageClusterIdZoneIdEmpty", error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error) => {
+                ("InvalidStorageClusterIdPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(error) => {
+                ("InvalidStorageClusterIdCategoryNotMatch", error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(error) => {
+                ("InvalidStorageClusterIdDiskSizeEmpty", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidPasswordParamMismatch(error) => {
+                ("InvalidPasswordParamMismatch", error)
+            }
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::InvalidDiskDescriptionMalformed(error) => {
+                ("InvalidDiskDescriptionMalformed", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDeviceMalformed(error) => {
+                ("InvalidDataDeviceMalformed", error)
+            }
+            Self::InvalidNodeControllerIdMalformed(error) => {
+                ("InvalidNodeControllerIdMalformed", error)
+            }
+            Self::InvalidInnerIpAddressMalformed(error) => {
+                ("InvalidInnerIpAddressMalformed", error)
+            }
+            Self::InvalidInnerIpAddressUnusable(error) => {
+                ("InvalidInnerIpAddressUnusable", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(error) => {
+                ("InvalidSnapshotIdBasedSnapshotTooOld", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
+                ("InvalidMarketImageChargeTypeNotSupport", error)
+            }
+            Self::InvalidInstanceNameMalformed(error) => {
+                ("InvalidInstanceNameMalformed", error)
+            }
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidPrivateIpAddress(error) => ("InvalidPrivateIpAddress", error),
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDiskCategoryMismatch(error) => {
+                ("InvalidDiskCategoryMismatch", error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
+                ("InvalidIoOptimizedValueValueNotSupported", error)
+            }
+            Self::MissingParamter(error) => ("MissingParamter", error),
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(error) => {
+                ("InvalidIpAddressAlreadyUsed", error)
+            }
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataNotSupported(error) => {
+                ("InvalidUserDataNotSupported", error)
+            }
+            Self::InstanceDiskNumberLimitExceed(error) => {
+                ("InstanceDiskNumberLimitExceed", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::InvalidSpotParamEmptyZoneId(error) => {
+                ("InvalidSpotParamEmptyZoneId", error)
+            }
+            Self::InvalidSpotPriceLimit(error) => ("InvalidSpotPriceLimit", error),
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
+            Self::InvalidSpotPrepaid(error) => ("InvalidSpotPrepaid", error),
+            Self::InvalidSpotAliUid(error) => ("InvalidSpotAliUid", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterEncryptedIllegal(error) => {
+                ("InvalidParameterEncryptedIllegal", error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(error) => {
+                ("InvalidParameterEncryptedNotSupported", error)
+            }
+            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(error) => {
+                ("InvalidSpotPriceLimitLowerThanPublicPrice", error)
+            }
+            Self::InvalidHpcClusterIdUnnecessary(error) => {
+                ("InvalidHpcClusterIdUnnecessary", error)
+            }
+            Self::InvalidVSwitchIdNecessary(error) => {
+                ("InvalidVSwitchIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNecessary(error) => {
+                ("InvalidHpcClusterIdNecessary", error)
+            }
+            Self::InvalidHpcClusterIdNotFound(error) => {
+                ("InvalidHpcClusterIdNotFound", error)
+            }
+            Self::InvalidHpcClusterIdCreating(error) => {
+                ("InvalidHpcClusterIdCreating", error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(error) => {
+                ("InvalidSecurityGroupNotInDefaultVpc", error)
+            }
+            Self::VpcNotFound(error) => ("VpcNotFound", error),
+            Self::InvalidSpotInterruptionBehavior(error) => {
+                ("InvalidSpotInterruptionBehavior", error)
+            }
+            Self::OperationDeniedIllegalPaymentPolicy(error) => {
+                ("OperationDeniedIllegalPaymentPolicy", error)
+            }
+            Self::InvalidDeploymentOnHost(error) => ("InvalidDeploymentOnHost", error),
+            Self::InvalidInstanceChargeTypeNotSupport(error) => {
+                ("InvalidInstanceChargeTypeNotSupport", error)
+            }
+            Self::InvalidNetworkTypeNotSupported(error) => {
+                ("InvalidNetworkTypeNotSupported", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::IncorrectDedicatedHostStatus(error) => {
+                ("IncorrectDedicatedHostStatus", error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
+                ("ChargeTypeViolationPostPaidDedicatedHost", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::DedicatedHostTypeUnmatched(error) => {
+                ("DedicatedHostTypeUnmatched", error)
+            }
+            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
+            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
+            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
+            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
+            Self::InvalidParameterCreditSpecification(error) => {
+                ("InvalidParameterCreditSpecification", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidVpcZoneNotSupported(error) => {
+                ("InvalidVpcZoneNotSupported", error)
+            }
+            Self::IncorrectDefaultVpcStatus(error) => {
+                ("IncorrectDefaultVpcStatus", error)
+            }
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(error) => {
+                ("InvalidCapacityReservationIdNotFound", error)
+            }
+            Self::LackResource(error) => ("LackResource", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidParameterArns(error) => ("InvalidParameterArns", error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
+                ("InvalidOperationNotSupportEnterpriseGroup", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidSecurityGroupNetworkType(error) => {
+                ("InvalidSecurityGroupNetworkType", error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(error) => {
+                ("QuotaExceededPrepayDataDiskCapacity", error)
+            }
+            Self::InvalidCustomInstanceTypeNotSupported(error) => {
+                ("InvalidCustomInstanceTypeNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(error) => {
+                ("UnexpectedImageFamilyImageIdSupplied", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidHttpEndpointNotSupported(error) => {
+                ("InvalidHttpEndpointNotSupported", error)
+            }
+            Self::InvalidHttpTokensNotSupported(error) => {
+                ("InvalidHttpTokensNotSupported", error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(error) => {
+                ("InvalidHttpPutResponseHopLimitNotSupported", error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(error) => {
+                ("InvalidChargeTypeCapacityReservationNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(error) => {
+                ("InvalidPerformanceLevelValueNotSupported", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(error) => {
+                ("InvalidDedicatedHostClusterIdInValid", error)
+            }
+            Self::InvalidOperationUserNotSupported(error) => {
+                ("InvalidOperationUserNotSupported", error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(error) => {
+                ("InvalidDeploymentSetIdNotFound", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(error) => {
+                ("MissingParameterPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(error) => {
+                ("InvalidPrivatePoolOptionsIdError", error)
+            }
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidPrivatePoolOptionsNoStock(error) => {
+                ("InvalidPrivatePoolOptionsNoStock", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(error) => {
+                ("HibernationConfiguredInstanceTypeNotSupport", error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(error) => {
+                ("HibernationConfiguredImageNotEncrypted", error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(error) => {
+                ("HibernationConfiguredMemorySizeTooBig", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMemSize", error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(error) => {
+                ("InvalidCloudBoxZoneOperationNotSupported", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(error) => {
+                ("InvalidInternetMaxBandwidthOutMalformed", error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(error) => {
+                ("InvalidInternetMaxBandwidthInMalformed", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(error) => {
+                ("NotSupportSnapshotEncryptedShareImage", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
+                ("InvalidDestinationZoneDeploymentSetMismatch", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::InvalidParamEncryptedMismatch(error) => {
+                ("InvalidParamEncryptedMismatch", error)
+            }
+            Self::InvalidParameterEncrypted(error) => {
+                ("InvalidParameterEncrypted", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::OperationDeniedTestAccountRetricted(error) => {
+                ("OperationDeniedTestAccountRetricted", error)
+            }
+            Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
+                ("InvalidSystemDiskCategoryValueUnauthorized", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidDeviceInUse(error) => ("InvalidDeviceInUse", error),
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::CategoryNotSupported(error) => ("CategoryNotSupported", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(error) => {
+                ("InvalidSnapshotIdNotDataDiskSnapshot", error)
+            }
+            Self::DeleteWithInstanceConflict(error) => {
+                ("DeleteWithInstanceConflict", error)
+            }
+            Self::InstanceDiskNumLimitExceed(error) => {
+                ("InstanceDiskNumLimitExceed", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::InvalidClusterIdNotFound(error) => ("InvalidClusterIdNotFound", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(error) => {
+                ("InvalidInstanceTypeZoneNotSupported", error)
+            }
+            Self::InvalidPayMethod(error) => ("InvalidPayMethod", error),
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::InvalidImageNotSupported(error) => ("InvalidImageNotSupported", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::OperationDeniedInvalidNetworkType(error) => {
+                ("OperationDeniedInvalidNetworkType", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorClassicNetworkNotSupport", error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error) => {
+                ("InvalidSpotInterruptionBehaviorLocalDiskNotSupport", error)
+            }
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(error) => {
+                ("QuotaExceedDeploymentSetInstanceQuotaFull", error)
+            }
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(error) => {
+                ("InvalidVSwitchDefaultVSwitchNotSupport", error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(error) => {
+                ("OperationDeniedLocalDiskUnsupported", error)
+            }
+            Self::OperationDeniedInconsistentNetwork(error) => {
+                ("OperationDeniedInconsistentNetwork", error)
+            }
+            Self::DefaultVswitchExisted(error) => ("DefaultVswitchExisted", error),
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CategoryViolation(error) => ("CategoryViolation", error),
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidDiskSystemDiskSize(error) => {
+                ("InvalidDiskSystemDiskSize", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::MayiInternalError(error) => ("MayiInternalError", error),
+            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
+            Self::InvalidAccountStatus(error) => ("InvalidAccountStatus", error),
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidStorageSetNameMalformed(error) => {
+                ("InvalidStorageSetNameMalformed", error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(error) => {
+                ("InvalidMaxPartitionNumberMalformed", error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(error) => {
+                ("InvalidParameterStorageSetPartitionNumber", error)
+            }
+            Self::InvalidParameterStorageSetId(error) => {
+                ("InvalidParameterStorageSetId", error)
+            }
+            Self::InvalidParameterStorageSetZoneId(error) => {
+                ("InvalidParameterStorageSetZoneId", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(error) => {
+                ("OperationDeniedPrepayNotAvailable", error)
+            }
+            Self::OperationDeniedPaygNotAvailable(error) => {
+                ("OperationDeniedPaygNotAvailable", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(error) => {
+                ("EnterpriseGroupLimitedInstanceType", error)
+            }
+            Self::InternalErrorAllocateUnderlayIp(error) => {
+                ("InternalErrorAllocateUnderlayIp", error)
+            }
+            Self::OperationDeniedBidOwnResource(error) => {
+                ("OperationDeniedBidOwnResource", error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(error) => {
+                ("OperationDeniedCloudSsdNotSupported", error)
+            }
+            Self::InvalidVpcStatusNotWorking(error) => {
+                ("InvalidVpcStatusNotWorking", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(error) => {
+                ("QuotaExceededPostpaidDataDiskCapacity", error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(error) => {
+                ("InvalidImageFamilyMissingAvailableImage", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::ForbiddenOnlySupportEnterpriseGroup(error) => {
+                ("ForbiddenOnlySupportEnterpriseGroup", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InstanceDiskLimitExceeded(error) => {
+                ("InstanceDiskLimitExceeded", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidStorageClusterIdNotExist(error) => {
+                ("InvalidStorageClusterIdNotExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDataDiskSnapshotIdNotFound(error) => {
+                ("InvalidDataDiskSnapshotIdNotFound", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
+            Self::HostnameIllegal(error) => ("HostnameIllegal", error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidMarketImageNotFound(error) => {
+                ("InvalidMarketImageNotFound", error)
+            }
+            Self::DeploymentSetNotFound(error) => ("DeploymentSetNotFound", error),
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::ThrottlingResource(error) => ("ThrottlingResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidImageOsType(error) => ("InvalidImageOsType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -227,7 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
 /// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -269,28 +269,47 @@ impl From<::acs_runtime::client::ServiceError> for CreateKeyPairError {
 }
 impl CreateKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error)
-            | Self::KeyPairAlreadyExist(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::QuotaExceedKeyPair(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameMalformed(error) => {
+                ("InvalidKeyPairNameMalformed", error)
+            }
+            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -1166,7 +1166,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
 /// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1226,32 +1226,61 @@ impl From<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionEr
 }
 impl CreateLaunchTemplateVersionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionNotExist(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidParamsCreateEniParams(error)
-            | Self::DuplicateTagKey(error)
-            | Self::LaunchTemplateVersionLimitExceed(error)
-            | Self::InvalidLaunchTemplateNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionNotExist(error) => ("InvalidRegionNotExist", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidParamsCreateEniParams(error) => {
+                ("InvalidParamsCreateEniParams", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::LaunchTemplateVersionLimitExceed(error) => {
+                ("LaunchTemplateVersionLimitExceed", error)
+            }
+            Self::InvalidLaunchTemplateNotFound(error) => {
+                ("InvalidLaunchTemplateNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateLaunchTemplateVersionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateLaunchTemplateVersionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateLaunchTemplateVersionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateLaunchTemplateVersionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -216,7 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
@@ -340,48 +340,95 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
 }
 impl CreateNatGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcStatus(error)
-            | Self::InvalidNatGatewayNameMalFormed(error)
-            | Self::InvalidNatGatewayDescriptionMalFormed(error)
-            | Self::MissingParameterBandwidthPackage(error)
-            | Self::OperationDenied(error)
-            | Self::RouterEntryConflictDuplicated(error)
-            | Self::MissingParameter(error)
-            | Self::QuotaExceededBandwidthPackageIps(error)
-            | Self::AllocateIpFailed(error)
-            | Self::ParameterIllegal(error)
-            | Self::ZoneNoAvailableIp(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidParameterSpecValueNotSupported(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::OperationUnsupportedMultiNatGateway(error)
-            | Self::VswitchStatusError(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::TaskConflict(error)
-            | Self::OperationFailedTokenVerfiy(error)
-            | Self::IllegalParamName(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::VpcOnlyCanCreateOneNatGateway(error)
-            | Self::OperationFailedCrateEntryTimeOut(error)
-            | Self::OrderErrorNatGateway(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcStatus(error) => ("InvalidVpcStatus", error),
+            Self::InvalidNatGatewayNameMalFormed(error) => {
+                ("InvalidNatGatewayNameMalFormed", error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(error) => {
+                ("InvalidNatGatewayDescriptionMalFormed", error)
+            }
+            Self::MissingParameterBandwidthPackage(error) => {
+                ("MissingParameterBandwidthPackage", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::RouterEntryConflictDuplicated(error) => {
+                ("RouterEntryConflictDuplicated", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::QuotaExceededBandwidthPackageIps(error) => {
+                ("QuotaExceededBandwidthPackageIps", error)
+            }
+            Self::AllocateIpFailed(error) => ("AllocateIpFailed", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::ZoneNoAvailableIp(error) => ("ZoneNoAvailableIp", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidParameterSpecValueNotSupported(error) => {
+                ("InvalidParameterSpecValueNotSupported", error)
+            }
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::OperationUnsupportedMultiNatGateway(error) => {
+                ("OperationUnsupportedMultiNatGateway", error)
+            }
+            Self::VswitchStatusError(error) => ("VswitchStatusError", error),
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::OperationFailedTokenVerfiy(error) => {
+                ("OperationFailedTokenVerfiy", error)
+            }
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::VpcOnlyCanCreateOneNatGateway(error) => {
+                ("VpcOnlyCanCreateOneNatGateway", error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(error) => {
+                ("OperationFailedCrateEntryTimeOut", error)
+            }
+            Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateNatGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -986,7 +986,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
 /// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -1356,104 +1356,243 @@ impl From<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
 }
 impl CreateNetworkInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
-            | Self::InvalidParameterEniQueueSize(error)
-            | Self::InvalidParameterEniConnectionTrackingConfiguration(error)
-            | Self::QuotaExceededPrivateIpAddress(error)
-            | Self::Throttling(error)
-            | Self::InvalidVSwitchIllegalStatus(error)
-            | Self::InvalidParameterEniEnhancedNetwork(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InValidParameter(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidVSwitchIdIpNotEnough(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidIpAddress(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::MaxEniPrivateIpsCountExceeded(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationTrunkingIsNotAllowed(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterEniTrafficMode(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
-            | Self::InvalidParameterQueuePairNumberMustEmpty(error)
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidParamsNetworkInterfaceName(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidIpIpPrefixMustInReserveSegment(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidVSwitchIdIpPrefixNotEnough(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
-            | Self::InvalidIpIpPrefixNotAvailable(error)
-            | Self::InvalidIpIpPrefixMaskIllegal(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
-            | Self::InvalidOperationVSwitchIpv6Disabled(error)
-            | Self::InvalidOperationEnableIpv6Failed(error)
-            | Self::InvalidOperationAddressAlreadyAllocated(error)
-            | Self::InvalidOperationAddressNotInVSwitchCidr(error)
-            | Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
-            | Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
-            | Self::InvalidOperationVSwitchCidrReservationNotExist(error)
-            | Self::InternalError(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error) => {
+                ("InvalidSecurityGroupIdSingleIdAndMultiIdConflict", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                error,
+            ) => {
+                ("InvalidConnectionTrackingConfigurationRegionOrUserNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(error) => {
+                ("InvalidEniQueueSizeRegionOrUserNotSupported", error)
+            }
+            Self::InvalidParameterEniQueueSize(error) => {
+                ("InvalidParameterEniQueueSize", error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(error) => {
+                ("InvalidParameterEniConnectionTrackingConfiguration", error)
+            }
+            Self::QuotaExceededPrivateIpAddress(error) => {
+                ("QuotaExceededPrivateIpAddress", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidVSwitchIllegalStatus(error) => {
+                ("InvalidVSwitchIllegalStatus", error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(error) => {
+                ("InvalidParameterEniEnhancedNetwork", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InValidParameter(error) => ("InValidParameter", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(error) => {
+                ("InvalidVSwitchIdIpNotEnough", error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::MaxEniPrivateIpsCountExceeded(error) => {
+                ("MaxEniPrivateIpsCountExceeded", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(error) => {
+                ("InvalidOperationTrunkingIsNotAllowed", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterEniTrafficMode(error) => {
+                ("InvalidParameterEniTrafficMode", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeIsNotAllowed", error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(error) => {
+                ("InvalidParameterQueuePairNumberMustEmpty", error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(error) => {
+                ("InvalidParamsNetworkInterfaceName", error)
+            }
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(error) => {
+                ("InvalidIpIpPrefixMustInReserveSegment", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error) => {
+                ("InvalidOperationHighPerformanceTrafficModeEniUnsupported", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(error) => {
+                ("InvalidVSwitchIdIpPrefixNotEnough", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::InvalidOperationBoundingEniSlaveQuotaExceed(error) => {
+                ("InvalidOperationBoundingEniSlaveQuotaExceed", error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(error) => {
+                ("InvalidIpIpPrefixNotAvailable", error)
+            }
+            Self::InvalidIpIpPrefixMaskIllegal(error) => {
+                ("InvalidIpIpPrefixMaskIllegal", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error) => {
+                ("InvalidOperationMaxEniIpv6IpsCountExceeded", error)
+            }
+            Self::InvalidOperationVSwitchIpv6Disabled(error) => {
+                ("InvalidOperationVSwitchIpv6Disabled", error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(error) => {
+                ("InvalidOperationEnableIpv6Failed", error)
+            }
+            Self::InvalidOperationAddressAlreadyAllocated(error) => {
+                ("InvalidOperationAddressAlreadyAllocated", error)
+            }
+            Self::InvalidOperationAddressNotInVSwitchCidr(error) => {
+                ("InvalidOperationAddressNotInVSwitchCidr", error)
+            }
+            Self::InvalidOperationSlaveEniMustHaveBondingEni(error) => {
+                ("InvalidOperationSlaveEniMustHaveBondingEni", error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(error) => {
+                ("InvalidOperationEniTrafficModeNotSupportIpv6", error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(error) => {
+                ("InvalidOperationVSwitchCidrReservationNotExist", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateNetworkInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNetworkInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNetworkInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNetworkInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

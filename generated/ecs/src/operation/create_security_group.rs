@@ -306,7 +306,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {
 /// Service errors of `CreateSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecurityGroupError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
@@ -382,36 +382,63 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
 }
 impl CreateSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidParamsGroupType(error)
-            | Self::InvalidParamsVpcIdGroupType(error)
-            | Self::InvalidSecurityGroupNameMalformed(error)
-            | Self::QuotaExceedSecurityGroup(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::IdempotentProcessing(error)
-            | Self::QuotaExceedTags(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidParamsGroupType(error) => ("InvalidParamsGroupType", error),
+            Self::InvalidParamsVpcIdGroupType(error) => {
+                ("InvalidParamsVpcIdGroupType", error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(error) => {
+                ("InvalidSecurityGroupNameMalformed", error)
+            }
+            Self::QuotaExceedSecurityGroup(error) => ("QuotaExceedSecurityGroup", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -405,7 +405,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
 /// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSnapshotGroupError {
     /// HTTP 400 `InvalidDiskIds.NotInSameZone`: The specified disks are not in the same availability zone.
@@ -627,74 +627,155 @@ impl From<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
 }
 impl CreateSnapshotGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskIdsNotInSameZone(error)
-            | Self::MissingParamterInstanceId(error)
-            | Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
-            | Self::InvalidSnapshotNameMalformed(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidRetentionDaysMalformed(error)
-            | Self::DiskCategoryOperationNotSupported(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterDescription(error)
-            | Self::IncorrectDiskStatusCreatingSnapshot(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::IncorrectDiskStatusNeverAttached(error)
-            | Self::QuotaExceedSnapshot(error)
-            | Self::IncorrectDiskStatusNeverUsed(error)
-            | Self::CreateSnapshotFailed(error)
-            | Self::DiskInArrears(error)
-            | Self::DiskIdValueNotSupported(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
-            | Self::IncorrectVolumeStatus(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::IncorrectDiskStatusInvalid(error)
-            | Self::IncorrectDiskTypeNotSupport(error)
-            | Self::IncorrectDiskStatusTransferring(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::IdempotentProcessing(error)
-            | Self::InvalidSnapshotCategoryMalformed(error)
-            | Self::InvalidOperationUnauthorized(error)
-            | Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
-            | Self::InvalidCategoryAndInstantAccessMalformed(error)
-            | Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidInstanceNoDisk(error)
-            | Self::NumberExceedTooManyDisks(error)
-            | Self::CapacityExceedTooManyDisks(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidDiskDiskCategoryInconsistent(error)
-            | Self::QuotaExceedConcurrentSnapshotQuota(error)
-            | Self::InvalidDiskShareVolume(error)
-            | Self::InvalidParameterUnauthorizedStorageLocationArn(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVolumeIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidKmsKeyIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskIdsNotInSameZone(error) => {
+                ("InvalidDiskIdsNotInSameZone", error)
+            }
+            Self::MissingParamterInstanceId(error) => {
+                ("MissingParamterInstanceId", error)
+            }
+            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error) => {
+                ("InvalidParamExcludeDiskIdsAndDiskIdsConflict", error)
+            }
+            Self::InvalidSnapshotNameMalformed(error) => {
+                ("InvalidSnapshotNameMalformed", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterDescription(error) => {
+                ("InvalidParameterDescription", error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(error) => {
+                ("IncorrectDiskStatusCreatingSnapshot", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(error) => {
+                ("IncorrectDiskStatusNeverAttached", error)
+            }
+            Self::QuotaExceedSnapshot(error) => ("QuotaExceedSnapshot", error),
+            Self::IncorrectDiskStatusNeverUsed(error) => {
+                ("IncorrectDiskStatusNeverUsed", error)
+            }
+            Self::CreateSnapshotFailed(error) => ("CreateSnapshotFailed", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::DiskIdValueNotSupported(error) => ("DiskIdValueNotSupported", error),
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(error) => {
+                ("InvalidAccountStatusSnapshotServiceUnavailable", error)
+            }
+            Self::IncorrectVolumeStatus(error) => ("IncorrectVolumeStatus", error),
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::IncorrectDiskStatusInvalid(error) => {
+                ("IncorrectDiskStatusInvalid", error)
+            }
+            Self::IncorrectDiskTypeNotSupport(error) => {
+                ("IncorrectDiskTypeNotSupport", error)
+            }
+            Self::IncorrectDiskStatusTransferring(error) => {
+                ("IncorrectDiskStatusTransferring", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::IdempotentProcessing(error) => ("IdempotentProcessing", error),
+            Self::InvalidSnapshotCategoryMalformed(error) => {
+                ("InvalidSnapshotCategoryMalformed", error)
+            }
+            Self::InvalidOperationUnauthorized(error) => {
+                ("InvalidOperationUnauthorized", error)
+            }
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error) => {
+                ("InvalidRegionNotSupportSnapshotInstantAccessRegion", error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(error) => {
+                ("InvalidCategoryAndInstantAccessMalformed", error)
+            }
+            Self::IncorrectDiskStatusTooManyCreatingSnapshots(error) => {
+                ("IncorrectDiskStatusTooManyCreatingSnapshots", error)
+            }
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidInstanceNoDisk(error) => ("InvalidInstanceNoDisk", error),
+            Self::NumberExceedTooManyDisks(error) => ("NumberExceedTooManyDisks", error),
+            Self::CapacityExceedTooManyDisks(error) => {
+                ("CapacityExceedTooManyDisks", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidDiskDiskCategoryInconsistent(error) => {
+                ("InvalidDiskDiskCategoryInconsistent", error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentSnapshotQuota", error)
+            }
+            Self::InvalidDiskShareVolume(error) => ("InvalidDiskShareVolume", error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(error) => {
+                ("InvalidParameterUnauthorizedStorageLocationArn", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVolumeIdNotFound(error) => ("InvalidVolumeIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateSnapshotGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSnapshotGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSnapshotGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSnapshotGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -264,7 +264,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
@@ -373,43 +373,88 @@ impl From<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterErro
 }
 impl CreateVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPhysicalConnectionIdNotEnabled(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidLocalGatewayIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::QuotaExceededVbrPerpConn(error)
-            | Self::QuotaExceededFreevbr(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::TaskConflict(error)
-            | Self::QuotaExceededCrossUserVbrPerUser(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrOwnerIdNotFound(error)
-            | Self::OperationFailedAccessDeviceDisabled(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(error) => {
+                ("InvalidPhysicalConnectionIdNotEnabled", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(error) => {
+                ("InvalidLocalGatewayIpMalformed", error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::QuotaExceededVbrPerpConn(error) => ("QuotaExceededVbrPerpConn", error),
+            Self::QuotaExceededFreevbr(error) => ("QuotaExceededFreevbr", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::QuotaExceededCrossUserVbrPerUser(error) => {
+                ("QuotaExceededCrossUserVbrPerUser", error)
+            }
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrOwnerIdNotFound(error) => {
+                ("InvalidVbrOwnerIdNotFound", error)
+            }
+            Self::OperationFailedAccessDeviceDisabled(error) => {
+                ("OperationFailedAccessDeviceDisabled", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

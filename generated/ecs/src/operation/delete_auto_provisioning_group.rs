@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
 /// Service errors of `DeleteAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter.InstanceType`: The specified parameter "TerminateInstances" should be not empty.
@@ -237,26 +237,49 @@ impl From<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupEr
 }
 impl DeleteAutoProvisioningGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceType(error)
-            | Self::MissingParameter(error)
-            | Self::NoPermission(error)
-            | Self::ForbiddenRam(error)
-            | Self::AutoProvisioningGroupUnauthorized(error)
-            | Self::AutoProvisioningGroupIncorrectStatus(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterInstanceType(error) => {
+                ("MissingParameterInstanceType", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::AutoProvisioningGroupUnauthorized(error) => {
+                ("AutoProvisioningGroupUnauthorized", error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(error) => {
+                ("AutoProvisioningGroupIncorrectStatus", error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteAutoProvisioningGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteAutoProvisioningGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteAutoProvisioningGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteAutoProvisioningGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBandwidthPackageResponse {
 /// Service errors of `DeleteBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified BandwidthPackageId has dependent resource.
@@ -190,25 +190,48 @@ impl From<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
 }
 impl DeleteBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationForwardEntry(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::InvalidBandwidthNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidNatGatewayNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationForwardEntry(error) => {
+                ("DependencyViolationForwardEntry", error)
+            }
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::InvalidBandwidthNotExist(error) => ("InvalidBandwidthNotExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidNatGatewayNotFound(error) => {
+                ("InvalidNatGatewayNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

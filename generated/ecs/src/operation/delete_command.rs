@@ -163,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCommandResponse {
 /// Service errors of `DeleteCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -196,25 +196,40 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCommandError {
 }
 impl DeleteCommandError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InvalidStatusCmdIdInUse(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidCmdIdNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InvalidStatusCmdIdInUse(error) => ("InvalidStatusCmdIdInUse", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCommandError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCommandError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCommandError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCommandError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

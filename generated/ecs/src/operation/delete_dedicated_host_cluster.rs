@@ -166,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDedicatedHostClusterResponse {
 /// Service errors of `DeleteDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDedicatedHostClusterError {
     /// HTTP 400 `DedicatedHostExists`: Dedicated Host exists in the dedicated host cluster.
@@ -187,21 +187,36 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterErr
 }
 impl DeleteDedicatedHostClusterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DedicatedHostExists(error)
-            | Self::IncompleteParamter(error)
-            | Self::Unhandled(error) => error,
+            Self::DedicatedHostExists(error) => ("DedicatedHostExists", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteDedicatedHostClusterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDedicatedHostClusterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDedicatedHostClusterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDedicatedHostClusterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

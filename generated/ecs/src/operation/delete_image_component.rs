@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImageComponentResponse {
 /// Service errors of `DeleteImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteImageComponentError {
     /// HTTP 403 `InvalidImageComponent.InUse`: %s.
@@ -192,21 +192,40 @@ impl From<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
 }
 impl DeleteImageComponentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageComponentInUse(error)
-            | Self::InvalidImageComponentNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageComponentInUse(error) => {
+                ("InvalidImageComponentInUse", error)
+            }
+            Self::InvalidImageComponentNotFound(error) => {
+                ("InvalidImageComponentNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteImageComponentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteImageComponentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteImageComponentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteImageComponentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

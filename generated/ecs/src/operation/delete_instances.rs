@@ -323,7 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteInstancesResponse {
 /// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteInstancesError {
     /// HTTP 400 `InvalidParameter.CrossRegionNotSupport`: Instances of multiple regions not support.
@@ -405,36 +405,75 @@ impl From<::acs_runtime::client::ServiceError> for DeleteInstancesError {
 }
 impl DeleteInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterCrossRegionNotSupport(error)
-            | Self::DryrunSuccess(error)
-            | Self::DependencyViolationSlbConfiguring(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::InvalidParameterTooManyInstanceIds(error)
-            | Self::InvalidInstanceIdsValueNotSupported(error)
-            | Self::InvalidOperationDeletionProtection(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::IncorrectInstanceStatusInitializing(error)
-            | Self::InvalidOperationEniLinked(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::OperationDeniedSystemInstanceNotSupport(error)
-            | Self::InvalidInstanceIdsNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterCrossRegionNotSupport(error) => {
+                ("InvalidParameterCrossRegionNotSupport", error)
+            }
+            Self::DryrunSuccess(error) => ("DryrunSuccess", error),
+            Self::DependencyViolationSlbConfiguring(error) => {
+                ("DependencyViolationSlbConfiguring", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::InvalidParameterTooManyInstanceIds(error) => {
+                ("InvalidParameterTooManyInstanceIds", error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(error) => {
+                ("InvalidInstanceIdsValueNotSupported", error)
+            }
+            Self::InvalidOperationDeletionProtection(error) => {
+                ("InvalidOperationDeletionProtection", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::IncorrectInstanceStatusInitializing(error) => {
+                ("IncorrectInstanceStatusInitializing", error)
+            }
+            Self::InvalidOperationEniLinked(error) => {
+                ("InvalidOperationEniLinked", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(error) => {
+                ("OperationDeniedSystemInstanceNotSupport", error)
+            }
+            Self::InvalidInstanceIdsNotFound(error) => {
+                ("InvalidInstanceIdsNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

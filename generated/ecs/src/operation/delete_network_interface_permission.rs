@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNetworkInterfacePermissionResponse
 /// Service errors of `DeleteNetworkInterfacePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNetworkInterfacePermissionError {
     /// HTTP 400 `MissingParameter`: %s
@@ -234,26 +234,54 @@ for DeleteNetworkInterfacePermissionError {
 }
 impl DeleteNetworkInterfacePermissionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::NotBelongUser(error)
-            | Self::InvalidOperationPermissionExisted(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InvalidOperationPermissionNotExisted(error)
-            | Self::InvalidEniPermissionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::NotBelongUser(error) => ("NotBelongUser", error),
+            Self::InvalidOperationPermissionExisted(error) => {
+                ("InvalidOperationPermissionExisted", error)
+            }
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InvalidOperationPermissionNotExisted(error) => {
+                ("InvalidOperationPermissionNotExisted", error)
+            }
+            Self::InvalidEniPermissionIdNotFound(error) => {
+                ("InvalidEniPermissionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteNetworkInterfacePermissionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -261,6 +289,7 @@ impl ::std::fmt::Display for DeleteNetworkInterfacePermissionError {
 impl ::std::error::Error for DeleteNetworkInterfacePermissionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteNetworkInterfacePermissionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

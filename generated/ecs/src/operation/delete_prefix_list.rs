@@ -165,7 +165,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletePrefixListResponse {
 /// Service errors of `DeletePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePrefixListError {
     /// HTTP 400 `NotAllowed.AssociationExist`: The specified prefix list has associated resources.
@@ -189,22 +189,41 @@ impl From<::acs_runtime::client::ServiceError> for DeletePrefixListError {
 }
 impl DeletePrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotAllowedAssociationExist(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::NotAllowedAssociationExist(error) => {
+                ("NotAllowedAssociationExist", error)
+            }
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeletePrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

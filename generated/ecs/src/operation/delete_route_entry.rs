@@ -186,7 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntryResponse {
 /// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -268,40 +268,73 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
 }
 impl DeleteRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::IncorrcetRouteEntryStatus(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidRouteEntryNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidNextHop(error)
-            | Self::InvalidRouteEntry(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::TaskConflict(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::InvalidNextHopListSize(error)
-            | Self::ParamExclusiveNextHopIdAndList(error)
-            | Self::OperationFailedDeleteMultiScopeEntry(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::VpcError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::IncorrcetRouteEntryStatus(error) => {
+                ("IncorrcetRouteEntryStatus", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidRouteEntryNotFound(error) => {
+                ("InvalidRouteEntryNotFound", error)
+            }
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidNextHop(error) => ("InvalidNextHop", error),
+            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::InvalidNextHopListSize(error) => ("InvalidNextHopListSize", error),
+            Self::ParamExclusiveNextHopIdAndList(error) => {
+                ("ParamExclusiveNextHopIdAndList", error)
+            }
+            Self::OperationFailedDeleteMultiScopeEntry(error) => {
+                ("OperationFailedDeleteMultiScopeEntry", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::VpcError(error) => ("VpcError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

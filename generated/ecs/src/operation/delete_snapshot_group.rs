@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {
 /// Service errors of `DeleteSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSnapshotGroupError {
     /// HTTP 403 `SnapshotCreatedImage`: The snapshot has been used to create user defined image(s).
@@ -209,26 +209,45 @@ impl From<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
 }
 impl DeleteSnapshotGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SnapshotCreatedImage(error)
-            | Self::OperationForbidden(error)
-            | Self::SnapshotCreatedDisk(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnapshotGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::SnapshotCreatedImage(error) => ("SnapshotCreatedImage", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::SnapshotCreatedDisk(error) => ("SnapshotCreatedDisk", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnapshotGroupNotFound(error) => {
+                ("InvalidSnapshotGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteSnapshotGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteSnapshotGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteSnapshotGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteSnapshotGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -147,7 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchResponse {
 /// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVSwitchError {
     /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet status not working.
@@ -228,37 +228,68 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
 }
 impl DeleteVSwitchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVSwitchStatus(error)
-            | Self::DependencyViolation(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::DependencyViolationHaVip(error)
-            | Self::MissingParameter(error)
-            | Self::TaskConflict(error)
-            | Self::DependencyViolationRouteTable(error)
-            | Self::DependencyViolationSnat(error)
-            | Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
-            | Self::AttrMismatchingNaclAndBindInstance(error)
-            | Self::InvalidResourceNotBinding(error)
-            | Self::DependencyViolationSnatEntry(error)
-            | Self::DependencyViolationNetworkAcl(error)
-            | Self::DependencyViolationEnhancedNatgw(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::IncorrectVSwitchId(error)
-            | Self::IncorrectStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::DependencyViolation(error) => ("DependencyViolation", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::DependencyViolationHaVip(error) => ("DependencyViolationHaVip", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::DependencyViolationRouteTable(error) => {
+                ("DependencyViolationRouteTable", error)
+            }
+            Self::DependencyViolationSnat(error) => ("DependencyViolationSnat", error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(error) => {
+                ("DeleteVSwitchIncorrectStatusCbnStatus", error)
+            }
+            Self::AttrMismatchingNaclAndBindInstance(error) => {
+                ("AttrMismatchingNaclAndBindInstance", error)
+            }
+            Self::InvalidResourceNotBinding(error) => {
+                ("InvalidResourceNotBinding", error)
+            }
+            Self::DependencyViolationSnatEntry(error) => {
+                ("DependencyViolationSnatEntry", error)
+            }
+            Self::DependencyViolationNetworkAcl(error) => {
+                ("DependencyViolationNetworkAcl", error)
+            }
+            Self::DependencyViolationEnhancedNatgw(error) => {
+                ("DependencyViolationEnhancedNatgw", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteVSwitchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVSwitchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVSwitchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -274,7 +274,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupHistoryResp
 /// Service errors of `DescribeAutoProvisioningGroupHistory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupHistoryError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -307,18 +307,36 @@ for DescribeAutoProvisioningGroupHistoryError {
 }
 impl DescribeAutoProvisioningGroupHistoryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterPeriodTime(error)
-            | Self::ForbiddenRam(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterPeriodTime(error) => {
+                ("InvalidParameterPeriodTime", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAutoProvisioningGroupHistoryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupHistoryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -326,6 +344,7 @@ impl ::std::fmt::Display for DescribeAutoProvisioningGroupHistoryError {
 impl ::std::error::Error for DescribeAutoProvisioningGroupHistoryError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupHistoryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

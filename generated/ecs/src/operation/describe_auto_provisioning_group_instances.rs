@@ -248,7 +248,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesRe
 /// Service errors of `DescribeAutoProvisioningGroupInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupInstancesError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -278,17 +278,33 @@ for DescribeAutoProvisioningGroupInstancesError {
 }
 impl DescribeAutoProvisioningGroupInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::ForbiddenRam(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -296,6 +312,7 @@ impl ::std::fmt::Display for DescribeAutoProvisioningGroupInstancesError {
 impl ::std::error::Error for DescribeAutoProvisioningGroupInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

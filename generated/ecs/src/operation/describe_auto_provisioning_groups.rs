@@ -339,7 +339,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {
 /// Service errors of `DescribeAutoProvisioningGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupsError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -360,21 +360,36 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroup
 }
 impl DescribeAutoProvisioningGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAutoProvisioningGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAutoProvisioningGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeAutoProvisioningGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeAutoProvisioningGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

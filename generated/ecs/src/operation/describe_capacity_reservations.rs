@@ -390,7 +390,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationsResponse {
 /// Service errors of `DescribeCapacityReservations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCapacityReservationsError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -537,53 +537,112 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsE
 }
 impl DescribeCapacityReservationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidParameterPrivatePoolOptionsIds(error)
-            | Self::DedicatedHostNotSupported(error)
-            | Self::SpotNotSupported(error)
-            | Self::ClassicNetworkNotSupported(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidInstanceType(error)
-            | Self::InvalidInstanceChargeType(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidPrivatePoolOptionsStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidAliUid(error)
-            | Self::MissingParameterPackageType(error)
-            | Self::MissingParameterPrivatePoolOptionsIds(error)
-            | Self::MissingParameterInstanceCpuCoreCount(error)
-            | Self::MissingParameterInstanceAmount(error)
-            | Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            | Self::InvalidTooManyZoneIds(error)
-            | Self::InvalidTooManyInstanceTypes(error)
-            | Self::InvalidTooManyUnpaidPrivatePool(error)
-            | Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
-            | Self::InvalidPrivatePoolOptionsIds(error)
-            | Self::InvalidPackageType(error)
-            | Self::InvalidPrivatePoolPurchase(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::RepeatStartPrivatePool(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::InvalidPermissionResourceShareAssocoated(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidParameterPrivatePoolOptionsIds(error) => {
+                ("InvalidParameterPrivatePoolOptionsIds", error)
+            }
+            Self::DedicatedHostNotSupported(error) => {
+                ("DedicatedHostNotSupported", error)
+            }
+            Self::SpotNotSupported(error) => ("SpotNotSupported", error),
+            Self::ClassicNetworkNotSupported(error) => {
+                ("ClassicNetworkNotSupported", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidInstanceType(error) => ("InvalidInstanceType", error),
+            Self::InvalidInstanceChargeType(error) => {
+                ("InvalidInstanceChargeType", error)
+            }
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidPrivatePoolOptionsStatus(error) => {
+                ("InvalidPrivatePoolOptionsStatus", error)
+            }
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidAliUid(error) => ("InvalidAliUid", error),
+            Self::MissingParameterPackageType(error) => {
+                ("MissingParameterPackageType", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(error) => {
+                ("MissingParameterPrivatePoolOptionsIds", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(error) => {
+                ("MissingParameterInstanceCpuCoreCount", error)
+            }
+            Self::MissingParameterInstanceAmount(error) => {
+                ("MissingParameterInstanceAmount", error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("MissingParameterInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
+                ("InvalidTooManyPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidTooManyZoneIds(error) => ("InvalidTooManyZoneIds", error),
+            Self::InvalidTooManyInstanceTypes(error) => {
+                ("InvalidTooManyInstanceTypes", error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(error) => {
+                ("InvalidTooManyUnpaidPrivatePool", error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error) => {
+                ("InvalidInstanceCpuCoreCountOrInstanceAmount", error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(error) => {
+                ("InvalidPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidPackageType(error) => ("InvalidPackageType", error),
+            Self::InvalidPrivatePoolPurchase(error) => {
+                ("InvalidPrivatePoolPurchase", error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::RepeatStartPrivatePool(error) => ("RepeatStartPrivatePool", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::InvalidPermissionResourceShareAssocoated(error) => {
+                ("InvalidPermissionResourceShareAssocoated", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCapacityReservationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCapacityReservationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCapacityReservationsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCapacityReservationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

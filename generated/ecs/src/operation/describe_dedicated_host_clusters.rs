@@ -351,7 +351,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
 /// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostClustersError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -385,24 +385,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClusters
 }
 impl DescribeDedicatedHostClustersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDedicatedHostClusterIds(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::InvalidDedicatedHostIdsMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDedicatedHostClusterIds(error) => {
+                ("InvalidParameterDedicatedHostClusterIds", error)
+            }
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => {
+                ("InvalidDedicatedHostIdsMalformed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDedicatedHostClustersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDedicatedHostClustersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDedicatedHostClustersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostClustersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -479,7 +479,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
 /// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostsError {
     /// HTTP 400 `InvalidStatus.ValueNotSupported`: The pecified dedicated host status is not supported.
@@ -521,26 +521,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
 }
 impl DescribeDedicatedHostsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStatusValueNotSupported(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDedicatedHostIds(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneNotFound(error)
-            | Self::InvalidDedicatedHostIdsMalformed(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDedicatedHostIds(error) => {
+                ("InvalidParameterDedicatedHostIds", error)
+            }
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneNotFound(error) => ("InvalidZoneNotFound", error),
+            Self::InvalidDedicatedHostIdsMalformed(error) => {
+                ("InvalidDedicatedHostIdsMalformed", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDedicatedHostsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDedicatedHostsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDedicatedHostsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDedicatedHostsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -251,7 +251,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesRespon
 /// Service errors of `DescribeDiagnosticReportAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticReportAttributesError {
     /// HTTP 403 `InvalidParameter.ReportNotExist`: The specified report does not exist.
@@ -272,13 +272,30 @@ for DescribeDiagnosticReportAttributesError {
 }
 impl DescribeDiagnosticReportAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterReportNotExist(error) | Self::Unhandled(error) => error,
+            Self::InvalidParameterReportNotExist(error) => {
+                ("InvalidParameterReportNotExist", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDiagnosticReportAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiagnosticReportAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -286,6 +303,7 @@ impl ::std::fmt::Display for DescribeDiagnosticReportAttributesError {
 impl ::std::error::Error for DescribeDiagnosticReportAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDiagnosticReportAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -157,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {
 /// Service errors of `DescribeDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskDefaultKMSKeyIdError {
     /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
@@ -177,21 +177,37 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDiskDefaultKMSKeyIdEr
 }
 impl DescribeDiskDefaultKMSKeyIdError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionIdNotExists(error) | Self::Unhandled(error) => {
-                error
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiskDefaultKMSKeyIdError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDiskDefaultKMSKeyIdError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiskDefaultKMSKeyIdError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -163,7 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusRes
 /// Service errors of `DescribeDiskEncryptionByDefaultStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskEncryptionByDefaultStatusError {
     /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
@@ -184,15 +184,30 @@ for DescribeDiskEncryptionByDefaultStatusError {
 }
 impl DescribeDiskEncryptionByDefaultStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRegionIdNotExists(error) | Self::Unhandled(error) => {
-                error
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
             }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -200,6 +215,7 @@ impl ::std::fmt::Display for DescribeDiskEncryptionByDefaultStatusError {
 impl ::std::error::Error for DescribeDiskEncryptionByDefaultStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

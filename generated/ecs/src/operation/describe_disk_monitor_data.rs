@@ -258,7 +258,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskMonitorDataResponse {
 /// Service errors of `DescribeDiskMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -309,29 +309,52 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError 
 }
 impl DescribeDiskMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidParameterTooManyDataQueried(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceTypeNotSupportCredit(error)
-            | Self::InvalidParameterEndTime(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidParameterTooManyDataQueried(error) => {
+                ("InvalidParameterTooManyDataQueried", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceTypeNotSupportCredit(error) => {
+                ("InvalidInstanceTypeNotSupportCredit", error)
+            }
+            Self::InvalidParameterEndTime(error) => ("InvalidParameterEndTime", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDiskMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDiskMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDiskMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDiskMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -891,7 +891,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
 /// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDisksError {
     /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
@@ -988,41 +988,72 @@ impl From<::acs_runtime::client::ServiceError> for DescribeDisksError {
 }
 impl DescribeDisksError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDiskTypeValueNotSupported(error)
-            | Self::InvalidCategoryValueNotSupported(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidRegionNotFound(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::MissingParamterRegionId(error)
-            | Self::InvalidParameterDiskIds(error)
-            | Self::IncompleteParamter(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidSnapshotNotFound(error)
-            | Self::InvalidDiskIdsMalformed(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
-            | Self::InvalidParameterMultiAttach(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidDiskIdsValueNotSupported(error)
-            | Self::InvalidDiskChargeTypeNotFound(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDiskTypeValueNotSupported(error) => {
+                ("InvalidDiskTypeValueNotSupported", error)
+            }
+            Self::InvalidCategoryValueNotSupported(error) => {
+                ("InvalidCategoryValueNotSupported", error)
+            }
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidRegionNotFound(error) => ("InvalidRegionNotFound", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidParameterDiskIds(error) => ("InvalidParameterDiskIds", error),
+            Self::IncompleteParamter(error) => ("IncompleteParamter", error),
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
+            Self::InvalidDiskIdsMalformed(error) => ("InvalidDiskIdsMalformed", error),
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error) => {
+                ("InvalidParameterMultiAttachAndEnableSharedNotMatch", error)
+            }
+            Self::InvalidParameterMultiAttach(error) => {
+                ("InvalidParameterMultiAttach", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidDiskIdsValueNotSupported(error) => {
+                ("InvalidDiskIdsValueNotSupported", error)
+            }
+            Self::InvalidDiskChargeTypeNotFound(error) => {
+                ("InvalidDiskChargeTypeNotFound", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDisksError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDisksError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeDisksError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeDisksError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -278,7 +278,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipAddressesError {
     /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
@@ -344,34 +344,59 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
 }
 impl DescribeEipAddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidAliuid(error)
-            | Self::ResourceQueryError(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::IellgalParameterOwnerAccount(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::OperationFailedEndpoint(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(error) => {
+                ("InvalidIAssociatedInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidAliuid(error) => ("InvalidAliuid", error),
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::IellgalParameterOwnerAccount(error) => {
+                ("IellgalParameterOwnerAccount", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeEipAddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEipAddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEipAddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipAddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

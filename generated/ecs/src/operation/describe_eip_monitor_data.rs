@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipMonitorDataError {
     /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
@@ -246,31 +246,58 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
 }
 impl DescribeEipMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooMany(error)
-            | Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationDeniedTooManyDataQueried(error)
-            | Self::InvalidRegionInstance(error)
-            | Self::InvalidIpInstanceIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTooMany(error) => ("InvalidParameterTooMany", error),
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDeniedTooManyDataQueried(error) => {
+                ("OperationDeniedTooManyDataQueried", error)
+            }
+            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
+            Self::InvalidIpInstanceIdNotFound(error) => {
+                ("InvalidIpInstanceIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeEipMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEipMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEipMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEipMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -271,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
 /// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEniMonitorDataError {
     /// HTTP 400 `InvalidEniId.NotFound`: The specified ENI ID does not exist.
@@ -330,31 +330,54 @@ impl From<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
 }
 impl DescribeEniMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEniIdNotFound(error)
-            | Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidParameterTooManyDataQueried(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceTypeNotSupportCredit(error)
-            | Self::InvalidParameterEndTime(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidParameterTooManyDataQueried(error) => {
+                ("InvalidParameterTooManyDataQueried", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceTypeNotSupportCredit(error) => {
+                ("InvalidInstanceTypeNotSupportCredit", error)
+            }
+            Self::InvalidParameterEndTime(error) => ("InvalidParameterEndTime", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeEniMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeEniMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeEniMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeEniMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

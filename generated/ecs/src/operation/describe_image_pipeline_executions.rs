@@ -323,7 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse 
 /// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImagePipelineExecutionsError {
     /// HTTP 400 `InvalidParameter.Status`: %s
@@ -357,18 +357,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagePipelineExecutio
 }
 impl DescribeImagePipelineExecutionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterStatus(error)
-            | Self::MissingParameterImagePipelineId(error)
-            | Self::InvalidExecutionIdSizeExceeded(error)
-            | Self::InvalidNextToken(error)
-            | Self::InvalidImagePipelineNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterStatus(error) => ("InvalidParameterStatus", error),
+            Self::MissingParameterImagePipelineId(error) => {
+                ("MissingParameterImagePipelineId", error)
+            }
+            Self::InvalidExecutionIdSizeExceeded(error) => {
+                ("InvalidExecutionIdSizeExceeded", error)
+            }
+            Self::InvalidNextToken(error) => ("InvalidNextToken", error),
+            Self::InvalidImagePipelineNotFound(error) => {
+                ("InvalidImagePipelineNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeImagePipelineExecutionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -376,6 +396,7 @@ impl ::std::fmt::Display for DescribeImagePipelineExecutionsError {
 impl ::std::error::Error for DescribeImagePipelineExecutionsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeImagePipelineExecutionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

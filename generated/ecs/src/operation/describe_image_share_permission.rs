@@ -263,7 +263,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {
 /// Service errors of `DescribeImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter  "RegionId "that is mandatory for processing this request is not supplied.
@@ -284,21 +284,36 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionE
 }
 impl DescribeImageSharePermissionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeImageSharePermissionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImageSharePermissionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeImageSharePermissionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeImageSharePermissionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

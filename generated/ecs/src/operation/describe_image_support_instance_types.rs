@@ -244,7 +244,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesRespons
 /// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageSupportInstanceTypesError {
     /// HTTP 400 `InvalidParamter`: Invalid Parameter.
@@ -274,17 +274,33 @@ for DescribeImageSupportInstanceTypesError {
 }
 impl DescribeImageSupportInstanceTypesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamter(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeImageSupportInstanceTypesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -292,6 +308,7 @@ impl ::std::fmt::Display for DescribeImageSupportInstanceTypesError {
 impl ::std::error::Error for DescribeImageSupportInstanceTypesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeImageSupportInstanceTypesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -672,7 +672,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
 /// Service errors of `DescribeImages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImagesError {
     /// HTTP 400 `InvalidImageOwnerAlias.ValueNotSupported`: The specified ImageOwnerAlias value is not supported.
@@ -744,34 +744,61 @@ impl From<::acs_runtime::client::ServiceError> for DescribeImagesError {
 }
 impl DescribeImagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOwnerAliasValueNotSupported(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidFilterValueNetworkType(error)
-            | Self::InvalidOperationImageOwnerIdUnsupported(error)
-            | Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
-            | Self::CurrentAccountNotSupportPublicImage(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidOsType(error)
-            | Self::InvalidArchitecture(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageOwnerAliasValueNotSupported(error) => {
+                ("InvalidImageOwnerAliasValueNotSupported", error)
+            }
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidFilterValueNetworkType(error) => {
+                ("InvalidFilterValueNetworkType", error)
+            }
+            Self::InvalidOperationImageOwnerIdUnsupported(error) => {
+                ("InvalidOperationImageOwnerIdUnsupported", error)
+            }
+            Self::InvalidImageOwnerAliasPublicImageUnsupported(error) => {
+                ("InvalidImageOwnerAliasPublicImageUnsupported", error)
+            }
+            Self::CurrentAccountNotSupportPublicImage(error) => {
+                ("CurrentAccountNotSupportPublicImage", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidOsType(error) => ("InvalidOsType", error),
+            Self::InvalidArchitecture(error) => ("InvalidArchitecture", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeImagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeImagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeImagesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeImagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -284,7 +284,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeRespon
 /// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceAutoRenewAttributeError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -338,23 +338,49 @@ for DescribeInstanceAutoRenewAttributeError {
 }
 impl DescribeInstanceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Throttling(error)
-            | Self::MissingParameterInstanceId(error)
-            | Self::InvalidParameterToManyInstanceIds(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::InvalidParameterRenewalStatusInstanceId(error)
-            | Self::InvalidParameterPageSize(error)
-            | Self::InvalidParameterPageNumber(error)
-            | Self::InvalidParameterInvalidInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::Throttling(error) => ("Throttling", error),
+            Self::MissingParameterInstanceId(error) => {
+                ("MissingParameterInstanceId", error)
+            }
+            Self::InvalidParameterToManyInstanceIds(error) => {
+                ("InvalidParameterToManyInstanceIds", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::InvalidParameterRenewalStatusInstanceId(error) => {
+                ("InvalidParameterRenewalStatusInstanceId", error)
+            }
+            Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
+            Self::InvalidParameterPageNumber(error) => {
+                ("InvalidParameterPageNumber", error)
+            }
+            Self::InvalidParameterInvalidInstanceId(error) => {
+                ("InvalidParameterInvalidInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -362,6 +388,7 @@ impl ::std::fmt::Display for DescribeInstanceAutoRenewAttributeError {
 impl ::std::error::Error for DescribeInstanceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -619,7 +619,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {
 /// Service errors of `DescribeInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceHistoryEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -653,24 +653,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEvents
 }
 impl DescribeInstanceHistoryEventsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::EventIdLimitExceeded(error)
-            | Self::InvalidParameterTimeEndBeforeStart(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::MissingParameter(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
+            Self::InvalidParameterTimeEndBeforeStart(error) => {
+                ("InvalidParameterTimeEndBeforeStart", error)
+            }
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceHistoryEventsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceHistoryEventsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceHistoryEventsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceHistoryEventsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -242,7 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMaintenanceAttributesRes
 /// Service errors of `DescribeInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceMaintenanceAttributesError {
     /// HTTP 400 `MissingParameter`: %s
@@ -275,18 +275,36 @@ for DescribeInstanceMaintenanceAttributesError {
 }
 impl DescribeInstanceMaintenanceAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InstanceIdLimitExceeded(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InstanceIdLimitExceeded(error) => ("InstanceIdLimitExceeded", error),
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceMaintenanceAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceMaintenanceAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -294,6 +312,7 @@ impl ::std::fmt::Display for DescribeInstanceMaintenanceAttributesError {
 impl ::std::error::Error for DescribeInstanceMaintenanceAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeInstanceMaintenanceAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -234,7 +234,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceRespons
 /// Service errors of `DescribeInstanceModificationPrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceModificationPriceError {
     /// HTTP 400 `MissingParameter.InstanceTypeOrDataDisk`: You must specify the parameter InstanceType or DataDisk.
@@ -344,37 +344,79 @@ for DescribeInstanceModificationPriceError {
 }
 impl DescribeInstanceModificationPriceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterInstanceTypeOrDataDisk(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryMissing(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::PriceNotFound(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidInstanceTypeNotSupportUpgrade(error)
-            | Self::InstanceExpired(error)
-            | Self::ThrottlingUser(error)
-            | Self::Throttling(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterInstanceTypeOrDataDisk(error) => {
+                ("MissingParameterInstanceTypeOrDataDisk", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryMissing(error) => {
+                ("InvalidDiskCategoryMissing", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidInstanceTypeNotSupportUpgrade(error) => {
+                ("InvalidInstanceTypeNotSupportUpgrade", error)
+            }
+            Self::InstanceExpired(error) => ("InstanceExpired", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceModificationPriceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceModificationPriceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -382,6 +424,7 @@ impl ::std::fmt::Display for DescribeInstanceModificationPriceError {
 impl ::std::error::Error for DescribeInstanceModificationPriceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeInstanceModificationPriceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -259,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
 /// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -291,24 +291,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError 
 }
 impl DescribeInstanceRamRoleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdsMalformed(error)
-            | Self::InvalidNetworkTypeMismatchRamRole(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdsMalformed(error) => {
+                ("InvalidInstanceIdsMalformed", error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(error) => {
+                ("InvalidNetworkTypeMismatchRamRole", error)
+            }
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceRamRoleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceRamRoleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceRamRoleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceRamRoleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

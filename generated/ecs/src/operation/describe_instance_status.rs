@@ -313,7 +313,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceStatusResponse {
 /// Service errors of `DescribeInstanceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceStatusError {
     /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
@@ -341,22 +341,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
 }
 impl DescribeInstanceStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTooManyInstanceIds(error)
-            | Self::AbsInvalidInstanceIdsMalFormed(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTooManyInstanceIds(error) => {
+                ("InvalidParameterTooManyInstanceIds", error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(error) => {
+                ("AbsInvalidInstanceIdsMalFormed", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceVncUrlResponse {
 /// Service errors of `DescribeInstanceVncUrl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceVncUrlError {
     /// HTTP 400 `InvalidRegionInstance`: The specified InstanceId does not exist in given region.
@@ -224,25 +224,42 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
 }
 impl DescribeInstanceVncUrlError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionInstance(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceNotReady(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRegionInstance(error) => ("InvalidRegionInstance", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstanceVncUrlError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstanceVncUrlError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstanceVncUrlError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstanceVncUrlError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -912,7 +912,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
 /// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstancesError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -967,31 +967,58 @@ impl From<::acs_runtime::client::ServiceError> for DescribeInstancesError {
 }
 impl DescribeInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidHpcClusterIdNotFound(error)
-            | Self::InvalidHpcClusterIdCreating(error)
-            | Self::InternalError(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidLockReasonNotFound(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidNetworkTypeNotFound(error)
-            | Self::InvalidStatusNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidHpcClusterIdNotFound(error) => {
+                ("InvalidHpcClusterIdNotFound", error)
+            }
+            Self::InvalidHpcClusterIdCreating(error) => {
+                ("InvalidHpcClusterIdCreating", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidLockReasonNotFound(error) => {
+                ("InvalidLockReasonNotFound", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidNetworkTypeNotFound(error) => {
+                ("InvalidNetworkTypeNotFound", error)
+            }
+            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -465,7 +465,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeRespons
 /// Service errors of `DescribeNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNetworkInterfaceAttributeError {
     /// HTTP 400 `MissingParameter`: %s
@@ -516,24 +516,44 @@ for DescribeNetworkInterfaceAttributeError {
 }
 impl DescribeNetworkInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeNetworkInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -541,6 +561,7 @@ impl ::std::fmt::Display for DescribeNetworkInterfaceAttributeError {
 impl ::std::error::Error for DescribeNetworkInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNetworkInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

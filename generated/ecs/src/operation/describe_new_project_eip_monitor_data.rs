@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNewProjectEipMonitorDataResponse
 /// Service errors of `DescribeNewProjectEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNewProjectEipMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -241,21 +241,45 @@ for DescribeNewProjectEipMonitorDataError {
 }
 impl DescribeNewProjectEipMonitorDataError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidStartTimeMalformed(error)
-            | Self::InvalidEndTimeMalformed(error)
-            | Self::InvalidPeriodValueNotSupported(error)
-            | Self::InvalidStartTimeTooEarly(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationDeniedTooManyDataQueried(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidStartTimeMalformed(error) => {
+                ("InvalidStartTimeMalformed", error)
+            }
+            Self::InvalidEndTimeMalformed(error) => ("InvalidEndTimeMalformed", error),
+            Self::InvalidPeriodValueNotSupported(error) => {
+                ("InvalidPeriodValueNotSupported", error)
+            }
+            Self::InvalidStartTimeTooEarly(error) => ("InvalidStartTimeTooEarly", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDeniedTooManyDataQueried(error) => {
+                ("OperationDeniedTooManyDataQueried", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeNewProjectEipMonitorDataError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeNewProjectEipMonitorDataError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -263,6 +287,7 @@ impl ::std::fmt::Display for DescribeNewProjectEipMonitorDataError {
 impl ::std::error::Error for DescribeNewProjectEipMonitorDataError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNewProjectEipMonitorDataError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

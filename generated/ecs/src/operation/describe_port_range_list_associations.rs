@@ -225,7 +225,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsRespons
 /// Service errors of `DescribePortRangeListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePortRangeListAssociationsError {
     /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
@@ -252,16 +252,32 @@ for DescribePortRangeListAssociationsError {
 }
 impl DescribePortRangeListAssociationsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribePortRangeListAssociationsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePortRangeListAssociationsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -269,6 +285,7 @@ impl ::std::fmt::Display for DescribePortRangeListAssociationsError {
 impl ::std::error::Error for DescribePortRangeListAssociationsError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribePortRangeListAssociationsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

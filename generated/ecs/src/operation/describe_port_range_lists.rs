@@ -286,7 +286,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {
 /// Service errors of `DescribePortRangeLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePortRangeListsError {
     /// HTTP 400 `LimitExceed.PortRangeListId`: The specified number of PortRangeListId exceeds the limit.
@@ -310,22 +310,39 @@ impl From<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
 }
 impl DescribePortRangeListsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LimitExceedPortRangeListId(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::LimitExceedPortRangeListId(error) => {
+                ("LimitExceedPortRangeListId", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribePortRangeListsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePortRangeListsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePortRangeListsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePortRangeListsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

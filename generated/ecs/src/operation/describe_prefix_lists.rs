@@ -302,7 +302,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {
 /// Service errors of `DescribePrefixLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePrefixListsError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -326,22 +326,37 @@ impl From<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
 }
 impl DescribePrefixListsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::LimitExceedPrefixListId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::LimitExceedPrefixListId(error) => ("LimitExceedPrefixListId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribePrefixListsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePrefixListsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePrefixListsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePrefixListsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

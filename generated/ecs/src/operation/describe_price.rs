@@ -803,7 +803,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
 /// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePriceError {
     /// HTTP 400 `InvalidParameter.RecurrenceRules`: The specified parameter RecurrenceRules is invalid.
@@ -1251,118 +1251,271 @@ impl From<::acs_runtime::client::ServiceError> for DescribePriceError {
 }
 impl DescribePriceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterRecurrenceRules(error)
-            | Self::InvalidRecurrenceRulesCountLimitExceeded(error)
-            | Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
-            | Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
-            | Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
-            | Self::InvalidStartTimeNotSupported(error)
-            | Self::InvalidSpotAuthorized(error)
-            | Self::InvalidZoneId(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskSizeValueNotSupported(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidNetworkTypeMismatch(error)
-            | Self::InvalidDiskCategoryMismatch(error)
-            | Self::InvalidIoOptimizedValueValueNotSupported(error)
-            | Self::InvalidPeriod(error)
-            | Self::InstanceDiskCategoryLimitExceed(error)
-            | Self::InstanceDiskNumberLimitExceed(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::Throttling(error)
-            | Self::ThrottlingUser(error)
-            | Self::PriceNotFound(error)
-            | Self::InvalidResourceTypeValueNotSupported(error)
-            | Self::InvalidPriceUnitValueNotSupported(error)
-            | Self::IncorrectImageStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidCapacityValueNotSupported(error)
-            | Self::InvalidActivityNotSupported(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
-            | Self::InvalidKmsKeyIdNotMatchSnapshot(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidAssuranceTimesNotSupported(error)
-            | Self::InvalidParameterPlatform(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::OperationDeniedTestAccountRetricted(error)
-            | Self::UnsupportedIspNetworkChargeType(error)
-            | Self::EncryptedOptionConflict(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidMarketImageNotAuthorized(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::InvalidSystemDiskCategoryValueUnauthorized(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::QuotaExceedPortableCloudDisk(error)
-            | Self::Forbbiden(error)
-            | Self::InstanceDiskNumLimitExceed(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidDiskSizeTooSmall(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::RegionUnauthorized(error)
-            | Self::InvalidAmountMalformed(error)
-            | Self::InvalidChargeTypeMarketImage(error)
-            | Self::InvalidDiskIdsNotFound(error)
-            | Self::PrePaidInstanceExpired(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::InvalidActionUnauthorized(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::InvalidOperationPublicIpAddressNoStock(error)
-            | Self::UnsupportedIspRegion(error)
-            | Self::InvalidIspBandwidthOut(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidIspUid(error)
-            | Self::UnsupportedIspClassicNetwork(error)
-            | Self::InvalidIspTypeValueNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidInstanceTypeMissing(error)
-            | Self::InvalidNetworkTypeValueNotSupported(error)
-            | Self::InvalidDiskCategoryMissing(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidMarketImageNotFound(error)
-            | Self::InvalidDiskIdsNotPortable(error)
-            | Self::InvalidSystemDiskNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InvalidDedicatedHostTypeMissing(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterRecurrenceRules(error) => {
+                ("InvalidParameterRecurrenceRules", error)
+            }
+            Self::InvalidRecurrenceRulesCountLimitExceeded(error) => {
+                ("InvalidRecurrenceRulesCountLimitExceeded", error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error) => {
+                ("InvalidRecurrenceRulesStartHourEndHourTooShort", error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(error) => {
+                ("InvalidParameterRecurrenceRulesStartHourEndHour", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueMonthly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueWeekly", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceValueDaily", error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(error) => {
+                ("InvalidParameterRecurrenceRulesRecurrenceType", error)
+            }
+            Self::InvalidStartTimeNotSupported(error) => {
+                ("InvalidStartTimeNotSupported", error)
+            }
+            Self::InvalidSpotAuthorized(error) => ("InvalidSpotAuthorized", error),
+            Self::InvalidZoneId(error) => ("InvalidZoneId", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(error) => {
+                ("InvalidInternetMaxBandwidthOutValueNotSupported", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(error) => {
+                ("InvalidDataDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidNetworkTypeMismatch(error) => {
+                ("InvalidNetworkTypeMismatch", error)
+            }
+            Self::InvalidDiskCategoryMismatch(error) => {
+                ("InvalidDiskCategoryMismatch", error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(error) => {
+                ("InvalidIoOptimizedValueValueNotSupported", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::InstanceDiskCategoryLimitExceed(error) => {
+                ("InstanceDiskCategoryLimitExceed", error)
+            }
+            Self::InstanceDiskNumberLimitExceed(error) => {
+                ("InstanceDiskNumberLimitExceed", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::ThrottlingUser(error) => ("ThrottlingUser", error),
+            Self::PriceNotFound(error) => ("PriceNotFound", error),
+            Self::InvalidResourceTypeValueNotSupported(error) => {
+                ("InvalidResourceTypeValueNotSupported", error)
+            }
+            Self::InvalidPriceUnitValueNotSupported(error) => {
+                ("InvalidPriceUnitValueNotSupported", error)
+            }
+            Self::IncorrectImageStatus(error) => ("IncorrectImageStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidCapacityValueNotSupported(error) => {
+                ("InvalidCapacityValueNotSupported", error)
+            }
+            Self::InvalidActivityNotSupported(error) => {
+                ("InvalidActivityNotSupported", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(error) => {
+                ("InvalidEncryptAlgorithmNotMatchSnapshot", error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(error) => {
+                ("InvalidKmsKeyIdNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidAssuranceTimesNotSupported(error) => {
+                ("InvalidAssuranceTimesNotSupported", error)
+            }
+            Self::InvalidParameterPlatform(error) => ("InvalidParameterPlatform", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::OperationDeniedTestAccountRetricted(error) => {
+                ("OperationDeniedTestAccountRetricted", error)
+            }
+            Self::UnsupportedIspNetworkChargeType(error) => {
+                ("UnsupportedIspNetworkChargeType", error)
+            }
+            Self::EncryptedOptionConflict(error) => ("EncryptedOptionConflict", error),
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidMarketImageNotAuthorized(error) => {
+                ("InvalidMarketImageNotAuthorized", error)
+            }
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(error) => {
+                ("InvalidSystemDiskCategoryValueUnauthorized", error)
+            }
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::QuotaExceedPortableCloudDisk(error) => {
+                ("QuotaExceedPortableCloudDisk", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InstanceDiskNumLimitExceed(error) => {
+                ("InstanceDiskNumLimitExceed", error)
+            }
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidDiskSizeTooSmall(error) => ("InvalidDiskSizeTooSmall", error),
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::RegionUnauthorized(error) => ("RegionUnauthorized", error),
+            Self::InvalidAmountMalformed(error) => ("InvalidAmountMalformed", error),
+            Self::InvalidChargeTypeMarketImage(error) => {
+                ("InvalidChargeTypeMarketImage", error)
+            }
+            Self::InvalidDiskIdsNotFound(error) => ("InvalidDiskIdsNotFound", error),
+            Self::PrePaidInstanceExpired(error) => ("PrePaidInstanceExpired", error),
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::InvalidActionUnauthorized(error) => {
+                ("InvalidActionUnauthorized", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(error) => {
+                ("InvalidOperationPublicIpAddressNoStock", error)
+            }
+            Self::UnsupportedIspRegion(error) => ("UnsupportedIspRegion", error),
+            Self::InvalidIspBandwidthOut(error) => ("InvalidIspBandwidthOut", error),
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidIspUid(error) => ("InvalidIspUid", error),
+            Self::UnsupportedIspClassicNetwork(error) => {
+                ("UnsupportedIspClassicNetwork", error)
+            }
+            Self::InvalidIspTypeValueNotSupported(error) => {
+                ("InvalidIspTypeValueNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidInstanceTypeMissing(error) => {
+                ("InvalidInstanceTypeMissing", error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(error) => {
+                ("InvalidNetworkTypeValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryMissing(error) => {
+                ("InvalidDiskCategoryMissing", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidMarketImageNotFound(error) => {
+                ("InvalidMarketImageNotFound", error)
+            }
+            Self::InvalidDiskIdsNotPortable(error) => {
+                ("InvalidDiskIdsNotPortable", error)
+            }
+            Self::InvalidSystemDiskNotFound(error) => {
+                ("InvalidSystemDiskNotFound", error)
+            }
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InvalidDedicatedHostTypeMissing(error) => {
+                ("InvalidDedicatedHostTypeMissing", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribePriceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePriceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePriceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePriceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

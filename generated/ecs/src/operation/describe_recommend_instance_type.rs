@@ -547,7 +547,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
 /// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRecommendInstanceTypeError {
     /// HTTP 400 `RecommendEmpty.InstanceTypeNotAuthorized`: The recommend instanceTypes are not authorized.
@@ -691,48 +691,115 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceType
 }
 impl DescribeRecommendInstanceTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RecommendEmptyInstanceTypeNotAuthorized(error)
-            | Self::RecommendEmptyInstanceTypeSoldOut(error)
-            | Self::RecommendEmptyDiskCategoryNotRecommended(error)
-            | Self::InvalidNetworkTypeValueNotSupported(error)
-            | Self::InvalidSpotStrategyValueNotSupported(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InvalidPriorityStrategyValueNotSupported(error)
-            | Self::InvalidParamTypeAndCpuMemConflict(error)
-            | Self::InvalidIoOptimizedNotFound(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidDiskCategoryNotFound(error)
-            | Self::InvalidInstanceTypeFamilyNotFound(error)
-            | Self::InvalidMaxPriceNotSupported(error)
-            | Self::InvalidZoneIdMalFormed(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidZoneIdValueNotSupported(error)
-            | Self::InvalidCoreAndMemoryValueNotSupported(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::RecommendEmptyPerformanceNotSatisfied(error)
-            | Self::RecommendEmptyPriceNotSatisfied(error)
-            | Self::RecommendEmptyQuotaNotSatisfied(error)
-            | Self::RecommendEmptyIzNotMatched(error)
-            | Self::RecommendEmptyInstanceTypeNotMatched(error)
-            | Self::InvalidSceneValueNotSupported(error)
-            | Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
-            | Self::RecommendEmptyGenerationNotMatch(error)
-            | Self::RecommendEmptyNetworkTypeNotSupported(error)
-            | Self::InvalidInstanceFamilyLevelNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RecommendEmptyInstanceTypeNotAuthorized(error) => {
+                ("RecommendEmptyInstanceTypeNotAuthorized", error)
+            }
+            Self::RecommendEmptyInstanceTypeSoldOut(error) => {
+                ("RecommendEmptyInstanceTypeSoldOut", error)
+            }
+            Self::RecommendEmptyDiskCategoryNotRecommended(error) => {
+                ("RecommendEmptyDiskCategoryNotRecommended", error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(error) => {
+                ("InvalidNetworkTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategyValueNotSupported(error) => {
+                ("InvalidSpotStrategyValueNotSupported", error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InvalidPriorityStrategyValueNotSupported(error) => {
+                ("InvalidPriorityStrategyValueNotSupported", error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(error) => {
+                ("InvalidParamTypeAndCpuMemConflict", error)
+            }
+            Self::InvalidIoOptimizedNotFound(error) => {
+                ("InvalidIoOptimizedNotFound", error)
+            }
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidDiskCategoryNotFound(error) => {
+                ("InvalidDiskCategoryNotFound", error)
+            }
+            Self::InvalidInstanceTypeFamilyNotFound(error) => {
+                ("InvalidInstanceTypeFamilyNotFound", error)
+            }
+            Self::InvalidMaxPriceNotSupported(error) => {
+                ("InvalidMaxPriceNotSupported", error)
+            }
+            Self::InvalidZoneIdMalFormed(error) => ("InvalidZoneIdMalFormed", error),
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidZoneIdValueNotSupported(error) => {
+                ("InvalidZoneIdValueNotSupported", error)
+            }
+            Self::InvalidCoreAndMemoryValueNotSupported(error) => {
+                ("InvalidCoreAndMemoryValueNotSupported", error)
+            }
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::RecommendEmptyPerformanceNotSatisfied(error) => {
+                ("RecommendEmptyPerformanceNotSatisfied", error)
+            }
+            Self::RecommendEmptyPriceNotSatisfied(error) => {
+                ("RecommendEmptyPriceNotSatisfied", error)
+            }
+            Self::RecommendEmptyQuotaNotSatisfied(error) => {
+                ("RecommendEmptyQuotaNotSatisfied", error)
+            }
+            Self::RecommendEmptyIzNotMatched(error) => {
+                ("RecommendEmptyIzNotMatched", error)
+            }
+            Self::RecommendEmptyInstanceTypeNotMatched(error) => {
+                ("RecommendEmptyInstanceTypeNotMatched", error)
+            }
+            Self::InvalidSceneValueNotSupported(error) => {
+                ("InvalidSceneValueNotSupported", error)
+            }
+            Self::RecommendEmptyInstanceTypeFamilyNotMatched(error) => {
+                ("RecommendEmptyInstanceTypeFamilyNotMatched", error)
+            }
+            Self::RecommendEmptyGenerationNotMatch(error) => {
+                ("RecommendEmptyGenerationNotMatch", error)
+            }
+            Self::RecommendEmptyNetworkTypeNotSupported(error) => {
+                ("RecommendEmptyNetworkTypeNotSupported", error)
+            }
+            Self::InvalidInstanceFamilyLevelNotSupported(error) => {
+                ("InvalidInstanceFamilyLevelNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeRecommendInstanceTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRecommendInstanceTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRecommendInstanceTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRecommendInstanceTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -280,7 +280,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceByTagsResponse {
 /// Service errors of `DescribeResourceByTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeResourceByTagsError {
     /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
@@ -304,22 +304,39 @@ impl From<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
 }
 impl DescribeResourceByTagsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagCount(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeResourceByTagsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeResourceByTagsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeResourceByTagsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeResourceByTagsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -358,7 +358,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
 /// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupAttributeError {
     /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
@@ -405,27 +405,50 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttribut
 }
 impl DescribeSecurityGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidParamter(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterAttributeNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidParamter(error) => ("InvalidParamter", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterAttributeNotSupported(error) => {
+                ("InvalidParameterAttributeNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSecurityGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecurityGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -182,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse 
 /// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupReferencesError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is essential and size should less than 10
@@ -210,16 +210,34 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupReferenc
 }
 impl DescribeSecurityGroupReferencesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSecurityGroupReferencesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -227,6 +245,7 @@ impl ::std::fmt::Display for DescribeSecurityGroupReferencesError {
 impl ::std::error::Error for DescribeSecurityGroupReferencesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeSecurityGroupReferencesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

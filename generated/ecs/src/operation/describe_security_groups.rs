@@ -504,7 +504,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
 /// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupsError {
     /// HTTP 400 `NotSupported.PageNumberAndPageSize`: The parameters PageNumber and PageSize are currently not supported, please use NextToken and MaxResults instead.
@@ -548,26 +548,51 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
 }
 impl DescribeSecurityGroupsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupportedPageNumberAndPageSize(error)
-            | Self::InValidParameterNextToken(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterSecurityGroupType(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidSecurityGroupNameMalformed(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::NotSupportedPageNumberAndPageSize(error) => {
+                ("NotSupportedPageNumberAndPageSize", error)
+            }
+            Self::InValidParameterNextToken(error) => {
+                ("InValidParameterNextToken", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterSecurityGroupType(error) => {
+                ("InvalidParameterSecurityGroupType", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(error) => {
+                ("InvalidSecurityGroupNameMalformed", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSecurityGroupsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecurityGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecurityGroupsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecurityGroupsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

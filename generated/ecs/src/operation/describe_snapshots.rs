@@ -607,7 +607,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
 /// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -662,31 +662,54 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
 }
 impl DescribeSnapshotsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidSnapshotIdsMalformed(error)
-            | Self::InvalidSnapshotCategoryMalformed(error)
-            | Self::InvalidFilterKeyNotFound(error)
-            | Self::InvalidFilterValue(error)
-            | Self::InvalidUsage(error)
-            | Self::InvalidSourceDiskType(error)
-            | Self::InvalidStatusNotFound(error)
-            | Self::InvalidSnapshotTypeNotFound(error)
-            | Self::InvalidSnapshotLinkIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidSnapshotIdsMalformed(error) => {
+                ("InvalidSnapshotIdsMalformed", error)
+            }
+            Self::InvalidSnapshotCategoryMalformed(error) => {
+                ("InvalidSnapshotCategoryMalformed", error)
+            }
+            Self::InvalidFilterKeyNotFound(error) => ("InvalidFilterKeyNotFound", error),
+            Self::InvalidFilterValue(error) => ("InvalidFilterValue", error),
+            Self::InvalidUsage(error) => ("InvalidUsage", error),
+            Self::InvalidSourceDiskType(error) => ("InvalidSourceDiskType", error),
+            Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
+            Self::InvalidSnapshotTypeNotFound(error) => {
+                ("InvalidSnapshotTypeNotFound", error)
+            }
+            Self::InvalidSnapshotLinkIdNotFound(error) => {
+                ("InvalidSnapshotLinkIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSnapshotsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnapshotsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnapshotsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnapshotsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

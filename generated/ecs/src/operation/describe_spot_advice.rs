@@ -359,7 +359,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
 /// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSpotAdviceError {
     /// HTTP 400 `Invalid.SaleStrategy`: The specified saleStrategy is not valid.
@@ -432,35 +432,62 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
 }
 impl DescribeSpotAdviceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSaleStrategy(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::InvalidParamTypeAndCpuMemConflict(error)
-            | Self::InvalidParamCores(error)
-            | Self::InvalidParamMemory(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::InvalidRegionId(error)
-            | Self::UnavailableRegions(error)
-            | Self::InvalidResourceType(error)
-            | Self::InvalidDestinationResource(error)
-            | Self::InvalidIoOptimized(error)
-            | Self::InvalidNetworkType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSaleStrategy(error) => ("InvalidSaleStrategy", error),
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(error) => {
+                ("InvalidParamTypeAndCpuMemConflict", error)
+            }
+            Self::InvalidParamCores(error) => ("InvalidParamCores", error),
+            Self::InvalidParamMemory(error) => ("InvalidParamMemory", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::InvalidRegionId(error) => ("InvalidRegionId", error),
+            Self::UnavailableRegions(error) => ("UnavailableRegions", error),
+            Self::InvalidResourceType(error) => ("InvalidResourceType", error),
+            Self::InvalidDestinationResource(error) => {
+                ("InvalidDestinationResource", error)
+            }
+            Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
+            Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSpotAdviceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSpotAdviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSpotAdviceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotAdviceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -370,7 +370,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
 /// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSpotPriceHistoryError {
     /// HTTP 400 `MissingParameter`: %s
@@ -481,47 +481,84 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError
 }
 impl DescribeSpotPriceHistoryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidParamsStartTime(error)
-            | Self::InvalidParamsEndTime(error)
-            | Self::AbsAbsInvalidSpotInstanceUid(error)
-            | Self::InvalidParamsNetworkType(error)
-            | Self::InvalidParamsIoOptimized(error)
-            | Self::InvalidParamsOsType(error)
-            | Self::AbsIoOptimizedValueNotSupported(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidParamsZoneId(error)
-            | Self::InvalidParamsRegionId(error)
-            | Self::InvalidParamsInstanceType(error)
-            | Self::InvalidParamsPageSize(error)
-            | Self::InvalidParamsOffset(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::DependencyViolationIoOptimized(error)
-            | Self::InvalidSpotDuration(error)
-            | Self::OperationDeniedQueryFail(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbeddenNotSupportRam(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::OperationDeniedRegionIdNotSupported(error)
-            | Self::OperationDeniedFlavorNotSupported(error)
-            | Self::OperationDeniedTimestampNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidParamsStartTime(error) => ("InvalidParamsStartTime", error),
+            Self::InvalidParamsEndTime(error) => ("InvalidParamsEndTime", error),
+            Self::AbsAbsInvalidSpotInstanceUid(error) => {
+                ("AbsAbsInvalidSpotInstanceUid", error)
+            }
+            Self::InvalidParamsNetworkType(error) => ("InvalidParamsNetworkType", error),
+            Self::InvalidParamsIoOptimized(error) => ("InvalidParamsIoOptimized", error),
+            Self::InvalidParamsOsType(error) => ("InvalidParamsOsType", error),
+            Self::AbsIoOptimizedValueNotSupported(error) => {
+                ("AbsIoOptimizedValueNotSupported", error)
+            }
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidParamsZoneId(error) => ("InvalidParamsZoneId", error),
+            Self::InvalidParamsRegionId(error) => ("InvalidParamsRegionId", error),
+            Self::InvalidParamsInstanceType(error) => {
+                ("InvalidParamsInstanceType", error)
+            }
+            Self::InvalidParamsPageSize(error) => ("InvalidParamsPageSize", error),
+            Self::InvalidParamsOffset(error) => ("InvalidParamsOffset", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::DependencyViolationIoOptimized(error) => {
+                ("DependencyViolationIoOptimized", error)
+            }
+            Self::InvalidSpotDuration(error) => ("InvalidSpotDuration", error),
+            Self::OperationDeniedQueryFail(error) => ("OperationDeniedQueryFail", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::OperationDeniedRegionIdNotSupported(error) => {
+                ("OperationDeniedRegionIdNotSupported", error)
+            }
+            Self::OperationDeniedFlavorNotSupported(error) => {
+                ("OperationDeniedFlavorNotSupported", error)
+            }
+            Self::OperationDeniedTimestampNotSupported(error) => {
+                ("OperationDeniedTimestampNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSpotPriceHistoryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSpotPriceHistoryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSpotPriceHistoryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSpotPriceHistoryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

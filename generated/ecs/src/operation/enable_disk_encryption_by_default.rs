@@ -169,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableDiskEncryptionByDefaultResponse {
 /// Service errors of `EnableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableDiskEncryptionByDefaultError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnabled`: KMS must be enabled for encrypted disks.
@@ -237,30 +237,65 @@ impl From<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefault
 }
 impl EnableDiskEncryptionByDefaultError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::AbsInvalidActionRegionNotSupport(error)
-            | Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error)
-            | Self::InvalidParameterRegionIdNotExists(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidOperationKmsKeyIdNotFound(error)
-            | Self::InvalidOperationKmsServiceNotOpen(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
+                ("InvalidParameterEncryptedKmsNotEnabled", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(error) => {
+                ("AbsInvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error) => {
+                ("InvalidOperationDefaultEncryptionAlreadyEnabled", error)
+            }
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(error) => {
+                ("InvalidOperationKmsKeyIdNotFound", error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(error) => {
+                ("InvalidOperationKmsServiceNotOpen", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for EnableDiskEncryptionByDefaultError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableDiskEncryptionByDefaultError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableDiskEncryptionByDefaultError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableDiskEncryptionByDefaultError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

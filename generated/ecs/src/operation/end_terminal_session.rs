@@ -171,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for EndTerminalSessionResponse {
 /// Service errors of `EndTerminalSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum EndTerminalSessionError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -192,21 +192,36 @@ impl From<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
 }
 impl EndTerminalSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InvalidSessionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InvalidSessionIdNotFound(error) => ("InvalidSessionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for EndTerminalSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EndTerminalSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EndTerminalSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EndTerminalSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

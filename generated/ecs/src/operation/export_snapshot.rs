@@ -176,7 +176,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportSnapshotResponse {
 /// Service errors of `ExportSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ExportSnapshotError {
     /// HTTP 403 `ExportSnapshotFailed`: Exporting snapshot is failed, Please contact the administrator.
@@ -217,27 +217,50 @@ impl From<::acs_runtime::client::ServiceError> for ExportSnapshotError {
 }
 impl ExportSnapshotError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ExportSnapshotFailed(error)
-            | Self::SnapshotIsExporting(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::SnapshotCreateNotFinished(error)
-            | Self::OssAuthorizedFailed(error)
-            | Self::InvalidOssBucketNotFound(error)
-            | Self::InvalidUserNotInWhiteList(error)
-            | Self::InvalidOssBucketInOtherRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::ExportSnapshotFailed(error) => ("ExportSnapshotFailed", error),
+            Self::SnapshotIsExporting(error) => ("SnapshotIsExporting", error),
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::SnapshotCreateNotFinished(error) => {
+                ("SnapshotCreateNotFinished", error)
+            }
+            Self::OssAuthorizedFailed(error) => ("OssAuthorizedFailed", error),
+            Self::InvalidOssBucketNotFound(error) => ("InvalidOssBucketNotFound", error),
+            Self::InvalidUserNotInWhiteList(error) => {
+                ("InvalidUserNotInWhiteList", error)
+            }
+            Self::InvalidOssBucketInOtherRegion(error) => {
+                ("InvalidOssBucketInOtherRegion", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ExportSnapshotError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ExportSnapshotError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ExportSnapshotError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ExportSnapshotError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -249,7 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {
 /// Service errors of `ImportKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ImportKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -287,26 +287,47 @@ impl From<::acs_runtime::client::ServiceError> for ImportKeyPairError {
 }
 impl ImportKeyPairError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidKeyPairNameMalformed(error)
-            | Self::InvalidPublicKeyBodyMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::KeyPairAlreadyExist(error)
-            | Self::QuotaExceedKeyPair(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidKeyPairNameMalformed(error) => {
+                ("InvalidKeyPairNameMalformed", error)
+            }
+            Self::InvalidPublicKeyBodyMalformed(error) => {
+                ("InvalidPublicKeyBodyMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::KeyPairAlreadyExist(error) => ("KeyPairAlreadyExist", error),
+            Self::QuotaExceedKeyPair(error) => ("QuotaExceedKeyPair", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ImportKeyPairError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ImportKeyPairError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ImportKeyPairError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ImportKeyPairError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -216,7 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for JoinSecurityGroupResponse {
 /// Service errors of `JoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum JoinSecurityGroupError {
     /// HTTP 400 `InstanceSecurityGroupLimitExceeded`: Exceeding the allowed amount of security groups that an instance can be in.
@@ -344,46 +344,101 @@ impl From<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
 }
 impl JoinSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceSecurityGroupLimitExceeded(error)
-            | Self::InvalidInstanceIdMismatch(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationNotSupportEnterpriseGroup(error)
-            | Self::InvalidOperationMultiGroupType(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
-            | Self::NotBelongUser(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::SecurityGroupInstanceLimitExceeded(error)
-            | Self::InvalidInstanceIdAlreadyExists(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidOperationNetworkInterfaceCountExceeded(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            | Self::ForbiddenInstanceIsBeingCreated(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceSecurityGroupLimitExceeded(error) => {
+                ("InstanceSecurityGroupLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdMismatch(error) => {
+                ("InvalidInstanceIdMismatch", error)
+            }
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(error) => {
+                ("InvalidOperationNotSupportEnterpriseGroup", error)
+            }
+            Self::InvalidOperationMultiGroupType(error) => {
+                ("InvalidOperationMultiGroupType", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationEniAndGroupNotBelongSameUser(error) => {
+                ("InvalidOperationEniAndGroupNotBelongSameUser", error)
+            }
+            Self::NotBelongUser(error) => ("NotBelongUser", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidStatusEniOrInstanceIsBeingCreated(error) => {
+                ("InvalidStatusEniOrInstanceIsBeingCreated", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::SecurityGroupInstanceLimitExceeded(error) => {
+                ("SecurityGroupInstanceLimitExceeded", error)
+            }
+            Self::InvalidInstanceIdAlreadyExists(error) => {
+                ("InvalidInstanceIdAlreadyExists", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidOperationNetworkInterfaceCountExceeded(error) => {
+                ("InvalidOperationNetworkInterfaceCountExceeded", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
+                ("InvalidParamEniIdAndInstanceIdConflict", error)
+            }
+            Self::ForbiddenInstanceIsBeingCreated(error) => {
+                ("ForbiddenInstanceIsBeingCreated", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for JoinSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for JoinSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for JoinSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for JoinSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

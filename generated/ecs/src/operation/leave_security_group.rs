@@ -217,7 +217,7 @@ impl<'de> ::serde::Deserialize<'de> for LeaveSecurityGroupResponse {
 /// Service errors of `LeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum LeaveSecurityGroupError {
     /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
@@ -302,37 +302,78 @@ impl From<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
 }
 impl LeaveSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdMalformed(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidSecurityGroupAssociationNotFound(error)
-            | Self::InstanceLastSecurityGroup(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceNotInSecurityGroup(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationAtLeastInOneGroup(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidParamMalformed(error)
-            | Self::InvalidParamEniIdAndInstanceIdConflict(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::RequestTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidSecurityGroupAssociationNotFound(error) => {
+                ("InvalidSecurityGroupAssociationNotFound", error)
+            }
+            Self::InstanceLastSecurityGroup(error) => {
+                ("InstanceLastSecurityGroup", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceNotInSecurityGroup(error) => {
+                ("InstanceNotInSecurityGroup", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationAtLeastInOneGroup(error) => {
+                ("InvalidOperationAtLeastInOneGroup", error)
+            }
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(error) => {
+                ("InvalidParamEniIdAndInstanceIdConflict", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::RequestTimeout(error) => ("RequestTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for LeaveSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LeaveSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LeaveSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LeaveSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

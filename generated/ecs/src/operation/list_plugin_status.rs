@@ -298,7 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPluginStatusResponse {
 /// Service errors of `ListPluginStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPluginStatusError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -343,29 +343,50 @@ impl From<::acs_runtime::client::ServiceError> for ListPluginStatusError {
 }
 impl ListPluginStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InvalidParamPageNumber(error)
-            | Self::InvalidParamPageSize(error)
-            | Self::PluginNameMissingValue(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::InvalidParameterNextToken(error)
-            | Self::InvalidParameterMaxResults(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InvalidPluginNameNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InvalidParamPageNumber(error) => ("InvalidParamPageNumber", error),
+            Self::InvalidParamPageSize(error) => ("InvalidParamPageSize", error),
+            Self::PluginNameMissingValue(error) => ("PluginNameMissingValue", error),
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::InvalidParameterNextToken(error) => {
+                ("InvalidParameterNextToken", error)
+            }
+            Self::InvalidParameterMaxResults(error) => {
+                ("InvalidParameterMaxResults", error)
+            }
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InvalidPluginNameNotFound(error) => {
+                ("InvalidPluginNameNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListPluginStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPluginStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListPluginStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListPluginStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

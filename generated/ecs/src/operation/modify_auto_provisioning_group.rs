@@ -357,7 +357,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyAutoProvisioningGroupResponse {
 /// Service errors of `ModifyAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -428,33 +428,62 @@ impl From<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupEr
 }
 impl ModifyAutoProvisioningGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::NoPermission(error)
-            | Self::InvalidLaunchTemplateConfigsSizeExceed(error)
-            | Self::QuotaExceedLaunchTemplateConfigs(error)
-            | Self::OperationDenied(error)
-            | Self::VpcMismatchSecurityGroupAndVSwitch(error)
-            | Self::ForbiddenRam(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::AutoProvisioningGroupUnauthorized(error)
-            | Self::AutoProvisioningGroupIncorrectStatus(error)
-            | Self::InvalidParameterTargetCapacity(error)
-            | Self::InvalidAutoProvisioningGroupIdNotFound(error)
-            | Self::InvalidParameterMaxPrice(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(error) => {
+                ("InvalidLaunchTemplateConfigsSizeExceed", error)
+            }
+            Self::QuotaExceedLaunchTemplateConfigs(error) => {
+                ("QuotaExceedLaunchTemplateConfigs", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(error) => {
+                ("VpcMismatchSecurityGroupAndVSwitch", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::AutoProvisioningGroupUnauthorized(error) => {
+                ("AutoProvisioningGroupUnauthorized", error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(error) => {
+                ("AutoProvisioningGroupIncorrectStatus", error)
+            }
+            Self::InvalidParameterTargetCapacity(error) => {
+                ("InvalidParameterTargetCapacity", error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(error) => {
+                ("InvalidAutoProvisioningGroupIdNotFound", error)
+            }
+            Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyAutoProvisioningGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyAutoProvisioningGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyAutoProvisioningGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyAutoProvisioningGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

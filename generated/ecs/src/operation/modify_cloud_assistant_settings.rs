@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCloudAssistantSettingsResponse {
 /// Service errors of `ModifyCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -371,41 +371,94 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsE
 }
 impl ModifyCloudAssistantSettingsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterSettingType(error)
-            | Self::InvalidParameterOssEncryptionType(error)
-            | Self::InvalidParameterOssEncryptionAlgorithm(error)
-            | Self::InvalidParameterOssEncryptionKeyId(error)
-            | Self::InvalidParameterOssBucketName(error)
-            | Self::InvalidParameterOssPrefix(error)
-            | Self::InvalidOssBucketNameInOtherRegion(error)
-            | Self::InvalidParameterSlsProjectName(error)
-            | Self::InvalidParameterSlsLogstoreName(error)
-            | Self::InvalidParameterAllowedUpgradeWindow(error)
-            | Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
-            | Self::InvalidParameterTimeZone(error)
-            | Self::InvalidAllowedUpgradeWindowRequired(error)
-            | Self::CreateServiceLinkedRoleNoPermission(error)
-            | Self::InvalidOperationOssEncryptionUnsupported(error)
-            | Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
-            | Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
-            | Self::InvalidSlsProjectNameNotFound(error)
-            | Self::InvalidSlsLogstoreNameNotFound(error)
-            | Self::InvalidOssBucketNameNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterSettingType(error) => {
+                ("InvalidParameterSettingType", error)
+            }
+            Self::InvalidParameterOssEncryptionType(error) => {
+                ("InvalidParameterOssEncryptionType", error)
+            }
+            Self::InvalidParameterOssEncryptionAlgorithm(error) => {
+                ("InvalidParameterOssEncryptionAlgorithm", error)
+            }
+            Self::InvalidParameterOssEncryptionKeyId(error) => {
+                ("InvalidParameterOssEncryptionKeyId", error)
+            }
+            Self::InvalidParameterOssBucketName(error) => {
+                ("InvalidParameterOssBucketName", error)
+            }
+            Self::InvalidParameterOssPrefix(error) => {
+                ("InvalidParameterOssPrefix", error)
+            }
+            Self::InvalidOssBucketNameInOtherRegion(error) => {
+                ("InvalidOssBucketNameInOtherRegion", error)
+            }
+            Self::InvalidParameterSlsProjectName(error) => {
+                ("InvalidParameterSlsProjectName", error)
+            }
+            Self::InvalidParameterSlsLogstoreName(error) => {
+                ("InvalidParameterSlsLogstoreName", error)
+            }
+            Self::InvalidParameterAllowedUpgradeWindow(error) => {
+                ("InvalidParameterAllowedUpgradeWindow", error)
+            }
+            Self::InvalidAllowedUpgradeWindowDurationTooShort(error) => {
+                ("InvalidAllowedUpgradeWindowDurationTooShort", error)
+            }
+            Self::InvalidParameterTimeZone(error) => ("InvalidParameterTimeZone", error),
+            Self::InvalidAllowedUpgradeWindowRequired(error) => {
+                ("InvalidAllowedUpgradeWindowRequired", error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(error) => {
+                ("CreateServiceLinkedRoleNoPermission", error)
+            }
+            Self::InvalidOperationOssEncryptionUnsupported(error) => {
+                ("InvalidOperationOssEncryptionUnsupported", error)
+            }
+            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error) => {
+                ("InvalidAllowedUpgradeWindowCountLimitExceeded", error)
+            }
+            Self::InvalidOperationSessionManagerDeliveryUnsupported(error) => {
+                ("InvalidOperationSessionManagerDeliveryUnsupported", error)
+            }
+            Self::InvalidSlsProjectNameNotFound(error) => {
+                ("InvalidSlsProjectNameNotFound", error)
+            }
+            Self::InvalidSlsLogstoreNameNotFound(error) => {
+                ("InvalidSlsLogstoreNameNotFound", error)
+            }
+            Self::InvalidOssBucketNameNotFound(error) => {
+                ("InvalidOssBucketNameNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyCloudAssistantSettingsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCloudAssistantSettingsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCloudAssistantSettingsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCloudAssistantSettingsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

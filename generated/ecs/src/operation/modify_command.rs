@@ -265,7 +265,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommandResponse {
 /// Service errors of `ModifyCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -333,34 +333,61 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCommandError {
 }
 impl ModifyCommandError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::InvalidParameterWorkingDir(error)
-            | Self::CmdNameReadonly(error)
-            | Self::CmdNameExceedLimit(error)
-            | Self::CmdContentExceedLimit(error)
-            | Self::CmdDescExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidParameterCharacterCommandName(error)
-            | Self::InvalidParameterCharacterCommandDescription(error)
-            | Self::InvalidParameterCharacterCommandWorkingDir(error)
-            | Self::InvalidLauncherLengthLimitExceeded(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidCmdIdNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::InvalidParameterWorkingDir(error) => {
+                ("InvalidParameterWorkingDir", error)
+            }
+            Self::CmdNameReadonly(error) => ("CmdNameReadonly", error),
+            Self::CmdNameExceedLimit(error) => ("CmdNameExceedLimit", error),
+            Self::CmdContentExceedLimit(error) => ("CmdContentExceedLimit", error),
+            Self::CmdDescExceedLimit(error) => ("CmdDescExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidParameterCharacterCommandName(error) => {
+                ("InvalidParameterCharacterCommandName", error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(error) => {
+                ("InvalidParameterCharacterCommandDescription", error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(error) => {
+                ("InvalidParameterCharacterCommandWorkingDir", error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(error) => {
+                ("InvalidLauncherLengthLimitExceeded", error)
+            }
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyCommandError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCommandError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCommandError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCommandError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeRespon
 /// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: DedicatedHostId should not be null.
@@ -236,19 +236,35 @@ for ModifyDedicatedHostAutoReleaseTimeError {
 }
 impl ModifyDedicatedHostAutoReleaseTimeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::UnsupportedParameter(error)
-            | Self::InvalidAutoReleaseTimeMalformed(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::NoSuchResource(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => {
+                ("InvalidAutoReleaseTimeMalformed", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -256,6 +272,7 @@ impl ::std::fmt::Display for ModifyDedicatedHostAutoReleaseTimeError {
 impl ::std::error::Error for ModifyDedicatedHostAutoReleaseTimeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

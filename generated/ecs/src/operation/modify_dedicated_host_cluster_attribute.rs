@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostClusterAttributeRespo
 /// Service errors of `ModifyDedicatedHostClusterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostClusterAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostClusterName is not valid.
@@ -234,17 +234,37 @@ for ModifyDedicatedHostClusterAttributeError {
 }
 impl ModifyDedicatedHostClusterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDedicatedHostNameMalformed(error) => {
+                ("InvalidDedicatedHostNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyDedicatedHostClusterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDedicatedHostClusterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -252,6 +272,7 @@ impl ::std::fmt::Display for ModifyDedicatedHostClusterAttributeError {
 impl ::std::error::Error for ModifyDedicatedHostClusterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyDedicatedHostClusterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

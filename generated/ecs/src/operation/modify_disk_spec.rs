@@ -340,7 +340,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
 /// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskSpecError {
     /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
@@ -589,71 +589,158 @@ impl From<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
 }
 impl ModifyDiskSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidPerformanceLevelParamMismatch(error)
-            | Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
-            | Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            | Self::IncorrectDiskStatusInReplication(error)
-            | Self::ProvisionedIopsForDiskCategoryUnsupported(error)
-            | Self::InvalidProvisionedIopsLimitExceed(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::MalformedParameterPerformanceControlOptions(error)
-            | Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::InvalidOperationInstanceStatusUnsupported(error)
-            | Self::MissingParameterDestinationZoneId(error)
-            | Self::InvalidDestinationZoneIdMismatch(error)
-            | Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
-            | Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::DiskInArrears(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPerformanceLevelTooLow(error)
-            | Self::OperationDeniedPerformanceLevelNotMatch(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::DowngradeNotSupported(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::ModifyingDiskCategoryLimitExceed(error)
-            | Self::DiskInCoolingPeriod(error)
-            | Self::DiskHasFlashSnapshot(error)
-            | Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::OperationDeniedDiskExpansionUnfinished(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
-            | Self::InvalidStatusDiskUnderPerformanceControl(error)
-            | Self::InvalidStatusDiskNotReady(error)
-            | Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
-            | Self::InvalidOperationCmkNotEnabled(error)
-            | Self::InvalidOperationCmkUnauthorized(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::InvalidDiskCategoryValueUnauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidPerformanceLevelParamMismatch(error) => {
+                ("InvalidPerformanceLevelParamMismatch", error)
+            }
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error) => {
+                ("OperationDeniedDiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
+                ("IncorrectDiskStatusReplicationStatusNotFound", error)
+            }
+            Self::IncorrectDiskStatusInReplication(error) => {
+                ("IncorrectDiskStatusInReplication", error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(error) => {
+                ("ProvisionedIopsForDiskCategoryUnsupported", error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(error) => {
+                ("InvalidProvisionedIopsLimitExceed", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::MalformedParameterPerformanceControlOptions(error) => {
+                ("MalformedParameterPerformanceControlOptions", error)
+            }
+            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error) => {
+                ("InvalidPerformanceControlOptionsModifyOperationUnsupported", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(error) => {
+                ("InvalidOperationInstanceStatusUnsupported", error)
+            }
+            Self::MissingParameterDestinationZoneId(error) => {
+                ("MissingParameterDestinationZoneId", error)
+            }
+            Self::InvalidDestinationZoneIdMismatch(error) => {
+                ("InvalidDestinationZoneIdMismatch", error)
+            }
+            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error) => {
+                ("InvalidOperationMultiAttachRegionalDiskUnsupported", error)
+            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error) => {
+                ("InvalidDestinationZoneIdDiskCategoryUnsupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPerformanceLevelTooLow(error) => {
+                ("InvalidPerformanceLevelTooLow", error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(error) => {
+                ("OperationDeniedPerformanceLevelNotMatch", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::ModifyingDiskCategoryLimitExceed(error) => {
+                ("ModifyingDiskCategoryLimitExceed", error)
+            }
+            Self::DiskInCoolingPeriod(error) => ("DiskInCoolingPeriod", error),
+            Self::DiskHasFlashSnapshot(error) => ("DiskHasFlashSnapshot", error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(error) => {
+                ("NoChangeInDiskCategoryAndPerformanceLevel", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::OperationDeniedDiskExpansionUnfinished(error) => {
+                ("OperationDeniedDiskExpansionUnfinished", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error) => {
+                ("InvalidPerformanceParameterDiskNotInDedicatedStorageCluster", error)
+            }
+            Self::InvalidStatusDiskUnderPerformanceControl(error) => {
+                ("InvalidStatusDiskUnderPerformanceControl", error)
+            }
+            Self::InvalidStatusDiskNotReady(error) => {
+                ("InvalidStatusDiskNotReady", error)
+            }
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(error) => {
+                ("InvalidOperationDiskInReplicaPairsUnsupported", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(error) => {
+                ("InvalidDiskCategoryInstanceTypeUnsupported", error)
+            }
+            Self::InvalidOperationCmkNotEnabled(error) => {
+                ("InvalidOperationCmkNotEnabled", error)
+            }
+            Self::InvalidOperationCmkUnauthorized(error) => {
+                ("InvalidOperationCmkUnauthorized", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidDiskCategoryValueUnauthorized(error) => {
+                ("InvalidDiskCategoryValueUnauthorized", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyDiskSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyDiskSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyDiskSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyDiskSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -245,7 +245,7 @@ for ModifyElasticityAssuranceAutoRenewAttributeResponse {
 /// Service errors of `ModifyElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
@@ -285,19 +285,43 @@ for ModifyElasticityAssuranceAutoRenewAttributeError {
 }
 impl ModifyElasticityAssuranceAutoRenewAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPrivatePoolOptionsId(error)
-            | Self::InvalidTooManyPrivatePoolOptionsIds(error)
-            | Self::InvalidParameterPeriod(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidParameterRenewalStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPrivatePoolOptionsId(error) => {
+                ("InvalidPrivatePoolOptionsId", error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(error) => {
+                ("InvalidTooManyPrivatePoolOptionsIds", error)
+            }
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidParameterRenewalStatus(error) => {
+                ("InvalidParameterRenewalStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyElasticityAssuranceAutoRenewAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -305,6 +329,7 @@ impl ::std::fmt::Display for ModifyElasticityAssuranceAutoRenewAttributeError {
 impl ::std::error::Error for ModifyElasticityAssuranceAutoRenewAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyElasticityAssuranceAutoRenewAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -283,7 +283,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageSharePermissionResponse {
 /// Service errors of `ModifyImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -399,44 +399,87 @@ impl From<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionErr
 }
 impl ModifyImageSharePermissionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidGroupMalformed(error)
-            | Self::UnnecessaryParameterLaunchPermission(error)
-            | Self::InvalidParameterLaunchPermission(error)
-            | Self::ForbiddenParameterLaunchPermission(error)
-            | Self::AssumeRoleError(error)
-            | Self::ImageDescriptionContainsSensitiveWords(error)
-            | Self::ImageNameContainsSensitiveWords(error)
-            | Self::ImagePublic(error)
-            | Self::CurrentRegionNotSupportPublicImage(error)
-            | Self::ImageNotPublic(error)
-            | Self::OperationDeinedFullImage(error)
-            | Self::QuotaExceedShareImage(error)
-            | Self::QuotaExceedShareImageUser(error)
-            | Self::InvalidImageIdBidMismatch(error)
-            | Self::OperationDeinedEncryptedSnapshot(error)
-            | Self::OperationDeniedInvalidImageStatus(error)
-            | Self::PublicImageAgreementNotSigned(error)
-            | Self::InvalidParameterIsPublic(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidAccountNotFound(error)
-            | Self::InvalidAccountForbbiden(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
+            Self::UnnecessaryParameterLaunchPermission(error) => {
+                ("UnnecessaryParameterLaunchPermission", error)
+            }
+            Self::InvalidParameterLaunchPermission(error) => {
+                ("InvalidParameterLaunchPermission", error)
+            }
+            Self::ForbiddenParameterLaunchPermission(error) => {
+                ("ForbiddenParameterLaunchPermission", error)
+            }
+            Self::AssumeRoleError(error) => ("AssumeRoleError", error),
+            Self::ImageDescriptionContainsSensitiveWords(error) => {
+                ("ImageDescriptionContainsSensitiveWords", error)
+            }
+            Self::ImageNameContainsSensitiveWords(error) => {
+                ("ImageNameContainsSensitiveWords", error)
+            }
+            Self::ImagePublic(error) => ("ImagePublic", error),
+            Self::CurrentRegionNotSupportPublicImage(error) => {
+                ("CurrentRegionNotSupportPublicImage", error)
+            }
+            Self::ImageNotPublic(error) => ("ImageNotPublic", error),
+            Self::OperationDeinedFullImage(error) => ("OperationDeinedFullImage", error),
+            Self::QuotaExceedShareImage(error) => ("QuotaExceedShareImage", error),
+            Self::QuotaExceedShareImageUser(error) => {
+                ("QuotaExceedShareImageUser", error)
+            }
+            Self::InvalidImageIdBidMismatch(error) => {
+                ("InvalidImageIdBidMismatch", error)
+            }
+            Self::OperationDeinedEncryptedSnapshot(error) => {
+                ("OperationDeinedEncryptedSnapshot", error)
+            }
+            Self::OperationDeniedInvalidImageStatus(error) => {
+                ("OperationDeniedInvalidImageStatus", error)
+            }
+            Self::PublicImageAgreementNotSigned(error) => {
+                ("PublicImageAgreementNotSigned", error)
+            }
+            Self::InvalidParameterIsPublic(error) => ("InvalidParameterIsPublic", error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error) => {
+                ("InvalidOperationServiceKeyEncryptedImageUnsupported", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
+            Self::InvalidAccountForbbiden(error) => ("InvalidAccountForbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyImageSharePermissionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyImageSharePermissionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyImageSharePermissionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyImageSharePermissionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -499,7 +499,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttributeResponse {
 /// Service errors of `ModifyInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttributeError {
     /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
@@ -837,92 +837,224 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError 
 }
 impl ModifyInstanceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidRemoteConnectionOptionsPassword(error)
-            | Self::InvalidRemoteConnectionOptionsType(error)
-            | Self::InstanceTypeValueNotSupported(error)
-            | Self::OsTypeValueNotSupported(error)
-            | Self::InvalidHostPasswordMalformed(error)
-            | Self::InvalidHostNameMalformed(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidUserDataSizeExceeded(error)
-            | Self::InvalidUserDataNotSupported(error)
-            | Self::ImageNotSupportCloudInit(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidParameterRecycleBin(error)
-            | Self::InvalidParameterCreditSpecification(error)
-            | Self::InvalidInstanceStatusCreditSpecRestricted(error)
-            | Self::InvalidInstanceStatusNotRunning(error)
-            | Self::InvalidNetworkTypeNotSupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidParamNotSupportJumboFrame(error)
-            | Self::InvalidOperationInstanceStatusNotSupport(error)
-            | Self::InvalidOperationInstanceStatusUnsupported(error)
-            | Self::InvalidParameterCpuOptionsTopologyType(error)
-            | Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
-            | Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
-            | Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
-            | Self::InvalidStatusStoppedRequired(error)
-            | Self::InvalidParameterCpuOptionsTurboMode(error)
-            | Self::InvalidInstanceTypeEnableNvsUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVisstUnsupported(error)
-            | Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
-            | Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
-            | Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(error)
-            | Self::InvalidParameterGpuOptionsConfidentialComputing(error)
-            | Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidUserDataForbidden(error)
-            | Self::InvalidUserDataBase64FormatInvalid(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InstanceNotInSecurityGroup(error)
-            | Self::InvalidOperationInvalidRegion(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::InvalidInstanceNameMalformed(error) => {
+                ("InvalidInstanceNameMalformed", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidRemoteConnectionOptionsPassword(error) => {
+                ("InvalidRemoteConnectionOptionsPassword", error)
+            }
+            Self::InvalidRemoteConnectionOptionsType(error) => {
+                ("InvalidRemoteConnectionOptionsType", error)
+            }
+            Self::InstanceTypeValueNotSupported(error) => {
+                ("InstanceTypeValueNotSupported", error)
+            }
+            Self::OsTypeValueNotSupported(error) => ("OsTypeValueNotSupported", error),
+            Self::InvalidHostPasswordMalformed(error) => {
+                ("InvalidHostPasswordMalformed", error)
+            }
+            Self::InvalidHostNameMalformed(error) => ("InvalidHostNameMalformed", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidUserDataSizeExceeded(error) => {
+                ("InvalidUserDataSizeExceeded", error)
+            }
+            Self::InvalidUserDataNotSupported(error) => {
+                ("InvalidUserDataNotSupported", error)
+            }
+            Self::ImageNotSupportCloudInit(error) => ("ImageNotSupportCloudInit", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidParameterRecycleBin(error) => {
+                ("InvalidParameterRecycleBin", error)
+            }
+            Self::InvalidParameterCreditSpecification(error) => {
+                ("InvalidParameterCreditSpecification", error)
+            }
+            Self::InvalidInstanceStatusCreditSpecRestricted(error) => {
+                ("InvalidInstanceStatusCreditSpecRestricted", error)
+            }
+            Self::InvalidInstanceStatusNotRunning(error) => {
+                ("InvalidInstanceStatusNotRunning", error)
+            }
+            Self::InvalidNetworkTypeNotSupported(error) => {
+                ("InvalidNetworkTypeNotSupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(error) => {
+                ("InvalidParamNotSupportJumboFrame", error)
+            }
+            Self::InvalidOperationInstanceStatusNotSupport(error) => {
+                ("InvalidOperationInstanceStatusNotSupport", error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(error) => {
+                ("InvalidOperationInstanceStatusUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(error) => {
+                ("InvalidParameterCpuOptionsTopologyType", error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error) => {
+                ("InvalidInstanceTypeNotSupportCpuOptionsTopologyType", error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error) => {
+                ("InvalidAdditionalInfoPvdConfigSizeExceeded", error)
+            }
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(error) => {
+                ("InvalidInstanceTypeNotSupportHighDensityMode", error)
+            }
+            Self::InvalidStatusStoppedRequired(error) => {
+                ("InvalidStatusStoppedRequired", error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(error) => {
+                ("InvalidParameterCpuOptionsTurboMode", error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(error) => {
+                ("InvalidInstanceTypeEnableNvsUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVisstUnsupported", error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(error) => {
+                ("InvalidInstanceTypeEnableVrdtUnsupported", error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error) => {
+                ("InvalidInstanceTypeSingleCoreMaxModeUnsupported", error)
+            }
+            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
                 error,
-            )
-            | Self::InvalidParameterInvalidQueuePairNumber(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
-            | Self::InvalidParameterCpuOptionsCore(error)
-            | Self::InvalidParameterCpuOptionsThreadsPerCore(error)
-            | Self::InvalidOperationUserNotSupportNetworkEncryption(error)
-            | Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::CreditNotFound(error)
-            | Self::InvalidInstanceStatusNeedRestart(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            | Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            ) => ("InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported", error),
+            Self::InvalidParameterGpuOptionsConfidentialComputing(error) => {
+                ("InvalidParameterGpuOptionsConfidentialComputing", error)
+            }
+            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error) => {
+                ("InvalidParameterAuthorizedGpuOptionsConfidentialComputing", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidUserDataForbidden(error) => ("InvalidUserDataForbidden", error),
+            Self::InvalidUserDataBase64FormatInvalid(error) => {
+                ("InvalidUserDataBase64FormatInvalid", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InstanceNotInSecurityGroup(error) => {
+                ("InstanceNotInSecurityGroup", error)
+            }
+            Self::InvalidOperationInvalidRegion(error) => {
+                ("InvalidOperationInvalidRegion", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(error) => {
+                ("InvalidParameterInvalidQueuePairNumber", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error) => {
+                ("InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported", error)
+            }
+            Self::InvalidParameterCpuOptionsCore(error) => {
+                ("InvalidParameterCpuOptionsCore", error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(error) => {
+                ("InvalidParameterCpuOptionsThreadsPerCore", error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationUserNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error) => {
+                ("InvalidOperationInstanceTypeNotSupportNetworkEncryption", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::CreditNotFound(error) => ("CreditNotFound", error),
+            Self::InvalidInstanceStatusNeedRestart(error) => {
+                ("InvalidInstanceStatusNeedRestart", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
+                ("InvalidSecurityGroupTypeNotSupportClassic", error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
+                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -194,7 +194,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoReleaseTimeResponse {
 /// Service errors of `ModifyInstanceAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: InstanceId should not be null.
@@ -229,25 +229,42 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTime
 }
 impl ModifyInstanceAutoReleaseTimeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameter(error)
-            | Self::InvalidAutoReleaseTimeMalformed(error)
-            | Self::UnsupportedParameter(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::NoSuchResource(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidAutoReleaseTimeMalformed(error) => {
+                ("InvalidAutoReleaseTimeMalformed", error)
+            }
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceAutoReleaseTimeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceAutoReleaseTimeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceAutoReleaseTimeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceAutoReleaseTimeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -398,7 +398,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {
 /// Service errors of `ModifyInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceChargeTypeError {
     /// HTTP 400 `InvalidInstance.UnpaidOrder`: %s
@@ -602,68 +602,145 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError
 }
 impl ModifyInstanceChargeTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceUnpaidOrder(error)
-            | Self::Throttling(error)
-            | Self::InstanceHasProcessingConvertOrder(error)
-            | Self::InvalidParameterInstanceIds(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidSpotStrategy(error)
-            | Self::ExpiredInstance(error)
-            | Self::InstancesIdQuotaExceed(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::ReleaseTimeHaveBeenSet(error)
-            | Self::QuotaExceedAfterpayInstance(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::QuotaExceedRufundVcpu(error)
-            | Self::InvalidPeriodUnitMismatch(error)
-            | Self::InvalidImageTypeNotSupported(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::InvalidMarketImageChargeTypeNotSupport(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidAccountStatusPayAmountLimitExceeded(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::InvalidPeriod(error)
-            | Self::DiskInDedicatedBlockStorageCluster(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidInstanceTempBandwidthUpgrade(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidAction(error)
-            | Self::QuotaExceedPostPaidDisk(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InvalidInstanceTypePhasedOut(error)
-            | Self::RealNameAuthenticationError(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
-            | Self::UnsupportedIspChargeType(error)
-            | Self::InvalidOperationStoppedModeUnsupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InstanceHasProcessingConvertOrder(error) => {
+                ("InstanceHasProcessingConvertOrder", error)
+            }
+            Self::InvalidParameterInstanceIds(error) => {
+                ("InvalidParameterInstanceIds", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidSpotStrategy(error) => ("InvalidSpotStrategy", error),
+            Self::ExpiredInstance(error) => ("ExpiredInstance", error),
+            Self::InstancesIdQuotaExceed(error) => ("InstancesIdQuotaExceed", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::ReleaseTimeHaveBeenSet(error) => ("ReleaseTimeHaveBeenSet", error),
+            Self::QuotaExceedAfterpayInstance(error) => {
+                ("QuotaExceedAfterpayInstance", error)
+            }
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
+            Self::InvalidPeriodUnitMismatch(error) => {
+                ("InvalidPeriodUnitMismatch", error)
+            }
+            Self::InvalidImageTypeNotSupported(error) => {
+                ("InvalidImageTypeNotSupported", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(error) => {
+                ("InvalidMarketImageChargeTypeNotSupport", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(error) => {
+                ("InvalidAccountStatusPayAmountLimitExceeded", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => {
+                ("DiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidInstanceTempBandwidthUpgrade(error) => {
+                ("InvalidInstanceTempBandwidthUpgrade", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::QuotaExceedPostPaidDisk(error) => ("QuotaExceedPostPaidDisk", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InvalidInstanceTypePhasedOut(error) => {
+                ("InvalidInstanceTypePhasedOut", error)
+            }
+            Self::RealNameAuthenticationError(error) => {
+                ("RealNameAuthenticationError", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error) => {
+                ("PeriodNotSupportedInstanceOnManagedPrivateSpace", error)
+            }
+            Self::UnsupportedIspChargeType(error) => ("UnsupportedIspChargeType", error),
+            Self::InvalidOperationStoppedModeUnsupported(error) => {
+                ("InvalidOperationStoppedModeUnsupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceChargeTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceChargeTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceChargeTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceChargeTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -423,7 +423,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceDeploymentResponse {
 /// Service errors of `ModifyInstanceDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceDeploymentError {
     /// HTTP 400 `OperationDenied.UnstoppedInstance`: Operation denied due to unstopped instance.
@@ -588,53 +588,120 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError
 }
 impl ModifyInstanceDeploymentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedUnstoppedInstance(error)
-            | Self::InvalidDedicatedHostStatusNotSupport(error)
-            | Self::InvalidPeriodExceededDedicatedHost(error)
-            | Self::NoAvaliableDedicatedHost(error)
-            | Self::OperationDeniedLocalDiskInstance(error)
-            | Self::InvalidParameterParam(error)
-            | Self::InvalidParamTenancy(error)
-            | Self::InvalidParamDedicatedHostId(error)
-            | Self::InvalidDedicatedHostNotEnoughResource(error)
-            | Self::OperationDeniedInvalidInstance(error)
-            | Self::ChargeTypeViolationPostPaidDedicatedHost(error)
-            | Self::OperationDeniedNotSupport(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::OperationDeniedCannotPerform(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidParameterTenancy(error)
-            | Self::InvalidParameterAffinity(error)
-            | Self::InvalidInstanceTypeNotSupport(error)
-            | Self::InvalidParamInstanceId(error)
-            | Self::InvalidDedicatedHostClusterIdNotFound(error)
-            | Self::InvalidDedicatedHostClusterIdInvalid(error)
-            | Self::InvalidDestinationZoneDeploymentSetMismatch(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidDeploymentSetIdNoAvailableResources(error)
-            | Self::InvalidDeploymentSetIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidInstanceNetworkTypeNotSupport(error)
-            | Self::InvalidInstanceChargeTypeNotSupport(error)
-            | Self::InvalidParameterDeploymentSetGroupNo(error)
-            | Self::InvalidDedicatedHostIdNotSupport(error)
-            | Self::InvalidDedicatedHostNotFound(error)
-            | Self::InvalidDedicatedHostZoneNotMatch(error)
-            | Self::InvalidOperationNotSupport(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedUnstoppedInstance(error) => {
+                ("OperationDeniedUnstoppedInstance", error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(error) => {
+                ("InvalidDedicatedHostStatusNotSupport", error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(error) => {
+                ("InvalidPeriodExceededDedicatedHost", error)
+            }
+            Self::NoAvaliableDedicatedHost(error) => ("NoAvaliableDedicatedHost", error),
+            Self::OperationDeniedLocalDiskInstance(error) => {
+                ("OperationDeniedLocalDiskInstance", error)
+            }
+            Self::InvalidParameterParam(error) => ("InvalidParameterParam", error),
+            Self::InvalidParamTenancy(error) => ("InvalidParamTenancy", error),
+            Self::InvalidParamDedicatedHostId(error) => {
+                ("InvalidParamDedicatedHostId", error)
+            }
+            Self::InvalidDedicatedHostNotEnoughResource(error) => {
+                ("InvalidDedicatedHostNotEnoughResource", error)
+            }
+            Self::OperationDeniedInvalidInstance(error) => {
+                ("OperationDeniedInvalidInstance", error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(error) => {
+                ("ChargeTypeViolationPostPaidDedicatedHost", error)
+            }
+            Self::OperationDeniedNotSupport(error) => {
+                ("OperationDeniedNotSupport", error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::OperationDeniedCannotPerform(error) => {
+                ("OperationDeniedCannotPerform", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidParameterTenancy(error) => ("InvalidParameterTenancy", error),
+            Self::InvalidParameterAffinity(error) => ("InvalidParameterAffinity", error),
+            Self::InvalidInstanceTypeNotSupport(error) => {
+                ("InvalidInstanceTypeNotSupport", error)
+            }
+            Self::InvalidParamInstanceId(error) => ("InvalidParamInstanceId", error),
+            Self::InvalidDedicatedHostClusterIdNotFound(error) => {
+                ("InvalidDedicatedHostClusterIdNotFound", error)
+            }
+            Self::InvalidDedicatedHostClusterIdInvalid(error) => {
+                ("InvalidDedicatedHostClusterIdInvalid", error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(error) => {
+                ("InvalidDestinationZoneDeploymentSetMismatch", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidDeploymentSetIdNoAvailableResources(error) => {
+                ("InvalidDeploymentSetIdNoAvailableResources", error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(error) => {
+                ("InvalidDeploymentSetIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidInstanceNetworkTypeNotSupport(error) => {
+                ("InvalidInstanceNetworkTypeNotSupport", error)
+            }
+            Self::InvalidInstanceChargeTypeNotSupport(error) => {
+                ("InvalidInstanceChargeTypeNotSupport", error)
+            }
+            Self::InvalidParameterDeploymentSetGroupNo(error) => {
+                ("InvalidParameterDeploymentSetGroupNo", error)
+            }
+            Self::InvalidDedicatedHostIdNotSupport(error) => {
+                ("InvalidDedicatedHostIdNotSupport", error)
+            }
+            Self::InvalidDedicatedHostNotFound(error) => {
+                ("InvalidDedicatedHostNotFound", error)
+            }
+            Self::InvalidDedicatedHostZoneNotMatch(error) => {
+                ("InvalidDedicatedHostZoneNotMatch", error)
+            }
+            Self::InvalidOperationNotSupport(error) => {
+                ("InvalidOperationNotSupport", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceDeploymentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceDeploymentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceDeploymentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceDeploymentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -257,7 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMaintenanceAttributesRespo
 /// Service errors of `ModifyInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceMaintenanceAttributesError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -284,16 +284,34 @@ for ModifyInstanceMaintenanceAttributesError {
 }
 impl ModifyInstanceMaintenanceAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::OperationDeniedNotInWhiteList(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDeniedNotInWhiteList(error) => {
+                ("OperationDeniedNotInWhiteList", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceMaintenanceAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceMaintenanceAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -301,6 +319,7 @@ impl ::std::fmt::Display for ModifyInstanceMaintenanceAttributesError {
 impl ::std::error::Error for ModifyInstanceMaintenanceAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyInstanceMaintenanceAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

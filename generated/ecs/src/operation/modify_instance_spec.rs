@@ -409,7 +409,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
 /// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceSpecError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -809,110 +809,260 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
 }
 impl ModifyInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInternetChargeTypeValueNotSupported(error)
-            | Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::BandwidthUpgradeDeniedEipBoundInstance(error)
-            | Self::InvalidTemporaryStartTime(error)
-            | Self::InvalidTemporaryEndTime(error)
-            | Self::DowngradeNotSupported(error)
-            | Self::DependencyViolationInstanceType(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidParameterAllowMigrateAcrossZone(error)
-            | Self::InvalidParamSystemDiskCategory(error)
-            | Self::Throttling(error)
-            | Self::InvalidInstanceStatusNotStopped(error)
-            | Self::InvalidAction(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidClientTokenValueNotSupported(error)
-            | Self::PricePricePlanResultNotFound(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::InvalidMarketImageStatusNotSupported(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidPrivatePoolOptionsMatchCriteria(error)
-            | Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidParameterCloudboxNotSupported(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::InvalidParamAsync(error)
-            | Self::MissingParameterDiskCategory(error)
-            | Self::InvalidParameterDiskCategory(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::NoPermissionPrice(error)
-            | Self::InvalidParameterDedicatedRegionNotSupported(error)
-            | Self::InvalidOperationOnlineModificationUnsupported(error)
-            | Self::QuotaExceededInternetBandwidth(error)
-            | Self::InvalidOperationInstanceTypeNotSupportRss(error)
-            | Self::CategoryViolation(error)
-            | Self::InvalidStatusValueNotSupported(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidAccountStatusNotEnoughBalance(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::OperationDenied(error)
-            | Self::LastTokenProcessing(error)
-            | Self::InvalidInstanceUnpaidOrder(error)
-            | Self::InstanceSpecModificationNotEffective(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::InvalidInstanceEipNotSupport(error)
-            | Self::InvalidInstanceNatPortMapNotSupport(error)
-            | Self::InvalidOperationStarterPackage(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidOperationEipNotSupport(error)
-            | Self::InvalidParameterInternetMaxBandwidthOut(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidOperationInstanceWithEipNotSupport(error)
-            | Self::SecurityRisk3dVerification(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidOperationNotAllowed(error)
-            | Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+            Self::InvalidInternetChargeTypeValueNotSupported(error) => {
+                ("InvalidInternetChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(error) => {
+                ("BandwidthUpgradeDeniedEipBoundInstance", error)
+            }
+            Self::InvalidTemporaryStartTime(error) => {
+                ("InvalidTemporaryStartTime", error)
+            }
+            Self::InvalidTemporaryEndTime(error) => ("InvalidTemporaryEndTime", error),
+            Self::DowngradeNotSupported(error) => ("DowngradeNotSupported", error),
+            Self::DependencyViolationInstanceType(error) => {
+                ("DependencyViolationInstanceType", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidParameterAllowMigrateAcrossZone(error) => {
+                ("InvalidParameterAllowMigrateAcrossZone", error)
+            }
+            Self::InvalidParamSystemDiskCategory(error) => {
+                ("InvalidParamSystemDiskCategory", error)
+            }
+            Self::Throttling(error) => ("Throttling", error),
+            Self::InvalidInstanceStatusNotStopped(error) => {
+                ("InvalidInstanceStatusNotStopped", error)
+            }
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidClientTokenValueNotSupported(error) => {
+                ("InvalidClientTokenValueNotSupported", error)
+            }
+            Self::PricePricePlanResultNotFound(error) => {
+                ("PricePricePlanResultNotFound", error)
+            }
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::InvalidMarketImageStatusNotSupported(error) => {
+                ("InvalidMarketImageStatusNotSupported", error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(error) => {
+                ("InvalidPrivatePoolOptionsMatchCriteria", error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
+                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(error) => {
+                ("InvalidParameterCloudboxNotSupported", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::InvalidParamAsync(error) => ("InvalidParamAsync", error),
+            Self::MissingParameterDiskCategory(error) => {
+                ("MissingParameterDiskCategory", error)
+            }
+            Self::InvalidParameterDiskCategory(error) => {
+                ("InvalidParameterDiskCategory", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::InvalidParameterDedicatedRegionNotSupported(error) => {
+                ("InvalidParameterDedicatedRegionNotSupported", error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(error) => {
+                ("InvalidOperationOnlineModificationUnsupported", error)
+            }
+            Self::QuotaExceededInternetBandwidth(error) => {
+                ("QuotaExceededInternetBandwidth", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(error) => {
+                ("InvalidOperationInstanceTypeNotSupportRss", error)
+            }
+            Self::CategoryViolation(error) => ("CategoryViolation", error),
+            Self::InvalidStatusValueNotSupported(error) => {
+                ("InvalidStatusValueNotSupported", error)
+            }
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(error) => {
+                ("InvalidAccountStatusNotEnoughBalance", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::InstanceSpecModificationNotEffective(error) => {
+                ("InstanceSpecModificationNotEffective", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::InvalidInstanceEipNotSupport(error) => {
+                ("InvalidInstanceEipNotSupport", error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(error) => {
+                ("InvalidInstanceNatPortMapNotSupport", error)
+            }
+            Self::InvalidOperationStarterPackage(error) => {
+                ("InvalidOperationStarterPackage", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidOperationEipNotSupport(error) => {
+                ("InvalidOperationEipNotSupport", error)
+            }
+            Self::InvalidParameterInternetMaxBandwidthOut(error) => {
+                ("InvalidParameterInternetMaxBandwidthOut", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidOperationInstanceWithEipNotSupport(error) => {
+                ("InvalidOperationInstanceWithEipNotSupport", error)
+            }
+            Self::SecurityRisk3dVerification(error) => {
+                ("SecurityRisk3dVerification", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidOperationNotAllowed(error) => {
+                ("InvalidOperationNotAllowed", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error) => {
+                ("InvalidOperationInstanceTypeNotSupportEniTrunking", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
                 error,
-            )
-            | Self::InvalidOperationEniQueuePairNumberOverflow(error)
-            | Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
-            | Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            | Self::InvalidOperationRebootingRequired(error)
-            | Self::InvalidOperationOsTypeNotSupported(error)
-            | Self::InvalidSystemDiskCategoryValueNotSupported(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MissingTemporaryStartTime(error)
-            | Self::MissingTemporaryEndTime(error)
-            | Self::InvalidInstanceChargeTypeNotFound(error)
-            | Self::InternalError(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            ) => {
+                (
+                    "InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode",
+                    error,
+                )
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(error) => {
+                ("InvalidOperationEniQueuePairNumberOverflow", error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error) => {
+                ("InvalidOperationHighPerformanceEniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(error) => {
+                ("InvalidOperationMaxEniQueuePairNumberExceed", error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
+                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
+            }
+            Self::InvalidOperationRebootingRequired(error) => {
+                ("InvalidOperationRebootingRequired", error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(error) => {
+                ("InvalidOperationOsTypeNotSupported", error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(error) => {
+                ("InvalidSystemDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MissingTemporaryStartTime(error) => {
+                ("MissingTemporaryStartTime", error)
+            }
+            Self::MissingTemporaryEndTime(error) => ("MissingTemporaryEndTime", error),
+            Self::InvalidInstanceChargeTypeNotFound(error) => {
+                ("InvalidInstanceChargeTypeNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVpcAttributeResponse {
 /// Service errors of `ModifyInstanceVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `InvalidTarget.TrafficMirrorSession`: Instance is target of traffic mirror session.
@@ -522,73 +522,156 @@ impl From<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeErr
 }
 impl ModifyInstanceVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTargetTrafficMirrorSession(error)
-            | Self::InvalidSourceTrafficMirrorSession(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidPrivateIpAddressDuplicated(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidVSwitchIdMismatch(error)
-            | Self::InvalidPrivateIpAddressMismatch(error)
-            | Self::InvalidPrivateIpChanging(error)
-            | Self::PrimaryEniHasSubIp(error)
-            | Self::VSwitchIdNotMatch(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidParameterSecurityGroupId(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidIpIpv6Assigned(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidInstanceHasTransitionRecord(error)
-            | Self::InvalidInstanceStatusNotNormal(error)
-            | Self::InvalidVpcIdSharedVpc(error)
-            | Self::InvalidOperationNotAllowed(error)
-            | Self::InvalidParameterToSecurityGroupId(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationCloudBoxEcsNotSupport(error)
-            | Self::AclLimitExceed(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::NoSuchResource(error)
-            | Self::InvalidParameterInvalidInstanceId(error)
-            | Self::InvalidParameterVSwitchId(error)
-            | Self::InvalidRegionValueNotSupported(error)
-            | Self::InvalidInstanceAttachedEni(error)
-            | Self::InvalidIpMultiPrimaryIp(error)
-            | Self::InvalidIpIpv6(error)
-            | Self::InvalidVSwitchNotBelongToVpc(error)
-            | Self::InvalidParameterEniNo(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidParameterSecurityGroupIdRepeated(error)
-            | Self::InvalidSecurityGroupTypeNotSupportClassic(error)
-            | Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
-            | Self::EnterpriseGroupLimitedMutliGroupType(error)
-            | Self::InvalidParameterAlreadyInTargetVpc(error)
-            | Self::JoinedGroupLimitExceed(error)
-            | Self::InvalidParameterMustBeEmpty(error)
-            | Self::InvalidParameterNotEnoughIpInVSwitch(error)
-            | Self::InvalidDependenceMutliDirectlyEip(error)
-            | Self::InvalidDependenceHaVip(error)
-            | Self::InvalidDependenceNextHopOfCustomRouter(error)
-            | Self::InvalidDependenceBeenUsedAsAppServer(error)
-            | Self::InvalidDependenceGrantAccess(error)
-            | Self::InvalidDependenceBindGa(error)
-            | Self::InvalidDependenceSlb(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTargetTrafficMirrorSession(error) => {
+                ("InvalidTargetTrafficMirrorSession", error)
+            }
+            Self::InvalidSourceTrafficMirrorSession(error) => {
+                ("InvalidSourceTrafficMirrorSession", error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(error) => {
+                ("InvalidPrivateIpAddressDuplicated", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidVSwitchIdMismatch(error) => ("InvalidVSwitchIdMismatch", error),
+            Self::InvalidPrivateIpAddressMismatch(error) => {
+                ("InvalidPrivateIpAddressMismatch", error)
+            }
+            Self::InvalidPrivateIpChanging(error) => ("InvalidPrivateIpChanging", error),
+            Self::PrimaryEniHasSubIp(error) => ("PrimaryEniHasSubIp", error),
+            Self::VSwitchIdNotMatch(error) => ("VSwitchIdNotMatch", error),
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidParameterSecurityGroupId(error) => {
+                ("InvalidParameterSecurityGroupId", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidIpIpv6Assigned(error) => ("InvalidIpIpv6Assigned", error),
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidInstanceHasTransitionRecord(error) => {
+                ("InvalidInstanceHasTransitionRecord", error)
+            }
+            Self::InvalidInstanceStatusNotNormal(error) => {
+                ("InvalidInstanceStatusNotNormal", error)
+            }
+            Self::InvalidVpcIdSharedVpc(error) => ("InvalidVpcIdSharedVpc", error),
+            Self::InvalidOperationNotAllowed(error) => {
+                ("InvalidOperationNotAllowed", error)
+            }
+            Self::InvalidParameterToSecurityGroupId(error) => {
+                ("InvalidParameterToSecurityGroupId", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationVswAndEcsAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationCloudBoxEcsNotSupport(error) => {
+                ("InvalidOperationCloudBoxEcsNotSupport", error)
+            }
+            Self::AclLimitExceed(error) => ("AclLimitExceed", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::InvalidParameterInvalidInstanceId(error) => {
+                ("InvalidParameterInvalidInstanceId", error)
+            }
+            Self::InvalidParameterVSwitchId(error) => {
+                ("InvalidParameterVSwitchId", error)
+            }
+            Self::InvalidRegionValueNotSupported(error) => {
+                ("InvalidRegionValueNotSupported", error)
+            }
+            Self::InvalidInstanceAttachedEni(error) => {
+                ("InvalidInstanceAttachedEni", error)
+            }
+            Self::InvalidIpMultiPrimaryIp(error) => ("InvalidIpMultiPrimaryIp", error),
+            Self::InvalidIpIpv6(error) => ("InvalidIpIpv6", error),
+            Self::InvalidVSwitchNotBelongToVpc(error) => {
+                ("InvalidVSwitchNotBelongToVpc", error)
+            }
+            Self::InvalidParameterEniNo(error) => ("InvalidParameterEniNo", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(error) => {
+                ("InvalidParameterSecurityGroupIdRepeated", error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(error) => {
+                ("InvalidSecurityGroupTypeNotSupportClassic", error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error) => {
+                ("InvalidSecurityGroupVpcNotBelongToOneVpc", error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(error) => {
+                ("EnterpriseGroupLimitedMutliGroupType", error)
+            }
+            Self::InvalidParameterAlreadyInTargetVpc(error) => {
+                ("InvalidParameterAlreadyInTargetVpc", error)
+            }
+            Self::JoinedGroupLimitExceed(error) => ("JoinedGroupLimitExceed", error),
+            Self::InvalidParameterMustBeEmpty(error) => {
+                ("InvalidParameterMustBeEmpty", error)
+            }
+            Self::InvalidParameterNotEnoughIpInVSwitch(error) => {
+                ("InvalidParameterNotEnoughIpInVSwitch", error)
+            }
+            Self::InvalidDependenceMutliDirectlyEip(error) => {
+                ("InvalidDependenceMutliDirectlyEip", error)
+            }
+            Self::InvalidDependenceHaVip(error) => ("InvalidDependenceHaVip", error),
+            Self::InvalidDependenceNextHopOfCustomRouter(error) => {
+                ("InvalidDependenceNextHopOfCustomRouter", error)
+            }
+            Self::InvalidDependenceBeenUsedAsAppServer(error) => {
+                ("InvalidDependenceBeenUsedAsAppServer", error)
+            }
+            Self::InvalidDependenceGrantAccess(error) => {
+                ("InvalidDependenceGrantAccess", error)
+            }
+            Self::InvalidDependenceBindGa(error) => ("InvalidDependenceBindGa", error),
+            Self::InvalidDependenceSlb(error) => ("InvalidDependenceSlb", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyInstanceVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyInstanceVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyInstanceVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyInstanceVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -259,7 +259,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeRespons
 /// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPhysicalConnectionAttributeError {
     /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
@@ -322,26 +322,56 @@ for ModifyPhysicalConnectionAttributeError {
 }
 impl ModifyPhysicalConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidLineOperatorMalformd(error)
-            | Self::InvalidPeerLocationMalformd(error)
-            | Self::InvalidPortTypeMalformd(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidStatus(error)
-            | Self::InvalidBandwidth(error)
-            | Self::InvalidRedundantPhysicalConnection(error)
-            | Self::InvalidRedundantPhysicalConnectionStatus(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidPhysicalConnectionBandwidthMalformed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidLineOperatorMalformd(error) => {
+                ("InvalidLineOperatorMalformd", error)
+            }
+            Self::InvalidPeerLocationMalformd(error) => {
+                ("InvalidPeerLocationMalformd", error)
+            }
+            Self::InvalidPortTypeMalformd(error) => ("InvalidPortTypeMalformd", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidStatus(error) => ("InvalidStatus", error),
+            Self::InvalidBandwidth(error) => ("InvalidBandwidth", error),
+            Self::InvalidRedundantPhysicalConnection(error) => {
+                ("InvalidRedundantPhysicalConnection", error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(error) => {
+                ("InvalidRedundantPhysicalConnectionStatus", error)
+            }
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(error) => {
+                ("InvalidPhysicalConnectionBandwidthMalformed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -349,6 +379,7 @@ impl ::std::fmt::Display for ModifyPhysicalConnectionAttributeError {
 impl ::std::error::Error for ModifyPhysicalConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyPhysicalConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

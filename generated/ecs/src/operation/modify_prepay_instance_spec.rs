@@ -456,7 +456,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPrepayInstanceSpecResponse {
 /// Service errors of `ModifyPrepayInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPrepayInstanceSpecError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -767,89 +767,200 @@ impl From<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError
 }
 impl ModifyPrepayInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::InvalidBillingMethodValueNotSupported(error)
-            | Self::InvalidInstancePurchaseNotFound(error)
-            | Self::InvalidInstanceUnpaidOrder(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::OrderCreationFailed(error)
-            | Self::Throttling(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRebootTimeMalFormed(error)
-            | Self::InvalidRebootTimeValueNotSupported(error)
-            | Self::IdempotenceParamNotMatch(error)
-            | Self::InvalidInstanceChargeTypeValueNotSupported(error)
-            | Self::InvalidStatusNotStopped(error)
-            | Self::InvalidAction(error)
-            | Self::InstanceDowngradeQuotaExceed(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationDenied(error)
-            | Self::LastOrderProcessing(error)
-            | Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
-            | Self::InvalidActionWithActiveElasticUpgrade(error)
-            | Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::MissingParameterDiskCategory(error)
-            | Self::InvalidParameterDiskCategory(error)
-            | Self::InvalidPerformanceLevelMalformed(error)
-            | Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
-            | Self::QuotaExceedRufundVcpu(error)
-            | Self::NoPermissionPrice(error)
-            | Self::NoPermissionRefund(error)
-            | Self::InvalidInstanceStatus(error)
-            | Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
-            | Self::InvalidOperationOnlineModificationUnsupported(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidUserPassRoleForbidden(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::InstanceTypeOffline(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidParameterInstanceId(error)
-            | Self::InvalidOperationStarterPackage(error)
-            | Self::InvalidInstancePreInstanceExpired(error)
-            | Self::InvalidInstanceEipNotSupport(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::OperationDeniedLocalDiskUnsupported(error)
-            | Self::InvalidOperationEniCountExceeded(error)
-            | Self::InvalidOperationIpv4CountExceeded(error)
-            | Self::InvalidOperationIpv6CountExceeded(error)
-            | Self::InvalidOperationIpv6NotSupport(error)
-            | Self::InvalidOperationIpv4NotSupport(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidInstanceTypeNotSupportDiskCategory(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::InvalidResourceTypeNotSupported(error)
-            | Self::InvalidOperationMaxEniQueueNumberExceeded(error)
-            | Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
-            | Self::InvalidParameterInvalidEniQueueNumber(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
-            | Self::InvalidOperationRebootingRequired(error)
-            | Self::InvalidOperationOsTypeNotSupported(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidDiskDetachedSystemDisk(error)
-            | Self::InvalidDataDiskCategoryValueNotSupported(error)
-            | Self::InvalidDiskCategoryNotSupported(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::BillingMethodNotFound(error)
-            | Self::InternalError(error)
-            | Self::ImageOrderFailed(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::InvalidBillingMethodValueNotSupported(error) => {
+                ("InvalidBillingMethodValueNotSupported", error)
+            }
+            Self::InvalidInstancePurchaseNotFound(error) => {
+                ("InvalidInstancePurchaseNotFound", error)
+            }
+            Self::InvalidInstanceUnpaidOrder(error) => {
+                ("InvalidInstanceUnpaidOrder", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::OrderCreationFailed(error) => ("OrderCreationFailed", error),
+            Self::Throttling(error) => ("Throttling", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRebootTimeMalFormed(error) => {
+                ("InvalidRebootTimeMalFormed", error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(error) => {
+                ("InvalidRebootTimeValueNotSupported", error)
+            }
+            Self::IdempotenceParamNotMatch(error) => ("IdempotenceParamNotMatch", error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(error) => {
+                ("InvalidInstanceChargeTypeValueNotSupported", error)
+            }
+            Self::InvalidStatusNotStopped(error) => ("InvalidStatusNotStopped", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::InstanceDowngradeQuotaExceed(error) => {
+                ("InstanceDowngradeQuotaExceed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::LastOrderProcessing(error) => ("LastOrderProcessing", error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error) => {
+                ("InvalidOperationVpcHasEnabledAdvancedNetworkFeature", error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(error) => {
+                ("InvalidActionWithActiveElasticUpgrade", error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(error) => {
+                ("InstanceTypeNotSupportedTooManyDisksAttached", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::MissingParameterDiskCategory(error) => {
+                ("MissingParameterDiskCategory", error)
+            }
+            Self::InvalidParameterDiskCategory(error) => {
+                ("InvalidParameterDiskCategory", error)
+            }
+            Self::InvalidPerformanceLevelMalformed(error) => {
+                ("InvalidPerformanceLevelMalformed", error)
+            }
+            Self::InvalidSystemDiskCategoryNotMatchInstanceType(error) => {
+                ("InvalidSystemDiskCategoryNotMatchInstanceType", error)
+            }
+            Self::QuotaExceedRufundVcpu(error) => ("QuotaExceedRufundVcpu", error),
+            Self::NoPermissionPrice(error) => ("NoPermissionPrice", error),
+            Self::NoPermissionRefund(error) => ("NoPermissionRefund", error),
+            Self::InvalidInstanceStatus(error) => ("InvalidInstanceStatus", error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error) => {
+                ("InvalidOperationInstanceRenewWithDowngradeInPlan", error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(error) => {
+                ("InvalidOperationOnlineModificationUnsupported", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidUserPassRoleForbidden(error) => {
+                ("InvalidUserPassRoleForbidden", error)
+            }
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::InstanceTypeOffline(error) => ("InstanceTypeOffline", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidParameterInstanceId(error) => {
+                ("InvalidParameterInstanceId", error)
+            }
+            Self::InvalidOperationStarterPackage(error) => {
+                ("InvalidOperationStarterPackage", error)
+            }
+            Self::InvalidInstancePreInstanceExpired(error) => {
+                ("InvalidInstancePreInstanceExpired", error)
+            }
+            Self::InvalidInstanceEipNotSupport(error) => {
+                ("InvalidInstanceEipNotSupport", error)
+            }
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(error) => {
+                ("OperationDeniedLocalDiskUnsupported", error)
+            }
+            Self::InvalidOperationEniCountExceeded(error) => {
+                ("InvalidOperationEniCountExceeded", error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(error) => {
+                ("InvalidOperationIpv4CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(error) => {
+                ("InvalidOperationIpv6CountExceeded", error)
+            }
+            Self::InvalidOperationIpv6NotSupport(error) => {
+                ("InvalidOperationIpv6NotSupport", error)
+            }
+            Self::InvalidOperationIpv4NotSupport(error) => {
+                ("InvalidOperationIpv4NotSupport", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(error) => {
+                ("InvalidInstanceTypeNotSupportDiskCategory", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::InvalidResourceTypeNotSupported(error) => {
+                ("InvalidResourceTypeNotSupported", error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(error) => {
+                ("InvalidOperationMaxEniQueueNumberExceeded", error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(error) => {
+                ("InvalidOperationExceedInstanceTypeQueueNumber", error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(error) => {
+                ("InvalidParameterInvalidEniQueueNumber", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(error) => {
+                ("InvalidOperationMaxModifyOnlineNumberExceeded", error)
+            }
+            Self::InvalidOperationRebootingRequired(error) => {
+                ("InvalidOperationRebootingRequired", error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(error) => {
+                ("InvalidOperationOsTypeNotSupported", error)
+            }
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(error) => {
+                ("InvalidDiskDetachedSystemDisk", error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(error) => {
+                ("InvalidDataDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidDiskCategoryNotSupported(error) => {
+                ("InvalidDiskCategoryNotSupported", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::BillingMethodNotFound(error) => ("BillingMethodNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyPrepayInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyPrepayInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyPrepayInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyPrepayInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

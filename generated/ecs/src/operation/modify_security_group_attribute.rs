@@ -209,7 +209,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupAttributeResponse {
 /// Service errors of `ModifySecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupAttributeError {
     /// HTTP 400 `InvalidSecurityGroupName.Malformed`: Specified security group name is not valid.
@@ -247,24 +247,47 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeE
 }
 impl ModifySecurityGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSecurityGroupNameMalformed(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSecurityGroupNameMalformed(error) => {
+                ("InvalidSecurityGroupNameMalformed", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifySecurityGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySecurityGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySecurityGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -219,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupPolicyResponse {
 /// Service errors of `ModifySecurityGroupPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupPolicyError {
     /// HTTP 400 `MissingParamter.RegionId`: The RegionId should not be null.
@@ -260,25 +260,48 @@ impl From<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyErro
 }
 impl ModifySecurityGroupPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamterRegionId(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidParameterInnerAccessPolicy(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidParameterInnerAccessPolicy(error) => {
+                ("InvalidParameterInnerAccessPolicy", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifySecurityGroupPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySecurityGroupPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySecurityGroupPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySecurityGroupPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -213,7 +213,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotCategoryResponse {
 /// Service errors of `ModifySnapshotCategory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySnapshotCategoryError {
     /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
@@ -300,33 +300,76 @@ impl From<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
 }
 impl ModifySnapshotCategoryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRetentionDaysMalformed(error)
-            | Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
-            | Self::InvalidSnapshotIdNotReady(error)
-            | Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
-            | Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
-            | Self::InvalidStatusSnapshotUnfinished(error)
-            | Self::InvalidStatusSnapshotAgeLimit(error)
-            | Self::InvalidStatusSnapshotInArchive(error)
-            | Self::InvalidParameterSnapshotCategory(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidOperationInstantAccessEnabledUnsupport(error)
-            | Self::InvalidOperationEncryptedSnapshotUnsupport(error)
-            | Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
-            | Self::InvalidSnapshotIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidRetentionDaysMalformed(error) => {
+                ("InvalidRetentionDaysMalformed", error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(error) => {
+                ("InvalidOperationDecreaseRetentionDaysUnsupported", error)
+            }
+            Self::InvalidSnapshotIdNotReady(error) => {
+                ("InvalidSnapshotIdNotReady", error)
+            }
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(error) => {
+                ("InvalidOperationArchiveSharedSnapshotUnsupported", error)
+            }
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error) => {
+                ("InvalidOperationArchiveCloudBoxSnapshotUnsupported", error)
+            }
+            Self::InvalidStatusSnapshotUnfinished(error) => {
+                ("InvalidStatusSnapshotUnfinished", error)
+            }
+            Self::InvalidStatusSnapshotAgeLimit(error) => {
+                ("InvalidStatusSnapshotAgeLimit", error)
+            }
+            Self::InvalidStatusSnapshotInArchive(error) => {
+                ("InvalidStatusSnapshotInArchive", error)
+            }
+            Self::InvalidParameterSnapshotCategory(error) => {
+                ("InvalidParameterSnapshotCategory", error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidOperationInstantAccessEnabledUnsupport(error) => {
+                ("InvalidOperationInstantAccessEnabledUnsupport", error)
+            }
+            Self::InvalidOperationEncryptedSnapshotUnsupport(error) => {
+                ("InvalidOperationEncryptedSnapshotUnsupport", error)
+            }
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(error) => {
+                ("QuotaExceedConcurrentArchiveSnapshotQuota", error)
+            }
+            Self::InvalidSnapshotIdNotFound(error) => {
+                ("InvalidSnapshotIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifySnapshotCategoryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySnapshotCategoryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySnapshotCategoryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySnapshotCategoryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

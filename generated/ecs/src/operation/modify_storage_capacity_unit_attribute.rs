@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyStorageCapacityUnitAttributeRespon
 /// Service errors of `ModifyStorageCapacityUnitAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyStorageCapacityUnitAttributeError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -237,18 +237,38 @@ for ModifyStorageCapacityUnitAttributeError {
 }
 impl ModifyStorageCapacityUnitAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParameterRegionId(error)
-            | Self::InvalidParameterName(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameterStorageCapacityUnitId(error)
-            | Self::InvalidStorageCapacityUnitIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidParameterName(error) => ("InvalidParameterName", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameterStorageCapacityUnitId(error) => {
+                ("MissingParameterStorageCapacityUnitId", error)
+            }
+            Self::InvalidStorageCapacityUnitIdNotFound(error) => {
+                ("InvalidStorageCapacityUnitIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -256,6 +276,7 @@ impl ::std::fmt::Display for ModifyStorageCapacityUnitAttributeError {
 impl ::std::error::Error for ModifyStorageCapacityUnitAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -170,7 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -202,24 +202,45 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
 }
 impl ModifyVSwitchAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVSwitchNameMalformed(error)
-            | Self::InvalidVSwitchDiscriptionMalformed(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVSwitchNameMalformed(error) => {
+                ("InvalidVSwitchNameMalformed", error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(error) => {
+                ("InvalidVSwitchDiscriptionMalformed", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVSwitchAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVSwitchAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVSwitchAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVSwitchAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -249,7 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeRespon
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
@@ -341,33 +341,69 @@ for ModifyVirtualBorderRouterAttributeError {
 }
 impl ModifyVirtualBorderRouterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVbrIdNotFound(error)
-            | Self::InvalidVlanIdUsed(error)
-            | Self::InvalidCircuitCodeMalformed(error)
-            | Self::InvalidVlanIdMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeeringSubnetMaskMalformed(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidIpNotSameSubnet(error)
-            | Self::InvalidParameter(error)
-            | Self::OperationFailedVlanIdInUse(error)
-            | Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
-            | Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
-            | Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
-            | Self::ForbiddenVlanIdNotAllowedByCaller(error)
-            | Self::ForbiddenNameNotAllowedByCaller(error)
-            | Self::ForbiddenDescriptionNotAllowedByCaller(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::InvalidVlanIdUsed(error) => ("InvalidVlanIdUsed", error),
+            Self::InvalidCircuitCodeMalformed(error) => {
+                ("InvalidCircuitCodeMalformed", error)
+            }
+            Self::InvalidVlanIdMalformed(error) => ("InvalidVlanIdMalformed", error),
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeeringSubnetMaskMalformed(error) => {
+                ("InvalidPeeringSubnetMaskMalformed", error)
+            }
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidIpNotSameSubnet(error) => ("InvalidIpNotSameSubnet", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::OperationFailedVlanIdInUse(error) => {
+                ("OperationFailedVlanIdInUse", error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(error) => {
+                ("ForbiddenCircuitCodeNotAllowedByCaller", error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenLocalGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error) => {
+                ("ForbiddenPeerGatewayIpNotAllowedByCaller", error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error) => {
+                ("ForbiddenPeeringSubnetMaskNotAllowedByCaller", error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(error) => {
+                ("ForbiddenVlanIdNotAllowedByCaller", error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(error) => {
+                ("ForbiddenNameNotAllowedByCaller", error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(error) => {
+                ("ForbiddenDescriptionNotAllowedByCaller", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -375,6 +411,7 @@ impl ::std::fmt::Display for ModifyVirtualBorderRouterAttributeError {
 impl ::std::error::Error for ModifyVirtualBorderRouterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

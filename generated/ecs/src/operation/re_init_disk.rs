@@ -257,7 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for ReInitDiskResponse {
 /// Service errors of `ReInitDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReInitDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -384,47 +384,92 @@ impl From<::acs_runtime::client::ServiceError> for ReInitDiskError {
 }
 impl ReInitDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error)
-            | Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::DependencyViolationIoOptimize(error)
-            | Self::DiskCategoryOperationNotSupported(error)
-            | Self::InvalidRegionIdMalFormed(error)
-            | Self::LoginAsNonRootRegionNotSupport(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InvalidSnapshotTooOld(error)
-            | Self::OperationDenied(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::SharedImageDeleted(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidSourceSnapshot(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidDiskIdOperationNotSupported(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::LoginAsNonRootImageNotSupport(error) => {
+                ("LoginAsNonRootImageNotSupport", error)
+            }
+            Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
+                error,
+            ) => ("DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::DependencyViolationIoOptimize(error) => {
+                ("DependencyViolationIoOptimize", error)
+            }
+            Self::DiskCategoryOperationNotSupported(error) => {
+                ("DiskCategoryOperationNotSupported", error)
+            }
+            Self::InvalidRegionIdMalFormed(error) => ("InvalidRegionIdMalFormed", error),
+            Self::LoginAsNonRootRegionNotSupport(error) => {
+                ("LoginAsNonRootRegionNotSupport", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InvalidSnapshotTooOld(error) => ("InvalidSnapshotTooOld", error),
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::SharedImageDeleted(error) => ("SharedImageDeleted", error),
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidSourceSnapshot(error) => ("InvalidSourceSnapshot", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidDiskIdOperationNotSupported(error) => {
+                ("InvalidDiskIdOperationNotSupported", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ReInitDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReInitDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReInitDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReInitDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for RebootInstanceResponse {
 /// Service errors of `RebootInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RebootInstanceError {
     /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
@@ -260,30 +260,61 @@ impl From<::acs_runtime::client::ServiceError> for RebootInstanceError {
 }
 impl RebootInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::DiskError(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::DiskError(error) => ("DiskError", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RebootInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RebootInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RebootInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RebootInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

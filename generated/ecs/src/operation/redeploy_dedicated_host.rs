@@ -207,7 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
 /// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RedeployDedicatedHostError {
     /// HTTP 400 `InvalidDedicatedHostStatus.Malformed`: The specified DedicatedHost is in inValid status to execute redeployment.
@@ -240,23 +240,44 @@ impl From<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
 }
 impl RedeployDedicatedHostError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDedicatedHostStatusMalformed(error)
-            | Self::InvalidInstanceStatusUnstopped(error)
-            | Self::InvalidUserUnauthorized(error)
-            | Self::InvalidDedicatedHostIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDedicatedHostStatusMalformed(error) => {
+                ("InvalidDedicatedHostStatusMalformed", error)
+            }
+            Self::InvalidInstanceStatusUnstopped(error) => {
+                ("InvalidInstanceStatusUnstopped", error)
+            }
+            Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
+            Self::InvalidDedicatedHostIdNotFound(error) => {
+                ("InvalidDedicatedHostIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RedeployDedicatedHostError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RedeployDedicatedHostError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RedeployDedicatedHostError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RedeployDedicatedHostError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

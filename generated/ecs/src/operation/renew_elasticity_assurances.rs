@@ -325,7 +325,7 @@ impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
 /// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RenewElasticityAssurancesError {
     /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
@@ -396,33 +396,68 @@ impl From<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesErro
 }
 impl RenewElasticityAssurancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::MissingParameterPrivatePoolOptionsId(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidParameterPeriod(error)
-            | Self::InvalidParameterPrivatePoolOptionsId(error)
-            | Self::InvalidAutoRenewPeriodValueNotSupported(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::AccountArrearage(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidOperationPackageTypeUnsupported(error)
-            | Self::InternalError(error)
-            | Self::IncorrectPrivatePoolStatus(error)
-            | Self::InvalidPrivatePoolIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(error) => {
+                ("MissingParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::InvalidParameterPrivatePoolOptionsId(error) => {
+                ("InvalidParameterPrivatePoolOptionsId", error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(error) => {
+                ("InvalidAutoRenewPeriodValueNotSupported", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidOperationPackageTypeUnsupported(error) => {
+                ("InvalidOperationPackageTypeUnsupported", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::IncorrectPrivatePoolStatus(error) => {
+                ("IncorrectPrivatePoolStatus", error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(error) => {
+                ("InvalidPrivatePoolIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RenewElasticityAssurancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RenewElasticityAssurancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RenewElasticityAssurancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RenewElasticityAssurancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -297,7 +297,7 @@ impl<'de> ::serde::Deserialize<'de> for RenewReservedInstancesResponse {
 /// Service errors of `RenewReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RenewReservedInstancesError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -508,65 +508,138 @@ impl From<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
 }
 impl RenewReservedInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceTypeValueUnauthorized(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidPeriodUnitValueNotSupported(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidChargeTypeValueNotSupported(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidPeriod(error)
-            | Self::MissingParameterReservedInstanceIds(error)
-            | Self::InvalidParameterPeriodUnit(error)
-            | Self::InvalidParameterPeriod(error)
-            | Self::InvalidParameterReservedInstanceIds(error)
-            | Self::InvalidPeriodExceededMaximumExpiration(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::NodeControllerUnavailable(error)
-            | Self::InvalidParameterResourceOwnerAccount(error)
-            | Self::ZoneNotOpen(error)
-            | Self::ZoneNotOnSale(error)
-            | Self::AccountArrearage(error)
-            | Self::InvalidReservedInstanceNameMalformed(error)
-            | Self::InvalidParameterScope(error)
-            | Self::InvalidReservedInstanceStatusValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
-            | Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
-            | Self::MissingParameterZoneId(error)
-            | Self::MissingParameterInstanceType(error)
-            | Self::MissingParameterReservedInstanceId(error)
-            | Self::MissingParameterReservedInstanceConfiguration(error)
-            | Self::InvalidParameterSplitOrMerge(error)
-            | Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
-            | Self::InvalidReservedInstancePlatformValueNotSupported(error)
-            | Self::InvalidParameterReservedInstanceName(error)
-            | Self::InvalidReservedInstanceZoneValueNotSupported(error)
-            | Self::InvalidParameterValueNotSupported(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidPlatformValueNotSupported(error)
-            | Self::InvalidScopeValueNotSupported(error)
-            | Self::InvalidConfigurationValueNotSupported(error)
-            | Self::InvalidZoneIdValueNotSupported(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceAmountValueNotSupported(error)
-            | Self::OperationDeniedOnlyModifyName(error)
-            | Self::InvalidReservedInstanceIdNotFound(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceTypeValueUnauthorized(error) => {
+                ("InvalidInstanceTypeValueUnauthorized", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidPeriodUnitValueNotSupported(error) => {
+                ("InvalidPeriodUnitValueNotSupported", error)
+            }
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidChargeTypeValueNotSupported(error) => {
+                ("InvalidChargeTypeValueNotSupported", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidPeriod(error) => ("InvalidPeriod", error),
+            Self::MissingParameterReservedInstanceIds(error) => {
+                ("MissingParameterReservedInstanceIds", error)
+            }
+            Self::InvalidParameterPeriodUnit(error) => {
+                ("InvalidParameterPeriodUnit", error)
+            }
+            Self::InvalidParameterPeriod(error) => ("InvalidParameterPeriod", error),
+            Self::InvalidParameterReservedInstanceIds(error) => {
+                ("InvalidParameterReservedInstanceIds", error)
+            }
+            Self::InvalidPeriodExceededMaximumExpiration(error) => {
+                ("InvalidPeriodExceededMaximumExpiration", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::NodeControllerUnavailable(error) => {
+                ("NodeControllerUnavailable", error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(error) => {
+                ("InvalidParameterResourceOwnerAccount", error)
+            }
+            Self::ZoneNotOpen(error) => ("ZoneNotOpen", error),
+            Self::ZoneNotOnSale(error) => ("ZoneNotOnSale", error),
+            Self::AccountArrearage(error) => ("AccountArrearage", error),
+            Self::InvalidReservedInstanceNameMalformed(error) => {
+                ("InvalidReservedInstanceNameMalformed", error)
+            }
+            Self::InvalidParameterScope(error) => ("InvalidParameterScope", error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(error) => {
+                ("InvalidReservedInstanceStatusValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingTypeValueNotSupported", error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(error) => {
+                ("InvalidReservedInstanceOfferingClassValueNotSupported", error)
+            }
+            Self::MissingParameterZoneId(error) => ("MissingParameterZoneId", error),
+            Self::MissingParameterInstanceType(error) => {
+                ("MissingParameterInstanceType", error)
+            }
+            Self::MissingParameterReservedInstanceId(error) => {
+                ("MissingParameterReservedInstanceId", error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(error) => {
+                ("MissingParameterReservedInstanceConfiguration", error)
+            }
+            Self::InvalidParameterSplitOrMerge(error) => {
+                ("InvalidParameterSplitOrMerge", error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(error) => {
+                ("MissingParameterInstanceTypeAndAmountBothEmpty", error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(error) => {
+                ("InvalidReservedInstancePlatformValueNotSupported", error)
+            }
+            Self::InvalidParameterReservedInstanceName(error) => {
+                ("InvalidParameterReservedInstanceName", error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(error) => {
+                ("InvalidReservedInstanceZoneValueNotSupported", error)
+            }
+            Self::InvalidParameterValueNotSupported(error) => {
+                ("InvalidParameterValueNotSupported", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidPlatformValueNotSupported(error) => {
+                ("InvalidPlatformValueNotSupported", error)
+            }
+            Self::InvalidScopeValueNotSupported(error) => {
+                ("InvalidScopeValueNotSupported", error)
+            }
+            Self::InvalidConfigurationValueNotSupported(error) => {
+                ("InvalidConfigurationValueNotSupported", error)
+            }
+            Self::InvalidZoneIdValueNotSupported(error) => {
+                ("InvalidZoneIdValueNotSupported", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceAmountValueNotSupported(error) => {
+                ("InvalidInstanceAmountValueNotSupported", error)
+            }
+            Self::OperationDeniedOnlyModifyName(error) => {
+                ("OperationDeniedOnlyModifyName", error)
+            }
+            Self::InvalidReservedInstanceIdNotFound(error) => {
+                ("InvalidReservedInstanceIdNotFound", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RenewReservedInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RenewReservedInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RenewReservedInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RenewReservedInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

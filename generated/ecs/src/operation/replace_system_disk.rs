@@ -476,7 +476,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {
 /// Service errors of `ReplaceSystemDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceSystemDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -821,99 +821,218 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
 }
 impl ReplaceSystemDiskError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LoginAsNonRootImageNotSupport(error)
-            | Self::InvalidSystemDiskSizeValueNotSupported(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidSystemDiskSizeImageNotSupportResize(error)
-            | Self::InvalidSystemDiskSize(error)
-            | Self::InvalidPasswordMalformed(error)
-            | Self::InvalidPasswordParamMismatch(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidDiskCategoryValueNotSupported(error)
-            | Self::InvalidKeyPairNameNotFound(error)
-            | Self::DependencyViolationIoOptimize(error)
-            | Self::MissingParameterArchitecture(error)
-            | Self::InvalidArchitectureMalformed(error)
-            | Self::MissingParameterPlatform(error)
-            | Self::InvalidPlatformMalformed(error)
-            | Self::InvalidDiskIdNotFound(error)
-            | Self::InvalidDatadiskDiskStatusViolation(error)
-            | Self::InvalidDatadiskDiskCategoryViolation(error)
-            | Self::InvalidDatadiskChargeTypeViolation(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidParameterDiskType(error)
-            | Self::DiskInDedicatedBlockStorageCluster(error)
-            | Self::IncorrectDiskStatusReplicationStatusNotFound(error)
-            | Self::IncorrectDiskStatusInReplication(error)
-            | Self::InvalidInstanceTypeNotSupported(error)
-            | Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
-            | Self::InvalidStorageClusterIdCapacityNotEnough(error)
-            | Self::QuotaExceedDiskCapacity(error)
-            | Self::AccountForbiddenProductCreationLimited(error)
-            | Self::InternalError(error)
-            | Self::InvalidDiskNameMalformed(error)
-            | Self::LoginAsNonRootRegionNotSupport(error)
-            | Self::InvalidSystemDiskStatusIsTransfering(error)
-            | Self::IncorrectDiskStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::ImageNotSubscribed(error)
-            | Self::ImageRemovedInMarket(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::ChargeTypeViolation(error)
-            | Self::DiskCreatingSnapshot(error)
-            | Self::IoOptimizedNotSupported(error)
-            | Self::ImageNotSupportInstanceType(error)
-            | Self::QuotaExceedBuyImage(error)
-            | Self::InstHasUnpaidOrder(error)
-            | Self::OperationDeniedInstanceCreating(error)
-            | Self::DependencyViolationWindowsInstance(error)
-            | Self::InvalidParameterNotMatch(error)
-            | Self::ResourcesNotInSameZone(error)
-            | Self::OperationDeniedUnpaidOrder(error)
-            | Self::InvalidHostnameMismatchImage(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::InvalidOperationMultiAttachDisk(error)
-            | Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
-            | Self::InvalidRegionIdNotExists(error)
-            | Self::InvalidEncryptAlgorithm(error)
-            | Self::InvalidEncryptedNotMatchKmsKeyId(error)
-            | Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidKmsKeyIdNotSymmetric(error)
-            | Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
-            | Self::NotSupportSnapshotEncryptedDiskCategory(error)
-            | Self::InvalidParameterAllEmpty(error)
-            | Self::OperationDeniedImageNotValid(error)
-            | Self::OperationDeniedDiskNoStock(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidEncryptedNotMatchSnapshot(error)
-            | Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
-            | Self::InvalidPayMethodSyncPaymentNotSupport(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidImageIdNotFound(error)
-            | Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
-            | Self::InvalidSystemDiskSizeLessThanImageSize(error)
-            | Self::InvalidSystemDiskSizeLessThanMinSize(error)
-            | Self::NoSuchResource(error)
-            | Self::Unhandled(error) => error,
+            Self::LoginAsNonRootImageNotSupport(error) => {
+                ("LoginAsNonRootImageNotSupport", error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(error) => {
+                ("InvalidSystemDiskSizeValueNotSupported", error)
+            }
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(error) => {
+                ("InvalidSystemDiskSizeImageNotSupportResize", error)
+            }
+            Self::InvalidSystemDiskSize(error) => ("InvalidSystemDiskSize", error),
+            Self::InvalidPasswordMalformed(error) => ("InvalidPasswordMalformed", error),
+            Self::InvalidPasswordParamMismatch(error) => {
+                ("InvalidPasswordParamMismatch", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidDiskCategoryValueNotSupported(error) => {
+                ("InvalidDiskCategoryValueNotSupported", error)
+            }
+            Self::InvalidKeyPairNameNotFound(error) => {
+                ("InvalidKeyPairNameNotFound", error)
+            }
+            Self::DependencyViolationIoOptimize(error) => {
+                ("DependencyViolationIoOptimize", error)
+            }
+            Self::MissingParameterArchitecture(error) => {
+                ("MissingParameterArchitecture", error)
+            }
+            Self::InvalidArchitectureMalformed(error) => {
+                ("InvalidArchitectureMalformed", error)
+            }
+            Self::MissingParameterPlatform(error) => ("MissingParameterPlatform", error),
+            Self::InvalidPlatformMalformed(error) => ("InvalidPlatformMalformed", error),
+            Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
+            Self::InvalidDatadiskDiskStatusViolation(error) => {
+                ("InvalidDatadiskDiskStatusViolation", error)
+            }
+            Self::InvalidDatadiskDiskCategoryViolation(error) => {
+                ("InvalidDatadiskDiskCategoryViolation", error)
+            }
+            Self::InvalidDatadiskChargeTypeViolation(error) => {
+                ("InvalidDatadiskChargeTypeViolation", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidParameterDiskType(error) => ("InvalidParameterDiskType", error),
+            Self::DiskInDedicatedBlockStorageCluster(error) => {
+                ("DiskInDedicatedBlockStorageCluster", error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(error) => {
+                ("IncorrectDiskStatusReplicationStatusNotFound", error)
+            }
+            Self::IncorrectDiskStatusInReplication(error) => {
+                ("IncorrectDiskStatusInReplication", error)
+            }
+            Self::InvalidInstanceTypeNotSupported(error) => {
+                ("InvalidInstanceTypeNotSupported", error)
+            }
+            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error) => {
+                ("InvalidRegionIdNotSupportReplaceEncryptedSystemDisk", error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(error) => {
+                ("InvalidStorageClusterIdCapacityNotEnough", error)
+            }
+            Self::QuotaExceedDiskCapacity(error) => ("QuotaExceedDiskCapacity", error),
+            Self::AccountForbiddenProductCreationLimited(error) => {
+                ("AccountForbiddenProductCreationLimited", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidDiskNameMalformed(error) => ("InvalidDiskNameMalformed", error),
+            Self::LoginAsNonRootRegionNotSupport(error) => {
+                ("LoginAsNonRootRegionNotSupport", error)
+            }
+            Self::InvalidSystemDiskStatusIsTransfering(error) => {
+                ("InvalidSystemDiskStatusIsTransfering", error)
+            }
+            Self::IncorrectDiskStatus(error) => ("IncorrectDiskStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::ImageNotSubscribed(error) => ("ImageNotSubscribed", error),
+            Self::ImageRemovedInMarket(error) => ("ImageRemovedInMarket", error),
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::ChargeTypeViolation(error) => ("ChargeTypeViolation", error),
+            Self::DiskCreatingSnapshot(error) => ("DiskCreatingSnapshot", error),
+            Self::IoOptimizedNotSupported(error) => ("IoOptimizedNotSupported", error),
+            Self::ImageNotSupportInstanceType(error) => {
+                ("ImageNotSupportInstanceType", error)
+            }
+            Self::QuotaExceedBuyImage(error) => ("QuotaExceedBuyImage", error),
+            Self::InstHasUnpaidOrder(error) => ("InstHasUnpaidOrder", error),
+            Self::OperationDeniedInstanceCreating(error) => {
+                ("OperationDeniedInstanceCreating", error)
+            }
+            Self::DependencyViolationWindowsInstance(error) => {
+                ("DependencyViolationWindowsInstance", error)
+            }
+            Self::InvalidParameterNotMatch(error) => ("InvalidParameterNotMatch", error),
+            Self::ResourcesNotInSameZone(error) => ("ResourcesNotInSameZone", error),
+            Self::OperationDeniedUnpaidOrder(error) => {
+                ("OperationDeniedUnpaidOrder", error)
+            }
+            Self::InvalidHostnameMismatchImage(error) => {
+                ("InvalidHostnameMismatchImage", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::InvalidOperationMultiAttachDisk(error) => {
+                ("InvalidOperationMultiAttachDisk", error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(error) => {
+                ("InvalidRegionIdNotSupportEncryptAlgorithm", error)
+            }
+            Self::InvalidRegionIdNotExists(error) => ("InvalidRegionIdNotExists", error),
+            Self::InvalidEncryptAlgorithm(error) => ("InvalidEncryptAlgorithm", error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(error) => {
+                ("InvalidEncryptedNotMatchKmsKeyId", error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(error) => {
+                ("InvalidEncryptedNotMatchEncryptAlgorithm", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(error) => {
+                ("InvalidParameterDataEncryptedKeyCreateFailed", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(error) => {
+                ("InvalidKmsKeyIdNotSymmetric", error)
+            }
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error) => {
+                ("InvalidDiskIdNotSupportReplaceEncryptedSystemDisk", error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(error) => {
+                ("NotSupportSnapshotEncryptedDiskCategory", error)
+            }
+            Self::InvalidParameterAllEmpty(error) => ("InvalidParameterAllEmpty", error),
+            Self::OperationDeniedImageNotValid(error) => {
+                ("OperationDeniedImageNotValid", error)
+            }
+            Self::OperationDeniedDiskNoStock(error) => {
+                ("OperationDeniedDiskNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(error) => {
+                ("InvalidEncryptedNotMatchSnapshot", error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error) => {
+                ("InvalidEncryptedNotMatchDiskDefaultEncryption", error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(error) => {
+                ("InvalidPayMethodSyncPaymentNotSupport", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(error) => {
+                ("InvalidSystemDiskSizeMoreThanMaxSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(error) => {
+                ("InvalidSystemDiskSizeLessThanImageSize", error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(error) => {
+                ("InvalidSystemDiskSizeLessThanMinSize", error)
+            }
+            Self::NoSuchResource(error) => ("NoSuchResource", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ReplaceSystemDiskError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceSystemDiskError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceSystemDiskError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceSystemDiskError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

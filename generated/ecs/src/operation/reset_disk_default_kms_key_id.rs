@@ -151,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for ResetDiskDefaultKMSKeyIdResponse {
 /// Service errors of `ResetDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ResetDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
@@ -214,29 +214,62 @@ impl From<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError
 }
 impl ResetDiskDefaultKMSKeyIdError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterEncryptedKmsNotEnabled(error)
-            | Self::InvalidParameterKmsNotEnabled(error)
-            | Self::AbsInvalidActionRegionNotSupport(error)
-            | Self::InvalidParameterRegionIdNotExists(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::InvalidOperationKmsKeyIdNotFound(error)
-            | Self::InvalidOperationKmsServiceNotOpen(error)
-            | Self::UserNotInTheWhiteList(error)
-            | Self::InvalidDefaultEncryptionNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnabled(error) => {
+                ("InvalidParameterEncryptedKmsNotEnabled", error)
+            }
+            Self::InvalidParameterKmsNotEnabled(error) => {
+                ("InvalidParameterKmsNotEnabled", error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(error) => {
+                ("AbsInvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidParameterRegionIdNotExists(error) => {
+                ("InvalidParameterRegionIdNotExists", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(error) => {
+                ("InvalidOperationKmsKeyIdNotFound", error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(error) => {
+                ("InvalidOperationKmsServiceNotOpen", error)
+            }
+            Self::UserNotInTheWhiteList(error) => ("UserNotInTheWhiteList", error),
+            Self::InvalidDefaultEncryptionNotFound(error) => {
+                ("InvalidDefaultEncryptionNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ResetDiskDefaultKMSKeyIdError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -580,7 +580,7 @@ impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupEgressResponse {
 /// Service errors of `RevokeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupEgressError {
     /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
@@ -772,64 +772,145 @@ impl From<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressErro
 }
 impl RevokeSecurityGroupEgressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpProtocolValueNotSupported(error)
-            | Self::InvalidIpPortRangeMalformed(error)
-            | Self::InvalidDestCidrIpSMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidPolicyMalformed(error)
-            | Self::InvalidNicTypeValueNotSupported(error)
-            | Self::InvalidDestGroupIdMismatch(error)
-            | Self::InvalidDestCidrIpMalformed(error)
-            | Self::MissingParameterDest(error)
-            | Self::InvalidParamPortRange(error)
-            | Self::InvalidPriorityMalformed(error)
-            | Self::InvalidPriorityValueNotSupported(error)
-            | Self::InvalidParamSourceIp(error)
-            | Self::InvalidParamDestIp(error)
-            | Self::InvalidParamIpv6DestCidrIp(error)
-            | Self::InvalidParamIpv6SourceCidrIp(error)
-            | Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
-            | Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
-            | Self::InvalidParameterIpv6CidrIp(error)
-            | Self::InvalidGroupAuthParameterOperationDenied(error)
-            | Self::InvalidSecurityGroupIdMalformed(error)
-            | Self::InvalidPortRangeMalformed(error)
-            | Self::InvalidSourcePortRangeMalformed(error)
-            | Self::InvalidSecurityGroupDiscriptionMalformed(error)
-            | Self::NotSupportedClassicNetworkPrefixList(error)
-            | Self::InvalidParamSourceCidrIp(error)
-            | Self::InvalidParamDestCidrIp(error)
-            | Self::InvalidParamPermissions(error)
-            | Self::InvalidParamDuplicatePermissions(error)
-            | Self::InvalidParamSecurityGroupRuleId(error)
-            | Self::InvalidParamSecurityGroupRuleIdRepeated(error)
-            | Self::InvalidGroupParameterOperationDenied(error)
-            | Self::InvalidSecurityGroupRuleRuleNotExist(error)
-            | Self::InvalidParamProtocolNotSupportPortRangeList(error)
-            | Self::InvalidPortRangeListIdNotFound(error)
-            | Self::InvalidOperationSecurityGroupNotAuthorized(error)
-            | Self::InvalidNicTypeMismatch(error)
-            | Self::InvalidGroupAuthItemNotFound(error)
-            | Self::InvalidSecurityGroupIsSame(error)
-            | Self::InvalidParamterConflict(error)
-            | Self::InvalidOperationResourceManagedByCloudProduct(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidDestGroupIdNotFound(error)
-            | Self::InvalidSecurityGroupRuleIdNotFound(error)
-            | Self::InvalidPrefixListIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpProtocolValueNotSupported(error) => {
+                ("InvalidIpProtocolValueNotSupported", error)
+            }
+            Self::InvalidIpPortRangeMalformed(error) => {
+                ("InvalidIpPortRangeMalformed", error)
+            }
+            Self::InvalidDestCidrIpSMalformed(error) => {
+                ("InvalidDestCidrIpSMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidPolicyMalformed(error) => ("InvalidPolicyMalformed", error),
+            Self::InvalidNicTypeValueNotSupported(error) => {
+                ("InvalidNicTypeValueNotSupported", error)
+            }
+            Self::InvalidDestGroupIdMismatch(error) => {
+                ("InvalidDestGroupIdMismatch", error)
+            }
+            Self::InvalidDestCidrIpMalformed(error) => {
+                ("InvalidDestCidrIpMalformed", error)
+            }
+            Self::MissingParameterDest(error) => ("MissingParameterDest", error),
+            Self::InvalidParamPortRange(error) => ("InvalidParamPortRange", error),
+            Self::InvalidPriorityMalformed(error) => ("InvalidPriorityMalformed", error),
+            Self::InvalidPriorityValueNotSupported(error) => {
+                ("InvalidPriorityValueNotSupported", error)
+            }
+            Self::InvalidParamSourceIp(error) => ("InvalidParamSourceIp", error),
+            Self::InvalidParamDestIp(error) => ("InvalidParamDestIp", error),
+            Self::InvalidParamIpv6DestCidrIp(error) => {
+                ("InvalidParamIpv6DestCidrIp", error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(error) => {
+                ("InvalidParamIpv6SourceCidrIp", error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error) => {
+                ("InvalidParamIpv4ProtocolConflictWithIpv6Address", error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error) => {
+                ("InvalidParamIpv6ProtocolConflictWithIpv4Address", error)
+            }
+            Self::InvalidParameterIpv6CidrIp(error) => {
+                ("InvalidParameterIpv6CidrIp", error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(error) => {
+                ("InvalidGroupAuthParameterOperationDenied", error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(error) => {
+                ("InvalidSecurityGroupIdMalformed", error)
+            }
+            Self::InvalidPortRangeMalformed(error) => {
+                ("InvalidPortRangeMalformed", error)
+            }
+            Self::InvalidSourcePortRangeMalformed(error) => {
+                ("InvalidSourcePortRangeMalformed", error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(error) => {
+                ("InvalidSecurityGroupDiscriptionMalformed", error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(error) => {
+                ("NotSupportedClassicNetworkPrefixList", error)
+            }
+            Self::InvalidParamSourceCidrIp(error) => ("InvalidParamSourceCidrIp", error),
+            Self::InvalidParamDestCidrIp(error) => ("InvalidParamDestCidrIp", error),
+            Self::InvalidParamPermissions(error) => ("InvalidParamPermissions", error),
+            Self::InvalidParamDuplicatePermissions(error) => {
+                ("InvalidParamDuplicatePermissions", error)
+            }
+            Self::InvalidParamSecurityGroupRuleId(error) => {
+                ("InvalidParamSecurityGroupRuleId", error)
+            }
+            Self::InvalidParamSecurityGroupRuleIdRepeated(error) => {
+                ("InvalidParamSecurityGroupRuleIdRepeated", error)
+            }
+            Self::InvalidGroupParameterOperationDenied(error) => {
+                ("InvalidGroupParameterOperationDenied", error)
+            }
+            Self::InvalidSecurityGroupRuleRuleNotExist(error) => {
+                ("InvalidSecurityGroupRuleRuleNotExist", error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(error) => {
+                ("InvalidParamProtocolNotSupportPortRangeList", error)
+            }
+            Self::InvalidPortRangeListIdNotFound(error) => {
+                ("InvalidPortRangeListIdNotFound", error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(error) => {
+                ("InvalidOperationSecurityGroupNotAuthorized", error)
+            }
+            Self::InvalidNicTypeMismatch(error) => ("InvalidNicTypeMismatch", error),
+            Self::InvalidGroupAuthItemNotFound(error) => {
+                ("InvalidGroupAuthItemNotFound", error)
+            }
+            Self::InvalidSecurityGroupIsSame(error) => {
+                ("InvalidSecurityGroupIsSame", error)
+            }
+            Self::InvalidParamterConflict(error) => ("InvalidParamterConflict", error),
+            Self::InvalidOperationResourceManagedByCloudProduct(error) => {
+                ("InvalidOperationResourceManagedByCloudProduct", error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidDestGroupIdNotFound(error) => {
+                ("InvalidDestGroupIdNotFound", error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(error) => {
+                ("InvalidSecurityGroupRuleIdNotFound", error)
+            }
+            Self::InvalidPrefixListIdNotFound(error) => {
+                ("InvalidPrefixListIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RevokeSecurityGroupEgressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeSecurityGroupEgressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeSecurityGroupEgressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeSecurityGroupEgressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

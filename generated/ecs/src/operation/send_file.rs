@@ -443,7 +443,7 @@ impl<'de> ::serde::Deserialize<'de> for SendFileResponse {
 /// Service errors of `SendFile`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SendFileError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -527,42 +527,65 @@ impl From<::acs_runtime::client::ServiceError> for SendFileError {
 }
 impl SendFileError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RegionIdApiNotSupported(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::NumberExceedTags(error)
-            | Self::MissingParameterTagKey(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::FileTargetDirInvalid(error)
-            | Self::FileModeInvalid(error)
-            | Self::FileContentDecodeError(error)
-            | Self::FileContentTypeInvalid(error)
-            | Self::InvalidParameterFileOwner(error)
-            | Self::InvalidParameterFileGroup(error)
-            | Self::FileSizeExceedLimit(error)
-            | Self::FileNameExceedLimit(error)
-            | Self::FileDescExceedLimit(error)
-            | Self::InstanceIdsExceedLimit(error)
-            | Self::OperationForbidden(error)
-            | Self::InvalidTimeoutExceedLimit(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceNotFound(error)
-            | Self::InvalidResourceGroupNotFound(error)
-            | Self::InternalErrorDispatch(error)
-            | Self::Unhandled(error) => error,
+            Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::MissingParameterTagKey(error) => ("MissingParameterTagKey", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::FileTargetDirInvalid(error) => ("FileTargetDirInvalid", error),
+            Self::FileModeInvalid(error) => ("FileModeInvalid", error),
+            Self::FileContentDecodeError(error) => ("FileContentDecodeError", error),
+            Self::FileContentTypeInvalid(error) => ("FileContentTypeInvalid", error),
+            Self::InvalidParameterFileOwner(error) => {
+                ("InvalidParameterFileOwner", error)
+            }
+            Self::InvalidParameterFileGroup(error) => {
+                ("InvalidParameterFileGroup", error)
+            }
+            Self::FileSizeExceedLimit(error) => ("FileSizeExceedLimit", error),
+            Self::FileNameExceedLimit(error) => ("FileNameExceedLimit", error),
+            Self::FileDescExceedLimit(error) => ("FileDescExceedLimit", error),
+            Self::InstanceIdsExceedLimit(error) => ("InstanceIdsExceedLimit", error),
+            Self::OperationForbidden(error) => ("OperationForbidden", error),
+            Self::InvalidTimeoutExceedLimit(error) => {
+                ("InvalidTimeoutExceedLimit", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
+            Self::InvalidResourceGroupNotFound(error) => {
+                ("InvalidResourceGroupNotFound", error)
+            }
+            Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SendFileError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SendFileError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SendFileError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SendFileError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -238,7 +238,7 @@ impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {
 /// Service errors of `StartImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartImagePipelineExecutionError {
     /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
@@ -331,39 +331,80 @@ impl From<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionEr
 }
 impl StartImagePipelineExecutionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidImageOsTypeUnsupported(error)
-            | Self::InvalidParameterBuildContent(error)
-            | Self::InvalidParameterTestContent(error)
-            | Self::InvalidImageComponentNotSupported(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::InvalidImagePipelineHasRunningExecution(error)
-            | Self::InvalidImagePipelineOssObjectNotAuthorized(error)
-            | Self::InvalidImagePipelineOssObjectNeedRestore(error)
-            | Self::InvalidOperationNoRightAccessOss(error)
-            | Self::InvalidImagePipelineNotFound(error)
-            | Self::InvalidInstanceTypeNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidImageNotFound(error)
-            | Self::ImageComponentNotFound(error)
-            | Self::InvalidImagePipelineBaseImageNotFound(error)
-            | Self::InvalidImagePipelineOssObjectNotFound(error)
-            | Self::StartImagePipelineExecutionFailed(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidImageOsTypeUnsupported(error) => {
+                ("InvalidImageOsTypeUnsupported", error)
+            }
+            Self::InvalidParameterBuildContent(error) => {
+                ("InvalidParameterBuildContent", error)
+            }
+            Self::InvalidParameterTestContent(error) => {
+                ("InvalidParameterTestContent", error)
+            }
+            Self::InvalidImageComponentNotSupported(error) => {
+                ("InvalidImageComponentNotSupported", error)
+            }
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::InvalidImagePipelineHasRunningExecution(error) => {
+                ("InvalidImagePipelineHasRunningExecution", error)
+            }
+            Self::InvalidImagePipelineOssObjectNotAuthorized(error) => {
+                ("InvalidImagePipelineOssObjectNotAuthorized", error)
+            }
+            Self::InvalidImagePipelineOssObjectNeedRestore(error) => {
+                ("InvalidImagePipelineOssObjectNeedRestore", error)
+            }
+            Self::InvalidOperationNoRightAccessOss(error) => {
+                ("InvalidOperationNoRightAccessOss", error)
+            }
+            Self::InvalidImagePipelineNotFound(error) => {
+                ("InvalidImagePipelineNotFound", error)
+            }
+            Self::InvalidInstanceTypeNotFound(error) => {
+                ("InvalidInstanceTypeNotFound", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidImageNotFound(error) => ("InvalidImageNotFound", error),
+            Self::ImageComponentNotFound(error) => ("ImageComponentNotFound", error),
+            Self::InvalidImagePipelineBaseImageNotFound(error) => {
+                ("InvalidImagePipelineBaseImageNotFound", error)
+            }
+            Self::InvalidImagePipelineOssObjectNotFound(error) => {
+                ("InvalidImagePipelineOssObjectNotFound", error)
+            }
+            Self::StartImagePipelineExecutionFailed(error) => {
+                ("StartImagePipelineExecutionFailed", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StartImagePipelineExecutionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartImagePipelineExecutionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartImagePipelineExecutionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartImagePipelineExecutionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -211,7 +211,7 @@ impl<'de> ::serde::Deserialize<'de> for StartInstanceResponse {
 /// Service errors of `StartInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartInstanceError {
     /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
@@ -320,43 +320,84 @@ impl From<::acs_runtime::client::ServiceError> for StartInstanceError {
 }
 impl StartInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LackResource(error)
-            | Self::InvalidDedicatedHostNotEnoughResource(error)
-            | Self::InvalidInstanceNotFoundSystemDisk(error)
-            | Self::InvalidPrivatePoolOptionsNoStock(error)
-            | Self::InvalidParameterKmsKeyIdNotFound(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InsufficientBalance(error)
-            | Self::DiskError(error)
-            | Self::InstanceExpired(error)
-            | Self::InstanceNotReady(error)
-            | Self::DiskInArrears(error)
-            | Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::QuotaExceedElasticQuota(error)
-            | Self::OperationDeniedHostRepairing(error)
-            | Self::OperationDeniedNoStock(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidCapacityReservationIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::ServiceUnavailable(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::LackResource(error) => ("LackResource", error),
+            Self::InvalidDedicatedHostNotEnoughResource(error) => {
+                ("InvalidDedicatedHostNotEnoughResource", error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(error) => {
+                ("InvalidInstanceNotFoundSystemDisk", error)
+            }
+            Self::InvalidPrivatePoolOptionsNoStock(error) => {
+                ("InvalidPrivatePoolOptionsNoStock", error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(error) => {
+                ("InvalidParameterKmsKeyIdNotFound", error)
+            }
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::DiskError(error) => ("DiskError", error),
+            Self::InstanceExpired(error) => ("InstanceExpired", error),
+            Self::InstanceNotReady(error) => ("InstanceNotReady", error),
+            Self::DiskInArrears(error) => ("DiskInArrears", error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(error) => {
+                ("OperationDeniedSpotPriceLowerThanPublicPrice", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::QuotaExceedElasticQuota(error) => ("QuotaExceedElasticQuota", error),
+            Self::OperationDeniedHostRepairing(error) => {
+                ("OperationDeniedHostRepairing", error)
+            }
+            Self::OperationDeniedNoStock(error) => ("OperationDeniedNoStock", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(error) => {
+                ("InvalidCapacityReservationIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StartInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -272,7 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for StopInstanceResponse {
 /// Service errors of `StopInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopInstanceError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
@@ -363,37 +363,82 @@ impl From<::acs_runtime::client::ServiceError> for StopInstanceError {
 }
 impl StopInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterEncryptedKmsNotEnable(error)
-            | Self::DiskError(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InstanceLockedForSecurity(error)
-            | Self::InstanceTypeParameterMismatch(error)
-            | Self::InstanceExpiredOrInArrears(error)
-            | Self::InvalidInstanceIdNotSupport(error)
-            | Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
-            | Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
-            | Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
-            | Self::HibernationConfiguredInstanceOperationForbidden(error)
-            | Self::HibernationConfiguredNotEnabled(error)
-            | Self::InvalidOperationKmsKeyIdNotFound(error)
-            | Self::InvalidOperationKmsServiceNotOpen(error)
-            | Self::OperationDeniedSystemInstanceNotSupport(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::LimitedOperationServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterEncryptedKmsNotEnable(error) => {
+                ("InvalidParameterEncryptedKmsNotEnable", error)
+            }
+            Self::DiskError(error) => ("DiskError", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InstanceLockedForSecurity(error) => {
+                ("InstanceLockedForSecurity", error)
+            }
+            Self::InstanceTypeParameterMismatch(error) => {
+                ("InstanceTypeParameterMismatch", error)
+            }
+            Self::InstanceExpiredOrInArrears(error) => {
+                ("InstanceExpiredOrInArrears", error)
+            }
+            Self::InvalidInstanceIdNotSupport(error) => {
+                ("InvalidInstanceIdNotSupport", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(error) => {
+                ("InvalidParameterKmsKeyIdCmkNotEnabled", error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(error) => {
+                ("InvalidParameterKmsKeyIdKmsUnauthorized", error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(error) => {
+                ("HibernationConfiguredInstanceOperationForbidden", error)
+            }
+            Self::HibernationConfiguredNotEnabled(error) => {
+                ("HibernationConfiguredNotEnabled", error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(error) => {
+                ("InvalidOperationKmsKeyIdNotFound", error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(error) => {
+                ("InvalidOperationKmsServiceNotOpen", error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(error) => {
+                ("OperationDeniedSystemInstanceNotSupport", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::LimitedOperationServiceUnavailable(error) => {
+                ("LimitedOperationServiceUnavailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StopInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

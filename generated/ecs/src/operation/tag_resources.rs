@@ -256,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50.
@@ -354,46 +354,81 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NumberExceedResourceIds(error)
-            | Self::NumberExceedTags(error)
-            | Self::DuplicateTagKey(error)
-            | Self::InvalidTagKeyMalformed(error)
-            | Self::InvalidTagValueMalformed(error)
-            | Self::OperationDeniedQuotaExceed(error)
-            | Self::InvalidTagMismatch(error)
-            | Self::InvalidTagCount(error)
-            | Self::InvalidScope(error)
-            | Self::PermissionDeniedTagOwnerBid(error)
-            | Self::PermissionDeniedTagOwnerUid(error)
-            | Self::PermissionDeniedScope(error)
-            | Self::InvalidResourceIdNotSupported(error)
-            | Self::NoPermissionKeyScope(error)
-            | Self::NoPermissionTag(error)
-            | Self::QuotaExceedTags(error)
-            | Self::TagKeyDuplication(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::MissingParameterResourceIds(error)
-            | Self::MissingParameterTagOwnerUid(error)
-            | Self::MissingParameterTagOwnerBid(error)
-            | Self::MissingParameterResourceType(error)
-            | Self::MissingParameterTags(error)
-            | Self::MissingParameterRegionId(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::InvalidResourceTypeNotFound(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::NumberExceedResourceIds(error) => ("NumberExceedResourceIds", error),
+            Self::NumberExceedTags(error) => ("NumberExceedTags", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::InvalidTagKeyMalformed(error) => ("InvalidTagKeyMalformed", error),
+            Self::InvalidTagValueMalformed(error) => ("InvalidTagValueMalformed", error),
+            Self::OperationDeniedQuotaExceed(error) => {
+                ("OperationDeniedQuotaExceed", error)
+            }
+            Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
+            Self::InvalidTagCount(error) => ("InvalidTagCount", error),
+            Self::InvalidScope(error) => ("InvalidScope", error),
+            Self::PermissionDeniedTagOwnerBid(error) => {
+                ("PermissionDeniedTagOwnerBid", error)
+            }
+            Self::PermissionDeniedTagOwnerUid(error) => {
+                ("PermissionDeniedTagOwnerUid", error)
+            }
+            Self::PermissionDeniedScope(error) => ("PermissionDeniedScope", error),
+            Self::InvalidResourceIdNotSupported(error) => {
+                ("InvalidResourceIdNotSupported", error)
+            }
+            Self::NoPermissionKeyScope(error) => ("NoPermissionKeyScope", error),
+            Self::NoPermissionTag(error) => ("NoPermissionTag", error),
+            Self::QuotaExceedTags(error) => ("QuotaExceedTags", error),
+            Self::TagKeyDuplication(error) => ("TagKeyDuplication", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::MissingParameterResourceIds(error) => {
+                ("MissingParameterResourceIds", error)
+            }
+            Self::MissingParameterTagOwnerUid(error) => {
+                ("MissingParameterTagOwnerUid", error)
+            }
+            Self::MissingParameterTagOwnerBid(error) => {
+                ("MissingParameterTagOwnerBid", error)
+            }
+            Self::MissingParameterResourceType(error) => {
+                ("MissingParameterResourceType", error)
+            }
+            Self::MissingParameterTags(error) => ("MissingParameterTags", error),
+            Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::InvalidResourceTypeNotFound(error) => {
+                ("InvalidResourceTypeNotFound", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -221,7 +221,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassignIpv6AddressesResponse {
 /// Service errors of `UnassignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -320,43 +320,80 @@ impl From<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
 }
 impl UnassignIpv6AddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidEniIdMalformed(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbeddenNotSupportRam(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidIpIpUnassigned(error)
-            | Self::InvalidIpIpRepeated(error)
-            | Self::InvalidIpAddress(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbeddenNotSupportRam(error) => ("ForbeddenNotSupportRam", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
+            Self::InvalidIpIpRepeated(error) => ("InvalidIpIpRepeated", error),
+            Self::InvalidIpAddress(error) => ("InvalidIpAddress", error),
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassignIpv6AddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassignIpv6AddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassignIpv6AddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassignIpv6AddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -227,7 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassignPrivateIpAddressesResponse {
 /// Service errors of `UnassignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassignPrivateIpAddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -375,56 +375,113 @@ impl From<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesErr
 }
 impl UnassignPrivateIpAddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedParameter(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdMalformed(error)
-            | Self::InvalidOperationInvalidEcsState(error)
-            | Self::InvalidOperationInvalidEniState(error)
-            | Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
-            | Self::MissingParameter(error)
-            | Self::ForbiddenRegionId(error)
-            | Self::InvalidAction(error)
-            | Self::InvalidEniIdMalformed(error)
-            | Self::InvalidParameterConflict(error)
-            | Self::InvalidUserTypeNotSupported(error)
-            | Self::AbsInvalidAccountNotFound(error)
-            | Self::ForbiddenNotSupportRam(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::MaxEniCountExceeded(error)
-            | Self::EniPerInstanceLimitExceeded(error)
-            | Self::InvalidOperationAvailabilityZoneMismatch(error)
-            | Self::InvalidOperationVpcMismatch(error)
-            | Self::SecurityGroupInstanceLimitExceed(error)
-            | Self::InvalidSecurityGroupIdNotVpc(error)
-            | Self::InvalidOperationInvalidEniType(error)
-            | Self::InvalidVSwitchIdIpInvalid(error)
-            | Self::InvalidIpIpUnassigned(error)
-            | Self::OperationConflict(error)
-            | Self::InvalidOperationEniServiceManaged(error)
-            | Self::InvalidPrivateIpAddressMalformed(error)
-            | Self::InvalidIpIpPrefixMaskInvalid(error)
-            | Self::InvalidIpIpPrefixMaskNotSame(error)
-            | Self::InvalidIpIpPrefixNotStrict(error)
-            | Self::InvalidIpIpPrefixIllegal(error)
-            | Self::InvalidEcsIdNotFound(error)
-            | Self::InvalidEniIdNotFound(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::InvalidSecurityGroupIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidOperationRegionNotSupportIpPrefix(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedParameter(error) => ("UnsupportedParameter", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdMalformed(error) => {
+                ("InvalidInstanceIdMalformed", error)
+            }
+            Self::InvalidOperationInvalidEcsState(error) => {
+                ("InvalidOperationInvalidEcsState", error)
+            }
+            Self::InvalidOperationInvalidEniState(error) => {
+                ("InvalidOperationInvalidEniState", error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(error) => {
+                ("InvalidOperationDetachPrimaryEniNotAllowed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::ForbiddenRegionId(error) => ("ForbiddenRegionId", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::InvalidEniIdMalformed(error) => ("InvalidEniIdMalformed", error),
+            Self::InvalidParameterConflict(error) => ("InvalidParameterConflict", error),
+            Self::InvalidUserTypeNotSupported(error) => {
+                ("InvalidUserTypeNotSupported", error)
+            }
+            Self::AbsInvalidAccountNotFound(error) => {
+                ("AbsInvalidAccountNotFound", error)
+            }
+            Self::ForbiddenNotSupportRam(error) => ("ForbiddenNotSupportRam", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::MaxEniCountExceeded(error) => ("MaxEniCountExceeded", error),
+            Self::EniPerInstanceLimitExceeded(error) => {
+                ("EniPerInstanceLimitExceeded", error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(error) => {
+                ("InvalidOperationAvailabilityZoneMismatch", error)
+            }
+            Self::InvalidOperationVpcMismatch(error) => {
+                ("InvalidOperationVpcMismatch", error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(error) => {
+                ("SecurityGroupInstanceLimitExceed", error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(error) => {
+                ("InvalidSecurityGroupIdNotVpc", error)
+            }
+            Self::InvalidOperationInvalidEniType(error) => {
+                ("InvalidOperationInvalidEniType", error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(error) => {
+                ("InvalidVSwitchIdIpInvalid", error)
+            }
+            Self::InvalidIpIpUnassigned(error) => ("InvalidIpIpUnassigned", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::InvalidOperationEniServiceManaged(error) => {
+                ("InvalidOperationEniServiceManaged", error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(error) => {
+                ("InvalidPrivateIpAddressMalformed", error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(error) => {
+                ("InvalidIpIpPrefixMaskInvalid", error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(error) => {
+                ("InvalidIpIpPrefixMaskNotSame", error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(error) => {
+                ("InvalidIpIpPrefixNotStrict", error)
+            }
+            Self::InvalidIpIpPrefixIllegal(error) => ("InvalidIpIpPrefixIllegal", error),
+            Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
+            Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::InvalidSecurityGroupIdNotFound(error) => {
+                ("InvalidSecurityGroupIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(error) => {
+                ("InvalidOperationRegionNotSupportIpPrefix", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassignPrivateIpAddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassignPrivateIpAddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassignPrivateIpAddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassignPrivateIpAddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

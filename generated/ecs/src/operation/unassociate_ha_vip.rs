@@ -185,7 +185,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateHaVipResponse {
 /// Service errors of `UnassociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateHaVipError {
     /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is InUse.
@@ -227,28 +227,49 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
 }
 impl UnassociateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectHaVipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::ResourceNotAssociated(error)
-            | Self::ForbiddenUnassociateMaster(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::ResourceNotAssociated(error) => ("ResourceNotAssociated", error),
+            Self::ForbiddenUnassociateMaster(error) => {
+                ("ForbiddenUnassociateMaster", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassociateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

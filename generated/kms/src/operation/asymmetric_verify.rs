@@ -279,7 +279,7 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricVerifyResponse {
 /// Service errors of `AsymmetricVerify`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AsymmetricVerifyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -306,23 +306,40 @@ impl From<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
 }
 impl AsymmetricVerifyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AsymmetricVerifyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AsymmetricVerifyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AsymmetricVerifyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AsymmetricVerifyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

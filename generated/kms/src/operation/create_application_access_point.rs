@@ -245,7 +245,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
 /// Service errors of `CreateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateApplicationAccessPointError {
     /// HTTP 409 `Rejected.ResourceExist`: The request was rejected because the resource already exists.
@@ -263,19 +263,35 @@ impl From<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointE
 }
 impl CreateApplicationAccessPointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::RejectedResourceExist(error) | Self::Unhandled(error) => error,
+            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateApplicationAccessPointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateApplicationAccessPointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateApplicationAccessPointError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateApplicationAccessPointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -541,7 +541,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
 /// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecretError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -589,28 +589,51 @@ impl From<::acs_runtime::client::ServiceError> for CreateSecretError {
 }
 impl CreateSecretError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error)
-            | Self::RejectedLimitExceeded(error)
-            | Self::InvalidParameter(error)
-            | Self::RejectedShareQuotaExceedLimit(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::RejectedResourceExist(error)
-            | Self::RejectedResourceInDeleteWindow(error)
-            | Self::InternalFailure(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::RejectedLimitExceeded(error) => ("RejectedLimitExceeded", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::RejectedShareQuotaExceedLimit(error) => {
+                ("RejectedShareQuotaExceedLimit", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
+            Self::RejectedResourceInDeleteWindow(error) => {
+                ("RejectedResourceInDeleteWindow", error)
+            }
+            Self::InternalFailure(error) => ("InternalFailure", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSecretError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSecretError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSecretError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -290,7 +290,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
 /// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecretError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -320,24 +320,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSecretError {
 }
 impl DescribeSecretError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalTimestamp(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::InvalidAccessKeyIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::InvalidAccessKeyIdNotFound(error) => {
+                ("InvalidAccessKeyIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSecretError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSecretError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSecretError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -289,7 +289,7 @@ impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyResponse {
 /// Service errors of `GenerateDataKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GenerateDataKeyError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -322,25 +322,40 @@ impl From<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
 }
 impl GenerateDataKeyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedOperation(error)
-            | Self::ForbiddenAliasNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::RejectedDisabled(error)
-            | Self::RejectedPendingDeletion(error)
-            | Self::RejectedUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedOperation(error) => ("UnsupportedOperation", error),
+            Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::RejectedDisabled(error) => ("RejectedDisabled", error),
+            Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
+            Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GenerateDataKeyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GenerateDataKeyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GenerateDataKeyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GenerateDataKeyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

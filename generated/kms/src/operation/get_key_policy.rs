@@ -157,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {
 /// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -192,25 +192,44 @@ impl From<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
 }
 impl GetKeyPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MissingParameter(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ForbiddenKeyPolicyUnSupported(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ForbiddenKeyPolicyUnSupported(error) => {
+                ("ForbiddenKeyPolicyUnSupported", error)
+            }
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetKeyPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetKeyPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetKeyPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetKeyPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -330,7 +330,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
 /// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetSecretValueError {
     /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
@@ -361,23 +361,44 @@ impl From<::acs_runtime::client::ServiceError> for GetSecretValueError {
 }
 impl GetSecretValueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenDkmsInstanceStateInvalid(error)
-            | Self::ForbiddenDkmsInstanceNotFound(error)
-            | Self::ForbiddenKeyNotFound(error)
-            | Self::ForbiddenResourceNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenDkmsInstanceStateInvalid(error) => {
+                ("ForbiddenDkmsInstanceStateInvalid", error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(error) => {
+                ("ForbiddenDkmsInstanceNotFound", error)
+            }
+            Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
+            Self::ForbiddenResourceNotFound(error) => {
+                ("ForbiddenResourceNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetSecretValueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetSecretValueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetSecretValueError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetSecretValueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {
 /// Service errors of `ListKmsInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListKmsInstancesError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -205,19 +205,35 @@ impl From<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
 }
 impl ListKmsInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalTimestamp(error) | Self::Unhandled(error) => error,
+            Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListKmsInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListKmsInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListKmsInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListKmsInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

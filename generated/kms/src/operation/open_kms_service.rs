@@ -128,7 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenKmsServiceResponse {
 /// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenKmsServiceError {
     /// HTTP 400 `CreateLXOrderFailed`: Create order failed.
@@ -154,22 +154,39 @@ impl From<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
 }
 impl OpenKmsServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CreateLxOrderFailed(error)
-            | Self::ForbiddenNoRealNameAuthentication(error)
-            | Self::ForbiddenOpened(error)
-            | Self::Unhandled(error) => error,
+            Self::CreateLxOrderFailed(error) => ("CreateLxOrderFailed", error),
+            Self::ForbiddenNoRealNameAuthentication(error) => {
+                ("ForbiddenNoRealNameAuthentication", error)
+            }
+            Self::ForbiddenOpened(error) => ("ForbiddenOpened", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for OpenKmsServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenKmsServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenKmsServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenKmsServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

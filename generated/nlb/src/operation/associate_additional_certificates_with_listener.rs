@@ -271,7 +271,7 @@ for AssociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -313,21 +313,39 @@ for AssociateAdditionalCertificatesWithListenerError {
 }
 impl AssociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::IncorrectStatusListener(error)
-            | Self::ResourceAlreadyAssociatedCertificate(error)
-            | Self::ConflictLock(error)
-            | Self::OperationDeniedProtocol(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::ResourceAlreadyAssociatedCertificate(error) => {
+                ("ResourceAlreadyAssociatedCertificate", error)
+            }
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -335,6 +353,7 @@ impl ::std::fmt::Display for AssociateAdditionalCertificatesWithListenerError {
 impl ::std::error::Error for AssociateAdditionalCertificatesWithListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -534,7 +534,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig`: The param of AnyPortServerGroupConflictWithHealthCheckConfig is illegal.
@@ -619,35 +619,72 @@ impl From<::acs_runtime::client::ServiceError> for CreateServerGroupError {
 }
 impl CreateServerGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
-            | Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
-            | Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::OperationDeniedVpcNotSupportIpv6(error)
-            | Self::IllegalParamHealthCheckDomain(error)
-            | Self::OperationDeniedUidNotAllowQuic29(error)
-            | Self::IlleagalParamHealthCheckUrl(error)
-            | Self::IllegalParamServerGroupName(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamConnectionDrainTimeout(error)
-            | Self::IllegalParam(error)
-            | Self::SystemBusy(error)
-            | Self::QuotaExceededQuotaInsufficient(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::ResourceNotFoundResourceGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error) => {
+                ("IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig", error)
+            }
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error) => {
+                ("IllegalParamFormatParseCreateRsPoolRequestFailed", error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::OperationDeniedVpcNotSupportIpv6(error) => {
+                ("OperationDeniedVpcNotSupportIpv6", error)
+            }
+            Self::IllegalParamHealthCheckDomain(error) => {
+                ("IllegalParamHealthCheckDomain", error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(error) => {
+                ("OperationDeniedUidNotAllowQuic29", error)
+            }
+            Self::IlleagalParamHealthCheckUrl(error) => {
+                ("IlleagalParamHealthCheckUrl", error)
+            }
+            Self::IllegalParamServerGroupName(error) => {
+                ("IllegalParamServerGroupName", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamConnectionDrainTimeout(error) => {
+                ("IllegalParamConnectionDrainTimeout", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::QuotaExceededQuotaInsufficient(error) => {
+                ("QuotaExceededQuotaInsufficient", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::ResourceNotFoundResourceGroup(error) => {
+                ("ResourceNotFoundResourceGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateServerGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateServerGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateServerGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateServerGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse 
 /// Service errors of `DisableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.Ipv6IntranetInstance`: The operation is not allowed because of Ipv6IntranetInstance.
@@ -253,17 +253,39 @@ impl From<::acs_runtime::client::ServiceError> for DisableLoadBalancerIpv6Intern
 }
 impl DisableLoadBalancerIpv6InternetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedIpv6IntranetInstance(error)
-            | Self::OperationDeniedNonDualStackInstance(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedIpv6IntranetInstance(error) => {
+                ("OperationDeniedIpv6IntranetInstance", error)
+            }
+            Self::OperationDeniedNonDualStackInstance(error) => {
+                ("OperationDeniedNonDualStackInstance", error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DisableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -271,6 +293,7 @@ impl ::std::fmt::Display for DisableLoadBalancerIpv6InternetError {
 impl ::std::error::Error for DisableLoadBalancerIpv6InternetError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisableLoadBalancerIpv6InternetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

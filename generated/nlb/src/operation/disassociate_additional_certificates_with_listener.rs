@@ -275,7 +275,7 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `DisassociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisassociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of %s \[%s\] is incorrect.
@@ -327,23 +327,49 @@ for DisassociateAdditionalCertificatesWithListenerError {
 }
 impl DisassociateAdditionalCertificatesWithListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusListener(error)
-            | Self::IncorrectStatusCertificate(error)
-            | Self::IncorrectStatusLoadbalancer(error)
-            | Self::OperationDeniedProtocol(error)
-            | Self::OperationDeniedDefaultCertificateUsed(error)
-            | Self::ResourceNotAssociatedCertificate(error)
-            | Self::OperationDeniedCaCertificateUsed(error)
-            | Self::ConflictLock(error)
-            | Self::ResourceNotFoundListener(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusListener(error) => ("IncorrectStatusListener", error),
+            Self::IncorrectStatusCertificate(error) => {
+                ("IncorrectStatusCertificate", error)
+            }
+            Self::IncorrectStatusLoadbalancer(error) => {
+                ("IncorrectStatusLoadbalancer", error)
+            }
+            Self::OperationDeniedProtocol(error) => ("OperationDeniedProtocol", error),
+            Self::OperationDeniedDefaultCertificateUsed(error) => {
+                ("OperationDeniedDefaultCertificateUsed", error)
+            }
+            Self::ResourceNotAssociatedCertificate(error) => {
+                ("ResourceNotAssociatedCertificate", error)
+            }
+            Self::OperationDeniedCaCertificateUsed(error) => {
+                ("OperationDeniedCaCertificateUsed", error)
+            }
+            Self::ConflictLock(error) => ("ConflictLock", error),
+            Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -351,6 +377,7 @@ impl ::std::fmt::Display for DisassociateAdditionalCertificatesWithListenerError
 impl ::std::error::Error for DisassociateAdditionalCertificatesWithListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

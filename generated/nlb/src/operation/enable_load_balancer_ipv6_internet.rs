@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
 /// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.NonDualStackInstance`: The operation is not allowed because of NonDualStackInstance.
@@ -254,24 +254,47 @@ impl From<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6Interne
 }
 impl EnableLoadBalancerIpv6InternetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedNonDualStackInstance(error)
-            | Self::ResourceInCreatingLoadbalancer(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::ResourceNotFoundIpv6Gateway(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedNonDualStackInstance(error) => {
+                ("OperationDeniedNonDualStackInstance", error)
+            }
+            Self::ResourceInCreatingLoadbalancer(error) => {
+                ("ResourceInCreatingLoadbalancer", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::ResourceNotFoundIpv6Gateway(error) => {
+                ("ResourceNotFoundIpv6Gateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for EnableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for EnableLoadBalancerIpv6InternetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for EnableLoadBalancerIpv6InternetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for EnableLoadBalancerIpv6InternetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

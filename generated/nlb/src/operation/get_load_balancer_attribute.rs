@@ -380,7 +380,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `OperationFailed.GetXipFailed`: Operation failed because GetXipFailed.
@@ -404,22 +404,41 @@ impl From<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError
 }
 impl GetLoadBalancerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedGetXipFailed(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedGetXipFailed(error) => {
+                ("OperationFailedGetXipFailed", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetLoadBalancerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetLoadBalancerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetLoadBalancerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetLoadBalancerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

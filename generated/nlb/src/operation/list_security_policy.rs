@@ -298,7 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyResponse {
 /// Service errors of `ListSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecurityPolicyError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -319,21 +319,36 @@ impl From<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
 }
 impl ListSecurityPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListSecurityPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListSecurityPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListSecurityPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListSecurityPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

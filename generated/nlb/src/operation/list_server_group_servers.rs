@@ -268,7 +268,7 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {
 /// Service errors of `ListServerGroupServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListServerGroupServersError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -292,22 +292,39 @@ impl From<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
 }
 impl ListServerGroupServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListServerGroupServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListServerGroupServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListServerGroupServersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListServerGroupServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -262,7 +262,7 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -291,23 +291,42 @@ impl From<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGrou
 }
 impl LoadBalancerLeaveSecurityGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::ForbiddenSecurityGroup(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::ForbiddenSecurityGroup(error) => ("ForbiddenSecurityGroup", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for LoadBalancerLeaveSecurityGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAttributeResponse {
 /// Service errors of `UpdateLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -320,25 +320,46 @@ impl From<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeEr
 }
 impl UpdateLoadBalancerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::ResourceInConfiguringLoadbalancer(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamLoadBalancerName(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundLoadBalancer(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::ResourceInConfiguringLoadbalancer(error) => {
+                ("ResourceInConfiguringLoadbalancer", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamLoadBalancerName(error) => {
+                ("IllegalParamLoadBalancerName", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundLoadBalancer(error) => {
+                ("ResourceNotFoundLoadBalancer", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateLoadBalancerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateLoadBalancerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateLoadBalancerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateLoadBalancerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -374,7 +374,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -425,29 +425,56 @@ impl From<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeErr
 }
 impl UpdateServerGroupAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error)
-            | Self::IllegalParamHealthCheckDomain(error)
-            | Self::IlleagalParamHealthCheckUrl(error)
-            | Self::OperationDeniedUidNotAllowQuic29(error)
-            | Self::IllegalParam(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamServerGroupName(error)
-            | Self::IllegalParamPreserveClientIpSwitch(error)
-            | Self::ForbiddenNoPermission(error)
-            | Self::ResourceNotFoundServerGroup(error)
-            | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::IllegalParamHealthCheckDomain(error) => {
+                ("IllegalParamHealthCheckDomain", error)
+            }
+            Self::IlleagalParamHealthCheckUrl(error) => {
+                ("IlleagalParamHealthCheckUrl", error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(error) => {
+                ("OperationDeniedUidNotAllowQuic29", error)
+            }
+            Self::IllegalParam(error) => ("IllegalParam", error),
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamServerGroupName(error) => {
+                ("IllegalParamServerGroupName", error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(error) => {
+                ("IllegalParamPreserveClientIpSwitch", error)
+            }
+            Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
+            Self::ResourceNotFoundServerGroup(error) => {
+                ("ResourceNotFoundServerGroup", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateServerGroupAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateServerGroupAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateServerGroupAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateServerGroupAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

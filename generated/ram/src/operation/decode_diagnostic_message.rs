@@ -148,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
 /// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DecodeDiagnosticMessageError {
     /// HTTP 400 `NotSupport`: This method can only be invoked by customer, sub user and assumed role user.
@@ -181,25 +181,40 @@ impl From<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError 
 }
 impl DecodeDiagnosticMessageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotSupport(error)
-            | Self::EncodedMessageExpire(error)
-            | Self::NoPermission(error)
-            | Self::SearchInaccurate(error)
-            | Self::EntityNotExist(error)
-            | Self::TooManyRequests(error)
-            | Self::Unhandled(error) => error,
+            Self::NotSupport(error) => ("NotSupport", error),
+            Self::EncodedMessageExpire(error) => ("EncodedMessageExpire", error),
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::SearchInaccurate(error) => ("SearchInaccurate", error),
+            Self::EntityNotExist(error) => ("EntityNotExist", error),
+            Self::TooManyRequests(error) => ("TooManyRequests", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DecodeDiagnosticMessageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DecodeDiagnosticMessageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DecodeDiagnosticMessageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DecodeDiagnosticMessageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -238,7 +238,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
 /// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDomainExtensionError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -324,36 +324,77 @@ impl From<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
 }
 impl CreateDomainExtensionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidActionRegionNotSupport(error)
-            | Self::InvalidParameterServerCertificateId(error)
-            | Self::InvalidParameterDomain(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::DomainExtensionNumberOverLimit(error)
-            | Self::DomainExtensionNotSupport(error)
-            | Self::InvalidParameterCertificateId(error)
-            | Self::InvalidParamSizeCertificateId(error)
-            | Self::MissingParameterCertificateId(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::TooManyListeners(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidActionRegionNotSupport(error) => {
+                ("InvalidActionRegionNotSupport", error)
+            }
+            Self::InvalidParameterServerCertificateId(error) => {
+                ("InvalidParameterServerCertificateId", error)
+            }
+            Self::InvalidParameterDomain(error) => ("InvalidParameterDomain", error),
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::DomainExtensionNumberOverLimit(error) => {
+                ("DomainExtensionNumberOverLimit", error)
+            }
+            Self::DomainExtensionNotSupport(error) => {
+                ("DomainExtensionNotSupport", error)
+            }
+            Self::InvalidParameterCertificateId(error) => {
+                ("InvalidParameterCertificateId", error)
+            }
+            Self::InvalidParamSizeCertificateId(error) => {
+                ("InvalidParamSizeCertificateId", error)
+            }
+            Self::MissingParameterCertificateId(error) => {
+                ("MissingParameterCertificateId", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateDomainExtensionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDomainExtensionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDomainExtensionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDomainExtensionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -306,7 +306,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
 /// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -347,27 +347,48 @@ impl From<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
 }
 impl CreateTLSCipherPolicyError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamName(error)
-            | Self::MissingParamTlsVersions(error)
-            | Self::MissingParamCiphers(error)
-            | Self::ParamDuplicateErrorTlsVersions(error)
-            | Self::ParamDuplicateErrorCiphers(error)
-            | Self::TlsPolicyNoSupportVersion(error)
-            | Self::TlsPolicyNoSupportCipher(error)
-            | Self::TlsCipherPolicyOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamName(error) => ("MissingParamName", error),
+            Self::MissingParamTlsVersions(error) => ("MissingParamTlsVersions", error),
+            Self::MissingParamCiphers(error) => ("MissingParamCiphers", error),
+            Self::ParamDuplicateErrorTlsVersions(error) => {
+                ("ParamDuplicateErrorTlsVersions", error)
+            }
+            Self::ParamDuplicateErrorCiphers(error) => {
+                ("ParamDuplicateErrorCiphers", error)
+            }
+            Self::TlsPolicyNoSupportVersion(error) => {
+                ("TlsPolicyNoSupportVersion", error)
+            }
+            Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
+            Self::TlsCipherPolicyOverLimit(error) => ("TlsCipherPolicyOverLimit", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTLSCipherPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTLSCipherPolicyError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTLSCipherPolicyError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTLSCipherPolicyError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

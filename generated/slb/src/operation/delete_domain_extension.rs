@@ -166,7 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
 /// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDomainExtensionError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -197,23 +197,44 @@ impl From<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
 }
 impl DeleteDomainExtensionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::DomainExtensionRelatedRuleExist(error)
-            | Self::TooManyListeners(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::DomainExtensionRelatedRuleExist(error) => {
+                ("DomainExtensionRelatedRuleExist", error)
+            }
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteDomainExtensionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteDomainExtensionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteDomainExtensionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteDomainExtensionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

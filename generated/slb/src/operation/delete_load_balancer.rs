@@ -168,7 +168,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {
 /// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerError {
     /// HTTP 400 `InvalidChargeType`: The prepay loadBalancer does not support this action.
@@ -199,23 +199,42 @@ impl From<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
 }
 impl DeleteLoadBalancerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidChargeType(error)
-            | Self::OperationNotAllowed(error)
-            | Self::OperationDeniedDeleteProtectionIsOn(error)
-            | Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidChargeType(error) => ("InvalidChargeType", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::OperationDeniedDeleteProtectionIsOn(error) => {
+                ("OperationDeniedDeleteProtectionIsOn", error)
+            }
+            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error) => {
+                ("NoPermissionAliyunServiceRoleForSlbEipAccess", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteLoadBalancerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteLoadBalancerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteLoadBalancerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteLoadBalancerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

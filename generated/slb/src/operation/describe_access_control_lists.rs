@@ -280,7 +280,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {
 /// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessControlListsError {
     /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
@@ -303,21 +303,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessControlListsErr
 }
 impl DescribeAccessControlListsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidResourceGroupIdNotFound(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidResourceGroupIdNotFound(error) => {
+                ("InvalidResourceGroupIdNotFound", error)
+            }
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAccessControlListsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessControlListsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeAccessControlListsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessControlListsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

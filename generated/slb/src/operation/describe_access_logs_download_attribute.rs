@@ -271,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeRespo
 /// Service errors of `DescribeAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessLogsDownloadAttributeError {
     /// A code this spec does not document.
@@ -285,13 +285,27 @@ for DescribeAccessLogsDownloadAttributeError {
 }
 impl DescribeAccessLogsDownloadAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAccessLogsDownloadAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessLogsDownloadAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -299,6 +313,7 @@ impl ::std::fmt::Display for DescribeAccessLogsDownloadAttributeError {
 impl ::std::error::Error for DescribeAccessLogsDownloadAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeAccessLogsDownloadAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -204,7 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {
 /// Service errors of `DescribeCACertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCACertificatesError {
     /// HTTP 400 `Abs.CACertificateIdAndResourceGroupId.MissMatch`: CACertificateId or ResourceGroupId miss match.
@@ -227,21 +227,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
 }
 impl DescribeCACertificatesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::Unhandled(error) => error,
+            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error) => {
+                ("AbsCaCertificateIdAndResourceGroupIdMissMatch", error)
+            }
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCACertificatesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCACertificatesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCACertificatesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCACertificatesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

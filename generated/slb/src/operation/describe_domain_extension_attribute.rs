@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse
 /// Service errors of `DescribeDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: %s.
@@ -226,15 +226,33 @@ for DescribeDomainExtensionAttributeError {
 }
 impl DescribeDomainExtensionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::MissingParameterDomainExtensionId(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::MissingParameterDomainExtensionId(error) => {
+                ("MissingParameterDomainExtensionId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeDomainExtensionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -242,6 +260,7 @@ impl ::std::fmt::Display for DescribeDomainExtensionAttributeError {
 impl ::std::error::Error for DescribeDomainExtensionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeDomainExtensionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -433,7 +433,7 @@ for DescribeLoadBalancerTCPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -455,15 +455,29 @@ for DescribeLoadBalancerTCPListenerAttributeError {
 }
 impl DescribeLoadBalancerTCPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LocationServiceTimeout(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -471,6 +485,7 @@ impl ::std::fmt::Display for DescribeLoadBalancerTCPListenerAttributeError {
 impl ::std::error::Error for DescribeLoadBalancerTCPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeLoadBalancerTCPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

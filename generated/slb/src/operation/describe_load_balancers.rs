@@ -562,7 +562,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancersResponse {
 /// Service errors of `DescribeLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancersError {
     /// HTTP 400 `InvalidTag`: The specified tags is invalid.
@@ -589,23 +589,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
 }
 impl DescribeLoadBalancersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidTag(error)
-            | Self::TooManyResult(error)
-            | Self::LocationServiceTimeout(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidTag(error) => ("InvalidTag", error),
+            Self::TooManyResult(error) => ("TooManyResult", error),
+            Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeLoadBalancersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeLoadBalancersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeLoadBalancersError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeLoadBalancersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

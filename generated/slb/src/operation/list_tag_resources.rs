@@ -263,7 +263,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -332,37 +332,58 @@ impl From<::acs_runtime::client::ServiceError> for ListTagResourcesError {
 }
 impl ListTagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error)
-            | Self::ResourceNotExist(error)
-            | Self::QueryTokenNotExist(error)
-            | Self::InvalidParamNextToken(error)
-            | Self::InvalidParamScope(error)
-            | Self::InvalidParamResourceType(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKeyOrValue(error)
-            | Self::InvalidParamTagOwnerUid(error)
-            | Self::InvalidParamTagOwnerBid(error)
-            | Self::MissingParamScope(error)
-            | Self::MissingParamTagOwnerUid(error)
-            | Self::MissingParamTagOwnerBid(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::MissingParamTagOrResourceId(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::Unhandled(error) => error,
+            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
+            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
+            Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
+            Self::InvalidParamNextToken(error) => ("InvalidParamNextToken", error),
+            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
+            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKeyOrValue(error) => {
+                ("InvalidParamTagKeyOrValue", error)
+            }
+            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
+            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
+            Self::MissingParamScope(error) => ("MissingParamScope", error),
+            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
+            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::MissingParamTagOrResourceId(error) => {
+                ("MissingParamTagOrResourceId", error)
+            }
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListTagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListTagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListTagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListTagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

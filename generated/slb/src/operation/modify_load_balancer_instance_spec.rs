@@ -246,7 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
 /// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceSpecError {
     /// HTTP 400 `ModifySpecNotAllowed`: LoadBalancerSpec not allowed for this instance
@@ -276,24 +276,41 @@ impl From<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpe
 }
 impl ModifyLoadBalancerInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ModifySpecNotAllowed(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InvalidParameterBandwidth(error)
-            | Self::ChangeLbSpecNotAllowed(error)
-            | Self::OperationDeniedPayByClcu(error)
-            | Self::Unhandled(error) => error,
+            Self::ModifySpecNotAllowed(error) => ("ModifySpecNotAllowed", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidParameterBandwidth(error) => {
+                ("InvalidParameterBandwidth", error)
+            }
+            Self::ChangeLbSpecNotAllowed(error) => ("ChangeLbSpecNotAllowed", error),
+            Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyLoadBalancerInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

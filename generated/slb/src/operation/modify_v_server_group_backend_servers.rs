@@ -339,7 +339,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse
 /// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVServerGroupBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified BackendServers contain duplicated value of ServerID and Port.
@@ -432,32 +432,70 @@ for ModifyVServerGroupBackendServersError {
 }
 impl ModifyVServerGroupBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameter(error)
-            | Self::MismatchedZoneId(error)
-            | Self::InvalidBackendServersServerIpConflict(error)
-            | Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
-            | Self::IncorrectStatusRsByPassToas(error)
-            | Self::BackendServerInvalidType(error)
-            | Self::BackendServerServerRegionIdNotEqual(error)
-            | Self::OperationFailedInvalidCen(error)
-            | Self::IncorrectStatusCenNotAssociated(error)
-            | Self::InvalidBackendServersMissingCenBandWidth(error)
-            | Self::InvalidBackendServersVpcNotInCen(error)
-            | Self::InvalidServerIdNotExist(error)
-            | Self::MissingParameterServerRegionId(error)
-            | Self::MissingParameterVbrId(error)
-            | Self::InvalidParameterServerRegionId(error)
-            | Self::InvalidVbrIdNotInCen(error)
-            | Self::InvalidParameterZoneNotSupport(error)
-            | Self::MasterSlaveServerConflict(error)
-            | Self::NetworkConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
+            Self::InvalidBackendServersServerIpConflict(error) => {
+                ("InvalidBackendServersServerIpConflict", error)
+            }
+            Self::OperationUnsupportedModifyVServerGroupBackendServers(error) => {
+                ("OperationUnsupportedModifyVServerGroupBackendServers", error)
+            }
+            Self::IncorrectStatusRsByPassToas(error) => {
+                ("IncorrectStatusRsByPassToas", error)
+            }
+            Self::BackendServerInvalidType(error) => ("BackendServerInvalidType", error),
+            Self::BackendServerServerRegionIdNotEqual(error) => {
+                ("BackendServerServerRegionIdNotEqual", error)
+            }
+            Self::OperationFailedInvalidCen(error) => {
+                ("OperationFailedInvalidCen", error)
+            }
+            Self::IncorrectStatusCenNotAssociated(error) => {
+                ("IncorrectStatusCenNotAssociated", error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(error) => {
+                ("InvalidBackendServersMissingCenBandWidth", error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(error) => {
+                ("InvalidBackendServersVpcNotInCen", error)
+            }
+            Self::InvalidServerIdNotExist(error) => ("InvalidServerIdNotExist", error),
+            Self::MissingParameterServerRegionId(error) => {
+                ("MissingParameterServerRegionId", error)
+            }
+            Self::MissingParameterVbrId(error) => ("MissingParameterVbrId", error),
+            Self::InvalidParameterServerRegionId(error) => {
+                ("InvalidParameterServerRegionId", error)
+            }
+            Self::InvalidVbrIdNotInCen(error) => ("InvalidVbrIdNotInCen", error),
+            Self::InvalidParameterZoneNotSupport(error) => {
+                ("InvalidParameterZoneNotSupport", error)
+            }
+            Self::MasterSlaveServerConflict(error) => {
+                ("MasterSlaveServerConflict", error)
+            }
+            Self::NetworkConflict(error) => ("NetworkConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVServerGroupBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -465,6 +503,7 @@ impl ::std::fmt::Display for ModifyVServerGroupBackendServersError {
 impl ::std::error::Error for ModifyVServerGroupBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyVServerGroupBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

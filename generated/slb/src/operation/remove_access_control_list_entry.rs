@@ -195,7 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveAccessControlListEntryResponse {
 /// Service errors of `RemoveAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveAccessControlListEntryError {
     /// HTTP 400 `SystemBusy`: The system is busy.
@@ -213,19 +213,35 @@ impl From<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryE
 }
 impl RemoveAccessControlListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::SystemBusy(error) | Self::Unhandled(error) => error,
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveAccessControlListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveAccessControlListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RemoveAccessControlListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RemoveAccessControlListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -265,7 +265,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersResponse
 /// Service errors of `RemoveVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveVServerGroupBackendServersError {
     /// HTTP 400 `LbStatusNotSupport`: The status of specified loadbalancer does not support..
@@ -284,13 +284,28 @@ for RemoveVServerGroupBackendServersError {
 }
 impl RemoveVServerGroupBackendServersError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::LbStatusNotSupport(error) | Self::Unhandled(error) => error,
+            Self::LbStatusNotSupport(error) => ("LbStatusNotSupport", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveVServerGroupBackendServersError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -298,6 +313,7 @@ impl ::std::fmt::Display for RemoveVServerGroupBackendServersError {
 impl ::std::error::Error for RemoveVServerGroupBackendServersError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveVServerGroupBackendServersError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

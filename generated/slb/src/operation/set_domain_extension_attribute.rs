@@ -187,7 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
 /// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -264,33 +264,72 @@ impl From<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeEr
 }
 impl SetDomainExtensionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDomainExtensionId(error)
-            | Self::InvalidParameterServerCertificateId(error)
-            | Self::DomainExtensionProcessing(error)
-            | Self::IncorrectStatusDomainExtension(error)
-            | Self::InvalidParameterCertificateId(error)
-            | Self::InvalidParamSizeCertificateId(error)
-            | Self::MissingParameterCertificateId(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::SpecNotSupportParameter(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDomainExtensionId(error) => {
+                ("InvalidParameterDomainExtensionId", error)
+            }
+            Self::InvalidParameterServerCertificateId(error) => {
+                ("InvalidParameterServerCertificateId", error)
+            }
+            Self::DomainExtensionProcessing(error) => {
+                ("DomainExtensionProcessing", error)
+            }
+            Self::IncorrectStatusDomainExtension(error) => {
+                ("IncorrectStatusDomainExtension", error)
+            }
+            Self::InvalidParameterCertificateId(error) => {
+                ("InvalidParameterCertificateId", error)
+            }
+            Self::InvalidParamSizeCertificateId(error) => {
+                ("InvalidParamSizeCertificateId", error)
+            }
+            Self::MissingParameterCertificateId(error) => {
+                ("MissingParameterCertificateId", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::SpecNotSupportParameter(error) => ("SpecNotSupportParameter", error),
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetDomainExtensionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetDomainExtensionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetDomainExtensionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetDomainExtensionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -945,7 +945,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPListenerAttributeResp
 /// Service errors of `SetLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -1027,29 +1027,67 @@ for SetLoadBalancerHTTPListenerAttributeError {
 }
 impl SetLoadBalancerHTTPListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpVersionConflict(error)
-            | Self::OperationNotAllowed(error)
-            | Self::InvalidParameterIdleTimeout(error)
-            | Self::InvalidParameterRequestTimeout(error)
-            | Self::ListenerForwardNotSupport(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::OperationFailedServerGroupInUse(error)
-            | Self::InvalidParameterVServerGroupId(error)
-            | Self::MissingParamHealthCheckDomain(error)
-            | Self::InvalidParameterHealthCheckHttpVersion(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::InvalidParameterForwardCode(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::Unhandled(error) => error,
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::InvalidParameterIdleTimeout(error) => {
+                ("InvalidParameterIdleTimeout", error)
+            }
+            Self::InvalidParameterRequestTimeout(error) => {
+                ("InvalidParameterRequestTimeout", error)
+            }
+            Self::ListenerForwardNotSupport(error) => {
+                ("ListenerForwardNotSupport", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::OperationFailedServerGroupInUse(error) => {
+                ("OperationFailedServerGroupInUse", error)
+            }
+            Self::InvalidParameterVServerGroupId(error) => {
+                ("InvalidParameterVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckDomain(error) => {
+                ("MissingParamHealthCheckDomain", error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(error) => {
+                ("InvalidParameterHealthCheckHttpVersion", error)
+            }
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::InvalidParameterForwardCode(error) => {
+                ("InvalidParameterForwardCode", error)
+            }
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -1057,6 +1095,7 @@ impl ::std::fmt::Display for SetLoadBalancerHTTPListenerAttributeError {
 impl ::std::error::Error for SetLoadBalancerHTTPListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

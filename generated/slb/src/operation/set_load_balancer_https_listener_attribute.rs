@@ -1073,7 +1073,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPSListenerAttributeRes
 /// Service errors of `SetLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPSListenerAttributeError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1203,41 +1203,95 @@ for SetLoadBalancerHTTPSListenerAttributeError {
 }
 impl SetLoadBalancerHTTPSListenerAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamDuplicateError(error)
-            | Self::IpVersionConflict(error)
-            | Self::InvalidParameterIdleTimeout(error)
-            | Self::InvalidParameterRequestTimeout(error)
-            | Self::ListenerForwardNotSupport(error)
-            | Self::InvalidParameterRegionNotSupport(error)
-            | Self::InvalidParameterSpecNotSupport(error)
-            | Self::OperationFailedServerGroupInUse(error)
-            | Self::InvalidParameterVServerGroupId(error)
-            | Self::MissingParamHealthCheckDomain(error)
-            | Self::InvalidParameterHealthCheckHttpVersion(error)
-            | Self::DuplicatedAclEntry(error)
-            | Self::CertificateNotExist(error)
-            | Self::InvalidTlsPolicyIdNotExist(error)
-            | Self::TlsPolicyConfiguring(error)
-            | Self::TlsCipherPolicyVipRelationOverLimit(error)
-            | Self::TooManyCertificates(error)
-            | Self::CertificateTypeMismatched(error)
-            | Self::MissingParamServerCertificates(error)
-            | Self::CnCertificateNotSupport(error)
-            | Self::InvalidParamCertificateBindingType(error)
-            | Self::InvalidParamSizeServerCertificates(error)
-            | Self::TooManyCertificatesServerCertificates(error)
-            | Self::AclListenerOverLimit(error)
-            | Self::QuotaLimitExceedsAclAttachedToListener(error)
-            | Self::QuotaLimitExceedsTotalAclEntry(error)
-            | Self::QuotaLimitExceedsAclListenerOverLimit(error)
-            | Self::ResourceNotFoundCertificate(error)
-            | Self::Unhandled(error) => error,
+            Self::ParamDuplicateError(error) => ("ParamDuplicateError", error),
+            Self::IpVersionConflict(error) => ("IpVersionConflict", error),
+            Self::InvalidParameterIdleTimeout(error) => {
+                ("InvalidParameterIdleTimeout", error)
+            }
+            Self::InvalidParameterRequestTimeout(error) => {
+                ("InvalidParameterRequestTimeout", error)
+            }
+            Self::ListenerForwardNotSupport(error) => {
+                ("ListenerForwardNotSupport", error)
+            }
+            Self::InvalidParameterRegionNotSupport(error) => {
+                ("InvalidParameterRegionNotSupport", error)
+            }
+            Self::InvalidParameterSpecNotSupport(error) => {
+                ("InvalidParameterSpecNotSupport", error)
+            }
+            Self::OperationFailedServerGroupInUse(error) => {
+                ("OperationFailedServerGroupInUse", error)
+            }
+            Self::InvalidParameterVServerGroupId(error) => {
+                ("InvalidParameterVServerGroupId", error)
+            }
+            Self::MissingParamHealthCheckDomain(error) => {
+                ("MissingParamHealthCheckDomain", error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(error) => {
+                ("InvalidParameterHealthCheckHttpVersion", error)
+            }
+            Self::DuplicatedAclEntry(error) => ("DuplicatedAclEntry", error),
+            Self::CertificateNotExist(error) => ("CertificateNotExist", error),
+            Self::InvalidTlsPolicyIdNotExist(error) => {
+                ("InvalidTlsPolicyIdNotExist", error)
+            }
+            Self::TlsPolicyConfiguring(error) => ("TlsPolicyConfiguring", error),
+            Self::TlsCipherPolicyVipRelationOverLimit(error) => {
+                ("TlsCipherPolicyVipRelationOverLimit", error)
+            }
+            Self::TooManyCertificates(error) => ("TooManyCertificates", error),
+            Self::CertificateTypeMismatched(error) => {
+                ("CertificateTypeMismatched", error)
+            }
+            Self::MissingParamServerCertificates(error) => {
+                ("MissingParamServerCertificates", error)
+            }
+            Self::CnCertificateNotSupport(error) => ("CnCertificateNotSupport", error),
+            Self::InvalidParamCertificateBindingType(error) => {
+                ("InvalidParamCertificateBindingType", error)
+            }
+            Self::InvalidParamSizeServerCertificates(error) => {
+                ("InvalidParamSizeServerCertificates", error)
+            }
+            Self::TooManyCertificatesServerCertificates(error) => {
+                ("TooManyCertificatesServerCertificates", error)
+            }
+            Self::AclListenerOverLimit(error) => ("AclListenerOverLimit", error),
+            Self::QuotaLimitExceedsAclAttachedToListener(error) => {
+                ("QuotaLimitExceedsAclAttachedToListener", error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(error) => {
+                ("QuotaLimitExceedsTotalAclEntry", error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(error) => {
+                ("QuotaLimitExceedsAclListenerOverLimit", error)
+            }
+            Self::ResourceNotFoundCertificate(error) => {
+                ("ResourceNotFoundCertificate", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -1245,6 +1299,7 @@ impl ::std::fmt::Display for SetLoadBalancerHTTPSListenerAttributeError {
 impl ::std::error::Error for SetLoadBalancerHTTPSListenerAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

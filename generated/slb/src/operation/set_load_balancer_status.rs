@@ -208,7 +208,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerStatusResponse {
 /// Service errors of `SetLoadBalancerStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerStatusError {
     /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
@@ -228,20 +228,37 @@ impl From<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
 }
 impl SetLoadBalancerStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedSetLoadBalancerStatus(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedSetLoadBalancerStatus(error) => {
+                ("OperationUnsupportedSetLoadBalancerStatus", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetLoadBalancerStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetLoadBalancerStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for SetLoadBalancerStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError> for SetLoadBalancerStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

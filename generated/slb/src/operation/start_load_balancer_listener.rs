@@ -219,7 +219,7 @@ impl<'de> ::serde::Deserialize<'de> for StartLoadBalancerListenerResponse {
 /// Service errors of `StartLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartLoadBalancerListenerError {
     /// HTTP 400 `Operation.Deny`: The specified listener is configuring, please try again later.
@@ -246,23 +246,38 @@ impl From<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerErro
 }
 impl StartLoadBalancerListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeny(error)
-            | Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::SystemBusy(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeny(error) => ("OperationDeny", error),
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StartLoadBalancerListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StartLoadBalancerListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StartLoadBalancerListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StartLoadBalancerListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for StopLoadBalancerListenerResponse {
 /// Service errors of `StopLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopLoadBalancerListenerError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -241,21 +241,36 @@ impl From<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError
 }
 impl StopLoadBalancerListenerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TooManyListeners(error)
-            | Self::OperationNotAllowed(error)
-            | Self::Unhandled(error) => error,
+            Self::TooManyListeners(error) => ("TooManyListeners", error),
+            Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for StopLoadBalancerListenerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for StopLoadBalancerListenerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for StopLoadBalancerListenerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for StopLoadBalancerListenerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

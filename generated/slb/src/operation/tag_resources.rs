@@ -232,7 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -316,42 +316,63 @@ impl From<::acs_runtime::client::ServiceError> for TagResourcesError {
 }
 impl TagResourcesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TagTypeNotSame(error)
-            | Self::ResourceNotExist(error)
-            | Self::DeniedForNoneTagCreator(error)
-            | Self::DeniedForScopeNotEqual(error)
-            | Self::QuotaLimitExceeds(error)
-            | Self::InvalidParamScope(error)
-            | Self::InvalidParamResourceType(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKeyOrValue(error)
-            | Self::InvalidParamTagOwnerUid(error)
-            | Self::InvalidParamTagOwnerBid(error)
-            | Self::MissingParamTagKey(error)
-            | Self::MissingParamScope(error)
-            | Self::MissingParamTagOwnerUid(error)
-            | Self::MissingParamTagOwnerBid(error)
-            | Self::InvalidParameterRegionId(error)
-            | Self::DeniedForOperateCustomTag(error)
-            | Self::MissingParamResourceId(error)
-            | Self::DuplicateTagKey(error)
-            | Self::SizeLimitExceededResourceId(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamRegionId(error)
-            | Self::Unhandled(error) => error,
+            Self::TagTypeNotSame(error) => ("TagTypeNotSame", error),
+            Self::ResourceNotExist(error) => ("ResourceNotExist", error),
+            Self::DeniedForNoneTagCreator(error) => ("DeniedForNoneTagCreator", error),
+            Self::DeniedForScopeNotEqual(error) => ("DeniedForScopeNotEqual", error),
+            Self::QuotaLimitExceeds(error) => ("QuotaLimitExceeds", error),
+            Self::InvalidParamScope(error) => ("InvalidParamScope", error),
+            Self::InvalidParamResourceType(error) => ("InvalidParamResourceType", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKeyOrValue(error) => {
+                ("InvalidParamTagKeyOrValue", error)
+            }
+            Self::InvalidParamTagOwnerUid(error) => ("InvalidParamTagOwnerUid", error),
+            Self::InvalidParamTagOwnerBid(error) => ("InvalidParamTagOwnerBid", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::MissingParamScope(error) => ("MissingParamScope", error),
+            Self::MissingParamTagOwnerUid(error) => ("MissingParamTagOwnerUid", error),
+            Self::MissingParamTagOwnerBid(error) => ("MissingParamTagOwnerBid", error),
+            Self::InvalidParameterRegionId(error) => ("InvalidParameterRegionId", error),
+            Self::DeniedForOperateCustomTag(error) => {
+                ("DeniedForOperateCustomTag", error)
+            }
+            Self::MissingParamResourceId(error) => ("MissingParamResourceId", error),
+            Self::DuplicateTagKey(error) => ("DuplicateTagKey", error),
+            Self::SizeLimitExceededResourceId(error) => {
+                ("SizeLimitExceededResourceId", error)
+            }
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamRegionId(error) => ("MissingParamRegionId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TagResourcesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TagResourcesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TagResourcesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TagResourcesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -277,7 +277,7 @@ impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
 /// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UploadCACertificateError {
     /// HTTP 400 `InvalidParam.TagValue`: %s.
@@ -304,23 +304,38 @@ impl From<::acs_runtime::client::ServiceError> for UploadCACertificateError {
 }
 impl UploadCACertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UploadCACertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UploadCACertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UploadCACertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UploadCACertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -373,7 +373,7 @@ impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
 /// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UploadServerCertificateError {
     /// HTTP 400 `IllegalParam.ServerCertificate`: The specified server certificate is illegal.
@@ -430,31 +430,54 @@ impl From<::acs_runtime::client::ServiceError> for UploadServerCertificateError 
 }
 impl UploadServerCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamServerCertificate(error)
-            | Self::InvalidParameter(error)
-            | Self::ServerCertificateNotSupport(error)
-            | Self::InvalidParameterAliCloudCertificateId(error)
-            | Self::OperationDeniedIllegalKeyLength(error)
-            | Self::InvalidParamTagValue(error)
-            | Self::InvalidParamTagKey(error)
-            | Self::SizeLimitExceededTag(error)
-            | Self::MissingParamTagKey(error)
-            | Self::EccCertificateNotSupport(error)
-            | Self::CertificateFormatInvalid(error)
-            | Self::UnauthorizedRegion(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamServerCertificate(error) => {
+                ("IllegalParamServerCertificate", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ServerCertificateNotSupport(error) => {
+                ("ServerCertificateNotSupport", error)
+            }
+            Self::InvalidParameterAliCloudCertificateId(error) => {
+                ("InvalidParameterAliCloudCertificateId", error)
+            }
+            Self::OperationDeniedIllegalKeyLength(error) => {
+                ("OperationDeniedIllegalKeyLength", error)
+            }
+            Self::InvalidParamTagValue(error) => ("InvalidParamTagValue", error),
+            Self::InvalidParamTagKey(error) => ("InvalidParamTagKey", error),
+            Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
+            Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
+            Self::EccCertificateNotSupport(error) => ("EccCertificateNotSupport", error),
+            Self::CertificateFormatInvalid(error) => ("CertificateFormatInvalid", error),
+            Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UploadServerCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UploadServerCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UploadServerCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UploadServerCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -311,7 +311,7 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
 /// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// HTTP 400 `InvalidParameter.DurationSeconds`: The Min/Max value of DurationSeconds is 15min/1hr.
@@ -378,33 +378,68 @@ impl From<::acs_runtime::client::ServiceError> for AssumeRoleError {
 }
 impl AssumeRoleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterDurationSeconds(error)
-            | Self::InvalidParameterExternalId(error)
-            | Self::InvalidParameterRoleArn(error)
-            | Self::InvalidParameterRoleSessionName(error)
-            | Self::InvalidParameterSerialNumber(error)
-            | Self::InvalidParameterTokenCode(error)
-            | Self::InvalidParameterPolicyGrammar(error)
-            | Self::InvalidParameterPolicySize(error)
-            | Self::InvalidParameterContentType(error)
-            | Self::NoPermission(error)
-            | Self::AuthenticationFailApiUsername(error)
-            | Self::AuthenticationFailApiPassword(error)
-            | Self::EntityNotExistRole(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterDurationSeconds(error) => {
+                ("InvalidParameterDurationSeconds", error)
+            }
+            Self::InvalidParameterExternalId(error) => {
+                ("InvalidParameterExternalId", error)
+            }
+            Self::InvalidParameterRoleArn(error) => ("InvalidParameterRoleArn", error),
+            Self::InvalidParameterRoleSessionName(error) => {
+                ("InvalidParameterRoleSessionName", error)
+            }
+            Self::InvalidParameterSerialNumber(error) => {
+                ("InvalidParameterSerialNumber", error)
+            }
+            Self::InvalidParameterTokenCode(error) => {
+                ("InvalidParameterTokenCode", error)
+            }
+            Self::InvalidParameterPolicyGrammar(error) => {
+                ("InvalidParameterPolicyGrammar", error)
+            }
+            Self::InvalidParameterPolicySize(error) => {
+                ("InvalidParameterPolicySize", error)
+            }
+            Self::InvalidParameterContentType(error) => {
+                ("InvalidParameterContentType", error)
+            }
+            Self::NoPermission(error) => ("NoPermission", error),
+            Self::AuthenticationFailApiUsername(error) => {
+                ("AuthenticationFailApiUsername", error)
+            }
+            Self::AuthenticationFailApiPassword(error) => {
+                ("AuthenticationFailApiPassword", error)
+            }
+            Self::EntityNotExistRole(error) => ("EntityNotExistRole", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssumeRoleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssumeRoleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssumeRoleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -289,7 +289,7 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {
 /// Service errors of `AssumeRoleWithSAML`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssumeRoleWithSAMLError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
@@ -307,19 +307,35 @@ impl From<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
 }
 impl AssumeRoleWithSAMLError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InternalError(error) | Self::Unhandled(error) => error,
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssumeRoleWithSAMLError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssumeRoleWithSAMLError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssumeRoleWithSAMLError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssumeRoleWithSAMLError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

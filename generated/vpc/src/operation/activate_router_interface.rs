@@ -174,7 +174,7 @@ impl<'de> ::serde::Deserialize<'de> for ActivateRouterInterfaceResponse {
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ActivateRouterInterfaceError {
     /// HTTP 400 `IncorrectRIStatus`: RouterInterface can be operated by this action only when it's status is Inactive.
@@ -219,27 +219,48 @@ impl From<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError 
 }
 impl ActivateRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectRiStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::Forbbiden(error)
-            | Self::NotSupportLinkrole(error)
-            | Self::OppositeRouterInterfaceIsDeleted(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectRiStatus(error) => ("IncorrectRiStatus", error),
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::NotSupportLinkrole(error) => ("NotSupportLinkrole", error),
+            Self::OppositeRouterInterfaceIsDeleted(error) => {
+                ("OppositeRouterInterfaceIsDeleted", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ActivateRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ActivateRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ActivateRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ActivateRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

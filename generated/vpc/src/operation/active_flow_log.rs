@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for ActiveFlowLogResponse {
 /// Service errors of `ActiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ActiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog is incorrect.
@@ -249,31 +249,62 @@ impl From<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
 }
 impl ActiveFlowLogError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error)
-            | Self::InvalidInstanceId(error)
-            | Self::InvalidStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::ForbiddenOperateManagedFlowLog(error)
-            | Self::OperationDeniedFlowLogDeliverFailed(error)
-            | Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            | Self::OperationFailedInternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusFlowLog(error) => {
+                ("IncorrectBusinessStatusFlowLog", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::InvalidStatus(error) => ("InvalidStatus", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::ForbiddenOperateManagedFlowLog(error) => {
+                ("ForbiddenOperateManagedFlowLog", error)
+            }
+            Self::OperationDeniedFlowLogDeliverFailed(error) => {
+                ("OperationDeniedFlowLogDeliverFailed", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
+                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
+            }
+            Self::OperationFailedInternalError(error) => {
+                ("OperationFailedInternalError", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ActiveFlowLogError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ActiveFlowLogError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ActiveFlowLogError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ActiveFlowLogError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for AddGlobalAccelerationInstanceIpResponse 
 /// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
@@ -262,24 +262,58 @@ impl From<::acs_runtime::client::ServiceError> for AddGlobalAccelerationInstance
 }
 impl AddGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdAlreadyInBandwidthPackage(error)
-            | Self::IpInstanceIdBizStatusInvalid(error)
-            | Self::IpInstanceIdChargeTypeNotSupport(error)
-            | Self::BandwidthPackageIdInvalidBizStatus(error)
-            | Self::IpInstanceIdQuotaExceeded(error)
-            | Self::EipOperationTooFrequently(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::InvalidIpInstanceIdNotFound(error)
-            | Self::IpInstanceIdInvalidIpInternetChargeType(error)
-            | Self::IpInstanceIdStatusNotAvailable(error)
-            | Self::Unhandled(error) => error,
+            Self::IpInstanceIdAlreadyInBandwidthPackage(error) => {
+                ("IpInstanceIdAlreadyInBandwidthPackage", error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(error) => {
+                ("IpInstanceIdBizStatusInvalid", error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(error) => {
+                ("IpInstanceIdChargeTypeNotSupport", error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(error) => {
+                ("BandwidthPackageIdInvalidBizStatus", error)
+            }
+            Self::IpInstanceIdQuotaExceeded(error) => {
+                ("IpInstanceIdQuotaExceeded", error)
+            }
+            Self::EipOperationTooFrequently(error) => {
+                ("EipOperationTooFrequently", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::InvalidIpInstanceIdNotFound(error) => {
+                ("InvalidIpInstanceIdNotFound", error)
+            }
+            Self::IpInstanceIdInvalidIpInternetChargeType(error) => {
+                ("IpInstanceIdInvalidIpInternetChargeType", error)
+            }
+            Self::IpInstanceIdStatusNotAvailable(error) => {
+                ("IpInstanceIdStatusNotAvailable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AddGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -287,6 +321,7 @@ impl ::std::fmt::Display for AddGlobalAccelerationInstanceIpError {
 impl ::std::error::Error for AddGlobalAccelerationInstanceIpError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AddGlobalAccelerationInstanceIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

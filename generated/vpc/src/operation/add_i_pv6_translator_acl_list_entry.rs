@@ -222,7 +222,7 @@ impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
 /// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified entry ip address is invalid.
@@ -257,25 +257,44 @@ impl From<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntry
 }
 impl AddIPv6TranslatorAclListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::InvalidEntryComment(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AddIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AddIPv6TranslatorAclListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AddIPv6TranslatorAclListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AddIPv6TranslatorAclListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

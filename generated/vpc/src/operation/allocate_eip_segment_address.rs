@@ -377,7 +377,7 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipSegmentAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -588,71 +588,138 @@ impl From<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressErro
 }
 impl AllocateEipSegmentAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::CommodityNoExist(error)
-            | Self::QuotaExceededEip(error)
-            | Self::InvalidParameter(error)
-            | Self::InsufficientBalance(error)
-            | Self::ReserveIpFail(error)
-            | Self::InvalidRegionNotSupport(error)
-            | Self::InvalidBandwidthMalformed(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::QueryParameterIllegal(error)
-            | Self::TokenVerfiyFailed(error)
-            | Self::OrderFailed(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::PayforCreditPayInsufficientBalance(error)
-            | Self::SystemSaleValidateUnexpectedError(error)
-            | Self::TradeSyncCreateSubError(error)
-            | Self::InvalidComponentEipBandwidthMax(error)
-            | Self::OperationFailedRiskControl(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::IllegalParamOrderParamComponent(error)
-            | Self::OperationFailedSaleExpression(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedQueryPrice(error)
-            | Self::OperationFailedInsufficientEip(error)
-            | Self::OperationFailedInvokeInnerApi(error)
-            | Self::OperationFailedAccountMoneyInvalid(error)
-            | Self::OperationFailedQueryCredtiInfo(error)
-            | Self::FrequentPurchaseEip(error)
-            | Self::OperationFailedQueryUserLabel(error)
-            | Self::PayInsufficientBalance(error)
-            | Self::OrderQuantityInvalid(error)
-            | Self::PayMayiWithholdingAgreementIllegal(error)
-            | Self::OperationFailedChargeTypeInvalid(error)
-            | Self::IllegalParamEipMask(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::InstanceExistEipSegment(error)
-            | Self::OperationFailedQuotaExceed(error)
-            | Self::OperationFailedFrequentPurchase(error)
-            | Self::OperationFailedAllocateEipSegment(error)
-            | Self::OperationFailedCreateOrderFailed(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::OperationFailedEipQuotaExceed(error)
-            | Self::OrderErrorEip(error)
-            | Self::OperationConflict(error)
-            | Self::Forbidden(error)
-            | Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
-            | Self::IllegalParamZone(error)
-            | Self::ForbiddenAllocateEipSegmentAddress(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::FuwuBizCommodityVerifyFail(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::CommodityNoExist(error) => ("CommodityNoExist", error),
+            Self::QuotaExceededEip(error) => ("QuotaExceededEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InsufficientBalance(error) => ("InsufficientBalance", error),
+            Self::ReserveIpFail(error) => ("ReserveIpFail", error),
+            Self::InvalidRegionNotSupport(error) => ("InvalidRegionNotSupport", error),
+            Self::InvalidBandwidthMalformed(error) => {
+                ("InvalidBandwidthMalformed", error)
+            }
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::QueryParameterIllegal(error) => ("QueryParameterIllegal", error),
+            Self::TokenVerfiyFailed(error) => ("TokenVerfiyFailed", error),
+            Self::OrderFailed(error) => ("OrderFailed", error),
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::PayforCreditPayInsufficientBalance(error) => {
+                ("PayforCreditPayInsufficientBalance", error)
+            }
+            Self::SystemSaleValidateUnexpectedError(error) => {
+                ("SystemSaleValidateUnexpectedError", error)
+            }
+            Self::TradeSyncCreateSubError(error) => ("TradeSyncCreateSubError", error),
+            Self::InvalidComponentEipBandwidthMax(error) => {
+                ("InvalidComponentEipBandwidthMax", error)
+            }
+            Self::OperationFailedRiskControl(error) => {
+                ("OperationFailedRiskControl", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::IllegalParamOrderParamComponent(error) => {
+                ("IllegalParamOrderParamComponent", error)
+            }
+            Self::OperationFailedSaleExpression(error) => {
+                ("OperationFailedSaleExpression", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedQueryPrice(error) => {
+                ("OperationFailedQueryPrice", error)
+            }
+            Self::OperationFailedInsufficientEip(error) => {
+                ("OperationFailedInsufficientEip", error)
+            }
+            Self::OperationFailedInvokeInnerApi(error) => {
+                ("OperationFailedInvokeInnerApi", error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(error) => {
+                ("OperationFailedAccountMoneyInvalid", error)
+            }
+            Self::OperationFailedQueryCredtiInfo(error) => {
+                ("OperationFailedQueryCredtiInfo", error)
+            }
+            Self::FrequentPurchaseEip(error) => ("FrequentPurchaseEip", error),
+            Self::OperationFailedQueryUserLabel(error) => {
+                ("OperationFailedQueryUserLabel", error)
+            }
+            Self::PayInsufficientBalance(error) => ("PayInsufficientBalance", error),
+            Self::OrderQuantityInvalid(error) => ("OrderQuantityInvalid", error),
+            Self::PayMayiWithholdingAgreementIllegal(error) => {
+                ("PayMayiWithholdingAgreementIllegal", error)
+            }
+            Self::OperationFailedChargeTypeInvalid(error) => {
+                ("OperationFailedChargeTypeInvalid", error)
+            }
+            Self::IllegalParamEipMask(error) => ("IllegalParamEipMask", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::InstanceExistEipSegment(error) => ("InstanceExistEipSegment", error),
+            Self::OperationFailedQuotaExceed(error) => {
+                ("OperationFailedQuotaExceed", error)
+            }
+            Self::OperationFailedFrequentPurchase(error) => {
+                ("OperationFailedFrequentPurchase", error)
+            }
+            Self::OperationFailedAllocateEipSegment(error) => {
+                ("OperationFailedAllocateEipSegment", error)
+            }
+            Self::OperationFailedCreateOrderFailed(error) => {
+                ("OperationFailedCreateOrderFailed", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::OperationFailedEipQuotaExceed(error) => {
+                ("OperationFailedEipQuotaExceed", error)
+            }
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(error) => {
+                ("UnsupportedFeatureAllocateEipAddressWithZone", error)
+            }
+            Self::IllegalParamZone(error) => ("IllegalParamZone", error),
+            Self::ForbiddenAllocateEipSegmentAddress(error) => {
+                ("ForbiddenAllocateEipSegmentAddress", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::FuwuBizCommodityVerifyFail(error) => {
+                ("FuwuBizCommodityVerifyFail", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AllocateEipSegmentAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateEipSegmentAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateEipSegmentAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateEipSegmentAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

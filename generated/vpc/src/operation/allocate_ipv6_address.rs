@@ -337,7 +337,7 @@ impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
@@ -417,34 +417,73 @@ impl From<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
 }
 impl AllocateIpv6AddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedIPv6AddressAlreadyAllocated(error)
-            | Self::OperationFailedAddressNotInVSwitchCidr(error)
-            | Self::IllegalParamIpAddress(error)
-            | Self::OperationFailedIPv6Disabled(error)
-            | Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::QuotaExceededIPv6PrefixMask(error)
-            | Self::OperationUnsupportedIpv6Feature(error)
-            | Self::IllegalParamIpv6Prefix(error)
-            | Self::OperationFailedExistIPv6Used(error)
-            | Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
-            | Self::OperationUnsupportedUnboundIpv6Feature(error)
-            | Self::OperationUnsupportedFreePrivateIpv6(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::ResourceNotFoundVSwitchCidrReservation(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedIPv6AddressAlreadyAllocated(error) => {
+                ("OperationFailedIPv6AddressAlreadyAllocated", error)
+            }
+            Self::OperationFailedAddressNotInVSwitchCidr(error) => {
+                ("OperationFailedAddressNotInVSwitchCidr", error)
+            }
+            Self::IllegalParamIpAddress(error) => ("IllegalParamIpAddress", error),
+            Self::OperationFailedIPv6Disabled(error) => {
+                ("OperationFailedIPv6Disabled", error)
+            }
+            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error) => {
+                ("OperationFailedIpPrefixMustInVSwitchCidrReservation", error)
+            }
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::QuotaExceededIPv6PrefixMask(error) => {
+                ("QuotaExceededIPv6PrefixMask", error)
+            }
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::IllegalParamIpv6Prefix(error) => ("IllegalParamIpv6Prefix", error),
+            Self::OperationFailedExistIPv6Used(error) => {
+                ("OperationFailedExistIPv6Used", error)
+            }
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(error) => {
+                ("OperationUnsupportedUnboundIpv6PrefixFeature", error)
+            }
+            Self::OperationUnsupportedUnboundIpv6Feature(error) => {
+                ("OperationUnsupportedUnboundIpv6Feature", error)
+            }
+            Self::OperationUnsupportedFreePrivateIpv6(error) => {
+                ("OperationUnsupportedFreePrivateIpv6", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::ResourceNotFoundVSwitchCidrReservation(error) => {
+                ("ResourceNotFoundVSwitchCidrReservation", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AllocateIpv6AddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AllocateIpv6AddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AllocateIpv6AddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AllocateIpv6AddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

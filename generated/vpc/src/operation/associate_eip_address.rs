@@ -351,7 +351,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -679,102 +679,211 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
 }
 impl AssociateEipAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::InvalidActionDenied(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::EniHasSubIp(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidStatusEcsStatusNotSupport(error)
-            | Self::InvalidFunctionNotSupported(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::ModeConflict(error)
-            | Self::ModeNotSupport(error)
-            | Self::QuotaExceedMultiBindedEip(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedEniSubIp(error)
-            | Self::InvalidEipEipQuotaExceeded(error)
-            | Self::OperationFailedQueryCommodityInfo(error)
-            | Self::OperationUnsupportedMultiIp(error)
-            | Self::InvalidNicOrVmNotFound(error)
-            | Self::OperationUnsupportedEipBindModel(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::EipBindRemoteBackendRegionMustBeSingle(error)
-            | Self::InvalidParameterBindingInstanceRegion(error)
-            | Self::OperationFailedHavipBoundPortmap(error)
-            | Self::IllegalParamMode(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::ResourceQueryError(error)
-            | Self::InvalidStatusInstanceHasBandWidth(error)
-            | Self::OperationDeniedCloudBoxResourceExist(error)
-            | Self::OperationDeniedCloudBoxVSwitchExist(error)
-            | Self::OperationDeniedNoAvailablePrivateIp(error)
-            | Self::UnsupportedRegion(error)
-            | Self::ResourceAlreadyAssociatedIpAddress(error)
-            | Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
-            | Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
-            | Self::OperationDeniedL2EipBindIpAddress(error)
-            | Self::Forbidden(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::UnsupportedFeatureEipBindIpAddress(error)
-            | Self::OperationFailedInstanceNotExist(error)
-            | Self::OperationDeniedIpv4GatewayExist(error)
-            | Self::OperationFailedEipBindModeConflict(error)
-            | Self::OperationFailedEcsMigrating(error)
-            | Self::OperationFailedIpPrefixConflict(error)
-            | Self::UnsupportedFeatureEipBindPrefixIp(error)
-            | Self::OperationDeniedUnsupportedEipBindMode(error)
-            | Self::OperationDeniedUnauthorized(error)
-            | Self::OperationFailedSystemBusy(error)
-            | Self::OperationFailedPrivateIpAddressNotExist(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidEniTypeSlaveEni(error)
-            | Self::IllegalParamPrivateIpAddress(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            | Self::ServiceUnavailable(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::EniHasSubIp(error) => ("EniHasSubIp", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidStatusEcsStatusNotSupport(error) => {
+                ("InvalidStatusEcsStatusNotSupport", error)
+            }
+            Self::InvalidFunctionNotSupported(error) => {
+                ("InvalidFunctionNotSupported", error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::ModeConflict(error) => ("ModeConflict", error),
+            Self::ModeNotSupport(error) => ("ModeNotSupport", error),
+            Self::QuotaExceedMultiBindedEip(error) => {
+                ("QuotaExceedMultiBindedEip", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedEniSubIp(error) => ("OperationFailedEniSubIp", error),
+            Self::InvalidEipEipQuotaExceeded(error) => {
+                ("InvalidEipEipQuotaExceeded", error)
+            }
+            Self::OperationFailedQueryCommodityInfo(error) => {
+                ("OperationFailedQueryCommodityInfo", error)
+            }
+            Self::OperationUnsupportedMultiIp(error) => {
+                ("OperationUnsupportedMultiIp", error)
+            }
+            Self::InvalidNicOrVmNotFound(error) => ("InvalidNicOrVmNotFound", error),
+            Self::OperationUnsupportedEipBindModel(error) => {
+                ("OperationUnsupportedEipBindModel", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::EipBindRemoteBackendRegionMustBeSingle(error) => {
+                ("EipBindRemoteBackendRegionMustBeSingle", error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(error) => {
+                ("InvalidParameterBindingInstanceRegion", error)
+            }
+            Self::OperationFailedHavipBoundPortmap(error) => {
+                ("OperationFailedHavipBoundPortmap", error)
+            }
+            Self::IllegalParamMode(error) => ("IllegalParamMode", error),
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InvalidStatusInstanceHasBandWidth(error) => {
+                ("InvalidStatusInstanceHasBandWidth", error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(error) => {
+                ("OperationDeniedCloudBoxResourceExist", error)
+            }
+            Self::OperationDeniedCloudBoxVSwitchExist(error) => {
+                ("OperationDeniedCloudBoxVSwitchExist", error)
+            }
+            Self::OperationDeniedNoAvailablePrivateIp(error) => {
+                ("OperationDeniedNoAvailablePrivateIp", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::ResourceAlreadyAssociatedIpAddress(error) => {
+                ("ResourceAlreadyAssociatedIpAddress", error)
+            }
+            Self::OperationFailedIpv4GatewayNotOpenedInVpc(error) => {
+                ("OperationFailedIpv4GatewayNotOpenedInVpc", error)
+            }
+            Self::OperationFailedIpv4GatewayNotActivatedInVpc(error) => {
+                ("OperationFailedIpv4GatewayNotActivatedInVpc", error)
+            }
+            Self::OperationDeniedL2EipBindIpAddress(error) => {
+                ("OperationDeniedL2EipBindIpAddress", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::UnsupportedFeatureEipBindIpAddress(error) => {
+                ("UnsupportedFeatureEipBindIpAddress", error)
+            }
+            Self::OperationFailedInstanceNotExist(error) => {
+                ("OperationFailedInstanceNotExist", error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(error) => {
+                ("OperationDeniedIpv4GatewayExist", error)
+            }
+            Self::OperationFailedEipBindModeConflict(error) => {
+                ("OperationFailedEipBindModeConflict", error)
+            }
+            Self::OperationFailedEcsMigrating(error) => {
+                ("OperationFailedEcsMigrating", error)
+            }
+            Self::OperationFailedIpPrefixConflict(error) => {
+                ("OperationFailedIpPrefixConflict", error)
+            }
+            Self::UnsupportedFeatureEipBindPrefixIp(error) => {
+                ("UnsupportedFeatureEipBindPrefixIp", error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(error) => {
+                ("OperationDeniedUnsupportedEipBindMode", error)
+            }
+            Self::OperationDeniedUnauthorized(error) => {
+                ("OperationDeniedUnauthorized", error)
+            }
+            Self::OperationFailedSystemBusy(error) => {
+                ("OperationFailedSystemBusy", error)
+            }
+            Self::OperationFailedPrivateIpAddressNotExist(error) => {
+                ("OperationFailedPrivateIpAddressNotExist", error)
+            }
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidEniTypeSlaveEni(error) => ("InvalidEniTypeSlaveEni", error),
+            Self::IllegalParamPrivateIpAddress(error) => {
+                ("IllegalParamPrivateIpAddress", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
+                ("OperationDeniedVpcIpv4GatewayEnabled", error)
+            }
+            Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateEipAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -284,7 +284,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressBatchResponse {
 /// Service errors of `AssociateEipAddressBatch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressBatchError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -457,63 +457,122 @@ impl From<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError
 }
 impl AssociateEipAddressBatchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAssociationDuplicated(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidParameterMismatch(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::InvalidInstanceTypeValueNotSupported(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::InvalidParameter(error)
-            | Self::Forbidden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidBindingStatus(error)
-            | Self::BindInstanceHavePortmapOrBindEip(error)
-            | Self::EipCanNotAssociateWithPublicIp(error)
-            | Self::BindInstanceOwenerError(error)
-            | Self::NatgatewayFinanciallocked(error)
-            | Self::InvalidParameterInstanceTypeNotSupport(error)
-            | Self::QuotaExceededNumberOfTrafficEip(error)
-            | Self::QuotaExceededNumberOfEip(error)
-            | Self::InvalidEipBandwidthOutOfMaxValue(error)
-            | Self::ForbiddenEipCanNotBindGatgw(error)
-            | Self::InvalidActionDenied(error)
-            | Self::InstanceTypeNotSupport(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::BindInstanceNotSupported(error)
-            | Self::ForbiddenInstanceBandwidthNotZero(error)
-            | Self::InstanceTypeNotSupportError(error)
-            | Self::ServerRegionInvalid(error)
-            | Self::EniAttached(error)
-            | Self::InvalidDirectEipBindType(error)
-            | Self::InvalidFunctionNotSupported(error)
-            | Self::InvalidStatusEniStatusNotSupport(error)
-            | Self::InvalidParameterEniInstanceId(error)
-            | Self::EipBatchBindTypeNotSupport(error)
-            | Self::OperationFailedRegionNotMatch(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::OperationDeniedUnauthorized(error)
-            | Self::OperationDeniedUnsupportedEipBindMode(error)
-            | Self::OperationDeniedIpv4GatewayExist(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::OperationDeniedVpcIpv4GatewayEnabled(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAssociationDuplicated(error) => {
+                ("InvalidAssociationDuplicated", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidParameterMismatch(error) => ("InvalidParameterMismatch", error),
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::InvalidInstanceTypeValueNotSupported(error) => {
+                ("InvalidInstanceTypeValueNotSupported", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidBindingStatus(error) => ("InvalidBindingStatus", error),
+            Self::BindInstanceHavePortmapOrBindEip(error) => {
+                ("BindInstanceHavePortmapOrBindEip", error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(error) => {
+                ("EipCanNotAssociateWithPublicIp", error)
+            }
+            Self::BindInstanceOwenerError(error) => ("BindInstanceOwenerError", error),
+            Self::NatgatewayFinanciallocked(error) => {
+                ("NatgatewayFinanciallocked", error)
+            }
+            Self::InvalidParameterInstanceTypeNotSupport(error) => {
+                ("InvalidParameterInstanceTypeNotSupport", error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(error) => {
+                ("QuotaExceededNumberOfTrafficEip", error)
+            }
+            Self::QuotaExceededNumberOfEip(error) => ("QuotaExceededNumberOfEip", error),
+            Self::InvalidEipBandwidthOutOfMaxValue(error) => {
+                ("InvalidEipBandwidthOutOfMaxValue", error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(error) => {
+                ("ForbiddenEipCanNotBindGatgw", error)
+            }
+            Self::InvalidActionDenied(error) => ("InvalidActionDenied", error),
+            Self::InstanceTypeNotSupport(error) => ("InstanceTypeNotSupport", error),
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::BindInstanceNotSupported(error) => ("BindInstanceNotSupported", error),
+            Self::ForbiddenInstanceBandwidthNotZero(error) => {
+                ("ForbiddenInstanceBandwidthNotZero", error)
+            }
+            Self::InstanceTypeNotSupportError(error) => {
+                ("InstanceTypeNotSupportError", error)
+            }
+            Self::ServerRegionInvalid(error) => ("ServerRegionInvalid", error),
+            Self::EniAttached(error) => ("EniAttached", error),
+            Self::InvalidDirectEipBindType(error) => ("InvalidDirectEipBindType", error),
+            Self::InvalidFunctionNotSupported(error) => {
+                ("InvalidFunctionNotSupported", error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(error) => {
+                ("InvalidStatusEniStatusNotSupport", error)
+            }
+            Self::InvalidParameterEniInstanceId(error) => {
+                ("InvalidParameterEniInstanceId", error)
+            }
+            Self::EipBatchBindTypeNotSupport(error) => {
+                ("EipBatchBindTypeNotSupport", error)
+            }
+            Self::OperationFailedRegionNotMatch(error) => {
+                ("OperationFailedRegionNotMatch", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::OperationDeniedUnauthorized(error) => {
+                ("OperationDeniedUnauthorized", error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(error) => {
+                ("OperationDeniedUnsupportedEipBindMode", error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(error) => {
+                ("OperationDeniedIpv4GatewayExist", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(error) => {
+                ("OperationDeniedVpcIpv4GatewayEnabled", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateEipAddressBatchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateEipAddressBatchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateEipAddressBatchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateEipAddressBatchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

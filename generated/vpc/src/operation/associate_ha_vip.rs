@@ -248,7 +248,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `OperationUnsupported.BindOnFreeNetworkInterface`: The network interface must be attached to an ECS instance.
@@ -357,43 +357,86 @@ impl From<::acs_runtime::client::ServiceError> for AssociateHaVipError {
 }
 impl AssociateHaVipError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
-            | Self::OperationUnsupportedBindMultipleType(error)
-            | Self::OperationUnsupportedBindOnMultipleVswitch(error)
-            | Self::InvalidVipStatus(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::CountLimitExceedHaVipOnInstance(error)
-            | Self::CountLimitExceededHaVipOnEcsInstance(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::InvalidNetworkInterfaceIdNotFound(error)
-            | Self::OperationFailedQueryNetworkInterfaceInfo(error)
-            | Self::IllegalParamInstanceType(error)
-            | Self::OperationUnsupportedBindOnSameEcs(error)
-            | Self::OperationUnsupportedHavipBindType(error)
-            | Self::InvalidInstanceNotExist(error)
-            | Self::OperationDeniedBindOnSameEcs(error)
-            | Self::ForbiddenHaVip(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::InvalidStatusNotAllow(error)
-            | Self::InvalidHaVipExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::QuotaExceededHaVipBindInstance(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(error) => {
+                ("OperationUnsupportedBindOnFreeNetworkInterface", error)
+            }
+            Self::OperationUnsupportedBindMultipleType(error) => {
+                ("OperationUnsupportedBindMultipleType", error)
+            }
+            Self::OperationUnsupportedBindOnMultipleVswitch(error) => {
+                ("OperationUnsupportedBindOnMultipleVswitch", error)
+            }
+            Self::InvalidVipStatus(error) => ("InvalidVipStatus", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::CountLimitExceedHaVipOnInstance(error) => {
+                ("CountLimitExceedHaVipOnInstance", error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(error) => {
+                ("CountLimitExceededHaVipOnEcsInstance", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::InvalidNetworkInterfaceIdNotFound(error) => {
+                ("InvalidNetworkInterfaceIdNotFound", error)
+            }
+            Self::OperationFailedQueryNetworkInterfaceInfo(error) => {
+                ("OperationFailedQueryNetworkInterfaceInfo", error)
+            }
+            Self::IllegalParamInstanceType(error) => ("IllegalParamInstanceType", error),
+            Self::OperationUnsupportedBindOnSameEcs(error) => {
+                ("OperationUnsupportedBindOnSameEcs", error)
+            }
+            Self::OperationUnsupportedHavipBindType(error) => {
+                ("OperationUnsupportedHavipBindType", error)
+            }
+            Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
+            Self::OperationDeniedBindOnSameEcs(error) => {
+                ("OperationDeniedBindOnSameEcs", error)
+            }
+            Self::ForbiddenHaVip(error) => ("ForbiddenHaVip", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::InvalidStatusNotAllow(error) => ("InvalidStatusNotAllow", error),
+            Self::InvalidHaVipExist(error) => ("InvalidHaVipExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::QuotaExceededHaVipBindInstance(error) => {
+                ("QuotaExceededHaVipBindInstance", error)
+            }
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateHaVipError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateHaVipError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateHaVipError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateHaVipError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

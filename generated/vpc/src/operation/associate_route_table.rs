@@ -221,7 +221,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
 /// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.CloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop to the cloud box VBR.
@@ -300,35 +300,68 @@ impl From<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
 }
 impl AssociateRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedCloudBoxVbrEntryExist(error)
-            | Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
-            | Self::ResourceAlreadyAssociatedRouteTable(error)
-            | Self::OperationDeniedAssociateGatewayRouteTable(error)
-            | Self::OperationDeniedSwitchToSystemRouteTable(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::OperationDeniedLocalRouteEntryModified(error)
-            | Self::MissingParamVSwitchId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
-            | Self::ForbiddenNotInSameVpc(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::InvalidVSwitchIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedCloudBoxVbrEntryExist(error) => {
+                ("OperationDeniedCloudBoxVbrEntryExist", error)
+            }
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(error) => {
+                ("OperationDeniedOtherCloudBoxVbrEntryExist", error)
+            }
+            Self::ResourceAlreadyAssociatedRouteTable(error) => {
+                ("ResourceAlreadyAssociatedRouteTable", error)
+            }
+            Self::OperationDeniedAssociateGatewayRouteTable(error) => {
+                ("OperationDeniedAssociateGatewayRouteTable", error)
+            }
+            Self::OperationDeniedSwitchToSystemRouteTable(error) => {
+                ("OperationDeniedSwitchToSystemRouteTable", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(error) => {
+                ("OperationDeniedLocalRouteEntryModified", error)
+            }
+            Self::MissingParamVSwitchId(error) => ("MissingParamVSwitchId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error) => {
+                ("ForbiddenVSwitchAlreadyAssociatedRouteTable", error)
+            }
+            Self::ForbiddenNotInSameVpc(error) => ("ForbiddenNotInSameVpc", error),
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for AssociateRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for AssociateRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -267,7 +267,7 @@ for AssociateRouteTablesWithVpcGatewayEndpointResponse {
 /// Service errors of `AssociateRouteTablesWithVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -361,33 +361,73 @@ for AssociateRouteTablesWithVpcGatewayEndpointError {
 }
 impl AssociateRouteTablesWithVpcGatewayEndpointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::IncorrectStatusGatewayEndpoint(error)
-            | Self::ResourceNotFoundServiceName(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::MismatchVpcAndRouteTable(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::ResourceAlreadyExistAssociation(error)
-            | Self::VpcRouteEntryCidrBlockDuplicate(error)
-            | Self::VpcSwitchStatusError(error)
-            | Self::QuotaExceededVpcRouteEntryNum(error)
-            | Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            | Self::SystemBusy(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::IncorrectStatusCenStatus(error)
-            | Self::UnsupportedFeatureRouterTableType(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(error) => {
+                ("IncorrectStatusGatewayEndpoint", error)
+            }
+            Self::ResourceNotFoundServiceName(error) => {
+                ("ResourceNotFoundServiceName", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::MismatchVpcAndRouteTable(error) => ("MismatchVpcAndRouteTable", error),
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::ResourceAlreadyExistAssociation(error) => {
+                ("ResourceAlreadyExistAssociation", error)
+            }
+            Self::VpcRouteEntryCidrBlockDuplicate(error) => {
+                ("VpcRouteEntryCidrBlockDuplicate", error)
+            }
+            Self::VpcSwitchStatusError(error) => ("VpcSwitchStatusError", error),
+            Self::QuotaExceededVpcRouteEntryNum(error) => {
+                ("QuotaExceededVpcRouteEntryNum", error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
+            Self::UnsupportedFeatureRouterTableType(error) => {
+                ("UnsupportedFeatureRouterTableType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -395,6 +435,7 @@ impl ::std::fmt::Display for AssociateRouteTablesWithVpcGatewayEndpointError {
 impl ::std::error::Error for AssociateRouteTablesWithVpcGatewayEndpointError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

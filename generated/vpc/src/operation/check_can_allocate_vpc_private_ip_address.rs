@@ -227,7 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressRespo
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
@@ -257,17 +257,37 @@ for CheckCanAllocateVpcPrivateIpAddressError {
 }
 impl CheckCanAllocateVpcPrivateIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterIllegal(error)
-            | Self::ResourceNotFoundVSwitchId(error)
-            | Self::MismatchVSwitchAndPrivateIpAddress(error)
-            | Self::IllegalParamPrivateIpAddress(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::ResourceNotFoundVSwitchId(error) => {
+                ("ResourceNotFoundVSwitchId", error)
+            }
+            Self::MismatchVSwitchAndPrivateIpAddress(error) => {
+                ("MismatchVSwitchAndPrivateIpAddress", error)
+            }
+            Self::IllegalParamPrivateIpAddress(error) => {
+                ("IllegalParamPrivateIpAddress", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -275,6 +295,7 @@ impl ::std::fmt::Display for CheckCanAllocateVpcPrivateIpAddressError {
 impl ::std::error::Error for CheckCanAllocateVpcPrivateIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

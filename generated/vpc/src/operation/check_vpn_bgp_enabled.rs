@@ -190,7 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
 /// Service errors of `CheckVpnBgpEnabled`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CheckVpnBgpEnabledError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -208,19 +208,35 @@ impl From<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
 }
 impl CheckVpnBgpEnabledError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error) | Self::Unhandled(error) => error,
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CheckVpnBgpEnabledError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CheckVpnBgpEnabledError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CheckVpnBgpEnabledError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CheckVpnBgpEnabledError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

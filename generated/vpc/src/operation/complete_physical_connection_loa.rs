@@ -298,7 +298,7 @@ impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
 /// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CompletePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -346,28 +346,51 @@ impl From<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOA
 }
 impl CompletePhysicalConnectionLOAError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamAliUid(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::IncorrectStatusPhysicalConnectionLoa(error)
-            | Self::IllegalParamLineCode(error)
-            | Self::IllegalParamLineLabel(error)
-            | Self::OperationDeniedLoaStatusNotAllowComplete(error)
-            | Self::IllegalParamLineSpContactInfo(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::IncorrectStatusPhysicalConnectionLoa(error) => {
+                ("IncorrectStatusPhysicalConnectionLoa", error)
+            }
+            Self::IllegalParamLineCode(error) => ("IllegalParamLineCode", error),
+            Self::IllegalParamLineLabel(error) => ("IllegalParamLineLabel", error),
+            Self::OperationDeniedLoaStatusNotAllowComplete(error) => {
+                ("OperationDeniedLoaStatusNotAllowComplete", error)
+            }
+            Self::IllegalParamLineSpContactInfo(error) => {
+                ("IllegalParamLineSpContactInfo", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CompletePhysicalConnectionLOAError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CompletePhysicalConnectionLOAError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CompletePhysicalConnectionLOAError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CompletePhysicalConnectionLOAError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -178,7 +178,7 @@ impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConnectRouterInterfaceError {
     /// HTTP 400 `IncorrectRole.NotInitiatingSide`: The specified RouterInterface is not InitiatingSide.
@@ -294,42 +294,93 @@ impl From<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
 }
 impl ConnectRouterInterfaceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectRoleNotInitiatingSide(error)
-            | Self::IncorrectRiStatus(error)
-            | Self::IncorrectOppositeInterfaceInfoNotSet(error)
-            | Self::IncorrectOppositeInterfaceInfo(error)
-            | Self::ForbiddenOnlyOneConnection(error)
-            | Self::ForbiddenBillsOutstanding(error)
-            | Self::InvalidAccountNotFound(error)
-            | Self::ErrCodeInvalid(error)
-            | Self::AttrMismatchingAcceptingSideRole(error)
-            | Self::AttrMismatchingAcceptingSideInstanceId(error)
-            | Self::AttrMismatchingAcceptingSideRegionNo(error)
-            | Self::AttrMismatchingAcceptingSideRouterId(error)
-            | Self::AttrMismatchingAcceptingSideRouterType(error)
-            | Self::AttrMismatchingAcceptingSideAliUid(error)
-            | Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
-            | Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
-            | Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
-            | Self::IllegalParamInstanceOwner(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRouterInterfaceIdNotFound(error)
-            | Self::CrossBidForbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectRoleNotInitiatingSide(error) => {
+                ("IncorrectRoleNotInitiatingSide", error)
+            }
+            Self::IncorrectRiStatus(error) => ("IncorrectRiStatus", error),
+            Self::IncorrectOppositeInterfaceInfoNotSet(error) => {
+                ("IncorrectOppositeInterfaceInfoNotSet", error)
+            }
+            Self::IncorrectOppositeInterfaceInfo(error) => {
+                ("IncorrectOppositeInterfaceInfo", error)
+            }
+            Self::ForbiddenOnlyOneConnection(error) => {
+                ("ForbiddenOnlyOneConnection", error)
+            }
+            Self::ForbiddenBillsOutstanding(error) => {
+                ("ForbiddenBillsOutstanding", error)
+            }
+            Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
+            Self::ErrCodeInvalid(error) => ("ErrCodeInvalid", error),
+            Self::AttrMismatchingAcceptingSideRole(error) => {
+                ("AttrMismatchingAcceptingSideRole", error)
+            }
+            Self::AttrMismatchingAcceptingSideInstanceId(error) => {
+                ("AttrMismatchingAcceptingSideInstanceId", error)
+            }
+            Self::AttrMismatchingAcceptingSideRegionNo(error) => {
+                ("AttrMismatchingAcceptingSideRegionNo", error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterId(error) => {
+                ("AttrMismatchingAcceptingSideRouterId", error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterType(error) => {
+                ("AttrMismatchingAcceptingSideRouterType", error)
+            }
+            Self::AttrMismatchingAcceptingSideAliUid(error) => {
+                ("AttrMismatchingAcceptingSideAliUid", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeInterfaceOwnerId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRegionNo(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRegionNo", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeInterfaceId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterId(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRouterId", error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterType(error) => {
+                ("AttrMismatchingAcceptingSideOppositeRouterType", error)
+            }
+            Self::IllegalParamInstanceOwner(error) => {
+                ("IllegalParamInstanceOwner", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRouterInterfaceIdNotFound(error) => {
+                ("InvalidRouterInterfaceIdNotFound", error)
+            }
+            Self::CrossBidForbidden(error) => ("CrossBidForbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ConnectRouterInterfaceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConnectRouterInterfaceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConnectRouterInterfaceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConnectRouterInterfaceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConvertBandwidthPackageError {
     /// HTTP 400 `NotOpen.Api`: The api is not open.
@@ -230,24 +230,39 @@ impl From<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError 
 }
 impl ConvertBandwidthPackageError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::NotOpenApi(error)
-            | Self::NotFoundBandwidthPackage(error)
-            | Self::OrderQuotaExceeded(error)
-            | Self::OrderError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::NotOpenApi(error) => ("NotOpenApi", error),
+            Self::NotFoundBandwidthPackage(error) => ("NotFoundBandwidthPackage", error),
+            Self::OrderQuotaExceeded(error) => ("OrderQuotaExceeded", error),
+            Self::OrderError(error) => ("OrderError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ConvertBandwidthPackageError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ConvertBandwidthPackageError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ConvertBandwidthPackageError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ConvertBandwidthPackageError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -380,7 +380,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {
 /// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -495,47 +495,86 @@ impl From<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
 }
 impl CreateBgpGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededBgp(error)
-            | Self::QuotaExceededNqa(error)
-            | Self::QuotaExceededBgpNetwork(error)
-            | Self::InvalidPeerIpAddress(error)
-            | Self::InvalidVbrNetwork(error)
-            | Self::InvalidBgpGroup(error)
-            | Self::InvalidBgpNameMalformed(error)
-            | Self::InvalidBgpDescriptionMalformed(error)
-            | Self::InvalidBgpAuthkeyMalformed(error)
-            | Self::InvalidIpMalformed(error)
-            | Self::InvalidPeerAsnMalformed(error)
-            | Self::InvalidParamsNotNull(error)
-            | Self::InvalidBgpGroupLocalAsnInvalid(error)
-            | Self::InvalidParamsNotFound(error)
-            | Self::InvalidParamsAlreadyExists(error)
-            | Self::InvalidStatusCannotOperate(error)
-            | Self::InvalidParamsPeerIpAddressMustPointOut(error)
-            | Self::InvalidParamsPeerIpAddressInUse(error)
-            | Self::IllegalParamPeerAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::OperationUnsupport(error)
-            | Self::IllegalParamRouteLimit(error)
-            | Self::IllegalParamBgpGroupLocalAsn(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::OperationFailedBgpPeerConflictWithEcr(error)
-            | Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededBgp(error) => ("QuotaExceededBgp", error),
+            Self::QuotaExceededNqa(error) => ("QuotaExceededNqa", error),
+            Self::QuotaExceededBgpNetwork(error) => ("QuotaExceededBgpNetwork", error),
+            Self::InvalidPeerIpAddress(error) => ("InvalidPeerIpAddress", error),
+            Self::InvalidVbrNetwork(error) => ("InvalidVbrNetwork", error),
+            Self::InvalidBgpGroup(error) => ("InvalidBgpGroup", error),
+            Self::InvalidBgpNameMalformed(error) => ("InvalidBgpNameMalformed", error),
+            Self::InvalidBgpDescriptionMalformed(error) => {
+                ("InvalidBgpDescriptionMalformed", error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(error) => {
+                ("InvalidBgpAuthkeyMalformed", error)
+            }
+            Self::InvalidIpMalformed(error) => ("InvalidIpMalformed", error),
+            Self::InvalidPeerAsnMalformed(error) => ("InvalidPeerAsnMalformed", error),
+            Self::InvalidParamsNotNull(error) => ("InvalidParamsNotNull", error),
+            Self::InvalidBgpGroupLocalAsnInvalid(error) => {
+                ("InvalidBgpGroupLocalAsnInvalid", error)
+            }
+            Self::InvalidParamsNotFound(error) => ("InvalidParamsNotFound", error),
+            Self::InvalidParamsAlreadyExists(error) => {
+                ("InvalidParamsAlreadyExists", error)
+            }
+            Self::InvalidStatusCannotOperate(error) => {
+                ("InvalidStatusCannotOperate", error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(error) => {
+                ("InvalidParamsPeerIpAddressMustPointOut", error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(error) => {
+                ("InvalidParamsPeerIpAddressInUse", error)
+            }
+            Self::IllegalParamPeerAsn(error) => ("IllegalParamPeerAsn", error),
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::OperationUnsupport(error) => ("OperationUnsupport", error),
+            Self::IllegalParamRouteLimit(error) => ("IllegalParamRouteLimit", error),
+            Self::IllegalParamBgpGroupLocalAsn(error) => {
+                ("IllegalParamBgpGroupLocalAsn", error)
+            }
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::OperationFailedBgpPeerConflictWithEcr(error) => {
+                ("OperationFailedBgpPeerConflictWithEcr", error)
+            }
+            Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error) => {
+                ("OperationFailedPeerAsnCannotEqualsLocalAsn", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateBgpGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateBgpGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateBgpGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateBgpGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -418,7 +418,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
 /// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCustomerGatewayError {
     /// HTTP 400 `InvalidAuthkey.Malformed`: The specified BGP authentication key (%s) is malformed.
@@ -491,37 +491,64 @@ impl From<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
 }
 impl CreateCustomerGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAuthkeyMalformed(error)
-            | Self::InvalidIpAddressAlreadyExist(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::IllegalParamAsn(error)
-            | Self::OperationDeniedMissingAsn(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
+            Self::InvalidIpAddressAlreadyExist(error) => {
+                ("InvalidIpAddressAlreadyExist", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::IllegalParamAsn(error) => ("IllegalParamAsn", error),
+            Self::OperationDeniedMissingAsn(error) => {
+                ("OperationDeniedMissingAsn", error)
+            }
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::CreateVpnUserGatewayQuotaFullQuotaFull(error) => {
+                ("CreateVpnUserGatewayQuotaFullQuotaFull", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateCustomerGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateCustomerGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateCustomerGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateCustomerGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

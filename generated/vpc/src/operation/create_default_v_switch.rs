@@ -237,7 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateDefaultVSwitchResponse {
 /// Service errors of `CreateDefaultVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDefaultVSwitchError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -380,55 +380,114 @@ impl From<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
 }
 impl CreateDefaultVSwitchError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDescriptionMalformed(error)
-            | Self::InvalidVSwitchNameMalformed(error)
-            | Self::InvalidVSwitchDiscriptionMalformed(error)
-            | Self::AbsVpcInvalidDescriptionMalformed(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidCidrBlockOverlapped(error)
-            | Self::QuotaExceededVSwitch(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCirdrBlockMaskLength(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::CreateVSwitchIncorrectStatusCbnStatus(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::TaskConflict(error)
-            | Self::VpcSwitchRuleQuotaNotExists(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::OperationFailedCidrAcross(error)
-            | Self::DuplicatedClientToken(error)
-            | Self::OperationFailedIpv6CidrBlockExisted(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::OperationFailedDefaultVpcNotExist(error)
-            | Self::UnsupportedFeatureCloudBoxIpv6(error)
-            | Self::OperationDeniedVpcPeerExist(error)
-            | Self::OperationDeniedCenAttached(error)
-            | Self::OperationDeniedNatgwExist(error)
-            | Self::OperationDeniedOtherSubnetCreating(error)
-            | Self::OperationFailedDefaultVSwitchExist(error)
-            | Self::InvalidStatusRouteEntry(error)
-            | Self::InvalidZoneIdNotFound(error)
-            | Self::InvalidNotExist(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::InvalidVSwitchNameMalformed(error) => {
+                ("InvalidVSwitchNameMalformed", error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(error) => {
+                ("InvalidVSwitchDiscriptionMalformed", error)
+            }
+            Self::AbsVpcInvalidDescriptionMalformed(error) => {
+                ("AbsVpcInvalidDescriptionMalformed", error)
+            }
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidCidrBlockOverlapped(error) => {
+                ("InvalidCidrBlockOverlapped", error)
+            }
+            Self::QuotaExceededVSwitch(error) => ("QuotaExceededVSwitch", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCirdrBlockMaskLength(error) => {
+                ("InvalidCirdrBlockMaskLength", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(error) => {
+                ("CreateVSwitchIncorrectStatusCbnStatus", error)
+            }
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::VpcSwitchRuleQuotaNotExists(error) => {
+                ("VpcSwitchRuleQuotaNotExists", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::OperationFailedCidrAcross(error) => {
+                ("OperationFailedCidrAcross", error)
+            }
+            Self::DuplicatedClientToken(error) => ("DuplicatedClientToken", error),
+            Self::OperationFailedIpv6CidrBlockExisted(error) => {
+                ("OperationFailedIpv6CidrBlockExisted", error)
+            }
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::OperationFailedDefaultVpcNotExist(error) => {
+                ("OperationFailedDefaultVpcNotExist", error)
+            }
+            Self::UnsupportedFeatureCloudBoxIpv6(error) => {
+                ("UnsupportedFeatureCloudBoxIpv6", error)
+            }
+            Self::OperationDeniedVpcPeerExist(error) => {
+                ("OperationDeniedVpcPeerExist", error)
+            }
+            Self::OperationDeniedCenAttached(error) => {
+                ("OperationDeniedCenAttached", error)
+            }
+            Self::OperationDeniedNatgwExist(error) => {
+                ("OperationDeniedNatgwExist", error)
+            }
+            Self::OperationDeniedOtherSubnetCreating(error) => {
+                ("OperationDeniedOtherSubnetCreating", error)
+            }
+            Self::OperationFailedDefaultVSwitchExist(error) => {
+                ("OperationFailedDefaultVSwitchExist", error)
+            }
+            Self::InvalidStatusRouteEntry(error) => ("InvalidStatusRouteEntry", error),
+            Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
+            Self::InvalidNotExist(error) => ("InvalidNotExist", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateDefaultVSwitchError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateDefaultVSwitchError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateDefaultVSwitchError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateDefaultVSwitchError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

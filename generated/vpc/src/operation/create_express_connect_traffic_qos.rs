@@ -261,7 +261,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosError {
     /// HTTP 400 `OperationUnsupported.Qos`: QoS is unsupported.
@@ -282,21 +282,36 @@ impl From<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQo
 }
 impl CreateExpressConnectTrafficQosError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedQos(error)
-            | Self::QuotaExceededQos(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedQos(error) => ("OperationUnsupportedQos", error),
+            Self::QuotaExceededQos(error) => ("QuotaExceededQos", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateExpressConnectTrafficQosError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateExpressConnectTrafficQosError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateExpressConnectTrafficQosError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -306,7 +306,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueRespo
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueCount`: The quota of QosMediumPriorityQueueCount is exceeded.
@@ -345,18 +345,38 @@ for CreateExpressConnectTrafficQosQueueError {
 }
 impl CreateExpressConnectTrafficQosQueueError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::QuotaExceededQosMediumPriorityQueueCount(error)
-            | Self::QuotaExceededQosHighPriorityQueueCount(error)
-            | Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
-            | Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::QuotaExceededQosMediumPriorityQueueCount(error) => {
+                ("QuotaExceededQosMediumPriorityQueueCount", error)
+            }
+            Self::QuotaExceededQosHighPriorityQueueCount(error) => {
+                ("QuotaExceededQosHighPriorityQueueCount", error)
+            }
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error) => {
+                ("QuotaExceededQosMediumPriorityQueueBandwidthPercent", error)
+            }
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -364,6 +384,7 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosQueueError {
 impl ::std::error::Error for CreateExpressConnectTrafficQosQueueError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

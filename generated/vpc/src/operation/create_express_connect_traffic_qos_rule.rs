@@ -530,7 +530,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleRespon
 /// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -558,17 +558,33 @@ for CreateExpressConnectTrafficQosRuleError {
 }
 impl CreateExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::EcQosRuleNotAllowV4AndV6(error)
-            | Self::QuotaExceededQosRuleCount(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::EcQosRuleNotAllowV4AndV6(error) => ("EcQosRuleNotAllowV4AndV6", error),
+            Self::QuotaExceededQosRuleCount(error) => {
+                ("QuotaExceededQosRuleCount", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -576,6 +592,7 @@ impl ::std::fmt::Display for CreateExpressConnectTrafficQosRuleError {
 impl ::std::error::Error for CreateExpressConnectTrafficQosRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateExpressConnectTrafficQosRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -310,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateGlobalAccelerationInstanceError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -361,20 +361,46 @@ for CreateGlobalAccelerationInstanceError {
 }
 impl CreateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidServiceLocationValueNotSupported(error)
-            | Self::QuotaExceededGlobalAccelerationInstance(error)
-            | Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            | Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidServiceLocationValueNotSupported(error) => {
+                ("InvalidServiceLocationValueNotSupported", error)
+            }
+            Self::QuotaExceededGlobalAccelerationInstance(error) => {
+                ("QuotaExceededGlobalAccelerationInstance", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -382,6 +408,7 @@ impl ::std::fmt::Display for CreateGlobalAccelerationInstanceError {
 impl ::std::error::Error for CreateGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreateGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

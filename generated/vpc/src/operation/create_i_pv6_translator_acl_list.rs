@@ -191,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {
 /// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorAclListError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -218,23 +218,38 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListEr
 }
 impl CreateIPv6TranslatorAclListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::Nat64AclAclNameExist(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::Nat64AclAclNameExist(error) => ("Nat64AclAclNameExist", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateIPv6TranslatorAclListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIPv6TranslatorAclListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorAclListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorAclListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -384,7 +384,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
@@ -476,38 +476,81 @@ impl From<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryErro
 }
 impl CreateIPv6TranslatorEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIpAddressAlreadyExist(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::InvalidIpAddressPrivateAddress(error)
-            | Self::IPv6TranslatorEntryInvalidPort(error)
-            | Self::InvalidIPv6TranslatorIdNotFound(error)
-            | Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::IPv6TranslatorEntryInvalidProtocol(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::IPv6TranslatorConfiguring(error)
-            | Self::IPv6TranslatorEntryInvalidBandwidth(error)
-            | Self::IPv6TranslatorEntryIPv6Conflict(error)
-            | Self::IPv6TranslatorEntryIPv4Conflict(error)
-            | Self::IPv6TranslatorEntryAclIdNull(error)
-            | Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            | Self::IPv6TranslatorEntryInvalidAclType(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIpAddressAlreadyExist(error) => {
+                ("InvalidIpAddressAlreadyExist", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::InvalidIpAddressPrivateAddress(error) => {
+                ("InvalidIpAddressPrivateAddress", error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(error) => {
+                ("IPv6TranslatorEntryInvalidPort", error)
+            }
+            Self::InvalidIPv6TranslatorIdNotFound(error) => {
+                ("InvalidIPv6TranslatorIdNotFound", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
+                ("IPv6TranslatorEntryInvalidProtocol", error)
+            }
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::IPv6TranslatorConfiguring(error) => {
+                ("IPv6TranslatorConfiguring", error)
+            }
+            Self::IPv6TranslatorEntryInvalidBandwidth(error) => {
+                ("IPv6TranslatorEntryInvalidBandwidth", error)
+            }
+            Self::IPv6TranslatorEntryIPv6Conflict(error) => {
+                ("IPv6TranslatorEntryIPv6Conflict", error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(error) => {
+                ("IPv6TranslatorEntryIPv4Conflict", error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(error) => {
+                ("IPv6TranslatorEntryAclIdNull", error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
+                ("IPv6TranslatorEntryInvalidAclStatus", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(error) => {
+                ("IPv6TranslatorEntryInvalidAclType", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateIPv6TranslatorEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIPv6TranslatorEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIPv6TranslatorEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIPv6TranslatorEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -319,7 +319,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpv4GatewayError {
     /// HTTP 400 `OperationDenied.ExistDirectEip`: The operation is not allowed because of existing direct eip.
@@ -389,32 +389,67 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
 }
 impl CreateIpv4GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedExistDirectEip(error)
-            | Self::UnsupportedRegion(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::OperationDeniedSubnetRouteV1Exist(error)
-            | Self::OperationDeniedNormalNatExist(error)
-            | Self::OperationDeniedVpcExistIpv4Gateway(error)
-            | Self::UnsupportedFeatureIpv4Gateway(error)
-            | Self::OperationDeniedVpnExist(error)
-            | Self::OperationDeniedDirectEipExist(error)
-            | Self::OperationFailedGetNfvServiceList(error)
-            | Self::IncorrectStatusVpc(error)
-            | Self::OperationFailedVpcNotExist(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedExistDirectEip(error) => {
+                ("OperationDeniedExistDirectEip", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::OperationDeniedSubnetRouteV1Exist(error) => {
+                ("OperationDeniedSubnetRouteV1Exist", error)
+            }
+            Self::OperationDeniedNormalNatExist(error) => {
+                ("OperationDeniedNormalNatExist", error)
+            }
+            Self::OperationDeniedVpcExistIpv4Gateway(error) => {
+                ("OperationDeniedVpcExistIpv4Gateway", error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(error) => {
+                ("UnsupportedFeatureIpv4Gateway", error)
+            }
+            Self::OperationDeniedVpnExist(error) => ("OperationDeniedVpnExist", error),
+            Self::OperationDeniedDirectEipExist(error) => {
+                ("OperationDeniedDirectEipExist", error)
+            }
+            Self::OperationFailedGetNfvServiceList(error) => {
+                ("OperationFailedGetNfvServiceList", error)
+            }
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::OperationFailedVpcNotExist(error) => {
+                ("OperationFailedVpcNotExist", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateIpv4GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpv4GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpv4GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv4GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpv6GatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s
@@ -356,33 +356,62 @@ impl From<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
 }
 impl CreateIpv6GatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamSpec(error)
-            | Self::IllegalParamChargeType(error)
-            | Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
-            | Self::OperationFailedVpcIpv6Disabled(error)
-            | Self::OperationFailedUnpaidBillsExist(error)
-            | Self::OperationFailedInformationIncomplete(error)
-            | Self::OperationFailedNoPaymentMethod(error)
-            | Self::IllegalParamResourceGroupId(error)
-            | Self::MissingParamVpcId(error)
-            | Self::ForbiddenOperateShareResource(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
+            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error) => {
+                ("OperationUnsupportedOnlyOneIpv6GatewayInVpc", error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(error) => {
+                ("OperationFailedVpcIpv6Disabled", error)
+            }
+            Self::OperationFailedUnpaidBillsExist(error) => {
+                ("OperationFailedUnpaidBillsExist", error)
+            }
+            Self::OperationFailedInformationIncomplete(error) => {
+                ("OperationFailedInformationIncomplete", error)
+            }
+            Self::OperationFailedNoPaymentMethod(error) => {
+                ("OperationFailedNoPaymentMethod", error)
+            }
+            Self::IllegalParamResourceGroupId(error) => {
+                ("IllegalParamResourceGroupId", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::ForbiddenOperateShareResource(error) => {
+                ("ForbiddenOperateShareResource", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateIpv6GatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateIpv6GatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateIpv6GatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateIpv6GatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

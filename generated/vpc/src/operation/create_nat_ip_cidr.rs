@@ -299,7 +299,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatIpCidrError {
     /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
@@ -352,29 +352,58 @@ impl From<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
 }
 impl CreateNatIpCidrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusNatGateway(error)
-            | Self::OperationFailedNatIpCidrInUse(error)
-            | Self::QuotaExceededNatIpCidr(error)
-            | Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
-            | Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
-            | Self::ResourceAlreadyExistNatIpCidr(error)
-            | Self::IllegalParamFormatNatIpCidr(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::ResourceNotFoundVpc(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::OperationFailedNatIpCidrInUse(error) => {
+                ("OperationFailedNatIpCidrInUse", error)
+            }
+            Self::QuotaExceededNatIpCidr(error) => ("QuotaExceededNatIpCidr", error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error) => {
+                ("OperationFailedCreateNatIpCidrInVpcCidrBlock", error)
+            }
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(error) => {
+                ("OperationFailedCreateNatIpCidrNotInUserCidr", error)
+            }
+            Self::ResourceAlreadyExistNatIpCidr(error) => {
+                ("ResourceAlreadyExistNatIpCidr", error)
+            }
+            Self::IllegalParamFormatNatIpCidr(error) => {
+                ("IllegalParamFormatNatIpCidr", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateNatIpCidrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateNatIpCidrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateNatIpCidrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateNatIpCidrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

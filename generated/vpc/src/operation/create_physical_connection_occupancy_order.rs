@@ -310,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderRe
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionOccupancyOrderError {
     /// HTTP 400 `IAbs.InvalidStatus.ValueNotSupported`: status is not supported.
@@ -371,24 +371,52 @@ for CreatePhysicalConnectionOccupancyOrderError {
 }
 impl CreatePhysicalConnectionOccupancyOrderError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IAbsInvalidStatusValueNotSupported(error)
-            | Self::InvalidPriceNotFound(error)
-            | Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
-            | Self::InvalidPhysicalConnectionPeriodMalformed(error)
-            | Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
-            | Self::ForbiddenNotAllowedInState(error)
-            | Self::InstanceStatusNotAllow(error)
-            | Self::AbsInstanceNotExist(error)
-            | Self::IncorrectStatusPhysicalConnection(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IAbsInvalidStatusValueNotSupported(error) => {
+                ("IAbsInvalidStatusValueNotSupported", error)
+            }
+            Self::InvalidPriceNotFound(error) => ("InvalidPriceNotFound", error),
+            Self::InvalidPhysicalConnectionChargeTypeMalformed(error) => {
+                ("InvalidPhysicalConnectionChargeTypeMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPeriodMalformed(error) => {
+                ("InvalidPhysicalConnectionPeriodMalformed", error)
+            }
+            Self::InvalidPhysicalConnectionPricingCycleMalformed(error) => {
+                ("InvalidPhysicalConnectionPricingCycleMalformed", error)
+            }
+            Self::ForbiddenNotAllowedInState(error) => {
+                ("ForbiddenNotAllowedInState", error)
+            }
+            Self::InstanceStatusNotAllow(error) => ("InstanceStatusNotAllow", error),
+            Self::AbsInstanceNotExist(error) => ("AbsInstanceNotExist", error),
+            Self::IncorrectStatusPhysicalConnection(error) => {
+                ("IncorrectStatusPhysicalConnection", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -396,6 +424,7 @@ impl ::std::fmt::Display for CreatePhysicalConnectionOccupancyOrderError {
 impl ::std::error::Error for CreatePhysicalConnectionOccupancyOrderError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -407,7 +407,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
 /// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePublicIpAddressPoolError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -476,33 +476,60 @@ impl From<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolErro
 }
 impl CreatePublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIsp(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::ForbiddenCreatePublicIpAddressPool(error)
-            | Self::QuotaExceededPublicIpAddressPool(error)
-            | Self::MissingParamZones(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamZones(error)
-            | Self::IllegalParamSizeZones(error)
-            | Self::UnsupportedFeatureIsp(error)
-            | Self::OperationDeniedIspNotSupportDdosEnhanced(error)
-            | Self::IllegalParamSecurityProtectionTypes(error)
-            | Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            | Self::OptInRequiredPublicIpAddressPool(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => {
+                ("ForbiddenCreatePublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(error) => {
+                ("QuotaExceededPublicIpAddressPool", error)
+            }
+            Self::MissingParamZones(error) => ("MissingParamZones", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamZones(error) => ("IllegalParamZones", error),
+            Self::IllegalParamSizeZones(error) => ("IllegalParamSizeZones", error),
+            Self::UnsupportedFeatureIsp(error) => ("UnsupportedFeatureIsp", error),
+            Self::OperationDeniedIspNotSupportDdosEnhanced(error) => {
+                ("OperationDeniedIspNotSupportDdosEnhanced", error)
+            }
+            Self::IllegalParamSecurityProtectionTypes(error) => {
+                ("IllegalParamSecurityProtectionTypes", error)
+            }
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
+                ("IncorrectBusinessStatusPublicIpAddressPool", error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(error) => {
+                ("OptInRequiredPublicIpAddressPool", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreatePublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreatePublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreatePublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreatePublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -244,7 +244,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -265,21 +265,36 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
 }
 impl CreateRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DryRunOperation(error)
-            | Self::MissingParamRouteTableId(error)
-            | Self::Unhandled(error) => error,
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

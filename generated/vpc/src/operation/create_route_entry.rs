@@ -401,7 +401,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
@@ -985,158 +985,359 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
 }
 impl CreateRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCidrBlock(error)
-            | Self::QuotaExceeded(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::InvalidNexthopTypeAndListBothNull(error)
-            | Self::InvalidNexthopTypeAndListBothNotNull(error)
-            | Self::InvalidRouterInterface(error)
-            | Self::InvalidOppositeRouterType(error)
-            | Self::InvalidNexthopListSize(error)
-            | Self::InvalidEntryRuleQuotaNotFound(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::InvalidVbrStatus(error)
-            | Self::InvalidPhysicalConnectionBusinessStatus(error)
-            | Self::InvalidRouterType(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::CountLimitExceedHaVipRouteEntry(error)
-            | Self::InvalidRouteEntryDuplicate(error)
-            | Self::InvalidParam(error)
-            | Self::InvalidWeightParam(error)
-            | Self::ForbiddenUseVpcAsInternetGateway(error)
-            | Self::InvalidNexthop(error)
-            | Self::InvalidVpcId(error)
-            | Self::InvalidRouteEntrySize(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidRouteEntry(error)
-            | Self::InvalidDestinationCidrBlock(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::DefaultValidateError(error)
-            | Self::RegionNotSupport(error)
-            | Self::OperationFailedNotifyCenCreate(error)
-            | Self::ForbiddenPrivateIpNotFound(error)
-            | Self::OperationUnsupportedInactiveMode(error)
-            | Self::InvalidRouteEntryNameMalformed(error)
-            | Self::IncorrectStatusMultiScopeRiRouteEntry(error)
-            | Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
-            | Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
-            | Self::DuplicatedVpcNextHop(error)
-            | Self::OperationUnsupportedSubRouteTableEcmp(error)
-            | Self::InvalidNexthopNotFound(error)
-            | Self::IllegalParamNextHopId(error)
-            | Self::QuotaExceededHaVipRouteEntry(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::OperationFailedInvalidNexthop(error)
-            | Self::OperationFailedNotifyCenDelete(error)
-            | Self::InvalidNatGatewayNotFound(error)
-            | Self::OperationFailedCxpRouteExist(error)
-            | Self::OperationFailedGetEniInfo(error)
-            | Self::OperationUnsupportedInvalidRouterInterfaceType(error)
-            | Self::InvalidHaVipNotFound(error)
-            | Self::OperationFailedMultiScopeType(error)
-            | Self::OperationFailedDistibuteLock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::OperationFailedQueryAttachmentInfo(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::OperationFailedNotSupportIpv6(error)
-            | Self::IncorrectStatusIpv6Address(error)
-            | Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            | Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            | Self::OperationUnsupportedMutipleIpv6Address(error)
-            | Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            | Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
-            | Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
-            | Self::OperationDeniedVbrMisMatchCloudBox(error)
-            | Self::OperationDeniedVbrIdle(error)
-            | Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
-            | Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::ResourceNotFoundVpcPeer(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::OperationDeniedRouteTableTypeNotPermitted(error)
-            | Self::OperationDeniedGatewayRouteTableNotPermitted(error)
-            | Self::UnsupportedFeatureVpcPeerIpv6(error)
-            | Self::OperationDeniedVpcIpv6NotEnabled(error)
-            | Self::IncorrectStatusIpv4Gateway(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
-            | Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
-            | Self::OperationDeniedNextHopTypeNotPermitted(error)
-            | Self::ResourceAlreadyAssociatedPrefixList(error)
-            | Self::OperationFailedCidrConflictWithPrefixList(error)
-            | Self::ResourceNotFoundIpv4Gateway(error)
-            | Self::MismatchHaVipIdAndRouteTableId(error)
-            | Self::OperationFailedOperationLocked(error)
-            | Self::MismatchIpv4GatewayIdAndRouteTableId(error)
-            | Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
-            | Self::ResourceNotAssociatedCen(error)
-            | Self::IncorrectStatusCenRelation(error)
-            | Self::OperationDeniedCenTypeInvalid(error)
-            | Self::ResourceNotFoundCen(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::IncorrectStatusRouterInterface(error)
-            | Self::InvalidNexthopUnsupportedEniBizType(error)
-            | Self::OperationDeniedRouterInterfaceIpv6(error)
-            | Self::InvalidNextHopType(error)
-            | Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
-            | Self::ResourceNotAssociatedEcr(error)
-            | Self::UnsupportedFeatureRouterInterfaceIpv6(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::OperationFailedScopeActiveRouteEntryType(error)
-            | Self::OperationFailedScopeStandbyRouteEntryQuota(error)
-            | Self::OperationFailedScopeActiveRouteEntryQuota(error)
-            | Self::OperationUnsupportedScopeInvalidRouteType(error)
-            | Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
-            | Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
-            | Self::OperationUnsupportedIpv6CidrBlock(error)
-            | Self::OperationUnsupportedIpv6ForVbr(error)
-            | Self::IncorrectStatusRouteTableStatus(error)
-            | Self::OperationFailedInvalidNextHopType(error)
-            | Self::UnsupportedRegion(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
-            | Self::OperationDeniedTrAttachmentIpv6Disabled(error)
-            | Self::MismatchEniIdAndRouteTableId(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::OperationFailedInstanceDismatchCurrentVpc(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidNatGatewayIdNotFound(error)
-            | Self::InvalidInstanIdNotFound(error)
-            | Self::InvalidNextHopIdNotFound(error)
-            | Self::InvalidRouteTableIdNotFound(error)
-            | Self::InvalidHaVipIdNotFound(error)
-            | Self::InvalidVpcNotFoundError(error)
-            | Self::InvalidIpv6GatewayNotFound(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::VpcError(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => {
+                ("InvalidNexthopTypeAndListBothNull", error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
+                ("InvalidNexthopTypeAndListBothNotNull", error)
+            }
+            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
+            Self::InvalidOppositeRouterType(error) => {
+                ("InvalidOppositeRouterType", error)
+            }
+            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => {
+                ("InvalidEntryRuleQuotaNotFound", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
+                ("InvalidPhysicalConnectionBusinessStatus", error)
+            }
+            Self::InvalidRouterType(error) => ("InvalidRouterType", error),
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => {
+                ("CountLimitExceedHaVipRouteEntry", error)
+            }
+            Self::InvalidRouteEntryDuplicate(error) => {
+                ("InvalidRouteEntryDuplicate", error)
+            }
+            Self::InvalidParam(error) => ("InvalidParam", error),
+            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => {
+                ("ForbiddenUseVpcAsInternetGateway", error)
+            }
+            Self::InvalidNexthop(error) => ("InvalidNexthop", error),
+            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
+            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidRouteEntry(error) => ("InvalidRouteEntry", error),
+            Self::InvalidDestinationCidrBlock(error) => {
+                ("InvalidDestinationCidrBlock", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::DefaultValidateError(error) => ("DefaultValidateError", error),
+            Self::RegionNotSupport(error) => ("RegionNotSupport", error),
+            Self::OperationFailedNotifyCenCreate(error) => {
+                ("OperationFailedNotifyCenCreate", error)
+            }
+            Self::ForbiddenPrivateIpNotFound(error) => {
+                ("ForbiddenPrivateIpNotFound", error)
+            }
+            Self::OperationUnsupportedInactiveMode(error) => {
+                ("OperationUnsupportedInactiveMode", error)
+            }
+            Self::InvalidRouteEntryNameMalformed(error) => {
+                ("InvalidRouteEntryNameMalformed", error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(error) => {
+                ("IncorrectStatusMultiScopeRiRouteEntry", error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(error) => {
+                ("OperationUnsupportedMoreThanOneVpnOrHavip", error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(error) => {
+                ("OperationUnsupportedEcmpRiTypeOrNumber", error)
+            }
+            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
+            Self::OperationUnsupportedSubRouteTableEcmp(error) => {
+                ("OperationUnsupportedSubRouteTableEcmp", error)
+            }
+            Self::InvalidNexthopNotFound(error) => ("InvalidNexthopNotFound", error),
+            Self::IllegalParamNextHopId(error) => ("IllegalParamNextHopId", error),
+            Self::QuotaExceededHaVipRouteEntry(error) => {
+                ("QuotaExceededHaVipRouteEntry", error)
+            }
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::OperationFailedInvalidNexthop(error) => {
+                ("OperationFailedInvalidNexthop", error)
+            }
+            Self::OperationFailedNotifyCenDelete(error) => {
+                ("OperationFailedNotifyCenDelete", error)
+            }
+            Self::InvalidNatGatewayNotFound(error) => {
+                ("InvalidNatGatewayNotFound", error)
+            }
+            Self::OperationFailedCxpRouteExist(error) => {
+                ("OperationFailedCxpRouteExist", error)
+            }
+            Self::OperationFailedGetEniInfo(error) => {
+                ("OperationFailedGetEniInfo", error)
+            }
+            Self::OperationUnsupportedInvalidRouterInterfaceType(error) => {
+                ("OperationUnsupportedInvalidRouterInterfaceType", error)
+            }
+            Self::InvalidHaVipNotFound(error) => ("InvalidHaVipNotFound", error),
+            Self::OperationFailedMultiScopeType(error) => {
+                ("OperationFailedMultiScopeType", error)
+            }
+            Self::OperationFailedDistibuteLock(error) => {
+                ("OperationFailedDistibuteLock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
+                ("OperationFailedActiveNetworkInterfaceNotFound", error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(error) => {
+                ("OperationFailedQueryAttachmentInfo", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::OperationFailedNotSupportIpv6(error) => {
+                ("OperationFailedNotSupportIpv6", error)
+            }
+            Self::IncorrectStatusIpv6Address(error) => {
+                ("IncorrectStatusIpv6Address", error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
+                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
+                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(error) => {
+                ("OperationUnsupportedMutipleIpv6Address", error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
+                ("OperationDeniedIpv6EntryOnCustomTable", error)
+            }
+            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error) => {
+                ("OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable", error)
+            }
+            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error) => {
+                ("OperationDeniedRouteTableAssociateNotCloudBoxVSwitch", error)
+            }
+            Self::OperationDeniedVbrMisMatchCloudBox(error) => {
+                ("OperationDeniedVbrMisMatchCloudBox", error)
+            }
+            Self::OperationDeniedVbrIdle(error) => ("OperationDeniedVbrIdle", error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(error) => {
+                ("OperationDeniedRouterInterfaceToDifferentVpc", error)
+            }
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(error) => {
+                ("OperationDeniedRouterInterfaceFromDifferentZones", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(error) => {
+                ("OperationDeniedRouteTableTypeNotPermitted", error)
+            }
+            Self::OperationDeniedGatewayRouteTableNotPermitted(error) => {
+                ("OperationDeniedGatewayRouteTableNotPermitted", error)
+            }
+            Self::UnsupportedFeatureVpcPeerIpv6(error) => {
+                ("UnsupportedFeatureVpcPeerIpv6", error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
+                ("OperationDeniedVpcIpv6NotEnabled", error)
+            }
+            Self::IncorrectStatusIpv4Gateway(error) => {
+                ("IncorrectStatusIpv4Gateway", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error) => {
+                ("UnsupportedFeatureCreatePrefixListEcmpRouteEntry", error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error) => {
+                ("OperationDeniedRouterInterfaceIpv6NotEnabled", error)
+            }
+            Self::OperationDeniedNextHopTypeNotPermitted(error) => {
+                ("OperationDeniedNextHopTypeNotPermitted", error)
+            }
+            Self::ResourceAlreadyAssociatedPrefixList(error) => {
+                ("ResourceAlreadyAssociatedPrefixList", error)
+            }
+            Self::OperationFailedCidrConflictWithPrefixList(error) => {
+                ("OperationFailedCidrConflictWithPrefixList", error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(error) => {
+                ("ResourceNotFoundIpv4Gateway", error)
+            }
+            Self::MismatchHaVipIdAndRouteTableId(error) => {
+                ("MismatchHaVipIdAndRouteTableId", error)
+            }
+            Self::OperationFailedOperationLocked(error) => {
+                ("OperationFailedOperationLocked", error)
+            }
+            Self::MismatchIpv4GatewayIdAndRouteTableId(error) => {
+                ("MismatchIpv4GatewayIdAndRouteTableId", error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error) => {
+                ("OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch", error)
+            }
+            Self::ResourceNotAssociatedCen(error) => ("ResourceNotAssociatedCen", error),
+            Self::IncorrectStatusCenRelation(error) => {
+                ("IncorrectStatusCenRelation", error)
+            }
+            Self::OperationDeniedCenTypeInvalid(error) => {
+                ("OperationDeniedCenTypeInvalid", error)
+            }
+            Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::IncorrectStatusRouterInterface(error) => {
+                ("IncorrectStatusRouterInterface", error)
+            }
+            Self::InvalidNexthopUnsupportedEniBizType(error) => {
+                ("InvalidNexthopUnsupportedEniBizType", error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6(error) => {
+                ("OperationDeniedRouterInterfaceIpv6", error)
+            }
+            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(error) => {
+                ("OperationDeniedVbrAttachEcrInMiddleStatus", error)
+            }
+            Self::ResourceNotAssociatedEcr(error) => ("ResourceNotAssociatedEcr", error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(error) => {
+                ("UnsupportedFeatureRouterInterfaceIpv6", error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(error) => {
+                ("OperationFailedScopeActiveRouteEntryType", error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(error) => {
+                ("OperationFailedScopeStandbyRouteEntryQuota", error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(error) => {
+                ("OperationFailedScopeActiveRouteEntryQuota", error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(error) => {
+                ("OperationUnsupportedScopeInvalidRouteType", error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error) => {
+                ("OperationFailedEcmpInvalidRouterInterfaceOppositeType", error)
+            }
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(error) => {
+                ("OperationUnsupportedIpv6EcmpRouteEntry", error)
+            }
+            Self::OperationUnsupportedIpv6CidrBlock(error) => {
+                ("OperationUnsupportedIpv6CidrBlock", error)
+            }
+            Self::OperationUnsupportedIpv6ForVbr(error) => {
+                ("OperationUnsupportedIpv6ForVbr", error)
+            }
+            Self::IncorrectStatusRouteTableStatus(error) => {
+                ("IncorrectStatusRouteTableStatus", error)
+            }
+            Self::OperationFailedInvalidNextHopType(error) => {
+                ("OperationFailedInvalidNextHopType", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error) => {
+                ("OperationDeniedCreateEcmpForPublishedRouteEntry", error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(error) => {
+                ("OperationDeniedTrAttachmentIpv6Disabled", error)
+            }
+            Self::MismatchEniIdAndRouteTableId(error) => {
+                ("MismatchEniIdAndRouteTableId", error)
+            }
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::OperationFailedInstanceDismatchCurrentVpc(error) => {
+                ("OperationFailedInstanceDismatchCurrentVpc", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidNatGatewayIdNotFound(error) => {
+                ("InvalidNatGatewayIdNotFound", error)
+            }
+            Self::InvalidInstanIdNotFound(error) => ("InvalidInstanIdNotFound", error),
+            Self::InvalidNextHopIdNotFound(error) => ("InvalidNextHopIdNotFound", error),
+            Self::InvalidRouteTableIdNotFound(error) => {
+                ("InvalidRouteTableIdNotFound", error)
+            }
+            Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
+            Self::InvalidVpcNotFoundError(error) => ("InvalidVpcNotFoundError", error),
+            Self::InvalidIpv6GatewayNotFound(error) => {
+                ("InvalidIpv6GatewayNotFound", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::VpcError(error) => ("VpcError", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -286,7 +286,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteTableError {
     /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
@@ -345,31 +345,54 @@ impl From<::acs_runtime::client::ServiceError> for CreateRouteTableError {
 }
 impl CreateRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error)
-            | Self::InvalidParameterRouteTableNameMalformed(error)
-            | Self::InvalidParameterDescriptionMalformed(error)
-            | Self::QuotaExceededRouteTable(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::InvalidVpcIdNotSupport(error)
-            | Self::OperationUnsupportedAdvancedFeature(error)
-            | Self::QuotaExceededGatewayRouteTable(error)
-            | Self::MissingParamVpcId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::InvalidParameterRouteTableNameMalformed(error) => {
+                ("InvalidParameterRouteTableNameMalformed", error)
+            }
+            Self::InvalidParameterDescriptionMalformed(error) => {
+                ("InvalidParameterDescriptionMalformed", error)
+            }
+            Self::QuotaExceededRouteTable(error) => ("QuotaExceededRouteTable", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::InvalidVpcIdNotSupport(error) => ("InvalidVpcIdNotSupport", error),
+            Self::OperationUnsupportedAdvancedFeature(error) => {
+                ("OperationUnsupportedAdvancedFeature", error)
+            }
+            Self::QuotaExceededGatewayRouteTable(error) => {
+                ("QuotaExceededGatewayRouteTable", error)
+            }
+            Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

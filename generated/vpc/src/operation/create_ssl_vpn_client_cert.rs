@@ -245,7 +245,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
 /// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSslVpnClientCertError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -296,29 +296,52 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
 }
 impl CreateSslVpnClientCertError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::SslVpnClientCreateTimesReachLimits(error)
-            | Self::CreateSslCertsQuotaFullQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidSslVpnServerIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::SslVpnClientCreateTimesReachLimits(error) => {
+                ("SslVpnClientCreateTimesReachLimits", error)
+            }
+            Self::CreateSslCertsQuotaFullQuotaFull(error) => {
+                ("CreateSslCertsQuotaFullQuotaFull", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidSslVpnServerIdNotFound(error) => {
+                ("InvalidSslVpnServerIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateSslVpnClientCertError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSslVpnClientCertError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSslVpnClientCertError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnClientCertError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

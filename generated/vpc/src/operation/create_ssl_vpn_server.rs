@@ -616,7 +616,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSslVpnServerError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -741,49 +741,94 @@ impl From<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
 }
 impl CreateSslVpnServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::InvalidName(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::SslVpnServerAlreadyExist(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::IpConflict(error)
-            | Self::SslVpnServerAddRouteError(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::MissingParameterIDaaSInstanceId(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::SystemBusy(error)
-            | Self::SslVpnServerPortIllegal(error)
-            | Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            | Self::VpnGatewaySslVpnDisabled(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamIDaaSApplicationId(error)
-            | Self::SslVpnIDaaS2NotSupport(error)
-            | Self::MissingParamIDaaSApplicationId(error)
-            | Self::MissingParamIDaaSRegionId(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::InvalidIDaaSApplicationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::SslVpnServerAlreadyExist(error) => ("SslVpnServerAlreadyExist", error),
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::IpConflict(error) => ("IpConflict", error),
+            Self::SslVpnServerAddRouteError(error) => {
+                ("SslVpnServerAddRouteError", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::MissingParameterIDaaSInstanceId(error) => {
+                ("MissingParameterIDaaSInstanceId", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
+                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+            }
+            Self::VpnGatewaySslVpnDisabled(error) => ("VpnGatewaySslVpnDisabled", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamIDaaSApplicationId(error) => {
+                ("IllegalParamIDaaSApplicationId", error)
+            }
+            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
+            Self::MissingParamIDaaSApplicationId(error) => {
+                ("MissingParamIDaaSApplicationId", error)
+            }
+            Self::MissingParamIDaaSRegionId(error) => {
+                ("MissingParamIDaaSRegionId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(error) => {
+                ("InvalidIDaaSApplicationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateSslVpnServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateSslVpnServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateSslVpnServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateSslVpnServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

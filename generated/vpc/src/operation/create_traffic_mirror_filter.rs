@@ -333,7 +333,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
 /// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -391,30 +391,61 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterErro
 }
 impl CreateTrafficMirrorFilterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeatureIpVersion(error)
-            | Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::QuotaExceededTrafficMirrorFilter(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamFormatSrcCidrBlock(error)
-            | Self::IllegalParamFormatDstCidrBlock(error)
-            | Self::IllegalParamDestinationCidrBlock(error)
-            | Self::IllegalParamSourceCidrBlock(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::QuotaExceededTrafficMirrorFilter(error) => {
+                ("QuotaExceededTrafficMirrorFilter", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamFormatSrcCidrBlock(error) => {
+                ("IllegalParamFormatSrcCidrBlock", error)
+            }
+            Self::IllegalParamFormatDstCidrBlock(error) => {
+                ("IllegalParamFormatDstCidrBlock", error)
+            }
+            Self::IllegalParamDestinationCidrBlock(error) => {
+                ("IllegalParamDestinationCidrBlock", error)
+            }
+            Self::IllegalParamSourceCidrBlock(error) => {
+                ("IllegalParamSourceCidrBlock", error)
+            }
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTrafficMirrorFilterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorFilterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

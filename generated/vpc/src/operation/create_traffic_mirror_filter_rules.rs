@@ -288,7 +288,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -343,29 +343,56 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRule
 }
 impl CreateTrafficMirrorFilterRulesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::IllegalParamSourceCidrBlock(error)
-            | Self::IllegalParamDestinationCidrBlock(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::QuotaExceededTrafficMirrorRulesPerFilter(error) => {
+                ("QuotaExceededTrafficMirrorRulesPerFilter", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::IllegalParamSourceCidrBlock(error) => {
+                ("IllegalParamSourceCidrBlock", error)
+            }
+            Self::IllegalParamDestinationCidrBlock(error) => {
+                ("IllegalParamDestinationCidrBlock", error)
+            }
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTrafficMirrorFilterRulesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorFilterRulesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorFilterRulesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorFilterRulesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

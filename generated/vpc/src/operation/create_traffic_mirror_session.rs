@@ -479,7 +479,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -663,54 +663,133 @@ impl From<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionErr
 }
 impl CreateTrafficMirrorSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamSourceInstanceIds(error)
-            | Self::OperationDeniedDuplicateRole(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::ResourceNotFoundSlb(error)
-            | Self::OperationDeniedSlbNotInVpc(error)
-            | Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            | Self::QuotaExceededSessionNum(error)
-            | Self::QuotaExceededFilterRelatedSession(error)
-            | Self::QuotaExceededSourceNumPerSession(error)
-            | Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            | Self::QuotaExceededSlbRelatedSession(error)
-            | Self::UnsupportedRegion(error)
-            | Self::InvalidLoadBalancerIdNotFound(error)
-            | Self::OperationDeniedFreeNetworkInterface(error)
-            | Self::OperationDeniedClassicSlb(error)
-            | Self::ResourceNotFoundTargetInstance(error)
-            | Self::QuotaExceededSourceNumPerTarget(error)
-            | Self::IncorrectStatusNetworkInterface(error)
-            | Self::OperationFailedNotSupportBizType(error)
-            | Self::IllegalParamPriority(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(error)
-            | Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            | Self::OperationDeniedInvalidTargetBondEniType(error)
-            | Self::OperationDeniedInvalidSourceBondEniType(error)
-            | Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            | Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(error)
-            | Self::QuotaExceededSessionNumPerTarget(error)
-            | Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(error) => {
+                ("DuplicatedParamSourceInstanceIds", error)
+            }
+            Self::OperationDeniedDuplicateRole(error) => {
+                ("OperationDeniedDuplicateRole", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
+            Self::OperationDeniedSlbNotInVpc(error) => {
+                ("OperationDeniedSlbNotInVpc", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
+                ("OperationDeniedEcsNotSupportTrafficMirror", error)
+            }
+            Self::QuotaExceededSessionNum(error) => ("QuotaExceededSessionNum", error),
+            Self::QuotaExceededFilterRelatedSession(error) => {
+                ("QuotaExceededFilterRelatedSession", error)
+            }
+            Self::QuotaExceededSourceNumPerSession(error) => {
+                ("QuotaExceededSourceNumPerSession", error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
+                ("QuotaExceededNetworkInterfaceRelatedSession", error)
+            }
+            Self::QuotaExceededSlbRelatedSession(error) => {
+                ("QuotaExceededSlbRelatedSession", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::InvalidLoadBalancerIdNotFound(error) => {
+                ("InvalidLoadBalancerIdNotFound", error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(error) => {
+                ("OperationDeniedFreeNetworkInterface", error)
+            }
+            Self::OperationDeniedClassicSlb(error) => {
+                ("OperationDeniedClassicSlb", error)
+            }
+            Self::ResourceNotFoundTargetInstance(error) => {
+                ("ResourceNotFoundTargetInstance", error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(error) => {
+                ("QuotaExceededSourceNumPerTarget", error)
+            }
+            Self::IncorrectStatusNetworkInterface(error) => {
+                ("IncorrectStatusNetworkInterface", error)
+            }
+            Self::OperationFailedNotSupportBizType(error) => {
+                ("OperationFailedNotSupportBizType", error)
+            }
+            Self::IllegalParamPriority(error) => ("IllegalParamPriority", error),
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                error,
+            ) => {
+                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
+                ("OperationDeniedTargetTypeNotSupportBondEni", error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(error) => {
+                ("OperationDeniedInvalidTargetBondEniType", error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(error) => {
+                ("OperationDeniedInvalidSourceBondEniType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
+                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                error,
+            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
+            Self::QuotaExceededSessionNumPerTarget(error) => {
+                ("QuotaExceededSessionNumPerTarget", error)
+            }
+            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error) => {
+                ("OperationDeniedNotSupportBondEniAsTrafficMirrorSource", error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateTrafficMirrorSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateTrafficMirrorSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateTrafficMirrorSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateTrafficMirrorSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

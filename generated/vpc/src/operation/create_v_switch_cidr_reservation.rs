@@ -402,7 +402,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVSwitchCidrReservationError {
     /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
@@ -498,36 +498,77 @@ impl From<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationE
 }
 impl CreateVSwitchCidrReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamFormat(error)
-            | Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
-            | Self::ResourceNotFoundVSwitch(error)
-            | Self::UnsupportedFeatureReservedType(error)
-            | Self::UnsupportedFeatureVSwitchIpv6(error)
-            | Self::OperationFailedVSwitchCidrReservationCidr(error)
-            | Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
-            | Self::UnsupportedRegion(error)
-            | Self::UnsupportedFeatureVpcAdvancedFeature(error)
-            | Self::QuotaExceededCidrReservationCount(error)
-            | Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
-            | Self::OperationFailedCidrNotEnoughInVSwitch(error)
-            | Self::OperationFailedSystemReservedIpContained(error)
-            | Self::OperationFailedAlreadyUsedIpContained(error)
-            | Self::IncorrectStatusVswitch(error)
-            | Self::IllegalParamVSwitchCidrReservationMask(error)
-            | Self::QuotaExceededVSwitchCidrReservationMask(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(error) => {
+                ("IllegalParamFormatVSwitchCidrReservationCidr", error)
+            }
+            Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
+            Self::UnsupportedFeatureReservedType(error) => {
+                ("UnsupportedFeatureReservedType", error)
+            }
+            Self::UnsupportedFeatureVSwitchIpv6(error) => {
+                ("UnsupportedFeatureVSwitchIpv6", error)
+            }
+            Self::OperationFailedVSwitchCidrReservationCidr(error) => {
+                ("OperationFailedVSwitchCidrReservationCidr", error)
+            }
+            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error) => {
+                ("MissingParamCidrReservationMaskOrCidrReservationCidr", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(error) => {
+                ("UnsupportedFeatureVpcAdvancedFeature", error)
+            }
+            Self::QuotaExceededCidrReservationCount(error) => {
+                ("QuotaExceededCidrReservationCount", error)
+            }
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(error) => {
+                ("ConflictCidrReservationMaskAndCidrReservationCidr", error)
+            }
+            Self::OperationFailedCidrNotEnoughInVSwitch(error) => {
+                ("OperationFailedCidrNotEnoughInVSwitch", error)
+            }
+            Self::OperationFailedSystemReservedIpContained(error) => {
+                ("OperationFailedSystemReservedIpContained", error)
+            }
+            Self::OperationFailedAlreadyUsedIpContained(error) => {
+                ("OperationFailedAlreadyUsedIpContained", error)
+            }
+            Self::IncorrectStatusVswitch(error) => ("IncorrectStatusVswitch", error),
+            Self::IllegalParamVSwitchCidrReservationMask(error) => {
+                ("IllegalParamVSwitchCidrReservationMask", error)
+            }
+            Self::QuotaExceededVSwitchCidrReservationMask(error) => {
+                ("QuotaExceededVSwitchCidrReservationMask", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVSwitchCidrReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVSwitchCidrReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVSwitchCidrReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVSwitchCidrReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

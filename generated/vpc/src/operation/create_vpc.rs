@@ -509,7 +509,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -676,61 +676,114 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpcError {
 }
 impl CreateVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::TokenProcessing(error)
-            | Self::InvokeError(error)
-            | Self::InvalidParameter(error)
-            | Self::ResourceNotAvailable(error)
-            | Self::InvalidVpcNameMalformed(error)
-            | Self::InvalidVpcDiscriptionMalformed(error)
-            | Self::QuotaExceededVpc(error)
-            | Self::ResourceNotAvailableVpc(error)
-            | Self::InvalidUserCidrQuota(error)
-            | Self::InvalidUserCidrMalformed(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::IllegalParamIpv6CidrBlock(error)
-            | Self::OperationFailedIPv6CidrNotReserved(error)
-            | Self::MissingParamEnableIpv6(error)
-            | Self::OperationUnsupportedIpv6Feature(error)
-            | Self::SystemServiceBusy(error)
-            | Self::IllegalParamUserCidr(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::IllegalParamEnableIpv6(error)
-            | Self::InvalidIpv6CidrBlockMalformed(error)
-            | Self::UnsupportedFeatureIpv6Isp(error)
-            | Self::ResourceNotEnoughIpv6Cidr(error)
-            | Self::UnsupportedFeatureIpam(error)
-            | Self::IllegalParamIpv4CidrMask(error)
-            | Self::IllegalParamIpamPool(error)
-            | Self::OperationDeniedRequestRegionInvalid(error)
-            | Self::OperationDeniedIpamPoolNotInRegion(error)
-            | Self::MissingParamCidrOrCidrMask(error)
-            | Self::OperationDeniedCidrInExcludeCidrs(error)
-            | Self::OperationDeniedAvailableCidrInsufficient(error)
-            | Self::UnsupportedFeatureIpamError(error)
-            | Self::OperationDeniedCidrUnavailableInPool(error)
-            | Self::IllegalParamCidrBlockMask(error)
-            | Self::UnsupportedFeatureVpcDnsHostname(error)
-            | Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
-            | Self::IllegalParamIpv6Isp(error)
-            | Self::IllegalParamCidrMask(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::UnsupportedFeatureDhcpOptionsSet(error)
-            | Self::Forbidden(error)
-            | Self::ResourceNotFoundIpamPool(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::TokenProcessing(error) => ("TokenProcessing", error),
+            Self::InvokeError(error) => ("InvokeError", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ResourceNotAvailable(error) => ("ResourceNotAvailable", error),
+            Self::InvalidVpcNameMalformed(error) => ("InvalidVpcNameMalformed", error),
+            Self::InvalidVpcDiscriptionMalformed(error) => {
+                ("InvalidVpcDiscriptionMalformed", error)
+            }
+            Self::QuotaExceededVpc(error) => ("QuotaExceededVpc", error),
+            Self::ResourceNotAvailableVpc(error) => ("ResourceNotAvailableVpc", error),
+            Self::InvalidUserCidrQuota(error) => ("InvalidUserCidrQuota", error),
+            Self::InvalidUserCidrMalformed(error) => ("InvalidUserCidrMalformed", error),
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::IllegalParamIpv6CidrBlock(error) => {
+                ("IllegalParamIpv6CidrBlock", error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(error) => {
+                ("OperationFailedIPv6CidrNotReserved", error)
+            }
+            Self::MissingParamEnableIpv6(error) => ("MissingParamEnableIpv6", error),
+            Self::OperationUnsupportedIpv6Feature(error) => {
+                ("OperationUnsupportedIpv6Feature", error)
+            }
+            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
+            Self::IllegalParamUserCidr(error) => ("IllegalParamUserCidr", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::IllegalParamEnableIpv6(error) => ("IllegalParamEnableIpv6", error),
+            Self::InvalidIpv6CidrBlockMalformed(error) => {
+                ("InvalidIpv6CidrBlockMalformed", error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(error) => {
+                ("UnsupportedFeatureIpv6Isp", error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(error) => {
+                ("ResourceNotEnoughIpv6Cidr", error)
+            }
+            Self::UnsupportedFeatureIpam(error) => ("UnsupportedFeatureIpam", error),
+            Self::IllegalParamIpv4CidrMask(error) => ("IllegalParamIpv4CidrMask", error),
+            Self::IllegalParamIpamPool(error) => ("IllegalParamIpamPool", error),
+            Self::OperationDeniedRequestRegionInvalid(error) => {
+                ("OperationDeniedRequestRegionInvalid", error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(error) => {
+                ("OperationDeniedIpamPoolNotInRegion", error)
+            }
+            Self::MissingParamCidrOrCidrMask(error) => {
+                ("MissingParamCidrOrCidrMask", error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(error) => {
+                ("OperationDeniedCidrInExcludeCidrs", error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(error) => {
+                ("OperationDeniedAvailableCidrInsufficient", error)
+            }
+            Self::UnsupportedFeatureIpamError(error) => {
+                ("UnsupportedFeatureIpamError", error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(error) => {
+                ("OperationDeniedCidrUnavailableInPool", error)
+            }
+            Self::IllegalParamCidrBlockMask(error) => {
+                ("IllegalParamCidrBlockMask", error)
+            }
+            Self::UnsupportedFeatureVpcDnsHostname(error) => {
+                ("UnsupportedFeatureVpcDnsHostname", error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(error) => {
+                ("OperationDeniedMaskOfCidrIsNotAllowed", error)
+            }
+            Self::IllegalParamIpv6Isp(error) => ("IllegalParamIpv6Isp", error),
+            Self::IllegalParamCidrMask(error) => ("IllegalParamCidrMask", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::UnsupportedFeatureDhcpOptionsSet(error) => {
+                ("UnsupportedFeatureDhcpOptionsSet", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -261,7 +261,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpconnFromVbrResponse {
 /// Service errors of `CreateVpconnFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpconnFromVbrError {
     /// HTTP 400 `OperationFailed.TargetUserPconnTrafficNotEnable`: The operation failed because of TargetUserPconnTrafficNotEnable.
@@ -313,28 +313,57 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
 }
 impl CreateVpconnFromVbrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::OperationFailedVbrBindedPconn(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::IncorrectStatusVbrId(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::OperationFailedVPconnCreated(error)
-            | Self::OperationFailedBandwidthOrVlanIdEmpty(error)
-            | Self::ResourceNotFoundVirtualBorderRouter(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedTargetUserPconnTrafficNotEnable(error) => {
+                ("OperationFailedTargetUserPconnTrafficNotEnable", error)
+            }
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::OperationFailedVbrBindedPconn(error) => {
+                ("OperationFailedVbrBindedPconn", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::IncorrectStatusVbrId(error) => ("IncorrectStatusVbrId", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::OperationFailedVPconnCreated(error) => {
+                ("OperationFailedVPconnCreated", error)
+            }
+            Self::OperationFailedBandwidthOrVlanIdEmpty(error) => {
+                ("OperationFailedBandwidthOrVlanIdEmpty", error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(error) => {
+                ("ResourceNotFoundVirtualBorderRouter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVpconnFromVbrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpconnFromVbrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpconnFromVbrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpconnFromVbrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -777,7 +777,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnAttachmentResponse {
 /// Service errors of `CreateVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpnAttachmentError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -943,60 +943,119 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
 }
 impl CreateVpnAttachmentError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::InvalidVpnConnectionAlreadyExists(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::InvalidParameterVpnConnectionName(error)
-            | Self::QuotaExceededPolicyBasedRoute(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::InvalidParameterBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::OperationFailedMissCertificate(error)
-            | Self::MissingParamRemoteId(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::VpnTaskConflict(error)
-            | Self::ForbiddenTagKeyDuplicated(error)
-            | Self::OperationFailedNoAvailableAmount(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::InternalError(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::CustomerGatewayConflictVpnIp(error)
-            | Self::MissingParameterTunnelOptionsSpecification(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::DryRunOperation(error)
-            | Self::VpnConnectionInvalidCreateTunnelOptions(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::InvalidVpnConnectionAlreadyExists(error) => {
+                ("InvalidVpnConnectionAlreadyExists", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::InvalidParameterVpnConnectionName(error) => {
+                ("InvalidParameterVpnConnectionName", error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(error) => {
+                ("QuotaExceededPolicyBasedRoute", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::InvalidParameterBgpConfig(error) => {
+                ("InvalidParameterBgpConfig", error)
+            }
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::OperationFailedMissCertificate(error) => {
+                ("OperationFailedMissCertificate", error)
+            }
+            Self::MissingParamRemoteId(error) => ("MissingParamRemoteId", error),
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::OperationFailedNoAvailableAmount(error) => {
+                ("OperationFailedNoAvailableAmount", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::CustomerGatewayConflictVpnIp(error) => {
+                ("CustomerGatewayConflictVpnIp", error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(error) => {
+                ("MissingParameterTunnelOptionsSpecification", error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::VpnConnectionInvalidCreateTunnelOptions(error) => {
+                ("VpnConnectionInvalidCreateTunnelOptions", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVpnAttachmentError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnAttachmentError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnAttachmentError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnAttachmentError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -415,7 +415,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
 /// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -500,41 +500,72 @@ impl From<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
 }
 impl CreateVpnRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::IllegalParamRouteDest(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::OperationFailedInvalidCidrBlock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::TaskConflict(error)
-            | Self::VpnTaskConflict(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::InternalError(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::DryRunOperation(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::IllegalParamRouteDest(error) => ("IllegalParamRouteDest", error),
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::OperationFailedInvalidCidrBlock(error) => {
+                ("OperationFailedInvalidCidrBlock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for CreateVpnRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for CreateVpnRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for CreateVpnRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for CreateVpnRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -200,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCustomerGatewayResponse {
 /// Service errors of `DeleteCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCustomerGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -234,24 +234,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
 }
 impl DeleteCustomerGatewayError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationVpnConnection(error)
-            | Self::VpnGatewayTaskConflict(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationVpnConnection(error) => {
+                ("DependencyViolationVpnConnection", error)
+            }
+            Self::VpnGatewayTaskConflict(error) => ("VpnGatewayTaskConflict", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteCustomerGatewayError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteCustomerGatewayError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteCustomerGatewayError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteCustomerGatewayError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -236,7 +236,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosRuleRespon
 /// Service errors of `DeleteExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -258,15 +258,29 @@ for DeleteExpressConnectTrafficQosRuleError {
 }
 impl DeleteExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusQos(error)
-            | Self::EcQoSConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
+            Self::EcQoSConflict(error) => ("EcQoSConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteExpressConnectTrafficQosRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -274,6 +288,7 @@ impl ::std::fmt::Display for DeleteExpressConnectTrafficQosRuleError {
 impl ::std::error::Error for DeleteExpressConnectTrafficQosRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteExpressConnectTrafficQosRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -249,7 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
@@ -275,22 +275,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
 }
 impl DeleteFullNatEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatEntry(error)
-            | Self::IncorrectStatusFullNatEntry(error)
-            | Self::ResourceNotFoundFullNatTableId(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundFullNatEntry(error) => {
+                ("ResourceNotFoundFullNatEntry", error)
+            }
+            Self::IncorrectStatusFullNatEntry(error) => {
+                ("IncorrectStatusFullNatEntry", error)
+            }
+            Self::ResourceNotFoundFullNatTableId(error) => {
+                ("ResourceNotFoundFullNatTableId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteFullNatEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteFullNatEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteFullNatEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteFullNatEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -184,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse
 /// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -226,19 +226,39 @@ for DeleteGlobalAccelerationInstanceError {
 }
 impl DeleteGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
-            | Self::DependencyViolationIps(error)
-            | Self::IncorrectStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
+                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error) => {
+                ("ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid", error)
+            }
+            Self::DependencyViolationIps(error) => ("DependencyViolationIps", error),
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -246,6 +266,7 @@ impl ::std::fmt::Display for DeleteGlobalAccelerationInstanceError {
 impl ::std::error::Error for DeleteGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DeleteGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -204,7 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
 /// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpv6EgressOnlyRuleError {
     /// HTTP 400 `IncorrectStatus.EgressOnlyRule`: The status of the specified IPv6EgressOnlyRule is incorrect.
@@ -232,22 +232,41 @@ impl From<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError
 }
 impl DeleteIpv6EgressOnlyRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusEgressOnlyRule(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::ResourceNotFoundIpv6EgressOnlyRule(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusEgressOnlyRule(error) => {
+                ("IncorrectStatusEgressOnlyRule", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::ResourceNotFoundIpv6EgressOnlyRule(error) => {
+                ("ResourceNotFoundIpv6EgressOnlyRule", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteIpv6EgressOnlyRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -194,7 +194,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
 /// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotMatched`: instance id not matched.
@@ -260,30 +260,63 @@ impl From<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError
 }
 impl DeletePhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidPhysicalConnectionIdNotMatched(error)
-            | Self::ForbiddenVbrExists(error)
-            | Self::ForbiddenAssociateToVbr(error)
-            | Self::OperationDeniedNeedVpconnOwner(error)
-            | Self::OperationDeniedNeedPconnOwner(error)
-            | Self::ForbiddenNotInAllowDeleteStatus(error)
-            | Self::ResourceAlreadyAssociatedPconnQos(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
-            | Self::OperationDeniedExistVbrInPhysicalConnection(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidPhysicalConnectionIdNotMatched(error) => {
+                ("InvalidPhysicalConnectionIdNotMatched", error)
+            }
+            Self::ForbiddenVbrExists(error) => ("ForbiddenVbrExists", error),
+            Self::ForbiddenAssociateToVbr(error) => ("ForbiddenAssociateToVbr", error),
+            Self::OperationDeniedNeedVpconnOwner(error) => {
+                ("OperationDeniedNeedVpconnOwner", error)
+            }
+            Self::OperationDeniedNeedPconnOwner(error) => {
+                ("OperationDeniedNeedPconnOwner", error)
+            }
+            Self::ForbiddenNotInAllowDeleteStatus(error) => {
+                ("ForbiddenNotInAllowDeleteStatus", error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(error) => {
+                ("ResourceAlreadyAssociatedPconnQos", error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error) => {
+                ("OperationDeniedNeedVpconnOwnerOrPconnOwner", error)
+            }
+            Self::OperationDeniedExistVbrInPhysicalConnection(error) => {
+                ("OperationDeniedExistVbrInPhysicalConnection", error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeletePhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

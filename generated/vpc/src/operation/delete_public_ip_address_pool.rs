@@ -227,7 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
 /// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolError {
     /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
@@ -267,24 +267,49 @@ impl From<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolErro
 }
 impl DeletePublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusPublicIpAddressPool(error)
-            | Self::ResourceInUsePublicIpAddressPool(error)
-            | Self::OperationFailedResourceIsShared(error)
-            | Self::OperationDeniedOperateSharedResource(error)
-            | Self::ResourceNotFoundPublicIpAddressPool(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusPublicIpAddressPool(error) => {
+                ("IncorrectStatusPublicIpAddressPool", error)
+            }
+            Self::ResourceInUsePublicIpAddressPool(error) => {
+                ("ResourceInUsePublicIpAddressPool", error)
+            }
+            Self::OperationFailedResourceIsShared(error) => {
+                ("OperationFailedResourceIsShared", error)
+            }
+            Self::OperationDeniedOperateSharedResource(error) => {
+                ("OperationDeniedOperateSharedResource", error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(error) => {
+                ("ResourceNotFoundPublicIpAddressPool", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeletePublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeletePublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeletePublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeletePublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteTableResponse {
 /// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteTableError {
     /// HTTP 400 `OperationDenied.GatewayAssociated`: You cannot delete the specified route table because it still associates with gateway.
@@ -232,29 +232,52 @@ impl From<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
 }
 impl DeleteRouteTableError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedGatewayAssociated(error)
-            | Self::MissingParamRouteTableId(error)
-            | Self::IncorrectRouteTableType(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::IncorrectRouteTableStatusRouteEntryExist(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidParameterAction(error)
-            | Self::IncorrectRouteTableStatus(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedGatewayAssociated(error) => {
+                ("OperationDeniedGatewayAssociated", error)
+            }
+            Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
+            Self::IncorrectRouteTableType(error) => ("IncorrectRouteTableType", error),
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::IncorrectRouteTableStatusRouteEntryExist(error) => {
+                ("IncorrectRouteTableStatusRouteEntryExist", error)
+            }
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
+            Self::IncorrectRouteTableStatus(error) => {
+                ("IncorrectRouteTableStatus", error)
+            }
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteRouteTableError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteRouteTableError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteRouteTableError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteRouteTableError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

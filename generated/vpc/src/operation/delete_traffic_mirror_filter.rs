@@ -226,7 +226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterResponse {
 /// Service errors of `DeleteTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -261,23 +261,46 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterErro
 }
 impl DeleteTrafficMirrorFilterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorRule(error)
-            | Self::DependencyViolationTrafficMirrorSession(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(error) => {
+                ("IncorrectStatusTrafficMirrorRule", error)
+            }
+            Self::DependencyViolationTrafficMirrorSession(error) => {
+                ("DependencyViolationTrafficMirrorSession", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTrafficMirrorFilterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficMirrorFilterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorFilterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorFilterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -220,7 +220,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorSessionResponse {
 /// Service errors of `DeleteTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorSessionError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
@@ -250,22 +250,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionErr
 }
 impl DeleteTrafficMirrorSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorSession(error) => {
+                ("ResourceNotFoundTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteTrafficMirrorSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteTrafficMirrorSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteTrafficMirrorSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteTrafficMirrorSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -239,7 +239,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchCidrReservationResponse {
 /// Service errors of `DeleteVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVSwitchCidrReservationError {
     /// HTTP 400 `DependencyViolation.IpPrefix`: DependencyViolation.IpPrefix
@@ -269,22 +269,43 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationE
 }
 impl DeleteVSwitchCidrReservationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::DependencyViolationIpPrefix(error)
-            | Self::IncorrectStatusCidrReservation(error)
-            | Self::ResourceNotFoundCidrReservation(error)
-            | Self::Unhandled(error) => error,
+            Self::DependencyViolationIpPrefix(error) => {
+                ("DependencyViolationIpPrefix", error)
+            }
+            Self::IncorrectStatusCidrReservation(error) => {
+                ("IncorrectStatusCidrReservation", error)
+            }
+            Self::ResourceNotFoundCidrReservation(error) => {
+                ("ResourceNotFoundCidrReservation", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteVSwitchCidrReservationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVSwitchCidrReservationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVSwitchCidrReservationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVSwitchCidrReservationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

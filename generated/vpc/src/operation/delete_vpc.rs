@@ -247,7 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `IncorrectStatus.VpcDhcpStatus`: The DhcpOptionsSet status of vpc  does not support this operation.
@@ -403,54 +403,117 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcError {
 }
 impl DeleteVpcError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpcDhcpStatus(error)
-            | Self::DependencyViolationGatewayEndpoint(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::DependencyViolationRouteEntry(error)
-            | Self::DependencyViolationInstance(error)
-            | Self::DependencyViolationVSwitch(error)
-            | Self::DependencyViolationRouteInterface(error)
-            | Self::DependencyViolationTunnel(error)
-            | Self::DependencyViolationNatGateway(error)
-            | Self::DependencyViolationRouterInterface(error)
-            | Self::DependencyViolationSecurityGroup(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::Forbbiden(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidAction(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::DependencyViolationRouteTable(error)
-            | Self::DependencyViolationNetworkAcl(error)
-            | Self::DependencyViolationClassicLinkInstance(error)
-            | Self::SystemServiceBusy(error)
-            | Self::DependencyViolationDhcpOptionsSet(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::DependencyViolationCustomRouteTable(error)
-            | Self::DependencyViolationIpv4Gateway(error)
-            | Self::DependencyViolationGatewayRouteTable(error)
-            | Self::OperationDeniedVpcPeerExists(error)
-            | Self::DependencyViolationAppAccess(error)
-            | Self::DependencyViolationOppositeRouterInterface(error)
-            | Self::DependencyViolationTransitRouter(error)
-            | Self::DependencyViolationIpv6Gateway(error)
-            | Self::DependencyViolationCloudServiceResource(error)
-            | Self::IncorrectStatusVpcDnsHostnameStatus(error)
-            | Self::OperationDenied(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusVpcDhcpStatus(error) => {
+                ("IncorrectStatusVpcDhcpStatus", error)
+            }
+            Self::DependencyViolationGatewayEndpoint(error) => {
+                ("DependencyViolationGatewayEndpoint", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::DependencyViolationRouteEntry(error) => {
+                ("DependencyViolationRouteEntry", error)
+            }
+            Self::DependencyViolationInstance(error) => {
+                ("DependencyViolationInstance", error)
+            }
+            Self::DependencyViolationVSwitch(error) => {
+                ("DependencyViolationVSwitch", error)
+            }
+            Self::DependencyViolationRouteInterface(error) => {
+                ("DependencyViolationRouteInterface", error)
+            }
+            Self::DependencyViolationTunnel(error) => {
+                ("DependencyViolationTunnel", error)
+            }
+            Self::DependencyViolationNatGateway(error) => {
+                ("DependencyViolationNatGateway", error)
+            }
+            Self::DependencyViolationRouterInterface(error) => {
+                ("DependencyViolationRouterInterface", error)
+            }
+            Self::DependencyViolationSecurityGroup(error) => {
+                ("DependencyViolationSecurityGroup", error)
+            }
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidAction(error) => ("InvalidAction", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::DependencyViolationRouteTable(error) => {
+                ("DependencyViolationRouteTable", error)
+            }
+            Self::DependencyViolationNetworkAcl(error) => {
+                ("DependencyViolationNetworkAcl", error)
+            }
+            Self::DependencyViolationClassicLinkInstance(error) => {
+                ("DependencyViolationClassicLinkInstance", error)
+            }
+            Self::SystemServiceBusy(error) => ("SystemServiceBusy", error),
+            Self::DependencyViolationDhcpOptionsSet(error) => {
+                ("DependencyViolationDhcpOptionsSet", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::DependencyViolationCustomRouteTable(error) => {
+                ("DependencyViolationCustomRouteTable", error)
+            }
+            Self::DependencyViolationIpv4Gateway(error) => {
+                ("DependencyViolationIpv4Gateway", error)
+            }
+            Self::DependencyViolationGatewayRouteTable(error) => {
+                ("DependencyViolationGatewayRouteTable", error)
+            }
+            Self::OperationDeniedVpcPeerExists(error) => {
+                ("OperationDeniedVpcPeerExists", error)
+            }
+            Self::DependencyViolationAppAccess(error) => {
+                ("DependencyViolationAppAccess", error)
+            }
+            Self::DependencyViolationOppositeRouterInterface(error) => {
+                ("DependencyViolationOppositeRouterInterface", error)
+            }
+            Self::DependencyViolationTransitRouter(error) => {
+                ("DependencyViolationTransitRouter", error)
+            }
+            Self::DependencyViolationIpv6Gateway(error) => {
+                ("DependencyViolationIpv6Gateway", error)
+            }
+            Self::DependencyViolationCloudServiceResource(error) => {
+                ("DependencyViolationCloudServiceResource", error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(error) => {
+                ("IncorrectStatusVpcDnsHostnameStatus", error)
+            }
+            Self::OperationDenied(error) => ("OperationDenied", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteVpcError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

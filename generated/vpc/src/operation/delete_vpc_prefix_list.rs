@@ -226,7 +226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPrefixListResponse {
 /// Service errors of `DeleteVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -267,25 +267,52 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
 }
 impl DeleteVpcPrefixListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundPrefixList(error)
-            | Self::IncorrectStatusSystemPrefixList(error)
-            | Self::OperationDeniedDeleteShareResource(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::DependencyViolationPrefixListRelation(error)
-            | Self::DependencyViolationShareResource(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::IncorrectStatusSystemPrefixList(error) => {
+                ("IncorrectStatusSystemPrefixList", error)
+            }
+            Self::OperationDeniedDeleteShareResource(error) => {
+                ("OperationDeniedDeleteShareResource", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::DependencyViolationPrefixListRelation(error) => {
+                ("DependencyViolationPrefixListRelation", error)
+            }
+            Self::DependencyViolationShareResource(error) => {
+                ("DependencyViolationShareResource", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteVpcPrefixListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcPrefixListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcPrefixListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPrefixListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

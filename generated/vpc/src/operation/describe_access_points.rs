@@ -237,7 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessPointsError {
     /// HTTP 400 `InvalidAccessPointType.NotSupport`: Invalid access point type.
@@ -263,22 +263,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
 }
 impl DescribeAccessPointsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidAccessPointTypeNotSupport(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidRegionIdNotSupport(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidAccessPointTypeNotSupport(error) => {
+                ("InvalidAccessPointTypeNotSupport", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidRegionIdNotSupport(error) => {
+                ("InvalidRegionIdNotSupport", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeAccessPointsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeAccessPointsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeAccessPointsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeAccessPointsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -350,7 +350,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse 
 /// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCommonBandwidthPackagesError {
     /// HTTP 400 `InvalidBandwidthPackageIdNumber.NotSupported`: The number of BandwidthPackageIds exceeds the limit.
@@ -381,17 +381,35 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCommonBandwidthPackag
 }
 impl DescribeCommonBandwidthPackagesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::OperationUnsupportedResourceGroupId(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
+                ("InvalidBandwidthPackageIdNumberNotSupported", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::OperationUnsupportedResourceGroupId(error) => {
+                ("OperationUnsupportedResourceGroupId", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCommonBandwidthPackagesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -399,6 +417,7 @@ impl ::std::fmt::Display for DescribeCommonBandwidthPackagesError {
 impl ::std::error::Error for DescribeCommonBandwidthPackagesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeCommonBandwidthPackagesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

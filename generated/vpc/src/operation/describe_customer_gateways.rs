@@ -273,7 +273,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewaysResponse {
 /// Service errors of `DescribeCustomerGateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCustomerGatewaysError {
     /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
@@ -309,26 +309,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError
 }
 impl DescribeCustomerGatewaysError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeCustomerGatewaysError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeCustomerGatewaysError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeCustomerGatewaysError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeCustomerGatewaysError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -257,7 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosRuleResp
 /// Service errors of `DescribeExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosRuleError {
     /// A code this spec does not document.
@@ -271,13 +271,27 @@ for DescribeExpressConnectTrafficQosRuleError {
 }
 impl DescribeExpressConnectTrafficQosRuleError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Unhandled(error) => error,
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -285,6 +299,7 @@ impl ::std::fmt::Display for DescribeExpressConnectTrafficQosRuleError {
 impl ::std::error::Error for DescribeExpressConnectTrafficQosRuleError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeExpressConnectTrafficQosRuleError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -433,7 +433,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {
 /// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeFlowLogsError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -466,25 +466,42 @@ impl From<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
 }
 impl DescribeFlowLogsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeFlowLogsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeFlowLogsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeFlowLogsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeFlowLogsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -373,7 +373,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesRespo
 /// Service errors of `DescribeGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGlobalAccelerationInstancesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
@@ -392,13 +392,28 @@ for DescribeGlobalAccelerationInstancesError {
 }
 impl DescribeGlobalAccelerationInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidRegionIdNotFound(error) | Self::Unhandled(error) => error,
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeGlobalAccelerationInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeGlobalAccelerationInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -406,6 +421,7 @@ impl ::std::fmt::Display for DescribeGlobalAccelerationInstancesError {
 impl ::std::error::Error for DescribeGlobalAccelerationInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeGlobalAccelerationInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

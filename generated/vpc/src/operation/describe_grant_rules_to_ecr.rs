@@ -266,7 +266,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
 /// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToEcrError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -296,24 +296,39 @@ impl From<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError 
 }
 impl DescribeGrantRulesToEcrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error)
-            | Self::ParameterIllegal(error)
-            | Self::InstanceStatusError(error)
-            | Self::VRouterIdNotFound(error)
-            | Self::InstanceNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeGrantRulesToEcrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeGrantRulesToEcrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeGrantRulesToEcrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeGrantRulesToEcrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

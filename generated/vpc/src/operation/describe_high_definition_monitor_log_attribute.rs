@@ -227,7 +227,7 @@ for DescribeHighDefinitionMonitorLogAttributeResponse {
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHighDefinitionMonitorLogAttributeError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -261,19 +261,35 @@ for DescribeHighDefinitionMonitorLogAttributeError {
 }
 impl DescribeHighDefinitionMonitorLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error)
-            | Self::ProjectNotExist(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectNotExist(error) => ("ProjectNotExist", error),
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -281,6 +297,7 @@ impl ::std::fmt::Display for DescribeHighDefinitionMonitorLogAttributeError {
 impl ::std::error::Error for DescribeHighDefinitionMonitorLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

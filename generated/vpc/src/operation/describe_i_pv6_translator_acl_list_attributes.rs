@@ -242,7 +242,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesR
 /// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorAclListAttributesError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -269,16 +269,32 @@ for DescribeIPv6TranslatorAclListAttributesError {
 }
 impl DescribeIPv6TranslatorAclListAttributesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIPv6TranslatorAclListAttributesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIPv6TranslatorAclListAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -286,6 +302,7 @@ impl ::std::fmt::Display for DescribeIPv6TranslatorAclListAttributesError {
 impl ::std::error::Error for DescribeIPv6TranslatorAclListAttributesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeIPv6TranslatorAclListAttributesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -425,7 +425,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
 /// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorEntriesError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -472,27 +472,52 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntries
 }
 impl DescribeIPv6TranslatorEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::IPv6TranslatorEntryInvalidPort(error)
-            | Self::IPv6TranslatorEntryInvalidProtocol(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::IPv6TranslatorEntryInvalidAclStatus(error)
-            | Self::IPv6TranslatorEntryInvalidAclType(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::IPv6TranslatorEntryInvalidPort(error) => {
+                ("IPv6TranslatorEntryInvalidPort", error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(error) => {
+                ("IPv6TranslatorEntryInvalidProtocol", error)
+            }
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(error) => {
+                ("IPv6TranslatorEntryInvalidAclStatus", error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(error) => {
+                ("IPv6TranslatorEntryInvalidAclType", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIPv6TranslatorEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIPv6TranslatorEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

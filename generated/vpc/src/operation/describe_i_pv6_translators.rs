@@ -363,7 +363,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorsError {
     /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
@@ -399,26 +399,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError 
 }
 impl DescribeIPv6TranslatorsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::PayTypeNotSupport(error)
-            | Self::BusinessStatusNotSupport(error)
-            | Self::InvalidIpAddressWrongFormat(error)
-            | Self::StatusNotSupport(error)
-            | Self::InvalidName(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::PayTypeNotSupport(error) => ("PayTypeNotSupport", error),
+            Self::BusinessStatusNotSupport(error) => ("BusinessStatusNotSupport", error),
+            Self::InvalidIpAddressWrongFormat(error) => {
+                ("InvalidIpAddressWrongFormat", error)
+            }
+            Self::StatusNotSupport(error) => ("StatusNotSupport", error),
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIPv6TranslatorsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIPv6TranslatorsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIPv6TranslatorsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIPv6TranslatorsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

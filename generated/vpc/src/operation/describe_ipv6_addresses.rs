@@ -470,7 +470,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6AddressesError {
     /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
@@ -504,24 +504,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
 }
 impl DescribeIpv6AddressesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpv6Address(error)
-            | Self::IllegalParamNetworkType(error)
-            | Self::IllegalParamAddressType(error)
-            | Self::IllegalParamSizeAssociatedInstanceId(error)
-            | Self::MissingParamAssociatedInstanceId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIpv6Address(error) => ("IllegalParamIpv6Address", error),
+            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
+            Self::IllegalParamAddressType(error) => ("IllegalParamAddressType", error),
+            Self::IllegalParamSizeAssociatedInstanceId(error) => {
+                ("IllegalParamSizeAssociatedInstanceId", error)
+            }
+            Self::MissingParamAssociatedInstanceId(error) => {
+                ("MissingParamAssociatedInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIpv6AddressesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIpv6AddressesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIpv6AddressesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6AddressesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -260,7 +260,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
 /// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6GatewayAttributeError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -278,19 +278,35 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeE
 }
 impl DescribeIpv6GatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbbiden(error) | Self::Unhandled(error) => error,
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIpv6GatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIpv6GatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIpv6GatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -296,7 +296,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewaysResponse {
 /// Service errors of `DescribeIpv6Gateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6GatewaysError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -314,19 +314,35 @@ impl From<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
 }
 impl DescribeIpv6GatewaysError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::Forbidden(error) | Self::Unhandled(error) => error,
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeIpv6GatewaysError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeIpv6GatewaysError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeIpv6GatewaysError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeIpv6GatewaysError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -327,7 +327,7 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
     /// HTTP 400 `InstanceNotExist.NatGatewayId`: The NAT gateway instance is not exist.
@@ -349,15 +349,33 @@ for DescribeNatGatewayAssociateNetworkInterfacesError {
 }
 impl DescribeNatGatewayAssociateNetworkInterfacesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceNotExistNatGatewayId(error)
-            | Self::IllegalParamResourceOwnerId(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceNotExistNatGatewayId(error) => {
+                ("InstanceNotExistNatGatewayId", error)
+            }
+            Self::IllegalParamResourceOwnerId(error) => {
+                ("IllegalParamResourceOwnerId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -365,6 +383,7 @@ impl ::std::fmt::Display for DescribeNatGatewayAssociateNetworkInterfacesError {
 impl ::std::error::Error for DescribeNatGatewayAssociateNetworkInterfacesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -263,7 +263,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
 /// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePublicIpAddressError {
     /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
@@ -284,21 +284,36 @@ impl From<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError 
 }
 impl DescribePublicIpAddressError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamIpVersion(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribePublicIpAddressError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribePublicIpAddressError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribePublicIpAddressError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribePublicIpAddressError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

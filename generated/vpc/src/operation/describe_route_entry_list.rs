@@ -437,7 +437,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteEntryListError {
     /// HTTP 400 `IllegalParam.NextToken`: User nextToken is illegal.
@@ -494,31 +494,58 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
 }
 impl DescribeRouteEntryListError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::OperationFailedQueryCenEntry(error)
-            | Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
-            | Self::InvalidRouteTableNotFound(error)
-            | Self::IllegalParamRouteEntryType(error)
-            | Self::MissingParamContext(error)
-            | Self::MissingParamAliUid(error)
-            | Self::MissingParamBid(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationFailedFilterParamUnderWrongRouteType(error)
-            | Self::IllegalParamNextTokenExpired(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::OperationFailedQueryCenEntry(error) => {
+                ("OperationFailedQueryCenEntry", error)
+            }
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error) => {
+                ("OperationDeniedUseGatewayRouteEntryQueryInterface", error)
+            }
+            Self::InvalidRouteTableNotFound(error) => {
+                ("InvalidRouteTableNotFound", error)
+            }
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::MissingParamContext(error) => ("MissingParamContext", error),
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamBid(error) => ("MissingParamBid", error),
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(error) => {
+                ("OperationFailedFilterParamUnderWrongRouteType", error)
+            }
+            Self::IllegalParamNextTokenExpired(error) => {
+                ("IllegalParamNextTokenExpired", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeRouteEntryListError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouteEntryListError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRouteEntryListError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouteEntryListError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -528,7 +528,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse
 /// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfaceAttributeError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -547,13 +547,28 @@ for DescribeRouterInterfaceAttributeError {
 }
 impl DescribeRouterInterfaceAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error) | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeRouterInterfaceAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -561,6 +576,7 @@ impl ::std::fmt::Display for DescribeRouterInterfaceAttributeError {
 impl ::std::error::Error for DescribeRouterInterfaceAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeRouterInterfaceAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

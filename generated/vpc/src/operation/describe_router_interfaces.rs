@@ -293,7 +293,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfacesError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -339,28 +339,49 @@ impl From<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError
 }
 impl DescribeRouterInterfacesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParamNotNull(error)
-            | Self::EndPointEmpty(error)
-            | Self::InvalidConnectionTypeMalFormed(error)
-            | Self::InvalidProductFormMalFormed(error)
-            | Self::InvalidRoleMalformed(error)
-            | Self::IllegalParamAliUid(error)
-            | Self::ParameterIllegal(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidFilterKeyValueNotSupported(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::EndPointEmpty(error) => ("EndPointEmpty", error),
+            Self::InvalidConnectionTypeMalFormed(error) => {
+                ("InvalidConnectionTypeMalFormed", error)
+            }
+            Self::InvalidProductFormMalFormed(error) => {
+                ("InvalidProductFormMalFormed", error)
+            }
+            Self::InvalidRoleMalformed(error) => ("InvalidRoleMalformed", error),
+            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidFilterKeyValueNotSupported(error) => {
+                ("InvalidFilterKeyValueNotSupported", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeRouterInterfacesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeRouterInterfacesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeRouterInterfacesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeRouterInterfacesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

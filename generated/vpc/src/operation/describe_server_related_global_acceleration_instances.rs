@@ -210,7 +210,7 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
     /// HTTP 400 `InvalidBackendServerId.NotInVPC`: The specified BackendServerId is not in VPC.
@@ -244,17 +244,37 @@ for DescribeServerRelatedGlobalAccelerationInstancesError {
 }
 impl DescribeServerRelatedGlobalAccelerationInstancesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBackendServerIdNotInVpc(error)
-            | Self::InvalidBackendServerTypeNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBackendServerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBackendServerIdNotInVpc(error) => {
+                ("InvalidBackendServerIdNotInVpc", error)
+            }
+            Self::InvalidBackendServerTypeNotFound(error) => {
+                ("InvalidBackendServerTypeNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBackendServerIdNotFound(error) => {
+                ("InvalidBackendServerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -262,6 +282,7 @@ impl ::std::fmt::Display for DescribeServerRelatedGlobalAccelerationInstancesErr
 impl ::std::error::Error for DescribeServerRelatedGlobalAccelerationInstancesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -360,7 +360,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnatTableEntriesError {
     /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
@@ -387,23 +387,40 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError
 }
 impl DescribeSnatTableEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidNameMalformed(error)
-            | Self::DescribeSnatParamInvalid(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidSnatTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::DescribeSnatParamInvalid(error) => ("DescribeSnatParamInvalid", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidSnatTableIdNotFound(error) => {
+                ("InvalidSnatTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSnatTableEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSnatTableEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSnatTableEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSnatTableEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

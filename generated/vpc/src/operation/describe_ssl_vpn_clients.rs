@@ -250,7 +250,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientsResponse {
 /// Service errors of `DescribeSslVpnClients`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSslVpnClientsError {
     /// HTTP 400 `InvalidVpnGatewayInstanceId.NotFound`: The specified vpn gateway instance id does not exist.
@@ -279,23 +279,42 @@ impl From<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
 }
 impl DescribeSslVpnClientsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeSslVpnClientsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeSslVpnClientsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeSslVpnClientsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeSslVpnClientsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

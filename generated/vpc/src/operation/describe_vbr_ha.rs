@@ -276,7 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVbrHaError {
     /// HTTP 400 `MissingParam.VbrHaIdOrVbrId`: Missing parameter VBR switch group instance ID or VBR instance ID.
@@ -297,21 +297,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
 }
 impl DescribeVbrHaError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamVbrHaIdOrVbrId(error)
-            | Self::ResourceNotFoundVbrHa(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamVbrHaIdOrVbrId(error) => {
+                ("MissingParamVbrHaIdOrVbrId", error)
+            }
+            Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVbrHaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVbrHaError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVbrHaError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVbrHaError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -299,7 +299,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {
 /// Service errors of `DescribeVcoRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVcoRouteEntriesError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The specified RouteEntryType is invalid.
@@ -331,24 +331,43 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError 
 }
 impl DescribeVcoRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRouteEntryType(error)
-            | Self::VcoStatusNotSupport(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::VcoStatusNotSupport(error) => ("VcoStatusNotSupport", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVcoRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVcoRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVcoRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVcoRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -374,7 +374,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpcAttributeError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -401,23 +401,38 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
 }
 impl DescribeVpcAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectVpcStatus(error)
-            | Self::ForbiddenVpcNotFound(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::ForbiddenVpcNotFound(error) => ("ForbiddenVpcNotFound", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVpcAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpcAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpcAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpcAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -258,7 +258,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnAttachmentsError {
     /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
@@ -288,24 +288,41 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
 }
 impl DescribeVpnAttachmentsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenTagKeyDuplicated(error)
-            | Self::SizeLimitExceededTagNum(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::InvalidParameterTagKey(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenTagKeyDuplicated(error) => {
+                ("ForbiddenTagKeyDuplicated", error)
+            }
+            Self::SizeLimitExceededTagNum(error) => ("SizeLimitExceededTagNum", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVpnAttachmentsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnAttachmentsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnAttachmentsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnAttachmentsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

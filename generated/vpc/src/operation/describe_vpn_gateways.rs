@@ -375,7 +375,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {
 /// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewaysError {
     /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
@@ -408,25 +408,40 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
 }
 impl DescribeVpnGatewaysError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidParameterTagKey(error)
-            | Self::InvalidParameterTagValue(error)
-            | Self::DuplicatedTagKey(error)
-            | Self::InternalError(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
+            Self::InvalidParameterTagValue(error) => ("InvalidParameterTagValue", error),
+            Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVpnGatewaysError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnGatewaysError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnGatewaysError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnGatewaysError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -268,7 +268,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {
 /// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The specified "RouteEntryType" is invalid.
@@ -300,24 +300,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError 
 }
 impl DescribeVpnRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamRouteEntryType(error)
-            | Self::InvalidVpnInstanceIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(error) => {
+                ("InvalidVpnInstanceIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVpnRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

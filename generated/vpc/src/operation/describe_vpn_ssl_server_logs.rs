@@ -311,7 +311,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {
 /// Service errors of `DescribeVpnSslServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnSslServerLogsError {
     /// HTTP 400 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client id does not exist.
@@ -349,24 +349,45 @@ impl From<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError
 }
 impl DescribeVpnSslServerLogsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidSslVpnClientCertIdNotFound(error)
-            | Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidSslVpnServerIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidSslVpnClientCertIdNotFound(error) => {
+                ("InvalidSslVpnClientCertIdNotFound", error)
+            }
+            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error) => {
+                ("ParamExclusiveSslVpnServerIdAndSslVpnClientCertId", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidSslVpnServerIdNotFound(error) => {
+                ("InvalidSslVpnServerIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DescribeVpnSslServerLogsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DescribeVpnSslServerLogsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DescribeVpnSslServerLogsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DescribeVpnSslServerLogsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -254,7 +254,7 @@ for DissociateRouteTablesFromVpcGatewayEndpointResponse {
 /// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -312,25 +312,57 @@ for DissociateRouteTablesFromVpcGatewayEndpointError {
 }
 impl DissociateRouteTablesFromVpcGatewayEndpointError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedConcurrentOperation(error)
-            | Self::IdempotentParameterMismatch(error)
-            | Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::IncorrectStatusGatewayEndpoint(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::ResourceNotFoundAssociation(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::Forbbiden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::IncorrectStatusCenStatus(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedConcurrentOperation(error) => {
+                ("OperationFailedConcurrentOperation", error)
+            }
+            Self::IdempotentParameterMismatch(error) => {
+                ("IdempotentParameterMismatch", error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(error) => {
+                ("IncorrectStatusGatewayEndpoint", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::ResourceNotFoundAssociation(error) => {
+                ("ResourceNotFoundAssociation", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::Forbbiden(error) => ("Forbbiden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::IncorrectStatusCenStatus(error) => ("IncorrectStatusCenStatus", error),
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DissociateRouteTablesFromVpcGatewayEndpointError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -338,6 +370,7 @@ impl ::std::fmt::Display for DissociateRouteTablesFromVpcGatewayEndpointError {
 impl ::std::error::Error for DissociateRouteTablesFromVpcGatewayEndpointError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateRouteTablesFromVpcGatewayEndpointError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

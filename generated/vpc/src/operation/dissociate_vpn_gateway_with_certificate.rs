@@ -294,7 +294,7 @@ impl<'de> ::serde::Deserialize<'de> for DissociateVpnGatewayWithCertificateRespo
 /// Service errors of `DissociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -332,19 +332,39 @@ for DissociateVpnGatewayWithCertificateError {
 }
 impl DissociateVpnGatewayWithCertificateError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamCertificateType(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::InvalidAssociateRelationNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamCertificateType(error) => {
+                ("IllegalParamCertificateType", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::InvalidAssociateRelationNotFound(error) => {
+                ("InvalidAssociateRelationNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DissociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -352,6 +372,7 @@ impl ::std::fmt::Display for DissociateVpnGatewayWithCertificateError {
 impl ::std::error::Error for DissociateVpnGatewayWithCertificateError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for DissociateVpnGatewayWithCertificateError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -247,7 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcGatewayEndpointAttributeError {
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
@@ -270,21 +270,38 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttribut
 }
 impl GetVpcGatewayEndpointAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundGatewayEndpoint(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundGatewayEndpoint(error) => {
+                ("ResourceNotFoundGatewayEndpoint", error)
+            }
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcGatewayEndpointAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcGatewayEndpointAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcGatewayEndpointAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

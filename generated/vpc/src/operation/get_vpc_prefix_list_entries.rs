@@ -241,7 +241,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {
 /// Service errors of `GetVpcPrefixListEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcPrefixListEntriesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -262,21 +262,38 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError 
 }
 impl GetVpcPrefixListEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetVpcPrefixListEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcPrefixListEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcPrefixListEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPrefixListEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

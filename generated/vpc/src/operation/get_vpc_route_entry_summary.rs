@@ -223,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
@@ -244,21 +244,38 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError 
 }
 impl GetVpcRouteEntrySummaryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVpcIdNotFound(error)
-            | Self::IllegalParamRouteEntryType(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::IllegalParamRouteEntryType(error) => {
+                ("IllegalParamRouteEntryType", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetVpcRouteEntrySummaryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcRouteEntrySummaryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcRouteEntrySummaryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcRouteEntrySummaryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpnGatewayDiagnoseResultError {
     /// HTTP 400 `param_error`: The param is must be in ...
@@ -333,28 +333,53 @@ impl From<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultEr
 }
 impl GetVpnGatewayDiagnoseResultError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParamError(error)
-            | Self::MissingParamDiagnoseInfo(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::IncorrectStatusDiagnoseTimeout(error)
-            | Self::IncorrectStatusVpnConnectionDeleted(error)
-            | Self::Forbidden(error)
-            | Self::InvalidDiagnoseIdNotFound(error)
-            | Self::InvalidVpnGatewayIdNotFound(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParamError(error) => ("ParamError", error),
+            Self::MissingParamDiagnoseInfo(error) => ("MissingParamDiagnoseInfo", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::IncorrectStatusDiagnoseTimeout(error) => {
+                ("IncorrectStatusDiagnoseTimeout", error)
+            }
+            Self::IncorrectStatusVpnConnectionDeleted(error) => {
+                ("IncorrectStatusVpnConnectionDeleted", error)
+            }
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidDiagnoseIdNotFound(error) => {
+                ("InvalidDiagnoseIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayIdNotFound(error) => {
+                ("InvalidVpnGatewayIdNotFound", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetVpnGatewayDiagnoseResultError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpnGatewayDiagnoseResultError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpnGatewayDiagnoseResultError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpnGatewayDiagnoseResultError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

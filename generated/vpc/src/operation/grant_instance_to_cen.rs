@@ -270,7 +270,7 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
 /// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GrantInstanceToCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -315,29 +315,52 @@ impl From<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
 }
 impl GrantInstanceToCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error)
-            | Self::TaskConflict(error)
-            | Self::MissingParamCenInstanceId(error)
-            | Self::IllegalParamCenInstanceId(error)
-            | Self::InvalidGrant(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::QuotaExceededCbnGrantRules(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::MissingParamCenInstanceId(error) => {
+                ("MissingParamCenInstanceId", error)
+            }
+            Self::IllegalParamCenInstanceId(error) => {
+                ("IllegalParamCenInstanceId", error)
+            }
+            Self::InvalidGrant(error) => ("InvalidGrant", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::QuotaExceededCbnGrantRules(error) => {
+                ("QuotaExceededCbnGrantRules", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GrantInstanceToCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GrantInstanceToCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GrantInstanceToCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GrantInstanceToCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

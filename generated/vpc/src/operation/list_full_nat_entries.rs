@@ -424,7 +424,7 @@ impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListFullNatEntriesError {
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
@@ -455,23 +455,44 @@ impl From<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
 }
 impl ListFullNatEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundFullNatTableId(error)
-            | Self::MissingParamFullnatTableIdOrNatGatewayId(error)
-            | Self::ResourceNotFoundFullNatTable(error)
-            | Self::NatgwNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundFullNatTableId(error) => {
+                ("ResourceNotFoundFullNatTableId", error)
+            }
+            Self::MissingParamFullnatTableIdOrNatGatewayId(error) => {
+                ("MissingParamFullnatTableIdOrNatGatewayId", error)
+            }
+            Self::ResourceNotFoundFullNatTable(error) => {
+                ("ResourceNotFoundFullNatTable", error)
+            }
+            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListFullNatEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListFullNatEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListFullNatEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListFullNatEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -209,7 +209,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPhysicalConnectionFeaturesError {
     /// HTTP 400 `MissingParam.PhysicalConnectionId`: The PhysicalConnectionId is missing.
@@ -237,22 +237,41 @@ impl From<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeature
 }
 impl ListPhysicalConnectionFeaturesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamPhysicalConnectionId(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::InvalidPhysicalConnectionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamPhysicalConnectionId(error) => {
+                ("MissingParamPhysicalConnectionId", error)
+            }
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::InvalidPhysicalConnectionIdNotFound(error) => {
+                ("InvalidPhysicalConnectionIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListPhysicalConnectionFeaturesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPhysicalConnectionFeaturesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListPhysicalConnectionFeaturesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListPhysicalConnectionFeaturesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

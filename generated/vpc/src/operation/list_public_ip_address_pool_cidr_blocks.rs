@@ -268,7 +268,7 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksRespons
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolCidrBlocksError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -292,15 +292,31 @@ for ListPublicIpAddressPoolCidrBlocksError {
 }
 impl ListPublicIpAddressPoolCidrBlocksError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamNextToken(error)
-            | Self::MissingParamPublicIpAddressPoolId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::MissingParamPublicIpAddressPoolId(error) => {
+                ("MissingParamPublicIpAddressPoolId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -308,6 +324,7 @@ impl ::std::fmt::Display for ListPublicIpAddressPoolCidrBlocksError {
 impl ::std::error::Error for ListPublicIpAddressPoolCidrBlocksError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -436,7 +436,7 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
@@ -459,21 +459,38 @@ impl From<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnection
 }
 impl ListVirtualPhysicalConnectionsError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamBandwidth(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListVirtualPhysicalConnectionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVirtualPhysicalConnectionsError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListVirtualPhysicalConnectionsError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListVirtualPhysicalConnectionsError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

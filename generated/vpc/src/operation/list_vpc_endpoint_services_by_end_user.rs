@@ -239,7 +239,7 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse
 /// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcEndpointServicesByEndUserError {
     /// HTTP 400 `ResourceNotFound.EndpointServiceId`: The specified resource gateway endpoint service is not found.
@@ -263,15 +263,31 @@ for ListVpcEndpointServicesByEndUserError {
 }
 impl ListVpcEndpointServicesByEndUserError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundEndpointServiceId(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundEndpointServiceId(error) => {
+                ("ResourceNotFoundEndpointServiceId", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListVpcEndpointServicesByEndUserError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -279,6 +295,7 @@ impl ::std::fmt::Display for ListVpcEndpointServicesByEndUserError {
 impl ::std::error::Error for ListVpcEndpointServicesByEndUserError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ListVpcEndpointServicesByEndUserError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

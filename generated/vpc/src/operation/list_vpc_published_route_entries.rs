@@ -284,7 +284,7 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcPublishedRouteEntriesError {
     /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
@@ -321,25 +321,48 @@ impl From<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesE
 }
 impl ListVpcPublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotAssociatedTargetInstance(error)
-            | Self::ResourceNotFoundRouteTable(error)
-            | Self::IllegalParamNextToken(error)
-            | Self::IllegalParamNextTokenExpired(error)
-            | Self::IllegalParamTargetType(error)
-            | Self::OperationDeniedUnexpectedRouteTable(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotAssociatedTargetInstance(error) => {
+                ("ResourceNotAssociatedTargetInstance", error)
+            }
+            Self::ResourceNotFoundRouteTable(error) => {
+                ("ResourceNotFoundRouteTable", error)
+            }
+            Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
+            Self::IllegalParamNextTokenExpired(error) => {
+                ("IllegalParamNextTokenExpired", error)
+            }
+            Self::IllegalParamTargetType(error) => ("IllegalParamTargetType", error),
+            Self::OperationDeniedUnexpectedRouteTable(error) => {
+                ("OperationDeniedUnexpectedRouteTable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ListVpcPublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ListVpcPublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ListVpcPublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ListVpcPublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

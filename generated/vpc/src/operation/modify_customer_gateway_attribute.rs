@@ -331,7 +331,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCustomerGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -379,28 +379,51 @@ impl From<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttribut
 }
 impl ModifyCustomerGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::OperationDeniedMissingAsn(error)
-            | Self::InvalidAuthkeyMalformed(error)
-            | Self::OperationDeniedVpnFinancialLocked(error)
-            | Self::OperationDeniedVpnConfiguring(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidCustomerGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::OperationDeniedMissingAsn(error) => {
+                ("OperationDeniedMissingAsn", error)
+            }
+            Self::InvalidAuthkeyMalformed(error) => ("InvalidAuthkeyMalformed", error),
+            Self::OperationDeniedVpnFinancialLocked(error) => {
+                ("OperationDeniedVpnFinancialLocked", error)
+            }
+            Self::OperationDeniedVpnConfiguring(error) => {
+                ("OperationDeniedVpnConfiguring", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(error) => {
+                ("InvalidCustomerGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyCustomerGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyCustomerGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyCustomerGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyCustomerGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

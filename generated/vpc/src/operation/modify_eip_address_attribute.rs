@@ -230,7 +230,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipAddressAttributeResponse {
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
@@ -336,44 +336,89 @@ impl From<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeErro
 }
 impl ModifyEipAddressAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OrderErrorEip(error)
-            | Self::InsufficientBalanceEip(error)
-            | Self::InvalidParameter(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::IncorrectEipStatus(error)
-            | Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
-            | Self::QuotaExceededLargeSpecEip(error)
-            | Self::InvalidEipAddressNameMalformed(error)
-            | Self::ResourceQueryError(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::SystemUnknownError(error)
-            | Self::AbsInvalidBandwidthMalformed(error)
-            | Self::InvalidEipStatusBizDisabled(error)
-            | Self::OperationFailedSaleValidate(error)
-            | Self::OperationFailedSyncOrderToSub(error)
-            | Self::CommodityInvalidComponent(error)
-            | Self::OperationFailedCompleteUserInfo(error)
-            | Self::OperationFailedConcurrentRequest(error)
-            | Self::IncorrectStatusResourceStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::ForbiddenInCommonBandwidthPackage(error)
-            | Self::ForbiddenRegionNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::OrderErrorEip(error) => ("OrderErrorEip", error),
+            Self::InsufficientBalanceEip(error) => ("InsufficientBalanceEip", error),
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::IncorrectEipStatus(error) => ("IncorrectEipStatus", error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error) => {
+                ("InvalidBandwidthOutOfMaxTrafficBindedOnNatgw", error)
+            }
+            Self::QuotaExceededLargeSpecEip(error) => {
+                ("QuotaExceededLargeSpecEip", error)
+            }
+            Self::InvalidEipAddressNameMalformed(error) => {
+                ("InvalidEipAddressNameMalformed", error)
+            }
+            Self::ResourceQueryError(error) => ("ResourceQueryError", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::SystemUnknownError(error) => ("SystemUnknownError", error),
+            Self::AbsInvalidBandwidthMalformed(error) => {
+                ("AbsInvalidBandwidthMalformed", error)
+            }
+            Self::InvalidEipStatusBizDisabled(error) => {
+                ("InvalidEipStatusBizDisabled", error)
+            }
+            Self::OperationFailedSaleValidate(error) => {
+                ("OperationFailedSaleValidate", error)
+            }
+            Self::OperationFailedSyncOrderToSub(error) => {
+                ("OperationFailedSyncOrderToSub", error)
+            }
+            Self::CommodityInvalidComponent(error) => {
+                ("CommodityInvalidComponent", error)
+            }
+            Self::OperationFailedCompleteUserInfo(error) => {
+                ("OperationFailedCompleteUserInfo", error)
+            }
+            Self::OperationFailedConcurrentRequest(error) => {
+                ("OperationFailedConcurrentRequest", error)
+            }
+            Self::IncorrectStatusResourceStatus(error) => {
+                ("IncorrectStatusResourceStatus", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::ForbiddenInCommonBandwidthPackage(error) => {
+                ("ForbiddenInCommonBandwidthPackage", error)
+            }
+            Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyEipAddressAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyEipAddressAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyEipAddressAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyEipAddressAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -250,7 +250,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionAttributeRes
 /// Service errors of `ModifyExpressCloudConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionAttributeError {
     /// HTTP 400 `InvalidEccId.NotFound`: %s
@@ -312,27 +312,47 @@ for ModifyExpressCloudConnectionAttributeError {
 }
 impl ModifyExpressCloudConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidEccIdNotFound(error)
-            | Self::IllegalParamAliUid(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::IllegalParamEccId(error)
-            | Self::InvalidEccApplicationNotFound(error)
-            | Self::IllegalParamDescription(error)
-            | Self::IllegalParamName(error)
-            | Self::InvalidServiceProviderMalformed(error)
-            | Self::IllegalParamPortType(error)
-            | Self::IllegalParamDistance(error)
-            | Self::IllegalParamCircuitCode(error)
-            | Self::IllegalParamType(error)
-            | Self::OperationUnsupportedType(error)
-            | Self::InvalidAccessPointNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
+            Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::IllegalParamEccId(error) => ("IllegalParamEccId", error),
+            Self::InvalidEccApplicationNotFound(error) => {
+                ("InvalidEccApplicationNotFound", error)
+            }
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::InvalidServiceProviderMalformed(error) => {
+                ("InvalidServiceProviderMalformed", error)
+            }
+            Self::IllegalParamPortType(error) => ("IllegalParamPortType", error),
+            Self::IllegalParamDistance(error) => ("IllegalParamDistance", error),
+            Self::IllegalParamCircuitCode(error) => ("IllegalParamCircuitCode", error),
+            Self::IllegalParamType(error) => ("IllegalParamType", error),
+            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
+            Self::InvalidAccessPointNotFound(error) => {
+                ("InvalidAccessPointNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -340,6 +360,7 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionAttributeError {
 impl ::std::error::Error for ModifyExpressCloudConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

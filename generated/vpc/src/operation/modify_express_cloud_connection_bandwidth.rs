@@ -186,7 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthRes
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionBandwidthError {
     /// HTTP 400 `MissingParam.EccId`: %s
@@ -230,21 +230,39 @@ for ModifyExpressCloudConnectionBandwidthError {
 }
 impl ModifyExpressCloudConnectionBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::MissingParamEccId(error)
-            | Self::MissingParamAliUid(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::InvalidEccApplicationNotFound(error)
-            | Self::InvalidEccIdNotFound(error)
-            | Self::IncorrectStatusEccApplication(error)
-            | Self::OperationUnsupportedType(error)
-            | Self::Unhandled(error) => error,
+            Self::MissingParamEccId(error) => ("MissingParamEccId", error),
+            Self::MissingParamAliUid(error) => ("MissingParamAliUid", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::InvalidEccApplicationNotFound(error) => {
+                ("InvalidEccApplicationNotFound", error)
+            }
+            Self::InvalidEccIdNotFound(error) => ("InvalidEccIdNotFound", error),
+            Self::IncorrectStatusEccApplication(error) => {
+                ("IncorrectStatusEccApplication", error)
+            }
+            Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -252,6 +270,7 @@ impl ::std::fmt::Display for ModifyExpressCloudConnectionBandwidthError {
 impl ::std::error::Error for ModifyExpressCloudConnectionBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

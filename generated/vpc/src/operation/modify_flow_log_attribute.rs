@@ -269,7 +269,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -363,40 +363,79 @@ impl From<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
 }
 impl ModifyFlowLogAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusFlowLog(error)
-            | Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::RuleExist(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::FlowLogNumberOverLimit(error)
-            | Self::InvalidTrafficTypeNotFound(error)
-            | Self::IncorrectStatusFlowlog(error)
-            | Self::InvalidNameMalformed(error)
-            | Self::IllegalParamAggregationInterval(error)
-            | Self::ForbiddenOperateManagedFlowLog(error)
-            | Self::UnsupportedFeatureIpVersion(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
-            | Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
-            | Self::OperationFailedInternalError(error)
-            | Self::OperationDeniedInvalidInstanceDeliverScope(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusFlowLog(error) => {
+                ("IncorrectBusinessStatusFlowLog", error)
+            }
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::FlowLogNumberOverLimit(error) => ("FlowLogNumberOverLimit", error),
+            Self::InvalidTrafficTypeNotFound(error) => {
+                ("InvalidTrafficTypeNotFound", error)
+            }
+            Self::IncorrectStatusFlowlog(error) => ("IncorrectStatusFlowlog", error),
+            Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
+            Self::IllegalParamAggregationInterval(error) => {
+                ("IllegalParamAggregationInterval", error)
+            }
+            Self::ForbiddenOperateManagedFlowLog(error) => {
+                ("ForbiddenOperateManagedFlowLog", error)
+            }
+            Self::UnsupportedFeatureIpVersion(error) => {
+                ("UnsupportedFeatureIpVersion", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error) => {
+                ("OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotActive", error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(error) => {
+                ("OperationDeniedNisTrafficAnalyzerNotFound", error)
+            }
+            Self::OperationFailedInternalError(error) => {
+                ("OperationFailedInternalError", error)
+            }
+            Self::OperationDeniedInvalidInstanceDeliverScope(error) => {
+                ("OperationDeniedInvalidInstanceDeliverScope", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyFlowLogAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyFlowLogAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyFlowLogAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyFlowLogAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

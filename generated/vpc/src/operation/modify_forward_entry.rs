@@ -380,7 +380,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
@@ -523,53 +523,120 @@ impl From<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
 }
 impl ModifyForwardEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedFeaturePortSegment(error)
-            | Self::InvalidIpNotInNatgw(error)
-            | Self::DuplicatedParamInternalPort(error)
-            | Self::DuplicatedParamExternalPort(error)
-            | Self::OperationFailedAnyPortConfig(error)
-            | Self::OperationUnsupportedForwardEntry(error)
-            | Self::IncorrectStatusNatIp(error)
-            | Self::ForbiddenIpHasBeenUsedInSnat(error)
-            | Self::IncorrectStatusForwardEntry(error)
-            | Self::InvalidExternalIpMalformed(error)
-            | Self::InvalidInternalIpMalformed(error)
-            | Self::InvalidExternalPortMalformed(error)
-            | Self::InvalidInternalPortMalformed(error)
-            | Self::ForbiddenDestnationIpOutOfVpcCidr(error)
-            | Self::InvalidProtocalValueNotSupported(error)
-            | Self::IncorretForwardEntryStatus(error)
-            | Self::QuotaExceeded(error)
-            | Self::ForwardEntryDuplicated(error)
-            | Self::ForbiddenExternalIpUsedInSnatTable(error)
-            | Self::ForbiddenAlreadyBounded(error)
-            | Self::InvalidIpNotFound(error)
-            | Self::InvalidParameterNameMalformed(error)
-            | Self::IncorretStatusForwardEntry(error)
-            | Self::IllegalParamAnyPortNotZero(error)
-            | Self::DuplicatedDestinationPort(error)
-            | Self::InvalidForwardEntryIdNotFound(error)
-            | Self::OperationUnsupportedEipInBinding(error)
-            | Self::QuotaExceededForwardEntrySessionManytoOne(error)
-            | Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
-            | Self::ResourceNotFoundNatIp(error)
-            | Self::ResourceNotFoundForwardEntry(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidExternalIpNotFound(error)
-            | Self::InvalidForwardTableIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedFeaturePortSegment(error) => {
+                ("UnsupportedFeaturePortSegment", error)
+            }
+            Self::InvalidIpNotInNatgw(error) => ("InvalidIpNotInNatgw", error),
+            Self::DuplicatedParamInternalPort(error) => {
+                ("DuplicatedParamInternalPort", error)
+            }
+            Self::DuplicatedParamExternalPort(error) => {
+                ("DuplicatedParamExternalPort", error)
+            }
+            Self::OperationFailedAnyPortConfig(error) => {
+                ("OperationFailedAnyPortConfig", error)
+            }
+            Self::OperationUnsupportedForwardEntry(error) => {
+                ("OperationUnsupportedForwardEntry", error)
+            }
+            Self::IncorrectStatusNatIp(error) => ("IncorrectStatusNatIp", error),
+            Self::ForbiddenIpHasBeenUsedInSnat(error) => {
+                ("ForbiddenIpHasBeenUsedInSnat", error)
+            }
+            Self::IncorrectStatusForwardEntry(error) => {
+                ("IncorrectStatusForwardEntry", error)
+            }
+            Self::InvalidExternalIpMalformed(error) => {
+                ("InvalidExternalIpMalformed", error)
+            }
+            Self::InvalidInternalIpMalformed(error) => {
+                ("InvalidInternalIpMalformed", error)
+            }
+            Self::InvalidExternalPortMalformed(error) => {
+                ("InvalidExternalPortMalformed", error)
+            }
+            Self::InvalidInternalPortMalformed(error) => {
+                ("InvalidInternalPortMalformed", error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(error) => {
+                ("ForbiddenDestnationIpOutOfVpcCidr", error)
+            }
+            Self::InvalidProtocalValueNotSupported(error) => {
+                ("InvalidProtocalValueNotSupported", error)
+            }
+            Self::IncorretForwardEntryStatus(error) => {
+                ("IncorretForwardEntryStatus", error)
+            }
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::ForwardEntryDuplicated(error) => ("ForwardEntryDuplicated", error),
+            Self::ForbiddenExternalIpUsedInSnatTable(error) => {
+                ("ForbiddenExternalIpUsedInSnatTable", error)
+            }
+            Self::ForbiddenAlreadyBounded(error) => ("ForbiddenAlreadyBounded", error),
+            Self::InvalidIpNotFound(error) => ("InvalidIpNotFound", error),
+            Self::InvalidParameterNameMalformed(error) => {
+                ("InvalidParameterNameMalformed", error)
+            }
+            Self::IncorretStatusForwardEntry(error) => {
+                ("IncorretStatusForwardEntry", error)
+            }
+            Self::IllegalParamAnyPortNotZero(error) => {
+                ("IllegalParamAnyPortNotZero", error)
+            }
+            Self::DuplicatedDestinationPort(error) => {
+                ("DuplicatedDestinationPort", error)
+            }
+            Self::InvalidForwardEntryIdNotFound(error) => {
+                ("InvalidForwardEntryIdNotFound", error)
+            }
+            Self::OperationUnsupportedEipInBinding(error) => {
+                ("OperationUnsupportedEipInBinding", error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(error) => {
+                ("QuotaExceededForwardEntrySessionManytoOne", error)
+            }
+            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error) => {
+                ("OperationFailedForwardEntryNotAllowSrcIpEqualDstIp", error)
+            }
+            Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
+            Self::ResourceNotFoundForwardEntry(error) => {
+                ("ResourceNotFoundForwardEntry", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidExternalIpNotFound(error) => {
+                ("InvalidExternalIpNotFound", error)
+            }
+            Self::InvalidForwardTableIdNotFound(error) => {
+                ("InvalidForwardTableIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyForwardEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyForwardEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyForwardEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyForwardEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyGlobalAccelerationInstanceSpecResp
 /// Service errors of `ModifyGlobalAccelerationInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceSpecError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -255,22 +255,48 @@ for ModifyGlobalAccelerationInstanceSpecError {
 }
 impl ModifyGlobalAccelerationInstanceSpecError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidBandwidthValueNotSupported(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::ForbiddenChargeTypeIsPrepaid(error)
-            | Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
-            | Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
-            | Self::InvalidParameter(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidBandwidthValueNotSupported(error) => {
+                ("InvalidBandwidthValueNotSupported", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(error) => {
+                ("ForbiddenChargeTypeIsPrepaid", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceNameMalformed", error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error) => {
+                ("InvalidGlobalAccelerationInstanceDescriptionMalformed", error)
+            }
+            Self::InvalidParameter(error) => ("InvalidParameter", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -278,6 +304,7 @@ impl ::std::fmt::Display for ModifyGlobalAccelerationInstanceSpecError {
 impl ::std::error::Error for ModifyGlobalAccelerationInstanceSpecError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -216,7 +216,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclListEntryResponse
 /// Service errors of `ModifyIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -251,18 +251,36 @@ for ModifyIPv6TranslatorAclListEntryError {
 }
 impl ModifyIPv6TranslatorAclListEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidIPv6TranslatorAclIdNotFound(error)
-            | Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
-            | Self::InvalidEntryComment(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidIPv6TranslatorAclIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclIdNotFound", error)
+            }
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(error) => {
+                ("InvalidIPv6TranslatorAclEntryIdNotFound", error)
+            }
+            Self::InvalidEntryComment(error) => ("InvalidEntryComment", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -270,6 +288,7 @@ impl ::std::fmt::Display for ModifyIPv6TranslatorAclListEntryError {
 impl ::std::error::Error for ModifyIPv6TranslatorAclListEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for ModifyIPv6TranslatorAclListEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

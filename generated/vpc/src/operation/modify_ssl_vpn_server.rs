@@ -729,7 +729,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySslVpnServerError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -843,46 +843,91 @@ impl From<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
 }
 impl ModifySslVpnServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::IpConflict(error)
-            | Self::SslVpnServerAddRouteError(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::MissingParameterIDaaSInstanceId(error)
-            | Self::OperationFailedGetIDaaSInfo(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
-            | Self::SystemBusy(error)
-            | Self::SslVpnServerPortIllegal(error)
-            | Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::IllegalParamIDaaSApplicationId(error)
-            | Self::MissingParamIDaaSApplicationId(error)
-            | Self::SslVpnIDaaS2NotSupport(error)
-            | Self::MissingParamIDaaSRegionId(error)
-            | Self::DryRunOperation(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::InvalidIDaaSApplicationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::IpConflict(error) => ("IpConflict", error),
+            Self::SslVpnServerAddRouteError(error) => {
+                ("SslVpnServerAddRouteError", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::MissingParameterIDaaSInstanceId(error) => {
+                ("MissingParameterIDaaSInstanceId", error)
+            }
+            Self::OperationFailedGetIDaaSInfo(error) => {
+                ("OperationFailedGetIDaaSInfo", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(error) => {
+                ("OperationUnsupportedNotSupportMultiFactorAuth", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::SslVpnServerPortIllegal(error) => ("SslVpnServerPortIllegal", error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error) => {
+                ("EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::IllegalParamIDaaSApplicationId(error) => {
+                ("IllegalParamIDaaSApplicationId", error)
+            }
+            Self::MissingParamIDaaSApplicationId(error) => {
+                ("MissingParamIDaaSApplicationId", error)
+            }
+            Self::SslVpnIDaaS2NotSupport(error) => ("SslVpnIDaaS2NotSupport", error),
+            Self::MissingParamIDaaSRegionId(error) => {
+                ("MissingParamIDaaSRegionId", error)
+            }
+            Self::DryRunOperation(error) => ("DryRunOperation", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(error) => {
+                ("InvalidIDaaSApplicationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifySslVpnServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifySslVpnServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifySslVpnServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifySslVpnServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

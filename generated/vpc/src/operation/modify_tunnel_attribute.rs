@@ -323,7 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -402,35 +402,66 @@ impl From<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
 }
 impl ModifyTunnelAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::VpnGatewayTaskConflict(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::VpnGatewayTaskConflict(error) => ("VpnGatewayTaskConflict", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyTunnelAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyTunnelAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyTunnelAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyTunnelAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

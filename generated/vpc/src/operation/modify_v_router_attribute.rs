@@ -208,7 +208,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVRouterAttributeResponse {
 /// Service errors of `ModifyVRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVRouterAttributeError {
     /// HTTP 400 `InvalidVRouterName.Malformed`: Specified virtual router name is not valid.
@@ -243,25 +243,46 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
 }
 impl ModifyVRouterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidVRouterNameMalformed(error)
-            | Self::InvalidVRouterDescriptionMalformed(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidDescriptionMalformed(error)
-            | Self::ForbiddenVRouterNotFound(error)
-            | Self::InvalidVRouterIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidVRouterNameMalformed(error) => {
+                ("InvalidVRouterNameMalformed", error)
+            }
+            Self::InvalidVRouterDescriptionMalformed(error) => {
+                ("InvalidVRouterDescriptionMalformed", error)
+            }
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidDescriptionMalformed(error) => {
+                ("InvalidDescriptionMalformed", error)
+            }
+            Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
+            Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVRouterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVRouterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVRouterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVRouterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -871,7 +871,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnAttachmentAttributeError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -1005,52 +1005,99 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeE
 }
 impl ModifyVpnAttachmentAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnConnectionConfiguring(error)
-            | Self::VpnConnectionFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::IllegalParamNetworkType(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnTaskConflict(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::ResourceQuotaFull(error)
-            | Self::CreateDbrRoutesQuotaFullQuotaFull(error)
-            | Self::CreatePbrRoutesQuotaFullQuotaFull(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnConnectionConfiguring(error) => ("VpnConnectionConfiguring", error),
+            Self::VpnConnectionFinancialLocked(error) => {
+                ("VpnConnectionFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::IllegalParamNetworkType(error) => ("IllegalParamNetworkType", error),
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreateDbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(error) => {
+                ("CreatePbrRoutesQuotaFullQuotaFull", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVpnAttachmentAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnAttachmentAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnAttachmentAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnAttachmentAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -796,7 +796,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -957,57 +957,112 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeE
 }
 impl ModifyVpnConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::InvalidName(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::NotSupportVpnConnectionParameterIpsecPfs(error)
-            | Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
-            | Self::VpnRouteEntryConflictSsl(error)
-            | Self::VpnRouteEntryBackupRoute(error)
-            | Self::VpnRouteEntryInvalidWeight(error)
-            | Self::QuotaExceededPbr(error)
-            | Self::OperationUnsupportedSetDpd(error)
-            | Self::OperationUnsupportedSetNatTraversal(error)
-            | Self::QuotaExceededPolicyBasedRoute(error)
-            | Self::MissingParameterTunnelCidr(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::MissingParamCustomerGatewayAsn(error)
-            | Self::IllegalParamLocalAsn(error)
-            | Self::IllegalParamBgpConfig(error)
-            | Self::IllegalParamEnableBgp(error)
-            | Self::IllegalParamTunnelCidr(error)
-            | Self::InvalidLocalBgpIpMalformed(error)
-            | Self::IllegalParamLocalBgpIp(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamRemoteSubnet(error)
-            | Self::OperationFailedCenLevelNotSupport(error)
-            | Self::InvalidTunnelCidrMalformed(error)
-            | Self::CustomerGatewayConflictRouteEntry(error)
-            | Self::VpnTaskConflict(error)
-            | Self::OperationFailedRouteConflictWithIPsecServer(error)
-            | Self::IllegalParamTunnelId(error)
-            | Self::IllegalParamRole(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
-            | Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
-            | Self::ModifyIkeV1WithMultiRoutesInvalid(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnConnectionInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(error) => {
+                ("NotSupportVpnConnectionParameterIpsecPfs", error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error) => {
+                ("NotSupportVpnConnectionParameterIpsecAuthAlg", error)
+            }
+            Self::VpnRouteEntryConflictSsl(error) => ("VpnRouteEntryConflictSsl", error),
+            Self::VpnRouteEntryBackupRoute(error) => ("VpnRouteEntryBackupRoute", error),
+            Self::VpnRouteEntryInvalidWeight(error) => {
+                ("VpnRouteEntryInvalidWeight", error)
+            }
+            Self::QuotaExceededPbr(error) => ("QuotaExceededPbr", error),
+            Self::OperationUnsupportedSetDpd(error) => {
+                ("OperationUnsupportedSetDpd", error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(error) => {
+                ("OperationUnsupportedSetNatTraversal", error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(error) => {
+                ("QuotaExceededPolicyBasedRoute", error)
+            }
+            Self::MissingParameterTunnelCidr(error) => {
+                ("MissingParameterTunnelCidr", error)
+            }
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::MissingParamCustomerGatewayAsn(error) => {
+                ("MissingParamCustomerGatewayAsn", error)
+            }
+            Self::IllegalParamLocalAsn(error) => ("IllegalParamLocalAsn", error),
+            Self::IllegalParamBgpConfig(error) => ("IllegalParamBgpConfig", error),
+            Self::IllegalParamEnableBgp(error) => ("IllegalParamEnableBgp", error),
+            Self::IllegalParamTunnelCidr(error) => ("IllegalParamTunnelCidr", error),
+            Self::InvalidLocalBgpIpMalformed(error) => {
+                ("InvalidLocalBgpIpMalformed", error)
+            }
+            Self::IllegalParamLocalBgpIp(error) => ("IllegalParamLocalBgpIp", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamRemoteSubnet(error) => ("IllegalParamRemoteSubnet", error),
+            Self::OperationFailedCenLevelNotSupport(error) => {
+                ("OperationFailedCenLevelNotSupport", error)
+            }
+            Self::InvalidTunnelCidrMalformed(error) => {
+                ("InvalidTunnelCidrMalformed", error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(error) => {
+                ("CustomerGatewayConflictRouteEntry", error)
+            }
+            Self::VpnTaskConflict(error) => ("VpnTaskConflict", error),
+            Self::OperationFailedRouteConflictWithIPsecServer(error) => {
+                ("OperationFailedRouteConflictWithIPsecServer", error)
+            }
+            Self::IllegalParamTunnelId(error) => ("IllegalParamTunnelId", error),
+            Self::IllegalParamRole(error) => ("IllegalParamRole", error),
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs", error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error) => {
+                ("VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap", error)
+            }
+            Self::ModifyIkeV1WithMultiRoutesInvalid(error) => {
+                ("ModifyIkeV1WithMultiRoutesInvalid", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(error) => {
+                ("InvalidVpnConnectionInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVpnConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -422,7 +422,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -499,33 +499,66 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeErro
 }
 impl ModifyVpnGatewayAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidName(error)
-            | Self::InvalidDescription(error)
-            | Self::OperationUnsupportedEnableBgp(error)
-            | Self::OperationFailedVpnConnectionExist(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::OperationFailedCenLevelNotSupport(error)
-            | Self::OperationFailedVpcRoutePropagationDisable(error)
-            | Self::OperationFailedVpcRoutePublishEnabledInTr(error)
-            | Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
-            | Self::OperationFailedBondingVpnNotSupportBgp(error)
-            | Self::OperationFailedStaleBgpRoutes(error)
-            | Self::ForbiddenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidName(error) => ("InvalidName", error),
+            Self::InvalidDescription(error) => ("InvalidDescription", error),
+            Self::OperationUnsupportedEnableBgp(error) => {
+                ("OperationUnsupportedEnableBgp", error)
+            }
+            Self::OperationFailedVpnConnectionExist(error) => {
+                ("OperationFailedVpnConnectionExist", error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::OperationFailedCenLevelNotSupport(error) => {
+                ("OperationFailedCenLevelNotSupport", error)
+            }
+            Self::OperationFailedVpcRoutePropagationDisable(error) => {
+                ("OperationFailedVpcRoutePropagationDisable", error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInTr(error) => {
+                ("OperationFailedVpcRoutePublishEnabledInTr", error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInEcr(error) => {
+                ("OperationFailedVpcRoutePublishEnabledInEcr", error)
+            }
+            Self::OperationFailedBondingVpnNotSupportBgp(error) => {
+                ("OperationFailedBondingVpnNotSupportBgp", error)
+            }
+            Self::OperationFailedStaleBgpRoutes(error) => {
+                ("OperationFailedStaleBgpRoutes", error)
+            }
+            Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVpnGatewayAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnGatewayAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnGatewayAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnGatewayAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

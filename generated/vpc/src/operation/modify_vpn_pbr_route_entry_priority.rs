@@ -347,7 +347,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryPriorityResponse {
 /// Service errors of `ModifyVpnPbrRouteEntryPriority`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryPriorityError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -406,31 +406,60 @@ impl From<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorit
 }
 impl ModifyVpnPbrRouteEntryPriorityError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::VpnPbrRouteEntryPriorityNotSupport(error)
-            | Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
-            | Self::VpnRouteEntrySrcDestConflict(error)
-            | Self::VpnRouteEntrySrcDestWeightConflict(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(error) => {
+                ("VpnPbrRouteEntryPriorityNotSupport", error)
+            }
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error) => {
+                ("VpnRouteEntrySamePriorityPbrRoutePrefixOverlap", error)
+            }
+            Self::VpnRouteEntrySrcDestConflict(error) => {
+                ("VpnRouteEntrySrcDestConflict", error)
+            }
+            Self::VpnRouteEntrySrcDestWeightConflict(error) => {
+                ("VpnRouteEntrySrcDestWeightConflict", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ModifyVpnPbrRouteEntryPriorityError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ModifyVpnPbrRouteEntryPriorityError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -239,7 +239,7 @@ impl<'de> ::serde::Deserialize<'de> for MoveVpnResourceGroupResponse {
 /// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId is not found.
@@ -269,24 +269,43 @@ impl From<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
 }
 impl MoveVpnResourceGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceIdNotFound(error)
-            | Self::InvalidResourceGroupId(error)
-            | Self::InvalidResourceIdNotFound(error)
-            | Self::IllegalParamResourceType(error)
-            | Self::Forbidden(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InvalidResourceGroupId(error) => ("InvalidResourceGroupId", error),
+            Self::InvalidResourceIdNotFound(error) => {
+                ("InvalidResourceIdNotFound", error)
+            }
+            Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for MoveVpnResourceGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for MoveVpnResourceGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for MoveVpnResourceGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for MoveVpnResourceGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

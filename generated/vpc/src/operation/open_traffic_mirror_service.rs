@@ -189,7 +189,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {
 /// Service errors of `OpenTrafficMirrorService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenTrafficMirrorServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -239,26 +239,53 @@ impl From<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError
 }
 impl OpenTrafficMirrorServiceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedExceedPurchaseLimit(error)
-            | Self::ForbiddenRam(error)
-            | Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
-            | Self::OperationFailedQuotaNotEnough(error)
-            | Self::OrderNoRealNameAuthentication(error)
-            | Self::OperationFailedBasicInfoUncompleted(error)
-            | Self::OperationDeniedTrafficMirrorServiceOpened(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedExceedPurchaseLimit(error) => {
+                ("OperationFailedExceedPurchaseLimit", error)
+            }
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error) => {
+                ("OperationFailedAliGroupUserCanNotBuyInnerCommodity", error)
+            }
+            Self::OperationFailedQuotaNotEnough(error) => {
+                ("OperationFailedQuotaNotEnough", error)
+            }
+            Self::OrderNoRealNameAuthentication(error) => {
+                ("OrderNoRealNameAuthentication", error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(error) => {
+                ("OperationFailedBasicInfoUncompleted", error)
+            }
+            Self::OperationDeniedTrafficMirrorServiceOpened(error) => {
+                ("OperationDeniedTrafficMirrorServiceOpened", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for OpenTrafficMirrorServiceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for OpenTrafficMirrorServiceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for OpenTrafficMirrorServiceError {}
 impl AsRef<::acs_runtime::client::ServiceError> for OpenTrafficMirrorServiceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -231,7 +231,7 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
 /// Service errors of `PublishVpcRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishVpcRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -293,30 +293,65 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
 }
 impl PublishVpcRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::ForbiddenOperateCustomRouteTable(error)
-            | Self::IncorrectStatusRouteEntryPublishStatus(error)
-            | Self::ResourceNotAssociatedTargetInstance(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            | Self::OperationUnsupportedUnsupportedNextHop(error)
-            | Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::ForbiddenOperateCustomRouteTable(error) => {
+                ("ForbiddenOperateCustomRouteTable", error)
+            }
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
+                ("IncorrectStatusRouteEntryPublishStatus", error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(error) => {
+                ("ResourceNotAssociatedTargetInstance", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
+                ("OperationUnsupportedPublishSystemRouteEntry", error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(error) => {
+                ("OperationUnsupportedUnsupportedNextHop", error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
+                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for PublishVpcRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PublishVpcRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PublishVpcRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PublishVpcRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -304,7 +304,7 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
 /// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -532,78 +532,157 @@ impl From<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
 }
 impl PublishVpnRouteEntryError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceQuotaFull(error)
-            | Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::VpnRouteEntryAlreadyExists(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::InvalidVpnRouteEntryNotFound(error)
-            | Self::OperationFailedInvalidStatus(error)
-            | Self::OperationFailedRouteConflict(error)
-            | Self::OperationFailedInvalidCidrBlock(error)
-            | Self::QuotaExceededVpnRouteEntry(error)
-            | Self::TaskConflict(error)
-            | Self::IllegalParamCidrBlock(error)
-            | Self::QuotaExceeded(error)
-            | Self::MissingParameter(error)
-            | Self::InvalidCidrBlockMalformed(error)
-            | Self::InvalidCidrBlockDuplicate(error)
-            | Self::IncorrectVpcStatus(error)
-            | Self::IncorrectInstanceStatus(error)
-            | Self::IncorrectRouteEntryStatus(error)
-            | Self::IncorrectVSwitchStatus(error)
-            | Self::InvalidCidrBlock(error)
-            | Self::InvalidNextHopType(error)
-            | Self::InvalidNextHopNotFound(error)
-            | Self::InvalidVRouterNotFound(error)
-            | Self::InvalidVpcNotFound(error)
-            | Self::InvalidNexthopTypeAndListBothNull(error)
-            | Self::InvalidNexthopTypeAndListBothNotNull(error)
-            | Self::InvalidRouterInterface(error)
-            | Self::InvalidOppositeRouterType(error)
-            | Self::InvalidNexthopListSize(error)
-            | Self::InvalidEntryRuleQuotaNotFound(error)
-            | Self::ForbiddenCheckEntryRuleQuota(error)
-            | Self::InvalidVbrStatus(error)
-            | Self::InvalidPhysicalConnectionBusinessStatus(error)
-            | Self::IncorrectHaVipStatus(error)
-            | Self::CountLimitExceedHaVipRouteEntry(error)
-            | Self::InvalidRouteEntryDuplicate(error)
-            | Self::InvalidWeightParam(error)
-            | Self::ForbiddenUseVpcAsInternetGateway(error)
-            | Self::InvalidVpcId(error)
-            | Self::InvalidRouteEntrySize(error)
-            | Self::RouteConflictAlreadyExist(error)
-            | Self::InvalidRouteEntryNameMalformed(error)
-            | Self::DuplicatedVpcNextHop(error)
-            | Self::InvalidNexthopDirectEni(error)
-            | Self::InvalidAttachmentNotFound(error)
-            | Self::OperationFailedActiveNetworkInterfaceNotFound(error)
-            | Self::InvalidNetworkInterfaceNotFound(error)
-            | Self::OperationFailedQueryAttachmentInfo(error)
-            | Self::IllegalParamAttachmentId(error)
-            | Self::OperationFailedNotSupportIpv6(error)
-            | Self::IncorrectStatusIpv6Address(error)
-            | Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
-            | Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
-            | Self::OperationUnsupportedMutipleIpv6Address(error)
-            | Self::OperationDeniedIpv6EntryOnCustomTable(error)
-            | Self::ForbbidenSubUser(error)
-            | Self::Forbidden(error)
-            | Self::InvalidVpnGatewayInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceQuotaFull(error) => ("ResourceQuotaFull", error),
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::VpnRouteEntryAlreadyExists(error) => {
+                ("VpnRouteEntryAlreadyExists", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::InvalidVpnRouteEntryNotFound(error) => {
+                ("InvalidVpnRouteEntryNotFound", error)
+            }
+            Self::OperationFailedInvalidStatus(error) => {
+                ("OperationFailedInvalidStatus", error)
+            }
+            Self::OperationFailedRouteConflict(error) => {
+                ("OperationFailedRouteConflict", error)
+            }
+            Self::OperationFailedInvalidCidrBlock(error) => {
+                ("OperationFailedInvalidCidrBlock", error)
+            }
+            Self::QuotaExceededVpnRouteEntry(error) => {
+                ("QuotaExceededVpnRouteEntry", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
+            Self::QuotaExceeded(error) => ("QuotaExceeded", error),
+            Self::MissingParameter(error) => ("MissingParameter", error),
+            Self::InvalidCidrBlockMalformed(error) => {
+                ("InvalidCidrBlockMalformed", error)
+            }
+            Self::InvalidCidrBlockDuplicate(error) => {
+                ("InvalidCidrBlockDuplicate", error)
+            }
+            Self::IncorrectVpcStatus(error) => ("IncorrectVpcStatus", error),
+            Self::IncorrectInstanceStatus(error) => ("IncorrectInstanceStatus", error),
+            Self::IncorrectRouteEntryStatus(error) => {
+                ("IncorrectRouteEntryStatus", error)
+            }
+            Self::IncorrectVSwitchStatus(error) => ("IncorrectVSwitchStatus", error),
+            Self::InvalidCidrBlock(error) => ("InvalidCidrBlock", error),
+            Self::InvalidNextHopType(error) => ("InvalidNextHopType", error),
+            Self::InvalidNextHopNotFound(error) => ("InvalidNextHopNotFound", error),
+            Self::InvalidVRouterNotFound(error) => ("InvalidVRouterNotFound", error),
+            Self::InvalidVpcNotFound(error) => ("InvalidVpcNotFound", error),
+            Self::InvalidNexthopTypeAndListBothNull(error) => {
+                ("InvalidNexthopTypeAndListBothNull", error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(error) => {
+                ("InvalidNexthopTypeAndListBothNotNull", error)
+            }
+            Self::InvalidRouterInterface(error) => ("InvalidRouterInterface", error),
+            Self::InvalidOppositeRouterType(error) => {
+                ("InvalidOppositeRouterType", error)
+            }
+            Self::InvalidNexthopListSize(error) => ("InvalidNexthopListSize", error),
+            Self::InvalidEntryRuleQuotaNotFound(error) => {
+                ("InvalidEntryRuleQuotaNotFound", error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(error) => {
+                ("ForbiddenCheckEntryRuleQuota", error)
+            }
+            Self::InvalidVbrStatus(error) => ("InvalidVbrStatus", error),
+            Self::InvalidPhysicalConnectionBusinessStatus(error) => {
+                ("InvalidPhysicalConnectionBusinessStatus", error)
+            }
+            Self::IncorrectHaVipStatus(error) => ("IncorrectHaVipStatus", error),
+            Self::CountLimitExceedHaVipRouteEntry(error) => {
+                ("CountLimitExceedHaVipRouteEntry", error)
+            }
+            Self::InvalidRouteEntryDuplicate(error) => {
+                ("InvalidRouteEntryDuplicate", error)
+            }
+            Self::InvalidWeightParam(error) => ("InvalidWeightParam", error),
+            Self::ForbiddenUseVpcAsInternetGateway(error) => {
+                ("ForbiddenUseVpcAsInternetGateway", error)
+            }
+            Self::InvalidVpcId(error) => ("InvalidVpcId", error),
+            Self::InvalidRouteEntrySize(error) => ("InvalidRouteEntrySize", error),
+            Self::RouteConflictAlreadyExist(error) => {
+                ("RouteConflictAlreadyExist", error)
+            }
+            Self::InvalidRouteEntryNameMalformed(error) => {
+                ("InvalidRouteEntryNameMalformed", error)
+            }
+            Self::DuplicatedVpcNextHop(error) => ("DuplicatedVpcNextHop", error),
+            Self::InvalidNexthopDirectEni(error) => ("InvalidNexthopDirectEni", error),
+            Self::InvalidAttachmentNotFound(error) => {
+                ("InvalidAttachmentNotFound", error)
+            }
+            Self::OperationFailedActiveNetworkInterfaceNotFound(error) => {
+                ("OperationFailedActiveNetworkInterfaceNotFound", error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(error) => {
+                ("InvalidNetworkInterfaceNotFound", error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(error) => {
+                ("OperationFailedQueryAttachmentInfo", error)
+            }
+            Self::IllegalParamAttachmentId(error) => ("IllegalParamAttachmentId", error),
+            Self::OperationFailedNotSupportIpv6(error) => {
+                ("OperationFailedNotSupportIpv6", error)
+            }
+            Self::IncorrectStatusIpv6Address(error) => {
+                ("IncorrectStatusIpv6Address", error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error) => {
+                ("OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface", error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error) => {
+                ("OperationUnsupportedSpecifyIpOnIpv6Entry", error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(error) => {
+                ("OperationUnsupportedMutipleIpv6Address", error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(error) => {
+                ("OperationDeniedIpv6EntryOnCustomTable", error)
+            }
+            Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(error) => {
+                ("InvalidVpnGatewayInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for PublishVpnRouteEntryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for PublishVpnRouteEntryError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for PublishVpnRouteEntryError {}
 impl AsRef<::acs_runtime::client::ServiceError> for PublishVpnRouteEntryError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

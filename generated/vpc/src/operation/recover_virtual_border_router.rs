@@ -199,7 +199,7 @@ impl<'de> ::serde::Deserialize<'de> for RecoverVirtualBorderRouterResponse {
 /// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RecoverVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
@@ -240,25 +240,48 @@ impl From<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterErr
 }
 impl RecoverVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error)
-            | Self::OperationFailedVlanIdAlreadyInUse(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::ForbiddenOperationRecoverNotAllowedByUser(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationOperationNotAllowedInState(error) => {
+                ("InvalidOperationOperationNotAllowedInState", error)
+            }
+            Self::OperationFailedVlanIdAlreadyInUse(error) => {
+                ("OperationFailedVlanIdAlreadyInUse", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::ForbiddenOperationRecoverNotAllowedByUser(error) => {
+                ("ForbiddenOperationRecoverNotAllowedByUser", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RecoverVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RecoverVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RecoverVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RecoverVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

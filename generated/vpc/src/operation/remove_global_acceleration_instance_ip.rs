@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveGlobalAccelerationInstanceIpRespon
 /// Service errors of `RemoveGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -247,20 +247,42 @@ for RemoveGlobalAccelerationInstanceIpError {
 }
 impl RemoveGlobalAccelerationInstanceIpError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IpInstanceIdNotBandwidthPackage(error)
-            | Self::DependencyViolationIp(error)
-            | Self::EipBindNatgateway(error)
-            | Self::IpInstanceIdStatusNotAvailable(error)
-            | Self::OperationUnsupportedIpNotInCbwp(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidBandwidthPackageIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IpInstanceIdNotBandwidthPackage(error) => {
+                ("IpInstanceIdNotBandwidthPackage", error)
+            }
+            Self::DependencyViolationIp(error) => ("DependencyViolationIp", error),
+            Self::EipBindNatgateway(error) => ("EipBindNatgateway", error),
+            Self::IpInstanceIdStatusNotAvailable(error) => {
+                ("IpInstanceIdStatusNotAvailable", error)
+            }
+            Self::OperationUnsupportedIpNotInCbwp(error) => {
+                ("OperationUnsupportedIpNotInCbwp", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidBandwidthPackageIdNotFound(error) => {
+                ("InvalidBandwidthPackageIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -268,6 +290,7 @@ impl ::std::fmt::Display for RemoveGlobalAccelerationInstanceIpError {
 impl ::std::error::Error for RemoveGlobalAccelerationInstanceIpError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

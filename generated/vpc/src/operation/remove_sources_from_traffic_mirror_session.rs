@@ -267,7 +267,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveSourcesFromTrafficMirrorSessionRes
 /// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveSourcesFromTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -319,21 +319,51 @@ for RemoveSourcesFromTrafficMirrorSessionError {
 }
 impl RemoveSourcesFromTrafficMirrorSessionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamSourceInstanceIds(error)
-            | Self::ResourceNotFoundTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::ResourceNotAssociatedTrafficMirrorSource(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(error) => {
+                ("DuplicatedParamSourceInstanceIds", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorSession(error) => {
+                ("ResourceNotFoundTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::ResourceNotAssociatedTrafficMirrorSource(error) => {
+                ("ResourceNotAssociatedTrafficMirrorSource", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RemoveSourcesFromTrafficMirrorSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -341,6 +371,7 @@ impl ::std::fmt::Display for RemoveSourcesFromTrafficMirrorSessionError {
 impl ::std::error::Error for RemoveSourcesFromTrafficMirrorSessionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for RemoveSourcesFromTrafficMirrorSessionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -246,7 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceVpcDhcpOptionsSetResponse {
 /// Service errors of `ReplaceVpcDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceVpcDhcpOptionsSetError {
     /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
@@ -292,26 +292,51 @@ impl From<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError
 }
 impl ReplaceVpcDhcpOptionsSetError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedAttachmentNotExist(error)
-            | Self::IncorrectStatusVpcDhcpOptionsSet(error)
-            | Self::AttrMismatchingVpcDhcpOptionsSetId(error)
-            | Self::TaskConflict(error)
-            | Self::InvalidVpcIdNotFound(error)
-            | Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedAttachmentNotExist(error) => {
+                ("OperationFailedAttachmentNotExist", error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(error) => {
+                ("IncorrectStatusVpcDhcpOptionsSet", error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(error) => {
+                ("AttrMismatchingVpcDhcpOptionsSetId", error)
+            }
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for ReplaceVpcDhcpOptionsSetError {}
 impl AsRef<::acs_runtime::client::ServiceError> for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -282,7 +282,7 @@ impl<'de> ::serde::Deserialize<'de> for RetryVpcPrefixListAssociationResponse {
 /// Service errors of `RetryVpcPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RetryVpcPrefixListAssociationError {
     /// HTTP 400 `UnsupportedRegion`: The feature of prefixList entry is not supported in this region.
@@ -321,25 +321,50 @@ impl From<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociation
 }
 impl RetryVpcPrefixListAssociationError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::UnsupportedRegion(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::OperationFailedOperateShareResource(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::OperationFailedNotExistAssociateRelation(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::Unhandled(error) => error,
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::OperationFailedOperateShareResource(error) => {
+                ("OperationFailedOperateShareResource", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::OperationFailedNotExistAssociateRelation(error) => {
+                ("OperationFailedNotExistAssociateRelation", error)
+            }
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RetryVpcPrefixListAssociationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RetryVpcPrefixListAssociationError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RetryVpcPrefixListAssociationError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RetryVpcPrefixListAssociationError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

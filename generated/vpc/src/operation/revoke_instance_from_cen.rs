@@ -269,7 +269,7 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromCenResponse {
 /// Service errors of `RevokeInstanceFromCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -307,26 +307,45 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
 }
 impl RevokeInstanceFromCenError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatus(error)
-            | Self::TaskConflict(error)
-            | Self::IncorrectStatusCbnStatus(error)
-            | Self::OperationDeniedInstanceAttachCen(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::InstanceTypeInvalid(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatus(error) => ("IncorrectStatus", error),
+            Self::TaskConflict(error) => ("TaskConflict", error),
+            Self::IncorrectStatusCbnStatus(error) => ("IncorrectStatusCbnStatus", error),
+            Self::OperationDeniedInstanceAttachCen(error) => {
+                ("OperationDeniedInstanceAttachCen", error)
+            }
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RevokeInstanceFromCenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromCenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeInstanceFromCenError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromCenError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -255,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromVbrError {
     /// HTTP 400 `Instance.StatusError`: The status of instance error.
@@ -285,24 +285,39 @@ impl From<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
 }
 impl RevokeInstanceFromVbrError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InstanceStatusError(error)
-            | Self::InvalidParamNotNull(error)
-            | Self::ParameterIllegal(error)
-            | Self::InstanceNotExist(error)
-            | Self::EcGrantRelationNotExist(error)
-            | Self::Unhandled(error) => error,
+            Self::InstanceStatusError(error) => ("InstanceStatusError", error),
+            Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
+            Self::ParameterIllegal(error) => ("ParameterIllegal", error),
+            Self::InstanceNotExist(error) => ("InstanceNotExist", error),
+            Self::EcGrantRelationNotExist(error) => ("EcGrantRelationNotExist", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for RevokeInstanceFromVbrError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for RevokeInstanceFromVbrError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for RevokeInstanceFromVbrError {}
 impl AsRef<::acs_runtime::client::ServiceError> for RevokeInstanceFromVbrError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

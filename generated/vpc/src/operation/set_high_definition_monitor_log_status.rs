@@ -271,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusRespons
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetHighDefinitionMonitorLogStatusError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -317,23 +317,43 @@ for SetHighDefinitionMonitorLogStatusError {
 }
 impl SetHighDefinitionMonitorLogStatusError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidInstanceId(error)
-            | Self::ProjectOrLogstoreNotExist(error)
-            | Self::SourceProjectNotExist(error)
-            | Self::Unauthorized(error)
-            | Self::ParameterInvalid(error)
-            | Self::InvalidActionNotSupport(error)
-            | Self::RuleExist(error)
-            | Self::InvalidHdMonitorStatus(error)
-            | Self::HdMonitorEipNumberOverLimit(error)
-            | Self::InvalidAllocationIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidInstanceId(error) => ("InvalidInstanceId", error),
+            Self::ProjectOrLogstoreNotExist(error) => {
+                ("ProjectOrLogstoreNotExist", error)
+            }
+            Self::SourceProjectNotExist(error) => ("SourceProjectNotExist", error),
+            Self::Unauthorized(error) => ("Unauthorized", error),
+            Self::ParameterInvalid(error) => ("ParameterInvalid", error),
+            Self::InvalidActionNotSupport(error) => ("InvalidActionNotSupport", error),
+            Self::RuleExist(error) => ("RuleExist", error),
+            Self::InvalidHdMonitorStatus(error) => ("InvalidHdMonitorStatus", error),
+            Self::HdMonitorEipNumberOverLimit(error) => {
+                ("HdMonitorEipNumberOverLimit", error)
+            }
+            Self::InvalidAllocationIdNotFound(error) => {
+                ("InvalidAllocationIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -341,6 +361,7 @@ impl ::std::fmt::Display for SetHighDefinitionMonitorLogStatusError {
 impl ::std::error::Error for SetHighDefinitionMonitorLogStatusError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -205,7 +205,7 @@ impl<'de> ::serde::Deserialize<'de> for TerminateVirtualBorderRouterResponse {
 /// Service errors of `TerminateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TerminateVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state.
@@ -236,23 +236,42 @@ impl From<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterE
 }
 impl TerminateVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidOperationOperationNotAllowedInState(error)
-            | Self::ForbiddenOperationTerminateNotAllowedByUser(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidOperationOperationNotAllowedInState(error) => {
+                ("InvalidOperationOperationNotAllowedInState", error)
+            }
+            Self::ForbiddenOperationTerminateNotAllowedByUser(error) => {
+                ("ForbiddenOperationTerminateNotAllowedByUser", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TerminateVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TerminateVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for TerminateVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError> for TerminateVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -272,7 +272,7 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
@@ -326,23 +326,49 @@ for TransformEipSegmentToPublicIpAddressPoolError {
 }
 impl TransformEipSegmentToPublicIpAddressPoolError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ForbiddenRam(error)
-            | Self::IllegalParamName(error)
-            | Self::IllegalParamDescription(error)
-            | Self::ForbiddenCreatePublicIpAddressPool(error)
-            | Self::QuotaExceededPublicIpAddressPool(error)
-            | Self::UnsupportedRegion(error)
-            | Self::IncorrectBusinessStatusPublicIpAddressPool(error)
-            | Self::OptInRequiredPublicIpAddressPool(error)
-            | Self::QuotaExceededPoolIpQuantity(error)
-            | Self::ResourceNotFoundEipSegment(error)
-            | Self::Unhandled(error) => error,
+            Self::ForbiddenRam(error) => ("ForbiddenRam", error),
+            Self::IllegalParamName(error) => ("IllegalParamName", error),
+            Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
+            Self::ForbiddenCreatePublicIpAddressPool(error) => {
+                ("ForbiddenCreatePublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(error) => {
+                ("QuotaExceededPublicIpAddressPool", error)
+            }
+            Self::UnsupportedRegion(error) => ("UnsupportedRegion", error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(error) => {
+                ("IncorrectBusinessStatusPublicIpAddressPool", error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(error) => {
+                ("OptInRequiredPublicIpAddressPool", error)
+            }
+            Self::QuotaExceededPoolIpQuantity(error) => {
+                ("QuotaExceededPoolIpQuantity", error)
+            }
+            Self::ResourceNotFoundEipSegment(error) => {
+                ("ResourceNotFoundEipSegment", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -350,6 +376,7 @@ impl ::std::fmt::Display for TransformEipSegmentToPublicIpAddressPoolError {
 impl ::std::error::Error for TransformEipSegmentToPublicIpAddressPoolError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -202,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceRes
 /// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -237,18 +237,36 @@ for UnassociateGlobalAccelerationInstanceError {
 }
 impl UnassociateGlobalAccelerationInstanceError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
-            | Self::ForbiddenFinancialLocked(error)
-            | Self::ForbbidenInvaildOwner(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(error) => {
+                ("IncorrectGlobalAccelerationInstanceIdStatus", error)
+            }
+            Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
+            Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(error) => {
+                ("InvalidGlobalAccelerationInstanceIdNotFound", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -256,6 +274,7 @@ impl ::std::fmt::Display for UnassociateGlobalAccelerationInstanceError {
 impl ::std::error::Error for UnassociateGlobalAccelerationInstanceError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

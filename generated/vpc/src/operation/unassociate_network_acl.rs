@@ -255,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
 /// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -331,38 +331,67 @@ impl From<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
 }
 impl UnassociateNetworkAclError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterMissingResources(error)
-            | Self::ParameterEmptyResources(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::NetworkStatusModifying(error)
-            | Self::ResourceStatusError(error)
-            | Self::InvalidResourceNotFound(error)
-            | Self::InvalidResourceVpcError(error)
-            | Self::InvalidResourceNotBinding(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::MismatchNetworkAclAndVSwitch(error)
-            | Self::MissingParamResource(error)
-            | Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterMissingResources(error) => {
+                ("ParameterMissingResources", error)
+            }
+            Self::ParameterEmptyResources(error) => ("ParameterEmptyResources", error),
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
+            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
+            Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
+            Self::InvalidResourceVpcError(error) => ("InvalidResourceVpcError", error),
+            Self::InvalidResourceNotBinding(error) => {
+                ("InvalidResourceNotBinding", error)
+            }
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::MismatchNetworkAclAndVSwitch(error) => {
+                ("MismatchNetworkAclAndVSwitch", error)
+            }
+            Self::MissingParamResource(error) => ("MissingParamResource", error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
+                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassociateNetworkAclError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociateNetworkAclError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UnassociateNetworkAclError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UnassociateNetworkAclError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -230,7 +230,7 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
 /// Service errors of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// HTTP 400 `PARAMETER_MUST_NOT_NULL`: The specified physical connection id or vbrId must not be null.
@@ -274,21 +274,43 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
 }
 impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMustNotNull(error)
-            | Self::PhysicalNotAssociateToVbr(error)
-            | Self::RouterInterfaceReferedByRouteentry(error)
-            | Self::InvalidStatusNotAllowed(error)
-            | Self::PhysicalNotAllowAssociateVbr(error)
-            | Self::ForbiddenOperationNotAllowed(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::InvalidVbrIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMustNotNull(error) => ("ParameterMustNotNull", error),
+            Self::PhysicalNotAssociateToVbr(error) => {
+                ("PhysicalNotAssociateToVbr", error)
+            }
+            Self::RouterInterfaceReferedByRouteentry(error) => {
+                ("RouterInterfaceReferedByRouteentry", error)
+            }
+            Self::InvalidStatusNotAllowed(error) => ("InvalidStatusNotAllowed", error),
+            Self::PhysicalNotAllowAssociateVbr(error) => {
+                ("PhysicalNotAllowAssociateVbr", error)
+            }
+            Self::ForbiddenOperationNotAllowed(error) => {
+                ("ForbiddenOperationNotAllowed", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -296,6 +318,7 @@ impl ::std::fmt::Display for UnassociatePhysicalConnectionFromVirtualBorderRoute
 impl ::std::error::Error for UnassociatePhysicalConnectionFromVirtualBorderRouterError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

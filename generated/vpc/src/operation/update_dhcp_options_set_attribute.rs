@@ -352,7 +352,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDhcpOptionsSetAttributeResponse {
 /// Service errors of `UpdateDhcpOptionsSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateDhcpOptionsSetAttributeError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
@@ -413,29 +413,60 @@ impl From<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttribute
 }
 impl UpdateDhcpOptionsSetAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::InvalidDhcpOptionsSetIdNotFound(error)
-            | Self::IncorrectStatusDhcpOptionsSet(error)
-            | Self::IllegalParamDomainNameServers(error)
-            | Self::IllegalParamDomainName(error)
-            | Self::IllegalParamDhcpOptionsSetName(error)
-            | Self::IllegalParamDhcpOptionsSetDescription(error)
-            | Self::OperationUnsupportedDhcpLeaseTime(error)
-            | Self::OperationUnsupportedDhcpOptionsSet(error)
-            | Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::InvalidDhcpOptionsSetIdNotFound(error) => {
+                ("InvalidDhcpOptionsSetIdNotFound", error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(error) => {
+                ("IncorrectStatusDhcpOptionsSet", error)
+            }
+            Self::IllegalParamDomainNameServers(error) => {
+                ("IllegalParamDomainNameServers", error)
+            }
+            Self::IllegalParamDomainName(error) => ("IllegalParamDomainName", error),
+            Self::IllegalParamDhcpOptionsSetName(error) => {
+                ("IllegalParamDhcpOptionsSetName", error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(error) => {
+                ("IllegalParamDhcpOptionsSetDescription", error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(error) => {
+                ("OperationUnsupportedDhcpLeaseTime", error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(error) => {
+                ("OperationUnsupportedDhcpOptionsSet", error)
+            }
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(error) => {
+                ("OperationDeniedModifyDefaultDhcpOptionsSet", error)
+            }
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateDhcpOptionsSetAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -442,7 +442,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
 /// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateIpsecServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -515,37 +515,72 @@ impl From<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
 }
 impl UpdateIpsecServerError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::VpnGatewayConfiguring(error)
-            | Self::VpnGatewayFinancialLocked(error)
-            | Self::OperationUnsupportedIpsecPfs(error)
-            | Self::IllegalParamAuthMethod(error)
-            | Self::IllegalParamLocalSubnet(error)
-            | Self::IllegalParamClientIpPool(error)
-            | Self::MissingParamIDaaSInstanceId(error)
-            | Self::OperationFailedNoRamPermission(error)
-            | Self::OperationFailedAddVpcRoute(error)
-            | Self::ClientIpPoolNetmaskInvalid(error)
-            | Self::VpnRouteEntryConflict(error)
-            | Self::ClientIpPoolSubnetInvalid(error)
-            | Self::InvalidClientIpPoolConflict(error)
-            | Self::SystemBusy(error)
-            | Self::Forbidden(error)
-            | Self::InvalidIpsecServerIdNotFound(error)
-            | Self::InvalidIDaaSInstanceIdNotFound(error)
-            | Self::OperationConflict(error)
-            | Self::Unhandled(error) => error,
+            Self::VpnGatewayConfiguring(error) => ("VpnGatewayConfiguring", error),
+            Self::VpnGatewayFinancialLocked(error) => {
+                ("VpnGatewayFinancialLocked", error)
+            }
+            Self::OperationUnsupportedIpsecPfs(error) => {
+                ("OperationUnsupportedIpsecPfs", error)
+            }
+            Self::IllegalParamAuthMethod(error) => ("IllegalParamAuthMethod", error),
+            Self::IllegalParamLocalSubnet(error) => ("IllegalParamLocalSubnet", error),
+            Self::IllegalParamClientIpPool(error) => ("IllegalParamClientIpPool", error),
+            Self::MissingParamIDaaSInstanceId(error) => {
+                ("MissingParamIDaaSInstanceId", error)
+            }
+            Self::OperationFailedNoRamPermission(error) => {
+                ("OperationFailedNoRamPermission", error)
+            }
+            Self::OperationFailedAddVpcRoute(error) => {
+                ("OperationFailedAddVpcRoute", error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(error) => {
+                ("ClientIpPoolNetmaskInvalid", error)
+            }
+            Self::VpnRouteEntryConflict(error) => ("VpnRouteEntryConflict", error),
+            Self::ClientIpPoolSubnetInvalid(error) => {
+                ("ClientIpPoolSubnetInvalid", error)
+            }
+            Self::InvalidClientIpPoolConflict(error) => {
+                ("InvalidClientIpPoolConflict", error)
+            }
+            Self::SystemBusy(error) => ("SystemBusy", error),
+            Self::Forbidden(error) => ("Forbidden", error),
+            Self::InvalidIpsecServerIdNotFound(error) => {
+                ("InvalidIpsecServerIdNotFound", error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(error) => {
+                ("InvalidIDaaSInstanceIdNotFound", error)
+            }
+            Self::OperationConflict(error) => ("OperationConflict", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateIpsecServerError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateIpsecServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateIpsecServerError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateIpsecServerError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -280,7 +280,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNatGatewayNatTypeResponse {
 /// Service errors of `UpdateNatGatewayNatType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 400 `OperationUnsupported.NatConvert`: The NAT gateway conversion function is not supported.
@@ -411,45 +411,106 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError 
 }
 impl UpdateNatGatewayNatTypeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationUnsupportedNatConvert(error)
-            | Self::OperationFailedVpcNotExist(error)
-            | Self::OperationFailedVswNotExist(error)
-            | Self::OperationFailedNatTypeNotEnhanced(error)
-            | Self::OperationFailedNatGwBindWithBandwidthPackage(error)
-            | Self::IncorrectStatusNatGateway(error)
-            | Self::OperationFailedEipInMiddleStatus(error)
-            | Self::OperationFailedSnatInMiddleStatus(error)
-            | Self::OperationFailedDnatInMiddleStatus(error)
-            | Self::OperationFailedNatGwRouteInMiddleStatus(error)
-            | Self::OperationFailedEnhancedInventoryNotEnough(error)
-            | Self::OperationFailedEnhancedUserIsUnAuthorized(error)
-            | Self::OperationFailedEnhancedRegion(error)
-            | Self::OperationFailedEnhancedQuotaExceed(error)
-            | Self::InvalidBandwidthPackageIdNumberNotSupported(error)
-            | Self::OperationFailedVswNotBelongToVpc(error)
-            | Self::OperationUnsupportedVpcAttachedCen(error)
-            | Self::OperationUnsupportedRouterInterfaceExist(error)
-            | Self::OperationFailedVRouterNotExist(error)
-            | Self::OperationFailedSnatQuotaExceed(error)
-            | Self::OperationFailedDnatQuotaExceed(error)
-            | Self::OperationFailedVswBindedRouteTable(error)
-            | Self::OperationFailedVswBindedAcl(error)
-            | Self::ForbiddenConvert(error)
-            | Self::NatgwNotExist(error)
-            | Self::InvalidRegionIdNotFound(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationUnsupportedNatConvert(error) => {
+                ("OperationUnsupportedNatConvert", error)
+            }
+            Self::OperationFailedVpcNotExist(error) => {
+                ("OperationFailedVpcNotExist", error)
+            }
+            Self::OperationFailedVswNotExist(error) => {
+                ("OperationFailedVswNotExist", error)
+            }
+            Self::OperationFailedNatTypeNotEnhanced(error) => {
+                ("OperationFailedNatTypeNotEnhanced", error)
+            }
+            Self::OperationFailedNatGwBindWithBandwidthPackage(error) => {
+                ("OperationFailedNatGwBindWithBandwidthPackage", error)
+            }
+            Self::IncorrectStatusNatGateway(error) => {
+                ("IncorrectStatusNatGateway", error)
+            }
+            Self::OperationFailedEipInMiddleStatus(error) => {
+                ("OperationFailedEipInMiddleStatus", error)
+            }
+            Self::OperationFailedSnatInMiddleStatus(error) => {
+                ("OperationFailedSnatInMiddleStatus", error)
+            }
+            Self::OperationFailedDnatInMiddleStatus(error) => {
+                ("OperationFailedDnatInMiddleStatus", error)
+            }
+            Self::OperationFailedNatGwRouteInMiddleStatus(error) => {
+                ("OperationFailedNatGwRouteInMiddleStatus", error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(error) => {
+                ("OperationFailedEnhancedInventoryNotEnough", error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(error) => {
+                ("OperationFailedEnhancedUserIsUnAuthorized", error)
+            }
+            Self::OperationFailedEnhancedRegion(error) => {
+                ("OperationFailedEnhancedRegion", error)
+            }
+            Self::OperationFailedEnhancedQuotaExceed(error) => {
+                ("OperationFailedEnhancedQuotaExceed", error)
+            }
+            Self::InvalidBandwidthPackageIdNumberNotSupported(error) => {
+                ("InvalidBandwidthPackageIdNumberNotSupported", error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(error) => {
+                ("OperationFailedVswNotBelongToVpc", error)
+            }
+            Self::OperationUnsupportedVpcAttachedCen(error) => {
+                ("OperationUnsupportedVpcAttachedCen", error)
+            }
+            Self::OperationUnsupportedRouterInterfaceExist(error) => {
+                ("OperationUnsupportedRouterInterfaceExist", error)
+            }
+            Self::OperationFailedVRouterNotExist(error) => {
+                ("OperationFailedVRouterNotExist", error)
+            }
+            Self::OperationFailedSnatQuotaExceed(error) => {
+                ("OperationFailedSnatQuotaExceed", error)
+            }
+            Self::OperationFailedDnatQuotaExceed(error) => {
+                ("OperationFailedDnatQuotaExceed", error)
+            }
+            Self::OperationFailedVswBindedRouteTable(error) => {
+                ("OperationFailedVswBindedRouteTable", error)
+            }
+            Self::OperationFailedVswBindedAcl(error) => {
+                ("OperationFailedVswBindedAcl", error)
+            }
+            Self::ForbiddenConvert(error) => ("ForbiddenConvert", error),
+            Self::NatgwNotExist(error) => ("NatgwNotExist", error),
+            Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateNatGatewayNatTypeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateNatGatewayNatTypeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateNatGatewayNatTypeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateNatGatewayNatTypeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

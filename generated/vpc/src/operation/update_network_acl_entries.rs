@@ -342,7 +342,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -504,60 +504,117 @@ impl From<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError 
 }
 impl UpdateNetworkAclEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ParameterMissingAliUid(error)
-            | Self::ParameterMissingBid(error)
-            | Self::ParameterMissingRegionId(error)
-            | Self::ParameterEmptyRegionId(error)
-            | Self::ParameterMissingNetworkAclId(error)
-            | Self::ParameterEmptyNetworkAclId(error)
-            | Self::ParameterMissingPort(error)
-            | Self::ParameterIllegalPort(error)
-            | Self::ParameterIllegalPolicy(error)
-            | Self::ParameterMissingPolicy(error)
-            | Self::ParameterIllegalProtocol(error)
-            | Self::ParameterMissingProtocol(error)
-            | Self::ParameterLengthIllegalName(error)
-            | Self::ParameterIllegalName(error)
-            | Self::ParameterLengthIllegalDescription(error)
-            | Self::ParameterIllegalDescription(error)
-            | Self::ParameterIllegalSourceCidrIp(error)
-            | Self::ParameterMissingSourceCidrIp(error)
-            | Self::ParameterIllegalDestinationCidrIp(error)
-            | Self::ParameterMissingDestinationCidrIp(error)
-            | Self::QuotaExceedNetworkAclEntry(error)
-            | Self::InvalidNetworkAclNotFound(error)
-            | Self::NetworkStatusModifying(error)
-            | Self::ResourceStatusError(error)
-            | Self::NotSupportNetworkAcl(error)
-            | Self::IllegalParamIngressAclEntryId(error)
-            | Self::IllegalParamEgressAclEntryId(error)
-            | Self::OperationDeniedVpcIpv6NotEnabled(error)
-            | Self::IllegalParamSourceCidrIp(error)
-            | Self::IllegalParamPolicy(error)
-            | Self::IllegalParamProtocol(error)
-            | Self::IllegalParamDestinationCidrIp(error)
-            | Self::IllegalParamIpVersion(error)
-            | Self::IllegalParamPortRange(error)
-            | Self::ResourceNotFoundPrefixList(error)
-            | Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
-            | Self::OperationDeniedSystemPrefixList(error)
-            | Self::IncorrectStatusPrefixList(error)
-            | Self::UnsupportedRegionPrefixListEntry(error)
-            | Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
-            | Self::InternalError(error)
-            | Self::Unhandled(error) => error,
+            Self::ParameterMissingAliUid(error) => ("ParameterMissingAliUid", error),
+            Self::ParameterMissingBid(error) => ("ParameterMissingBid", error),
+            Self::ParameterMissingRegionId(error) => ("ParameterMissingRegionId", error),
+            Self::ParameterEmptyRegionId(error) => ("ParameterEmptyRegionId", error),
+            Self::ParameterMissingNetworkAclId(error) => {
+                ("ParameterMissingNetworkAclId", error)
+            }
+            Self::ParameterEmptyNetworkAclId(error) => {
+                ("ParameterEmptyNetworkAclId", error)
+            }
+            Self::ParameterMissingPort(error) => ("ParameterMissingPort", error),
+            Self::ParameterIllegalPort(error) => ("ParameterIllegalPort", error),
+            Self::ParameterIllegalPolicy(error) => ("ParameterIllegalPolicy", error),
+            Self::ParameterMissingPolicy(error) => ("ParameterMissingPolicy", error),
+            Self::ParameterIllegalProtocol(error) => ("ParameterIllegalProtocol", error),
+            Self::ParameterMissingProtocol(error) => ("ParameterMissingProtocol", error),
+            Self::ParameterLengthIllegalName(error) => {
+                ("ParameterLengthIllegalName", error)
+            }
+            Self::ParameterIllegalName(error) => ("ParameterIllegalName", error),
+            Self::ParameterLengthIllegalDescription(error) => {
+                ("ParameterLengthIllegalDescription", error)
+            }
+            Self::ParameterIllegalDescription(error) => {
+                ("ParameterIllegalDescription", error)
+            }
+            Self::ParameterIllegalSourceCidrIp(error) => {
+                ("ParameterIllegalSourceCidrIp", error)
+            }
+            Self::ParameterMissingSourceCidrIp(error) => {
+                ("ParameterMissingSourceCidrIp", error)
+            }
+            Self::ParameterIllegalDestinationCidrIp(error) => {
+                ("ParameterIllegalDestinationCidrIp", error)
+            }
+            Self::ParameterMissingDestinationCidrIp(error) => {
+                ("ParameterMissingDestinationCidrIp", error)
+            }
+            Self::QuotaExceedNetworkAclEntry(error) => {
+                ("QuotaExceedNetworkAclEntry", error)
+            }
+            Self::InvalidNetworkAclNotFound(error) => {
+                ("InvalidNetworkAclNotFound", error)
+            }
+            Self::NetworkStatusModifying(error) => ("NetworkStatusModifying", error),
+            Self::ResourceStatusError(error) => ("ResourceStatusError", error),
+            Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
+            Self::IllegalParamIngressAclEntryId(error) => {
+                ("IllegalParamIngressAclEntryId", error)
+            }
+            Self::IllegalParamEgressAclEntryId(error) => {
+                ("IllegalParamEgressAclEntryId", error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(error) => {
+                ("OperationDeniedVpcIpv6NotEnabled", error)
+            }
+            Self::IllegalParamSourceCidrIp(error) => ("IllegalParamSourceCidrIp", error),
+            Self::IllegalParamPolicy(error) => ("IllegalParamPolicy", error),
+            Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
+            Self::IllegalParamDestinationCidrIp(error) => {
+                ("IllegalParamDestinationCidrIp", error)
+            }
+            Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
+            Self::IllegalParamPortRange(error) => ("IllegalParamPortRange", error),
+            Self::ResourceNotFoundPrefixList(error) => {
+                ("ResourceNotFoundPrefixList", error)
+            }
+            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error) => {
+                ("OperationDeniedIpVersionInconsistencyWithPrefixList", error)
+            }
+            Self::OperationDeniedSystemPrefixList(error) => {
+                ("OperationDeniedSystemPrefixList", error)
+            }
+            Self::IncorrectStatusPrefixList(error) => {
+                ("IncorrectStatusPrefixList", error)
+            }
+            Self::UnsupportedRegionPrefixListEntry(error) => {
+                ("UnsupportedRegionPrefixListEntry", error)
+            }
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error) => {
+                ("OperationDeniedNetworkAclAttachmentInMiddleStatus", error)
+            }
+            Self::InternalError(error) => ("InternalError", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateNetworkAclEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateNetworkAclEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateNetworkAclEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateNetworkAclEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -267,7 +267,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterAttributeRespon
 /// Service errors of `UpdateTrafficMirrorFilterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorFilterAttributeError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -293,15 +293,33 @@ for UpdateTrafficMirrorFilterAttributeError {
 }
 impl UpdateTrafficMirrorFilterAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTrafficMirrorFilterAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMirrorFilterAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -309,6 +327,7 @@ impl ::std::fmt::Display for UpdateTrafficMirrorFilterAttributeError {
 impl ::std::error::Error for UpdateTrafficMirrorFilterAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorFilterAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -405,7 +405,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeRespo
 /// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorSessionAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -560,42 +560,112 @@ for UpdateTrafficMirrorSessionAttributeError {
 }
 impl UpdateTrafficMirrorSessionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectBusinessStatusTrafficMirror(error)
-            | Self::OptInRequiredTrafficMirror(error)
-            | Self::DuplicatedParamPriority(error)
-            | Self::ResourceNotFoundTrafficMirrorSession(error)
-            | Self::IncorrectStatusTrafficMirrorSession(error)
-            | Self::ResourceNotFoundTrafficMirrorFilter(error)
-            | Self::IncorrectStatusTrafficMirrorFilter(error)
-            | Self::QuotaExceededFilterRelatedSession(error)
-            | Self::ResourceNotFoundNetworkInterface(error)
-            | Self::ResourceNotFoundEcsInstance(error)
-            | Self::ResourceNotFoundSlb(error)
-            | Self::OperationDeniedSlbNotInVpc(error)
-            | Self::QuotaExceededNetworkInterfaceRelatedSession(error)
-            | Self::QuotaExceededSlbRelatedSession(error)
-            | Self::OperationDeniedEcsNotSupportTrafficMirror(error)
-            | Self::OperationDeniedDuplicateRole(error)
-            | Self::InvalidLoadBalancerIdNotFound(error)
-            | Self::OperationDeniedFreeNetworkInterface(error)
-            | Self::OperationDeniedClassicSlb(error)
-            | Self::QuotaExceededSourceNumPerTarget(error)
-            | Self::OperationFailedNotSupportBizType(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::OperationDeniedTargetTypeNotSupportBondEni(error)
-            | Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(error)
-            | Self::OperationDeniedInvalidTargetBondEniType(error)
-            | Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
-            | Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(error)
-            | Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
-            | Self::OperationFailedGetEniInfo(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectBusinessStatusTrafficMirror(error) => {
+                ("IncorrectBusinessStatusTrafficMirror", error)
+            }
+            Self::OptInRequiredTrafficMirror(error) => {
+                ("OptInRequiredTrafficMirror", error)
+            }
+            Self::DuplicatedParamPriority(error) => ("DuplicatedParamPriority", error),
+            Self::ResourceNotFoundTrafficMirrorSession(error) => {
+                ("ResourceNotFoundTrafficMirrorSession", error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(error) => {
+                ("IncorrectStatusTrafficMirrorSession", error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(error) => {
+                ("ResourceNotFoundTrafficMirrorFilter", error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(error) => {
+                ("IncorrectStatusTrafficMirrorFilter", error)
+            }
+            Self::QuotaExceededFilterRelatedSession(error) => {
+                ("QuotaExceededFilterRelatedSession", error)
+            }
+            Self::ResourceNotFoundNetworkInterface(error) => {
+                ("ResourceNotFoundNetworkInterface", error)
+            }
+            Self::ResourceNotFoundEcsInstance(error) => {
+                ("ResourceNotFoundEcsInstance", error)
+            }
+            Self::ResourceNotFoundSlb(error) => ("ResourceNotFoundSlb", error),
+            Self::OperationDeniedSlbNotInVpc(error) => {
+                ("OperationDeniedSlbNotInVpc", error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(error) => {
+                ("QuotaExceededNetworkInterfaceRelatedSession", error)
+            }
+            Self::QuotaExceededSlbRelatedSession(error) => {
+                ("QuotaExceededSlbRelatedSession", error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(error) => {
+                ("OperationDeniedEcsNotSupportTrafficMirror", error)
+            }
+            Self::OperationDeniedDuplicateRole(error) => {
+                ("OperationDeniedDuplicateRole", error)
+            }
+            Self::InvalidLoadBalancerIdNotFound(error) => {
+                ("InvalidLoadBalancerIdNotFound", error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(error) => {
+                ("OperationDeniedFreeNetworkInterface", error)
+            }
+            Self::OperationDeniedClassicSlb(error) => {
+                ("OperationDeniedClassicSlb", error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(error) => {
+                ("QuotaExceededSourceNumPerTarget", error)
+            }
+            Self::OperationFailedNotSupportBizType(error) => {
+                ("OperationFailedNotSupportBizType", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(error) => {
+                ("OperationDeniedTargetTypeNotSupportBondEni", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                error,
+            ) => {
+                ("OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(error) => {
+                ("OperationDeniedInvalidTargetBondEniType", error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error) => {
+                ("OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket", error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                error,
+            ) => ("OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport", error),
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error) => {
+                ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
+            }
+            Self::OperationFailedGetEniInfo(error) => {
+                ("OperationFailedGetEniInfo", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -603,6 +673,7 @@ impl ::std::fmt::Display for UpdateTrafficMirrorSessionAttributeError {
 impl ::std::error::Error for UpdateTrafficMirrorSessionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -246,7 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateVirtualBorderBandwidthError {
     /// HTTP 400 `OperationFailed.Vpconn`: The operation is failed because of Vpconn.
@@ -299,29 +299,54 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthE
 }
 impl UpdateVirtualBorderBandwidthError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedVpconn(error)
-            | Self::MissingParamInstanceId(error)
-            | Self::InvalidInstanceIdNotFound(error)
-            | Self::MissingParamBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::MissingParamRegionNo(error)
-            | Self::QuotaExceededVirtualBorderRouterBandwidth(error)
-            | Self::OperationUnsupportedSetMultiPconnBandwidth(error)
-            | Self::OperationUnsupportedModifyBandwidth(error)
-            | Self::OperationFailedPconnTrafficNotEnable(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedVpconn(error) => ("OperationFailedVpconn", error),
+            Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
+            Self::InvalidInstanceIdNotFound(error) => {
+                ("InvalidInstanceIdNotFound", error)
+            }
+            Self::MissingParamBandwidth(error) => ("MissingParamBandwidth", error),
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::MissingParamRegionNo(error) => ("MissingParamRegionNo", error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(error) => {
+                ("QuotaExceededVirtualBorderRouterBandwidth", error)
+            }
+            Self::OperationUnsupportedSetMultiPconnBandwidth(error) => {
+                ("OperationUnsupportedSetMultiPconnBandwidth", error)
+            }
+            Self::OperationUnsupportedModifyBandwidth(error) => {
+                ("OperationUnsupportedModifyBandwidth", error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(error) => {
+                ("OperationFailedPconnTrafficNotEnable", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateVirtualBorderBandwidthError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateVirtualBorderBandwidthError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for UpdateVirtualBorderBandwidthError {}
 impl AsRef<::acs_runtime::client::ServiceError> for UpdateVirtualBorderBandwidthError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -285,7 +285,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse 
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
@@ -338,23 +338,49 @@ impl From<::acs_runtime::client::ServiceError> for UpdateVirtualPhysicalConnecti
 }
 impl UpdateVirtualPhysicalConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IllegalParamVlanId(error)
-            | Self::ResourceNotFoundPhysicalConnectionId(error)
-            | Self::ResourceNotEnoughBandwidth(error)
-            | Self::IllegalParamBandwidth(error)
-            | Self::ForbiddenPhysicalConnection(error)
-            | Self::OperationFailedPhysicalConnectionFinancialLocked(error)
-            | Self::OperationFailedPhysicalConnectionTerminated(error)
-            | Self::OperationDeniedCreateVpconn(error)
-            | Self::IncorrectStatusVbr(error)
-            | Self::IllegalParamSpec(error)
-            | Self::Unhandled(error) => error,
+            Self::IllegalParamVlanId(error) => ("IllegalParamVlanId", error),
+            Self::ResourceNotFoundPhysicalConnectionId(error) => {
+                ("ResourceNotFoundPhysicalConnectionId", error)
+            }
+            Self::ResourceNotEnoughBandwidth(error) => {
+                ("ResourceNotEnoughBandwidth", error)
+            }
+            Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
+            Self::ForbiddenPhysicalConnection(error) => {
+                ("ForbiddenPhysicalConnection", error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(error) => {
+                ("OperationFailedPhysicalConnectionFinancialLocked", error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(error) => {
+                ("OperationFailedPhysicalConnectionTerminated", error)
+            }
+            Self::OperationDeniedCreateVpconn(error) => {
+                ("OperationDeniedCreateVpconn", error)
+            }
+            Self::IncorrectStatusVbr(error) => ("IncorrectStatusVbr", error),
+            Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for UpdateVirtualPhysicalConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -362,6 +388,7 @@ impl ::std::fmt::Display for UpdateVirtualPhysicalConnectionError {
 impl ::std::error::Error for UpdateVirtualPhysicalConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for UpdateVirtualPhysicalConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

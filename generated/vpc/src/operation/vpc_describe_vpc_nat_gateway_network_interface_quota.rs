@@ -218,7 +218,7 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
 /// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     /// HTTP 400 `OperationDenied.PrivateLinkNotEnabled`: The NAT gateway is not enable for private link.
@@ -242,15 +242,33 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
 }
 impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationDeniedPrivateLinkNotEnabled(error)
-            | Self::ResourceNotFoundNatGateway(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationDeniedPrivateLinkNotEnabled(error) => {
+                ("OperationDeniedPrivateLinkNotEnabled", error)
+            }
+            Self::ResourceNotFoundNatGateway(error) => {
+                ("ResourceNotFoundNatGateway", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -258,6 +276,7 @@ impl ::std::fmt::Display for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError 
 impl ::std::error::Error for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

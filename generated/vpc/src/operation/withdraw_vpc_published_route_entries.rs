@@ -237,7 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse
 /// Service errors of `WithdrawVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum WithdrawVpcPublishedRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -303,25 +303,59 @@ for WithdrawVpcPublishedRouteEntriesError {
 }
 impl WithdrawVpcPublishedRouteEntriesError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::IncorrectStatusVpc(error)
-            | Self::ResourceNotFoundRouteEntry(error)
-            | Self::IncorrectStatusRouteEntry(error)
-            | Self::IncorrectStatusRouteEntryPublishStatus(error)
-            | Self::ForbiddenOperateCustomRouteTable(error)
-            | Self::ResourceNotAssociatedTargetInstance(error)
-            | Self::OperationDeniedUnsupportedTargetType(error)
-            | Self::IncorrectStatusRouteTable(error)
-            | Self::OperationUnsupportedPublishSystemRouteEntry(error)
-            | Self::OperationUnsupportedUnsupportedNextHop(error)
-            | Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
-            | Self::MissingParamRouteEntries(error)
-            | Self::Unhandled(error) => error,
+            Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
+            Self::ResourceNotFoundRouteEntry(error) => {
+                ("ResourceNotFoundRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntry(error) => {
+                ("IncorrectStatusRouteEntry", error)
+            }
+            Self::IncorrectStatusRouteEntryPublishStatus(error) => {
+                ("IncorrectStatusRouteEntryPublishStatus", error)
+            }
+            Self::ForbiddenOperateCustomRouteTable(error) => {
+                ("ForbiddenOperateCustomRouteTable", error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(error) => {
+                ("ResourceNotAssociatedTargetInstance", error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(error) => {
+                ("OperationDeniedUnsupportedTargetType", error)
+            }
+            Self::IncorrectStatusRouteTable(error) => {
+                ("IncorrectStatusRouteTable", error)
+            }
+            Self::OperationUnsupportedPublishSystemRouteEntry(error) => {
+                ("OperationUnsupportedPublishSystemRouteEntry", error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(error) => {
+                ("OperationUnsupportedUnsupportedNextHop", error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(error) => {
+                ("OperationUnsupportedPublishPrefixListRouteEntry", error)
+            }
+            Self::MissingParamRouteEntries(error) => ("MissingParamRouteEntries", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
@@ -329,6 +363,7 @@ impl ::std::fmt::Display for WithdrawVpcPublishedRouteEntriesError {
 impl ::std::error::Error for WithdrawVpcPublishedRouteEntriesError {}
 impl AsRef<::acs_runtime::client::ServiceError>
 for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

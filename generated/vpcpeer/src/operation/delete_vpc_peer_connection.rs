@@ -226,7 +226,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPeerConnectionResponse {
 /// Service errors of `DeleteVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -257,23 +257,44 @@ impl From<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError 
 }
 impl DeleteVpcPeerConnectionError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error)
-            | Self::IncorrectStatusVpcPeer(error)
-            | Self::OperationDeniedRouteEntryExist(error)
-            | Self::OperationDeniedServiceManagedInstance(error)
-            | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
+            Self::OperationDeniedRouteEntryExist(error) => {
+                ("OperationDeniedRouteEntryExist", error)
+            }
+            Self::OperationDeniedServiceManagedInstance(error) => {
+                ("OperationDeniedServiceManagedInstance", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for DeleteVpcPeerConnectionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for DeleteVpcPeerConnectionError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for DeleteVpcPeerConnectionError {}
 impl AsRef<::acs_runtime::client::ServiceError> for DeleteVpcPeerConnectionError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -284,7 +284,7 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
 /// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcPeerConnectionAttributeError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -302,19 +302,37 @@ impl From<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttribute
 }
 impl GetVpcPeerConnectionAttributeError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::ResourceNotFoundInstanceId(error) | Self::Unhandled(error) => error,
+            Self::ResourceNotFoundInstanceId(error) => {
+                ("ResourceNotFoundInstanceId", error)
+            }
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for GetVpcPeerConnectionAttributeError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for GetVpcPeerConnectionAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for GetVpcPeerConnectionAttributeError {}
 impl AsRef<::acs_runtime::client::ServiceError> for GetVpcPeerConnectionAttributeError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }

@@ -223,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group not exist.
@@ -246,21 +246,38 @@ impl From<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
 }
 impl MoveResourceGroupError {
     /// The service error behind the variant.
+    #[inline]
     pub fn service_error(&self) -> &::acs_runtime::client::ServiceError {
+        self.parts().1
+    }
+    /// The variant's name and the service error it holds.
+    #[inline]
+    fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
-            Self::OperationFailedNotExistResourceGroup(error)
-            | Self::ResourceNotFoundVpcPeer(error)
-            | Self::Unhandled(error) => error,
+            Self::OperationFailedNotExistResourceGroup(error) => {
+                ("OperationFailedNotExistResourceGroup", error)
+            }
+            Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
+            Self::Unhandled(error) => ("Unhandled", error),
         }
     }
 }
+impl ::std::fmt::Debug for MoveResourceGroupError {
+    #[inline]
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let (variant, error) = self.parts();
+        f.debug_tuple(variant).field(error).finish()
+    }
+}
 impl ::std::fmt::Display for MoveResourceGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(self.service_error(), f)
     }
 }
 impl ::std::error::Error for MoveResourceGroupError {}
 impl AsRef<::acs_runtime::client::ServiceError> for MoveResourceGroupError {
+    #[inline]
     fn as_ref(&self) -> &::acs_runtime::client::ServiceError {
         self.service_error()
     }
