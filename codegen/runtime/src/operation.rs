@@ -3,12 +3,27 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use crate::client::Error;
 use crate::params::{Location, Params, RpcParams};
 use crate::validate::{Validate, Validator, Violations};
 
 /// A boxed future that can be sent across threads: what the product traits' methods return,
 /// so that `dyn <Product>Api` works.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The answer of a product trait's operation that its implementation does not provide:
+/// [`Error::NotImplemented`] naming the operation (`CreateVpnGateway`) and the trait (`VpcApi`),
+/// nothing sent. One function for every operation's default body.
+pub fn not_implemented<T, E>(
+    operation: &'static str,
+    api: &'static str,
+) -> BoxFuture<'static, Result<T, Error<E>>>
+where
+    T: Send + 'static,
+    E: Send + 'static,
+{
+    Box::pin(std::future::ready(Err(Error::NotImplemented { operation, api })))
+}
 
 /// The wire name of the region parameter a client fills in when a request leaves it unset.
 pub const REGION_ID: &str = "RegionId";
@@ -57,5 +72,26 @@ pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<P
     match checked {
         Err(violations) if request.checked() != Checked::Unchecked => Err(violations),
         _ => Ok(params),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::task::{Context, Poll, Waker};
+
+    use super::*;
+    use crate::client::ServiceError;
+
+    #[test]
+    fn not_implemented_fails_at_once_naming_operation_and_trait() {
+        let mut future = not_implemented::<(), ServiceError>("CreateVpnGateway", "VpcApi");
+        let mut cx = Context::from_waker(Waker::noop());
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(Err(error)) => assert_eq!(
+                error.to_string(),
+                "`CreateVpnGateway` is not implemented by this `VpcApi`"
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 }
