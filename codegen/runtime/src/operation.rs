@@ -1,7 +1,9 @@
 //! What generated operation methods call: check a request (once), then serialize it.
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use crate::client::Error;
 use crate::params::{Location, Params, RpcParams};
@@ -14,15 +16,34 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// The answer of a product trait's operation that its implementation does not provide:
 /// [`Error::NotImplemented`] naming the operation (`CreateVpnGateway`) and the trait (`VpcApi`),
 /// nothing sent. One function for every operation's default body.
-pub fn not_implemented<T, E>(
+pub fn not_implemented<T: 'static, E: 'static>(
     operation: &'static str,
     api: &'static str,
-) -> BoxFuture<'static, Result<T, Error<E>>>
-where
-    T: Send + 'static,
-    E: Send + 'static,
-{
-    Box::pin(std::future::ready(Err(Error::NotImplemented { operation, api })))
+) -> BoxFuture<'static, Result<T, Error<E>>> {
+    Box::pin(Unimplemented {
+        operation,
+        api,
+        output: PhantomData,
+    })
+}
+
+/// The future of [`not_implemented`]: ready at once, and `Send` whatever `T` and `E` are, so
+/// that a default body has nothing to prove about the operation's types.
+struct Unimplemented<T, E> {
+    operation: &'static str,
+    api: &'static str,
+    output: PhantomData<fn() -> (T, E)>,
+}
+
+impl<T, E> Future for Unimplemented<T, E> {
+    type Output = Result<T, Error<E>>;
+
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        Poll::Ready(Err(Error::NotImplemented {
+            operation: self.operation,
+            api: self.api,
+        }))
+    }
 }
 
 /// The wire name of the region parameter a client fills in when a request leaves it unset.
@@ -77,7 +98,7 @@ pub fn prepare(request: &dyn OperationRequest, region: Option<&str>) -> Result<P
 
 #[cfg(test)]
 mod tests {
-    use std::task::{Context, Poll, Waker};
+    use std::task::Waker;
 
     use super::*;
     use crate::client::ServiceError;
@@ -93,5 +114,6 @@ mod tests {
             ),
             other => panic!("{other:?}"),
         }
+        assert!(future.as_mut().poll(&mut cx).is_ready(), "ready again");
     }
 }
