@@ -7,8 +7,8 @@ use super::rustdoc::doc_attrs;
 use super::tokens::ident;
 use crate::ir::OperationIr;
 
-/// The error enum, its conversion from a service error, `Debug` (as derived, from one match
-/// shared with `service_error`) and `Display`.
+/// The error enum, its conversion from a service error, `Clone` and `Debug` (as derived,
+/// with one call each instead of one per variant) and `Display`.
 pub fn error_enum(op: &OperationIr) -> TokenStream {
     let name = ident(&op.error);
     let doc = doc_attrs(&format!(
@@ -37,6 +37,10 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
         let name = &e.variant;
         quote! { Self::#variant(error) => (#name, error), }
     });
+    let rebuild = op.errors.iter().map(|e| {
+        let variant = ident(&e.variant);
+        quote! { Self::#variant(_) => Self::#variant(error), }
+    });
     let convert = if op.errors.is_empty() {
         quote!(Self::Unhandled(error))
     } else {
@@ -49,7 +53,6 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
     };
     quote! {
         #doc
-        #[derive(Clone)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -76,6 +79,17 @@ pub fn error_enum(op: &OperationIr) -> TokenStream {
                 match self {
                     #(#parts)*
                     Self::Unhandled(error) => ("Unhandled", error),
+                }
+            }
+        }
+
+        impl Clone for #name {
+            #[inline]
+            fn clone(&self) -> Self {
+                let error = self.service_error().clone();
+                match self {
+                    #(#rebuild)*
+                    Self::Unhandled(_) => Self::Unhandled(error),
                 }
             }
         }

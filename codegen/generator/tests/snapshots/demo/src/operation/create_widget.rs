@@ -358,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateWidgetResponse {
 /// Service errors of `CreateWidget`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateWidgetError {
     /// HTTP 400 `Quota.Exceeded`: Too many widgets.
@@ -390,6 +389,17 @@ impl CreateWidgetError {
             Self::QuotaExceeded(error) => ("QuotaExceeded", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateWidgetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -136,7 +136,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeWidgetResponse {
 /// Service errors of `DescribeWidget`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeWidgetError {
     /// HTTP 404 `InvalidWidgetId.NotFound`
@@ -164,6 +163,16 @@ impl DescribeWidgetError {
         match self {
             Self::InvalidWidgetIdNotFound(error) => ("InvalidWidgetIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeWidgetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidWidgetIdNotFound(_) => Self::InvalidWidgetIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -142,7 +142,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGadgetsResponse {
 /// Service errors of `ListGadgets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGadgetsError {
     /// A code this spec does not document.
@@ -164,6 +163,15 @@ impl ListGadgetsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListGadgetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -149,7 +149,6 @@ impl<'de> ::serde::Deserialize<'de> for ListWidgetsResponse {
 /// Service errors of `ListWidgets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListWidgetsError {
     /// A code this spec does not document.
@@ -171,6 +170,15 @@ impl ListWidgetsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListWidgetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }
