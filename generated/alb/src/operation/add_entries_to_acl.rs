@@ -230,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for AddEntriesToAclResponse {
 /// Service errors of `AddEntriesToAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddEntriesToAclError {
     /// HTTP 400 `ResourceAlreadyExist.AclEntry`: The specified resource %s already exists.
@@ -292,6 +291,29 @@ impl AddEntriesToAclError {
             }
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddEntriesToAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceAlreadyExistAclEntry(_) => {
+                Self::ResourceAlreadyExistAclEntry(error)
+            }
+            Self::ResourceQuotaExceededAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededAclEntriesNum(error)
+            }
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerAclEntriesNum(error)
+            }
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

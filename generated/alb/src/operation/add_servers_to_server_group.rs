@@ -236,7 +236,6 @@ impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
 /// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddServersToServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -382,6 +381,56 @@ impl AddServersToServerGroupError {
             Self::ResourceNotFoundEci(error) => ("ResourceNotFoundEci", error),
             Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddServersToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
+            Self::OperationDeniedVpcVportNotFound(_) => {
+                Self::OperationDeniedVpcVportNotFound(error)
+            }
+            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::OperationDeniedNoAvailableVSwitch(_) => {
+                Self::OperationDeniedNoAvailableVSwitch(error)
+            }
+            Self::OperationDeniedVgwVipNotFound(_) => {
+                Self::OperationDeniedVgwVipNotFound(error)
+            }
+            Self::OperationDeniedCloudBox(_) => Self::OperationDeniedCloudBox(error),
+            Self::MismatchType(_) => Self::MismatchType(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::DuplicatedParamBackendServer(_) => {
+                Self::DuplicatedParamBackendServer(error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(_) => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            Self::IllegalParamServerIp(_) => Self::IllegalParamServerIp(error),
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

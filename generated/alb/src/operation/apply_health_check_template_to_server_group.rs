@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyHealthCheckTemplateToServerGroupRes
 /// Service errors of `ApplyHealthCheckTemplateToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ApplyHealthCheckTemplateToServerGroupError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -281,6 +280,28 @@ impl ApplyHealthCheckTemplateToServerGroupError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ApplyHealthCheckTemplateToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusHealthCheckTemplate(_) => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -254,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateAclsWithListenerResponse {
 /// Service errors of `AssociateAclsWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateAclsWithListenerError {
     /// HTTP 400 `QuotaExceeded.AclsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -328,6 +327,32 @@ impl AssociateAclsWithListenerError {
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateAclsWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceQuotaExceededListenerAclEntriesNum(_) => {
+                Self::ResourceQuotaExceededListenerAclEntriesNum(error)
+            }
+            Self::OperationDeniedAclNotSupport(_) => {
+                Self::OperationDeniedAclNotSupport(error)
+            }
+            Self::ResourceAlreadyExistAclEntry(_) => {
+                Self::ResourceAlreadyExistAclEntry(error)
+            }
+            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
+            Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(_) => {
+                Self::OperationDeniedLoadBalancerJoinedSecurityGroupNotSupportAcl(error)
+            }
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -236,7 +236,6 @@ for AssociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -333,6 +332,40 @@ impl AssociateAdditionalCertificatesWithListenerError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedDefaultCertificateUsed(_) => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            Self::OperationFailedDefaultCertificateNotFound(_) => {
+                Self::OperationFailedDefaultCertificateNotFound(error)
+            }
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerCertificatesNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerCertificatesNum(error)
+            }
+            Self::OperationDeniedHttpListenerNotSupport(_) => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

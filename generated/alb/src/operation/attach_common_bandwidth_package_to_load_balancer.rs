@@ -255,7 +255,6 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
 /// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachCommonBandwidthPackageToLoadBalancerError {
     /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
@@ -310,6 +309,27 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
                 ("ResourceNotFoundCommonBandwidthPackage", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            Self::IncorrectStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAScriptsResponse {
 /// Service errors of `CreateAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateAScriptsError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -279,6 +278,25 @@ impl CreateAScriptsError {
                 ("ResourceQuotaExceededAScriptLinesNum", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceQuotaExceededAScriptsNum(_) => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAclResponse {
 /// Service errors of `CreateAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateAclError {
     /// HTTP 400 `QuotaExceeded.AclsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -267,6 +266,18 @@ impl CreateAclError {
             Self::NotExistResourceGroup(error) => ("NotExistResourceGroup", error),
             Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededAclsNum(_) => Self::QuotaExceededAclsNum(error),
+            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -507,7 +507,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHealthCheckTemplateResponse {
 /// Service errors of `CreateHealthCheckTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHealthCheckTemplateError {
     /// HTTP 400 `QuotaExceeded.HealthCheckTemplatesNum`: The quota of %s is exceeded, usage %s/%s.
@@ -545,6 +544,21 @@ impl CreateHealthCheckTemplateError {
                 ("ForbiddenHealthCheckTemplate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateHealthCheckTemplateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededHealthCheckTemplatesNum(_) => {
+                Self::QuotaExceededHealthCheckTemplatesNum(error)
+            }
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -552,7 +552,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `ResourceAlreadyExist.Listener`: The specified resource %s is already exist.
@@ -734,6 +733,75 @@ impl CreateListenerError {
                 ("ResourceNotFoundCertificate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceAlreadyExistListener(_) => {
+                Self::ResourceAlreadyExistListener(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerListenersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerListenersNum(error)
+            }
+            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            Self::ResourceAlreadyAssociatedListener(_) => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ForbiddenListener(_) => Self::ForbiddenListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

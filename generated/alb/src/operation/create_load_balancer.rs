@@ -445,7 +445,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `ResourceNotEnough.VSwitchIp`: The specified resource %s is not enough.
@@ -505,6 +504,29 @@ impl CreateLoadBalancerError {
             }
             Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::QuotaExceededLoadBalancersNum(_) => {
+                Self::QuotaExceededLoadBalancersNum(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::DuplicatedParamZoneId(_) => Self::DuplicatedParamZoneId(error),
+            Self::OperationDenyedServiceLinkedRoleNotExist(_) => {
+                Self::OperationDenyedServiceLinkedRoleNotExist(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

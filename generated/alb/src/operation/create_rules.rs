@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -403,6 +402,62 @@ impl CreateRulesError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededLoadBalancerRulesNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerRulesNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
+                Self::OperationDeniedRewriteMissingForwardGroup(error)
+            }
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -273,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {
 /// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecurityPolicyError {
     /// HTTP 400 `QuotaExceeded.SecurityPoliciesNum`: The quota of %s is exceeded, usage %s/%s.
@@ -305,6 +304,18 @@ impl CreateSecurityPolicyError {
                 ("QuotaExceededSecurityPoliciesNum", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededSecurityPoliciesNum(_) => {
+                Self::QuotaExceededSecurityPoliciesNum(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -530,7 +530,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `QuotaExceeded.ServerGroupsNum`: The quota of %s is exceeded, usage %s/%s.
@@ -638,6 +637,47 @@ impl CreateServerGroupError {
             }
             Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededServerGroupsNum(_) => {
+                Self::QuotaExceededServerGroupsNum(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            Self::QuotaExceededSlowStartDuration(_) => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            Self::UnsupportedFeatureSlowStart(_) => {
+                Self::UnsupportedFeatureSlowStart(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(_) => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(_) => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
+            Self::OperationDeniedVpcNotSupportIpv6(_) => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            Self::UnsupportedFeatureFcServerGroup(_) => {
+                Self::UnsupportedFeatureFcServerGroup(error)
+            }
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -201,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAScriptsResponse {
 /// Service errors of `DeleteAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAScriptsError {
     /// HTTP 400 `ResourceNotFound.AScript`: The specified resource %s is not found.
@@ -241,6 +240,20 @@ impl DeleteAScriptsError {
                 ("OperationDeniedCrossListenerAScripts", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundAScript(_) => Self::ResourceNotFoundAScript(error),
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedCrossListenerAScripts(_) => {
+                Self::OperationDeniedCrossListenerAScripts(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAclResponse {
 /// Service errors of `DeleteAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAclError {
     /// HTTP 400 `ResourceInUse.Acl`: The specified resource %s is in use.
@@ -240,6 +239,19 @@ impl DeleteAclError {
             Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInUseAcl(_) => Self::ResourceInUseAcl(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

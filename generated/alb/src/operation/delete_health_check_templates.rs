@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteHealthCheckTemplatesResponse {
 /// Service errors of `DeleteHealthCheckTemplates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteHealthCheckTemplatesError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -231,6 +230,18 @@ impl DeleteHealthCheckTemplatesError {
                 ("IncorrectStatusHealthCheckTemplate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteHealthCheckTemplatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusHealthCheckTemplate(_) => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteListenerResponse {
 /// Service errors of `DeleteListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -262,6 +261,28 @@ impl DeleteListenerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceInUseListener(_) => Self::ResourceInUseListener(error),
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRuleResponse {
 /// Service errors of `DeleteRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRuleError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -242,6 +241,20 @@ impl DeleteRuleError {
             }
             Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

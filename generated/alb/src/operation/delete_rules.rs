@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -255,6 +254,21 @@ impl DeleteRulesError {
             Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
             Self::ResourceNotFoundRule(error) => ("ResourceNotFoundRule", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedCrossLoadBalancerRules(_) => {
+                Self::OperationDeniedCrossLoadBalancerRules(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

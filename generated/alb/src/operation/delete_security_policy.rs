@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSecurityPolicyError {
     /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
@@ -240,6 +239,25 @@ impl DeleteSecurityPolicyError {
                 ("ResourceNotFoundSecurityPolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusSecurityPolicy(_) => {
+                Self::IncorrectStatusSecurityPolicy(error)
+            }
+            Self::ResourceInUseSecurityPolicy(_) => {
+                Self::ResourceInUseSecurityPolicy(error)
+            }
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServerGroupResponse {
 /// Service errors of `DeleteServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteServerGroupError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -253,6 +252,24 @@ impl DeleteServerGroupError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ResourceInUseServerGroup(_) => Self::ResourceInUseServerGroup(error),
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

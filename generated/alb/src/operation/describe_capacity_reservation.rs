@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCapacityReservationResponse {
 /// Service errors of `DescribeCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCapacityReservationError {
     /// HTTP 404 `ResourceNotFound.LoadBalancer`: The specified resource of %s is not found.
@@ -203,6 +202,18 @@ impl DescribeCapacityReservationError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

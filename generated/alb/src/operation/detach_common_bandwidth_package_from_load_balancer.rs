@@ -256,7 +256,6 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
 /// Service errors of `DetachCommonBandwidthPackageFromLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
     /// HTTP 400 `IncorrectBusinessStatus.CommonBandwidthPackage`: The business status of %s \[%s\]  is incorrect.
@@ -307,6 +306,25 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            Self::IncorrectStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

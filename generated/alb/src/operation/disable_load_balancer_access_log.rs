@@ -193,7 +193,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerAccessLogResponse {
 /// Service errors of `DisableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerAccessLogError {
     /// HTTP 400 `OperationDenied.AccessLogDisabled`: The operation is not allowed because of %s.
@@ -243,6 +242,25 @@ impl DisableLoadBalancerAccessLogError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableLoadBalancerAccessLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedAccessLogDisabled(_) => {
+                Self::OperationDeniedAccessLogDisabled(error)
+            }
+            Self::ResourceInConfiguringLoadBalancer(_) => {
+                Self::ResourceInConfiguringLoadBalancer(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

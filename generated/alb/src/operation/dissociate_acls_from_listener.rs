@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateAclsFromListenerResponse {
 /// Service errors of `DissociateAclsFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateAclsFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -272,6 +271,20 @@ impl DissociateAclsFromListenerError {
             Self::LockFailed(error) => ("LockFailed", error),
             Self::ResourceNotAssociatedAcl(error) => ("ResourceNotAssociatedAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateAclsFromListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::LockFailed(_) => Self::LockFailed(error),
+            Self::ResourceNotAssociatedAcl(_) => Self::ResourceNotAssociatedAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -233,7 +233,6 @@ for DissociateAdditionalCertificatesFromListenerResponse {
 /// Service errors of `DissociateAdditionalCertificatesFromListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateAdditionalCertificatesFromListenerError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -298,6 +297,29 @@ impl DissociateAdditionalCertificatesFromListenerError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateAdditionalCertificatesFromListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedHttpListenerNotSupport(_) => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            Self::OperationDeniedDefaultCertificateUsed(_) => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            Self::ResourceNotAssociatedCertificate(_) => {
+                Self::ResourceNotAssociatedCertificate(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableDeletionProtectionResponse {
 /// Service errors of `EnableDeletionProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableDeletionProtectionError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -234,6 +233,25 @@ impl EnableDeletionProtectionError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableDeletionProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

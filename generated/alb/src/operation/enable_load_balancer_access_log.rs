@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerAccessLogResponse {
 /// Service errors of `EnableLoadBalancerAccessLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableLoadBalancerAccessLogError {
     /// HTTP 400 `OperationDenied.AccessLogEnabled`: The operation is not allowed because of %s.
@@ -287,6 +286,25 @@ impl EnableLoadBalancerAccessLogError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableLoadBalancerAccessLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedAccessLogEnabled(_) => {
+                Self::OperationDeniedAccessLogEnabled(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

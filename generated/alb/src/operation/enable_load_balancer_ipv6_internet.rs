@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
 /// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableLoadBalancerIpv6InternetError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -285,6 +284,31 @@ impl EnableLoadBalancerIpv6InternetError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::OperationDeniedNonDualStackInstance(_) => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            Self::OperationDeniedIpv6InternetInstance(_) => {
+                Self::OperationDeniedIpv6InternetInstance(error)
+            }
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

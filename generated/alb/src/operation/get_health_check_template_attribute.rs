@@ -272,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for GetHealthCheckTemplateAttributeResponse 
 /// Service errors of `GetHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetHealthCheckTemplateAttributeError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
@@ -310,6 +309,21 @@ impl GetHealthCheckTemplateAttributeError {
                 ("ResourceNotFoundHealthCheckTemplate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetHealthCheckTemplateAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

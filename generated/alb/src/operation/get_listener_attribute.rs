@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -314,6 +313,17 @@ impl GetListenerAttributeError {
             Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -316,7 +316,6 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
@@ -350,6 +349,19 @@ impl GetLoadBalancerAttributeError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAScriptsResponse {
 /// Service errors of `ListAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAScriptsError {
     /// HTTP 400 `Forbidden.LoadBalancer`: Authentication has failed for LoadBalancer.
@@ -275,6 +274,16 @@ impl ListAScriptsError {
         match self {
             Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

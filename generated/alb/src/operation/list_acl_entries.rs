@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAclEntriesResponse {
 /// Service errors of `ListAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAclEntriesError {
     /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
@@ -244,6 +243,17 @@ impl ListAclEntriesError {
             Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAclEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -151,7 +151,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAclRelationsResponse {
 /// Service errors of `ListAclRelations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAclRelationsError {
     /// HTTP 403 `Forbidden.Acl`: Authentication is failed for %s.
@@ -183,6 +182,17 @@ impl ListAclRelationsError {
             Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAclRelationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAclsResponse {
 /// Service errors of `ListAcls`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAclsError {
     /// HTTP 403 `Forbidden.Acl`: ACL authentication has failed.
@@ -286,6 +285,16 @@ impl ListAclsError {
         match self {
             Self::ForbiddenAcl(error) => ("ForbiddenAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAclsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -281,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for ListHealthCheckTemplatesResponse {
 /// Service errors of `ListHealthCheckTemplates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListHealthCheckTemplatesError {
     /// HTTP 403 `Forbidden.HealthCheckTemplate`: Authentication has failed for HealthCheckTemplate.
@@ -311,6 +310,18 @@ impl ListHealthCheckTemplatesError {
                 ("ForbiddenHealthCheckTemplate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListHealthCheckTemplatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

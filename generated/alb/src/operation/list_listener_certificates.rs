@@ -251,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListListenerCertificatesError {
     /// HTTP 400 `OperationDenied.HttpListenerNotSupport`: The operation is not allowed because of %s.
@@ -287,6 +286,19 @@ impl ListListenerCertificatesError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListListenerCertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedHttpListenerNotSupport(_) => {
+                Self::OperationDeniedHttpListenerNotSupport(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

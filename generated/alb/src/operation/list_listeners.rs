@@ -270,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for ListListenersResponse {
 /// Service errors of `ListListeners`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListListenersError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -298,6 +297,16 @@ impl ListListenersError {
         match self {
             Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListListenersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -471,7 +471,6 @@ impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
 /// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListLoadBalancersError {
     /// A code this spec does not document.
@@ -493,6 +492,15 @@ impl ListLoadBalancersError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListLoadBalancersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

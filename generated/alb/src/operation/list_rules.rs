@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for ListRulesResponse {
 /// Service errors of `ListRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListRulesError {
     /// HTTP 403 `Forbidden.LoadBalancer`: Authentication is failed for %s.
@@ -324,6 +323,16 @@ impl ListRulesError {
         match self {
             Self::ForbiddenLoadBalancer(error) => ("ForbiddenLoadBalancer", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -281,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPoliciesResponse {
 /// Service errors of `ListSecurityPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecurityPoliciesError {
     /// HTTP 403 `Forbidden.SecurityPolicy`: Authentication has failed for SecurityPolicy.
@@ -309,6 +308,16 @@ impl ListSecurityPoliciesError {
         match self {
             Self::ForbiddenSecurityPolicy(error) => ("ForbiddenSecurityPolicy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSecurityPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenSecurityPolicy(_) => Self::ForbiddenSecurityPolicy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

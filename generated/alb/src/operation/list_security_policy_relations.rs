@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyRelationsResponse {
 /// Service errors of `ListSecurityPolicyRelations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecurityPolicyRelationsError {
     /// HTTP 404 `ResourceNotFound.SecurityPolicy`: The specified resource %s is not found.
@@ -197,6 +196,18 @@ impl ListSecurityPolicyRelationsError {
                 ("ResourceNotFoundSecurityPolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSecurityPolicyRelationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {
 /// Service errors of `ListServerGroupServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListServerGroupServersError {
     /// HTTP 403 `Forbidden.ServerGroup`: Authentication has failed for ServerGroup.
@@ -273,6 +272,16 @@ impl ListServerGroupServersError {
         match self {
             Self::ForbiddenServerGroup(error) => ("ForbiddenServerGroup", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListServerGroupServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

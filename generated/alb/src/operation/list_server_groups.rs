@@ -312,7 +312,6 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {
 /// Service errors of `ListServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListServerGroupsError {
     /// A code this spec does not document.
@@ -334,6 +333,15 @@ impl ListServerGroupsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -132,7 +132,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSystemSecurityPoliciesResponse {
 /// Service errors of `ListSystemSecurityPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSystemSecurityPoliciesError {
     /// A code this spec does not document.
@@ -154,6 +153,15 @@ impl ListSystemSecurityPoliciesError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSystemSecurityPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -254,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagValuesResponse {
 /// Service errors of `ListTagValues`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagValuesError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
@@ -302,6 +301,25 @@ impl ListTagValuesError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagValuesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

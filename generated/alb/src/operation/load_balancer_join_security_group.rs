@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -328,6 +327,36 @@ impl LoadBalancerJoinSecurityGroupError {
                 ("ResourceNotFoundSecurityGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ResourceAlreadyAssociatedSecurityGroup(_) => {
+                Self::ResourceAlreadyAssociatedSecurityGroup(error)
+            }
+            Self::ResourceQuotaExceededSecurityGroupNum(_) => {
+                Self::ResourceQuotaExceededSecurityGroupNum(error)
+            }
+            Self::OperationDeniedSecurityGroupNotSupport(_) => {
+                Self::OperationDeniedSecurityGroupNotSupport(error)
+            }
+            Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(_) => {
+                Self::OperationDeniedLbAssociatedAclCanNotJoinSecurityGroup(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityGroup(_) => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

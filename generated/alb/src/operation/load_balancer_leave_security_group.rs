@@ -236,7 +236,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -296,6 +295,30 @@ impl LoadBalancerLeaveSecurityGroupError {
                 ("ResourceNotFoundSecurityGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::OperationDeniedSecurityGroupNotSupport(_) => {
+                Self::OperationDeniedSecurityGroupNotSupport(error)
+            }
+            Self::ResourceNotAssociatedSecurityGroup(_) => {
+                Self::ResourceNotAssociatedSecurityGroup(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityGroup(_) => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -209,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `OperationDenied.ListenerNotFound`: The operation is not allowed because of ListenerNotFound.
@@ -345,6 +344,57 @@ impl ModifyCapacityReservationError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedListenerNotFound(_) => {
+                Self::OperationDeniedListenerNotFound(error)
+            }
+            Self::OperationDeniedCapacityReservationNotSupport(_) => {
+                Self::OperationDeniedCapacityReservationNotSupport(error)
+            }
+            Self::OperationDeniedCapacityUnitsBelowMinimum(_) => {
+                Self::OperationDeniedCapacityUnitsBelowMinimum(error)
+            }
+            Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(_) => {
+                Self::OperationDeniedCapacityDecreaseRequestLimitExceeded(error)
+            }
+            Self::OperationDeniedPriorRequestNotComplete(_) => {
+                Self::OperationDeniedPriorRequestNotComplete(error)
+            }
+            Self::OperationDeniedDeploymentSetExists(_) => {
+                Self::OperationDeniedDeploymentSetExists(error)
+            }
+            Self::OperationDeniedDeploymentSetIsEmpty(_) => {
+                Self::OperationDeniedDeploymentSetIsEmpty(error)
+            }
+            Self::OperationDeniedDeploymentSetsConflicts(_) => {
+                Self::OperationDeniedDeploymentSetsConflicts(error)
+            }
+            Self::OperationDeniedDeploymentSetsNotSupport(_) => {
+                Self::OperationDeniedDeploymentSetsNotSupport(error)
+            }
+            Self::OperationDeniedDeploymentSetsStrategyNotMatch(_) => {
+                Self::OperationDeniedDeploymentSetsStrategyNotMatch(error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerLb(_) => {
+                Self::QuotaExceededReservationMaxLcuPerLb(error)
+            }
+            Self::QuotaExceededReservationMaxLcuPerRegion(_) => {
+                Self::QuotaExceededReservationMaxLcuPerRegion(error)
+            }
+            Self::QuotaExceededDeploymentSetsNum(_) => {
+                Self::QuotaExceededDeploymentSetsNum(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

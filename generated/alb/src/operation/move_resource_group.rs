@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `NotExist.ResourceGroup`: ResourceGroup does not exist.
@@ -256,6 +255,27 @@ impl MoveResourceGroupError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotExistResourceGroup(_) => Self::NotExistResourceGroup(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveEntriesFromAclResponse {
 /// Service errors of `RemoveEntriesFromAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveEntriesFromAclError {
     /// HTTP 400 `IncorrectStatus.Acl`: The status of %s \[%s\] is incorrect.
@@ -268,6 +267,19 @@ impl RemoveEntriesFromAclError {
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::ResourceNotFoundAclEntry(error) => ("ResourceNotFoundAclEntry", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveEntriesFromAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ForbiddenAcl(_) => Self::ForbiddenAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundAclEntry(_) => Self::ResourceNotFoundAclEntry(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

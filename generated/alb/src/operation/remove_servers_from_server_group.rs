@@ -240,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {
 /// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveServersFromServerGroupError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -300,6 +299,29 @@ impl RemoveServersFromServerGroupError {
                 ("ResourceNotFoundBackendServer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveServersFromServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ResourceInConfiguringBackendServer(_) => {
+                Self::ResourceInConfiguringBackendServer(error)
+            }
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

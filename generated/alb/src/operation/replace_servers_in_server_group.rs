@@ -272,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceServersInServerGroupResponse {
 /// Service errors of `ReplaceServersInServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceServersInServerGroupError {
     /// HTTP 400 `ResourceQuotaExceeded.ServerAddedNum`: The quota of %s is exceeded for resource %s, usage %s/%s.
@@ -384,6 +383,48 @@ impl ReplaceServersInServerGroupError {
                 ("ResourceNotFoundBackendServer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReplaceServersInServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictBackendServer(_) => Self::ConflictBackendServer(error),
+            Self::DuplicatedParamBackendServer(_) => {
+                Self::DuplicatedParamBackendServer(error)
+            }
+            Self::OperationDeniedEciNotSupportJobType(_) => {
+                Self::OperationDeniedEciNotSupportJobType(error)
+            }
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::ResourceInConfiguring(_) => Self::ResourceInConfiguring(error),
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceInConfiguringBackendServer(_) => {
+                Self::ResourceInConfiguringBackendServer(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for StartListenerResponse {
 /// Service errors of `StartListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartListenerError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -256,6 +255,26 @@ impl StartListenerError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for StartShiftLoadBalancerZonesResponse {
 /// Service errors of `StartShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -351,6 +350,55 @@ impl StartShiftLoadBalancerZonesError {
             }
             Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartShiftLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusEip(_) => {
+                Self::IncorrectBusinessStatusEip(error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(_) => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            Self::OperationDeniedZoneMappingsNotChanged(_) => {
+                Self::OperationDeniedZoneMappingsNotChanged(error)
+            }
+            Self::OperationDeniedZoneVSwitchNotExist(_) => {
+                Self::OperationDeniedZoneVSwitchNotExist(error)
+            }
+            Self::OperationDeniedEniStatusNotSupport(_) => {
+                Self::OperationDeniedEniStatusNotSupport(error)
+            }
+            Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(_) => {
+                Self::OperationDeniedOnlyFixedAddressAllocatedModeSupported(error)
+            }
+            Self::OperationDeniedConfigLastActiveZoneNotSupport(_) => {
+                Self::OperationDeniedConfigLastActiveZoneNotSupport(error)
+            }
+            Self::OperationFailedShiftLoadBalancerZonesFailed(_) => {
+                Self::OperationFailedShiftLoadBalancerZonesFailed(error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 404 `ResourceNotFound.Acl`: The specified resource %s is not found.
@@ -248,6 +247,25 @@ impl TagResourcesError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAScriptsResponse {
 /// Service errors of `UpdateAScripts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateAScriptsError {
     /// HTTP 400 `IncorrectStatus.Listener`: The status of %s \[%s\] is incorrect.
@@ -256,6 +255,26 @@ impl UpdateAScriptsError {
             }
             Self::ResourceNotFoundAscript(error) => ("ResourceNotFoundAscript", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateAScriptsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceQuotaExceededAScriptsNum(_) => {
+                Self::ResourceQuotaExceededAScriptsNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptsTotalLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptsTotalLinesNum(error)
+            }
+            Self::ResourceQuotaExceededAScriptLinesNum(_) => {
+                Self::ResourceQuotaExceededAScriptLinesNum(error)
+            }
+            Self::ResourceNotFoundAscript(_) => Self::ResourceNotFoundAscript(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

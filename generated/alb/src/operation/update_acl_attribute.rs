@@ -210,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAclAttributeResponse {
 /// Service errors of `UpdateAclAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateAclAttributeError {
     /// HTTP 400 `Conflict.Acl`: There is already %s having the same configuration with %s.
@@ -246,6 +245,18 @@ impl UpdateAclAttributeError {
             Self::IncorrectStatusAcl(error) => ("IncorrectStatusAcl", error),
             Self::ResourceNotFoundAcl(error) => ("ResourceNotFoundAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateAclAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictAcl(_) => Self::ConflictAcl(error),
+            Self::IncorrectStatusAcl(_) => Self::IncorrectStatusAcl(error),
+            Self::ResourceNotFoundAcl(_) => Self::ResourceNotFoundAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

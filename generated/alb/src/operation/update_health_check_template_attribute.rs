@@ -478,7 +478,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateHealthCheckTemplateAttributeRespon
 /// Service errors of `UpdateHealthCheckTemplateAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateHealthCheckTemplateAttributeError {
     /// HTTP 400 `IncorrectStatus.HealthCheckTemplate`: The status of %s \[%s\] is incorrect.
@@ -525,6 +524,24 @@ impl UpdateHealthCheckTemplateAttributeError {
                 ("ResourceNotFoundHealthCheckTemplate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateHealthCheckTemplateAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusHealthCheckTemplate(_) => {
+                Self::IncorrectStatusHealthCheckTemplate(error)
+            }
+            Self::ForbiddenHealthCheckTemplate(_) => {
+                Self::ForbiddenHealthCheckTemplate(error)
+            }
+            Self::ResourceNotFoundHealthCheckTemplate(_) => {
+                Self::ResourceNotFoundHealthCheckTemplate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

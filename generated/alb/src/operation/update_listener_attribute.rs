@@ -466,7 +466,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -632,6 +631,68 @@ impl UpdateListenerAttributeError {
                 ("ResourceNotFoundCertificate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedCrossLoadBalancerQuicListener(_) => {
+                Self::OperationDeniedCrossLoadBalancerQuicListener(error)
+            }
+            Self::ResourceAlreadyAssociatedListener(_) => {
+                Self::ResourceAlreadyAssociatedListener(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::ResourceQuotaExceededSecurityPolicyAttachedNum(_) => {
+                Self::ResourceQuotaExceededSecurityPolicyAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::OperationDeniedServerGroupProtocolNotSupport(_) => {
+                Self::OperationDeniedServerGroupProtocolNotSupport(error)
+            }
+            Self::UnsupportedFeatureFullTraceHttps(_) => {
+                Self::UnsupportedFeatureFullTraceHttps(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -253,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerLogConfigResponse {
 /// Service errors of `UpdateListenerLogConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateListenerLogConfigError {
     /// HTTP 400 `IncorrectBusinessStatus.LoadBalancer`: The business status of %s \[%s\]  is incorrect.
@@ -315,6 +314,29 @@ impl UpdateListenerLogConfigError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateListenerLogConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::OperationDeniedAccessLogDisabled(_) => {
+                Self::OperationDeniedAccessLogDisabled(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

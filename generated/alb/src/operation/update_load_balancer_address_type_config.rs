@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigRespo
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `OperationDenied.OnlyPostPaidEipSupported`: The operation is not allowed because of OnlyPostPaidEipSupported.
@@ -350,6 +349,40 @@ impl UpdateLoadBalancerAddressTypeConfigError {
                 ("ResourceNotFoundCommonBandwidthPackage", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedOnlyPostPaidEipSupported(_) => {
+                Self::OperationDeniedOnlyPostPaidEipSupported(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::IncorrectBusinessStatusEip(_) => {
+                Self::IncorrectBusinessStatusEip(error)
+            }
+            Self::ResourceNotFoundEip(_) => Self::ResourceNotFoundEip(error),
+            Self::IncorrectStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectStatusCommonBandwidthPackage(error)
+            }
+            Self::IncorrectBusinessStatusCommonBandwidthPackage(_) => {
+                Self::IncorrectBusinessStatusCommonBandwidthPackage(error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(_) => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerEditionResponse {
 /// Service errors of `UpdateLoadBalancerEdition`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerEditionError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -284,6 +283,28 @@ impl UpdateLoadBalancerEditionError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerEditionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::OperationDeniedDowngrade(_) => Self::OperationDeniedDowngrade(error),
+            Self::OperationDeniedEditionNotChanged(_) => {
+                Self::OperationDeniedEditionNotChanged(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

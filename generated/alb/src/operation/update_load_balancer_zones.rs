@@ -233,7 +233,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
 /// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.LoadBalancer`: The status of %s \[%s\] is incorrect.
@@ -315,6 +314,40 @@ impl UpdateLoadBalancerZonesError {
             }
             Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusLoadBalancer(_) => {
+                Self::IncorrectStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusLoadBalancer(_) => {
+                Self::IncorrectBusinessStatusLoadBalancer(error)
+            }
+            Self::IncorrectBusinessStatusEip(_) => {
+                Self::IncorrectBusinessStatusEip(error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(_) => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            Self::OperationDeniedZoneMappingsNotChanged(_) => {
+                Self::OperationDeniedZoneMappingsNotChanged(error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::MismatchZoneIdAndVSwitchId(_) => {
+                Self::MismatchZoneIdAndVSwitchId(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -292,7 +292,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRuleAttributeResponse {
 /// Service errors of `UpdateRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateRuleAttributeError {
     /// HTTP 400 `IncorrectStatus.Rule`: The status of %s \[%s\] is incorrect.
@@ -448,6 +447,61 @@ impl UpdateRuleAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateRuleAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedRewriteMissingForwardGroup(_) => {
+                Self::OperationDeniedRewriteMissingForwardGroup(error)
+            }
+            Self::ResourceInConfiguringListener(_) => {
+                Self::ResourceInConfiguringListener(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ForbiddenServerGroup(_) => Self::ForbiddenServerGroup(error),
+            Self::ForbiddenLoadBalancer(_) => Self::ForbiddenLoadBalancer(error),
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

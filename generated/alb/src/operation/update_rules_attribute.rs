@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRulesAttributeResponse {
 /// Service errors of `UpdateRulesAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateRulesAttributeError {
     /// HTTP 400 `OperationDenied.IpGroupCanNotUsedForMirrorAction`: The operation is not allowed because of %s.
@@ -379,6 +378,63 @@ impl UpdateRulesAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateRulesAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(_) => {
+                Self::OperationDeniedIpGroupCanNotUsedForMirrorAction(error)
+            }
+            Self::IncorrectStatusRule(_) => Self::IncorrectStatusRule(error),
+            Self::OperationDeniedSameGroupForForwardAndMirrorAction(_) => {
+                Self::OperationDeniedSameGroupForForwardAndMirrorAction(error)
+            }
+            Self::OperationDeniedGrpcServerGroup(_) => {
+                Self::OperationDeniedGrpcServerGroup(error)
+            }
+            Self::ConflictPriority(_) => Self::ConflictPriority(error),
+            Self::ResourceQuotaExceededServerGroupAttachedNum(_) => {
+                Self::ResourceQuotaExceededServerGroupAttachedNum(error)
+            }
+            Self::ResourceQuotaExceededLoadBalancerServersNum(_) => {
+                Self::ResourceQuotaExceededLoadBalancerServersNum(error)
+            }
+            Self::ResourceQuotaExceededServerAddedNum(_) => {
+                Self::ResourceQuotaExceededServerAddedNum(error)
+            }
+            Self::QuotaExceededRuleWildcardsNum(_) => {
+                Self::QuotaExceededRuleWildcardsNum(error)
+            }
+            Self::QuotaExceededRuleMatchEvaluationsNum(_) => {
+                Self::QuotaExceededRuleMatchEvaluationsNum(error)
+            }
+            Self::QuotaExceededRuleActionsNum(_) => {
+                Self::QuotaExceededRuleActionsNum(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::OperationDeniedServiceManagedResource(_) => {
+                Self::OperationDeniedServiceManagedResource(error)
+            }
+            Self::OperationDeniedListenerIdInconsistent(_) => {
+                Self::OperationDeniedListenerIdInconsistent(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::OperationDeniedMirrorActionSupportHttpGroupOnly(_) => {
+                Self::OperationDeniedMirrorActionSupportHttpGroupOnly(error)
+            }
+            Self::OperationDeniedProtocolMustSameForForwardGroupAction(_) => {
+                Self::OperationDeniedProtocolMustSameForForwardGroupAction(error)
+            }
+            Self::ResourceNotFoundRule(_) => Self::ResourceNotFoundRule(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

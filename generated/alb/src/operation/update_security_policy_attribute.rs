@@ -268,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 400 `IncorrectStatus.SecurityPolicy`: The status of %s \[%s\] is incorrect.
@@ -308,6 +307,21 @@ impl UpdateSecurityPolicyAttributeError {
                 ("ResourceNotFoundSecurityPolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateSecurityPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusSecurityPolicy(_) => {
+                Self::IncorrectStatusSecurityPolicy(error)
+            }
+            Self::ResourceNotFoundSecurityPolicy(_) => {
+                Self::ResourceNotFoundSecurityPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -419,7 +419,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `IncorrectStatus.ServerGroup`: The status of %s \[%s\] is incorrect.
@@ -533,6 +532,51 @@ impl UpdateServerGroupAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::MismatchLoadBalancerEditionAndConnectionDrain(_) => {
+                Self::MismatchLoadBalancerEditionAndConnectionDrain(error)
+            }
+            Self::MismatchServerGroupSchedulerAndSlowStartEnable(_) => {
+                Self::MismatchServerGroupSchedulerAndSlowStartEnable(error)
+            }
+            Self::QuotaExceededConnectionDrainTimeout(_) => {
+                Self::QuotaExceededConnectionDrainTimeout(error)
+            }
+            Self::UnsupportedFeatureConnectionDrain(_) => {
+                Self::UnsupportedFeatureConnectionDrain(error)
+            }
+            Self::QuotaExceededSlowStartDuration(_) => {
+                Self::QuotaExceededSlowStartDuration(error)
+            }
+            Self::UnsupportedFeatureSlowStart(_) => {
+                Self::UnsupportedFeatureSlowStart(error)
+            }
+            Self::MismatchLoadBalancerEditionAndSlowStartEnable(_) => {
+                Self::MismatchLoadBalancerEditionAndSlowStartEnable(error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveDisabled(_) => {
+                Self::OperationDeniedUpstreamKeepaliveDisabled(error)
+            }
+            Self::OperationDeniedUpstreamKeepaliveEnabled(_) => {
+                Self::OperationDeniedUpstreamKeepaliveEnabled(error)
+            }
+            Self::CloseUpstreamKeepaliveNotSupport(_) => {
+                Self::CloseUpstreamKeepaliveNotSupport(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -244,7 +244,6 @@ for AddTrafficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `AddTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
@@ -401,6 +400,62 @@ impl AddTrafficMatchRuleToTrafficMarkingPolicyError {
                 ("MissingParamTrafficMarkingPolicyId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::DuplicatedTrafficMatchRules(_) => {
+                Self::DuplicatedTrafficMatchRules(error)
+            }
+            Self::InstanceExistTrafficMatchRules(_) => {
+                Self::InstanceExistTrafficMatchRules(error)
+            }
+            Self::MissingParamTrafficMatchRules(_) => {
+                Self::MissingParamTrafficMatchRules(error)
+            }
+            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
+            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
+            Self::AttrMismatchingCidrAddressFamily(_) => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
+            Self::AttrMismatchingSrcCidrDstCidr(_) => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            Self::AttrMismatchingCidrProtocol(_) => {
+                Self::AttrMismatchingCidrProtocol(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationUnsupportedSrcPortRange(_) => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            Self::OperationUnsupportedDstPortRange(_) => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(_) => {
+                Self::OperationUnsupportedIPv6Cidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -245,7 +245,6 @@ for AddTraficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `AddTraficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddTraficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: Operation is failed because traffic marking policy id is not found.
@@ -320,6 +319,32 @@ impl AddTraficMatchRuleToTrafficMarkingPolicyError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddTraficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InstanceExistTrafficMatchRules(_) => {
+                Self::InstanceExistTrafficMatchRules(error)
+            }
+            Self::DuplicatedTrafficMatchRules(_) => {
+                Self::DuplicatedTrafficMatchRules(error)
+            }
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateCenBandwidthPackageResponse {
 /// Service errors of `AssociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateCenBandwidthPackageError {
     /// HTTP 400 `IncorrectStatus.TransitRouter`: The status of TransitRouter is incorrect.
@@ -227,6 +226,26 @@ impl AssociateCenBandwidthPackageError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationFailedSetPostPay95BandwidthLimitError(_) => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            Self::OperationInvalidUserCanNotUseBwp(_) => {
+                Self::OperationInvalidUserCanNotUseBwp(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -234,7 +234,6 @@ for AssociateTransitRouterAttachmentWithRouteTableResponse {
 /// Service errors of `AssociateTransitRouterAttachmentWithRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateTransitRouterAttachmentWithRouteTableError {
     /// HTTP 400 `AssociationExist.TransitRouterTable`: The specified association already exists.
@@ -327,6 +326,41 @@ impl AssociateTransitRouterAttachmentWithRouteTableError {
                 ("InvalidAttachmentIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateTransitRouterAttachmentWithRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitRouterTable(_) => {
+                Self::AssociationExistTransitRouterTable(error)
+            }
+            Self::IllegalParamTransitRouterTableType(_) => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationUnsupportedAssociate(_) => {
+                Self::OperationUnsupportedAssociate(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

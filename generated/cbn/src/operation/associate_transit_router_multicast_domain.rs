@@ -260,7 +260,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateTransitRouterMulticastDomainRes
 /// Service errors of `AssociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomain.NotFound`: The specified MulticastDomain is not found.
@@ -387,6 +386,50 @@ impl AssociateTransitRouterMulticastDomainError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMulticastDomainNotFound(_) => {
+                Self::InvalidMulticastDomainNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::MissingParamVSwitchIds(_) => Self::MissingParamVSwitchIds(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::OperationUnsupportedCloudBoxVpc(_) => {
+                Self::OperationUnsupportedCloudBoxVpc(error)
+            }
+            Self::AssociationExistVSwitchIds(_) => {
+                Self::AssociationExistVSwitchIds(error)
+            }
+            Self::QuotaFullVswitchPerMulticastDomain(_) => {
+                Self::QuotaFullVswitchPerMulticastDomain(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationUnsupportedVpcRegion(_) => {
+                Self::OperationUnsupportedVpcRegion(error)
+            }
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::QuotaFullMulticastDomainPerVpc(_) => {
+                Self::QuotaFullMulticastDomainPerVpc(error)
+            }
+            Self::IllegalParamVSwitchIds(_) => Self::IllegalParamVSwitchIds(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachCenChildInstanceResponse {
 /// Service errors of `AttachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachCenChildInstanceError {
     /// HTTP 400 `Forbbiden.AttachChildInstanceAcrossBid`: Operation is invalid, please apply for cross-bid attaching.
@@ -414,6 +413,68 @@ impl AttachCenChildInstanceError {
                 ("InvalidOperationCenAlreadyAutoPubilshRouteToInstance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachCenChildInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::ForbbidenCloudBoxVSwitchExist(_) => {
+                Self::ForbbidenCloudBoxVSwitchExist(error)
+            }
+            Self::OperationFailedInvalidVpcStatus(_) => {
+                Self::OperationFailedInvalidVpcStatus(error)
+            }
+            Self::OperationFailedInvalidTransitRouter(_) => {
+                Self::OperationFailedInvalidTransitRouter(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(_) => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenAttachChildInstance(_) => {
+                Self::ForbiddenAttachChildInstance(error)
+            }
+            Self::BidNotFound(_) => Self::BidNotFound(error),
+            Self::OperationFailedAndTryAgain(_) => {
+                Self::OperationFailedAndTryAgain(error)
+            }
+            Self::InvalidOperationChildInstanceRiAlreadyExist(_) => {
+                Self::InvalidOperationChildInstanceRiAlreadyExist(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossUid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossUid(error)
+            }
+            Self::InvalidOperationChildInstanceAlreadyAttached(_) => {
+                Self::InvalidOperationChildInstanceAlreadyAttached(error)
+            }
+            Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(_) => {
+                Self::InvalidOperationCenAlreadyAutoPubilshRouteToInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

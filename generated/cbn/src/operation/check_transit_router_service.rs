@@ -156,7 +156,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckTransitRouterServiceResponse {
 /// Service errors of `CheckTransitRouterService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CheckTransitRouterServiceError {
     /// HTTP 400 `USER_NOT_OPEN_TR_SERVICE`: The user has not open transit router service.
@@ -200,6 +199,21 @@ impl CheckTransitRouterServiceError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CheckTransitRouterServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UserNotOpenTrService(_) => Self::UserNotOpenTrService(error),
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenResponse {
 /// Service errors of `CreateCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenError {
     /// HTTP 400 `IllegalParam.ResourceGroupId`: ResourceGroupId is illegal.
@@ -283,6 +282,21 @@ impl CreateCenError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -399,7 +399,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenBandwidthPackageResponse {
 /// Service errors of `CreateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenBandwidthPackageError {
     /// HTTP 400 `UnSupported.ChargeType`: The charge type is not supported.
@@ -473,6 +472,31 @@ impl CreateCenBandwidthPackageError {
                 ("PayForAccountMoneyValidateError", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnSupportedChargeType(_) => Self::UnSupportedChargeType(error),
+            Self::ParameterIllegalBandwidthPackage(_) => {
+                Self::ParameterIllegalBandwidthPackage(error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            Self::OperationInvalidUserCanNotBuyBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyBwp(error)
+            }
+            Self::OrderAccountStatusIllegal(_) => Self::OrderAccountStatusIllegal(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::PayForAccountMoneyValidateError(_) => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -274,7 +274,6 @@ for CreateCenChildInstanceRouteEntryToAttachmentResponse {
 /// Service errors of `CreateCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `Forbidden.VpcAsInternetGateway`: It’s forbidden that using Vpc as internet gateway for your private IDC.
@@ -375,6 +374,41 @@ impl CreateCenChildInstanceRouteEntryToAttachmentError {
                 ("InvalidAttachmentIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcAsInternetGateway(_) => {
+                Self::ForbiddenVpcAsInternetGateway(error)
+            }
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::InvalidOperationUnsupportnexthopType(_) => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

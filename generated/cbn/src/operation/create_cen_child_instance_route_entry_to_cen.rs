@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenChildInstanceRouteEntryToCenRes
 /// Service errors of `CreateCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.TransitRouterType`: The specified TransitRouterType does not support the operation.
@@ -331,6 +330,20 @@ impl CreateCenChildInstanceRouteEntryToCenError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

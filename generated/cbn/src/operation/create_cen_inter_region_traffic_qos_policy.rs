@@ -337,7 +337,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosPolicyResp
 /// Service errors of `CreateCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TrafficQos`: The traffic qos with the specified attachment already exists.
@@ -510,6 +509,70 @@ impl CreateCenInterRegionTrafficQosPolicyError {
                 ("OperationUnsupportedQosPolicyForLowLatencyLinkType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTrafficQos(_) => {
+                Self::AssociationExistTrafficQos(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParamSizeTrafficQosQueues(_) => {
+                Self::InvalidParamSizeTrafficQosQueues(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeMode(_) => {
+                Self::IllegalParamBandwidthGuaranteeMode(error)
+            }
+            Self::MissingParamRemainBandwidthPercent(_) => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IllegalParamBandwidthPackageStatus(_) => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(_) => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::MissingParamTransitRouterAttachmentId(_) => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(_) => {
+                Self::OperationUnsupportedQosPolicyForLowLatencyLinkType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

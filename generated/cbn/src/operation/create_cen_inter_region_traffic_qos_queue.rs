@@ -319,7 +319,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenInterRegionTrafficQosQueueRespo
 /// Service errors of `CreateCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `IllegalParam.RemainBandwidthPercent`: The specified RemainBandwidthPercent is invalid.
@@ -434,6 +433,46 @@ impl CreateCenInterRegionTrafficQosQueueError {
                 ("InvalidTrafficQosPolicyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::DuplicatedDscps(_) => Self::DuplicatedDscps(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::MissingParamRemainBandwidthPercent(_) => {
+                Self::MissingParamRemainBandwidthPercent(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyId(_) => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

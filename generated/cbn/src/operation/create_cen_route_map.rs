@@ -1147,7 +1147,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCenRouteMapResponse {
 /// Service errors of `CreateCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCenRouteMapError {
     /// HTTP 400 `Forbidden.CenRouteMapExist`: The specified CEN route map ID already exists.
@@ -1259,6 +1258,43 @@ impl CreateCenRouteMapError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenCenRouteMapExist(_) => Self::ForbiddenCenRouteMapExist(error),
+            Self::InvidParameter(_) => Self::InvidParameter(error),
+            Self::InvalidOperationNoEffictiveAction(_) => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
+            Self::InvalidOperationMedRouteMapExist(_) => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

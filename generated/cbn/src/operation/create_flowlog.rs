@@ -455,7 +455,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFlowlogResponse {
 /// Service errors of `CreateFlowlog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateFlowlogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -621,6 +620,63 @@ impl CreateFlowlogError {
                 ("NoPermissionAliyunServiceRoleForTrFlowLog", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateFlowlogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
+            Self::FlowlogAlreayExist(_) => Self::FlowlogAlreayExist(error),
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::ProjectExist(_) => Self::ProjectExist(error),
+            Self::InvalidParameterProjectName(_) => {
+                Self::InvalidParameterProjectName(error)
+            }
+            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
+            Self::OperationInvalidIncompatibleFlowlogExist(_) => {
+                Self::OperationInvalidIncompatibleFlowlogExist(error)
+            }
+            Self::InvalidParameterLogFormatString(_) => {
+                Self::InvalidParameterLogFormatString(error)
+            }
+            Self::InvalidParameterLogStoreName(_) => {
+                Self::InvalidParameterLogStoreName(error)
+            }
+            Self::OperationFailedInvalidLogInfo(_) => {
+                Self::OperationFailedInvalidLogInfo(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterCenId(_) => Self::InvalidParameterCenId(error),
+            Self::NoPermissionAliyunServiceRoleForTrFlowLog(_) => {
+                Self::NoPermissionAliyunServiceRoleForTrFlowLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

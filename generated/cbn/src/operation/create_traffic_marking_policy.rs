@@ -344,7 +344,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMarkingPolicyResponse {
 /// Service errors of `CreateTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMarkingPolicyError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found.
@@ -526,6 +525,70 @@ impl CreateTrafficMarkingPolicyError {
                 ("OperationUnsupportedTransitRouterType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::IllegalParamMarkingDscp(_) => Self::IllegalParamMarkingDscp(error),
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::DuplicatedPriority(_) => Self::DuplicatedPriority(error),
+            Self::DuplicatedMarkingDscp(_) => Self::DuplicatedMarkingDscp(error),
+            Self::DuplicatedTrafficMatchRules(_) => {
+                Self::DuplicatedTrafficMatchRules(error)
+            }
+            Self::QuotaExceededTrafficMatchRule(_) => {
+                Self::QuotaExceededTrafficMatchRule(error)
+            }
+            Self::IllegalParamMatchDscp(_) => Self::IllegalParamMatchDscp(error),
+            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
+            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
+            Self::AttrMismatchingCidrAddressFamily(_) => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
+            Self::AttrMismatchingSrcCidrDstCidr(_) => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            Self::AttrMismatchingCidrProtocol(_) => {
+                Self::AttrMismatchingCidrProtocol(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationUnsupportedDstPortRange(_) => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            Self::OperationUnsupportedSrcPortRange(_) => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(_) => {
+                Self::OperationUnsupportedIPv6Cidr(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

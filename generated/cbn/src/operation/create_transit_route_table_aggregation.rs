@@ -347,7 +347,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouteTableAggregationRespon
 /// Service errors of `CreateTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -518,6 +517,67 @@ impl CreateTransitRouteTableAggregationError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InstanceExistAggregationRoute(_) => {
+                Self::InstanceExistAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::QuotaExceededAggregationRoute(_) => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::MissingParameterScopeListOrScope(_) => {
+                Self::MissingParameterScopeListOrScope(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
+            }
+            Self::MissingParamTransitRouteTableAggregationScope(_) => {
+                Self::MissingParamTransitRouteTableAggregationScope(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationScope(_) => {
+                Self::IllegalParamTransitRouteTableAggregationScope(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -334,7 +334,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterResponse {
 /// Service errors of `CreateTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterError {
     /// HTTP 400 `OperationUnsupported.RegionId`: The specified Region is not supported.
@@ -502,6 +501,66 @@ impl CreateTransitRouterError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::InstanceExistTransitRouterInstance(_) => {
+                Self::InstanceExistTransitRouterInstance(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedSupportMulticast(_) => {
+                Self::OperationUnsupportedSupportMulticast(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::IllegalTrType(_) => Self::IllegalTrType(error),
+            Self::OperationUnsupportedTransitRouterCidrList(_) => {
+                Self::OperationUnsupportedTransitRouterCidrList(error)
+            }
+            Self::OperationFailedCidrConflict(_) => {
+                Self::OperationFailedCidrConflict(error)
+            }
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
+            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
+            Self::ParamExclusiveServiceModeAndSupportMulticast(_) => {
+                Self::ParamExclusiveServiceModeAndSupportMulticast(error)
+            }
+            Self::ParamExclusiveServiceModeAndTransitRouterCidrList(_) => {
+                Self::ParamExclusiveServiceModeAndTransitRouterCidrList(error)
+            }
+            Self::OperationUnsupportedTag(_) => Self::OperationUnsupportedTag(error),
+            Self::IllegalParamSupportMulticast(_) => {
+                Self::IllegalParamSupportMulticast(error)
+            }
+            Self::ParamExclusiveBasicAndPrimaryStandby(_) => {
+                Self::ParamExclusiveBasicAndPrimaryStandby(error)
+            }
+            Self::ParamExclusiveBasicAndMultiPrimary(_) => {
+                Self::ParamExclusiveBasicAndMultiPrimary(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(_) => {
+                Self::OperationFailedPostPay95BwpNotAllowEnterpriseTr(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

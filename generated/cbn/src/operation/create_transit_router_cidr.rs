@@ -332,7 +332,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterCidrResponse {
 /// Service errors of `CreateTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterCidrError {
     /// HTTP 400 `OverLappingExist.Cidr`: The cidr overlapping exist.
@@ -404,6 +403,30 @@ impl CreateTransitRouterCidrError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OverLappingExistCidr(_) => Self::OverLappingExistCidr(error),
+            Self::OperationUnsupportedTransitRouterCidr(_) => {
+                Self::OperationUnsupportedTransitRouterCidr(error)
+            }
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

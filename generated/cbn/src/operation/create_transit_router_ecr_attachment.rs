@@ -362,7 +362,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterEcrAttachmentResponse
 /// Service errors of `CreateTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterEcrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -601,6 +600,94 @@ impl CreateTransitRouterEcrAttachmentError {
                 ("OperationDeniedAttachmentInCurrentRegionExisted", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterEcrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamAssociateRouteTableId(_) => {
+                Self::IllegalParamAssociateRouteTableId(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::IncorrectStatusEcrResource(_) => {
+                Self::IncorrectStatusEcrResource(error)
+            }
+            Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaEcrAttachPerTransitRouter(error)
+            }
+            Self::OperationUnsupportedEcrAttachment(_) => {
+                Self::OperationUnsupportedEcrAttachment(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::ResourceNotFound(_) => Self::ResourceNotFound(error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::ForbbidenAttachAcrossBidEcr(_) => {
+                Self::ForbbidenAttachAcrossBidEcr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::OperationDeniedAttachmentInCurrentRegionExisted(_) => {
+                Self::OperationDeniedAttachmentInCurrentRegionExisted(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

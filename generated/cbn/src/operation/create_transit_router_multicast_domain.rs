@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterMulticastDomainRespon
 /// Service errors of `CreateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: The specified TransitRouterId is not found.
@@ -472,6 +471,59 @@ impl CreateTransitRouterMulticastDomainError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::OperationUnsupportedTransitRouterSupportMulticast(_) => {
+                Self::OperationUnsupportedTransitRouterSupportMulticast(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::QuotaExceededMulticastDomain(_) => {
+                Self::QuotaExceededMulticastDomain(error)
+            }
+            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
+            Self::OperationUnsupportedIgmpv2Support(_) => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

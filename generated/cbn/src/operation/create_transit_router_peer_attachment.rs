@@ -464,7 +464,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterPeerAttachmentRespons
 /// Service errors of `CreateTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -835,6 +834,135 @@ impl CreateTransitRouterPeerAttachmentError {
                 ("OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterPeerAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamPeerTransitRouterId(_) => {
+                Self::IllegalParamPeerTransitRouterId(error)
+            }
+            Self::OperationUnsupportedTransitRouterId(_) => {
+                Self::OperationUnsupportedTransitRouterId(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::OperationUnsupportedBandwidthHs(_) => {
+                Self::OperationUnsupportedBandwidthHs(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(_) => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            Self::InvalidPeerTransitRouterIdNotFound(_) => {
+                Self::InvalidPeerTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::IllegalParamPeerRegionId(_) => Self::IllegalParamPeerRegionId(error),
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationBwpNotAssociated(_) => {
+                Self::InvalidOperationBwpNotAssociated(error)
+            }
+            Self::InvalidOperationBwpBusinessStatus(_) => {
+                Self::InvalidOperationBwpBusinessStatus(error)
+            }
+            Self::IllegalParamCenBandwidthPackageId(_) => {
+                Self::IllegalParamCenBandwidthPackageId(error)
+            }
+            Self::InvalidOperationBwpBandwidthExceeded(_) => {
+                Self::InvalidOperationBwpBandwidthExceeded(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
+            }
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationInvalidUserCanNotBuyCrossBorderBwp(_) => {
+                Self::OperationInvalidUserCanNotBuyCrossBorderBwp(error)
+            }
+            Self::OperationInvalidIdentityRegistrationStatusNotSupport(_) => {
+                Self::OperationInvalidIdentityRegistrationStatusNotSupport(error)
+            }
+            Self::InvalidOperationOnlyOneRegionSupportIpv6(_) => {
+                Self::InvalidOperationOnlyOneRegionSupportIpv6(error)
+            }
+            Self::InvalidOperation(_) => Self::InvalidOperation(error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterPeerTransitRouterId(_) => {
+                Self::InvalidParameterPeerTransitRouterId(error)
+            }
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(_) => {
+                Self::OperationFailedValidateVbrInstanceFailedForLowLatencyCircuit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -344,7 +344,6 @@ for CreateTransitRouterPrefixListAssociationResponse {
 /// Service errors of `CreateTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterPrefixListAssociationError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -527,6 +526,71 @@ impl CreateTransitRouterPrefixListAssociationError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::ResourceNotSupportCcn(_) => Self::ResourceNotSupportCcn(error),
+            Self::ResourceNotFoundPrefixlistCidrs(_) => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
+            Self::ResourceExistedPrefixlistAssociation(_) => {
+                Self::ResourceExistedPrefixlistAssociation(error)
+            }
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::ResourceConflictRoute(_) => Self::ResourceConflictRoute(error),
+            Self::MultipleFoundPrefixlistAssociation(_) => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            Self::QuotaReachedRoute(_) => Self::QuotaReachedRoute(error),
+            Self::InvalidStatusPrefixlistAssociation(_) => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            Self::NotSupportTrType(_) => Self::NotSupportTrType(error),
+            Self::InvalidValuePrefixlistCidr(_) => {
+                Self::InvalidValuePrefixlistCidr(error)
+            }
+            Self::ResourceNotSupportNexthop(_) => Self::ResourceNotSupportNexthop(error),
+            Self::ResourceMismatchNexthop(_) => Self::ResourceMismatchNexthop(error),
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
+            Self::RegionNotSupportPrefixlist(_) => {
+                Self::RegionNotSupportPrefixlist(error)
+            }
+            Self::OperationFailedTransitRouterNotExist(_) => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationDeniedEcsPrefixList(_) => {
+                Self::OperationDeniedEcsPrefixList(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

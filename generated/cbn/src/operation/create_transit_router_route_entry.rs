@@ -339,7 +339,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteEntryResponse {
 /// Service errors of `CreateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterRouteEntryError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -545,6 +544,77 @@ impl CreateTransitRouterRouteEntryError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::TransitRouterRouteEntryNextHopIdNotFound(_) => {
+                Self::TransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithCcnAttachment(_) => {
+                Self::OperationFailedCreateRouteEntryWithCcnAttachment(error)
+            }
+            Self::QuotaExceededTransitRouterRoutEntry(_) => {
+                Self::QuotaExceededTransitRouterRoutEntry(error)
+            }
+            Self::IllegalParamTransitRouterDestinationCidrBlock(_) => {
+                Self::IllegalParamTransitRouterDestinationCidrBlock(error)
+            }
+            Self::InstanceExistTransitRouterRouteEntry(_) => {
+                Self::InstanceExistTransitRouterRouteEntry(error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(_) => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
+                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
+            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteEntryNextHopIdNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(_) => {
+                Self::OperationFailedCreateRouteEntryWithSameDestinationCidrBlock(error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(_) => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            Self::OperationFailedCreateRouteEntryWithConnectAttachment(_) => {
+                Self::OperationFailedCreateRouteEntryWithConnectAttachment(error)
+            }
+            Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(_) => {
+                Self::ParamExclusiveNextHopTypeBlackHoleAndNextHopId(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(_) => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpcAttachment(
+                    error,
+                )
+            }
+            Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(_) => {
+                Self::OperationFailedCreateTransitRouterRouteEntryWithVpnAttachment(
+                    error,
+                )
+            }
+            Self::NotSupportAttachmentRoute(_) => Self::NotSupportAttachmentRoute(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

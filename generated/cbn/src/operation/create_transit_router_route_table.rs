@@ -292,7 +292,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterRouteTableResponse {
 /// Service errors of `CreateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterId.NotFound`: TransitRouterId is not found
@@ -380,6 +379,39 @@ impl CreateTransitRouterRouteTableError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::OperationFailedCcnTrNotSupport(_) => {
+                Self::OperationFailedCcnTrNotSupport(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamTransitRouterId(_) => {
+                Self::MissingParamTransitRouterId(error)
+            }
+            Self::OperationFailedBasicTrNotSupport(_) => {
+                Self::OperationFailedBasicTrNotSupport(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::QuotaExceededTransitRouterRoutTable(_) => {
+                Self::QuotaExceededTransitRouterRoutTable(error)
+            }
+            Self::OperationUnsupportedMultiRegionEcmp(_) => {
+                Self::OperationUnsupportedMultiRegionEcmp(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

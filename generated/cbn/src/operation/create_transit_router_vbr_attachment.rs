@@ -383,7 +383,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVbrAttachmentResponse
 /// Service errors of `CreateTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVbrAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -604,6 +603,87 @@ impl CreateTransitRouterVbrAttachmentError {
                 ("InvalidParameterResourceType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterVbrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ForbiddenVbrDeviceModel(_) => Self::ForbiddenVbrDeviceModel(error),
+            Self::IllegalParamAssociateRouteTableId(_) => {
+                Self::IllegalParamAssociateRouteTableId(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::OperationUnsupportedVbrAttachment(_) => {
+                Self::OperationUnsupportedVbrAttachment(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::OperationUnsupportedCloudBoxVbrNotSupport(_) => {
+                Self::OperationUnsupportedCloudBoxVbrNotSupport(error)
+            }
+            Self::IncorrectStatusVbrResource(_) => {
+                Self::IncorrectStatusVbrResource(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVbrAttachPerTransitRouter(error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::InvalidOperationVbrAttachedToEcr(_) => {
+                Self::InvalidOperationVbrAttachedToEcr(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -453,7 +453,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpcAttachmentResponse
 /// Service errors of `CreateTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationUnsupported.TransitRouterRegionId`: The specified TransitRouterRegion does not support the operation.
@@ -804,6 +803,132 @@ impl CreateTransitRouterVpcAttachmentError {
             }
             Self::IncorrectStatusVpcSwitch(error) => ("IncorrectStatusVpcSwitch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterVpcAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IncorrectStatusVpcResource(_) => {
+                Self::IncorrectStatusVpcResource(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusVpcOrVswitch(_) => {
+                Self::IncorrectStatusVpcOrVswitch(error)
+            }
+            Self::OperationNotSupportVpcAutoRoutesPublish(_) => {
+                Self::OperationNotSupportVpcAutoRoutesPublish(error)
+            }
+            Self::InvalidOperationVpnAssociated(_) => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::IllegalParamServiceMode(_) => Self::IllegalParamServiceMode(error),
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::OperationUnsupportedCloudBoxVswNotSupport(_) => {
+                Self::OperationUnsupportedCloudBoxVswNotSupport(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::DuplicatedZoneMapping(_) => Self::DuplicatedZoneMapping(error),
+            Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVpcAttachPerTransitRouter(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::InvalidStatusVpcAttachedFullModeCen(_) => {
+                Self::InvalidStatusVpcAttachedFullModeCen(error)
+            }
+            Self::ForbbidenAttachChildInstanceAcrossBid(_) => {
+                Self::ForbbidenAttachChildInstanceAcrossBid(error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
+            Self::OperationFailedVSwitchNotFound(_) => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
+                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
+            }
+            Self::InvalidParameterApplianceModeSupport(_) => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            Self::InvalidParameterIpv6Support(_) => {
+                Self::InvalidParameterIpv6Support(error)
+            }
+            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -421,7 +421,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTransitRouterVpnAttachmentResponse
 /// Service errors of `CreateTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTransitRouterVpnAttachmentError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -662,6 +661,95 @@ impl CreateTransitRouterVpnAttachmentError {
             Self::InvalidParameterVpnId(error) => ("InvalidParameterVpnId", error),
             Self::IllegalParamChargeType(error) => ("IllegalParamChargeType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTransitRouterVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::OperationUnsupportedTransitRouterRegionId(_) => {
+                Self::OperationUnsupportedTransitRouterRegionId(error)
+            }
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::InvalidAvailableNoResource(_) => {
+                Self::InvalidAvailableNoResource(error)
+            }
+            Self::OperationUnsupportedVpnAttachment(_) => {
+                Self::OperationUnsupportedVpnAttachment(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedAllocateCidrFailed(_) => {
+                Self::OperationFailedAllocateCidrFailed(error)
+            }
+            Self::OperationUnsupportedZoneId(_) => {
+                Self::OperationUnsupportedZoneId(error)
+            }
+            Self::MissingParamCenIdOrRegionId(_) => {
+                Self::MissingParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::OperationUnsupportedCenFullLevel(_) => {
+                Self::OperationUnsupportedCenFullLevel(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::IllegalParamZoneMappings(_) => Self::IllegalParamZoneMappings(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationVpnNetworkTypeInvalid(_) => {
+                Self::InvalidOperationVpnNetworkTypeInvalid(error)
+            }
+            Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(_) => {
+                Self::QuotaExceededCenQuotaVpnAttachPerTransitRouter(error)
+            }
+            Self::QuotaFullChildInstanceRelatedCen(_) => {
+                Self::QuotaFullChildInstanceRelatedCen(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceNotOpen(error)
+            }
+            Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(_) => {
+                Self::OperationUnsupportedVcoTunnelNotMatchZoneParam(error)
+            }
+            Self::ForbiddenResourceOwnerTransitRouterServiceExpired(_) => {
+                Self::ForbiddenResourceOwnerTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IllegalParamTransitRouterRegionId(_) => {
+                Self::IllegalParamTransitRouterRegionId(error)
+            }
+            Self::InvalidVpnIdNotFound(_) => Self::InvalidVpnIdNotFound(error),
+            Self::InvalidParameterResourceType(_) => {
+                Self::InvalidParameterResourceType(error)
+            }
+            Self::InvalidParameterVpnId(_) => Self::InvalidParameterVpnId(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

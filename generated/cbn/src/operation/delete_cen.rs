@@ -167,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenResponse {
 /// Service errors of `DeleteCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenError {
     /// HTTP 400 `OperationFailed.DeleteCenWithCustomRouteTable`: Operation failed because you are not allowed to delete the CEN with the custom transit router route table.
@@ -261,6 +260,41 @@ impl DeleteCenError {
                 ("OperationFailedTrafficQosPolicyExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteCenWithCustomRouteTable(_) => {
+                Self::OperationFailedDeleteCenWithCustomRouteTable(error)
+            }
+            Self::OperationFailedDeleteCenWithRouteEntry(_) => {
+                Self::OperationFailedDeleteCenWithRouteEntry(error)
+            }
+            Self::OperationFailedMulticastDomainExist(_) => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            Self::OperationFailedPrefixListAssociationExist(_) => {
+                Self::OperationFailedPrefixListAssociationExist(error)
+            }
+            Self::OperationFailedAggregationRouteExist(_) => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationFailedTrafficQosPolicyExist(_) => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

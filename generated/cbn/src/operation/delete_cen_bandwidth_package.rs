@@ -140,7 +140,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenBandwidthPackageResponse {
 /// Service errors of `DeleteCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenBandwidthPackageError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -184,6 +183,21 @@ impl DeleteCenBandwidthPackageError {
                 ("InvalidOperationBwpInstanceStatus", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
+            Self::InvalidOperationBwpInstanceStatus(_) => {
+                Self::InvalidOperationBwpInstanceStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -273,7 +273,6 @@ for DeleteCenChildInstanceRouteEntryToAttachmentResponse {
 /// Service errors of `DeleteCenChildInstanceRouteEntryToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToAttachmentError {
     /// HTTP 400 `InvalidRouteEntry.NotFound`: Route entry not exists.
@@ -336,6 +335,26 @@ impl DeleteCenChildInstanceRouteEntryToAttachmentError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenChildInstanceRouteEntryToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -289,7 +289,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenChildInstanceRouteEntryToCenRes
 /// Service errors of `DeleteCenChildInstanceRouteEntryToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenChildInstanceRouteEntryToCenError {
     /// HTTP 400 `OperationFailed.VpcNotAttachedToCen`: Operation failed because vpc not attached to cen.
@@ -338,6 +337,23 @@ impl DeleteCenChildInstanceRouteEntryToCenError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenChildInstanceRouteEntryToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVpcNotAttachedToCen(_) => {
+                Self::OperationFailedVpcNotAttachedToCen(error)
+            }
+            Self::OperationFailedInvalidChildInstanceType(_) => {
+                Self::OperationFailedInvalidChildInstanceType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -206,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosPolicyResp
 /// Service errors of `DeleteCenInterRegionTrafficQosPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosQueueExist`: The qos queue with the specified TrafficQosPolicyId exists.
@@ -259,6 +258,26 @@ impl DeleteCenInterRegionTrafficQosPolicyError {
                 ("InvalidTransitQosIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenInterRegionTrafficQosPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitQosQueueExist(_) => {
+                Self::AssociationExistTransitQosQueueExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::InvalidTransitQosIdNotFound(_) => {
+                Self::InvalidTransitQosIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

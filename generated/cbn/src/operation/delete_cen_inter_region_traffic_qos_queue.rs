@@ -203,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenInterRegionTrafficQosQueueRespo
 /// Service errors of `DeleteCenInterRegionTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenInterRegionTrafficQosQueueError {
     /// HTTP 400 `InvalidTrafficQosQueueId.NotFound`: The specified TrafficQosQueueId is not found.
@@ -266,6 +265,29 @@ impl DeleteCenInterRegionTrafficQosQueueError {
                 ("ForbiddenCdtServiceExpired", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenInterRegionTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficQosQueueIdNotFound(_) => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyQueueId(_) => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

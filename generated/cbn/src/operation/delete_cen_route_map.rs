@@ -201,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCenRouteMapResponse {
 /// Service errors of `DeleteCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCenRouteMapError {
     /// HTTP 400 `IncorrectStatus.RouteMap`: Operation Failed. The specified route map is configuring, please try again later.
@@ -253,6 +252,24 @@ impl DeleteCenRouteMapError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRouteMap(_) => Self::IncorrectStatusRouteMap(error),
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterStatus(_) => {
+                Self::OperationUnsupportedTransitRouterStatus(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

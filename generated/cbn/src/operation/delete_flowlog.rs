@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFlowlogResponse {
 /// Service errors of `DeleteFlowlog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteFlowlogError {
     /// HTTP 400 `ProjectOrLogstoreNotExist`: The specified project or logstore does not exist.
@@ -315,6 +314,31 @@ impl DeleteFlowlogError {
                 ("InvalidOperationRelatedTrafficAnalyzerExists", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteFlowlogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidFlowlogIdExist(_) => Self::InvalidFlowlogIdExist(error),
+            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::IncorrectStatusTrFlowlog(_) => Self::IncorrectStatusTrFlowlog(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
+            Self::InvalidOperationRelatedTrafficAnalyzerExists(_) => {
+                Self::InvalidOperationRelatedTrafficAnalyzerExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

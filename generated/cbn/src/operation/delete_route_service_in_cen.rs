@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteServiceInCenResponse {
 /// Service errors of `DeleteRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteServiceInCenError {
     /// HTTP 400 `InvalidOperation.CloudRouteNumberInvalid`: Cloud route number is invalid
@@ -279,6 +278,23 @@ impl DeleteRouteServiceInCenError {
                 ("InvalidOperationCloudRouteStatusNotAllow", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouteServiceInCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationCloudRouteNumberInvalid(_) => {
+                Self::InvalidOperationCloudRouteNumberInvalid(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationCloudRouteStatusNotAllow(_) => {
+                Self::InvalidOperationCloudRouteStatusNotAllow(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

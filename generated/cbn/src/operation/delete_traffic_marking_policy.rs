@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMarkingPolicyResponse {
 /// Service errors of `DeleteTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMarkingPolicyError {
     /// HTTP 400 `AssociationExist.TransitQosRuleExist`: The rule with the specified TrafficMarkingPolicy already exists.
@@ -298,6 +297,32 @@ impl DeleteTrafficMarkingPolicyError {
                 ("MissingParamTrafficMarkingPolicyId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AssociationExistTransitQosRuleExist(_) => {
+                Self::AssociationExistTransitQosRuleExist(error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -240,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouteTableAggregationRespon
 /// Service errors of `DeleteTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.AggregationRoute`: This aggregation route is not exist.
@@ -335,6 +334,41 @@ impl DeleteTransitRouteTableAggregationError {
                 ("IncorrectStatusTransitRouteTableAggregationCidr", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExistAggregationRoute(_) => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::InstanceNotExistTrRouteTableAggregationCidr(_) => {
+                Self::InstanceNotExistTrRouteTableAggregationCidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusTransitRouteTableAggregationCidr(_) => {
+                Self::IncorrectStatusTransitRouteTableAggregationCidr(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

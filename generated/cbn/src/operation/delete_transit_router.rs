@@ -218,7 +218,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterResponse {
 /// Service errors of `DeleteTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterError {
     /// HTTP 400 `OperationFailed.DeleteTransitRouter`: Operation failed because TransitRouterRouteTable or TransitRouterRouteEntry or BandwidthTransitRegion exists.
@@ -370,6 +369,65 @@ impl DeleteTransitRouterError {
                 ("InvalidOperationRelatedEcrExists", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteTransitRouter(_) => {
+                Self::OperationFailedDeleteTransitRouter(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::OperationFailedCcnAttached(_) => {
+                Self::OperationFailedCcnAttached(error)
+            }
+            Self::OperationFailedBandwidthLimitExist(_) => {
+                Self::OperationFailedBandwidthLimitExist(error)
+            }
+            Self::IncorrectStatusCenInstance(_) => {
+                Self::IncorrectStatusCenInstance(error)
+            }
+            Self::OperationFailedTrafficMarkingPolicyExist(_) => {
+                Self::OperationFailedTrafficMarkingPolicyExist(error)
+            }
+            Self::OperationFailedMulticastDomainExist(_) => {
+                Self::OperationFailedMulticastDomainExist(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedTrafficQosPolicyExist(_) => {
+                Self::OperationFailedTrafficQosPolicyExist(error)
+            }
+            Self::OperationFailedCloudRouteExist(_) => {
+                Self::OperationFailedCloudRouteExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationFailedAggregationRouteExist(_) => {
+                Self::OperationFailedAggregationRouteExist(error)
+            }
+            Self::InvalidOperationBondVbrExist(_) => {
+                Self::InvalidOperationBondVbrExist(error)
+            }
+            Self::InvalidTransitRouterInstanceNotFound(_) => {
+                Self::InvalidTransitRouterInstanceNotFound(error)
+            }
+            Self::OperationFailedFlowLogExist(_) => {
+                Self::OperationFailedFlowLogExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationRelatedEcrExists(_) => {
+                Self::InvalidOperationRelatedEcrExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterCidrResponse {
 /// Service errors of `DeleteTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterCidrError {
     /// HTTP 400 `OperationFailed.CidrBlockAllocated`: Cidr blocks are allocated from the cidr, which should be released first.
@@ -292,6 +291,23 @@ impl DeleteTransitRouterCidrError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedCidrBlockAllocated(_) => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            Self::OperationFailedCidrNotExist(_) => {
+                Self::OperationFailedCidrNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

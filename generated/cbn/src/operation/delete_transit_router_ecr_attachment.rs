@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterEcrAttachmentResponse
 /// Service errors of `DeleteTransitRouterEcrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterEcrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -329,6 +328,44 @@ impl DeleteTransitRouterEcrAttachmentError {
                 ("IncorrectStatusEcrResource", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterEcrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusEcrResource(_) => {
+                Self::IncorrectStatusEcrResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -210,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterMulticastDomainRespon
 /// Service errors of `DeleteTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterMulticastDomainError {
     /// HTTP 400 `IncorrectStatus.MulticastDomain`: The status of MulticastDomain is incorrect.
@@ -293,6 +292,35 @@ impl DeleteTransitRouterMulticastDomainError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationExist(error)
+            }
+            Self::InvalidOperationMulticastGroupExist(_) => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            Self::InvalidOperationMulticastDomainInGroup(_) => {
+                Self::InvalidOperationMulticastDomainInGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

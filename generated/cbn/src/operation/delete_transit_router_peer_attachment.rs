@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterPeerAttachmentRespons
 /// Service errors of `DeleteTransitRouterPeerAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterPeerAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTablePropagationExist`: Operation failed because You are not allowed to delete TransitAttachment with TransitRouter RouteTable Associated.
@@ -372,6 +371,56 @@ impl DeleteTransitRouterPeerAttachmentError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterPeerAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedTrafficQosExist(_) => {
+                Self::OperationFailedTrafficQosExist(error)
+            }
+            Self::InvalidValuePrefixlistCidr(_) => {
+                Self::InvalidValuePrefixlistCidr(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedMulticastGroupExist(_) => {
+                Self::OperationFailedMulticastGroupExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(_) => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedInterRegionCloudRouteEntryExist(_) => {
+                Self::OperationFailedInterRegionCloudRouteEntryExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

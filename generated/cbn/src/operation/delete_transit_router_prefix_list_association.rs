@@ -318,7 +318,6 @@ for DeleteTransitRouterPrefixListAssociationResponse {
 /// Service errors of `DeleteTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterPrefixListAssociationError {
     /// HTTP 400 `NoPermission.AliyunServiceRolePolicyForCEN`: You are not authorized to create the service linked role. Role Name: AliyunServiceRolePolicyForCEN. Service Name: cen.aliyuncs.com. Make sure that the user has been granted the ram:CreateServiceLinkedRole permission.
@@ -455,6 +454,56 @@ impl DeleteTransitRouterPrefixListAssociationError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionAliyunServiceRolePolicyForCen(_) => {
+                Self::NoPermissionAliyunServiceRolePolicyForCen(error)
+            }
+            Self::ResourceNotFoundPrefixlistCidrs(_) => {
+                Self::ResourceNotFoundPrefixlistCidrs(error)
+            }
+            Self::ResourceNotFoundNexthop(_) => Self::ResourceNotFoundNexthop(error),
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::MultipleFoundPrefixlistAssociation(_) => {
+                Self::MultipleFoundPrefixlistAssociation(error)
+            }
+            Self::InvalidStatusPrefixlistAssociation(_) => {
+                Self::InvalidStatusPrefixlistAssociation(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::InvalidStatusPrefixlist(_) => Self::InvalidStatusPrefixlist(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::OperationFailedTransitRouterNotExist(_) => {
+                Self::OperationFailedTransitRouterNotExist(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

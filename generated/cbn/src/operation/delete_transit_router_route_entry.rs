@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteEntryResponse {
 /// Service errors of `DeleteTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteEntryError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -394,6 +393,40 @@ impl DeleteTransitRouterRouteEntryError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamTransitRouterRouteEntryId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(_) => {
+                Self::ParamExclusiveRouteEntryIdAndRouteTableIdOrDestCidrBlock(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::InvalidDestinationCidrBlockNotFound(_) => {
+                Self::InvalidDestinationCidrBlockNotFound(error)
+            }
+            Self::OperationFailedDeleteTransitRouterRouteEntry(_) => {
+                Self::OperationFailedDeleteTransitRouterRouteEntry(error)
+            }
+            Self::IllegalParamNextHopType(_) => Self::IllegalParamNextHopType(error),
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::MissingParamTransitRouterRouteEntryNextHopId(_) => {
+                Self::MissingParamTransitRouterRouteEntryNextHopId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

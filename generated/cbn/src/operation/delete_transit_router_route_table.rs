@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterRouteTableResponse {
 /// Service errors of `DeleteTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterRouteTableError {
     /// HTTP 400 `OperationFailed.DeleteSystemRouteTable`: Operation failed because You are not allowed to Delete System Transit Route Table.
@@ -306,6 +305,42 @@ impl DeleteTransitRouterRouteTableError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDeleteSystemRouteTable(_) => {
+                Self::OperationFailedDeleteSystemRouteTable(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamTransitRouterRouteTableId(_) => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            Self::IncorrectStatusTransitRouterRouteTable(_) => {
+                Self::IncorrectStatusTransitRouterRouteTable(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithAssociation(_) => {
+                Self::OperationFailedDeleteRouteTableWithAssociation(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithPropagation(_) => {
+                Self::OperationFailedDeleteRouteTableWithPropagation(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteEntry(_) => {
+                Self::OperationFailedDeleteRouteTableWithRouteEntry(error)
+            }
+            Self::OperationFailedDeleteRouteTableWithRouteAggregation(_) => {
+                Self::OperationFailedDeleteRouteTableWithRouteAggregation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

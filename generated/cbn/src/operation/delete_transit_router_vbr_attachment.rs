@@ -238,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVbrAttachmentResponse
 /// Service errors of `DeleteTransitRouterVbrAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVbrAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists
@@ -367,6 +366,53 @@ impl DeleteTransitRouterVbrAttachmentError {
                 ("InstanceReferencedVbrRouteEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterVbrAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedVbrAttachedVbrHa(_) => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InstanceReferencedVpcRouteEntry(_) => {
+                Self::InstanceReferencedVpcRouteEntry(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(_) => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceReferencedVbrRouteEntry(_) => {
+                Self::InstanceReferencedVbrRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

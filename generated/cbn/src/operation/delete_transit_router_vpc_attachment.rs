@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpcAttachmentResponse
 /// Service errors of `DeleteTransitRouterVpcAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpcAttachmentError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -396,6 +395,61 @@ impl DeleteTransitRouterVpcAttachmentError {
                 ("OperationNotPermittedAttachmentManagedByCloudService", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterVpcAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedMulticastDomainAssociationExist(_) => {
+                Self::OperationFailedMulticastDomainAssociationExist(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::IncorrectStatusVpcResource(_) => {
+                Self::IncorrectStatusVpcResource(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

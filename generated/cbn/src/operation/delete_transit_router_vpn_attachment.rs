@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTransitRouterVpnAttachmentResponse
 /// Service errors of `DeleteTransitRouterVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTransitRouterVpnAttachmentError {
     /// HTTP 400 `OperationFailed.RouteTableAssociationExist`: Operation failed because TransitRouterRouteTable exists.
@@ -331,6 +330,44 @@ impl DeleteTransitRouterVpnAttachmentError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTransitRouterVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedRouteTableAssociationExist(_) => {
+                Self::OperationFailedRouteTableAssociationExist(error)
+            }
+            Self::OperationFailedRouteEntryExist(_) => {
+                Self::OperationFailedRouteEntryExist(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationFailedNotSupportForceDelete(_) => {
+                Self::OperationFailedNotSupportForceDelete(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::OperationFailedRouteTablePropagationExist(_) => {
+                Self::OperationFailedRouteTablePropagationExist(error)
+            }
+            Self::OperationFailedPrefixListExist(_) => {
+                Self::OperationFailedPrefixListExist(error)
+            }
+            Self::OperationFailedFlowLogExistOrNisOpened(_) => {
+                Self::OperationFailedFlowLogExistOrNisOpened(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

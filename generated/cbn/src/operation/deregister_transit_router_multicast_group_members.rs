@@ -291,7 +291,6 @@ for DeregisterTransitRouterMulticastGroupMembersResponse {
 /// Service errors of `DeregisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -362,6 +361,30 @@ impl DeregisterTransitRouterMulticastGroupMembersError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeregisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(_) => {
+                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(_) => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            Self::IncorrectStatusMulticastGroup(_) => {
+                Self::IncorrectStatusMulticastGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(_) => {
+                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -269,7 +269,6 @@ for DeregisterTransitRouterMulticastGroupSourcesResponse {
 /// Service errors of `DeregisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeregisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidTransitRouterMulticastDomainId.NotFound`: The specified TransitRouterMulticastDomainId is not found.
@@ -340,6 +339,30 @@ impl DeregisterTransitRouterMulticastGroupSourcesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeregisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterMulticastDomainIdNotFound(_) => {
+                Self::InvalidTransitRouterMulticastDomainIdNotFound(error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(_) => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            Self::IncorrectStatusMulticastGroup(_) => {
+                Self::IncorrectStatusMulticastGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(_) => {
+                Self::OperationUnsupportedNotAllowedDeleteIgmpv2Member(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

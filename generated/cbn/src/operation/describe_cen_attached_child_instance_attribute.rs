@@ -290,7 +290,6 @@ for DescribeCenAttachedChildInstanceAttributeResponse {
 /// Service errors of `DescribeCenAttachedChildInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenAttachedChildInstanceAttributeError {
     /// HTTP 400 `SystemBusy`: The system is busy. Please try again later.
@@ -331,6 +330,19 @@ impl DescribeCenAttachedChildInstanceAttributeError {
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::ParameterError(error) => ("ParameterError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenAttachedChildInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterError(_) => Self::ParameterError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

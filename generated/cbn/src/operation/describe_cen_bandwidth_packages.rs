@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenBandwidthPackagesResponse {
 /// Service errors of `DescribeCenBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenBandwidthPackagesError {
     /// HTTP 400 `IllegalParam.TagValue`: The tag values are not valid.
@@ -330,6 +329,19 @@ impl DescribeCenBandwidthPackagesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenBandwidthPackagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

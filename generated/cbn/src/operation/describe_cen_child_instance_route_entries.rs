@@ -332,7 +332,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenChildInstanceRouteEntriesResp
 /// Service errors of `DescribeCenChildInstanceRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenChildInstanceRouteEntriesError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -371,6 +370,20 @@ impl DescribeCenChildInstanceRouteEntriesError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenChildInstanceRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

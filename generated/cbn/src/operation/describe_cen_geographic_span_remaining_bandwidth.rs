@@ -255,7 +255,6 @@ for DescribeCenGeographicSpanRemainingBandwidthResponse {
 /// Service errors of `DescribeCenGeographicSpanRemainingBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenGeographicSpanRemainingBandwidthError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -288,6 +287,17 @@ impl DescribeCenGeographicSpanRemainingBandwidthError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenGeographicSpanRemainingBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

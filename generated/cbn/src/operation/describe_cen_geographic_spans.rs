@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenGeographicSpansResponse {
 /// Service errors of `DescribeCenGeographicSpans`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenGeographicSpansError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -234,6 +233,17 @@ impl DescribeCenGeographicSpansError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenGeographicSpansError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -257,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCenVbrHealthCheckResponse {
 /// Service errors of `DescribeCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCenVbrHealthCheckError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -289,6 +288,17 @@ impl DescribeCenVbrHealthCheckError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCenVbrHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCensResponse {
 /// Service errors of `DescribeCens`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCensError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -284,6 +283,19 @@ impl DescribeCensError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCensError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeChildInstanceRegionsResponse {
 /// Service errors of `DescribeChildInstanceRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeChildInstanceRegionsError {
     /// HTTP 400 `MissingParameter.OwnerIdOrOwnerAccount`: The input parameter OwnerAccount or OwnerId that is mandatory for processing this request is not supplied
@@ -213,6 +212,20 @@ impl DescribeChildInstanceRegionsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeChildInstanceRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterOwnerIdOrOwnerAccount(_) => {
+                Self::MissingParameterOwnerIdOrOwnerAccount(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -460,7 +460,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFlowlogsResponse {
 /// Service errors of `DescribeFlowlogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeFlowlogsError {
     /// HTTP 400 `OperationUnsupported.action`: This action is not support.
@@ -530,6 +529,29 @@ impl DescribeFlowlogsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeFlowlogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::InvalidFlowlogIdNotFound(_) => Self::InvalidFlowlogIdNotFound(error),
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameterInterval(_) => Self::InvalidParameterInterval(error),
+            Self::InvalidParameterFlowLogVersion(_) => {
+                Self::InvalidParameterFlowLogVersion(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

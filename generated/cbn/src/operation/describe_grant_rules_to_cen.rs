@@ -320,7 +320,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
 /// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToCenError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -368,6 +367,21 @@ impl DescribeGrantRulesToCenError {
             Self::MissingParameterRegionId(error) => ("MissingParameterRegionId", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeGrantRulesToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -281,7 +281,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToResourceResponse {
 /// Service errors of `DescribeGrantRulesToResource`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToResourceError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -329,6 +328,21 @@ impl DescribeGrantRulesToResourceError {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeGrantRulesToResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -311,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePublishedRouteEntriesResponse {
 /// Service errors of `DescribePublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePublishedRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.CenInstanceId`: The parameter of CEN instance id is illegal.
@@ -399,6 +398,36 @@ impl DescribePublishedRouteEntriesError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalCenInstanceId(_) => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(_) => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            Self::VrcError(_) => Self::VrcError(error),
+            Self::ParameterIllegalChildInstanceType(_) => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationChildInstanceStatus(_) => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -291,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteConflictResponse {
 /// Service errors of `DescribeRouteConflict`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteConflictError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -331,6 +330,20 @@ impl DescribeRouteConflictError {
                 ("InvalidChildInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouteConflictError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidChildInstanceIdNotFound(_) => {
+                Self::InvalidChildInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

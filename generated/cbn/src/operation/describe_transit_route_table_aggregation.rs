@@ -266,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTransitRouteTableAggregationResp
 /// Service errors of `DescribeTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationError {
     /// HTTP 400 `MissingParam.transitRouterRouteTableId`: Missing the parameter transitRouter route table id.
@@ -323,6 +322,25 @@ impl DescribeTransitRouteTableAggregationError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterRouteTableId(_) => {
+                Self::MissingParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InstanceNotExistTransitRouterRouteTable(_) => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -224,7 +224,6 @@ for DescribeTransitRouteTableAggregationDetailResponse {
 /// Service errors of `DescribeTransitRouteTableAggregationDetail`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTransitRouteTableAggregationDetailError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: The transitRouter route table id is illegal.
@@ -285,6 +284,27 @@ impl DescribeTransitRouteTableAggregationDetailError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTransitRouteTableAggregationDetailError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamAggregationRouteCidr(_) => {
+                Self::IllegalParamAggregationRouteCidr(error)
+            }
+            Self::InstanceNotExistTransitRouterRouteTable(_) => {
+                Self::InstanceNotExistTransitRouterRouteTable(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

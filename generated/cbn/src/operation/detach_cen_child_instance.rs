@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachCenChildInstanceResponse {
 /// Service errors of `DetachCenChildInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachCenChildInstanceError {
     /// HTTP 400 `OperationFailed.AttachmentReferencedVpcRouteEntryExisted`: Operation is failed because there is at least one route entry which next hop is the specified attachment.
@@ -400,6 +399,56 @@ impl DetachCenChildInstanceError {
             }
             Self::BidNotFound(error) => ("BidNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachCenChildInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedAttachmentReferencedVpcRouteEntryExisted(error)
+            }
+            Self::ForbiddenOptimizationCcnExisted(_) => {
+                Self::ForbiddenOptimizationCcnExisted(error)
+            }
+            Self::ForbiddenPrivatezoneRouteExisted(_) => {
+                Self::ForbiddenPrivatezoneRouteExisted(error)
+            }
+            Self::ForbiddenTypeInvalid(_) => Self::ForbiddenTypeInvalid(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedVbrAttachedVbrHa(_) => {
+                Self::OperationFailedVbrAttachedVbrHa(error)
+            }
+            Self::OperationFailedRiInstanceExist(_) => {
+                Self::OperationFailedRiInstanceExist(error)
+            }
+            Self::IncorrectStatusVpcRouteTable(_) => {
+                Self::IncorrectStatusVpcRouteTable(error)
+            }
+            Self::OperationFailedCenReferencedVpcRouteEntryExisted(_) => {
+                Self::OperationFailedCenReferencedVpcRouteEntryExisted(error)
+            }
+            Self::InvalidOperationBondVbrAssociated(_) => {
+                Self::InvalidOperationBondVbrAssociated(error)
+            }
+            Self::OperationFailedVbrWithAllowPrefixes(_) => {
+                Self::OperationFailedVbrWithAllowPrefixes(error)
+            }
+            Self::InvalidOperationCustomRegionDomainRouteEntryExist(_) => {
+                Self::InvalidOperationCustomRegionDomainRouteEntryExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationNotPermittedAttachmentManagedByCloudService(_) => {
+                Self::OperationNotPermittedAttachmentManagedByCloudService(error)
+            }
+            Self::InvalidStatusResourceStatus(_) => {
+                Self::InvalidStatusResourceStatus(error)
+            }
+            Self::BidNotFound(_) => Self::BidNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

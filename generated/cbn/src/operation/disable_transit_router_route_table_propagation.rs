@@ -225,7 +225,6 @@ for DisableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `DisableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -310,6 +309,38 @@ impl DisableTransitRouterRouteTablePropagationError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::OperationUnsupportedDisablePropagation(_) => {
+                Self::OperationUnsupportedDisablePropagation(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -260,7 +260,6 @@ for DisassociateTransitRouterMulticastDomainResponse {
 /// Service errors of `DisassociateTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisassociateTransitRouterMulticastDomainError {
     /// HTTP 400 `InvalidMulticastDomainId.NotFound`: The specified MulticastDomainId is not found.
@@ -341,6 +340,33 @@ impl DisassociateTransitRouterMulticastDomainError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisassociateTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomain(_) => {
+                Self::IncorrectStatusMulticastDomain(error)
+            }
+            Self::InstanceStatusNotSupport(_) => Self::InstanceStatusNotSupport(error),
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::InvalidOperationMulticastGroupExist(_) => {
+                Self::InvalidOperationMulticastGroupExist(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

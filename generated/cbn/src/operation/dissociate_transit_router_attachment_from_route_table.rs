@@ -230,7 +230,6 @@ for DissociateTransitRouterAttachmentFromRouteTableResponse {
 /// Service errors of `DissociateTransitRouterAttachmentFromRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateTransitRouterAttachmentFromRouteTableError {
     /// HTTP 400 `IncorrectStatus.AttachmentOrRouteTable`: The resource is not in a valid state for the operation.
@@ -323,6 +322,41 @@ impl DissociateTransitRouterAttachmentFromRouteTableError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateTransitRouterAttachmentFromRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::OperationUnsupportedDissociateRouteTable(_) => {
+                Self::OperationUnsupportedDissociateRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouterConnectPeer(_) => {
+                Self::IncorrectStatusTransitRouterConnectPeer(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

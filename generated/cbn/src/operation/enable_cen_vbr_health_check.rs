@@ -366,7 +366,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableCenVbrHealthCheckResponse {
 /// Service errors of `EnableCenVbrHealthCheck`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableCenVbrHealthCheckError {
     /// HTTP 400 `RouteConflict`: The specified route already exists.
@@ -436,6 +435,29 @@ impl EnableCenVbrHealthCheckError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableCenVbrHealthCheckError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::IllegalSourceIpOrTargetIp(_) => Self::IllegalSourceIpOrTargetIp(error),
+            Self::OperationFailedStatusNotSupport(_) => {
+                Self::OperationFailedStatusNotSupport(error)
+            }
+            Self::OperationFailedSourceIpUnSupported(_) => {
+                Self::OperationFailedSourceIpUnSupported(error)
+            }
+            Self::InvalidStatusHealthCheck(_) => Self::InvalidStatusHealthCheck(error),
+            Self::OperationFailedIpAddressExhausted(_) => {
+                Self::OperationFailedIpAddressExhausted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

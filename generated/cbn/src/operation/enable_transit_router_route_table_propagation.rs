@@ -228,7 +228,6 @@ for EnableTransitRouterRouteTablePropagationResponse {
 /// Service errors of `EnableTransitRouterRouteTablePropagation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableTransitRouterRouteTablePropagationError {
     /// HTTP 400 `IllegalParam.TransitRouterTableId`: The specified TransitRouterTableId is invalid.
@@ -321,6 +320,41 @@ impl EnableTransitRouterRouteTablePropagationError {
                 ("InvalidAttachmentIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableTransitRouterRouteTablePropagationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterTableId(_) => {
+                Self::IllegalParamTransitRouterTableId(error)
+            }
+            Self::OperationFailedTransitRouterType(_) => {
+                Self::OperationFailedTransitRouterType(error)
+            }
+            Self::IncorrectStatusAttachmentOrRouteTable(_) => {
+                Self::IncorrectStatusAttachmentOrRouteTable(error)
+            }
+            Self::OperationUnsupportedEnablePropagation(_) => {
+                Self::OperationUnsupportedEnablePropagation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -293,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToTransitRouterResponse {
 /// Service errors of `GrantInstanceToTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GrantInstanceToTransitRouterError {
     /// HTTP 400 `Forbbiden.TransitRouterServiceNotOpen`: The user has not open transit router service.
@@ -385,6 +384,38 @@ impl GrantInstanceToTransitRouterError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GrantInstanceToTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbbidenTransitRouterServiceNotOpen(_) => {
+                Self::ForbbidenTransitRouterServiceNotOpen(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::OperationFailedTaskConflict(_) => {
+                Self::OperationFailedTaskConflict(error)
+            }
+            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
+            Self::OperationFailedGrantCrossAccountExist(_) => {
+                Self::OperationFailedGrantCrossAccountExist(error)
+            }
+            Self::ForbiddenTransitRouterServiceExpired(_) => {
+                Self::ForbiddenTransitRouterServiceExpired(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -284,7 +284,6 @@ for ListCenChildInstanceRouteEntriesToAttachmentResponse {
 /// Service errors of `ListCenChildInstanceRouteEntriesToAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenChildInstanceRouteEntriesToAttachmentError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -363,6 +362,32 @@ impl ListCenChildInstanceRouteEntriesToAttachmentError {
             }
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListCenChildInstanceRouteEntriesToAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::MissingParamTransitRouterAttachmentId(_) => {
+                Self::MissingParamTransitRouterAttachmentId(error)
+            }
+            Self::MissingParamChildInstanceRouteTableId(_) => {
+                Self::MissingParamChildInstanceRouteTableId(error)
+            }
+            Self::InvalidParamRouteFilter(_) => Self::InvalidParamRouteFilter(error),
+            Self::ResourceNotFoundTransitRouterAttachment(_) => {
+                Self::ResourceNotFoundTransitRouterAttachment(error)
+            }
+            Self::InvalidParamRoutFilterKey(_) => Self::InvalidParamRoutFilterKey(error),
+            Self::InvalidParamCenId(_) => Self::InvalidParamCenId(error),
+            Self::OperationFailedCenInstanceStatus(_) => {
+                Self::OperationFailedCenInstanceStatus(error)
+            }
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

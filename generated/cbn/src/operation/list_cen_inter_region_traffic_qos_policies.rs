@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosPoliciesResp
 /// Service errors of `ListCenInterRegionTrafficQosPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyId`: Either TransitRouterId or TrafficQosPolicyId must be specified.
@@ -339,6 +338,22 @@ impl ListCenInterRegionTrafficQosPoliciesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListCenInterRegionTrafficQosPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(_) => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyId(error)
+            }
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

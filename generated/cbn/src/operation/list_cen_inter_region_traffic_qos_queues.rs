@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for ListCenInterRegionTrafficQosQueuesRespon
 /// Service errors of `ListCenInterRegionTrafficQosQueues`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListCenInterRegionTrafficQosQueuesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId`: Either TransitRouterId or TrafficQosPolicyId or TrafficQosQueueId must be specified.
@@ -382,6 +381,32 @@ impl ListCenInterRegionTrafficQosQueuesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListCenInterRegionTrafficQosQueuesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
+                _,
+            ) => {
+                Self::MissingParamTransitRouterIdOrTrafficQosPolicyIdOrTrafficQosQueueId(
+                    error,
+                )
+            }
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IllegalParamEffectiveBandwidthFilter(_) => {
+                Self::IllegalParamEffectiveBandwidthFilter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

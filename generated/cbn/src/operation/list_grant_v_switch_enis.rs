@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchEnisResponse {
 /// Service errors of `ListGrantVSwitchEnis`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGrantVSwitchEnisError {
     /// HTTP 400 `InvalidCenId.NotFound`: The specified CenId is not found.
@@ -360,6 +359,22 @@ impl ListGrantVSwitchEnisError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListGrantVSwitchEnisError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

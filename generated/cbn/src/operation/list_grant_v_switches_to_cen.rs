@@ -301,7 +301,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGrantVSwitchesToCenResponse {
 /// Service errors of `ListGrantVSwitchesToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGrantVSwitchesToCenError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -333,6 +332,17 @@ impl ListGrantVSwitchesToCenError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListGrantVSwitchesToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

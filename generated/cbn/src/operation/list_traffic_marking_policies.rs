@@ -272,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMarkingPoliciesResponse {
 /// Service errors of `ListTrafficMarkingPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTrafficMarkingPoliciesError {
     /// HTTP 400 `MissingParam.TransitRouterIdOrTrafficMarkingPolicyId`: Either TransitRouterId or TrafficMarkingPolicyId must be specified.
@@ -326,6 +325,23 @@ impl ListTrafficMarkingPoliciesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTrafficMarkingPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTransitRouterIdOrTrafficMarkingPolicyId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

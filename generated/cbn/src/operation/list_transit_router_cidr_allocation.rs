@@ -410,7 +410,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterCidrAllocationResponse 
 /// Service errors of `ListTransitRouterCidrAllocation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterCidrAllocationError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -452,6 +451,21 @@ impl ListTransitRouterCidrAllocationError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterCidrAllocationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -318,7 +318,6 @@ for ListTransitRouterMulticastDomainAssociationsResponse {
 /// Service errors of `ListTransitRouterMulticastDomainAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainAssociationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -367,6 +366,22 @@ impl ListTransitRouterMulticastDomainAssociationsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterMulticastDomainAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
+                Self::IllegalParamTransitRouterMulticastDomainId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

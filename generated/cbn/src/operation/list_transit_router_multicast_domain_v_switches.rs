@@ -217,7 +217,6 @@ for ListTransitRouterMulticastDomainVSwitchesResponse {
 /// Service errors of `ListTransitRouterMulticastDomainVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainVSwitchesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -270,6 +269,22 @@ impl ListTransitRouterMulticastDomainVSwitchesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterMulticastDomainVSwitchesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::InvalidCenIdNotFound(_) => Self::InvalidCenIdNotFound(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

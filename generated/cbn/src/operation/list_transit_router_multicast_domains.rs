@@ -316,7 +316,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastDomainsRespons
 /// Service errors of `ListTransitRouterMulticastDomains`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastDomainsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -365,6 +364,21 @@ impl ListTransitRouterMulticastDomainsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterMulticastDomainsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

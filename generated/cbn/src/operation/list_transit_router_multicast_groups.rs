@@ -468,7 +468,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterMulticastGroupsResponse
 /// Service errors of `ListTransitRouterMulticastGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterMulticastGroupsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is illegal.
@@ -525,6 +524,25 @@ impl ListTransitRouterMulticastGroupsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterMulticastGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTransitRouterMulticastDomainId(_) => {
+                Self::IllegalParamTransitRouterMulticastDomainId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::IllegalParamTransitRouterAttachmentId(_) => {
+                Self::IllegalParamTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -364,7 +364,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterPrefixListAssociationRe
 /// Service errors of `ListTransitRouterPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterPrefixListAssociationError {
     /// HTTP 400 `IllegalParam.Region`: The specified Region is invalid.
@@ -401,6 +400,18 @@ impl ListTransitRouterPrefixListAssociationError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

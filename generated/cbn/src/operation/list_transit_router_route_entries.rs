@@ -548,7 +548,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteEntriesResponse {
 /// Service errors of `ListTransitRouterRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteEntriesError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteTableId`: TransitRouterRouteTableId is illegal.
@@ -750,6 +749,75 @@ impl ListTransitRouterRouteEntriesError {
                 ("InvalidRouteTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteTableId(_) => {
+                Self::IllegalParamTransitRouterRouteTableId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryStatus(_) => {
+                Self::IllegalParamTransitRouterRouteEntryStatus(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::ParamExclusiveRouteEntryIdsAndStatus(_) => {
+                Self::ParamExclusiveRouteEntryIdsAndStatus(error)
+            }
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::FilterKeyDuplicatedRouteFilter(_) => {
+                Self::FilterKeyDuplicatedRouteFilter(error)
+            }
+            Self::InvalidFilterKey(_) => Self::InvalidFilterKey(error),
+            Self::IllegalParamTransitRouterRouteEntryNextHopType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopAttachmentId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopResourceId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryNextHopResourceType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryOriginResourceId(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryOriginResourceType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryOriginResourceType(error)
+            }
+            Self::IllegalParamTransitRouterRouteEntryType(_) => {
+                Self::IllegalParamTransitRouterRouteEntryType(error)
+            }
+            Self::IllegalParamPrefixExactMatchCidr(_) => {
+                Self::IllegalParamPrefixExactMatchCidr(error)
+            }
+            Self::IllegalParamLongestPrefixMatchCidr(_) => {
+                Self::IllegalParamLongestPrefixMatchCidr(error)
+            }
+            Self::IllegalParamSubnetOfMatchCidr(_) => {
+                Self::IllegalParamSubnetOfMatchCidr(error)
+            }
+            Self::IllegalParamSupernetOfMatchCidr(_) => {
+                Self::IllegalParamSupernetOfMatchCidr(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IllegalParamTextMatchCidr(_) => Self::IllegalParamTextMatchCidr(error),
+            Self::ResourceNotFoundPrefixlistAssociation(_) => {
+                Self::ResourceNotFoundPrefixlistAssociation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

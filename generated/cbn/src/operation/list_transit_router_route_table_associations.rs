@@ -311,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTableAssociationsR
 /// Service errors of `ListTransitRouterRouteTableAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteTableAssociationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -352,6 +351,19 @@ impl ListTransitRouterRouteTableAssociationsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterRouteTableAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablePropagationsR
 /// Service errors of `ListTransitRouterRouteTablePropagations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteTablePropagationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The parameter NextToken is invalid.
@@ -337,6 +336,19 @@ impl ListTransitRouterRouteTablePropagationsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterRouteTablePropagationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

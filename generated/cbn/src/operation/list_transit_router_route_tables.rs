@@ -377,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterRouteTablesResponse {
 /// Service errors of `ListTransitRouterRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterRouteTablesError {
     /// HTTP 400 `IllegalParam.NextToken`: NextToken is illegal
@@ -443,6 +442,27 @@ impl ListTransitRouterRouteTablesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterRouteTablesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidTransitRouterIdNotFound(_) => {
+                Self::InvalidTransitRouterIdNotFound(error)
+            }
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(_) => {
+                Self::MissingParamTransitRouterIdOrTransitRouterRouteTables(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -355,7 +355,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpcAttachmentsResponse 
 /// Service errors of `ListTransitRouterVpcAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterVpcAttachmentsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -419,6 +418,28 @@ impl ListTransitRouterVpcAttachmentsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterVpcAttachmentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::IllegalParamCenIdOrRegionId(_) => {
+                Self::IllegalParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

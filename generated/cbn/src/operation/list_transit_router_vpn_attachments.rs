@@ -295,7 +295,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRouterVpnAttachmentsResponse 
 /// Service errors of `ListTransitRouterVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRouterVpnAttachmentsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -359,6 +358,28 @@ impl ListTransitRouterVpnAttachmentsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRouterVpnAttachmentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamTrInstance(_) => Self::IllegalParamTrInstance(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::IllegalParamCenId(_) => Self::IllegalParamCenId(error),
+            Self::IllegalParamCenIdOrRegionId(_) => {
+                Self::IllegalParamCenIdOrRegionId(error)
+            }
+            Self::IllegalParamTransitRouterId(_) => {
+                Self::IllegalParamTransitRouterId(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

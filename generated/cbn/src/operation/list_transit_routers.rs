@@ -358,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTransitRoutersResponse {
 /// Service errors of `ListTransitRouters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTransitRoutersError {
     /// HTTP 400 `InvalidParameterCombination.TransitRouter`: Region ID is required if no TransitRouterId or CenId specified.
@@ -422,6 +421,28 @@ impl ListTransitRoutersError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTransitRoutersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterCombinationTransitRouter(_) => {
+                Self::InvalidParameterCombinationTransitRouter(error)
+            }
+            Self::InvalidOperationUnsupportFilterValue(_) => {
+                Self::InvalidOperationUnsupportFilterValue(error)
+            }
+            Self::InvalidOperationUnsupportFilter(_) => {
+                Self::InvalidOperationUnsupportFilter(error)
+            }
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

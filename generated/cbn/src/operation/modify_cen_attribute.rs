@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCenAttributeResponse {
 /// Service errors of `ModifyCenAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCenAttributeError {
     /// HTTP 400 `InvalidOperation.EnhanceProtectionLevel`: Your request to enhance CBN protection level cannot be processed. Please contact customer support to continue this operation.
@@ -251,6 +250,20 @@ impl ModifyCenAttributeError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCenAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationEnhanceProtectionLevel(_) => {
+                Self::InvalidOperationEnhanceProtectionLevel(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

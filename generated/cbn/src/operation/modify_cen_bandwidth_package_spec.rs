@@ -170,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCenBandwidthPackageSpecResponse {
 /// Service errors of `ModifyCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCenBandwidthPackageSpecError {
     /// HTTP 400 `Operation.Failed`: Spec of the specified bandwidth package is not changed, please check again.
@@ -250,6 +249,34 @@ impl ModifyCenBandwidthPackageSpecError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCenBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailed(_) => Self::OperationFailed(error),
+            Self::InvalidStatusResource(_) => Self::InvalidStatusResource(error),
+            Self::OperationFailedInsufficientBalance(_) => {
+                Self::OperationFailedInsufficientBalance(error)
+            }
+            Self::OperationFailedOperationIsProcessing(_) => {
+                Self::OperationFailedOperationIsProcessing(error)
+            }
+            Self::OperationFailedOrderIsProcessing(_) => {
+                Self::OperationFailedOrderIsProcessing(error)
+            }
+            Self::OperationFailedUpDownRadeConfigNoChange(_) => {
+                Self::OperationFailedUpDownRadeConfigNoChange(error)
+            }
+            Self::InvalidOperationSaleValidateFailed(_) => {
+                Self::InvalidOperationSaleValidateFailed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -1072,7 +1072,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCenRouteMapResponse {
 /// Service errors of `ModifyCenRouteMap`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCenRouteMapError {
     /// HTTP 400 `InvalidOperation.NoEffictiveAction`: No effective action be configured.
@@ -1220,6 +1219,57 @@ impl ModifyCenRouteMapError {
                 ("InvalidParameterRouteMapId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCenRouteMapError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationNoEffictiveAction(_) => {
+                Self::InvalidOperationNoEffictiveAction(error)
+            }
+            Self::InvalidOperationCenRouteMapExist(_) => {
+                Self::InvalidOperationCenRouteMapExist(error)
+            }
+            Self::InvidParameter(_) => Self::InvidParameter(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParamDestinationInstanceIds(_) => {
+                Self::InvalidParamDestinationInstanceIds(error)
+            }
+            Self::ForbiddenNoMedAuthorized(_) => Self::ForbiddenNoMedAuthorized(error),
+            Self::InvalidOperationMedRouteMapExist(_) => {
+                Self::InvalidOperationMedRouteMapExist(error)
+            }
+            Self::InvalidOperationMedRouteMapNotAllowedOtherAction(_) => {
+                Self::InvalidOperationMedRouteMapNotAllowedOtherAction(error)
+            }
+            Self::InvalidOperationMedRouteMapActionMustPermit(_) => {
+                Self::InvalidOperationMedRouteMapActionMustPermit(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceIds(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceIds(error)
+            }
+            Self::InvalidParameterMedRouteMapDestInstanceType(_) => {
+                Self::InvalidParameterMedRouteMapDestInstanceType(error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(_) => {
+                Self::InvalidOperationPrependAsPathWithInvalidSourceRegionId(error)
+            }
+            Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(_) => {
+                Self::InvalidOperationPrependAsPathWithInvalidSourceInstanceIds(error)
+            }
+            Self::InvalidOperationTransitRouterNotExist(_) => {
+                Self::InvalidOperationTransitRouterNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterRouteMapId(_) => {
+                Self::InvalidParameterRouteMapId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

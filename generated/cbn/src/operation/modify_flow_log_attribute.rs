@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `InvalidParameter.FlowLogId`: The specified flowlog id does not exist or does not match the cen Id.
@@ -340,6 +339,22 @@ impl ModifyFlowLogAttributeError {
                 ("InvalidOperationIntervalMismatch", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyFlowLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterFlowLogId(_) => Self::InvalidParameterFlowLogId(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationIntervalMismatch(_) => {
+                Self::InvalidOperationIntervalMismatch(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ for ModifyTrafficMatchRuleToTrafficMarkingPolicyResponse {
 /// Service errors of `ModifyTrafficMatchRuleToTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
     /// HTTP 400 `IllegalParam.TrafficMatchRuleName`: TrafficMatchRuleName is illegal.
@@ -328,6 +327,29 @@ impl ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyTrafficMatchRuleToTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTrafficMatchRuleName(_) => {
+                Self::IllegalParamTrafficMatchRuleName(error)
+            }
+            Self::IllegalParamTrafficMatchRuleDescription(_) => {
+                Self::IllegalParamTrafficMatchRuleDescription(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InvalidTrafficMatchRuleIdNotFound(_) => {
+                Self::InvalidTrafficMatchRuleIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -330,7 +330,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouteTableAggregationRespon
 /// Service errors of `ModifyTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTransitRouteTableAggregationError {
     /// HTTP 400 `InvalidOperation.RegionNotSupport`: The Operation is not Support in this region.
@@ -495,6 +494,64 @@ impl ModifyTransitRouteTableAggregationError {
                 ("InstanceNotExistAggregationRoute", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::QuotaExceededAggregationRoute(_) => {
+                Self::QuotaExceededAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::RouteConflict(_) => Self::RouteConflict(error),
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationUnsupportedModifyTransitRouteTableAggregation(_) => {
+                Self::OperationUnsupportedModifyTransitRouteTableAggregation(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScopeList(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScopeList(error)
+            }
+            Self::InvalidParameterTransitRouteTableAggregationScope(_) => {
+                Self::InvalidParameterTransitRouteTableAggregationScope(error)
+            }
+            Self::IncorrectStatusAggregationRoute(_) => {
+                Self::IncorrectStatusAggregationRoute(error)
+            }
+            Self::InstanceNotExistAggregationRoute(_) => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

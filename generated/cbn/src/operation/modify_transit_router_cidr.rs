@@ -334,7 +334,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterCidrResponse {
 /// Service errors of `ModifyTransitRouterCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTransitRouterCidrError {
     /// HTTP 400 `IllegalParam.Cidr`: Cidr is illegal.
@@ -384,6 +383,24 @@ impl ModifyTransitRouterCidrError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyTransitRouterCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidr(_) => Self::IllegalParamCidr(error),
+            Self::OperationFailedCidrBlockAllocated(_) => {
+                Self::OperationFailedCidrBlockAllocated(error)
+            }
+            Self::OperationFailedCidrNotExist(_) => {
+                Self::OperationFailedCidrNotExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTransitRouterMulticastDomainRespon
 /// Service errors of `ModifyTransitRouterMulticastDomain`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTransitRouterMulticastDomainError {
     /// HTTP 400 `Illegal.Name`: Name is illegal.
@@ -340,6 +339,30 @@ impl ModifyTransitRouterMulticastDomainError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyTransitRouterMulticastDomainError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalName(_) => Self::IllegalName(error),
+            Self::IllegalDescription(_) => Self::IllegalDescription(error),
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamIgmpv2Support(_) => Self::IllegalParamIgmpv2Support(error),
+            Self::OperationUnsupportedIgmpv2Support(_) => {
+                Self::OperationUnsupportedIgmpv2Support(error)
+            }
+            Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(_) => {
+                Self::OperationUnsupportedNotAllowedDisableIgmpv2Support(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -280,6 +279,18 @@ impl MoveResourceGroupError {
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::ForbiddenResourceGroup(error) => ("ForbiddenResourceGroup", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ForbiddenResourceGroup(_) => Self::ForbiddenResourceGroup(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

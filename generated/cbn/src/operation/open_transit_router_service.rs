@@ -157,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenTransitRouterServiceResponse {
 /// Service errors of `OpenTransitRouterService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenTransitRouterServiceError {
     /// HTTP 400 `Risk.RiskControlRejection`: 为保护您的账户安全，下单被中止，详情请联系客服。
@@ -301,6 +300,57 @@ impl OpenTransitRouterServiceError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenTransitRouterServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RiskRiskControlRejection(_) => Self::RiskRiskControlRejection(error),
+            Self::OrderOpened(_) => Self::OrderOpened(error),
+            Self::OperationFailedNoAvailablePaymentMethod(_) => {
+                Self::OperationFailedNoAvailablePaymentMethod(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::PayForCreditPayInsufficientBalance(_) => {
+                Self::PayForCreditPayInsufficientBalance(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForCen(_) => {
+                Self::NoPermissionAliyunServiceRoleForCen(error)
+            }
+            Self::OperationFailedPurchaseQuantityLimit(_) => {
+                Self::OperationFailedPurchaseQuantityLimit(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::OperationFailedRisk(_) => Self::OperationFailedRisk(error),
+            Self::OperationFailedUseStoredCardFailed(_) => {
+                Self::OperationFailedUseStoredCardFailed(error)
+            }
+            Self::PayForAccountMoneyValidateError(_) => {
+                Self::PayForAccountMoneyValidateError(error)
+            }
+            Self::EntityNotExistAccount(_) => Self::EntityNotExistAccount(error),
+            Self::OperationFailedInsufficientAvailableQuota(_) => {
+                Self::OperationFailedInsufficientAvailableQuota(error)
+            }
+            Self::OperationFailedNoRealNameAuthentication(_) => {
+                Self::OperationFailedNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedContainsForbiddenLabel(_) => {
+                Self::OperationFailedContainsForbiddenLabel(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

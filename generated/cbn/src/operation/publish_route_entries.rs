@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for PublishRouteEntriesResponse {
 /// Service errors of `PublishRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishRouteEntriesError {
     /// HTTP 400 `ParameterIllegal.AliUid`: The parameter of aliUid is illegal.
@@ -375,6 +374,43 @@ impl PublishRouteEntriesError {
                 ("InvalidOperationCenInstanceStatus", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PublishRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalAliUid(_) => Self::ParameterIllegalAliUid(error),
+            Self::InvalidOperationUnsupportnexthopType(_) => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            Self::InvalidOperationNotFoundRoute(_) => {
+                Self::InvalidOperationNotFoundRoute(error)
+            }
+            Self::ParameterIllegalCenInstanceId(_) => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(_) => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            Self::ParameterIllegalChildInstanceType(_) => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            Self::InvalidOperationUnsupportRouteTableType(_) => {
+                Self::InvalidOperationUnsupportRouteTableType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationChildInstanceStatus(_) => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

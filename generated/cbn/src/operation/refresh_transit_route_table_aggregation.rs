@@ -181,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTransitRouteTableAggregationRespo
 /// Service errors of `RefreshTransitRouteTableAggregation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RefreshTransitRouteTableAggregationError {
     /// HTTP 400 `InstanceNotExist.TransitRouteTable`: The transitRouter route table is not exist.
@@ -254,6 +253,32 @@ impl RefreshTransitRouteTableAggregationError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RefreshTransitRouteTableAggregationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExistTransitRouteTable(_) => {
+                Self::InstanceNotExistTransitRouteTable(error)
+            }
+            Self::IncorrectStatusTransitRouteTable(_) => {
+                Self::IncorrectStatusTransitRouteTable(error)
+            }
+            Self::InstanceNotExistAggregationRoute(_) => {
+                Self::InstanceNotExistAggregationRoute(error)
+            }
+            Self::InstanceNotExistTransitRouter(_) => {
+                Self::InstanceNotExistTransitRouter(error)
+            }
+            Self::IllegalParamTransitRouteTableAggregationCidr(_) => {
+                Self::IllegalParamTransitRouteTableAggregationCidr(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -330,7 +330,6 @@ for RegisterTransitRouterMulticastGroupMembersResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupMembers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupMembersError {
     /// HTTP 400 `IllegalParam.GroupIpAddress`: The specified GroupIpAddress is illegal.
@@ -555,6 +554,85 @@ impl RegisterTransitRouterMulticastGroupMembersError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RegisterTransitRouterMulticastGroupMembersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamGroupIpAddress(_) => {
+                Self::IllegalParamGroupIpAddress(error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomainId(_) => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationPeerMulticastDomainRegion(_) => {
+                Self::InvalidOperationPeerMulticastDomainRegion(error)
+            }
+            Self::InvalidOperationMulticastDomainStatus(_) => {
+                Self::InvalidOperationMulticastDomainStatus(error)
+            }
+            Self::InvalidOperationBandwidthLimitNotExist(_) => {
+                Self::InvalidOperationBandwidthLimitNotExist(error)
+            }
+            Self::AttachmentNotFound(_) => Self::AttachmentNotFound(error),
+            Self::IncorrectStatusAttachmentId(_) => {
+                Self::IncorrectStatusAttachmentId(error)
+            }
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            Self::InvalidPeerTrMulticastDomainIdNotFound(_) => {
+                Self::InvalidPeerTrMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusPeerTrMulticastDomainId(_) => {
+                Self::IncorrectStatusPeerTrMulticastDomainId(error)
+            }
+            Self::IllegalParamPeerTrMulticastDomainId(_) => {
+                Self::IllegalParamPeerTrMulticastDomainId(error)
+            }
+            Self::InvalidOperation(_) => Self::InvalidOperation(error),
+            Self::QuotaFullMulticastGroupPerDomain(_) => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            Self::QuotaFullMulticastMemberPerGroup(_) => {
+                Self::QuotaFullMulticastMemberPerGroup(error)
+            }
+            Self::QuotaFullMulticastPeerMemberPerGroup(_) => {
+                Self::QuotaFullMulticastPeerMemberPerGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidConnectPeerIdsNotFound(_) => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            Self::InvalidVpcIdNotValid(_) => Self::InvalidVpcIdNotValid(error),
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

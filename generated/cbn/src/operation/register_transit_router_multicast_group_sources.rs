@@ -299,7 +299,6 @@ for RegisterTransitRouterMulticastGroupSourcesResponse {
 /// Service errors of `RegisterTransitRouterMulticastGroupSources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RegisterTransitRouterMulticastGroupSourcesError {
     /// HTTP 400 `InvalidOperation.PeerMulticastDomainSource`: Operation is invalid because peer multicast domain can not be group source.
@@ -462,6 +461,63 @@ impl RegisterTransitRouterMulticastGroupSourcesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RegisterTransitRouterMulticastGroupSourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationPeerMulticastDomainSource(_) => {
+                Self::InvalidOperationPeerMulticastDomainSource(error)
+            }
+            Self::IllegalParamGroupIpAddress(_) => {
+                Self::IllegalParamGroupIpAddress(error)
+            }
+            Self::InvalidMulticastDomainIdNotFound(_) => {
+                Self::InvalidMulticastDomainIdNotFound(error)
+            }
+            Self::IncorrectStatusMulticastDomainId(_) => {
+                Self::IncorrectStatusMulticastDomainId(error)
+            }
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::InvalidOperationNetworkInterfaceNotExist(_) => {
+                Self::InvalidOperationNetworkInterfaceNotExist(error)
+            }
+            Self::InvalidOperationNtrNetworkInterfaceNotSupport(_) => {
+                Self::InvalidOperationNtrNetworkInterfaceNotSupport(error)
+            }
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationMulticastDomainAssociationNotExist(_) => {
+                Self::InvalidOperationMulticastDomainAssociationNotExist(error)
+            }
+            Self::InvalidOperationMulticastDomainAssociationStatus(_) => {
+                Self::InvalidOperationMulticastDomainAssociationStatus(error)
+            }
+            Self::QuotaFullMulticastGroupPerDomain(_) => {
+                Self::QuotaFullMulticastGroupPerDomain(error)
+            }
+            Self::QuotaFullMulticastSourcePerGroup(_) => {
+                Self::QuotaFullMulticastSourcePerGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectStatusConnectPeerIds(_) => {
+                Self::IncorrectStatusConnectPeerIds(error)
+            }
+            Self::InvalidConnectPeerIdsNotFound(_) => {
+                Self::InvalidConnectPeerIdsNotFound(error)
+            }
+            Self::OperationUnsupportedExistsIgmpv2MemberOnEni(_) => {
+                Self::OperationUnsupportedExistsIgmpv2MemberOnEni(error)
+            }
+            Self::QuotaExceededSourceAndMemberPerTransitRouter(_) => {
+                Self::QuotaExceededSourceAndMemberPerTransitRouter(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -246,7 +246,6 @@ for RemoveTrafficMatchRuleFromTrafficMarkingPolicyResponse {
 /// Service errors of `RemoveTrafficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
@@ -311,6 +310,29 @@ impl RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
                 ("MissingParamTrafficMarkingPolicyId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveTrafficMatchRuleFromTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::IllegalParamTrafficMarkingRuleIds(_) => {
+                Self::IllegalParamTrafficMarkingRuleIds(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

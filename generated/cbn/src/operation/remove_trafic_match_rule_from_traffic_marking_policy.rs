@@ -241,7 +241,6 @@ for RemoveTraficMatchRuleFromTrafficMarkingPolicyResponse {
 /// Service errors of `RemoveTraficMatchRuleFromTrafficMarkingPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
     /// HTTP 400 `IncorrectStatus.TrafficMarkingPolicy`: TrafficMarkingPolicy status is invalid.
@@ -298,6 +297,26 @@ impl RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveTraficMatchRuleFromTrafficMarkingPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::IllegalParamTrafficMarkingRuleIds(_) => {
+                Self::IllegalParamTrafficMarkingRuleIds(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -222,7 +222,6 @@ for ReplaceTransitRouterRouteTableAssociationResponse {
 /// Service errors of `ReplaceTransitRouterRouteTableAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceTransitRouterRouteTableAssociationError {
     /// HTTP 400 `InvalidAttachmentId.NotFound`: The specified AttachmentId is not found.
@@ -303,6 +302,36 @@ impl ReplaceTransitRouterRouteTableAssociationError {
                 ("InvalidParameterTransitRouterAttachmentId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReplaceTransitRouterRouteTableAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAttachmentIdNotFound(_) => {
+                Self::InvalidAttachmentIdNotFound(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::OperationUnsupportedTransitAttachment(_) => {
+                Self::OperationUnsupportedTransitAttachment(error)
+            }
+            Self::IllegalParamTransitRouterTableType(_) => {
+                Self::IllegalParamTransitRouterTableType(error)
+            }
+            Self::IncorrectStatusStatus(_) => Self::IncorrectStatusStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTransitRouterRouteTableId(_) => {
+                Self::InvalidParameterTransitRouterRouteTableId(error)
+            }
+            Self::InvalidParameterTransitRouterAttachmentId(_) => {
+                Self::InvalidParameterTransitRouterAttachmentId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -304,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for ResolveAndRouteServiceInCenResponse {
 /// Service errors of `ResolveAndRouteServiceInCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ResolveAndRouteServiceInCenError {
     /// HTTP 400 `ParameterIllegal.Ipv6CloudRouteCidrNotAllow`: Parameter Host not in valid ipv6 cidr.
@@ -422,6 +421,48 @@ impl ResolveAndRouteServiceInCenError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ResolveAndRouteServiceInCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(_) => {
+                Self::ParameterIllegalIpv6CloudRouteCidrNotAllow(error)
+            }
+            Self::ParameterIllegalAccessRegionId(_) => {
+                Self::ParameterIllegalAccessRegionId(error)
+            }
+            Self::ParameterIllegalCloudRouteHost(_) => {
+                Self::ParameterIllegalCloudRouteHost(error)
+            }
+            Self::ParameterIllegalClouteRouteNotSupportIpv6(_) => {
+                Self::ParameterIllegalClouteRouteNotSupportIpv6(error)
+            }
+            Self::ParameterIllegalClouteRouteCidrNotAllow(_) => {
+                Self::ParameterIllegalClouteRouteCidrNotAllow(error)
+            }
+            Self::CloudRouteExist(_) => Self::CloudRouteExist(error),
+            Self::ParameterIllegalHost(_) => Self::ParameterIllegalHost(error),
+            Self::CloudRouteConflict(_) => Self::CloudRouteConflict(error),
+            Self::CloudRouteVpcNotAttached(_) => Self::CloudRouteVpcNotAttached(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::InvalidOperationInstanceNotSupportIPv6Route(_) => {
+                Self::InvalidOperationInstanceNotSupportIPv6Route(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromTransitRouterResponse 
 /// Service errors of `RevokeInstanceFromTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromTransitRouterError {
     /// HTTP 400 `IncorrectStatus.Cen`: The status of Cen is incorrect.
@@ -300,6 +299,21 @@ impl RevokeInstanceFromTransitRouterError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RevokeInstanceFromTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusCen(_) => Self::IncorrectStatusCen(error),
+            Self::OperationDeniedAttachmentExist(_) => {
+                Self::OperationDeniedAttachmentExist(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

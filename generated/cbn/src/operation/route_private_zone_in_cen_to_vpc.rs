@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for RoutePrivateZoneInCenToVpcResponse {
 /// Service errors of `RoutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RoutePrivateZoneInCenToVpcError {
     /// HTTP 400 `OperationUnsupported.CrossRegionNotSupport`: Operation Failed. Host region Id is not equal to access region Id, VPC or VBR not support cross region privatezone service.
@@ -320,6 +319,38 @@ impl RoutePrivateZoneInCenToVpcError {
                 ("InvalidOperationUnmatchRouteInVpcRegion", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RoutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedCrossRegionNotSupport(_) => {
+                Self::OperationUnsupportedCrossRegionNotSupport(error)
+            }
+            Self::ForbiddenPrivatezoneServiceNotAuthorize(_) => {
+                Self::ForbiddenPrivatezoneServiceNotAuthorize(error)
+            }
+            Self::ParameterIllegalAccessRegionIdNoCcn(_) => {
+                Self::ParameterIllegalAccessRegionIdNoCcn(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationPvtzNotAssociatedWithVpc(_) => {
+                Self::InvalidOperationPvtzNotAssociatedWithVpc(error)
+            }
+            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
+            Self::InvalidOperationVpcNotAttachedToCen(_) => {
+                Self::InvalidOperationVpcNotAttachedToCen(error)
+            }
+            Self::InvalidOperationUnmatchRouteInVpcRegion(_) => {
+                Self::InvalidOperationUnmatchRouteInVpcRegion(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

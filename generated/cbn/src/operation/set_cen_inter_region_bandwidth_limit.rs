@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for SetCenInterRegionBandwidthLimitResponse 
 /// Service errors of `SetCenInterRegionBandwidthLimit`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetCenInterRegionBandwidthLimitError {
     /// HTTP 400 `MissingParam.CbnBandwidthPackageId`: There are more than one suitable cen bandwidth package
@@ -396,6 +395,56 @@ impl SetCenInterRegionBandwidthLimitError {
                 ("IncorrectStatusTransitRouter", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetCenInterRegionBandwidthLimitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamCbnBandwidthPackageId(_) => {
+                Self::MissingParamCbnBandwidthPackageId(error)
+            }
+            Self::AttrMismatchingCbnBandwidthPackageId(_) => {
+                Self::AttrMismatchingCbnBandwidthPackageId(error)
+            }
+            Self::OperationFailedInvalidOperation(_) => {
+                Self::OperationFailedInvalidOperation(error)
+            }
+            Self::OperationUnsupportedAttachment(_) => {
+                Self::OperationUnsupportedAttachment(error)
+            }
+            Self::InvalidOperationUnsupportChargeType(_) => {
+                Self::InvalidOperationUnsupportChargeType(error)
+            }
+            Self::OperationUnsupportedTrafficQosPolicyExist(_) => {
+                Self::OperationUnsupportedTrafficQosPolicyExist(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            Self::IdentityRegistrationStatusNotSupport(_) => {
+                Self::IdentityRegistrationStatusNotSupport(error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::IncorrectStatusTransitRouter(_) => {
+                Self::IncorrectStatusTransitRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

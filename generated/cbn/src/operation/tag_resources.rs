@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -314,6 +313,40 @@ impl TagResourcesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::MissingParam(_) => Self::MissingParam(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
+            Self::ForbiddenNotAllowedCategary(_) => {
+                Self::ForbiddenNotAllowedCategary(error)
+            }
+            Self::SizeLimitExceededResourceIdNum(_) => {
+                Self::SizeLimitExceededResourceIdNum(error)
+            }
+            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
+            Self::DuplicatedParamTagKey(_) => Self::DuplicatedParamTagKey(error),
+            Self::IllegalParamLengthTag(_) => Self::IllegalParamLengthTag(error),
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for TempUpgradeCenBandwidthPackageSpecRespon
 /// Service errors of `TempUpgradeCenBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TempUpgradeCenBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.AssociatedUnsupportedInterRegionTrafficQosPolicy`: The transit router associated with the bandwidth plan has an inter-region traffic scheduling policy that allocates bandwidth based on absolute values. You must delete this policy before you can change the configurations.
@@ -235,6 +234,26 @@ impl TempUpgradeCenBandwidthPackageSpecError {
                 ("InvalidOperationUpgradeBwpBandwidth", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TempUpgradeCenBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(_) => {
+                Self::ForbiddenAssociatedUnsupportedInterRegionTrafficQosPolicy(error)
+            }
+            Self::InvalidOperationOrderParameterIllegal(_) => {
+                Self::InvalidOperationOrderParameterIllegal(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationUpgradeBwpBandwidth(_) => {
+                Self::InvalidOperationUpgradeBwpBandwidth(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateCenBandwidthPackageResponse {
 /// Service errors of `UnassociateCenBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateCenBandwidthPackageError {
     /// HTTP 400 `OperationFailed.SetPostPay95BandwidthLimitError`: Operation failed because set postpay 95 bandwidth limit error.
@@ -212,6 +211,20 @@ impl UnassociateCenBandwidthPackageError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateCenBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedSetPostPay95BandwidthLimitError(_) => {
+                Self::OperationFailedSetPostPay95BandwidthLimitError(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -159,7 +159,6 @@ impl<'de> ::serde::Deserialize<'de> for UnroutePrivateZoneInCenToVpcResponse {
 /// Service errors of `UnroutePrivateZoneInCenToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnroutePrivateZoneInCenToVpcError {
     /// HTTP 400 `InvalidParameter`: Invalid parameter.
@@ -199,6 +198,20 @@ impl UnroutePrivateZoneInCenToVpcError {
                 ("InvalidOperationPrivatezoneRouteExisted", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnroutePrivateZoneInCenToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationPrivatezoneRouteExisted(_) => {
+                Self::InvalidOperationPrivatezoneRouteExisted(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

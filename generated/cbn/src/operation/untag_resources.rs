@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -292,6 +291,39 @@ impl UntagResourcesError {
                 ("InvalidParameterTagKeyOrAll", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UntagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::MissingParam(_) => Self::MissingParam(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::InvalidTagScopeNotFound(_) => Self::InvalidTagScopeNotFound(error),
+            Self::ForbiddenNotAllowedCategary(_) => {
+                Self::ForbiddenNotAllowedCategary(error)
+            }
+            Self::SizeLimitExceededResourceIdNum(_) => {
+                Self::SizeLimitExceededResourceIdNum(error)
+            }
+            Self::IllegalParamRegion(_) => Self::IllegalParamRegion(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterTagKeyOrAll(_) => {
+                Self::InvalidParameterTagKeyOrAll(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ for UpdateCenInterRegionTrafficQosPolicyAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficQosPolicyId.NotFound`: The specified TrafficQosPolicyId is not found.
@@ -296,6 +295,26 @@ impl UpdateCenInterRegionTrafficQosPolicyAttributeError {
                 ("ForbiddenCdtServiceExpired", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateCenInterRegionTrafficQosPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficQosPolicyIdNotFound(_) => {
+                Self::InvalidTrafficQosPolicyIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyId(_) => {
+                Self::MissingParamTrafficQosPolicyId(error)
+            }
+            Self::ForbiddenCdtServiceExpired(_) => {
+                Self::ForbiddenCdtServiceExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

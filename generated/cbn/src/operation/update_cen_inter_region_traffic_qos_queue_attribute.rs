@@ -302,7 +302,6 @@ for UpdateCenInterRegionTrafficQosQueueAttributeResponse {
 /// Service errors of `UpdateCenInterRegionTrafficQosQueueAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateCenInterRegionTrafficQosQueueAttributeError {
     /// HTTP 400 `IncorrectStatus.TrafficQosPolicy`: The status of TrafficQosPolicy is incorrect.
@@ -387,6 +386,36 @@ impl UpdateCenInterRegionTrafficQosQueueAttributeError {
                 ("MissingParamTrafficQosPolicyQueueId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateCenInterRegionTrafficQosQueueAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTrafficQosPolicy(_) => {
+                Self::IncorrectStatusTrafficQosPolicy(error)
+            }
+            Self::InvalidTrafficQosQueueIdNotFound(_) => {
+                Self::InvalidTrafficQosQueueIdNotFound(error)
+            }
+            Self::IllegalParamBandwidthGuaranteeModeMismatch(_) => {
+                Self::IllegalParamBandwidthGuaranteeModeMismatch(error)
+            }
+            Self::IllegalParamAttachmentBandwidthExceed(_) => {
+                Self::IllegalParamAttachmentBandwidthExceed(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IllegalParamRemainBandwidthPercent(_) => {
+                Self::IllegalParamRemainBandwidthPercent(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficQosPolicyQueueId(_) => {
+                Self::MissingParamTrafficQosPolicyQueueId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

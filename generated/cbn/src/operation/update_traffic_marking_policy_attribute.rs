@@ -307,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMarkingPolicyAttributeRespo
 /// Service errors of `UpdateTrafficMarkingPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMarkingPolicyAttributeError {
     /// HTTP 400 `InvalidTrafficMarkingPolicyId.NotFound`: TrafficMarkingPolicyId is not found.
@@ -480,6 +479,67 @@ impl UpdateTrafficMarkingPolicyAttributeError {
                 ("InvalidDeleteTrafficMatchRulesNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTrafficMarkingPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTrafficMarkingPolicyIdNotFound(_) => {
+                Self::InvalidTrafficMarkingPolicyIdNotFound(error)
+            }
+            Self::IncorrectStatusTrafficMarkingPolicy(_) => {
+                Self::IncorrectStatusTrafficMarkingPolicy(error)
+            }
+            Self::DuplicatedAddTrafficMatchRules(_) => {
+                Self::DuplicatedAddTrafficMatchRules(error)
+            }
+            Self::DuplicatedDeleteTrafficMatchRulese(_) => {
+                Self::DuplicatedDeleteTrafficMatchRulese(error)
+            }
+            Self::InstanceExistAddTrafficMatchRules(_) => {
+                Self::InstanceExistAddTrafficMatchRules(error)
+            }
+            Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(_) => {
+                Self::DuplicatedAddTrafficMatchRulesAndDeleteTrafficMatchRules(error)
+            }
+            Self::IllegalParamDstPortRange(_) => Self::IllegalParamDstPortRange(error),
+            Self::IllegalParamSrcPortRange(_) => Self::IllegalParamSrcPortRange(error),
+            Self::AttrMismatchingCidrAddressFamily(_) => {
+                Self::AttrMismatchingCidrAddressFamily(error)
+            }
+            Self::IllegalParamAddressFamily(_) => Self::IllegalParamAddressFamily(error),
+            Self::AttrMismatchingSrcCidrDstCidr(_) => {
+                Self::AttrMismatchingSrcCidrDstCidr(error)
+            }
+            Self::AttrMismatchingCidrProtocol(_) => {
+                Self::AttrMismatchingCidrProtocol(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationUnsupportedSrcPortRange(_) => {
+                Self::OperationUnsupportedSrcPortRange(error)
+            }
+            Self::OperationUnsupportedDstPortRange(_) => {
+                Self::OperationUnsupportedDstPortRange(error)
+            }
+            Self::OperationUnsupportedIPv6Cidr(_) => {
+                Self::OperationUnsupportedIPv6Cidr(error)
+            }
+            Self::IllegalParamDstCidr(_) => Self::IllegalParamDstCidr(error),
+            Self::IllegalParamSrcCidr(_) => Self::IllegalParamSrcCidr(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::MissingParamTrafficMarkingPolicyId(_) => {
+                Self::MissingParamTrafficMarkingPolicyId(error)
+            }
+            Self::InvalidDeleteTrafficMatchRulesNotFound(_) => {
+                Self::InvalidDeleteTrafficMatchRulesNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

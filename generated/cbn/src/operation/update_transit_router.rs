@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterResponse {
 /// Service errors of `UpdateTransitRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterError {
     /// HTTP 400 `OperationUnsupported.RegionId`: The specified region ID is not supported.
@@ -309,6 +308,23 @@ impl UpdateTransitRouterError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedRegionId(_) => {
+                Self::OperationUnsupportedRegionId(error)
+            }
+            Self::IncorrectStatusTransitRouterInstance(_) => {
+                Self::IncorrectStatusTransitRouterInstance(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -369,7 +369,6 @@ for UpdateTransitRouterPeerAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterPeerAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterPeerAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -558,6 +557,66 @@ impl UpdateTransitRouterPeerAttachmentAttributeError {
                 ("OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterPeerAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedBandwidthType(_) => {
+                Self::OperationUnsupportedBandwidthType(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IncorrectStatusAttachment(_) => Self::IncorrectStatusAttachment(error),
+            Self::IllegalParamBandwidthType(_) => Self::IllegalParamBandwidthType(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalBandwidthPackageDefaultLinkTypeOnlySupportGold(
+                    error,
+                )
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportPlatinumOrGold(error)
+            }
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportGold(error)
+            }
+            Self::OperationUnsupportedTransitRouterAttachment(_) => {
+                Self::OperationUnsupportedTransitRouterAttachment(error)
+            }
+            Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(_) => {
+                Self::IllegalParamBandwidthLessThanQosPolicyBandwidth(error)
+            }
+            Self::IllegalParamBandwidthPackageStatus(_) => {
+                Self::IllegalParamBandwidthPackageStatus(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(_) => {
+                Self::ParamExclusiveBandwidthTypeAndCenBandwidthPackageId(error)
+            }
+            Self::OperationUnsupportedCloudDataTransferService(_) => {
+                Self::OperationUnsupportedCloudDataTransferService(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalCdtDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::ParameterIllegalDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(_) => {
+                Self::OperationNotAllowedDefaultLinkTypeOnlySupportUnderlaySilver(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteEntryResponse {
 /// Service errors of `UpdateTransitRouterRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteEntryError {
     /// HTTP 400 `IllegalParam.TransitRouterRouteEntryId`: TransitRouterRouteEntryId is not found.
@@ -301,6 +300,26 @@ impl UpdateTransitRouterRouteEntryError {
                 ("OperationFailedUpdateTransitRouterRouteEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamTransitRouterRouteEntryId(_) => {
+                Self::IllegalParamTransitRouterRouteEntryId(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationFailedUpdateTransitRouterRouteEntry(_) => {
+                Self::OperationFailedUpdateTransitRouterRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

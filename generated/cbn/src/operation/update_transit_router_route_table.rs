@@ -259,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterRouteTableResponse {
 /// Service errors of `UpdateTransitRouterRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterRouteTableError {
     /// HTTP 400 `InvalidTransitRouterRouteTableId.NotFound`: TransitRouterRouteTableId is not found.
@@ -315,6 +314,25 @@ impl UpdateTransitRouterRouteTableError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterRouteTableIdNotFound(_) => {
+                Self::InvalidTransitRouterRouteTableIdNotFound(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::OperationUnsupportedMultiRegionEcmp(_) => {
+                Self::OperationUnsupportedMultiRegionEcmp(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

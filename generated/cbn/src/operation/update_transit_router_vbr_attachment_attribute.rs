@@ -272,7 +272,6 @@ for UpdateTransitRouterVbrAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVbrAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVbrAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -345,6 +344,30 @@ impl UpdateTransitRouterVbrAttachmentAttributeError {
                 ("OperationFailedGrantCrossAccountNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterVbrAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachment(_) => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(_) => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -291,7 +291,6 @@ for UpdateTransitRouterVpcAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVpcAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentAttributeError {
     /// HTTP 400 `IncorrectStatus.TransitRouterAttachmentId`: TransitRouterAttachmentId status is invalid.
@@ -496,6 +495,76 @@ impl UpdateTransitRouterVpcAttachmentAttributeError {
                 ("OperationFailedGrantCrossAccountNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterVpcAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::InvalidOperationRegionNotSupport(_) => {
+                Self::InvalidOperationRegionNotSupport(error)
+            }
+            Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(_) => {
+                Self::InvalidOperationVpcAutoRoutesPublishInOtherCen(error)
+            }
+            Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(_) => {
+                Self::QuotaExceededVpcAutoRoutesPublishPerTransitRouter(error)
+            }
+            Self::InvalidOperationVpnAssociated(_) => {
+                Self::InvalidOperationVpnAssociated(error)
+            }
+            Self::IllegalParamIpv6Support(_) => Self::IllegalParamIpv6Support(error),
+            Self::OperationFailedVSwitchNotFound(_) => {
+                Self::OperationFailedVSwitchNotFound(error)
+            }
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidAttachmentReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidAttachmentReferencedVpcIPv6RouteEntryExisted(error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::OperationUnsupportedVpcRoutePropagationSource(_) => {
+                Self::OperationUnsupportedVpcRoutePropagationSource(error)
+            }
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidOperationResourceNotSupportApplianceMode(_) => {
+                Self::InvalidOperationResourceNotSupportApplianceMode(error)
+            }
+            Self::InvalidParameterIpv6Support(_) => {
+                Self::InvalidParameterIpv6Support(error)
+            }
+            Self::InvalidParameterApplianceModeSupport(_) => {
+                Self::InvalidParameterApplianceModeSupport(error)
+            }
+            Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(_) => {
+                Self::ParamExclusiveTransitRouterVpcAttachmentOptionsAndOptions(error)
+            }
+            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(_) => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -252,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTransitRouterVpcAttachmentZonesRes
 /// Service errors of `UpdateTransitRouterVpcAttachmentZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpcAttachmentZonesError {
     /// HTTP 400 `IllegalParam.ZoneId`: The specified ZoneId is illegal.
@@ -393,6 +392,53 @@ impl UpdateTransitRouterVpcAttachmentZonesError {
             Self::Unauthorized(error) => ("Unauthorized", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterVpcAttachmentZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::IncorrectStatusTransitRouterAttachment(_) => {
+                Self::IncorrectStatusTransitRouterAttachment(error)
+            }
+            Self::IllegalParamVSwitchId(_) => Self::IllegalParamVSwitchId(error),
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::OperationUnsupportedServiceMode(_) => {
+                Self::OperationUnsupportedServiceMode(error)
+            }
+            Self::IllegalParamAddOrRemoveZoneMappings(_) => {
+                Self::IllegalParamAddOrRemoveZoneMappings(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationDeniedRouteEntryOnEni(_) => {
+                Self::OperationDeniedRouteEntryOnEni(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::IncorrectStatusVpcSwitch(_) => Self::IncorrectStatusVpcSwitch(error),
+            Self::OperationUnsupportedTransitRouterType(_) => {
+                Self::OperationUnsupportedTransitRouterType(error)
+            }
+            Self::InsufficientIpAddrVsw(_) => Self::InsufficientIpAddrVsw(error),
+            Self::OperationFailedVSwitchIpv6CidrNotAllocated(_) => {
+                Self::OperationFailedVSwitchIpv6CidrNotAllocated(error)
+            }
+            Self::InvalidTransitRouterModeNeedUpgrade(_) => {
+                Self::InvalidTransitRouterModeNeedUpgrade(error)
+            }
+            Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(_) => {
+                Self::OperationInvalidEniReferencedIPv6RouteEntryExisted(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

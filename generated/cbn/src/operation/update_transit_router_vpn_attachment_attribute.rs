@@ -267,7 +267,6 @@ for UpdateTransitRouterVpnAttachmentAttributeResponse {
 /// Service errors of `UpdateTransitRouterVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTransitRouterVpnAttachmentAttributeError {
     /// HTTP 400 `InvalidTransitRouterAttachmentId.NotFound`: TransitRouterAttachmentId is not found.
@@ -340,6 +339,30 @@ impl UpdateTransitRouterVpnAttachmentAttributeError {
                 ("OperationFailedGrantCrossAccountNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTransitRouterVpnAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTransitRouterAttachmentIdNotFound(_) => {
+                Self::InvalidTransitRouterAttachmentIdNotFound(error)
+            }
+            Self::IncorrectStatusTransitRouterAttachmentId(_) => {
+                Self::IncorrectStatusTransitRouterAttachmentId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidParameterOrderType(_) => Self::InvalidParameterOrderType(error),
+            Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(_) => {
+                Self::InvalidOperationOrderTypeMustMatchGrantCrossAccount(error)
+            }
+            Self::OperationFailedGrantCrossAccountNotExist(_) => {
+                Self::OperationFailedGrantCrossAccountNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -254,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawPublishedRouteEntriesResponse {
 /// Service errors of `WithdrawPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum WithdrawPublishedRouteEntriesError {
     /// HTTP 400 `InvalidOperation.UnsupportnexthopType`: The specified next hop type is not supported by this operation.
@@ -346,6 +345,39 @@ impl WithdrawPublishedRouteEntriesError {
                 ("InvalidOperationCenInstanceStatus", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for WithdrawPublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationUnsupportnexthopType(_) => {
+                Self::InvalidOperationUnsupportnexthopType(error)
+            }
+            Self::InvalidOperationNotFoundRoute(_) => {
+                Self::InvalidOperationNotFoundRoute(error)
+            }
+            Self::ParameterIllegalCenInstanceId(_) => {
+                Self::ParameterIllegalCenInstanceId(error)
+            }
+            Self::ParameterIllegalChildInstanceRegionId(_) => {
+                Self::ParameterIllegalChildInstanceRegionId(error)
+            }
+            Self::ParameterIllegalChildInstanceType(_) => {
+                Self::ParameterIllegalChildInstanceType(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidOperationChildInstanceStatus(_) => {
+                Self::InvalidOperationChildInstanceStatus(error)
+            }
+            Self::InvalidOperationCenInstanceStatus(_) => {
+                Self::InvalidOperationCenInstanceStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

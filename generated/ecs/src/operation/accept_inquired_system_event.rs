@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for AcceptInquiredSystemEventResponse {
 /// Service errors of `AcceptInquiredSystemEvent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AcceptInquiredSystemEventError {
     /// HTTP 400 `MissingParameter`: %s
@@ -276,6 +275,44 @@ impl AcceptInquiredSystemEventError {
                 ("InvalidEventIdNoInquiringEventFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AcceptInquiredSystemEventError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::OperationFailDiskCategoryNotSupported(_) => {
+                Self::OperationFailDiskCategoryNotSupported(error)
+            }
+            Self::OperationFailDiskStatusNotSupported(_) => {
+                Self::OperationFailDiskStatusNotSupported(error)
+            }
+            Self::OperationFailInstanceStatusNotSupported(_) => {
+                Self::OperationFailInstanceStatusNotSupported(error)
+            }
+            Self::OperationDeniedAcceptNotSupported(_) => {
+                Self::OperationDeniedAcceptNotSupported(error)
+            }
+            Self::SwitchToOfflineOnlineIsolateFail(_) => {
+                Self::SwitchToOfflineOnlineIsolateFail(error)
+            }
+            Self::SwitchToOfflineOnlineReinitFail(_) => {
+                Self::SwitchToOfflineOnlineReinitFail(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailAcceptRecoverFail(_) => {
+                Self::OperationFailAcceptRecoverFail(error)
+            }
+            Self::InvalidEventIdNoInquiringEventFound(_) => {
+                Self::InvalidEventIdNoInquiringEventFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -178,7 +178,6 @@ impl<'de> ::serde::Deserialize<'de> for AddBandwidthPackageIpsResponse {
 /// Service errors of `AddBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: The specified value of IpCount not supported.
@@ -234,6 +233,26 @@ impl AddBandwidthPackageIpsError {
                 ("InvalidBandwidthPackageIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpCountValueNotSupported(_) => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

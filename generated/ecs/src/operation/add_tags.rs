@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for AddTagsResponse {
 /// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddTagsError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -321,6 +320,33 @@ impl AddTagsError {
                 ("InvalidResourceTypeNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

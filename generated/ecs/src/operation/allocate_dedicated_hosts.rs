@@ -584,7 +584,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateDedicatedHostsResponse {
 /// Service errors of `AllocateDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateDedicatedHostsError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -846,6 +845,92 @@ impl AllocateDedicatedHostsError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidDedicatedHostTypeValueNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeValueNotSupported(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::QuotaExceedAfterpayDedicatedHost(_) => {
+                Self::QuotaExceedAfterpayDedicatedHost(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(_) => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            Self::InvalidParameterUdpTimeout(_) => {
+                Self::InvalidParameterUdpTimeout(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParameterQuantity(_) => Self::InvalidParameterQuantity(error),
+            Self::InvalidDedicatedHostPriceNotFound(_) => {
+                Self::InvalidDedicatedHostPriceNotFound(error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidDedicatedHostTypeZoneNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeZoneNotSupported(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InvalidDedicatedHostNameMalformed(_) => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            Self::InvalidParameterActionOnMaintenance(_) => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `QueryParameter.Illegal`: query parameter illegal
@@ -438,6 +437,82 @@ impl AllocateEipAddressError {
             Self::InsufficientEipCapacity(error) => ("InsufficientEipCapacity", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::InvalidComponentEipBandwidthMax(_) => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::IllegalParamOrderParamComponent(_) => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            Self::OperationFailedSaleExpression(_) => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::OperationFailedInvokeInnerApi(_) => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(_) => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            Self::OperationFailedQueryCredtiInfo(_) => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            Self::OperationFailedQueryUserLabel(_) => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InsufficientEipCapacity(_) => Self::InsufficientEipCapacity(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -206,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocatePublicIpAddressResponse {
 /// Service errors of `AllocatePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocatePublicIpAddressError {
     /// HTTP 400 `InvalidOperation.AllocateFailed`: The current instance failed to allocate public IP, please try again later.
@@ -338,6 +337,45 @@ impl AllocatePublicIpAddressError {
             Self::InvalidIpAddressNotFound(error) => ("InvalidIpAddressNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocatePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationAllocateFailed(_) => {
+                Self::InvalidOperationAllocateFailed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InsufficientPublicIp(_) => Self::InsufficientPublicIp(error),
+            Self::AllocateIpInvalidInstanceBandwidth(_) => {
+                Self::AllocateIpInvalidInstanceBandwidth(error)
+            }
+            Self::OperationDeniedCloudboxNotSupport(_) => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IpInUse(_) => Self::IpInUse(error),
+            Self::AllocatedAlready(_) => Self::AllocatedAlready(error),
+            Self::AllocateIpFail(_) => Self::AllocateIpFail(error),
+            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
+            Self::NatPublicIpAllocateFailed(_) => Self::NatPublicIpAllocateFailed(error),
+            Self::InvalidIpAddressNotPublic(_) => Self::InvalidIpAddressNotPublic(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVlanIdNotFound(_) => Self::InvalidVlanIdNotFound(error),
+            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

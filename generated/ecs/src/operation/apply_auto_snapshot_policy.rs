@@ -206,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyAutoSnapshotPolicyResponse {
 /// Service errors of `ApplyAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ApplyAutoSnapshotPolicyError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
@@ -306,6 +305,41 @@ impl ApplyAutoSnapshotPolicyError {
             }
             Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ApplyAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::PartofDiskCategoryOperationNotSupported(_) => {
+                Self::PartofDiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(_) => {
+                Self::InvalidOperationSnapshotAlreadyCreatedUnsupported(error)
+            }
+            Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(_) => {
+                Self::QuotaExceedAppliedAutoSnapshotPolicyQuota(error)
+            }
+            Self::InvalidOperationAutoSnapshotPolicyConflict(_) => {
+                Self::InvalidOperationAutoSnapshotPolicyConflict(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

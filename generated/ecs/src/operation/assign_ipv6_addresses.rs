@@ -304,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for AssignIpv6AddressesResponse {
 /// Service errors of `AssignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -642,6 +641,124 @@ impl AssignIpv6AddressesError {
                 ("InvalidOperationRegionNotSupportIpPrefix", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssignIpv6AddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidOperationEniOperationConflict(_) => {
+                Self::InvalidOperationEniOperationConflict(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(_) => {
+                Self::MaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
+                Self::InvalidVSwitchIpv6NotTurnOn(error)
+            }
+            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeEniNotSupport(error)
+            }
+            Self::InvalidOperationEniTypeNotSupport(_) => {
+                Self::InvalidOperationEniTypeNotSupport(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMaskIllegal(_) => {
+                Self::InvalidIpIpPrefixMaskIllegal(error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(_) => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(_) => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            Self::InvalidOperationHasIpv6RouteEntry(_) => {
+                Self::InvalidOperationHasIpv6RouteEntry(error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -312,7 +312,6 @@ impl<'de> ::serde::Deserialize<'de> for AssignPrivateIpAddressesResponse {
 /// Service errors of `AssignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssignPrivateIpAddressesError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -674,6 +673,137 @@ impl AssignPrivateIpAddressesError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssignPrivateIpAddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidOperationUnsupported(_) => {
+                Self::InvalidOperationUnsupported(error)
+            }
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidSecondaryPrivateIpAddressCountMalformed(_) => {
+                Self::InvalidSecondaryPrivateIpAddressCountMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidOperationInstanceNotSupportMulitipleIp(_) => {
+                Self::InvalidOperationInstanceNotSupportMulitipleIp(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::InvalidStatusInstanceIsMigrating(_) => {
+                Self::InvalidStatusInstanceIsMigrating(error)
+            }
+            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
+            Self::InvalidVSwitchIllegalStatus(_) => {
+                Self::InvalidVSwitchIllegalStatus(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(_) => {
+                Self::InvalidVSwitchIdIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
+            Self::MaxEniPrivateIpsCountExceeded(_) => {
+                Self::MaxEniPrivateIpsCountExceeded(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMaskIllegal(_) => {
+                Self::InvalidIpIpPrefixMaskIllegal(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(_) => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAction.Denied`: Action is denied due to unfinished Eip configuration modification.
@@ -499,6 +498,116 @@ impl AssociateEipAddressError {
             Self::InvalidInstanceNotExist(error) => ("InvalidInstanceNotExist", error),
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
+            Self::InvalidEipEipQuotaExceeded(_) => {
+                Self::InvalidEipEipQuotaExceeded(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationUnsupportedMultiIp(_) => {
+                Self::OperationUnsupportedMultiIp(error)
+            }
+            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
+            Self::OperationUnsupportedEipBindModel(_) => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::InvalidParameterBindingInstanceRegion(_) => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            Self::OperationFailedHavipBoundPortmap(_) => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidInstanceNotVpc(_) => Self::InvalidInstanceNotVpc(error),
+            Self::InvalidStatusInstanceHasBandWidth(_) => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(_) => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `InvalidVip.Status`: vip invalid status
@@ -263,6 +262,35 @@ impl AssociateHaVipError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CountLimitExceedHaVipOnInstance(_) => {
+                Self::CountLimitExceedHaVipOnInstance(error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
+                Self::CountLimitExceededHaVipOnEcsInstance(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::OperationUnsupportedBindMultipleType(_) => {
+                Self::OperationUnsupportedBindMultipleType(error)
+            }
+            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

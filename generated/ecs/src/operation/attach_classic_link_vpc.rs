@@ -192,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachClassicLinkVpcResponse {
 /// Service errors of `AttachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachClassicLinkVpcError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -286,6 +285,40 @@ impl AttachClassicLinkVpcError {
             Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachClassicLinkVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdMalformed(_) => Self::InvalidRegionIdMalformed(error),
+            Self::InvalidVpcIdMalformed(_) => Self::InvalidVpcIdMalformed(error),
+            Self::InvalidInstanceIdMalFormed(_) => {
+                Self::InvalidInstanceIdMalFormed(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidStatusInstanceStatus(_) => {
+                Self::InvalidStatusInstanceStatus(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::InvalidStatusInstanceLocked(_) => {
+                Self::InvalidStatusInstanceLocked(error)
+            }
+            Self::InvalidInstanceIdLimitedRegion(_) => {
+                Self::InvalidInstanceIdLimitedRegion(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -360,7 +360,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachDiskResponse {
 /// Service errors of `AttachDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachDiskError {
     /// HTTP 400 `InvalidDevice.Malformed`: The specified device is not valid.
@@ -694,6 +693,120 @@ impl AttachDiskError {
             Self::InvalidKmsKeyIdNotFound(error) => ("InvalidKmsKeyIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidOperationInstanceTypeNotSupport(_) => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidDiskDiskNotBootable(_) => {
+                Self::InvalidDiskDiskNotBootable(error)
+            }
+            Self::InvalidInstanceNotOriginInstance(_) => {
+                Self::InvalidInstanceNotOriginInstance(error)
+            }
+            Self::InvalidParameterForceDiskCategoryNotSupported(_) => {
+                Self::InvalidParameterForceDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterForcePrepaidDiskNotSupported(_) => {
+                Self::InvalidParameterForcePrepaidDiskNotSupported(error)
+            }
+            Self::InvalidParameterForceMultiAttachDiskNotSupported(_) => {
+                Self::InvalidParameterForceMultiAttachDiskNotSupported(error)
+            }
+            Self::InvalidParameterForceRegionNotSupported(_) => {
+                Self::InvalidParameterForceRegionNotSupported(error)
+            }
+            Self::OperationConflictDisksAttachingParallellyExceed(_) => {
+                Self::OperationConflictDisksAttachingParallellyExceed(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::DiskIdStatusNotSupported(_) => Self::DiskIdStatusNotSupported(error),
+            Self::IncorrectInstanceStatusNotSupportEssd(_) => {
+                Self::IncorrectInstanceStatusNotSupportEssd(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidInstanceTypeNotSupportPl0(_) => {
+                Self::InvalidInstanceTypeNotSupportPl0(error)
+            }
+            Self::InvalidInstanceTypeNvmeRequired(_) => {
+                Self::InvalidInstanceTypeNvmeRequired(error)
+            }
+            Self::InvalidInstanceTypeNvmeUnsupported(_) => {
+                Self::InvalidInstanceTypeNvmeUnsupported(error)
+            }
+            Self::InvalidInstanceTypeNotSupportMultiAttachDisk(_) => {
+                Self::InvalidInstanceTypeNotSupportMultiAttachDisk(error)
+            }
+            Self::DiskAttachedNumberExceeded(_) => {
+                Self::DiskAttachedNumberExceeded(error)
+            }
+            Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(_) => {
+                Self::InvalidOperationCanNotAttachMultiAttachDiskAsSystemDisk(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidParameterDeleteWithInstance(_) => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            Self::InvalidOperationOtherInstanceUnsupported(_) => {
+                Self::InvalidOperationOtherInstanceUnsupported(error)
+            }
+            Self::InvalidInstanceZoneConflict(_) => {
+                Self::InvalidInstanceZoneConflict(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidOperationDiskQueueNumberNotEnough(_) => {
+                Self::InvalidOperationDiskQueueNumberNotEnough(error)
+            }
+            Self::InvalidOperationDiskAttachModeUnsupported(_) => {
+                Self::InvalidOperationDiskAttachModeUnsupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDiskInUse(_) => Self::InvalidDiskInUse(error),
+            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -229,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachInstanceRamRoleResponse {
 /// Service errors of `AttachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -287,6 +286,27 @@ impl AttachInstanceRamRoleError {
             Self::InvalidRamRoleNotFound(error) => ("InvalidRamRoleNotFound", error),
             Self::InvalidRamRoleNotEcsRole(error) => ("InvalidRamRoleNotEcsRole", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachInstanceRamRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdsMalformed(_) => {
+                Self::InvalidInstanceIdsMalformed(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachKeyPairResponse {
 /// Service errors of `AttachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -272,6 +271,30 @@ impl AttachKeyPairError {
                 ("InstanceKeyPairLimitExceeded", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(_) => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            Self::DependencyViolationIoOptimize(_) => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InstanceKeyPairLimitExceeded(_) => {
+                Self::InstanceKeyPairLimitExceeded(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachNetworkInterfaceResponse {
 /// Service errors of `AttachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -740,6 +739,176 @@ impl AttachNetworkInterfaceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachNetworkInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidRegion(_) => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidOperationInvalidGeneration(_) => {
+                Self::InvalidOperationInvalidGeneration(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(_) => {
+                Self::InvalidOperationConnectionTrackingConfigNotSupportMemberEni(error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::OperationDeniedNoEniStock(_) => Self::OperationDeniedNoEniStock(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidEniNotSameVpc(_) => Self::InvalidEniNotSameVpc(error),
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationEipBindModel(_) => {
+                Self::InvalidOperationEipBindModel(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationHotPlugNotSupport(_) => {
+                Self::InvalidOperationHotPlugNotSupport(error)
+            }
+            Self::InvalidInstanceNetworkType(_) => {
+                Self::InvalidInstanceNetworkType(error)
+            }
+            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
+                Self::InvalidOperationInvalidTrunkEniStatus(error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
+                Self::InvalidOperationEniTypeNotSupportTrunking(error)
+            }
+            Self::InvalidOperationEniTrunkDeviceFull(_) => {
+                Self::InvalidOperationEniTrunkDeviceFull(error)
+            }
+            Self::InvalidParameterEniNotBelongTrunk(_) => {
+                Self::InvalidParameterEniNotBelongTrunk(error)
+            }
+            Self::InvalidOperationEniTypeNotSupportAttachToTrunk(_) => {
+                Self::InvalidOperationEniTypeNotSupportAttachToTrunk(error)
+            }
+            Self::InvalidParameterEniNotBelongEcs(_) => {
+                Self::InvalidParameterEniNotBelongEcs(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportTrunkEni(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeNotSupportMemberEni(
+                    error,
+                )
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -532,7 +532,6 @@ impl<'de> ::serde::Deserialize<'de> for AuthorizeSecurityGroupResponse {
 /// Service errors of `AuthorizeSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AuthorizeSecurityGroupError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -872,6 +871,131 @@ impl AuthorizeSecurityGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AuthorizeSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpProtocolMalformed(_) => {
+                Self::InvalidIpProtocolMalformed(error)
+            }
+            Self::InvalidSourceCidrIpMalformed(_) => {
+                Self::InvalidSourceCidrIpMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidSourceGroupIdMismatch(_) => {
+                Self::InvalidSourceGroupIdMismatch(error)
+            }
+            Self::InvalidSourceGroupNotFound(_) => {
+                Self::InvalidSourceGroupNotFound(error)
+            }
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::InvalidSecurityGroupInvalidNetworkType(_) => {
+                Self::InvalidSecurityGroupInvalidNetworkType(error)
+            }
+            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(_) => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(_) => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            Self::AuthorizedGroupRuleLimitExceed(_) => {
+                Self::AuthorizedGroupRuleLimitExceed(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
+            Self::InvalidParamDuplicatePermissions(_) => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            Self::InvalidGroupParameterOperationDenied(_) => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidNetworkTypeConflict(_) => {
+                Self::InvalidNetworkTypeConflict(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::LimitExceedPrefixListAssociationResource(_) => {
+                Self::LimitExceedPrefixListAssociationResource(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidSourceGroupIdNotFound(_) => {
+                Self::InvalidSourceGroupIdNotFound(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

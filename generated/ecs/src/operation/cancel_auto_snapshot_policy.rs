@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelAutoSnapshotPolicyResponse {
 /// Service errors of `CancelAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelAutoSnapshotPolicyError {
     /// HTTP 403 `ParameterInvalid`: The specified RegionId parameter is invalid.
@@ -224,6 +223,23 @@ impl CancelAutoSnapshotPolicyError {
             }
             Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidOperationSnapshotPolicyHasDeleted(_) => {
+                Self::InvalidOperationSnapshotPolicyHasDeleted(error)
+            }
+            Self::OperationDeniedTooManyAutoSnapshotPolicies(_) => {
+                Self::OperationDeniedTooManyAutoSnapshotPolicies(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelCopyImageResponse {
 /// Service errors of `CancelCopyImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelCopyImageError {
     /// HTTP 400 `ImageCreatedNotFromCopy`: The specified image is not the target image of a copy action.
@@ -222,6 +221,24 @@ impl CancelCopyImageError {
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelCopyImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ImageCreatedNotFromCopy(_) => Self::ImageCreatedNotFromCopy(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::CancelNotSupported(_) => Self::CancelNotSupported(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

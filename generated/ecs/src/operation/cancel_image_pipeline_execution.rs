@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelImagePipelineExecutionResponse {
 /// Service errors of `CancelImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelImagePipelineExecutionError {
     /// HTTP 400 `InvalidStatus.CancelFailed`: Failed to cancel execution,status is success, failed or cancelled.
@@ -245,6 +244,25 @@ impl CancelImagePipelineExecutionError {
                 ("InvalidImagePipelineExecutionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelImagePipelineExecutionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatusCancelFailed(_) => Self::InvalidStatusCancelFailed(error),
+            Self::InvalidStatusImagePipelineExecution(_) => {
+                Self::InvalidStatusImagePipelineExecution(error)
+            }
+            Self::InvalidImagePipelineExecutionNotFound(_) => {
+                Self::InvalidImagePipelineExecutionNotFound(error)
+            }
+            Self::InvalidImagePipelineExecutionIdNotFound(_) => {
+                Self::InvalidImagePipelineExecutionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelPhysicalConnectionResponse {
 /// Service errors of `CancelPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelPhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -217,6 +216,22 @@ impl CancelPhysicalConnectionError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -174,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelSimulatedSystemEventsResponse {
 /// Service errors of `CancelSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelSimulatedSystemEventsError {
     /// HTTP 400 `EventIdLimitExceeded`: %s
@@ -222,6 +221,22 @@ impl CancelSimulatedSystemEventsError {
             Self::InvalidEventIdNotFound(error) => ("InvalidEventIdNotFound", error),
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelSimulatedSystemEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CannotCancelSystemEventNotSimulated(_) => {
+                Self::CannotCancelSystemEventNotSimulated(error)
+            }
+            Self::InvalidEventIdNotFound(_) => Self::InvalidEventIdNotFound(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -163,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelTaskResponse {
 /// Service errors of `CancelTask`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelTaskError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -221,6 +220,25 @@ impl CancelTaskError {
             }
             Self::CancelTaskFailed(error) => ("CancelTaskFailed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelTaskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidTaskIdNotFound(_) => Self::InvalidTaskIdNotFound(error),
+            Self::InvalidTaskIdTaskActionNotSupport(_) => {
+                Self::InvalidTaskIdTaskActionNotSupport(error)
+            }
+            Self::InvalidTaskIdIncorrectTaskStatus(_) => {
+                Self::InvalidTaskIdIncorrectTaskStatus(error)
+            }
+            Self::CancelTaskFailed(_) => Self::CancelTaskFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -179,7 +179,6 @@ impl<'de> ::serde::Deserialize<'de> for ConvertNatPublicIpToEipResponse {
 /// Service errors of `ConvertNatPublicIpToEip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConvertNatPublicIpToEipError {
     /// HTTP 400 `OperationDenied.CloudboxNotSupport`: This operation is denied, because the specified ECS instance which is in the Cloudbox dose not support PublicIp or Eip.
@@ -331,6 +330,60 @@ impl ConvertNatPublicIpToEipError {
                 ("InvalidInstanceIpAddressMissing", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ConvertNatPublicIpToEipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedCloudboxNotSupport(_) => {
+                Self::OperationDeniedCloudboxNotSupport(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::OperationDeniedDedicatedRegionNotSupported(_) => {
+                Self::OperationDeniedDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidInstanceIdPlanedChange(_) => {
+                Self::InvalidInstanceIdPlanedChange(error)
+            }
+            Self::InvalidEndTimeOperateNotSupport(_) => {
+                Self::InvalidEndTimeOperateNotSupport(error)
+            }
+            Self::InvalidInstanceStatusReleased(_) => {
+                Self::InvalidInstanceStatusReleased(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceZeroBandwidth(_) => {
+                Self::InvalidInstanceZeroBandwidth(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MaxEipQuotaExceeded(_) => Self::MaxEipQuotaExceeded(error),
+            Self::ForbiddenInvalidPublicBandwidth(_) => {
+                Self::ForbiddenInvalidPublicBandwidth(error)
+            }
+            Self::InvalidInstanceOverduePayment(_) => {
+                Self::InvalidInstanceOverduePayment(error)
+            }
+            Self::EipMaxBandwidthExceeded(_) => Self::EipMaxBandwidthExceeded(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
+            Self::UnsupportedPublicIpWithIsp(_) => {
+                Self::UnsupportedPublicIpWithIsp(error)
+            }
+            Self::InvalidInstanceIpAddressMissing(_) => {
+                Self::InvalidInstanceIpAddressMissing(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -372,7 +372,6 @@ impl<'de> ::serde::Deserialize<'de> for CopyImageResponse {
 /// Service errors of `CopyImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CopyImageError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified destination description is wrongly formed.
@@ -704,6 +703,122 @@ impl CopyImageError {
             Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CopyImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::SourceRegionNotFound(_) => Self::SourceRegionNotFound(error),
+            Self::DestinationRegionNotFound(_) => Self::DestinationRegionNotFound(error),
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::OperationDeniedCommunityImage(_) => {
+                Self::OperationDeniedCommunityImage(error)
+            }
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::OperationDeniedImageCopyConflict(_) => {
+                Self::OperationDeniedImageCopyConflict(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidAliUidIsNull(_) => Self::InvalidAliUidIsNull(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidOperationCopyingDataFromThisRegionUnsupported(_) => {
+                Self::InvalidOperationCopyingDataFromThisRegionUnsupported(error)
+            }
+            Self::InvalidOperationCopyingDataToThisRegionUnsupported(_) => {
+                Self::InvalidOperationCopyingDataToThisRegionUnsupported(error)
+            }
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::OperationDeniedImageCopying(_) => {
+                Self::OperationDeniedImageCopying(error)
+            }
+            Self::RegionNotSupportCopy(_) => Self::RegionNotSupportCopy(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::IncorrectDestinationRegion(_) => {
+                Self::IncorrectDestinationRegion(error)
+            }
+            Self::OperationDeinedEncryptedSnapshot(_) => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            Self::OperationDeniedSameRegionOnly(_) => {
+                Self::OperationDeniedSameRegionOnly(error)
+            }
+            Self::OperationDeniedNotPublished(_) => {
+                Self::OperationDeniedNotPublished(error)
+            }
+            Self::OperationDeniedNotAuthorized(_) => {
+                Self::OperationDeniedNotAuthorized(error)
+            }
+            Self::OperationDeniedEncryptSnapshotAcrossRegion(_) => {
+                Self::OperationDeniedEncryptSnapshotAcrossRegion(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::OperationDeniedKmsServiceUnauthorized(_) => {
+                Self::OperationDeniedKmsServiceUnauthorized(error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::SizeExceedImage(_) => Self::SizeExceedImage(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidOperationVhdImageUnsupported(_) => {
+                Self::InvalidOperationVhdImageUnsupported(error)
+            }
+            Self::InvalidOperationCloudBoxImageCopyUnsupported(_) => {
+                Self::InvalidOperationCloudBoxImageCopyUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

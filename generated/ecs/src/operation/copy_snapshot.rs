@@ -398,7 +398,6 @@ impl<'de> ::serde::Deserialize<'de> for CopySnapshotResponse {
 /// Service errors of `CopySnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CopySnapshotError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -742,6 +741,125 @@ impl CopySnapshotError {
             Self::InvalidOperationConflict(error) => ("InvalidOperationConflict", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CopySnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidSnapshotIdEncryptedNotSupport(_) => {
+                Self::InvalidSnapshotIdEncryptedNotSupport(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidSnapshotCategoryNotSupportCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportCopy(error)
+            }
+            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidOperationUnauthorized(_) => {
+                Self::InvalidOperationUnauthorized(error)
+            }
+            Self::InvalidOperationUnfinishedCrossRegionCopy(_) => {
+                Self::InvalidOperationUnfinishedCrossRegionCopy(error)
+            }
+            Self::InvalidOperationNotSupportCopyInSameRegion(_) => {
+                Self::InvalidOperationNotSupportCopyInSameRegion(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(_) => {
+                Self::InvalidRegionIdNotSupportedEncryptedSnapshotCopy(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotSupportDecrypt(_) => {
+                Self::InvalidEncryptedNotSupportDecrypt(error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportCrossRegionCopy(error)
+            }
+            Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(_) => {
+                Self::InvalidSnapshotCategoryNotSupportEncryptedCopy(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnUnauthorized(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnUnauthorized(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnRegionNotMatch(error)
+            }
+            Self::InvalidSnapshotStorageLocationNotSupported(_) => {
+                Self::InvalidSnapshotStorageLocationNotSupported(error)
+            }
+            Self::InvalidSnapshotEncryptedNotSupported(_) => {
+                Self::InvalidSnapshotEncryptedNotSupported(error)
+            }
+            Self::InvalidParameterDestinationStorageLocationArnMalformed(_) => {
+                Self::InvalidParameterDestinationStorageLocationArnMalformed(error)
+            }
+            Self::OperationDeniedNonCompliantDestinationRegion(_) => {
+                Self::OperationDeniedNonCompliantDestinationRegion(error)
+            }
+            Self::OperationDeniedSnapshotCategoryNotSupportCopy(_) => {
+                Self::OperationDeniedSnapshotCategoryNotSupportCopy(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

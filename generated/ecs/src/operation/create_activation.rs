@@ -307,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateActivationResponse {
 /// Service errors of `CreateActivation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateActivationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -431,6 +430,51 @@ impl CreateActivationError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateActivationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InstanceNameExceedLimit(_) => Self::InstanceNameExceedLimit(error),
+            Self::InstanceNameInvalidPattern(_) => {
+                Self::InstanceNameInvalidPattern(error)
+            }
+            Self::ActivationDescExceedLimit(_) => Self::ActivationDescExceedLimit(error),
+            Self::ActivationLimitationInvalid(_) => {
+                Self::ActivationLimitationInvalid(error)
+            }
+            Self::AddressRangeInvalidPattern(_) => {
+                Self::AddressRangeInvalidPattern(error)
+            }
+            Self::ActivationCountExceedLimit(_) => {
+                Self::ActivationCountExceedLimit(error)
+            }
+            Self::ActivationTtlExceedLimit(_) => Self::ActivationTtlExceedLimit(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::ManagedInstanceCountExceedLimit(_) => {
+                Self::ManagedInstanceCountExceedLimit(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

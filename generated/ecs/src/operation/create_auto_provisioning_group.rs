@@ -820,7 +820,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAutoProvisioningGroupResponse {
 /// Service errors of `CreateAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateAutoProvisioningGroupError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -1206,6 +1205,139 @@ impl CreateAutoProvisioningGroupError {
             }
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAutoProvisioningGroupNameMalformed(_) => {
+                Self::InvalidAutoProvisioningGroupNameMalformed(error)
+            }
+            Self::InvalidAutoProvisioningGroupTypeValueNotSupported(_) => {
+                Self::InvalidAutoProvisioningGroupTypeValueNotSupported(error)
+            }
+            Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(_) => {
+                Self::InvalidFleetExcessCapacityTerminationPolicyValueNotSupported(error)
+            }
+            Self::InvalidDefaultTargetCapacityTypeValueNotSupported(_) => {
+                Self::InvalidDefaultTargetCapacityTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotAllocationStrategyValueNotSupported(_) => {
+                Self::InvalidSpotAllocationStrategyValueNotSupported(error)
+            }
+            Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(_) => {
+                Self::InvalidSpotInstanceInterruptionBehaviorValueNotSupported(error)
+            }
+            Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(_) => {
+                Self::InvalidPayAsYouGoAllocationStrategyValueNotSupported(error)
+            }
+            Self::MissingParameterSpotAllocationStrategy(_) => {
+                Self::MissingParameterSpotAllocationStrategy(error)
+            }
+            Self::MissingParameterLaunchTemplateConfigs(_) => {
+                Self::MissingParameterLaunchTemplateConfigs(error)
+            }
+            Self::InvalidValidTimeMalFormed(_) => Self::InvalidValidTimeMalFormed(error),
+            Self::InvalidLaunchTemplateVersionValueNotSupported(_) => {
+                Self::InvalidLaunchTemplateVersionValueNotSupported(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionValueNotSupported(_) => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidLaunchTemplateValueNotSupported(_) => {
+                Self::InvalidLaunchTemplateValueNotSupported(error)
+            }
+            Self::InvalidCapacityValueNotSupported(_) => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            Self::InvalidParameterSpotInstancePoolsToUseCount(_) => {
+                Self::InvalidParameterSpotInstancePoolsToUseCount(error)
+            }
+            Self::InvalidParameterResourceGroupId(_) => {
+                Self::InvalidParameterResourceGroupId(error)
+            }
+            Self::InvalidParameterTargetCapacity(_) => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            Self::MissingParameterWeightedCapacity(_) => {
+                Self::MissingParameterWeightedCapacity(error)
+            }
+            Self::InvalidParameterWeightedCapacityBeyondRange(_) => {
+                Self::InvalidParameterWeightedCapacityBeyondRange(error)
+            }
+            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::DuplicateDiskCategory(_) => Self::DuplicateDiskCategory(error),
+            Self::InvalidImageFamilyConfict(_) => Self::InvalidImageFamilyConfict(error),
+            Self::InvalidResourcePoolOptionsPrivatePoolIds(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIds(error)
+            }
+            Self::InvalidResourcePoolOptionsStrategy(_) => {
+                Self::InvalidResourcePoolOptionsStrategy(error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsSizeExceed(error)
+            }
+            Self::MissingParameterResourcePoolOptionsPrivatePoolIds(_) => {
+                Self::MissingParameterResourcePoolOptionsPrivatePoolIds(error)
+            }
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            Self::InvalidMinTargetCapacityNotSatisfied(_) => {
+                Self::InvalidMinTargetCapacityNotSatisfied(error)
+            }
+            Self::InvalidParameterRangeMinTargetCapacity(_) => {
+                Self::InvalidParameterRangeMinTargetCapacity(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::TotalTargetCapacityLimitExceed(_) => {
+                Self::TotalTargetCapacityLimitExceed(error)
+            }
+            Self::SpotTargetCapacityLimitExceed(_) => {
+                Self::SpotTargetCapacityLimitExceed(error)
+            }
+            Self::PayAsYouGoTargetCapacityLimitExceed(_) => {
+                Self::PayAsYouGoTargetCapacityLimitExceed(error)
+            }
+            Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(_) => {
+                Self::InvalidResourcePoolOptionsPrivatePoolIdsNotFound(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -402,7 +402,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAutoSnapshotPolicyResponse {
 /// Service errors of `CreateAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateAutoSnapshotPolicyError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The type of the specified disk does not support creating a snapshot.
@@ -576,6 +575,70 @@ impl CreateAutoSnapshotPolicyError {
                 ("InvalidResourceGroupNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidSnapshotPolicyNameMalformed(_) => {
+                Self::InvalidSnapshotPolicyNameMalformed(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::AutoSnapshotPolicyQuotaExceed(_) => {
+                Self::AutoSnapshotPolicyQuotaExceed(error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidParameterTargetCopyRegions(_) => {
+                Self::InvalidParameterTargetCopyRegions(error)
+            }
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
+                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

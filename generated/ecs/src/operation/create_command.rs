@@ -462,7 +462,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCommandResponse {
 /// Service errors of `CreateCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -598,6 +597,51 @@ impl CreateCommandError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::CmdParamEmptyKey(_) => Self::CmdParamEmptyKey(error),
+            Self::CmdParamInvalidParamName(_) => Self::CmdParamInvalidParamName(error),
+            Self::CmdContentDecodeError(_) => Self::CmdContentDecodeError(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
+            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
+            Self::CmdCountExceedQuota(_) => Self::CmdCountExceedQuota(error),
+            Self::CmdParamCountExceedLimit(_) => Self::CmdParamCountExceedLimit(error),
+            Self::CmdParamNameExceedLimit(_) => Self::CmdParamNameExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::InvalidParameterCharacterCommandName(_) => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(_) => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidCmdTypeNotFound(_) => Self::InvalidCmdTypeNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

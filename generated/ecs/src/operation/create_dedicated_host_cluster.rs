@@ -276,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDedicatedHostClusterResponse {
 /// Service errors of `CreateDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDedicatedHostClusterError {
     /// HTTP 400 `InvalidTagKey.Malformed`: The specified Tag.n.Key is not valid.
@@ -338,6 +337,26 @@ impl CreateDedicatedHostClusterError {
             Self::InvalidParamZone(error) => ("InvalidParamZone", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDedicatedHostClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::QuotaExceedRegion(_) => Self::QuotaExceedRegion(error),
+            Self::QuotaExceedZone(_) => Self::QuotaExceedZone(error),
+            Self::InvalidParamZone(_) => Self::InvalidParamZone(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -317,7 +317,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDeploymentSetResponse {
 /// Service errors of `CreateDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -409,6 +408,41 @@ impl CreateDeploymentSetError {
             Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
             Self::QuotaExceedDeploymentSet(error) => ("QuotaExceedDeploymentSet", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDeploymentSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDeploymentSetNameMalformed(_) => {
+                Self::InvalidDeploymentSetNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
+            Self::InvalidParameterStrategy(_) => Self::InvalidParameterStrategy(error),
+            Self::InvalidParameterGranularity(_) => {
+                Self::InvalidParameterGranularity(error)
+            }
+            Self::DependencyViolationDomainGranularity(_) => {
+                Self::DependencyViolationDomainGranularity(error)
+            }
+            Self::DependencyViolationStrategyGranularity(_) => {
+                Self::DependencyViolationStrategyGranularity(error)
+            }
+            Self::DeploymentSetGroupQuotaFull(_) => {
+                Self::DeploymentSetGroupQuotaFull(error)
+            }
+            Self::InvalidParameterGroupCount(_) => {
+                Self::InvalidParameterGroupCount(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::QuotaExceedDeploymentSet(_) => Self::QuotaExceedDeploymentSet(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

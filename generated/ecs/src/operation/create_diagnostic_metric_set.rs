@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticMetricSetResponse {
 /// Service errors of `CreateDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricId`: %s
@@ -278,6 +277,16 @@ impl CreateDiagnosticMetricSetError {
         match self {
             Self::InvalidParameterMetricId(error) => ("InvalidParameterMetricId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDiagnosticMetricSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterMetricId(_) => Self::InvalidParameterMetricId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiagnosticReportResponse {
 /// Service errors of `CreateDiagnosticReport`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDiagnosticReportError {
     /// HTTP 400 `InvalidResource.NotExists`: The specified resource not exists.
@@ -272,6 +271,22 @@ impl CreateDiagnosticReportError {
             }
             Self::ForbiddenCreateSlr(error) => ("ForbiddenCreateSlr", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDiagnosticReportError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceNotExists(_) => Self::InvalidResourceNotExists(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationCloudAssistantNotReady(_) => {
+                Self::InvalidOperationCloudAssistantNotReady(error)
+            }
+            Self::InvalidAxtServiceNotReady(_) => Self::InvalidAxtServiceNotReady(error),
+            Self::ForbiddenCreateSlr(_) => Self::ForbiddenCreateSlr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -755,7 +755,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDiskResponse {
 /// Service errors of `CreateDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDiskError {
     /// HTTP 400 `InvalidSize.ValueNotSupported`: The specified parameter Size is not valid.
@@ -1579,6 +1578,295 @@ impl CreateDiskError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSizeValueNotSupported(_) => {
+                Self::InvalidSizeValueNotSupported(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskSizeNotSupported(_) => {
+                Self::InvalidDiskSizeNotSupported(error)
+            }
+            Self::InvalidDiskSizeOrCategory(_) => Self::InvalidDiskSizeOrCategory(error),
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidStorageSetIdNotFound(_) => {
+                Self::InvalidStorageSetIdNotFound(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdConflictWithStorageSetId(_) => {
+                Self::InvalidStorageClusterIdConflictWithStorageSetId(error)
+            }
+            Self::InvalidStorageClusterIdConflictWithInstanceId(_) => {
+                Self::InvalidStorageClusterIdConflictWithInstanceId(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidCloudBoxZoneEncryptedNotSupported(_) => {
+                Self::InvalidCloudBoxZoneEncryptedNotSupported(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(_) => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(_) => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InsufficientBalanceAgentAccount(_) => {
+                Self::InsufficientBalanceAgentAccount(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidZoneIdDiskCategoryUnsupported(_) => {
+                Self::InvalidZoneIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidStorageSetIdDiskCategoryUnsupported(_) => {
+                Self::InvalidStorageSetIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidStorageClusterIdDiskCategoryUnsupported(_) => {
+                Self::InvalidStorageClusterIdDiskCategoryUnsupported(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidDataDiskCategoryNotSupported(_) => {
+                Self::InvalidDataDiskCategoryNotSupported(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::OperationDeniedRiskIssue(_) => Self::OperationDeniedRiskIssue(error),
+            Self::InvalidDiskSizeExceedsMultiAttachLimit(_) => {
+                Self::InvalidDiskSizeExceedsMultiAttachLimit(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidSnapshotNotReady(_) => Self::InvalidSnapshotNotReady(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::InvalidSnapshotTooLarge(_) => Self::InvalidSnapshotTooLarge(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::InvalidDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidParameterAdvancedFeatures(_) => {
+                Self::InvalidParameterAdvancedFeatures(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidParamZoneIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamZoneIdAndInstanceIdConflict(error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(_) => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InvalidParameterMultiAttach(_) => {
+                Self::InvalidParameterMultiAttach(error)
+            }
+            Self::InvalidParameterMultiAttachAndInstanceIdConflict(_) => {
+                Self::InvalidParameterMultiAttachAndInstanceIdConflict(error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachConflict(_) => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachConflict(error)
+            }
+            Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(_) => {
+                Self::InvalidParameterDiskCategoryAndMultiAttachNotMatch(error)
+            }
+            Self::OperationDeniedZoneNotSupportMultiAttachDisk(_) => {
+                Self::OperationDeniedZoneNotSupportMultiAttachDisk(error)
+            }
+            Self::InvalidAccountStatusCouponAmountNotEnough(_) => {
+                Self::InvalidAccountStatusCouponAmountNotEnough(error)
+            }
+            Self::InvalidOperationCreateFromSnapshotUnsupported(_) => {
+                Self::InvalidOperationCreateFromSnapshotUnsupported(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

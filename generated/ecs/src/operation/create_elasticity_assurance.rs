@@ -537,7 +537,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateElasticityAssuranceResponse {
 /// Service errors of `CreateElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateElasticityAssuranceError {
     /// HTTP 400 `InvalidOperation.PeriodUnitUnsupported`: TimeDivisionElasticityAssurance only supports PeriodUnit of Day.
@@ -939,6 +938,146 @@ impl CreateElasticityAssuranceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationPeriodUnitUnsupported(_) => {
+                Self::InvalidOperationPeriodUnitUnsupported(error)
+            }
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidPrivatePoolOptionsNameMalFormed(_) => {
+                Self::InvalidPrivatePoolOptionsNameMalFormed(error)
+            }
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidPeriodUnit(_) => Self::InvalidPeriodUnit(error),
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(_) => {
+                Self::InvalidOperationElasticityAssuranceActiveTimeTooShort(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidZoneIds(_) => Self::InvalidZoneIds(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            Self::InvalidAccountNotSupportEa(_) => {
+                Self::InvalidAccountNotSupportEa(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

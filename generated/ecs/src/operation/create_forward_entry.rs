@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
 /// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateForwardEntryError {
     /// HTTP 400 `OperationUnsupported.ForwardEntry`: Duplicated destination ip port is unsupported.
@@ -475,6 +474,99 @@ impl CreateForwardEntryError {
             Self::InternalError(error) => ("InternalError", error),
             Self::SystemError(error) => ("SystemError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedForwardEntry(_) => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
+            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::OperationFailedInstacneBindEip(_) => {
+                Self::OperationFailedInstacneBindEip(error)
+            }
+            Self::DuplicatedParamExternalPort(_) => {
+                Self::DuplicatedParamExternalPort(error)
+            }
+            Self::DuplicatedParamInternalPort(_) => {
+                Self::DuplicatedParamInternalPort(error)
+            }
+            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            Self::UnsupportedFeaturePortSegment(_) => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            Self::OperationFailedAnyPortConfig(_) => {
+                Self::OperationFailedAnyPortConfig(error)
+            }
+            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInSnat(error)
+            }
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
+                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
+            }
+            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
+                Self::ForbiddenInternalIpOutOfVpcCidr(error)
+            }
+            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::SystemError(_) => Self::SystemError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

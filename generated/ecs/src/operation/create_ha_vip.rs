@@ -185,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHaVipError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
@@ -269,6 +268,37 @@ impl CreateHaVipError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfRange(_) => {
+                Self::InvalidIpAddressOutOfRange(error)
+            }
+            Self::InvalidIpAddressNotAvailable(_) => {
+                Self::InvalidIpAddressNotAvailable(error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::InvalidVSwitchNotFound(_) => Self::InvalidVSwitchNotFound(error),
+            Self::InvalidPrivateIpNotFound(_) => Self::InvalidPrivateIpNotFound(error),
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::CountLimitExceedHaVipInVpc(_) => {
+                Self::CountLimitExceedHaVipInVpc(error)
+            }
+            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -207,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHpcClusterResponse {
 /// Service errors of `CreateHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHpcClusterError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -265,6 +264,25 @@ impl CreateHpcClusterError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateHpcClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidHpcClusterNameMalformed(_) => {
+                Self::InvalidHpcClusterNameMalformed(error)
+            }
+            Self::InvalidHpcClusterDescriptionMalformed(_) => {
+                Self::InvalidHpcClusterDescriptionMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

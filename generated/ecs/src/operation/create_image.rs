@@ -534,7 +534,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageResponse {
 /// Service errors of `CreateImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImageError {
     /// HTTP 400 `InvalidImageName.Malformed`: The specified Image name is wrongly formed.
@@ -930,6 +929,141 @@ impl CreateImageError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidImageVersionMalformed(_) => {
+                Self::InvalidImageVersionMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDeviceMalformed(_) => Self::InvalidDeviceMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidSizeValueNotSupported(_) => {
+                Self::InvalidSizeValueNotSupported(error)
+            }
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskCategoryCreateImage(_) => {
+                Self::InvalidDiskCategoryCreateImage(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::ImageQuotaExceedImageFamily(_) => {
+                Self::ImageQuotaExceedImageFamily(error)
+            }
+            Self::ImageFamilyQuotaExceed(_) => Self::ImageFamilyQuotaExceed(error),
+            Self::InvalidDiskTypeValueNotSupported(_) => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(_) => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            Self::AccountForbiddenCreateOrder(_) => {
+                Self::AccountForbiddenCreateOrder(error)
+            }
+            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
+            Self::InvalidDetectionStrategyMalformed(_) => {
+                Self::InvalidDetectionStrategyMalformed(error)
+            }
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::OperationDeniedInvalidSnapshotCategory(_) => {
+                Self::OperationDeniedInvalidSnapshotCategory(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidSystemSnapshotMissing(_) => {
+                Self::InvalidSystemSnapshotMissing(error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidSnapshotCategoryNotSupportImageCreation(_) => {
+                Self::InvalidSnapshotCategoryNotSupportImageCreation(error)
+            }
+            Self::TooManySnapshotUnfinished(_) => Self::TooManySnapshotUnfinished(error),
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::SnapshotNotReady(_) => Self::SnapshotNotReady(error),
+            Self::IncorrectInstanceStatusNeedRestart(_) => {
+                Self::IncorrectInstanceStatusNeedRestart(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidOperationSnapshotStorageLocationUnsupported(_) => {
+                Self::InvalidOperationSnapshotStorageLocationUnsupported(error)
+            }
+            Self::AccountEnterpriseStatusInvalid(_) => {
+                Self::AccountEnterpriseStatusInvalid(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

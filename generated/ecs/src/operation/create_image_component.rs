@@ -352,7 +352,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImageComponentResponse {
 /// Service errors of `CreateImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImageComponentError {
     /// HTTP 400 `InvalidCommand.Component`: Image component does not support component command.
@@ -570,6 +569,80 @@ impl CreateImageComponentError {
             }
             Self::NotSupportedCommandFrom(error) => ("NotSupportedCommandFrom", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateImageComponentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidCommandComponent(_) => Self::InvalidCommandComponent(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(_) => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(_) => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            Self::InvalidContentLengthExceeded(_) => {
+                Self::InvalidContentLengthExceeded(error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            Self::InvalidImageTemplateCommandNotSupported(_) => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
+            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
+            Self::InvalidCommandContentWorkdir(_) => {
+                Self::InvalidCommandContentWorkdir(error)
+            }
+            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
+            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
+            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
+            Self::InvalidCommandContentEntrypoint(_) => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            Self::MissingParameterContent(_) => Self::MissingParameterContent(error),
+            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
+            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
+            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
+            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
+            Self::EmptyCommandContentEntrypoint(_) => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
+            Self::NotEmptyCommandContentRestart(_) => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            Self::EmptyCommandContentWorkdir(_) => {
+                Self::EmptyCommandContentWorkdir(error)
+            }
+            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
+            Self::QuotaExceedImageComponent(_) => Self::QuotaExceedImageComponent(error),
+            Self::InvalidParameterContent(_) => Self::InvalidParameterContent(error),
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterComponentVersion(_) => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            Self::InvalidComponentVersionExist(_) => {
+                Self::InvalidComponentVersionExist(error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::NotSupportedCommandFrom(_) => Self::NotSupportedCommandFrom(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

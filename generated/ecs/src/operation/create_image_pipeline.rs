@@ -670,7 +670,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateImagePipelineResponse {
 /// Service errors of `CreateImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateImagePipelineError {
     /// HTTP 400 `InvalidSourceInstance.NotFound`: The specified source instance is not found.
@@ -1228,6 +1227,209 @@ impl CreateImagePipelineError {
                 ("MissingParameterImageOptionsDiskDeviceMappings", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateImagePipelineError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSourceInstanceNotFound(_) => {
+                Self::InvalidSourceInstanceNotFound(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidBaseImageTypeNotSupportedValue(_) => {
+                Self::InvalidBaseImageTypeNotSupportedValue(error)
+            }
+            Self::InvalidSystemDiskSizeNotSupportedValue(_) => {
+                Self::InvalidSystemDiskSizeNotSupportedValue(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutNotSupportedValue(_) => {
+                Self::InvalidInternetMaxBandwidthOutNotSupportedValue(error)
+            }
+            Self::InvalidAddAccountSizeExceededMaxNumber(_) => {
+                Self::InvalidAddAccountSizeExceededMaxNumber(error)
+            }
+            Self::InvalidToRegionIdSizeExceededMaxNumber(_) => {
+                Self::InvalidToRegionIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidBuildContentLengthExceeded(_) => {
+                Self::InvalidBuildContentLengthExceeded(error)
+            }
+            Self::InvalidImageTemplateCommandSizeExceededMaxNumber(_) => {
+                Self::InvalidImageTemplateCommandSizeExceededMaxNumber(error)
+            }
+            Self::DuplicatedCommandFrom(_) => Self::DuplicatedCommandFrom(error),
+            Self::InvalidCommandOrderFrom(_) => Self::InvalidCommandOrderFrom(error),
+            Self::InvalidImageTemplateCommandNotSupported(_) => {
+                Self::InvalidImageTemplateCommandNotSupported(error)
+            }
+            Self::InvalidCommandContentRun(_) => Self::InvalidCommandContentRun(error),
+            Self::InvalidCommandContentEnv(_) => Self::InvalidCommandContentEnv(error),
+            Self::InvalidCommandContentWorkdir(_) => {
+                Self::InvalidCommandContentWorkdir(error)
+            }
+            Self::InvalidCommandContentCopy(_) => Self::InvalidCommandContentCopy(error),
+            Self::InvalidCommandContentUser(_) => Self::InvalidCommandContentUser(error),
+            Self::InvalidCommandContentFrom(_) => Self::InvalidCommandContentFrom(error),
+            Self::InvalidCommandContentCmd(_) => Self::InvalidCommandContentCmd(error),
+            Self::InvalidCommandContentEntrypoint(_) => {
+                Self::InvalidCommandContentEntrypoint(error)
+            }
+            Self::QuotaExceedImagePipeline(_) => Self::QuotaExceedImagePipeline(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::EmptyCommandContentLabel(_) => Self::EmptyCommandContentLabel(error),
+            Self::EmptyCommandContentEnv(_) => Self::EmptyCommandContentEnv(error),
+            Self::EmptyCommandContentEntrypoint(_) => {
+                Self::EmptyCommandContentEntrypoint(error)
+            }
+            Self::EmptyCommandContentCmd(_) => Self::EmptyCommandContentCmd(error),
+            Self::EmptyCommandContentCopy(_) => Self::EmptyCommandContentCopy(error),
+            Self::EmptyCommandContentWorkdir(_) => {
+                Self::EmptyCommandContentWorkdir(error)
+            }
+            Self::NotEmptyCommandContentRestart(_) => {
+                Self::NotEmptyCommandContentRestart(error)
+            }
+            Self::EmptyCommandContentUser(_) => Self::EmptyCommandContentUser(error),
+            Self::EmptyCommandContentRun(_) => Self::EmptyCommandContentRun(error),
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterBuildContent(_) => {
+                Self::InvalidParameterBuildContent(error)
+            }
+            Self::InvalidParameterTestContent(_) => {
+                Self::InvalidParameterTestContent(error)
+            }
+            Self::InvalidImageComponentNotSupported(_) => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            Self::InvalidParameterCombination(_) => {
+                Self::InvalidParameterCombination(error)
+            }
+            Self::InvalidParameterRepairMode(_) => {
+                Self::InvalidParameterRepairMode(error)
+            }
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::InvalidImageImageOwnerAliasUnsupported(_) => {
+                Self::InvalidImageImageOwnerAliasUnsupported(error)
+            }
+            Self::InvalidParameterImportImageOptionsArchitecture(_) => {
+                Self::InvalidParameterImportImageOptionsArchitecture(error)
+            }
+            Self::InvalidParameterImportImageOptionsOsType(_) => {
+                Self::InvalidParameterImportImageOptionsOsType(error)
+            }
+            Self::InvalidParameterImportImageOptionsBootMode(_) => {
+                Self::InvalidParameterImportImageOptionsBootMode(error)
+            }
+            Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(_) => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsLengthLimitExceeded(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            Self::InvalidParameterImportImageOptionsPlatform(_) => {
+                Self::InvalidParameterImportImageOptionsPlatform(error)
+            }
+            Self::InvalidParameterImportImageOptionsLicenseType(_) => {
+                Self::InvalidParameterImportImageOptionsLicenseType(error)
+            }
+            Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(_) => {
+                Self::InvalidParameterImportImageOptionsFeaturesNvmeSupport(error)
+            }
+            Self::InvalidParameterNvmeSupport(_) => {
+                Self::InvalidParameterNvmeSupport(error)
+            }
+            Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(_) => {
+                Self::InvalidParameterImportImageOptionsDiskDeviceMappingsFormat(error)
+            }
+            Self::InvalidOperationDiskImageSizeExceeded(_) => {
+                Self::InvalidOperationDiskImageSizeExceeded(error)
+            }
+            Self::InvalidImageOptionsDescription(_) => {
+                Self::InvalidImageOptionsDescription(error)
+            }
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidImageNotSupportRepair(_) => {
+                Self::InvalidImageNotSupportRepair(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidAdvancedOptionsImageNameSuffix(_) => {
+                Self::InvalidAdvancedOptionsImageNameSuffix(error)
+            }
+            Self::ImagePipelineNotSupportWindowsInstance(_) => {
+                Self::ImagePipelineNotSupportWindowsInstance(error)
+            }
+            Self::InvalidOssObjectNotAuthorized(_) => {
+                Self::InvalidOssObjectNotAuthorized(error)
+            }
+            Self::InvalidOperationNoPermissionCreateServiceLinkedRole(_) => {
+                Self::InvalidOperationNoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOperationNoRightAccessOss(_) => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            Self::InvalidOperationOssObjectIsImporting(_) => {
+                Self::InvalidOperationOssObjectIsImporting(error)
+            }
+            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(_) => {
+                Self::InvalidImportImageOptionsDiskDeviceMappingsOssObjectNotFound(error)
+            }
+            Self::MissingParameterRepairMode(_) => {
+                Self::MissingParameterRepairMode(error)
+            }
+            Self::MissingParameterImportImageOptions(_) => {
+                Self::MissingParameterImportImageOptions(error)
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(_) => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssObject(
+                    error,
+                )
+            }
+            Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(_) => {
+                Self::MissingParameterImportImageOptionsDiskDeviceMappingsOssBucket(
+                    error,
+                )
+            }
+            Self::MissingParameterImageOptionsDiskDeviceMappings(_) => {
+                Self::MissingParameterImageOptionsDiskDeviceMappings(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

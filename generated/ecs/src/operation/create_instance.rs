@@ -1351,7 +1351,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateInstanceResponse {
 /// Service errors of `CreateInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateInstanceError {
     /// HTTP 400 `InvalidStorageClusterId.CapacityNotEnough`: The remaining capacity of the current dedicated storage cluster is less than the size of disk.
@@ -3239,6 +3238,664 @@ impl CreateInstanceError {
             Self::InternalError(error) => ("InternalError", error),
             Self::InvalidImageOsType(error) => ("InvalidImageOsType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDiskDescriptionMalformed(_) => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDeviceMalformed(_) => {
+                Self::InvalidDataDeviceMalformed(error)
+            }
+            Self::InvalidNodeControllerIdMalformed(_) => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            Self::InvalidInnerIpAddressMalformed(_) => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            Self::InvalidInnerIpAddressUnusable(_) => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidSpotParamEmptyZoneId(_) => {
+                Self::InvalidSpotParamEmptyZoneId(error)
+            }
+            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
+            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            Self::InvalidHpcClusterIdUnnecessary(_) => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
+            Self::InvalidHpcClusterIdNecessary(_) => {
+                Self::InvalidHpcClusterIdNecessary(error)
+            }
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            Self::VpcNotFound(_) => Self::VpcNotFound(error),
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::OperationDeniedIllegalPaymentPolicy(_) => {
+                Self::OperationDeniedIllegalPaymentPolicy(error)
+            }
+            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::DedicatedHostTypeUnmatched(_) => {
+                Self::DedicatedHostTypeUnmatched(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidVpcZoneNotSupported(_) => {
+                Self::InvalidVpcZoneNotSupported(error)
+            }
+            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidSecurityGroupNetworkType(_) => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            Self::InvalidCustomInstanceTypeNotSupported(_) => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(_) => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            Self::InvalidOperationUserNotSupported(_) => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(_) => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(_) => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(_) => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(_) => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::OperationDeniedInvalidNetworkType(_) => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::OperationDeniedInconsistentNetwork(_) => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(_) => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            Self::OperationDeniedPaygNotAvailable(_) => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(_) => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            Self::InternalErrorAllocateUnderlayIp(_) => {
+                Self::InternalErrorAllocateUnderlayIp(error)
+            }
+            Self::OperationDeniedBidOwnResource(_) => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(_) => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            Self::InvalidVpcStatusNotWorking(_) => {
+                Self::InvalidVpcStatusNotWorking(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(_) => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidImageOsType(_) => Self::InvalidImageOsType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

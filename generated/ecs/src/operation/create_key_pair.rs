@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyPairResponse {
 /// Service errors of `CreateKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -291,6 +290,28 @@ impl CreateKeyPairError {
                 ("InvalidResourceGroupNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameMalformed(_) => {
+                Self::InvalidKeyPairNameMalformed(error)
+            }
+            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -1205,7 +1205,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateResponse {
 /// Service errors of `CreateLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1317,6 +1316,46 @@ impl CreateLaunchTemplateError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLaunchTemplateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidLaunchTemplateNameMalformed(_) => {
+                Self::InvalidLaunchTemplateNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidParamsCreateEniParams(_) => {
+                Self::InvalidParamsCreateEniParams(error)
+            }
+            Self::LaunchTemplateLimitExceed(_) => Self::LaunchTemplateLimitExceed(error),
+            Self::LaunchTemplateNameDuplicated(_) => {
+                Self::LaunchTemplateNameDuplicated(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -1166,7 +1166,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLaunchTemplateVersionResponse {
 /// Service errors of `CreateLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -1262,6 +1261,42 @@ impl CreateLaunchTemplateVersionError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLaunchTemplateVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidParamsCreateEniParams(_) => {
+                Self::InvalidParamsCreateEniParams(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::LaunchTemplateVersionLimitExceed(_) => {
+                Self::LaunchTemplateVersionLimitExceed(error)
+            }
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

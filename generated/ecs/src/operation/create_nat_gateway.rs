@@ -216,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `InvalidVPCStatus`: vpc incorrect status.
@@ -410,6 +409,72 @@ impl CreateNatGatewayError {
             }
             Self::OrderErrorNatGateway(error) => ("OrderErrorNatGateway", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
+            Self::InvalidNatGatewayNameMalFormed(_) => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            Self::MissingParameterBandwidthPackage(_) => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::RouterEntryConflictDuplicated(_) => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::OperationUnsupportedMultiNatGateway(_) => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::OperationFailedTokenVerfiy(_) => {
+                Self::OperationFailedTokenVerfiy(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::VpcOnlyCanCreateOneNatGateway(_) => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(_) => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -986,7 +986,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkInterfaceResponse {
 /// Service errors of `CreateNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -1574,6 +1573,220 @@ impl CreateNetworkInterfaceError {
                 ("InvalidOperationRegionNotSupportIpPrefix", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNetworkInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidVSwitchIllegalStatus(_) => {
+                Self::InvalidVSwitchIllegalStatus(error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(_) => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidVSwitchIdIpNotEnough(_) => {
+                Self::InvalidVSwitchIdIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::MaxEniPrivateIpsCountExceeded(_) => {
+                Self::MaxEniPrivateIpsCountExceeded(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(_) => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMustInReserveSegment(_) => {
+                Self::InvalidIpIpPrefixMustInReserveSegment(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeEniUnsupported(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidVSwitchIdIpPrefixNotEnough(_) => {
+                Self::InvalidVSwitchIdIpPrefixNotEnough(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::InvalidOperationBoundingEniSlaveQuotaExceed(_) => {
+                Self::InvalidOperationBoundingEniSlaveQuotaExceed(error)
+            }
+            Self::InvalidIpIpPrefixNotAvailable(_) => {
+                Self::InvalidIpIpPrefixNotAvailable(error)
+            }
+            Self::InvalidIpIpPrefixMaskIllegal(_) => {
+                Self::InvalidIpIpPrefixMaskIllegal(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidOperationMaxEniIpv6IpsCountExceeded(_) => {
+                Self::InvalidOperationMaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidOperationVSwitchIpv6Disabled(_) => {
+                Self::InvalidOperationVSwitchIpv6Disabled(error)
+            }
+            Self::InvalidOperationEnableIpv6Failed(_) => {
+                Self::InvalidOperationEnableIpv6Failed(error)
+            }
+            Self::InvalidOperationAddressAlreadyAllocated(_) => {
+                Self::InvalidOperationAddressAlreadyAllocated(error)
+            }
+            Self::InvalidOperationAddressNotInVSwitchCidr(_) => {
+                Self::InvalidOperationAddressNotInVSwitchCidr(error)
+            }
+            Self::InvalidOperationSlaveEniMustHaveBondingEni(_) => {
+                Self::InvalidOperationSlaveEniMustHaveBondingEni(error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIpv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIpv6(error)
+            }
+            Self::InvalidOperationVSwitchCidrReservationNotExist(_) => {
+                Self::InvalidOperationVSwitchCidrReservationNotExist(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -291,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePortRangeListResponse {
 /// Service errors of `CreatePortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePortRangeListError {
     /// HTTP 400 `InvalidParam.Entry`: The specified parameter Entry is not valid.
@@ -383,6 +382,38 @@ impl CreatePortRangeListError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamEntry(_) => Self::InvalidParamEntry(error),
+            Self::InvalidOperationMaxEntriesCountExceed(_) => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
+            Self::InvalidParameterPortRangeListName(_) => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidOperationMaxCountExceed(_) => {
+                Self::InvalidOperationMaxCountExceed(error)
+            }
+            Self::InvalidParameterPortRangeDuplicated(_) => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

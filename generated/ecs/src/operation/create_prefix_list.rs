@@ -320,7 +320,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePrefixListResponse {
 /// Service errors of `CreatePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePrefixListError {
     /// HTTP 400 `MissingParameter`: %s
@@ -424,6 +423,44 @@ impl CreatePrefixListError {
                 ("InvalidResourceGroupNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterAddressFamily(_) => {
+                Self::InvalidParameterAddressFamily(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterPrefixListName(_) => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidParameterCidrMalformed(_) => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            Self::InvalidParameterCidrDuplicated(_) => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedPrefixListPerRegion(_) => {
+                Self::LimitExceedPrefixListPerRegion(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -674,6 +673,164 @@ impl CreateRouteEntryError {
                 ("InvalidIpv6GatewayNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::InvalidDestinationCidrBlock(_) => {
+                Self::InvalidDestinationCidrBlock(error)
+            }
+            Self::VswitchStatusError(_) => Self::VswitchStatusError(error),
+            Self::ForbiddenPrivateIpNotFound(_) => {
+                Self::ForbiddenPrivateIpNotFound(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationUnsupportedInactiveMode(_) => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
+            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(_) => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
+                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
+            }
+            Self::QuotaExceededHaVipRouteEntry(_) => {
+                Self::QuotaExceededHaVipRouteEntry(error)
+            }
+            Self::OperationFailedInvalidNexthop(_) => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            Self::OperationFailedNotifyCenDelete(_) => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::OperationFailedCxpRouteExist(_) => {
+                Self::OperationFailedCxpRouteExist(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::QuotaExceededEcmpRouteEntryNextHopCount(_) => {
+                Self::QuotaExceededEcmpRouteEntryNextHopCount(error)
+            }
+            Self::OperationFailedInvalidNextHopType(_) => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::OperationFailedMultiScopeType(_) => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
+            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -375,7 +375,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouterInterfaceError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -625,6 +624,90 @@ impl CreateRouterInterfaceError {
                 ("InvalidAccessPointValueNotAllowed", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
+            Self::InvalidRoleValueNotSupported(_) => {
+                Self::InvalidRoleValueNotSupported(error)
+            }
+            Self::InvalidSpecValudNotSupported(_) => {
+                Self::InvalidSpecValudNotSupported(error)
+            }
+            Self::InvalidRouterTypeValueNotSupported(_) => {
+                Self::InvalidRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            Self::ParameterMismatchRoleSpec(_) => Self::ParameterMismatchRoleSpec(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
+            Self::QuotaExceedRouterInterface(_) => {
+                Self::QuotaExceedRouterInterface(error)
+            }
+            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
+                Self::LimitationExceedInterfaceNumberOnRouter(error)
+            }
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidAccessPointNotMatch(_) => {
+                Self::InvalidAccessPointNotMatch(error)
+            }
+            Self::InvalidAccessPointNotExist(_) => {
+                Self::InvalidAccessPointNotExist(error)
+            }
+            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
+                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
+            }
+            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
+            Self::OperationFailedHcForInvalidRiType(_) => {
+                Self::OperationFailedHcForInvalidRiType(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::IllegalParamCrossBorderBandwidth(_) => {
+                Self::IllegalParamCrossBorderBandwidth(error)
+            }
+            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
+            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
+            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
+                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
+            }
+            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
+            Self::InvalidAccessPointValueNotAllowed(_) => {
+                Self::InvalidAccessPointValueNotAllowed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -306,7 +306,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupResponse {
 /// Service errors of `CreateSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecurityGroupError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified parameter "Description" is not valid.
@@ -420,6 +419,44 @@ impl CreateSecurityGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidParamsGroupType(_) => Self::InvalidParamsGroupType(error),
+            Self::InvalidParamsVpcIdGroupType(_) => {
+                Self::InvalidParamsVpcIdGroupType(error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(_) => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            Self::QuotaExceedSecurityGroup(_) => Self::QuotaExceedSecurityGroup(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSimulatedSystemEventsResponse {
 /// Service errors of `CreateSimulatedSystemEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSimulatedSystemEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -300,6 +299,23 @@ impl CreateSimulatedSystemEventsError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSimulatedSystemEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidNotBeforePassed(_) => Self::InvalidNotBeforePassed(error),
+            Self::SimulatedEventLimitExceeded(_) => {
+                Self::SimulatedEventLimitExceeded(error)
+            }
+            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

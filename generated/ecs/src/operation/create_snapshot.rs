@@ -395,7 +395,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnapshotResponse {
 /// Service errors of `CreateSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSnapshotError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.NotFound`: The specified KMSKeyId does not exist.
@@ -719,6 +718,119 @@ impl CreateSnapshotError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusNeverUsed(_) => {
+                Self::IncorrectDiskStatusNeverUsed(error)
+            }
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::IncorrectDiskTypeNotSupport(_) => {
+                Self::IncorrectDiskTypeNotSupport(error)
+            }
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            Self::DiskHasCreatingSnapshot(_) => Self::DiskHasCreatingSnapshot(error),
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::QuotaExceedSnapshotQuota(_) => Self::QuotaExceedSnapshotQuota(error),
+            Self::InvalidInstantAccessRetentionDaysMalformed(_) => {
+                Self::InvalidInstantAccessRetentionDaysMalformed(error)
+            }
+            Self::CloudBoxNotSupportSnapshotWithInstantAccess(_) => {
+                Self::CloudBoxNotSupportSnapshotWithInstantAccess(error)
+            }
+            Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(_) => {
+                Self::InvalidOperationUnfinishedEncryptedSnapshotCopy(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -405,7 +405,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnapshotGroupResponse {
 /// Service errors of `CreateSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSnapshotGroupError {
     /// HTTP 400 `InvalidDiskIds.NotInSameZone`: The specified disks are not in the same availability zone.
@@ -757,6 +756,130 @@ impl CreateSnapshotGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskIdsNotInSameZone(_) => {
+                Self::InvalidDiskIdsNotInSameZone(error)
+            }
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(_) => {
+                Self::InvalidParamExcludeDiskIdsAndDiskIdsConflict(error)
+            }
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatusNeverAttached(_) => {
+                Self::IncorrectDiskStatusNeverAttached(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::IncorrectDiskStatusNeverUsed(_) => {
+                Self::IncorrectDiskStatusNeverUsed(error)
+            }
+            Self::CreateSnapshotFailed(_) => Self::CreateSnapshotFailed(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::DiskIdValueNotSupported(_) => Self::DiskIdValueNotSupported(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::IncorrectVolumeStatus(_) => Self::IncorrectVolumeStatus(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IncorrectDiskStatusInvalid(_) => {
+                Self::IncorrectDiskStatusInvalid(error)
+            }
+            Self::IncorrectDiskTypeNotSupport(_) => {
+                Self::IncorrectDiskTypeNotSupport(error)
+            }
+            Self::IncorrectDiskStatusTransferring(_) => {
+                Self::IncorrectDiskStatusTransferring(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidOperationUnauthorized(_) => {
+                Self::InvalidOperationUnauthorized(error)
+            }
+            Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(_) => {
+                Self::InvalidRegionNotSupportSnapshotInstantAccessRegion(error)
+            }
+            Self::InvalidCategoryAndInstantAccessMalformed(_) => {
+                Self::InvalidCategoryAndInstantAccessMalformed(error)
+            }
+            Self::IncorrectDiskStatusTooManyCreatingSnapshots(_) => {
+                Self::IncorrectDiskStatusTooManyCreatingSnapshots(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidInstanceNoDisk(_) => Self::InvalidInstanceNoDisk(error),
+            Self::NumberExceedTooManyDisks(_) => Self::NumberExceedTooManyDisks(error),
+            Self::CapacityExceedTooManyDisks(_) => {
+                Self::CapacityExceedTooManyDisks(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidDiskDiskCategoryInconsistent(_) => {
+                Self::InvalidDiskDiskCategoryInconsistent(error)
+            }
+            Self::QuotaExceedConcurrentSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentSnapshotQuota(error)
+            }
+            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
+            Self::InvalidParameterUnauthorizedStorageLocationArn(_) => {
+                Self::InvalidParameterUnauthorizedStorageLocationArn(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVolumeIdNotFound(_) => Self::InvalidVolumeIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidKmsKeyIdNotFound(_) => Self::InvalidKmsKeyIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVSwitchResponse {
 /// Service errors of `CreateVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVSwitchError {
     /// HTTP 400 `OperationFailed.IdempotentTokenProcessing`: Action is processing.
@@ -386,6 +385,64 @@ impl CreateVSwitchError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIdempotentTokenProcessing(_) => {
+                Self::OperationFailedIdempotentTokenProcessing(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidCidrBlockOverlapped(_) => {
+                Self::InvalidCidrBlockOverlapped(error)
+            }
+            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCirdrBlockMaskLength(_) => {
+                Self::InvalidCirdrBlockMaskLength(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
+            Self::VpcSwitchRuleQuotaNotExists(_) => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
+            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -264,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified PhysicalConnectionId is not found.
@@ -436,6 +435,67 @@ impl CreateVirtualBorderRouterError {
                 ("OperationFailedAccessDeviceDisabled", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::QuotaExceededCrossUserVbrPerUser(_) => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::OperationFailedAccessDeviceDisabled(_) => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

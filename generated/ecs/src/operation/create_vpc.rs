@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -298,6 +297,36 @@ impl CreateVpcError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TokenProcessing(_) => Self::TokenProcessing(error),
+            Self::InvokeError(_) => Self::InvokeError(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
+            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

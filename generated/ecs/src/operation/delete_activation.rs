@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteActivationResponse {
 /// Service errors of `DeleteActivation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteActivationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -224,6 +223,21 @@ impl DeleteActivationError {
             Self::ActivationIdNotFound(error) => ("ActivationIdNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteActivationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::ActivationIdInUse(_) => Self::ActivationIdInUse(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ActivationIdNotFound(_) => Self::ActivationIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -195,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAutoProvisioningGroupResponse {
 /// Service errors of `DeleteAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter.InstanceType`: The specified parameter "TerminateInstances" should be not empty.
@@ -261,6 +260,30 @@ impl DeleteAutoProvisioningGroupError {
                 ("InvalidAutoProvisioningGroupIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::AutoProvisioningGroupUnauthorized(_) => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(_) => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

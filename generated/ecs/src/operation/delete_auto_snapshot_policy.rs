@@ -166,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAutoSnapshotPolicyResponse {
 /// Service errors of `DeleteAutoSnapshotPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAutoSnapshotPolicyError {
     /// HTTP 404 `ParameterInvalid`: The specified automatic snapshot policy does not exist.
@@ -194,6 +193,16 @@ impl DeleteAutoSnapshotPolicyError {
         match self {
             Self::ParameterInvalid(error) => ("ParameterInvalid", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAutoSnapshotPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -153,7 +153,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBandwidthPackageResponse {
 /// Service errors of `DeleteBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.ForwardEntry`: The specified BandwidthPackageId has dependent resource.
@@ -213,6 +212,27 @@ impl DeleteBandwidthPackageError {
                 ("InvalidNatGatewayNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::InvalidBandwidthNotExist(_) => Self::InvalidBandwidthNotExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -163,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCommandResponse {
 /// Service errors of `DeleteCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -211,6 +210,21 @@ impl DeleteCommandError {
             Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidStatusCmdIdInUse(_) => Self::InvalidStatusCmdIdInUse(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

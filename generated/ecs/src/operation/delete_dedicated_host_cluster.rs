@@ -166,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDedicatedHostClusterResponse {
 /// Service errors of `DeleteDedicatedHostCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDedicatedHostClusterError {
     /// HTTP 400 `DedicatedHostExists`: Dedicated Host exists in the dedicated host cluster.
@@ -198,6 +197,17 @@ impl DeleteDedicatedHostClusterError {
             Self::DedicatedHostExists(error) => ("DedicatedHostExists", error),
             Self::IncompleteParamter(error) => ("IncompleteParamter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDedicatedHostClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DedicatedHostExists(_) => Self::DedicatedHostExists(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDeploymentSetResponse {
 /// Service errors of `DeleteDeploymentSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDeploymentSetError {
     /// HTTP 400 `MissingParameter`: The input parameter "DeploymentSetId" that is mandatory for processing this request is not supplied.
@@ -210,6 +209,22 @@ impl DeleteDeploymentSetError {
                 ("DependencyViolationReferByHpc", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDeploymentSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::DependencyViolationNotEmpty(_) => {
+                Self::DependencyViolationNotEmpty(error)
+            }
+            Self::DependencyViolationReferByHpc(_) => {
+                Self::DependencyViolationReferByHpc(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -171,7 +171,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticMetricSetsResponse {
 /// Service errors of `DeleteDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDiagnosticMetricSetsError {
     /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
@@ -201,6 +200,18 @@ impl DeleteDiagnosticMetricSetsError {
                 ("InvalidMetricSetIdNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDiagnosticMetricSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMetricSetIdNotExist(_) => {
+                Self::InvalidMetricSetIdNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

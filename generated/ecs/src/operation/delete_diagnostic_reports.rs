@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDiagnosticReportsResponse {
 /// Service errors of `DeleteDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDiagnosticReportsError {
     /// HTTP 403 `InvalidStatus.InProgress`: %s
@@ -205,6 +204,17 @@ impl DeleteDiagnosticReportsError {
             Self::InvalidStatusInProgress(error) => ("InvalidStatusInProgress", error),
             Self::InvalidResourceNotFound(error) => ("InvalidResourceNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDiagnosticReportsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatusInProgress(_) => Self::InvalidStatusInProgress(error),
+            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

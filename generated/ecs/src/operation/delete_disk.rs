@@ -150,7 +150,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDiskResponse {
 /// Service errors of `DeleteDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDiskError {
     /// HTTP 400 `InvalidRegionId.MalFormed`: The specified parameter RegionId is not valid.
@@ -226,6 +225,30 @@ impl DeleteDiskError {
             Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::IncorrectDiskStatusInitializing(_) => {
+                Self::IncorrectDiskStatusInitializing(error)
+            }
+            Self::DiskStillAttached(_) => Self::DiskStillAttached(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDiskStatusDeleteProtection(_) => {
+                Self::InvalidDiskStatusDeleteProtection(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -181,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteHpcClusterResponse {
 /// Service errors of `DeleteHpcCluster`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteHpcClusterError {
     /// HTTP 400 `MissingParameter.RegionId`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -233,6 +232,23 @@ impl DeleteHpcClusterError {
             Self::NotExistsHpcCluster(error) => ("NotExistsHpcCluster", error),
             Self::NotEmptyHpcCluster(error) => ("NotEmptyHpcCluster", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteHpcClusterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::MissingParameterHpcClusterId(_) => {
+                Self::MissingParameterHpcClusterId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::NotExistsHpcCluster(_) => Self::NotExistsHpcCluster(error),
+            Self::NotEmptyHpcCluster(_) => Self::NotEmptyHpcCluster(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -203,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImageResponse {
 /// Service errors of `DeleteImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteImageError {
     /// HTTP 403 `ImageUsingByInstance`: The specified image has been used to create instances. You can use the DescribeInstances API to query these instances, or you can use the force parameter to proceed.
@@ -257,6 +256,24 @@ impl DeleteImageError {
             Self::ImageIsPublic(error) => ("ImageIsPublic", error),
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ImageUsingByInstance(_) => Self::ImageUsingByInstance(error),
+            Self::ImageUseShared(_) => Self::ImageUseShared(error),
+            Self::OperationDeniedImageCopying(_) => {
+                Self::OperationDeniedImageCopying(error)
+            }
+            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
+            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
+            Self::ImageIsPublic(_) => Self::ImageIsPublic(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -169,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImageComponentResponse {
 /// Service errors of `DeleteImageComponent`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteImageComponentError {
     /// HTTP 403 `InvalidImageComponent.InUse`: %s.
@@ -207,6 +206,21 @@ impl DeleteImageComponentError {
                 ("InvalidImageComponentNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteImageComponentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageComponentInUse(_) => {
+                Self::InvalidImageComponentInUse(error)
+            }
+            Self::InvalidImageComponentNotFound(_) => {
+                Self::InvalidImageComponentNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteImagePipelineResponse {
 /// Service errors of `DeleteImagePipeline`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteImagePipelineError {
     /// HTTP 403 `InvalidImagePipeline.HasRunningExecution`: %s
@@ -206,6 +205,21 @@ impl DeleteImagePipelineError {
                 ("InvalidImagePipelineNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteImagePipelineError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImagePipelineHasRunningExecution(_) => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -280,7 +280,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteInstanceResponse {
 /// Service errors of `DeleteInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteInstanceError {
     /// HTTP 400 `DependencyViolation.SLBConfiguring`: Specified operation is denied as your instance is using by another product.
@@ -378,6 +377,37 @@ impl DeleteInstanceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationSlbConfiguring(_) => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectInstanceStatusInitializing(_) => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

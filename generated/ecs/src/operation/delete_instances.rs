@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteInstancesResponse {
 /// Service errors of `DeleteInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteInstancesError {
     /// HTTP 400 `InvalidParameter.CrossRegionNotSupport`: Instances of multiple regions not support.
@@ -455,6 +454,50 @@ impl DeleteInstancesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterCrossRegionNotSupport(_) => {
+                Self::InvalidParameterCrossRegionNotSupport(error)
+            }
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::DependencyViolationSlbConfiguring(_) => {
+                Self::DependencyViolationSlbConfiguring(error)
+            }
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(_) => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectInstanceStatusInitializing(_) => {
+                Self::IncorrectInstanceStatusInitializing(error)
+            }
+            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteKeyPairsResponse {
 /// Service errors of `DeleteKeyPairs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteKeyPairsError {
     /// HTTP 400 `MissingParameter`: The input parameter "KeyPairNames" that is mandatory for processing this request is not supplied.
@@ -222,6 +221,25 @@ impl DeleteKeyPairsError {
                 ("InstanceKeyPairLimitExceeded", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteKeyPairsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidKeyPairNamesValueNotSupported(_) => {
+                Self::InvalidKeyPairNamesValueNotSupported(error)
+            }
+            Self::InvalidParameterKeypairAlreadyAttachedInstance(_) => {
+                Self::InvalidParameterKeypairAlreadyAttachedInstance(error)
+            }
+            Self::InstanceKeyPairLimitExceeded(_) => {
+                Self::InstanceKeyPairLimitExceeded(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateResponse {
 /// Service errors of `DeleteLaunchTemplate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -244,6 +243,19 @@ impl DeleteLaunchTemplateError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteLaunchTemplateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

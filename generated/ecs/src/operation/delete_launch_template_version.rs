@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLaunchTemplateVersionResponse {
 /// Service errors of `DeleteLaunchTemplateVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLaunchTemplateVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -260,6 +259,22 @@ impl DeleteLaunchTemplateVersionError {
             }
             Self::InnerServiceFailed(error) => ("InnerServiceFailed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteLaunchTemplateVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationDeleteDefaultVersion(_) => {
+                Self::InvalidOperationDeleteDefaultVersion(error)
+            }
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

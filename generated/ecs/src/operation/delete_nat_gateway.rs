@@ -150,7 +150,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
 /// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNatGatewayError {
     /// HTTP 400 `DependencyViolation.BandwidthPackages`: There are BandwidthPackages on specified NatGateway not deleted.
@@ -214,6 +213,29 @@ impl DeleteNatGatewayError {
             }
             Self::IncorrectStatusNatgw(error) => ("IncorrectStatusNatgw", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationBandwidthPackages(_) => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
+            Self::ForbiddenPrePaidNatGateway(_) => {
+                Self::ForbiddenPrePaidNatGateway(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
 /// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -223,6 +222,27 @@ impl DeletePhysicalConnectionError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
+                Self::InvalidPhysicalConnectionIdNotMatched(error)
+            }
+            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
+            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePortRangeListResponse {
 /// Service errors of `DeletePortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePortRangeListError {
     /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
@@ -220,6 +219,23 @@ impl DeletePortRangeListError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InvalidPortRangeListIdAssociationExist(_) => {
+                Self::InvalidPortRangeListIdAssociationExist(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

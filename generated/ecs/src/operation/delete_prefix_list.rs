@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePrefixListResponse {
 /// Service errors of `DeletePrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePrefixListError {
     /// HTTP 400 `NotAllowed.AssociationExist`: The specified prefix list has associated resources.
@@ -205,6 +204,22 @@ impl DeletePrefixListError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotAllowedAssociationExist(_) => {
+                Self::NotAllowedAssociationExist(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

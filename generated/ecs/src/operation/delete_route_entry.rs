@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntryResponse {
 /// Service errors of `DeleteRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteEntryError {
     /// HTTP 400 `MissingParameter`: Miss mandatory parameter.
@@ -316,6 +315,46 @@ impl DeleteRouteEntryError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::VpcError(error) => ("VpcError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::IncorrcetRouteEntryStatus(_) => Self::IncorrcetRouteEntryStatus(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidNextHop(_) => Self::InvalidNextHop(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::InvalidNextHopListSize(_) => Self::InvalidNextHopListSize(error),
+            Self::ParamExclusiveNextHopIdAndList(_) => {
+                Self::ParamExclusiveNextHopIdAndList(error)
+            }
+            Self::OperationFailedDeleteMultiScopeEntry(_) => {
+                Self::OperationFailedDeleteMultiScopeEntry(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::VpcError(_) => Self::VpcError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
 /// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `IncorrectStatus`: This openeration would be allowed only when status of this RouterInterface is Idle/Inactive.
@@ -237,6 +236,25 @@ impl DeleteRouterInterfaceError {
                 ("InvalidRouterInterfaceChargeTypeMalformed", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

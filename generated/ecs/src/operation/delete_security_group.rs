@@ -171,7 +171,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSecurityGroupResponse {
 /// Service errors of `DeleteSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSecurityGroupError {
     /// HTTP 400 `MissingParameter.RegionId`: The parameter "RegionId" should not be null.
@@ -229,6 +228,27 @@ impl DeleteSecurityGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupNotFound(_) => {
+                Self::InvalidSecurityGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

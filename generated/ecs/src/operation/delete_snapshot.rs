@@ -177,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotResponse {
 /// Service errors of `DeleteSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSnapshotError {
     /// HTTP 400 `MissingParameter`: The input parameter SnapshotId that is mandatory for processing this request is not supplied.
@@ -259,6 +258,33 @@ impl DeleteSnapshotError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
+            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InvalidOperationRelatedSnapshotNotFinished(_) => {
+                Self::InvalidOperationRelatedSnapshotNotFinished(error)
+            }
+            Self::InvalidOperationDeleteSharedSnapshotUnsupported(_) => {
+                Self::InvalidOperationDeleteSharedSnapshotUnsupported(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -171,7 +171,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnapshotGroupResponse {
 /// Service errors of `DeleteSnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSnapshotGroupError {
     /// HTTP 403 `SnapshotCreatedImage`: The snapshot has been used to create user defined image(s).
@@ -229,6 +228,26 @@ impl DeleteSnapshotGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SnapshotCreatedImage(_) => Self::SnapshotCreatedImage(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::SnapshotCreatedDisk(_) => Self::SnapshotCreatedDisk(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnapshotGroupNotFound(_) => {
+                Self::InvalidSnapshotGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -147,7 +147,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchResponse {
 /// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVSwitchError {
     /// HTTP 400 `IncorrectVSwitchStatus`: vpc subnet status not working.
@@ -271,6 +270,45 @@ impl DeleteVSwitchError {
             Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
             Self::IncorrectStatus(error) => ("IncorrectStatus", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::AttrMismatchingNaclAndBindInstance(_) => {
+                Self::AttrMismatchingNaclAndBindInstance(error)
+            }
+            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::DependencyViolationEnhancedNatgw(_) => {
+                Self::DependencyViolationEnhancedNatgw(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

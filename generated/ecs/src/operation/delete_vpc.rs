@@ -145,7 +145,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `DependencyViolation.RouteTable`: VPC cannot be deleted when custom route table exists.
@@ -345,6 +344,75 @@ impl DeleteVpcError {
             Self::OperationDenied(error) => ("OperationDenied", error),
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::DependencyViolationInstance(_) => {
+                Self::DependencyViolationInstance(error)
+            }
+            Self::DependencyViolationVSwitch(_) => {
+                Self::DependencyViolationVSwitch(error)
+            }
+            Self::DependencyViolationSecurityGroup(_) => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            Self::DependencyViolationRouteInterface(_) => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
+            Self::DependencyViolationNatGateway(_) => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            Self::DependencyViolationRouterInterface(_) => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::DependencyViolationIpv6Gateway(_) => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationCloudServiceResource(_) => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            Self::DependencyViolationClassicLinkInstance(_) => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
+            Self::DependencyViolationIpv4Gateway(_) => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpcPeerExists(_) => {
+                Self::OperationDeniedVpcPeerExists(error)
+            }
+            Self::DependencyViolationGatewayRouteTable(_) => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            Self::DependencyViolationDhcpOptionsSet(_) => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for DeregisterManagedInstanceResponse {
 /// Service errors of `DeregisterManagedInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeregisterManagedInstanceError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -219,6 +218,20 @@ impl DeregisterManagedInstanceError {
             Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeregisterManagedInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

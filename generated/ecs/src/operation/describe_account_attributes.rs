@@ -235,7 +235,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccountAttributesResponse {
 /// Service errors of `DescribeAccountAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccountAttributesError {
     /// HTTP 403 `Invalid.Parameter`: The required parameter regionId must be not null.
@@ -271,6 +270,18 @@ impl DescribeAccountAttributesError {
             Self::InternalError(error) => ("InternalError", error),
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAccountAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -342,7 +342,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeActivationsResponse {
 /// Service errors of `DescribeActivations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeActivationsError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -422,6 +421,30 @@ impl DescribeActivationsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeActivationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
+            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

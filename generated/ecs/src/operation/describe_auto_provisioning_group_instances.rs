@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupInstancesRe
 /// Service errors of `DescribeAutoProvisioningGroupInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupInstancesError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -293,6 +292,21 @@ impl DescribeAutoProvisioningGroupInstancesError {
                 ("InvalidAutoProvisioningGroupIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAutoProvisioningGroupInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -339,7 +339,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoProvisioningGroupsResponse {
 /// Service errors of `DescribeAutoProvisioningGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoProvisioningGroupsError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -371,6 +370,17 @@ impl DescribeAutoProvisioningGroupsError {
             Self::MissingParamterRegionId(error) => ("MissingParamterRegionId", error),
             Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAutoProvisioningGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

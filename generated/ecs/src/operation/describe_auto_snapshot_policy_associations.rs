@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyAssociationsRe
 /// Service errors of `DescribeAutoSnapshotPolicyAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyAssociationsError {
     /// HTTP 403 `MissingParameter.AutoSnapshotPolicyIdOrDiskId`: The AutoSnapshotPolicyId and DiskId parameters cannot both be empty. Please specify one of them.
@@ -307,6 +306,26 @@ impl DescribeAutoSnapshotPolicyAssociationsError {
             }
             Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAutoSnapshotPolicyAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(_) => {
+                Self::MissingParameterAutoSnapshotPolicyIdOrDiskId(error)
+            }
+            Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(_) => {
+                Self::ParameterConflictAutoSnapshotPolicyIdAndDiskId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

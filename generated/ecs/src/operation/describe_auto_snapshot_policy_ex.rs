@@ -300,7 +300,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAutoSnapshotPolicyExResponse {
 /// Service errors of `DescribeAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -336,6 +335,18 @@ impl DescribeAutoSnapshotPolicyExError {
             Self::InvalidTagMismatch(error) => ("InvalidTagMismatch", error),
             Self::InvalidTagCount(error) => ("InvalidTagCount", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAutoSnapshotPolicyExError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -330,7 +330,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAvailableResourceResponse {
 /// Service errors of `DescribeAvailableResource`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAvailableResourceError {
     /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
@@ -474,6 +473,51 @@ impl DescribeAvailableResourceError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAvailableResourceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
+            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
+            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::InvalidParameterResourceOwnerId(_) => {
+                Self::InvalidParameterResourceOwnerId(error)
+            }
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
+            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
+            Self::InvalidDestinationResource(_) => {
+                Self::InvalidDestinationResource(error)
+            }
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -278,7 +278,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeBandwidthLimitationResponse {
 /// Service errors of `DescribeBandwidthLimitation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeBandwidthLimitationError {
     /// HTTP 400 `Invalid.InstanceChargeType`: The specified InstanceChargeType is not valid.
@@ -356,6 +355,30 @@ impl DescribeBandwidthLimitationError {
             Self::InvalidInstancePayType(error) => ("InvalidInstancePayType", error),
             Self::InvalidOperationType(error) => ("InvalidOperationType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeBandwidthLimitationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
+            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
+            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClassicLinkInstancesResponse {
 /// Service errors of `DescribeClassicLinkInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeClassicLinkInstancesError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -318,6 +317,31 @@ impl DescribeClassicLinkInstancesError {
             Self::InvalidParameterPageSize(error) => ("InvalidParameterPageSize", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeClassicLinkInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::InvalidVpcNotBelong(_) => Self::InvalidVpcNotBelong(error),
+            Self::InvalidParameterPageNumber(_) => {
+                Self::InvalidParameterPageNumber(error)
+            }
+            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -189,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantSettingsResponse {
 /// Service errors of `DescribeCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -227,6 +226,20 @@ impl DescribeCloudAssistantSettingsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCloudAssistantSettingsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterSettingType(_) => {
+                Self::InvalidParameterSettingType(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -302,7 +302,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCloudAssistantStatusResponse {
 /// Service errors of `DescribeCloudAssistantStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCloudAssistantStatusError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -378,6 +377,29 @@ impl DescribeCloudAssistantStatusError {
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCloudAssistantStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
+            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
+            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

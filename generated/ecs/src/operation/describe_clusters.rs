@@ -140,7 +140,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeClustersResponse {
 /// Service errors of `DescribeClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeClustersError {
     /// A code this spec does not document.
@@ -162,6 +161,15 @@ impl DescribeClustersError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeClustersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostAutoRenewResponse {
 /// Service errors of `DescribeDedicatedHostAutoRenew`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostAutoRenewError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host does not support this operation.
@@ -239,6 +238,29 @@ impl DescribeDedicatedHostAutoRenewError {
                 ("MissingParamterInstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDedicatedHostAutoRenewError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::MissingParameterDedicatedHostId(_) => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(_) => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(_) => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -351,7 +351,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostClustersResponse {
 /// Service errors of `DescribeDedicatedHostClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostClustersError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -403,6 +402,24 @@ impl DescribeDedicatedHostClustersError {
                 ("InvalidDedicatedHostIdsMalformed", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDedicatedHostClustersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDedicatedHostClusterIds(_) => {
+                Self::InvalidParameterDedicatedHostClusterIds(error)
+            }
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidDedicatedHostIdsMalformed(_) => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

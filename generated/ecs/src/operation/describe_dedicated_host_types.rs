@@ -181,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostTypesResponse {
 /// Service errors of `DescribeDedicatedHostTypes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostTypesError {
     /// A code this spec does not document.
@@ -203,6 +202,15 @@ impl DescribeDedicatedHostTypesError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDedicatedHostTypesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -479,7 +479,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDedicatedHostsResponse {
 /// Service errors of `DescribeDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDedicatedHostsError {
     /// HTTP 400 `InvalidStatus.ValueNotSupported`: The pecified dedicated host status is not supported.
@@ -545,6 +544,28 @@ impl DescribeDedicatedHostsError {
                 ("InvalidLockReasonNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDedicatedHostIds(_) => {
+                Self::InvalidParameterDedicatedHostIds(error)
+            }
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidDedicatedHostIdsMalformed(_) => {
+                Self::InvalidDedicatedHostIdsMalformed(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -195,7 +195,6 @@ for DescribeDeploymentSetSupportedInstanceTypeFamilyResponse {
 /// Service errors of `DescribeDeploymentSetSupportedInstanceTypeFamily`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetSupportedInstanceTypeFamilyError {
     /// A code this spec does not document.
@@ -218,6 +217,15 @@ impl DescribeDeploymentSetSupportedInstanceTypeFamilyError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDeploymentSetSupportedInstanceTypeFamilyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -333,7 +333,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDeploymentSetsResponse {
 /// Service errors of `DescribeDeploymentSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDeploymentSetsError {
     /// HTTP 403 `InvalidDeploymentSetIds.TooManyInput`: The parameter DeploymentSets size should less than 100.
@@ -365,6 +364,18 @@ impl DescribeDeploymentSetsError {
                 ("InvalidDeploymentSetIdsTooManyInput", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDeploymentSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDeploymentSetIdsTooManyInput(_) => {
+                Self::InvalidDeploymentSetIdsTooManyInput(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -288,7 +288,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricSetsResponse {
 /// Service errors of `DescribeDiagnosticMetricSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticMetricSetsError {
     /// HTTP 404 `InvalidMetricSetId.NotExist`: The specified MetricSetId does not exist.
@@ -318,6 +317,18 @@ impl DescribeDiagnosticMetricSetsError {
                 ("InvalidMetricSetIdNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiagnosticMetricSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidMetricSetIdNotExist(_) => {
+                Self::InvalidMetricSetIdNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

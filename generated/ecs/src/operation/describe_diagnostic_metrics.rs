@@ -251,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticMetricsResponse {
 /// Service errors of `DescribeDiagnosticMetrics`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticMetricsError {
     /// A code this spec does not document.
@@ -273,6 +272,15 @@ impl DescribeDiagnosticMetricsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiagnosticMetricsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -251,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportAttributesRespon
 /// Service errors of `DescribeDiagnosticReportAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticReportAttributesError {
     /// HTTP 403 `InvalidParameter.ReportNotExist`: The specified report does not exist.
@@ -284,6 +283,18 @@ impl DescribeDiagnosticReportAttributesError {
                 ("InvalidParameterReportNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiagnosticReportAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterReportNotExist(_) => {
+                Self::InvalidParameterReportNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiagnosticReportsResponse {
 /// Service errors of `DescribeDiagnosticReports`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiagnosticReportsError {
     /// A code this spec does not document.
@@ -332,6 +331,15 @@ impl DescribeDiagnosticReportsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiagnosticReportsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -157,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskDefaultKMSKeyIdResponse {
 /// Service errors of `DescribeDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskDefaultKMSKeyIdError {
     /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
@@ -189,6 +188,18 @@ impl DescribeDiskDefaultKMSKeyIdError {
                 ("InvalidParameterRegionIdNotExists", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

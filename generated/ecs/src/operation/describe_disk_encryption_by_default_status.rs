@@ -163,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskEncryptionByDefaultStatusRes
 /// Service errors of `DescribeDiskEncryptionByDefaultStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskEncryptionByDefaultStatusError {
     /// HTTP 403 `InvalidParameter.RegionIdNotExists`: The specified region does not exists.
@@ -196,6 +195,18 @@ impl DescribeDiskEncryptionByDefaultStatusError {
                 ("InvalidParameterRegionIdNotExists", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiskEncryptionByDefaultStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDiskMonitorDataResponse {
 /// Service errors of `DescribeDiskMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDiskMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -336,6 +335,31 @@ impl DescribeDiskMonitorDataError {
             Self::InvalidDiskIdNotFound(error) => ("InvalidDiskIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDiskMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidParameterTooManyDataQueried(_) => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceTypeNotSupportCredit(_) => {
+                Self::InvalidInstanceTypeNotSupportCredit(error)
+            }
+            Self::InvalidParameterEndTime(_) => Self::InvalidParameterEndTime(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

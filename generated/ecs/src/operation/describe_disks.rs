@@ -891,7 +891,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDisksResponse {
 /// Service errors of `DescribeDisks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDisksError {
     /// HTTP 400 `InvalidDiskType.ValueNotSupported`: The specified disk type is not supported.
@@ -1035,6 +1034,51 @@ impl DescribeDisksError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDisksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskTypeValueNotSupported(_) => {
+                Self::InvalidDiskTypeValueNotSupported(error)
+            }
+            Self::InvalidCategoryValueNotSupported(_) => {
+                Self::InvalidCategoryValueNotSupported(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidParameterDiskIds(_) => Self::InvalidParameterDiskIds(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
+            Self::InvalidDiskIdsMalformed(_) => Self::InvalidDiskIdsMalformed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(_) => {
+                Self::InvalidParameterMultiAttachAndEnableSharedNotMatch(error)
+            }
+            Self::InvalidParameterMultiAttach(_) => {
+                Self::InvalidParameterMultiAttach(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidDiskIdsValueNotSupported(_) => {
+                Self::InvalidDiskIdsValueNotSupported(error)
+            }
+            Self::InvalidDiskChargeTypeNotFound(_) => {
+                Self::InvalidDiskChargeTypeNotFound(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -384,7 +384,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDisksFullStatusResponse {
 /// Service errors of `DescribeDisksFullStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDisksFullStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -448,6 +447,28 @@ impl DescribeDisksFullStatusError {
             }
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDisksFullStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameterTimeEndBeforeStart(_) => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::TooManyDiskEventDiskIdRequired(_) => {
+                Self::TooManyDiskEventDiskIdRequired(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

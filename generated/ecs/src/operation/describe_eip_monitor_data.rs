@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipMonitorDataResponse {
 /// Service errors of `DescribeEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipMonitorDataError {
     /// HTTP 400 `InvalidParameter.TooMany`: monitor parameter too many data required.
@@ -279,6 +278,35 @@ impl DescribeEipMonitorDataError {
             }
             Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeEipMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTooMany(_) => Self::InvalidParameterTooMany(error),
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDeniedTooManyDataQueried(_) => {
+                Self::OperationDeniedTooManyDataQueried(error)
+            }
+            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -179,7 +179,6 @@ for DescribeElasticityAssuranceAutoRenewAttributeResponse {
 /// Service errors of `DescribeElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
@@ -226,6 +225,24 @@ impl DescribeElasticityAssuranceAutoRenewAttributeError {
                 ("MissingParameterPrivatePoolOptionsId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeElasticityAssuranceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

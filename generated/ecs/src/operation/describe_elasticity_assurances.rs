@@ -400,7 +400,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeElasticityAssurancesResponse {
 /// Service errors of `DescribeElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeElasticityAssurancesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -628,6 +627,88 @@ impl DescribeElasticityAssurancesError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeElasticityAssurancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterPrivatePoolOptionsIds(_) => {
+                Self::InvalidParameterPrivatePoolOptionsIds(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

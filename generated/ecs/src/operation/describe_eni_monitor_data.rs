@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEniMonitorDataResponse {
 /// Service errors of `DescribeEniMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEniMonitorDataError {
     /// HTTP 400 `InvalidEniId.NotFound`: The specified ENI ID does not exist.
@@ -359,6 +358,33 @@ impl DescribeEniMonitorDataError {
             Self::InvalidEcsIdNotFound(error) => ("InvalidEcsIdNotFound", error),
             Self::InvalidParamMalformed(error) => ("InvalidParamMalformed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeEniMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidParameterTooManyDataQueried(_) => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceTypeNotSupportCredit(_) => {
+                Self::InvalidInstanceTypeNotSupportCredit(error)
+            }
+            Self::InvalidParameterEndTime(_) => Self::InvalidParameterEndTime(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

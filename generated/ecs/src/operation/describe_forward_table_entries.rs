@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {
 /// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeForwardTableEntriesError {
     /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
@@ -250,6 +249,22 @@ impl DescribeForwardTableEntriesError {
                 ("InvalidForwardTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeForwardTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -275,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHpcClustersResponse {
 /// Service errors of `DescribeHpcClusters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHpcClustersError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified parameter "RegionId" is not valid.
@@ -329,6 +328,26 @@ impl DescribeHpcClustersError {
             }
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeHpcClustersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterHpcClusterId(_) => {
+                Self::MissingParameterHpcClusterId(error)
+            }
+            Self::InvalidHpcClusterIdsExceedLimit(_) => {
+                Self::InvalidHpcClusterIdsExceedLimit(error)
+            }
+            Self::InvalidHpcClusterIdsMalformed(_) => {
+                Self::InvalidHpcClusterIdsMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -390,7 +390,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageComponentsResponse {
 /// Service errors of `DescribeImageComponents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageComponentsError {
     /// HTTP 400 `InvalidParameter.Owner`: The specified parameter "Owner" is not valid.
@@ -454,6 +453,29 @@ impl DescribeImageComponentsError {
             }
             Self::InvalidNextToken(error) => ("InvalidNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImageComponentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterOwner(_) => Self::InvalidParameterOwner(error),
+            Self::InvalidImageComponentIdSizeExceededMaxNumber(_) => {
+                Self::InvalidImageComponentIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidSystemTypeNotSupportedValue(_) => {
+                Self::InvalidSystemTypeNotSupportedValue(error)
+            }
+            Self::InvalidComponentTypeNotSupportedValue(_) => {
+                Self::InvalidComponentTypeNotSupportedValue(error)
+            }
+            Self::InvalidParameterComponentVersion(_) => {
+                Self::InvalidParameterComponentVersion(error)
+            }
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -179,7 +179,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageFromFamilyResponse {
 /// Service errors of `DescribeImageFromFamily`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageFromFamilyError {
     /// HTTP 403 `InvalidUser.Unauthorized`: The user is not authorized.
@@ -211,6 +210,17 @@ impl DescribeImageFromFamilyError {
             Self::InvalidUserUnauthorized(error) => ("InvalidUserUnauthorized", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImageFromFamilyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelineExecutionsResponse 
 /// Service errors of `DescribeImagePipelineExecutions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImagePipelineExecutionsError {
     /// HTTP 400 `InvalidParameter.Status`: %s
@@ -377,6 +376,26 @@ impl DescribeImagePipelineExecutionsError {
                 ("InvalidImagePipelineNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImagePipelineExecutionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterStatus(_) => Self::InvalidParameterStatus(error),
+            Self::MissingParameterImagePipelineId(_) => {
+                Self::MissingParameterImagePipelineId(error)
+            }
+            Self::InvalidExecutionIdSizeExceeded(_) => {
+                Self::InvalidExecutionIdSizeExceeded(error)
+            }
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagePipelinesResponse {
 /// Service errors of `DescribeImagePipelines`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImagePipelinesError {
     /// HTTP 400 `InvalidImagePipelineIdSize.ExceededMaxNumber`: %s
@@ -330,6 +329,20 @@ impl DescribeImagePipelinesError {
             Self::InvalidNameMalformed(error) => ("InvalidNameMalformed", error),
             Self::InvalidNextToken(error) => ("InvalidNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImagePipelinesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImagePipelineIdSizeExceededMaxNumber(_) => {
+                Self::InvalidImagePipelineIdSizeExceededMaxNumber(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageSharePermissionResponse {
 /// Service errors of `DescribeImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter  "RegionId "that is mandatory for processing this request is not supplied.
@@ -295,6 +294,17 @@ impl DescribeImageSharePermissionError {
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImageSharePermissionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImageSupportInstanceTypesRespons
 /// Service errors of `DescribeImageSupportInstanceTypes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImageSupportInstanceTypesError {
     /// HTTP 400 `InvalidParamter`: Invalid Parameter.
@@ -289,6 +288,21 @@ impl DescribeImageSupportInstanceTypesError {
             Self::InvalidUsage(error) => ("InvalidUsage", error),
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImageSupportInstanceTypesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

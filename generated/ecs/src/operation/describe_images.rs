@@ -672,7 +672,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeImagesResponse {
 /// Service errors of `DescribeImages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeImagesError {
     /// HTTP 400 `InvalidImageOwnerAlias.ValueNotSupported`: The specified ImageOwnerAlias value is not supported.
@@ -780,6 +779,42 @@ impl DescribeImagesError {
             Self::InvalidArchitecture(error) => ("InvalidArchitecture", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeImagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageOwnerAliasValueNotSupported(_) => {
+                Self::InvalidImageOwnerAliasValueNotSupported(error)
+            }
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidFilterValueNetworkType(_) => {
+                Self::InvalidFilterValueNetworkType(error)
+            }
+            Self::InvalidOperationImageOwnerIdUnsupported(_) => {
+                Self::InvalidOperationImageOwnerIdUnsupported(error)
+            }
+            Self::InvalidImageOwnerAliasPublicImageUnsupported(_) => {
+                Self::InvalidImageOwnerAliasPublicImageUnsupported(error)
+            }
+            Self::CurrentAccountNotSupportPublicImage(_) => {
+                Self::CurrentAccountNotSupportPublicImage(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidOsType(_) => Self::InvalidOsType(error),
+            Self::InvalidArchitecture(_) => Self::InvalidArchitecture(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

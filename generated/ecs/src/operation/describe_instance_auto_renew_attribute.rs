@@ -284,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceAutoRenewAttributeRespon
 /// Service errors of `DescribeInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceAutoRenewAttributeError {
     /// HTTP 400 `Throttling`: Request was denied due to request throttling.
@@ -369,6 +368,37 @@ impl DescribeInstanceAutoRenewAttributeError {
                 ("InvalidParameterInvalidInstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::MissingParameterInstanceId(_) => {
+                Self::MissingParameterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidParameterRenewalStatusInstanceId(_) => {
+                Self::InvalidParameterRenewalStatusInstanceId(error)
+            }
+            Self::InvalidParameterPageSize(_) => Self::InvalidParameterPageSize(error),
+            Self::InvalidParameterPageNumber(_) => {
+                Self::InvalidParameterPageNumber(error)
+            }
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

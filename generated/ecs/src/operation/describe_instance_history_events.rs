@@ -619,7 +619,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceHistoryEventsResponse {
 /// Service errors of `DescribeInstanceHistoryEvents`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceHistoryEventsError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -671,6 +670,24 @@ impl DescribeInstanceHistoryEventsError {
             }
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceHistoryEventsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::InvalidParameterTimeEndBeforeStart(_) => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -242,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMaintenanceAttributesRes
 /// Service errors of `DescribeInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceMaintenanceAttributesError {
     /// HTTP 400 `MissingParameter`: %s
@@ -293,6 +292,22 @@ impl DescribeInstanceMaintenanceAttributesError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceMaintenanceAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

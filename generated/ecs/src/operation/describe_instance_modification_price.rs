@@ -234,7 +234,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceModificationPriceRespons
 /// Service errors of `DescribeInstanceModificationPrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceModificationPriceError {
     /// HTTP 400 `MissingParameter.InstanceTypeOrDataDisk`: You must specify the parameter InstanceType or DataDisk.
@@ -405,6 +404,65 @@ impl DescribeInstanceModificationPriceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceModificationPriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterInstanceTypeOrDataDisk(_) => {
+                Self::MissingParameterInstanceTypeOrDataDisk(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryMissing(_) => {
+                Self::InvalidDiskCategoryMissing(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidInstanceTypeNotSupportUpgrade(_) => {
+                Self::InvalidInstanceTypeNotSupportUpgrade(error)
+            }
+            Self::InstanceExpired(_) => Self::InstanceExpired(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceMonitorDataResponse {
 /// Service errors of `DescribeInstanceMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -308,6 +307,30 @@ impl DescribeInstanceMonitorDataError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidParameterTooManyDataQueried(_) => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

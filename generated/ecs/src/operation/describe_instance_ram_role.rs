@@ -259,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceRamRoleResponse {
 /// Service errors of `DescribeInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -311,6 +310,24 @@ impl DescribeInstanceRamRoleError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceRamRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdsMalformed(_) => {
+                Self::InvalidInstanceIdsMalformed(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -313,7 +313,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceStatusResponse {
 /// Service errors of `DescribeInstanceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceStatusError {
     /// HTTP 403 `InvalidParameter.TooManyInstanceIds`: Instance ids cannot be more than 100.
@@ -357,6 +356,22 @@ impl DescribeInstanceStatusError {
             }
             Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(_) => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

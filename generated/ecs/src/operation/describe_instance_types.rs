@@ -1189,7 +1189,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceTypesResponse {
 /// Service errors of `DescribeInstanceTypes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceTypesError {
     /// A code this spec does not document.
@@ -1211,6 +1210,15 @@ impl DescribeInstanceTypesError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceTypesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

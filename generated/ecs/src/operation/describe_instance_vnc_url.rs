@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstanceVncUrlResponse {
 /// Service errors of `DescribeInstanceVncUrl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstanceVncUrlError {
     /// HTTP 400 `InvalidRegionInstance`: The specified InstanceId does not exist in given region.
@@ -241,6 +240,21 @@ impl DescribeInstanceVncUrlError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstanceVncUrlError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionInstance(_) => Self::InvalidRegionInstance(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

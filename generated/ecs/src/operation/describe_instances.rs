@@ -912,7 +912,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstancesResponse {
 /// Service errors of `DescribeInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstancesError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -1000,6 +999,37 @@ impl DescribeInstancesError {
             }
             Self::InvalidStatusNotFound(error) => ("InvalidStatusNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidNetworkTypeNotFound(_) => {
+                Self::InvalidNetworkTypeNotFound(error)
+            }
+            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

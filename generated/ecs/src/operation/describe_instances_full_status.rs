@@ -400,7 +400,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeInstancesFullStatusResponse {
 /// Service errors of `DescribeInstancesFullStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeInstancesFullStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -456,6 +455,25 @@ impl DescribeInstancesFullStatusError {
             Self::EventIdLimitExceeded(error) => ("EventIdLimitExceeded", error),
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeInstancesFullStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterTimeEndBeforeStart(_) => {
+                Self::InvalidParameterTimeEndBeforeStart(error)
+            }
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
+            Self::EventIdLimitExceeded(_) => Self::EventIdLimitExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

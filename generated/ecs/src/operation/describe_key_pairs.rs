@@ -308,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeKeyPairsResponse {
 /// Service errors of `DescribeKeyPairs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeKeyPairsError {
     /// A code this spec does not document.
@@ -330,6 +329,15 @@ impl DescribeKeyPairsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeKeyPairsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

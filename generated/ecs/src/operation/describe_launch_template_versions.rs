@@ -363,7 +363,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplateVersionsResponse {
 /// Service errors of `DescribeLaunchTemplateVersions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLaunchTemplateVersionsError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -415,6 +414,23 @@ impl DescribeLaunchTemplateVersionsError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLaunchTemplateVersionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

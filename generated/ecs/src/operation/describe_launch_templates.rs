@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLaunchTemplatesResponse {
 /// Service errors of `DescribeLaunchTemplates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLaunchTemplatesError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -371,6 +370,21 @@ impl DescribeLaunchTemplatesError {
             Self::InternalError(error) => ("InternalError", error),
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLaunchTemplatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -146,7 +146,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLimitationResponse {
 /// Service errors of `DescribeLimitation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLimitationError {
     /// HTTP 404 `InvalidLimitation.NotFound`: The specified Limitation is not valid.
@@ -176,6 +175,16 @@ impl DescribeLimitationError {
                 ("InvalidLimitationNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLimitationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidLimitationNotFound(_) => Self::InvalidLimitationNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNatGatewaysResponse {
 /// Service errors of `DescribeNatGateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNatGatewaysError {
     /// HTTP 400 `InvalidAliuid`: User Id is not valid.
@@ -234,6 +233,17 @@ impl DescribeNatGatewaysError {
             Self::InvalidAliuid(error) => ("InvalidAliuid", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeNatGatewaysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

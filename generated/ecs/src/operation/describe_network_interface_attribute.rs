@@ -465,7 +465,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfaceAttributeRespons
 /// Service errors of `DescribeNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNetworkInterfaceAttributeError {
     /// HTTP 400 `MissingParameter`: %s
@@ -542,6 +541,30 @@ impl DescribeNetworkInterfaceAttributeError {
             Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
             Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeNetworkInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

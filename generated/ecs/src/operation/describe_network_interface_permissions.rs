@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNetworkInterfacePermissionsRespo
 /// Service errors of `DescribeNetworkInterfacePermissions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNetworkInterfacePermissionsError {
     /// HTTP 400 `MissingParameter`: %s
@@ -360,6 +359,38 @@ impl DescribeNetworkInterfacePermissionsError {
             }
             Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeNetworkInterfacePermissionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::NotBelongUser(_) => Self::NotBelongUser(error),
+            Self::InvalidOperationPermissionExisted(_) => {
+                Self::InvalidOperationPermissionExisted(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidOperationPermissionNotExisted(_) => {
+                Self::InvalidOperationPermissionNotExisted(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -195,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeNewProjectEipMonitorDataResponse
 /// Service errors of `DescribeNewProjectEipMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNewProjectEipMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -268,6 +267,29 @@ impl DescribeNewProjectEipMonitorDataError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeNewProjectEipMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDeniedTooManyDataQueried(_) => {
+                Self::OperationDeniedTooManyDataQueried(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionsError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -260,6 +259,19 @@ impl DescribePhysicalConnectionsError {
                 ("InvalidFilterKeyValueNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePhysicalConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListAssociationsRespons
 /// Service errors of `DescribePortRangeListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePortRangeListAssociationsError {
     /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
@@ -266,6 +265,20 @@ impl DescribePortRangeListAssociationsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePortRangeListAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListEntriesResponse {
 /// Service errors of `DescribePortRangeListEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePortRangeListEntriesError {
     /// HTTP 400 `InvalidPortRangeListId.NotFound`: The specified port range list was not found.
@@ -212,6 +211,19 @@ impl DescribePortRangeListEntriesError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePortRangeListEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

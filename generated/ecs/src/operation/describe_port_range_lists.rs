@@ -286,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePortRangeListsResponse {
 /// Service errors of `DescribePortRangeLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePortRangeListsError {
     /// HTTP 400 `LimitExceed.PortRangeListId`: The specified number of PortRangeListId exceeds the limit.
@@ -324,6 +323,20 @@ impl DescribePortRangeListsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePortRangeListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LimitExceedPortRangeListId(_) => {
+                Self::LimitExceedPortRangeListId(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAssociationsResponse {
 /// Service errors of `DescribePrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePrefixListAssociationsError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -266,6 +265,21 @@ impl DescribePrefixListAssociationsError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePrefixListAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::NotSupportedResourceType(_) => Self::NotSupportedResourceType(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePrefixListAttributesResponse {
 /// Service errors of `DescribePrefixListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePrefixListAttributesError {
     /// HTTP 404 `InvalidPrefixListId.NotFound`: The specified prefix list was not found.
@@ -245,6 +244,19 @@ impl DescribePrefixListAttributesError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePrefixListAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

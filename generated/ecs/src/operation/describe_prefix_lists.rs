@@ -302,7 +302,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePrefixListsResponse {
 /// Service errors of `DescribePrefixLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePrefixListsError {
     /// HTTP 400 `InvalidParameter`: %s
@@ -338,6 +337,18 @@ impl DescribePrefixListsError {
             Self::LimitExceedPrefixListId(error) => ("LimitExceedPrefixListId", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePrefixListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::LimitExceedPrefixListId(_) => Self::LimitExceedPrefixListId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -803,7 +803,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePriceResponse {
 /// Service errors of `DescribePrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePriceError {
     /// HTTP 400 `InvalidParameter.RecurrenceRules`: The specified parameter RecurrenceRules is invalid.
@@ -1497,6 +1496,244 @@ impl DescribePriceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRecurrenceRules(_) => {
+                Self::InvalidParameterRecurrenceRules(error)
+            }
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::InvalidIoOptimizedValueValueNotSupported(_) => {
+                Self::InvalidIoOptimizedValueValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::PriceNotFound(_) => Self::PriceNotFound(error),
+            Self::InvalidResourceTypeValueNotSupported(_) => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            Self::InvalidPriceUnitValueNotSupported(_) => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidCapacityValueNotSupported(_) => {
+                Self::InvalidCapacityValueNotSupported(error)
+            }
+            Self::InvalidActivityNotSupported(_) => {
+                Self::InvalidActivityNotSupported(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::InvalidParameterPlatform(_) => Self::InvalidParameterPlatform(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::EncryptedOptionConflict(_) => Self::EncryptedOptionConflict(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidMarketImageNotAuthorized(_) => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidAmountMalformed(_) => Self::InvalidAmountMalformed(error),
+            Self::InvalidChargeTypeMarketImage(_) => {
+                Self::InvalidChargeTypeMarketImage(error)
+            }
+            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
+            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidInstanceTypeMissing(_) => {
+                Self::InvalidInstanceTypeMissing(error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryMissing(_) => {
+                Self::InvalidDiskCategoryMissing(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidSystemDiskNotFound(_) => Self::InvalidSystemDiskNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidDedicatedHostTypeMissing(_) => {
+                Self::InvalidDedicatedHostTypeMissing(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -547,7 +547,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRecommendInstanceTypeResponse {
 /// Service errors of `DescribeRecommendInstanceType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRecommendInstanceTypeError {
     /// HTTP 400 `RecommendEmpty.InstanceTypeNotAuthorized`: The recommend instanceTypes are not authorized.
@@ -781,6 +780,96 @@ impl DescribeRecommendInstanceTypeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRecommendInstanceTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RecommendEmptyInstanceTypeNotAuthorized(_) => {
+                Self::RecommendEmptyInstanceTypeNotAuthorized(error)
+            }
+            Self::RecommendEmptyInstanceTypeSoldOut(_) => {
+                Self::RecommendEmptyInstanceTypeSoldOut(error)
+            }
+            Self::RecommendEmptyDiskCategoryNotRecommended(_) => {
+                Self::RecommendEmptyDiskCategoryNotRecommended(error)
+            }
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategyValueNotSupported(_) => {
+                Self::InvalidSpotStrategyValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidPriorityStrategyValueNotSupported(_) => {
+                Self::InvalidPriorityStrategyValueNotSupported(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidIoOptimizedNotFound(_) => {
+                Self::InvalidIoOptimizedNotFound(error)
+            }
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidDiskCategoryNotFound(_) => {
+                Self::InvalidDiskCategoryNotFound(error)
+            }
+            Self::InvalidInstanceTypeFamilyNotFound(_) => {
+                Self::InvalidInstanceTypeFamilyNotFound(error)
+            }
+            Self::InvalidMaxPriceNotSupported(_) => {
+                Self::InvalidMaxPriceNotSupported(error)
+            }
+            Self::InvalidZoneIdMalFormed(_) => Self::InvalidZoneIdMalFormed(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidZoneIdValueNotSupported(_) => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            Self::InvalidCoreAndMemoryValueNotSupported(_) => {
+                Self::InvalidCoreAndMemoryValueNotSupported(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::RecommendEmptyPerformanceNotSatisfied(_) => {
+                Self::RecommendEmptyPerformanceNotSatisfied(error)
+            }
+            Self::RecommendEmptyPriceNotSatisfied(_) => {
+                Self::RecommendEmptyPriceNotSatisfied(error)
+            }
+            Self::RecommendEmptyQuotaNotSatisfied(_) => {
+                Self::RecommendEmptyQuotaNotSatisfied(error)
+            }
+            Self::RecommendEmptyIzNotMatched(_) => {
+                Self::RecommendEmptyIzNotMatched(error)
+            }
+            Self::RecommendEmptyInstanceTypeNotMatched(_) => {
+                Self::RecommendEmptyInstanceTypeNotMatched(error)
+            }
+            Self::InvalidSceneValueNotSupported(_) => {
+                Self::InvalidSceneValueNotSupported(error)
+            }
+            Self::RecommendEmptyInstanceTypeFamilyNotMatched(_) => {
+                Self::RecommendEmptyInstanceTypeFamilyNotMatched(error)
+            }
+            Self::RecommendEmptyGenerationNotMatch(_) => {
+                Self::RecommendEmptyGenerationNotMatch(error)
+            }
+            Self::RecommendEmptyNetworkTypeNotSupported(_) => {
+                Self::RecommendEmptyNetworkTypeNotSupported(error)
+            }
+            Self::InvalidInstanceFamilyLevelNotSupported(_) => {
+                Self::InvalidInstanceFamilyLevelNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

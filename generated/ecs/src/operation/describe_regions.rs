@@ -223,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRegionsError {
     /// HTTP 403 `Unauthorized.EmptyRegion`: The specified account has no access authority to any region.
@@ -271,6 +270,23 @@ impl DescribeRegionsError {
                 ("InvalidResourceTypeNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnauthorizedEmptyRegion(_) => Self::UnauthorizedEmptyRegion(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidAcceptLanguageNotFound(_) => {
+                Self::InvalidAcceptLanguageNotFound(error)
+            }
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

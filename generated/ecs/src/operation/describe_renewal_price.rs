@@ -277,7 +277,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRenewalPriceResponse {
 /// Service errors of `DescribeRenewalPrice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRenewalPriceError {
     /// HTTP 400 `InvalidResourceType.ValueNotSupported`: The specified parameter ResourceType is not valid.
@@ -389,6 +388,43 @@ impl DescribeRenewalPriceError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRenewalPriceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceTypeValueNotSupported(_) => {
+                Self::InvalidResourceTypeValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InvalidPriceUnitValueNotSupported(_) => {
+                Self::InvalidPriceUnitValueNotSupported(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            Self::InvalidExpectedRenewDayConflict(_) => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::OperationRestrictedRenewal(_) => {
+                Self::OperationRestrictedRenewal(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidActionUnauthorized(_) => Self::InvalidActionUnauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -190,7 +190,6 @@ for DescribeReservedInstanceAutoRenewAttributeResponse {
 /// Service errors of `DescribeReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeReservedInstanceAutoRenewAttributeError {
     /// HTTP 403 `ChargeTypeViolation`: Pay-As-You-Go dedicated host do not support this operation.
@@ -241,6 +240,22 @@ impl DescribeReservedInstanceAutoRenewAttributeError {
             Self::InValidParameter(error) => ("InValidParameter", error),
             Self::ResourceStatusViolation(error) => ("ResourceStatusViolation", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::MissingParamterInstanceId(_) => Self::MissingParamterInstanceId(error),
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::ResourceStatusViolation(_) => Self::ResourceStatusViolation(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -486,7 +486,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeReservedInstancesResponse {
 /// Service errors of `DescribeReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeReservedInstancesError {
     /// HTTP 400 `MissingParamter.RegionId`: The regionId should not be null.
@@ -588,6 +587,39 @@ impl DescribeReservedInstancesError {
             Self::RamApiNotSupported(error) => ("RamApiNotSupported", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeReservedInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidZoneNotFound(_) => Self::InvalidZoneNotFound(error),
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceLockReasonValueNotSupported(_) => {
+                Self::InvalidReservedInstanceLockReasonValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(_) => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
+            Self::RamApiNotSupported(_) => Self::RamApiNotSupported(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

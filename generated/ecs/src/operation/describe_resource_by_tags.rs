@@ -280,7 +280,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceByTagsResponse {
 /// Service errors of `DescribeResourceByTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeResourceByTagsError {
     /// HTTP 400 `InvalidTagCount`: The specified tags are beyond the permitted range.
@@ -318,6 +317,20 @@ impl DescribeResourceByTagsError {
                 ("InvalidResourceTypeNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeResourceByTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

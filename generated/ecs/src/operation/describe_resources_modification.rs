@@ -428,7 +428,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourcesModificationResponse {
 /// Service errors of `DescribeResourcesModification`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeResourcesModificationError {
     /// HTTP 400 `Invalid.OperationType`: The specified operationType is not valid.
@@ -564,6 +563,45 @@ impl DescribeResourcesModificationError {
                 ("InvalidResourceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeResourcesModificationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationType(_) => Self::InvalidOperationType(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidConditionMalformed(_) => Self::InvalidConditionMalformed(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
+            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
+            Self::InvalidParameterResourceOwnerId(_) => {
+                Self::InvalidParameterResourceOwnerId(error)
+            }
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
+            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
+            Self::InvalidDestinationResource(_) => {
+                Self::InvalidDestinationResource(error)
+            }
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidNetworkCategory(_) => Self::InvalidNetworkCategory(error),
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidResourceId(_) => Self::InvalidResourceId(error),
+            Self::InvalidInstancePayType(_) => Self::InvalidInstancePayType(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

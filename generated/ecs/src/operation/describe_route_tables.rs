@@ -229,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteTablesError {
     /// A code this spec does not document.
@@ -251,6 +250,15 @@ impl DescribeRouteTablesError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouteTablesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

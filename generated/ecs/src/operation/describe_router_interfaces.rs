@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfacesError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -251,6 +250,24 @@ impl DescribeRouterInterfacesError {
                 ("InvalidOppositeRegionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouterInterfacesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

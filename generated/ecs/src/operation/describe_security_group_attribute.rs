@@ -358,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupAttributeResponse {
 /// Service errors of `DescribeSecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupAttributeError {
     /// HTTP 400 `InvalidNicType.ValueNotSupported`: The specified NicType does not exist.
@@ -430,6 +429,31 @@ impl DescribeSecurityGroupAttributeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSecurityGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidParamter(_) => Self::InvalidParamter(error),
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterAttributeNotSupported(_) => {
+                Self::InvalidParameterAttributeNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -182,7 +182,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupReferencesResponse 
 /// Service errors of `DescribeSecurityGroupReferences`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupReferencesError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is essential and size should less than 10
@@ -226,6 +225,22 @@ impl DescribeSecurityGroupReferencesError {
                 ("InvalidSecurityGroupIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSecurityGroupReferencesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

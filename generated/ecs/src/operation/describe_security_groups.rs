@@ -504,7 +504,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecurityGroupsResponse {
 /// Service errors of `DescribeSecurityGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecurityGroupsError {
     /// HTTP 400 `NotSupported.PageNumberAndPageSize`: The parameters PageNumber and PageSize are currently not supported, please use NextToken and MaxResults instead.
@@ -574,6 +573,30 @@ impl DescribeSecurityGroupsError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSecurityGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotSupportedPageNumberAndPageSize(_) => {
+                Self::NotSupportedPageNumberAndPageSize(error)
+            }
+            Self::InValidParameterNextToken(_) => Self::InValidParameterNextToken(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterSecurityGroupType(_) => {
+                Self::InvalidParameterSecurityGroupType(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidSecurityGroupNameMalformed(_) => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -356,7 +356,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotGroupsResponse {
 /// Service errors of `DescribeSnapshotGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotGroupsError {
     /// HTTP 400 `Duplicate.TagKey`: The Tag.N.Key contain duplicate key.
@@ -410,6 +409,24 @@ impl DescribeSnapshotGroupsError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidSnapshotGroupIdMustBeOne(_) => {
+                Self::InvalidSnapshotGroupIdMustBeOne(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotLinksResponse {
 /// Service errors of `DescribeSnapshotLinks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotLinksError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId is not exists.
@@ -369,6 +368,20 @@ impl DescribeSnapshotLinksError {
             Self::InvalidDiskIds(error) => ("InvalidDiskIds", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotLinksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::InvalidSnapshotLinkIds(_) => Self::InvalidSnapshotLinkIds(error),
+            Self::InvalidDiskIds(_) => Self::InvalidDiskIds(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

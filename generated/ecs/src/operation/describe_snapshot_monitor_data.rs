@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotMonitorDataResponse {
 /// Service errors of `DescribeSnapshotMonitorData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotMonitorDataError {
     /// HTTP 400 `InvalidStartTime.Malformed`: The specified parameter "StartTime" is not valid.
@@ -316,6 +315,25 @@ impl DescribeSnapshotMonitorDataError {
             }
             Self::Throttling(error) => ("Throttling", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotMonitorDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalformed(_) => Self::InvalidStartTimeMalformed(error),
+            Self::InvalidEndTimeMalformed(_) => Self::InvalidEndTimeMalformed(error),
+            Self::InvalidPeriodValueNotSupported(_) => {
+                Self::InvalidPeriodValueNotSupported(error)
+            }
+            Self::InvalidStartTimeTooEarly(_) => Self::InvalidStartTimeTooEarly(error),
+            Self::InvalidParameterTooManyDataQueried(_) => {
+                Self::InvalidParameterTooManyDataQueried(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -214,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotPackageResponse {
 /// Service errors of `DescribeSnapshotPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotPackageError {
     /// A code this spec does not document.
@@ -236,6 +235,15 @@ impl DescribeSnapshotPackageError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

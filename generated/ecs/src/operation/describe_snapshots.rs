@@ -607,7 +607,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsResponse {
 /// Service errors of `DescribeSnapshots`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsError {
     /// HTTP 400 `InvalidTag.Mismatch`: The specified Tag.n.Key and Tag.n.Value are not match.
@@ -691,6 +690,35 @@ impl DescribeSnapshotsError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidSnapshotIdsMalformed(_) => {
+                Self::InvalidSnapshotIdsMalformed(error)
+            }
+            Self::InvalidSnapshotCategoryMalformed(_) => {
+                Self::InvalidSnapshotCategoryMalformed(error)
+            }
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::InvalidUsage(_) => Self::InvalidUsage(error),
+            Self::InvalidSourceDiskType(_) => Self::InvalidSourceDiskType(error),
+            Self::InvalidStatusNotFound(_) => Self::InvalidStatusNotFound(error),
+            Self::InvalidSnapshotTypeNotFound(_) => {
+                Self::InvalidSnapshotTypeNotFound(error)
+            }
+            Self::InvalidSnapshotLinkIdNotFound(_) => {
+                Self::InvalidSnapshotLinkIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -162,7 +162,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnapshotsUsageResponse {
 /// Service errors of `DescribeSnapshotsUsage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnapshotsUsageError {
     /// HTTP 403 `InvalidParam.RegionId`: The specified region is not exist.
@@ -190,6 +189,16 @@ impl DescribeSnapshotsUsageError {
         match self {
             Self::InvalidParamRegionId(error) => ("InvalidParamRegionId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnapshotsUsageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamRegionId(_) => Self::InvalidParamRegionId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

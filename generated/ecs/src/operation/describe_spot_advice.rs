@@ -359,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotAdviceResponse {
 /// Service errors of `DescribeSpotAdvice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSpotAdviceError {
     /// HTTP 400 `Invalid.SaleStrategy`: The specified saleStrategy is not valid.
@@ -469,6 +468,43 @@ impl DescribeSpotAdviceError {
             Self::InvalidIoOptimized(error) => ("InvalidIoOptimized", error),
             Self::InvalidNetworkType(error) => ("InvalidNetworkType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSpotAdviceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSaleStrategy(_) => Self::InvalidSaleStrategy(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidParamTypeAndCpuMemConflict(_) => {
+                Self::InvalidParamTypeAndCpuMemConflict(error)
+            }
+            Self::InvalidParamCores(_) => Self::InvalidParamCores(error),
+            Self::InvalidParamMemory(_) => Self::InvalidParamMemory(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::InvalidRegionId(_) => Self::InvalidRegionId(error),
+            Self::UnavailableRegions(_) => Self::UnavailableRegions(error),
+            Self::InvalidResourceType(_) => Self::InvalidResourceType(error),
+            Self::InvalidDestinationResource(_) => {
+                Self::InvalidDestinationResource(error)
+            }
+            Self::InvalidIoOptimized(_) => Self::InvalidIoOptimized(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -370,7 +370,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSpotPriceHistoryResponse {
 /// Service errors of `DescribeSpotPriceHistory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSpotPriceHistoryError {
     /// HTTP 400 `MissingParameter`: %s
@@ -540,6 +539,61 @@ impl DescribeSpotPriceHistoryError {
                 ("OperationDeniedTimestampNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSpotPriceHistoryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidParamsStartTime(_) => Self::InvalidParamsStartTime(error),
+            Self::InvalidParamsEndTime(_) => Self::InvalidParamsEndTime(error),
+            Self::AbsAbsInvalidSpotInstanceUid(_) => {
+                Self::AbsAbsInvalidSpotInstanceUid(error)
+            }
+            Self::InvalidParamsNetworkType(_) => Self::InvalidParamsNetworkType(error),
+            Self::InvalidParamsIoOptimized(_) => Self::InvalidParamsIoOptimized(error),
+            Self::InvalidParamsOsType(_) => Self::InvalidParamsOsType(error),
+            Self::AbsIoOptimizedValueNotSupported(_) => {
+                Self::AbsIoOptimizedValueNotSupported(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidParamsZoneId(_) => Self::InvalidParamsZoneId(error),
+            Self::InvalidParamsRegionId(_) => Self::InvalidParamsRegionId(error),
+            Self::InvalidParamsInstanceType(_) => Self::InvalidParamsInstanceType(error),
+            Self::InvalidParamsPageSize(_) => Self::InvalidParamsPageSize(error),
+            Self::InvalidParamsOffset(_) => Self::InvalidParamsOffset(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::OperationDeniedQueryFail(_) => Self::OperationDeniedQueryFail(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -356,7 +356,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeStorageCapacityUnitsResponse {
 /// Service errors of `DescribeStorageCapacityUnits`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeStorageCapacityUnitsError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -404,6 +403,23 @@ impl DescribeStorageCapacityUnitsError {
                 ("InvalidAllocationTypeValueNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeStorageCapacityUnitsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterCapacityExceed(_) => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            Self::InvalidAllocationTypeValueNotSupported(_) => {
+                Self::InvalidAllocationTypeValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

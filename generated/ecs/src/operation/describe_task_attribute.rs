@@ -238,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTaskAttributeResponse {
 /// Service errors of `DescribeTaskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTaskAttributeError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -274,6 +273,18 @@ impl DescribeTaskAttributeError {
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::InvalidTaskIdNotFound(error) => ("InvalidTaskIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTaskAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidTaskIdNotFound(_) => Self::InvalidTaskIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -358,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTasksResponse {
 /// Service errors of `DescribeTasks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTasksError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -390,6 +389,17 @@ impl DescribeTasksError {
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTasksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

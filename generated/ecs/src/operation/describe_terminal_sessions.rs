@@ -229,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTerminalSessionsResponse {
 /// Service errors of `DescribeTerminalSessions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTerminalSessionsError {
     /// HTTP 400 `InvalidParameter.NextToken`: The specified parameter NextToken is not valid.
@@ -273,6 +272,21 @@ impl DescribeTerminalSessionsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTerminalSessionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -156,7 +156,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserBusinessBehaviorResponse {
 /// Service errors of `DescribeUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeUserBusinessBehaviorError {
     /// HTTP 400 `InvalidParameter`: The specified parameters are not valid.
@@ -184,6 +183,16 @@ impl DescribeUserBusinessBehaviorError {
         match self {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeUserBusinessBehaviorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

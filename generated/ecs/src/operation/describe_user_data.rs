@@ -185,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserDataResponse {
 /// Service errors of `DescribeUserData`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeUserDataError {
     /// HTTP 404 `InvalidInstanceId.NotFound`: The specified InstanceId does not exist.
@@ -215,6 +214,16 @@ impl DescribeUserDataError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeUserDataError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {
 /// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVSwitchesError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
@@ -285,6 +284,30 @@ impl DescribeVSwitchesError {
                 ("InvalidVSwitchIdNumberNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVSwitchesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
+            Self::MismatchInstanceIdAndRegionId(_) => {
+                Self::MismatchInstanceIdAndRegionId(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidVpcIdNumberNotSupported(_) => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            Self::InvalidVSwitchIdNumberNotSupported(_) => {
+                Self::InvalidVSwitchIdNumberNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

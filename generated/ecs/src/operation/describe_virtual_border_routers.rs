@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVirtualBorderRoutersResponse {
 /// Service errors of `DescribeVirtualBorderRouters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -238,6 +237,19 @@ impl DescribeVirtualBorderRoutersError {
                 ("InvalidFilterKeyValueNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVirtualBorderRoutersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

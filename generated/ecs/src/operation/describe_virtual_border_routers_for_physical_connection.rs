@@ -227,7 +227,6 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -268,6 +267,20 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
             }
             Self::IllegalParamAliUid(error) => ("IllegalParamAliUid", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVirtualBorderRoutersForPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

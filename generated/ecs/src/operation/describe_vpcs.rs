@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {
 /// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpcsError {
     /// HTTP 400 `InvalidAliuid`: User Id is not valid.
@@ -277,6 +276,33 @@ impl DescribeVpcsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpcsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::InvalidVpcIdNumberNotSupported(_) => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

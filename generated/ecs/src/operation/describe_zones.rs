@@ -268,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeZonesError {
     /// HTTP 400 `InvalidSpotStrategy`: The specified SpotStrategy is not valid.
@@ -320,6 +319,24 @@ impl DescribeZonesError {
                 ("InvalidAcceptLanguageNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionNotFound(_) => Self::InvalidRegionNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidAcceptLanguageNotFound(_) => {
+                Self::InvalidAcceptLanguageNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachClassicLinkVpcResponse {
 /// Service errors of `DetachClassicLinkVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachClassicLinkVpcError {
     /// HTTP 403 `InvalidInstanceId.NotFound`: The InstanceId provided does not exist in our records.
@@ -276,6 +275,39 @@ impl DetachClassicLinkVpcError {
                 ("InvalidParameterRegionIdAndInstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachClassicLinkVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdMalformed(_) => Self::InvalidRegionIdMalformed(error),
+            Self::InvalidVpcIdMalformed(_) => Self::InvalidVpcIdMalformed(error),
+            Self::InvalidInstanceIdMalFormed(_) => {
+                Self::InvalidInstanceIdMalFormed(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterInvalidInstanceIdAndVpcId(_) => {
+                Self::InvalidParameterInvalidInstanceIdAndVpcId(error)
+            }
+            Self::InvalidStatusInstanceStatus(_) => {
+                Self::InvalidStatusInstanceStatus(error)
+            }
+            Self::InvalidInstanceIdNotBelong(_) => {
+                Self::InvalidInstanceIdNotBelong(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidOperationInvalidVpc(_) => {
+                Self::InvalidOperationInvalidVpc(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterRegionIdAndInstanceId(_) => {
+                Self::InvalidParameterRegionIdAndInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

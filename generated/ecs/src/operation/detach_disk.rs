@@ -215,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachDiskResponse {
 /// Service errors of `DetachDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachDiskError {
     /// HTTP 400 `InvalidParameter`: The input parameter is mandatory for processing this request is empty.
@@ -361,6 +360,57 @@ impl DetachDiskError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidOperationInstanceTypeNotSupport(_) => {
+                Self::InvalidOperationInstanceTypeNotSupport(error)
+            }
+            Self::DisksDetachingOnEcsExceeded(_) => {
+                Self::DisksDetachingOnEcsExceeded(error)
+            }
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::DiskTypeViolation(_) => Self::DiskTypeViolation(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidInstanceImageCategory(_) => {
+                Self::InvalidInstanceImageCategory(error)
+            }
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidOperationDiskCategoryUnsupported(_) => {
+                Self::InvalidOperationDiskCategoryUnsupported(error)
+            }
+            Self::InvalidParameterDeleteWithInstance(_) => {
+                Self::InvalidParameterDeleteWithInstance(error)
+            }
+            Self::InvalidOperationDiskDetachingFromThisEcs(_) => {
+                Self::InvalidOperationDiskDetachingFromThisEcs(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDiskAlreadyDetached(_) => {
+                Self::InvalidDiskAlreadyDetached(error)
+            }
+            Self::InvalidDiskIdOperationNotSupported(_) => {
+                Self::InvalidDiskIdOperationNotSupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

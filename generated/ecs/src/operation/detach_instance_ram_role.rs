@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachInstanceRamRoleResponse {
 /// Service errors of `DetachInstanceRamRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachInstanceRamRoleError {
     /// HTTP 400 `InvalidInstanceIds.Malformed`: The specified instanceIds are not valid.
@@ -255,6 +254,25 @@ impl DetachInstanceRamRoleError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachInstanceRamRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdsMalformed(_) => {
+                Self::InvalidInstanceIdsMalformed(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

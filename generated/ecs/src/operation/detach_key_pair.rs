@@ -209,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachKeyPairResponse {
 /// Service errors of `DetachKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.NotFound`: The specified KeyPairName does not exist in our records.
@@ -261,6 +260,27 @@ impl DetachKeyPairError {
                 ("InstanceKeyPairLimitExceeded", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidInstanceIdsValueNotSupported(_) => {
+                Self::InvalidInstanceIdsValueNotSupported(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InstanceKeyPairLimitExceeded(_) => {
+                Self::InstanceKeyPairLimitExceeded(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachNetworkInterfaceResponse {
 /// Service errors of `DetachNetworkInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachNetworkInterfaceError {
     /// HTTP 400 `MissingParameter`: %s
@@ -493,6 +492,99 @@ impl DetachNetworkInterfaceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachNetworkInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidRegion(_) => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::InvalidParameterEniNotBelongEcs(_) => {
+                Self::InvalidParameterEniNotBelongEcs(error)
+            }
+            Self::InvalidOperationEniHotPlugNotSupported(_) => {
+                Self::InvalidOperationEniHotPlugNotSupported(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationEniLinked(_) => Self::InvalidOperationEniLinked(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidOperationHotPlugNotSupport(_) => {
+                Self::InvalidOperationHotPlugNotSupport(error)
+            }
+            Self::InvalidOperationInvalidTrunkEniStatus(_) => {
+                Self::InvalidOperationInvalidTrunkEniStatus(error)
+            }
+            Self::InvalidOperationTrunkingIsNotAllowed(_) => {
+                Self::InvalidOperationTrunkingIsNotAllowed(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidParameterEniNotBelongTrunk(_) => {
+                Self::InvalidParameterEniNotBelongTrunk(error)
+            }
+            Self::InvalidOperationEniTypeNotSupportTrunking(_) => {
+                Self::InvalidOperationEniTypeNotSupportTrunking(error)
+            }
+            Self::InvalidOperationHasMemberEniAttached(_) => {
+                Self::InvalidOperationHasMemberEniAttached(error)
+            }
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -160,7 +160,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableDiskEncryptionByDefaultResponse {
 /// Service errors of `DisableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableDiskEncryptionByDefaultError {
     /// HTTP 403 `Abs.InvalidAction.RegionNotSupport`: This region does not support this action.
@@ -212,6 +211,25 @@ impl DisableDiskEncryptionByDefaultError {
                 ("InvalidDefaultEncryptionNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableDiskEncryptionByDefaultError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDefaultEncryptionNotFound(_) => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

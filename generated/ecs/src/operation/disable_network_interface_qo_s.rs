@@ -158,7 +158,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableNetworkInterfaceQoSResponse {
 /// Service errors of `DisableNetworkInterfaceQoS`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableNetworkInterfaceQoSError {
     /// HTTP 400 `MissingParameter`: %s
@@ -270,6 +269,44 @@ impl DisableNetworkInterfaceQoSError {
             Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableNetworkInterfaceQoSError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

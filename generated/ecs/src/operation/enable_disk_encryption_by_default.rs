@@ -169,7 +169,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableDiskEncryptionByDefaultResponse {
 /// Service errors of `EnableDiskEncryptionByDefault`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableDiskEncryptionByDefaultError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnabled`: KMS must be enabled for encrypted disks.
@@ -277,6 +276,46 @@ impl EnableDiskEncryptionByDefaultError {
                 ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableDiskEncryptionByDefaultError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidOperationDefaultEncryptionAlreadyEnabled(_) => {
+                Self::InvalidOperationDefaultEncryptionAlreadyEnabled(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

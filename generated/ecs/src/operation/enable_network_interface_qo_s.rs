@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableNetworkInterfaceQoSResponse {
 /// Service errors of `EnableNetworkInterfaceQoS`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableNetworkInterfaceQoSError {
     /// HTTP 400 `MissingParameter`: %s
@@ -278,6 +277,41 @@ impl EnableNetworkInterfaceQoSError {
                 ("InvalidSecurityGroupIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableNetworkInterfaceQoSError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

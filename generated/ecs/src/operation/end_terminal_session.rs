@@ -171,7 +171,6 @@ impl<'de> ::serde::Deserialize<'de> for EndTerminalSessionResponse {
 /// Service errors of `EndTerminalSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EndTerminalSessionError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -203,6 +202,17 @@ impl EndTerminalSessionError {
             Self::RegionIdApiNotSupported(error) => ("RegionIdApiNotSupported", error),
             Self::InvalidSessionIdNotFound(error) => ("InvalidSessionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EndTerminalSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidSessionIdNotFound(_) => Self::InvalidSessionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

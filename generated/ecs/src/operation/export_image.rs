@@ -321,7 +321,6 @@ impl<'de> ::serde::Deserialize<'de> for ExportImageResponse {
 /// Service errors of `ExportImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ExportImageError {
     /// HTTP 400 `MissingParameter`: An input parameter "RegionId" that is mandatory for processing the request is not supplied.
@@ -491,6 +490,65 @@ impl ExportImageError {
             }
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ExportImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidOssPrefixMalformed(_) => Self::InvalidOssPrefixMalformed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidImageFormatMalformed(_) => {
+                Self::InvalidImageFormatMalformed(error)
+            }
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidImageDiskAmountOrSize(_) => {
+                Self::InvalidImageDiskAmountOrSize(error)
+            }
+            Self::ImageNotSupported(_) => Self::ImageNotSupported(error),
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOssBucketNotMatched(_) => {
+                Self::InvalidOssBucketNotMatched(error)
+            }
+            Self::InvalidImageFormatRegionNotSupported(_) => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            Self::InvalidOssBucketArchiveOssBucketNotSupported(_) => {
+                Self::InvalidOssBucketArchiveOssBucketNotSupported(error)
+            }
+            Self::ImageIsExporting(_) => Self::ImageIsExporting(error),
+            Self::ExportImageFailed(_) => Self::ExportImageFailed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::NoSetRoletoEcsServiceAcount(_) => {
+                Self::NoSetRoletoEcsServiceAcount(error)
+            }
+            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
+            Self::ConcurrentQuotaExceedExportImage(_) => {
+                Self::ConcurrentQuotaExceedExportImage(error)
+            }
+            Self::WeeklyQuotaExceedExportImage(_) => {
+                Self::WeeklyQuotaExceedExportImage(error)
+            }
+            Self::InvalidImageLicenseNotSupported(_) => {
+                Self::InvalidImageLicenseNotSupported(error)
+            }
+            Self::InvalidImageCategoryNotSupported(_) => {
+                Self::InvalidImageCategoryNotSupported(error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(_) => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

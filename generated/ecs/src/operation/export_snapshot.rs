@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for ExportSnapshotResponse {
 /// Service errors of `ExportSnapshot`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ExportSnapshotError {
     /// HTTP 403 `ExportSnapshotFailed`: Exporting snapshot is failed, Please contact the administrator.
@@ -242,6 +241,25 @@ impl ExportSnapshotError {
                 ("InvalidOssBucketInOtherRegion", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ExportSnapshotError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ExportSnapshotFailed(_) => Self::ExportSnapshotFailed(error),
+            Self::SnapshotIsExporting(_) => Self::SnapshotIsExporting(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::SnapshotCreateNotFinished(_) => Self::SnapshotCreateNotFinished(error),
+            Self::OssAuthorizedFailed(_) => Self::OssAuthorizedFailed(error),
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::InvalidUserNotInWhiteList(_) => Self::InvalidUserNotInWhiteList(error),
+            Self::InvalidOssBucketInOtherRegion(_) => {
+                Self::InvalidOssBucketInOtherRegion(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -214,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for GetInstanceConsoleOutputResponse {
 /// Service errors of `GetInstanceConsoleOutput`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetInstanceConsoleOutputError {
     /// HTTP 400 `MissingParameter`: %s
@@ -258,6 +257,20 @@ impl GetInstanceConsoleOutputError {
             Self::NotSupported(error) => ("NotSupported", error),
             Self::Throttling(error) => ("Throttling", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetInstanceConsoleOutputError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::NotSupported(_) => Self::NotSupported(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

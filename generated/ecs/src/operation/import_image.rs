@@ -664,7 +664,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportImageResponse {
 /// Service errors of `ImportImage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ImportImageError {
     /// HTTP 400 `UnsupportedSuffix.OSSObject`: The specified OSS object suffix is not supported.
@@ -976,6 +975,115 @@ impl ImportImageError {
                 ("InvalidResourceGroupNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ImportImageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedSuffixOssObject(_) => {
+                Self::UnsupportedSuffixOssObject(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::InvalidOssObjectMalformed(_) => Self::InvalidOssObjectMalformed(error),
+            Self::InvalidOssBucketMalformed(_) => Self::InvalidOssBucketMalformed(error),
+            Self::InvalidOssObjectSize(_) => Self::InvalidOssObjectSize(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidOsTypeMalformed(_) => Self::InvalidOsTypeMalformed(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidImageSize(_) => Self::InvalidImageSize(error),
+            Self::InvalidDataDiskSize(_) => Self::InvalidDataDiskSize(error),
+            Self::InvalidImageFormatMalformed(_) => {
+                Self::InvalidImageFormatMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidOssBucketNotFound(_) => Self::InvalidOssBucketNotFound(error),
+            Self::InvalidOssObjectNotFound(_) => Self::InvalidOssObjectNotFound(error),
+            Self::InvalidOssObjectNeedRestore(_) => {
+                Self::InvalidOssObjectNeedRestore(error)
+            }
+            Self::InvalidOssBucketNotMatched(_) => {
+                Self::InvalidOssBucketNotMatched(error)
+            }
+            Self::InvalidLicenseTypeNotSupported(_) => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            Self::InvalidLicenseTypeByolOnly(_) => {
+                Self::InvalidLicenseTypeByolOnly(error)
+            }
+            Self::InvalidOssBucketFlowLimit(_) => Self::InvalidOssBucketFlowLimit(error),
+            Self::InvalidImageFormatRegionNotSupported(_) => {
+                Self::InvalidImageFormatRegionNotSupported(error)
+            }
+            Self::InvalidBootModeMalformed(_) => Self::InvalidBootModeMalformed(error),
+            Self::InvalidParameterDetectionStrategy(_) => {
+                Self::InvalidParameterDetectionStrategy(error)
+            }
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::ImageIsImporting(_) => Self::ImageIsImporting(error),
+            Self::QuotaExceedImage(_) => Self::QuotaExceedImage(error),
+            Self::ImportImageFailed(_) => Self::ImportImageFailed(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::NoSetRoletoEcsServiceAcount(_) => {
+                Self::NoSetRoletoEcsServiceAcount(error)
+            }
+            Self::InvalidParameterMalformed(_) => Self::InvalidParameterMalformed(error),
+            Self::MissingParameterDiskDeviceMapping(_) => {
+                Self::MissingParameterDiskDeviceMapping(error)
+            }
+            Self::InvalidOssNotAuthorized(_) => Self::InvalidOssNotAuthorized(error),
+            Self::InvalidBlockSizeNotSupport(_) => {
+                Self::InvalidBlockSizeNotSupport(error)
+            }
+            Self::ImageCheckUnsupportedWindowsImage(_) => {
+                Self::ImageCheckUnsupportedWindowsImage(error)
+            }
+            Self::InvalidVhdImageIncorrectSize(_) => {
+                Self::InvalidVhdImageIncorrectSize(error)
+            }
+            Self::InvalidOssBucketEncryptUnsupported(_) => {
+                Self::InvalidOssBucketEncryptUnsupported(error)
+            }
+            Self::InvalidArchitecturePlatformUnsupported(_) => {
+                Self::InvalidArchitecturePlatformUnsupported(error)
+            }
+            Self::InvalidAccountStatusOssDisabled(_) => {
+                Self::InvalidAccountStatusOssDisabled(error)
+            }
+            Self::InvalidStorageLocationNotFound(_) => {
+                Self::InvalidStorageLocationNotFound(error)
+            }
+            Self::InvalidOperationCloudBoxImageImportRoleRequired(_) => {
+                Self::InvalidOperationCloudBoxImageImportRoleRequired(error)
+            }
+            Self::InvalidOperationCloudBoxImageImportUnsupported(_) => {
+                Self::InvalidOperationCloudBoxImageImportUnsupported(error)
+            }
+            Self::TagKeyDuplication(_) => Self::TagKeyDuplication(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

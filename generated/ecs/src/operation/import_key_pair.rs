@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportKeyPairResponse {
 /// Service errors of `ImportKeyPair`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ImportKeyPairError {
     /// HTTP 400 `InvalidKeyPairName.Malformed`: Specified Key Pair name is not valid.
@@ -309,6 +308,28 @@ impl ImportKeyPairError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ImportKeyPairError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyPairNameMalformed(_) => {
+                Self::InvalidKeyPairNameMalformed(error)
+            }
+            Self::InvalidPublicKeyBodyMalformed(_) => {
+                Self::InvalidPublicKeyBodyMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::KeyPairAlreadyExist(_) => Self::KeyPairAlreadyExist(error),
+            Self::QuotaExceedKeyPair(_) => Self::QuotaExceedKeyPair(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -177,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for InstallCloudAssistantResponse {
 /// Service errors of `InstallCloudAssistant`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum InstallCloudAssistantError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -237,6 +236,25 @@ impl InstallCloudAssistantError {
             Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for InstallCloudAssistantError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidInstanceIdOsTypeUnsupported(_) => {
+                Self::InvalidInstanceIdOsTypeUnsupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -672,7 +672,6 @@ impl<'de> ::serde::Deserialize<'de> for InvokeCommandResponse {
 /// Service errors of `InvokeCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum InvokeCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -994,6 +993,115 @@ impl InvokeCommandError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for InvokeCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidContainerIdMalformed(_) => {
+                Self::InvalidContainerIdMalformed(error)
+            }
+            Self::InvalidContainerNameMalformed(_) => {
+                Self::InvalidContainerNameMalformed(error)
+            }
+            Self::InvalidClientTokenMalformed(_) => {
+                Self::InvalidClientTokenMalformed(error)
+            }
+            Self::InvalidInstanceNotMatch(_) => Self::InvalidInstanceNotMatch(error),
+            Self::MissingParamFrequency(_) => Self::MissingParamFrequency(error),
+            Self::InvalidParamFrequency(_) => Self::InvalidParamFrequency(error),
+            Self::ParameterMissingValue(_) => Self::ParameterMissingValue(error),
+            Self::ParameterDisabled(_) => Self::ParameterDisabled(error),
+            Self::InvalidParameterParameters(_) => {
+                Self::InvalidParameterParameters(error)
+            }
+            Self::NumberExceedResourceTags(_) => Self::NumberExceedResourceTags(error),
+            Self::MissingParameterResourceTagKey(_) => {
+                Self::MissingParameterResourceTagKey(error)
+            }
+            Self::InvalidResourceTagKeyMalformed(_) => {
+                Self::InvalidResourceTagKeyMalformed(error)
+            }
+            Self::InvalidResourceTagValueMalformed(_) => {
+                Self::InvalidResourceTagValueMalformed(error)
+            }
+            Self::DuplicateResourceTagKey(_) => Self::DuplicateResourceTagKey(error),
+            Self::InvalidResourceTagInstanceNotFound(_) => {
+                Self::InvalidResourceTagInstanceNotFound(error)
+            }
+            Self::InvalidResourceTagConflictWithInstanceIds(_) => {
+                Self::InvalidResourceTagConflictWithInstanceIds(error)
+            }
+            Self::InvalidOssOutputDeliveryBucketInOtherRegion(_) => {
+                Self::InvalidOssOutputDeliveryBucketInOtherRegion(error)
+            }
+            Self::InvalidParameterOssOutputDelivery(_) => {
+                Self::InvalidParameterOssOutputDelivery(error)
+            }
+            Self::InvalidOssOutputDeliveryKeyPrefixMalformed(_) => {
+                Self::InvalidOssOutputDeliveryKeyPrefixMalformed(error)
+            }
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::InvocationExceedQuota(_) => Self::InvocationExceedQuota(error),
+            Self::ParameterCountExceedLimit(_) => Self::ParameterCountExceedLimit(error),
+            Self::ParameterKeyExceedLimit(_) => Self::ParameterKeyExceedLimit(error),
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::ParameterKeyDuplicate(_) => Self::ParameterKeyDuplicate(error),
+            Self::ParameterNotMatched(_) => Self::ParameterNotMatched(error),
+            Self::ParameterTypeNotSupported(_) => Self::ParameterTypeNotSupported(error),
+            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
+            Self::WindowsPasswordNameExceedLimit(_) => {
+                Self::WindowsPasswordNameExceedLimit(error)
+            }
+            Self::WindowsPasswordNameMissed(_) => Self::WindowsPasswordNameMissed(error),
+            Self::ParameterStoreNotSupported(_) => {
+                Self::ParameterStoreNotSupported(error)
+            }
+            Self::TemporaryAccessKeyError(_) => Self::TemporaryAccessKeyError(error),
+            Self::ParameterStoreInvalidParameters(_) => {
+                Self::ParameterStoreInvalidParameters(error)
+            }
+            Self::ParameterStoreNoPermission(_) => {
+                Self::ParameterStoreNoPermission(error)
+            }
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IdempotentProcessing(_) => Self::IdempotentProcessing(error),
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidParameterCharsetParameters(_) => {
+                Self::InvalidParameterCharsetParameters(error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(_) => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidRepeatModeNotFound(_) => Self::InvalidRepeatModeNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidTerminationModeNotFound(_) => {
+                Self::InvalidTerminationModeNotFound(error)
+            }
+            Self::InvalidOssOutputDeliveryBucketNotFound(_) => {
+                Self::InvalidOssOutputDeliveryBucketNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

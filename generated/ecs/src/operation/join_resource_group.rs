@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for JoinResourceGroupResponse {
 /// Service errors of `JoinResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum JoinResourceGroupError {
     /// HTTP 400 `EntityExists.AssociatedTransferTasks`: An associated transfer task is in progress. Try again later.
@@ -299,6 +298,35 @@ impl JoinResourceGroupError {
                 ("InvalidResourceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for JoinResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::EntityExistsAssociatedTransferTasks(_) => {
+                Self::EntityExistsAssociatedTransferTasks(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidResourceGroupDuplicate(_) => {
+                Self::InvalidResourceGroupDuplicate(error)
+            }
+            Self::InvalidRegionIdResourceGroup(_) => {
+                Self::InvalidRegionIdResourceGroup(error)
+            }
+            Self::InvalidStatusResourceGroup(_) => {
+                Self::InvalidStatusResourceGroup(error)
+            }
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

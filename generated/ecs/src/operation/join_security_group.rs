@@ -216,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for JoinSecurityGroupResponse {
 /// Service errors of `JoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum JoinSecurityGroupError {
     /// HTTP 400 `InstanceSecurityGroupLimitExceeded`: Exceeding the allowed amount of security groups that an instance can be in.
@@ -420,6 +419,76 @@ impl JoinSecurityGroupError {
             Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for JoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceSecurityGroupLimitExceeded(_) => {
+                Self::InstanceSecurityGroupLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdMismatch(_) => Self::InvalidInstanceIdMismatch(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationNotSupportEnterpriseGroup(_) => {
+                Self::InvalidOperationNotSupportEnterpriseGroup(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationEniAndGroupNotBelongSameUser(_) => {
+                Self::InvalidOperationEniAndGroupNotBelongSameUser(error)
+            }
+            Self::NotBelongUser(_) => Self::NotBelongUser(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidStatusEniOrInstanceIsBeingCreated(_) => {
+                Self::InvalidStatusEniOrInstanceIsBeingCreated(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::SecurityGroupInstanceLimitExceeded(_) => {
+                Self::SecurityGroupInstanceLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdAlreadyExists(_) => {
+                Self::InvalidInstanceIdAlreadyExists(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidOperationNetworkInterfaceCountExceeded(_) => {
+                Self::InvalidOperationNetworkInterfaceCountExceeded(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            Self::ForbiddenInstanceIsBeingCreated(_) => {
+                Self::ForbiddenInstanceIsBeingCreated(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -217,7 +217,6 @@ impl<'de> ::serde::Deserialize<'de> for LeaveSecurityGroupResponse {
 /// Service errors of `LeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum LeaveSecurityGroupError {
     /// HTTP 400 `InvalidInstanceId.Malformed`: The specified parameter "InstanceId" is not valid.
@@ -355,6 +354,53 @@ impl LeaveSecurityGroupError {
             Self::InvalidEniIdNotFound(error) => ("InvalidEniIdNotFound", error),
             Self::RequestTimeout(error) => ("RequestTimeout", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for LeaveSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidSecurityGroupAssociationNotFound(_) => {
+                Self::InvalidSecurityGroupAssociationNotFound(error)
+            }
+            Self::InstanceLastSecurityGroup(_) => Self::InstanceLastSecurityGroup(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceNotInSecurityGroup(_) => {
+                Self::InstanceNotInSecurityGroup(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationAtLeastInOneGroup(_) => {
+                Self::InvalidOperationAtLeastInOneGroup(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidParamMalformed(_) => Self::InvalidParamMalformed(error),
+            Self::InvalidParamEniIdAndInstanceIdConflict(_) => {
+                Self::InvalidParamEniIdAndInstanceIdConflict(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::RequestTimeout(_) => Self::RequestTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -298,7 +298,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPluginStatusResponse {
 /// Service errors of `ListPluginStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPluginStatusError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -368,6 +367,27 @@ impl ListPluginStatusError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPluginStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidParamPageNumber(_) => Self::InvalidParamPageNumber(error),
+            Self::InvalidParamPageSize(_) => Self::InvalidParamPageSize(error),
+            Self::PluginNameMissingValue(_) => Self::PluginNameMissingValue(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::InvalidParameterNextToken(_) => Self::InvalidParameterNextToken(error),
+            Self::InvalidParameterMaxResults(_) => {
+                Self::InvalidParameterMaxResults(error)
+            }
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InvalidPluginNameNotFound(_) => Self::InvalidPluginNameNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

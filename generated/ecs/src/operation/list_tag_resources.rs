@@ -304,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidDefaultResourceGroup.NotSupported`: The specified parameter Tag is not support for default resource group.
@@ -498,6 +497,71 @@ impl ListTagResourcesError {
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDefaultResourceGroupNotSupported(_) => {
+                Self::InvalidDefaultResourceGroupNotSupported(error)
+            }
+            Self::InvalidTagNotSupported(_) => Self::InvalidTagNotSupported(error),
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidScope(_) => Self::InvalidScope(error),
+            Self::InvalidTagsMalFormed(_) => Self::InvalidTagsMalFormed(error),
+            Self::PermissionDeniedTagOwnerBid(_) => {
+                Self::PermissionDeniedTagOwnerBid(error)
+            }
+            Self::PermissionDeniedTagOwnerUid(_) => {
+                Self::PermissionDeniedTagOwnerUid(error)
+            }
+            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::PermissionDeniedTagsFuzzyQuery(_) => {
+                Self::PermissionDeniedTagsFuzzyQuery(error)
+            }
+            Self::NumberExceedTagValues(_) => Self::NumberExceedTagValues(error),
+            Self::InvalidFilterMalformed(_) => Self::InvalidFilterMalformed(error),
+            Self::InvalidTagFilterMalformed(_) => Self::InvalidTagFilterMalformed(error),
+            Self::InvalidNextToken(_) => Self::InvalidNextToken(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterResourceIds(_) => {
+                Self::MissingParameterResourceIds(error)
+            }
+            Self::MissingParameterTagOwnerUid(_) => {
+                Self::MissingParameterTagOwnerUid(error)
+            }
+            Self::MissingParameterTagOwnerBid(_) => {
+                Self::MissingParameterTagOwnerBid(error)
+            }
+            Self::MissingParameterResourceType(_) => {
+                Self::MissingParameterResourceType(error)
+            }
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

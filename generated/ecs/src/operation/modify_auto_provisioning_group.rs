@@ -357,7 +357,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyAutoProvisioningGroupResponse {
 /// Service errors of `ModifyAutoProvisioningGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyAutoProvisioningGroupError {
     /// HTTP 400 `MissingParameter`: The specified parameter "AutoProvisioningGroupId" should not be null.
@@ -465,6 +464,43 @@ impl ModifyAutoProvisioningGroupError {
             Self::InvalidParameterMaxPrice(error) => ("InvalidParameterMaxPrice", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyAutoProvisioningGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::InvalidLaunchTemplateConfigsSizeExceed(_) => {
+                Self::InvalidLaunchTemplateConfigsSizeExceed(error)
+            }
+            Self::QuotaExceedLaunchTemplateConfigs(_) => {
+                Self::QuotaExceedLaunchTemplateConfigs(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::VpcMismatchSecurityGroupAndVSwitch(_) => {
+                Self::VpcMismatchSecurityGroupAndVSwitch(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::AutoProvisioningGroupUnauthorized(_) => {
+                Self::AutoProvisioningGroupUnauthorized(error)
+            }
+            Self::AutoProvisioningGroupIncorrectStatus(_) => {
+                Self::AutoProvisioningGroupIncorrectStatus(error)
+            }
+            Self::InvalidParameterTargetCapacity(_) => {
+                Self::InvalidParameterTargetCapacity(error)
+            }
+            Self::InvalidAutoProvisioningGroupIdNotFound(_) => {
+                Self::InvalidAutoProvisioningGroupIdNotFound(error)
+            }
+            Self::InvalidParameterMaxPrice(_) => Self::InvalidParameterMaxPrice(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

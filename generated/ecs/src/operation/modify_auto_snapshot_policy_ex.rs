@@ -348,7 +348,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyAutoSnapshotPolicyExResponse {
 /// Service errors of `ModifyAutoSnapshotPolicyEx`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyAutoSnapshotPolicyExError {
     /// HTTP 400 `InvalidParameter.EncryptedIllegal`: The specified parameter Encrypted must be true when kmsKeyId is not empty.
@@ -474,6 +473,52 @@ impl ModifyAutoSnapshotPolicyExError {
                 ("InvalidParameterKmsKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyAutoSnapshotPolicyExError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidParameterTargetCopyRegions(_) => {
+                Self::InvalidParameterTargetCopyRegions(error)
+            }
+            Self::InvalidParameterCopiedSnapshotsRetentionDays(_) => {
+                Self::InvalidParameterCopiedSnapshotsRetentionDays(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidOperationPolicyTypeUnsupported(_) => {
+                Self::InvalidOperationPolicyTypeUnsupported(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -166,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBandwidthPackageSpecResponse {
 /// Service errors of `ModifyBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyBandwidthPackageSpecError {
     /// HTTP 400 `Forbidden.ChargeTypeIsPrepaid`: It's forbidden to change prepaid CBWP's bandwidth by API.  It can be changed on Aliyun web console.
@@ -232,6 +231,30 @@ impl ModifyBandwidthPackageSpecError {
                 ("BandwidthPackageFinancialLocked", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::BandwidthPackageFinancialLocked(_) => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

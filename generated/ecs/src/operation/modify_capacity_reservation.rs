@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCapacityReservationResponse {
 /// Service errors of `ModifyCapacityReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCapacityReservationError {
     /// HTTP 400 `InvalidInstanceAmount.ValueNotSupported`: The specified parameter InstanceAmount is not valid.
@@ -429,6 +428,60 @@ impl ModifyCapacityReservationError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCapacityReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::OperationDeniedPlatformNotSupported(_) => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(_) => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(_) => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::OperationDeniedInstanceTypeNotAuthorized(_) => {
+                Self::OperationDeniedInstanceTypeNotAuthorized(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

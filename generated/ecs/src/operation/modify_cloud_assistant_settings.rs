@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCloudAssistantSettingsResponse {
 /// Service errors of `ModifyCloudAssistantSettings`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCloudAssistantSettingsError {
     /// HTTP 400 `InvalidParameter.SettingType`: The specified parameter SettingType is not valid.
@@ -440,6 +439,73 @@ impl ModifyCloudAssistantSettingsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCloudAssistantSettingsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterSettingType(_) => {
+                Self::InvalidParameterSettingType(error)
+            }
+            Self::InvalidParameterOssEncryptionType(_) => {
+                Self::InvalidParameterOssEncryptionType(error)
+            }
+            Self::InvalidParameterOssEncryptionAlgorithm(_) => {
+                Self::InvalidParameterOssEncryptionAlgorithm(error)
+            }
+            Self::InvalidParameterOssEncryptionKeyId(_) => {
+                Self::InvalidParameterOssEncryptionKeyId(error)
+            }
+            Self::InvalidParameterOssBucketName(_) => {
+                Self::InvalidParameterOssBucketName(error)
+            }
+            Self::InvalidParameterOssPrefix(_) => Self::InvalidParameterOssPrefix(error),
+            Self::InvalidOssBucketNameInOtherRegion(_) => {
+                Self::InvalidOssBucketNameInOtherRegion(error)
+            }
+            Self::InvalidParameterSlsProjectName(_) => {
+                Self::InvalidParameterSlsProjectName(error)
+            }
+            Self::InvalidParameterSlsLogstoreName(_) => {
+                Self::InvalidParameterSlsLogstoreName(error)
+            }
+            Self::InvalidParameterAllowedUpgradeWindow(_) => {
+                Self::InvalidParameterAllowedUpgradeWindow(error)
+            }
+            Self::InvalidAllowedUpgradeWindowDurationTooShort(_) => {
+                Self::InvalidAllowedUpgradeWindowDurationTooShort(error)
+            }
+            Self::InvalidParameterTimeZone(_) => Self::InvalidParameterTimeZone(error),
+            Self::InvalidAllowedUpgradeWindowRequired(_) => {
+                Self::InvalidAllowedUpgradeWindowRequired(error)
+            }
+            Self::CreateServiceLinkedRoleNoPermission(_) => {
+                Self::CreateServiceLinkedRoleNoPermission(error)
+            }
+            Self::InvalidOperationOssEncryptionUnsupported(_) => {
+                Self::InvalidOperationOssEncryptionUnsupported(error)
+            }
+            Self::InvalidAllowedUpgradeWindowCountLimitExceeded(_) => {
+                Self::InvalidAllowedUpgradeWindowCountLimitExceeded(error)
+            }
+            Self::InvalidOperationSessionManagerDeliveryUnsupported(_) => {
+                Self::InvalidOperationSessionManagerDeliveryUnsupported(error)
+            }
+            Self::InvalidSlsProjectNameNotFound(_) => {
+                Self::InvalidSlsProjectNameNotFound(error)
+            }
+            Self::InvalidSlsLogstoreNameNotFound(_) => {
+                Self::InvalidSlsLogstoreNameNotFound(error)
+            }
+            Self::InvalidOssBucketNameNotFound(_) => {
+                Self::InvalidOssBucketNameNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommandResponse {
 /// Service errors of `ModifyCommand`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCommandError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -369,6 +368,40 @@ impl ModifyCommandError {
             Self::InvalidCmdIdNotFound(error) => ("InvalidCmdIdNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCommandError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InvalidParameterWorkingDir(_) => {
+                Self::InvalidParameterWorkingDir(error)
+            }
+            Self::CmdNameReadonly(_) => Self::CmdNameReadonly(error),
+            Self::CmdNameExceedLimit(_) => Self::CmdNameExceedLimit(error),
+            Self::CmdContentExceedLimit(_) => Self::CmdContentExceedLimit(error),
+            Self::CmdDescExceedLimit(_) => Self::CmdDescExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidParameterCharacterCommandName(_) => {
+                Self::InvalidParameterCharacterCommandName(error)
+            }
+            Self::InvalidParameterCharacterCommandDescription(_) => {
+                Self::InvalidParameterCharacterCommandDescription(error)
+            }
+            Self::InvalidParameterCharacterCommandWorkingDir(_) => {
+                Self::InvalidParameterCharacterCommandWorkingDir(error)
+            }
+            Self::InvalidLauncherLengthLimitExceeded(_) => {
+                Self::InvalidLauncherLengthLimitExceeded(error)
+            }
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidCmdIdNotFound(_) => Self::InvalidCmdIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

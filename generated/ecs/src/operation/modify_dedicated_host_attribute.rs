@@ -308,7 +308,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAttributeResponse {
 /// Service errors of `ModifyDedicatedHostAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostName is not valid.
@@ -422,6 +421,49 @@ impl ModifyDedicatedHostAttributeError {
                 ("InvalidParameterActionOnMaintenance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDedicatedHostAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDedicatedHostNameMalformed(_) => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterSlbUdpTimeout(_) => {
+                Self::InvalidParameterSlbUdpTimeout(error)
+            }
+            Self::InvalidParameterUdpTimeout(_) => {
+                Self::InvalidParameterUdpTimeout(error)
+            }
+            Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(_) => {
+                Self::InvalidDedicatedHostTypeCpuOverCommitRatioNotSupported(error)
+            }
+            Self::InvalidCpuOverCommitRatioValueNotSupported(_) => {
+                Self::InvalidCpuOverCommitRatioValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdExceedMaxSize(_) => {
+                Self::InvalidDedicatedHostClusterIdExceedMaxSize(error)
+            }
+            Self::InvalidDedicatedHostClusterIdNotMatch(_) => {
+                Self::InvalidDedicatedHostClusterIdNotMatch(error)
+            }
+            Self::InvalidParameterActionOnMaintenance(_) => {
+                Self::InvalidParameterActionOnMaintenance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoReleaseTimeRespon
 /// Service errors of `ModifyDedicatedHostAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: DedicatedHostId should not be null.
@@ -253,6 +252,23 @@ impl ModifyDedicatedHostAutoReleaseTimeError {
             Self::NoSuchResource(error) => ("NoSuchResource", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDedicatedHostAutoReleaseTimeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -319,7 +319,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostAutoRenewAttributeRes
 /// Service errors of `ModifyDedicatedHostAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostAutoRenewAttributeError {
     /// HTTP 403 `MissingParameter.DedicatedHostId`: DedicatedHostId should not be null.
@@ -404,6 +403,36 @@ impl ModifyDedicatedHostAutoRenewAttributeError {
                 ("InvalidParameterAutoRenewWithEcs", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDedicatedHostAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterDedicatedHostId(_) => {
+                Self::MissingParameterDedicatedHostId(error)
+            }
+            Self::InvalidParameterToManyDedicatedHostIds(_) => {
+                Self::InvalidParameterToManyDedicatedHostIds(error)
+            }
+            Self::InvalidParameterInvalidDedicatedHostId(_) => {
+                Self::InvalidParameterInvalidDedicatedHostId(error)
+            }
+            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidParameterAutoRenewWithEcs(_) => {
+                Self::InvalidParameterAutoRenewWithEcs(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

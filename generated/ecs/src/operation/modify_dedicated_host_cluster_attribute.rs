@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostClusterAttributeRespo
 /// Service errors of `ModifyDedicatedHostClusterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostClusterAttributeError {
     /// HTTP 400 `InvalidDedicatedHostName.Malformed`: The specified parameter DedicatedHostClusterName is not valid.
@@ -253,6 +252,25 @@ impl ModifyDedicatedHostClusterAttributeError {
                 ("InvalidDedicatedHostIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDedicatedHostClusterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDedicatedHostNameMalformed(_) => {
+                Self::InvalidDedicatedHostNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -355,7 +355,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDedicatedHostsChargeTypeResponse {
 /// Service errors of `ModifyDedicatedHostsChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDedicatedHostsChargeTypeError {
     /// HTTP 400 `InvalidParameter.InstanceIds`: The specified InstanceIds are invalid.
@@ -565,6 +564,81 @@ impl ModifyDedicatedHostsChargeTypeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDedicatedHostsChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterInstanceIds(_) => {
+                Self::InvalidParameterInstanceIds(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
+            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
+            Self::InvalidImageTypeNotSupported(_) => {
+                Self::InvalidImageTypeNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidInstanceTypePhasedOut(_) => {
+                Self::InvalidInstanceTypePhasedOut(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -201,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDeploymentSetAttributeResponse {
 /// Service errors of `ModifyDeploymentSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDeploymentSetAttributeError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -251,6 +250,25 @@ impl ModifyDeploymentSetAttributeError {
                 ("InvalidDeploymentSetIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDeploymentSetAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDeploymentSetNameMalformed(_) => {
+                Self::InvalidDeploymentSetNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

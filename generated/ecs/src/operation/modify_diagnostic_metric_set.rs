@@ -253,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiagnosticMetricSetResponse {
 /// Service errors of `ModifyDiagnosticMetricSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiagnosticMetricSetError {
     /// HTTP 400 `InvalidParameter.MetricSetId`: %s
@@ -289,6 +288,19 @@ impl ModifyDiagnosticMetricSetError {
                 ("InvalidParameterMetricIds", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiagnosticMetricSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterMetricSetId(_) => {
+                Self::InvalidParameterMetricSetId(error)
+            }
+            Self::InvalidParameterMetricIds(_) => Self::InvalidParameterMetricIds(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

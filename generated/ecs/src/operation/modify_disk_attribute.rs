@@ -338,7 +338,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskAttributeResponse {
 /// Service errors of `ModifyDiskAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskAttributeError {
     /// HTTP 400 `InvalidDiskName.Malformed`: The specified disk name is wrongly formed.
@@ -464,6 +463,49 @@ impl ModifyDiskAttributeError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiskAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::MissingParameterDiskIdOrDiskIds(_) => {
+                Self::MissingParameterDiskIdOrDiskIds(error)
+            }
+            Self::ParameterConflictDiskIdAndDiskIds(_) => {
+                Self::ParameterConflictDiskIdAndDiskIds(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::BurstingEnabledForModifyingDiskUnsupported(_) => {
+                Self::BurstingEnabledForModifyingDiskUnsupported(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::QuotaExceedSnapshot(_) => Self::QuotaExceedSnapshot(error),
+            Self::DiskNotPortable(_) => Self::DiskNotPortable(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

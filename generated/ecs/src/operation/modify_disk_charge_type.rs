@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskChargeTypeResponse {
 /// Service errors of `ModifyDiskChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskChargeTypeError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -537,6 +536,95 @@ impl ModifyDiskChargeTypeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiskChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::MissingParameterInstanceIdNotSupported(_) => {
+                Self::MissingParameterInstanceIdNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidInstanceIdReleased(_) => Self::InvalidInstanceIdReleased(error),
+            Self::InvalidInstancePurchaseNotFound(_) => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationDiskMustAttachedToInstance(_) => {
+                Self::InvalidOperationDiskMustAttachedToInstance(error)
+            }
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidOrderOverdue(_) => Self::InvalidOrderOverdue(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidOperationUnpaidOrder(_) => {
+                Self::InvalidOperationUnpaidOrder(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidDiskIdsNotFound(_) => Self::InvalidDiskIdsNotFound(error),
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidActionNotSupported(_) => Self::InvalidActionNotSupported(error),
+            Self::InvalidInstanceStatusNotSupported(_) => {
+                Self::InvalidInstanceStatusNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFoundError(_) => {
+                Self::InvalidInstanceIdNotFoundError(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskDefaultKMSKeyIdResponse {
 /// Service errors of `ModifyDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnabled`: KMS must be enabled for encrypted disks.
@@ -280,6 +279,46 @@ impl ModifyDiskDefaultKMSKeyIdError {
                 ("InvalidParameterKmsKeyIdCmkUnauthorized", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDefaultEncryptionNotFound(_) => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

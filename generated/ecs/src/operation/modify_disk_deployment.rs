@@ -275,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskDeploymentResponse {
 /// Service errors of `ModifyDiskDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskDeploymentError {
     /// HTTP 400 `InvalidDiskSpec.Malformed`: The specified parameter DiskCategory or PerformanceLevel is not supported.
@@ -409,6 +408,53 @@ impl ModifyDiskDeploymentError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiskDeploymentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDiskSpecMalformed(_) => Self::InvalidDiskSpecMalformed(error),
+            Self::AccountInArrears(_) => Self::AccountInArrears(error),
+            Self::InvalidStorageClusterIdDiskAlreadyInDestination(_) => {
+                Self::InvalidStorageClusterIdDiskAlreadyInDestination(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::InvalidOperationDiskTypeUnsupported(_) => {
+                Self::InvalidOperationDiskTypeUnsupported(error)
+            }
+            Self::InvalidOperationChargeTypeUnsupported(_) => {
+                Self::InvalidOperationChargeTypeUnsupported(error)
+            }
+            Self::InvalidPerformanceLevelDiskSizeUnsupported(_) => {
+                Self::InvalidPerformanceLevelDiskSizeUnsupported(error)
+            }
+            Self::DiskLimitExceeded(_) => Self::DiskLimitExceeded(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidOperationNoPermission(_) => {
+                Self::InvalidOperationNoPermission(error)
+            }
+            Self::InvalidOperationLimitQosUnsupported(_) => {
+                Self::InvalidOperationLimitQosUnsupported(error)
+            }
+            Self::InvalidOperationAcrossRegionsOrZonesUnsupported(_) => {
+                Self::InvalidOperationAcrossRegionsOrZonesUnsupported(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidStorageClusterIdNotFound(_) => {
+                Self::InvalidStorageClusterIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -340,7 +340,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyDiskSpecResponse {
 /// Service errors of `ModifyDiskSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyDiskSpecError {
     /// HTTP 400 `InvalidPerformanceLevel.Malformed`: The specified parameter PerformanceLevel is not valid.
@@ -722,6 +721,133 @@ impl ModifyDiskSpecError {
                 ("InvalidDiskCategoryValueUnauthorized", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyDiskSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelParamMismatch(_) => {
+                Self::InvalidPerformanceLevelParamMismatch(error)
+            }
+            Self::OperationDeniedDiskInDedicatedBlockStorageCluster(_) => {
+                Self::OperationDeniedDiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::MalformedParameterPerformanceControlOptions(_) => {
+                Self::MalformedParameterPerformanceControlOptions(error)
+            }
+            Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(_) => {
+                Self::InvalidPerformanceControlOptionsModifyOperationUnsupported(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::MissingParameterDestinationZoneId(_) => {
+                Self::MissingParameterDestinationZoneId(error)
+            }
+            Self::InvalidDestinationZoneIdMismatch(_) => {
+                Self::InvalidDestinationZoneIdMismatch(error)
+            }
+            Self::InvalidOperationMultiAttachRegionalDiskUnsupported(_) => {
+                Self::InvalidOperationMultiAttachRegionalDiskUnsupported(error)
+            }
+            Self::InvalidDestinationZoneIdDiskCategoryUnsupported(_) => {
+                Self::InvalidDestinationZoneIdDiskCategoryUnsupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPerformanceLevelTooLow(_) => {
+                Self::InvalidPerformanceLevelTooLow(error)
+            }
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::ModifyingDiskCategoryLimitExceed(_) => {
+                Self::ModifyingDiskCategoryLimitExceed(error)
+            }
+            Self::DiskInCoolingPeriod(_) => Self::DiskInCoolingPeriod(error),
+            Self::DiskHasFlashSnapshot(_) => Self::DiskHasFlashSnapshot(error),
+            Self::NoChangeInDiskCategoryAndPerformanceLevel(_) => {
+                Self::NoChangeInDiskCategoryAndPerformanceLevel(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::OperationDeniedDiskExpansionUnfinished(_) => {
+                Self::OperationDeniedDiskExpansionUnfinished(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(_) => {
+                Self::InvalidPerformanceParameterDiskNotInDedicatedStorageCluster(error)
+            }
+            Self::InvalidStatusDiskUnderPerformanceControl(_) => {
+                Self::InvalidStatusDiskUnderPerformanceControl(error)
+            }
+            Self::InvalidStatusDiskNotReady(_) => Self::InvalidStatusDiskNotReady(error),
+            Self::InvalidOperationDiskInReplicaPairsUnsupported(_) => {
+                Self::InvalidOperationDiskInReplicaPairsUnsupported(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidDiskCategoryInstanceTypeUnsupported(_) => {
+                Self::InvalidDiskCategoryInstanceTypeUnsupported(error)
+            }
+            Self::InvalidOperationCmkNotEnabled(_) => {
+                Self::InvalidOperationCmkNotEnabled(error)
+            }
+            Self::InvalidOperationCmkUnauthorized(_) => {
+                Self::InvalidOperationCmkUnauthorized(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidDiskCategoryValueUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

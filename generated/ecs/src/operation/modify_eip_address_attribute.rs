@@ -163,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipAddressAttributeResponse {
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `InsufficientBalance.Eip`: Your account does not have enough balance.
@@ -313,6 +312,60 @@ impl ModifyEipAddressAttributeError {
             Self::InternalError(error) => ("InternalError", error),
             Self::SystemUnknownError(error) => ("SystemUnknownError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyEipAddressAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
+                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
+            }
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidEipAddressNameMalformed(_) => {
+                Self::InvalidEipAddressNameMalformed(error)
+            }
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedConcurrentRequest(_) => {
+                Self::OperationFailedConcurrentRequest(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenInCommonBandwidthPackage(_) => {
+                Self::ForbiddenInCommonBandwidthPackage(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

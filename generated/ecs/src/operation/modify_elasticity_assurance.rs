@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyElasticityAssuranceResponse {
 /// Service errors of `ModifyElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceError {
     /// HTTP 400 `InvalidRecurrenceRules.CountLimitExceeded`: The count of RecurrenceRules exceeds the limit.
@@ -506,6 +505,102 @@ impl ModifyElasticityAssuranceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRecurrenceRulesCountLimitExceeded(_) => {
+                Self::InvalidRecurrenceRulesCountLimitExceeded(error)
+            }
+            Self::InvalidRecurrenceRulesUnsupported(_) => {
+                Self::InvalidRecurrenceRulesUnsupported(error)
+            }
+            Self::InvalidRecurrenceRulesStartHourEndHourTooShort(_) => {
+                Self::InvalidRecurrenceRulesStartHourEndHourTooShort(error)
+            }
+            Self::InvalidParameterRecurrenceRulesStartHourEndHour(_) => {
+                Self::InvalidParameterRecurrenceRulesStartHourEndHour(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueMonthly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueWeekly(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceValueDaily(error)
+            }
+            Self::InvalidParameterRecurrenceRulesRecurrenceType(_) => {
+                Self::InvalidParameterRecurrenceRulesRecurrenceType(error)
+            }
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::InvalidDescriptionValueNotSupported(_) => {
+                Self::InvalidDescriptionValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidParameterPrivatePoolOptionsName(_) => {
+                Self::InvalidParameterPrivatePoolOptionsName(error)
+            }
+            Self::InvalidParameterClientToken(_) => {
+                Self::InvalidParameterClientToken(error)
+            }
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidOperationModifyTotalActiveTimeUnsupported(_) => {
+                Self::InvalidOperationModifyTotalActiveTimeUnsupported(error)
+            }
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidPrivatePoolOptionsNameValueNotSupported(_) => {
+                Self::InvalidPrivatePoolOptionsNameValueNotSupported(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::OperationDeniedPlatformNotSupported(_) => {
+                Self::OperationDeniedPlatformNotSupported(error)
+            }
+            Self::OperationDeniedEndTimeTypeNotSupported(_) => {
+                Self::OperationDeniedEndTimeTypeNotSupported(error)
+            }
+            Self::OperationDeniedStartTimeNotSupported(_) => {
+                Self::OperationDeniedStartTimeNotSupported(error)
+            }
+            Self::OperationDeniedInstanceAmountNotSupported(_) => {
+                Self::OperationDeniedInstanceAmountNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceAmountLessThanUsedAmount(_) => {
+                Self::InvalidInstanceAmountLessThanUsedAmount(error)
+            }
+            Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(_) => {
+                Self::InvalidOperationInstanceAmountAndOtherAttributesUnsupported(error)
+            }
+            Self::QuotaExceedElasticityAssuranceCapacity(_) => {
+                Self::QuotaExceedElasticityAssuranceCapacity(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

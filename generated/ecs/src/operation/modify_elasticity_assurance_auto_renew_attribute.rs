@@ -245,7 +245,6 @@ for ModifyElasticityAssuranceAutoRenewAttributeResponse {
 /// Service errors of `ModifyElasticityAssuranceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyElasticityAssuranceAutoRenewAttributeError {
     /// HTTP 400 `Invalid.PrivatePoolOptionsId`: The specified PrivatePoolOptions.Id is invalid.
@@ -310,6 +309,31 @@ impl ModifyElasticityAssuranceAutoRenewAttributeError {
                 ("InvalidParameterRenewalStatus", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyElasticityAssuranceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

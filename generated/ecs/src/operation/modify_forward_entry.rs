@@ -216,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `InvalidExternalIp.Malformed`: The specified ExternalIp is not a valid IP address.
@@ -336,6 +335,53 @@ impl ModifyForwardEntryError {
                 ("InvalidForwardTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
+            Self::IncorretStatusForwardEntry(_) => {
+                Self::IncorretStatusForwardEntry(error)
+            }
+            Self::IllegalParamAnyPortNotZero(_) => {
+                Self::IllegalParamAnyPortNotZero(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardEntryIdNotFound(_) => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

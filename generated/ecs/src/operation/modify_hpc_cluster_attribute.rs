@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyHpcClusterAttributeResponse {
 /// Service errors of `ModifyHpcClusterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyHpcClusterAttributeError {
     /// HTTP 400 `MissingParameter`: The input parameter RegionId that is mandatory for processing this request is not supplied.
@@ -288,6 +287,27 @@ impl ModifyHpcClusterAttributeError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::HpcClusterNotExists(error) => ("HpcClusterNotExists", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyHpcClusterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidHpcClusterNameMalformed(_) => {
+                Self::InvalidHpcClusterNameMalformed(error)
+            }
+            Self::InvalidHpcClusterDescriptionMalformed(_) => {
+                Self::InvalidHpcClusterDescriptionMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidModifyInfo(_) => Self::InvalidModifyInfo(error),
+            Self::HpcClusterModifyFailed(_) => Self::HpcClusterModifyFailed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::HpcClusterNotExists(_) => Self::HpcClusterNotExists(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

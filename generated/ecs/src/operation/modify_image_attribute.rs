@@ -324,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageAttributeResponse {
 /// Service errors of `ModifyImageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyImageAttributeError {
     /// HTTP 400 `InvalidImageName.Malformed`: Image names must be between 2 and 128 characters long, using either English or Chinese characters. The name must start with a letter or a Chinese character, and can include numbers, colons, underscores and hyphens.
@@ -454,6 +453,51 @@ impl ModifyImageAttributeError {
             }
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyImageAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageNameMalformed(_) => Self::InvalidImageNameMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidImageNameDuplicated(_) => {
+                Self::InvalidImageNameDuplicated(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ImageQuotaFullImageFamily(_) => Self::ImageQuotaFullImageFamily(error),
+            Self::InvalidImageFamilyMalformed(_) => {
+                Self::InvalidImageFamilyMalformed(error)
+            }
+            Self::ImageFamilyQuotaFull(_) => Self::ImageFamilyQuotaFull(error),
+            Self::InvalidBootModeNotSupport(_) => Self::InvalidBootModeNotSupport(error),
+            Self::InvalidLicenseTypeNotSupported(_) => {
+                Self::InvalidLicenseTypeNotSupported(error)
+            }
+            Self::InvalidParameterFeaturesImdsSupport(_) => {
+                Self::InvalidParameterFeaturesImdsSupport(error)
+            }
+            Self::ImageStatusNotAvailable(_) => Self::ImageStatusNotAvailable(error),
+            Self::ImageStatusNotDeprecated(_) => Self::ImageStatusNotDeprecated(error),
+            Self::ImageUseShared(_) => Self::ImageUseShared(error),
+            Self::OperationDeinedImageUsingByInstance(_) => {
+                Self::OperationDeinedImageUsingByInstance(error)
+            }
+            Self::InvalidOperationFeaturesImdsSupportNotMatch(_) => {
+                Self::InvalidOperationFeaturesImdsSupportNotMatch(error)
+            }
+            Self::InvalidStatusImageIsCreating(_) => {
+                Self::InvalidStatusImageIsCreating(error)
+            }
+            Self::InvalidOperationPublicImageUnsupported(_) => {
+                Self::InvalidOperationPublicImageUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

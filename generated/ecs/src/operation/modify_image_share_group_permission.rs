@@ -189,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageShareGroupPermissionResponse 
 /// Service errors of `ModifyImageShareGroupPermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyImageShareGroupPermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -229,6 +228,19 @@ impl ModifyImageShareGroupPermissionError {
             Self::InvalidImageIdNotFound(error) => ("InvalidImageIdNotFound", error),
             Self::InvalidGroupMalformed(error) => ("InvalidGroupMalformed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyImageShareGroupPermissionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -283,7 +283,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyImageSharePermissionResponse {
 /// Service errors of `ModifyImageSharePermission`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyImageSharePermissionError {
     /// HTTP 400 `MissingParameter`: The input parameter "RegionId" that is mandatory for processing this request is not supplied.
@@ -461,6 +460,64 @@ impl ModifyImageSharePermissionError {
             Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
             Self::InvalidAccountForbbiden(error) => ("InvalidAccountForbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyImageSharePermissionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidGroupMalformed(_) => Self::InvalidGroupMalformed(error),
+            Self::UnnecessaryParameterLaunchPermission(_) => {
+                Self::UnnecessaryParameterLaunchPermission(error)
+            }
+            Self::InvalidParameterLaunchPermission(_) => {
+                Self::InvalidParameterLaunchPermission(error)
+            }
+            Self::ForbiddenParameterLaunchPermission(_) => {
+                Self::ForbiddenParameterLaunchPermission(error)
+            }
+            Self::AssumeRoleError(_) => Self::AssumeRoleError(error),
+            Self::ImageDescriptionContainsSensitiveWords(_) => {
+                Self::ImageDescriptionContainsSensitiveWords(error)
+            }
+            Self::ImageNameContainsSensitiveWords(_) => {
+                Self::ImageNameContainsSensitiveWords(error)
+            }
+            Self::ImagePublic(_) => Self::ImagePublic(error),
+            Self::CurrentRegionNotSupportPublicImage(_) => {
+                Self::CurrentRegionNotSupportPublicImage(error)
+            }
+            Self::ImageNotPublic(_) => Self::ImageNotPublic(error),
+            Self::OperationDeinedFullImage(_) => Self::OperationDeinedFullImage(error),
+            Self::QuotaExceedShareImage(_) => Self::QuotaExceedShareImage(error),
+            Self::QuotaExceedShareImageUser(_) => Self::QuotaExceedShareImageUser(error),
+            Self::InvalidImageIdBidMismatch(_) => Self::InvalidImageIdBidMismatch(error),
+            Self::OperationDeinedEncryptedSnapshot(_) => {
+                Self::OperationDeinedEncryptedSnapshot(error)
+            }
+            Self::OperationDeniedInvalidImageStatus(_) => {
+                Self::OperationDeniedInvalidImageStatus(error)
+            }
+            Self::PublicImageAgreementNotSigned(_) => {
+                Self::PublicImageAgreementNotSigned(error)
+            }
+            Self::InvalidParameterIsPublic(_) => Self::InvalidParameterIsPublic(error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidOperationServiceKeyEncryptedImageUnsupported(_) => {
+                Self::InvalidOperationServiceKeyEncryptedImageUnsupported(error)
+            }
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
+            Self::InvalidAccountForbbiden(_) => Self::InvalidAccountForbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

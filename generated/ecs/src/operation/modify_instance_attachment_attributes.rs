@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttachmentAttributesRespon
 /// Service errors of `ModifyInstanceAttachmentAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttachmentAttributesError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -451,6 +450,97 @@ impl ModifyInstanceAttachmentAttributesError {
             Self::InternalError(error) => ("InternalError", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceAttachmentAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::MissingParameterInstanceId(_) => {
+                Self::MissingParameterInstanceId(error)
+            }
+            Self::InvalidResourcePackageBizStatus(_) => {
+                Self::InvalidResourcePackageBizStatus(error)
+            }
+            Self::InvalidInstanceIdMalFormed(_) => {
+                Self::InvalidInstanceIdMalFormed(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::MissingParameterPackageType(_) => {
+                Self::MissingParameterPackageType(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIds(_) => {
+                Self::MissingParameterPrivatePoolOptionsIds(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCount(_) => {
+                Self::MissingParameterInstanceCpuCoreCount(error)
+            }
+            Self::MissingParameterInstanceAmount(_) => {
+                Self::MissingParameterInstanceAmount(error)
+            }
+            Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::MissingParameterInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidTooManyPrivatePoolOptionsIds(_) => {
+                Self::InvalidTooManyPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidTooManyZoneIds(_) => Self::InvalidTooManyZoneIds(error),
+            Self::InvalidTooManyInstanceTypes(_) => {
+                Self::InvalidTooManyInstanceTypes(error)
+            }
+            Self::InvalidTooManyUnpaidPrivatePool(_) => {
+                Self::InvalidTooManyUnpaidPrivatePool(error)
+            }
+            Self::InvalidInstanceCpuCoreCountOrInstanceAmount(_) => {
+                Self::InvalidInstanceCpuCoreCountOrInstanceAmount(error)
+            }
+            Self::InvalidPrivatePoolOptionsIds(_) => {
+                Self::InvalidPrivatePoolOptionsIds(error)
+            }
+            Self::InvalidPackageType(_) => Self::InvalidPackageType(error),
+            Self::InvalidPrivatePoolPurchase(_) => {
+                Self::InvalidPrivatePoolPurchase(error)
+            }
+            Self::InvalidAssuranceTimesNotSupported(_) => {
+                Self::InvalidAssuranceTimesNotSupported(error)
+            }
+            Self::RepeatStartPrivatePool(_) => Self::RepeatStartPrivatePool(error),
+            Self::InvalidOperationPrePaidInstanceUnsupported(_) => {
+                Self::InvalidOperationPrePaidInstanceUnsupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -499,7 +499,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAttributeResponse {
 /// Service errors of `ModifyInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAttributeError {
     /// HTTP 400 `InvalidInstanceName.Malformed`: The specified parameter "InstanceName" is not valid.
@@ -1036,6 +1035,200 @@ impl ModifyInstanceAttributeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRemoteConnectionOptionsPassword(_) => {
+                Self::InvalidRemoteConnectionOptionsPassword(error)
+            }
+            Self::InvalidRemoteConnectionOptionsType(_) => {
+                Self::InvalidRemoteConnectionOptionsType(error)
+            }
+            Self::InstanceTypeValueNotSupported(_) => {
+                Self::InstanceTypeValueNotSupported(error)
+            }
+            Self::OsTypeValueNotSupported(_) => Self::OsTypeValueNotSupported(error),
+            Self::InvalidHostPasswordMalformed(_) => {
+                Self::InvalidHostPasswordMalformed(error)
+            }
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterRecycleBin(_) => {
+                Self::InvalidParameterRecycleBin(error)
+            }
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::InvalidInstanceStatusCreditSpecRestricted(_) => {
+                Self::InvalidInstanceStatusCreditSpecRestricted(error)
+            }
+            Self::InvalidInstanceStatusNotRunning(_) => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(_) => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            Self::InvalidOperationInstanceStatusNotSupport(_) => {
+                Self::InvalidOperationInstanceStatusNotSupport(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(_) => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            Self::InvalidStatusStoppedRequired(_) => {
+                Self::InvalidStatusStoppedRequired(error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(_) => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(_) => {
+                Self::InvalidInstanceTypeGpuOptionsConfidentialComputingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterGpuOptionsConfidentialComputing(_) => {
+                Self::InvalidParameterGpuOptionsConfidentialComputing(error)
+            }
+            Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(_) => {
+                Self::InvalidParameterAuthorizedGpuOptionsConfidentialComputing(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InstanceNotInSecurityGroup(_) => {
+                Self::InstanceNotInSecurityGroup(error)
+            }
+            Self::InvalidOperationInvalidRegion(_) => {
+                Self::InvalidOperationInvalidRegion(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
+                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsCore(_) => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::CreditNotFound(_) => Self::CreditNotFound(error),
+            Self::InvalidInstanceStatusNeedRestart(_) => {
+                Self::InvalidInstanceStatusNeedRestart(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoReleaseTimeResponse {
 /// Service errors of `ModifyInstanceAutoReleaseTime`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoReleaseTimeError {
     /// HTTP 400 `MissingParameter`: InstanceId should not be null.
@@ -246,6 +245,23 @@ impl ModifyInstanceAutoReleaseTimeError {
             Self::NoSuchResource(error) => ("NoSuchResource", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceAutoReleaseTimeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -277,7 +277,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceAutoRenewAttributeResponse
 /// Service errors of `ModifyInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceAutoRenewAttributeError {
     /// HTTP 400 `OperationDenied.StarterPackage`: Instance created with a Starter Package plan can not set auto renew.
@@ -370,6 +369,40 @@ impl ModifyInstanceAutoRenewAttributeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedStarterPackage(_) => {
+                Self::OperationDeniedStarterPackage(error)
+            }
+            Self::MissingParameterInstanceId(_) => {
+                Self::MissingParameterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidPeriodStarterPackage(_) => {
+                Self::InvalidPeriodStarterPackage(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

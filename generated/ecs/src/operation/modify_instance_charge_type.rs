@@ -398,7 +398,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceChargeTypeResponse {
 /// Service errors of `ModifyInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceChargeTypeError {
     /// HTTP 400 `InvalidInstance.UnpaidOrder`: %s
@@ -722,6 +721,120 @@ impl ModifyInstanceChargeTypeError {
                 ("InvalidInstanceTypeValueUnauthorized", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InstanceHasProcessingConvertOrder(_) => {
+                Self::InstanceHasProcessingConvertOrder(error)
+            }
+            Self::InvalidParameterInstanceIds(_) => {
+                Self::InvalidParameterInstanceIds(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::ExpiredInstance(_) => Self::ExpiredInstance(error),
+            Self::InstancesIdQuotaExceed(_) => Self::InstancesIdQuotaExceed(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::ReleaseTimeHaveBeenSet(_) => Self::ReleaseTimeHaveBeenSet(error),
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::InvalidPeriodUnitMismatch(_) => Self::InvalidPeriodUnitMismatch(error),
+            Self::InvalidImageTypeNotSupported(_) => {
+                Self::InvalidImageTypeNotSupported(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidInstanceTempBandwidthUpgrade(_) => {
+                Self::InvalidInstanceTempBandwidthUpgrade(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InvalidInstanceTypePhasedOut(_) => {
+                Self::InvalidInstanceTypePhasedOut(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(_) => {
+                Self::PeriodNotSupportedInstanceOnManagedPrivateSpace(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::InvalidOperationStoppedModeUnsupported(_) => {
+                Self::InvalidOperationStoppedModeUnsupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -251,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceClockOptionsResponse {
 /// Service errors of `ModifyInstanceClockOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceClockOptionsError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The specified instanceId does not exist.
@@ -339,6 +338,38 @@ impl ModifyInstanceClockOptionsError {
                 ("OperationDeniedClockPtpNoStock", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceClockOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterClientToken(_) => {
+                Self::InvalidParameterClientToken(error)
+            }
+            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            Self::AbsInvalidRegionIdMalFormed(_) => {
+                Self::AbsInvalidRegionIdMalFormed(error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyEnabled(_) => {
+                Self::InvalidOperationPtpStatusAlreadyEnabled(error)
+            }
+            Self::InvalidOperationPtpStatusAlreadyDisabled(_) => {
+                Self::InvalidOperationPtpStatusAlreadyDisabled(error)
+            }
+            Self::OperationDeniedHardwareNotSupportEnablePtp(_) => {
+                Self::OperationDeniedHardwareNotSupportEnablePtp(error)
+            }
+            Self::OperationDeniedClockPtpNoStock(_) => {
+                Self::OperationDeniedClockPtpNoStock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -423,7 +423,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceDeploymentResponse {
 /// Service errors of `ModifyInstanceDeployment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceDeploymentError {
     /// HTTP 400 `OperationDenied.UnstoppedInstance`: Operation denied due to unstopped instance.
@@ -683,6 +682,97 @@ impl ModifyInstanceDeploymentError {
                 ("InvalidOperationNotSupport", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceDeploymentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedUnstoppedInstance(_) => {
+                Self::OperationDeniedUnstoppedInstance(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::OperationDeniedLocalDiskInstance(_) => {
+                Self::OperationDeniedLocalDiskInstance(error)
+            }
+            Self::InvalidParameterParam(_) => Self::InvalidParameterParam(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParamDedicatedHostId(_) => {
+                Self::InvalidParamDedicatedHostId(error)
+            }
+            Self::InvalidDedicatedHostNotEnoughResource(_) => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            Self::OperationDeniedInvalidInstance(_) => {
+                Self::OperationDeniedInvalidInstance(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::OperationDeniedNotSupport(_) => Self::OperationDeniedNotSupport(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::OperationDeniedCannotPerform(_) => {
+                Self::OperationDeniedCannotPerform(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterTenancy(_) => Self::InvalidParameterTenancy(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidInstanceTypeNotSupport(_) => {
+                Self::InvalidInstanceTypeNotSupport(error)
+            }
+            Self::InvalidParamInstanceId(_) => Self::InvalidParamInstanceId(error),
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInvalid(_) => {
+                Self::InvalidDedicatedHostClusterIdInvalid(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidDeploymentSetIdNoAvailableResources(_) => {
+                Self::InvalidDeploymentSetIdNoAvailableResources(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidInstanceNetworkTypeNotSupport(_) => {
+                Self::InvalidInstanceNetworkTypeNotSupport(error)
+            }
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidParameterDeploymentSetGroupNo(_) => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            Self::InvalidDedicatedHostIdNotSupport(_) => {
+                Self::InvalidDedicatedHostIdNotSupport(error)
+            }
+            Self::InvalidDedicatedHostNotFound(_) => {
+                Self::InvalidDedicatedHostNotFound(error)
+            }
+            Self::InvalidDedicatedHostZoneNotMatch(_) => {
+                Self::InvalidDedicatedHostZoneNotMatch(error)
+            }
+            Self::InvalidOperationNotSupport(_) => {
+                Self::InvalidOperationNotSupport(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

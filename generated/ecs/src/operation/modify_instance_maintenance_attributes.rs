@@ -257,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMaintenanceAttributesRespo
 /// Service errors of `ModifyInstanceMaintenanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceMaintenanceAttributesError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -300,6 +299,20 @@ impl ModifyInstanceMaintenanceAttributesError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceMaintenanceAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceMetadataOptionsResponse {
 /// Service errors of `ModifyInstanceMetadataOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceMetadataOptionsError {
     /// HTTP 400 `InvalidHttpEndpoint.NotSupported`: The specified HttpEndpoint not supported, you can use enabled(default) or disabled.
@@ -352,6 +351,31 @@ impl ModifyInstanceMetadataOptionsError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceMetadataOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidInstanceMetadataTagsNotSupported(_) => {
+                Self::InvalidInstanceMetadataTagsNotSupported(error)
+            }
+            Self::InvalidImdsAccessPolicyIdNotFound(_) => {
+                Self::InvalidImdsAccessPolicyIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -196,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkOptionsResponse {
 /// Service errors of `ModifyInstanceNetworkOptions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkOptionsError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -264,6 +263,30 @@ impl ModifyInstanceNetworkOptionsError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceNetworkOptionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

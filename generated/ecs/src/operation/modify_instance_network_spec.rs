@@ -379,7 +379,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceNetworkSpecResponse {
 /// Service errors of `ModifyInstanceNetworkSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceNetworkSpecError {
     /// HTTP 400 `InvalidInternetMaxBandwidthIn.ValueNotSupported`: The specified InternetMaxBandwidthIn is beyond the permitted range.
@@ -829,6 +828,159 @@ impl ModifyInstanceNetworkSpecError {
             Self::InternalError(error) => ("InternalError", error),
             Self::ImageOrderFailed(error) => ("ImageOrderFailed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceNetworkSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetMaxBandwidthInValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthInValueNotSupported(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutValueNotSupported(_) => {
+                Self::InvalidInternetMaxBandwidthOutValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidStartTimeValueNotSupported(_) => {
+                Self::InvalidStartTimeValueNotSupported(error)
+            }
+            Self::InvalidEndTimeValueNotSupported(_) => {
+                Self::InvalidEndTimeValueNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::DecreasedBandwidthNotAllowed(_) => {
+                Self::DecreasedBandwidthNotAllowed(error)
+            }
+            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceStatusNotStopped(_) => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IpAllocationError(_) => Self::IpAllocationError(error),
+            Self::InvalidParamAllocatePublicIp(_) => {
+                Self::InvalidParamAllocatePublicIp(error)
+            }
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::LastRequestProcessing(_) => Self::LastRequestProcessing(error),
+            Self::InvalidStartTimeBeyondLifeCycle(_) => {
+                Self::InvalidStartTimeBeyondLifeCycle(error)
+            }
+            Self::InvalidEndTimeBeyondLifeCycle(_) => {
+                Self::InvalidEndTimeBeyondLifeCycle(error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            Self::InvalidBandwidthOutLessThanZero(_) => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(_) => {
+                Self::InvalidParameterBandwidthBiggerThanBaseBandwidth(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidOperationInstanceStatusUnsupported(_) => {
+                Self::InvalidOperationInstanceStatusUnsupported(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidOperationInternetMaxBandwidthOutUnsupported(_) => {
+                Self::InvalidOperationInternetMaxBandwidthOutUnsupported(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidInstanceInstanceNotSupported(_) => {
+                Self::InvalidInstanceInstanceNotSupported(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::NatPublicIpBindingFailed(_) => Self::NatPublicIpBindingFailed(error),
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(_) => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkTypeValueNotSupported(_) => {
+                Self::InvalidNetworkTypeValueNotSupported(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::UnsupportedChangeIsp(_) => Self::UnsupportedChangeIsp(error),
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::BandIncreaseNotSupportIsp(_) => Self::BandIncreaseNotSupportIsp(error),
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

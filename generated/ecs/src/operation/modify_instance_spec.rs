@@ -409,7 +409,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceSpecResponse {
 /// Service errors of `ModifyInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceSpecError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -1044,6 +1043,228 @@ impl ModifyInstanceSpecError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::BandwidthUpgradeDeniedEipBoundInstance(_) => {
+                Self::BandwidthUpgradeDeniedEipBoundInstance(error)
+            }
+            Self::InvalidTemporaryStartTime(_) => Self::InvalidTemporaryStartTime(error),
+            Self::InvalidTemporaryEndTime(_) => Self::InvalidTemporaryEndTime(error),
+            Self::DowngradeNotSupported(_) => Self::DowngradeNotSupported(error),
+            Self::DependencyViolationInstanceType(_) => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParameterAllowMigrateAcrossZone(_) => {
+                Self::InvalidParameterAllowMigrateAcrossZone(error)
+            }
+            Self::InvalidParamSystemDiskCategory(_) => {
+                Self::InvalidParamSystemDiskCategory(error)
+            }
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::InvalidInstanceStatusNotStopped(_) => {
+                Self::InvalidInstanceStatusNotStopped(error)
+            }
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::PricePricePlanResultNotFound(_) => {
+                Self::PricePricePlanResultNotFound(error)
+            }
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::InvalidMarketImageStatusNotSupported(_) => {
+                Self::InvalidMarketImageStatusNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidParamAsync(_) => Self::InvalidParamAsync(error),
+            Self::MissingParameterDiskCategory(_) => {
+                Self::MissingParameterDiskCategory(error)
+            }
+            Self::InvalidParameterDiskCategory(_) => {
+                Self::InvalidParameterDiskCategory(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(_) => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::InvalidInstanceNatPortMapNotSupport(_) => {
+                Self::InvalidInstanceNatPortMapNotSupport(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidOperationEipNotSupport(_) => {
+                Self::InvalidOperationEipNotSupport(error)
+            }
+            Self::InvalidParameterInternetMaxBandwidthOut(_) => {
+                Self::InvalidParameterInternetMaxBandwidthOut(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidOperationInstanceWithEipNotSupport(_) => {
+                Self::InvalidOperationInstanceWithEipNotSupport(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidOperationNotAllowed(_) => {
+                Self::InvalidOperationNotAllowed(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            Self::InvalidOperationRebootingRequired(_) => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(_) => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingTemporaryStartTime(_) => Self::MissingTemporaryStartTime(error),
+            Self::MissingTemporaryEndTime(_) => Self::MissingTemporaryEndTime(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -192,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVncPasswdResponse {
 /// Service errors of `ModifyInstanceVncPasswd`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceVncPasswdError {
     /// HTTP 400 `IncorrectVncPassword.Malformed`: The specified parameter VncPassword is not valid.
@@ -246,6 +245,23 @@ impl ModifyInstanceVncPasswdError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::NoSuchResource(error) => ("NoSuchResource", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceVncPasswdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVncPasswordMalformed(_) => {
+                Self::IncorrectVncPasswordMalformed(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInstanceVpcAttributeResponse {
 /// Service errors of `ModifyInstanceVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInstanceVpcAttributeError {
     /// HTTP 400 `InvalidTarget.TrafficMirrorSession`: Instance is target of traffic mirror session.
@@ -653,6 +652,133 @@ impl ModifyInstanceVpcAttributeError {
             Self::InvalidDependenceSlb(error) => ("InvalidDependenceSlb", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInstanceVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTargetTrafficMirrorSession(_) => {
+                Self::InvalidTargetTrafficMirrorSession(error)
+            }
+            Self::InvalidSourceTrafficMirrorSession(_) => {
+                Self::InvalidSourceTrafficMirrorSession(error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVSwitchIdMismatch(_) => Self::InvalidVSwitchIdMismatch(error),
+            Self::InvalidPrivateIpAddressMismatch(_) => {
+                Self::InvalidPrivateIpAddressMismatch(error)
+            }
+            Self::InvalidPrivateIpChanging(_) => Self::InvalidPrivateIpChanging(error),
+            Self::PrimaryEniHasSubIp(_) => Self::PrimaryEniHasSubIp(error),
+            Self::VSwitchIdNotMatch(_) => Self::VSwitchIdNotMatch(error),
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidParameterSecurityGroupId(_) => {
+                Self::InvalidParameterSecurityGroupId(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidIpIpv6Assigned(_) => Self::InvalidIpIpv6Assigned(error),
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidInstanceHasTransitionRecord(_) => {
+                Self::InvalidInstanceHasTransitionRecord(error)
+            }
+            Self::InvalidInstanceStatusNotNormal(_) => {
+                Self::InvalidInstanceStatusNotNormal(error)
+            }
+            Self::InvalidVpcIdSharedVpc(_) => Self::InvalidVpcIdSharedVpc(error),
+            Self::InvalidOperationNotAllowed(_) => {
+                Self::InvalidOperationNotAllowed(error)
+            }
+            Self::InvalidParameterToSecurityGroupId(_) => {
+                Self::InvalidParameterToSecurityGroupId(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationVswAndEcsAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationCloudBoxEcsNotSupport(_) => {
+                Self::InvalidOperationCloudBoxEcsNotSupport(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::InvalidParameterInvalidInstanceId(_) => {
+                Self::InvalidParameterInvalidInstanceId(error)
+            }
+            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
+            Self::InvalidRegionValueNotSupported(_) => {
+                Self::InvalidRegionValueNotSupported(error)
+            }
+            Self::InvalidInstanceAttachedEni(_) => {
+                Self::InvalidInstanceAttachedEni(error)
+            }
+            Self::InvalidIpMultiPrimaryIp(_) => Self::InvalidIpMultiPrimaryIp(error),
+            Self::InvalidIpIpv6(_) => Self::InvalidIpIpv6(error),
+            Self::InvalidVSwitchNotBelongToVpc(_) => {
+                Self::InvalidVSwitchNotBelongToVpc(error)
+            }
+            Self::InvalidParameterEniNo(_) => Self::InvalidParameterEniNo(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupTypeNotSupportClassic(_) => {
+                Self::InvalidSecurityGroupTypeNotSupportClassic(error)
+            }
+            Self::InvalidSecurityGroupVpcNotBelongToOneVpc(_) => {
+                Self::InvalidSecurityGroupVpcNotBelongToOneVpc(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::InvalidParameterAlreadyInTargetVpc(_) => {
+                Self::InvalidParameterAlreadyInTargetVpc(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidParameterMustBeEmpty(_) => {
+                Self::InvalidParameterMustBeEmpty(error)
+            }
+            Self::InvalidParameterNotEnoughIpInVSwitch(_) => {
+                Self::InvalidParameterNotEnoughIpInVSwitch(error)
+            }
+            Self::InvalidDependenceMutliDirectlyEip(_) => {
+                Self::InvalidDependenceMutliDirectlyEip(error)
+            }
+            Self::InvalidDependenceHaVip(_) => Self::InvalidDependenceHaVip(error),
+            Self::InvalidDependenceNextHopOfCustomRouter(_) => {
+                Self::InvalidDependenceNextHopOfCustomRouter(error)
+            }
+            Self::InvalidDependenceBeenUsedAsAppServer(_) => {
+                Self::InvalidDependenceBeenUsedAsAppServer(error)
+            }
+            Self::InvalidDependenceGrantAccess(_) => {
+                Self::InvalidDependenceGrantAccess(error)
+            }
+            Self::InvalidDependenceBindGa(_) => Self::InvalidDependenceBindGa(error),
+            Self::InvalidDependenceSlb(_) => Self::InvalidDependenceSlb(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -431,7 +431,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyInvocationAttributeResponse {
 /// Service errors of `ModifyInvocationAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyInvocationAttributeError {
     /// HTTP 400 `InvalidParameter.Frequency`: The specified parameter Frequency is not valid.
@@ -605,6 +604,65 @@ impl ModifyInvocationAttributeError {
             Self::InvalidCommandIdNotFound(error) => ("InvalidCommandIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyInvocationAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterFrequency(_) => Self::InvalidParameterFrequency(error),
+            Self::InvalidParametersKeyDuplicate(_) => {
+                Self::InvalidParametersKeyDuplicate(error)
+            }
+            Self::InvalidParametersKeyNotMatch(_) => {
+                Self::InvalidParametersKeyNotMatch(error)
+            }
+            Self::InvalidParametersKeyMalformed(_) => {
+                Self::InvalidParametersKeyMalformed(error)
+            }
+            Self::InvalidParametersKeyEmpty(_) => Self::InvalidParametersKeyEmpty(error),
+            Self::InvalidCommandContentDecodeError(_) => {
+                Self::InvalidCommandContentDecodeError(error)
+            }
+            Self::InvalidInstanceIdOsTypeUnsupported(_) => {
+                Self::InvalidInstanceIdOsTypeUnsupported(error)
+            }
+            Self::InvalidOperationRepeatModeUnsupported(_) => {
+                Self::InvalidOperationRepeatModeUnsupported(error)
+            }
+            Self::InvalidOperationInvokeAlreadyFinished(_) => {
+                Self::InvalidOperationInvokeAlreadyFinished(error)
+            }
+            Self::InvalidOperationCloudAssistantVersionUnsupported(_) => {
+                Self::InvalidOperationCloudAssistantVersionUnsupported(error)
+            }
+            Self::InvalidOperationModifyPublicCommandUnsupported(_) => {
+                Self::InvalidOperationModifyPublicCommandUnsupported(error)
+            }
+            Self::InvalidCommandContentLengthLimitExceeded(_) => {
+                Self::InvalidCommandContentLengthLimitExceeded(error)
+            }
+            Self::InvalidParametersCountLimitExceeded(_) => {
+                Self::InvalidParametersCountLimitExceeded(error)
+            }
+            Self::InvalidParametersKeyLengthLimitExceeded(_) => {
+                Self::InvalidParametersKeyLengthLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdCountLimitExceeded(_) => {
+                Self::InvalidInstanceIdCountLimitExceeded(error)
+            }
+            Self::CommandLimitExceeded(_) => Self::CommandLimitExceeded(error),
+            Self::InvalidParametersValueTypeUnsupported(_) => {
+                Self::InvalidParametersValueTypeUnsupported(error)
+            }
+            Self::InvalidInvokeIdNotFound(_) => Self::InvalidInvokeIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidCommandIdNotFound(_) => Self::InvalidCommandIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

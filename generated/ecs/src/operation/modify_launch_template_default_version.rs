@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLaunchTemplateDefaultVersionRespon
 /// Service errors of `ModifyLaunchTemplateDefaultVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLaunchTemplateDefaultVersionError {
     /// HTTP 400 `InvalidRegion.NotExist`: %s
@@ -269,6 +268,25 @@ impl ModifyLaunchTemplateDefaultVersionError {
                 ("InvalidLaunchTemplateVersionNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyLaunchTemplateDefaultVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionNotExist(_) => Self::InvalidRegionNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InnerServiceFailed(_) => Self::InnerServiceFailed(error),
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(_) => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -426,7 +426,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNetworkInterfaceAttributeResponse 
 /// Service errors of `ModifyNetworkInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNetworkInterfaceAttributeError {
     /// HTTP 400 `InvalidOperation.NotSupportModifyQueueNumber`: %s
@@ -846,6 +845,155 @@ impl ModifyNetworkInterfaceAttributeError {
                 ("InvalidParameterSecurityGroupIdRepeated", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNetworkInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationNotSupportModifyQueueNumber(_) => {
+                Self::InvalidOperationNotSupportModifyQueueNumber(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::InvalidParamsEniId(_) => Self::InvalidParamsEniId(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(_) => {
+                Self::InvalidConnectionTrackingConfigurationRegionOrUserNotSupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParameterEniConnectionTrackingConfiguration(_) => {
+                Self::InvalidParameterEniConnectionTrackingConfiguration(error)
+            }
+            Self::InvalidOperationMaxEniQueuePairNumberExceed(_) => {
+                Self::InvalidOperationMaxEniQueuePairNumberExceed(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformance(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformance(error)
+            }
+            Self::InvalidTrafficModeModifyToStandardNotSupported(_) => {
+                Self::InvalidTrafficModeModifyToStandardNotSupported(error)
+            }
+            Self::InvalidOperationEniTrafficModeNotSupportIPv6(_) => {
+                Self::InvalidOperationEniTrafficModeNotSupportIPv6(error)
+            }
+            Self::InvalidOperationEniQueuePairNumberOverflow(_) => {
+                Self::InvalidOperationEniQueuePairNumberOverflow(error)
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportRss(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportRss(error)
+            }
+            Self::InvalidParameterEniEnhancedNetwork(_) => {
+                Self::InvalidParameterEniEnhancedNetwork(error)
+            }
+            Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(_) => {
+                Self::InvalidOperationNotSupportModifyVfQueueNumberAndVfQuantity(error)
+            }
+            Self::InvalidOperationTrunkAttachmentMustEmpty(_) => {
+                Self::InvalidOperationTrunkAttachmentMustEmpty(error)
+            }
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidOperationMultiGroupType(_) => {
+                Self::InvalidOperationMultiGroupType(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidParamsNetworkInterfaceName(_) => {
+                Self::InvalidParamsNetworkInterfaceName(error)
+            }
+            Self::InvalidOperationModifyPrimaryEniQueueNumber(_) => {
+                Self::InvalidOperationModifyPrimaryEniQueueNumber(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(_) => {
+                Self::InvalidOperationPrimaryEniOnlySupportModifyNameAndDesc(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

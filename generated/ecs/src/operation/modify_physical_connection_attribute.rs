@@ -259,7 +259,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPhysicalConnectionAttributeRespons
 /// Service errors of `ModifyPhysicalConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPhysicalConnectionAttributeError {
     /// HTTP 400 `InvalidLineOperator.Malformd`: The LineOperator provided was invalid.
@@ -360,6 +359,44 @@ impl ModifyPhysicalConnectionAttributeError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyPhysicalConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidLineOperatorMalformd(_) => {
+                Self::InvalidLineOperatorMalformd(error)
+            }
+            Self::InvalidPeerLocationMalformd(_) => {
+                Self::InvalidPeerLocationMalformd(error)
+            }
+            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
+            Self::InvalidRedundantPhysicalConnection(_) => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPortRangeListResponse {
 /// Service errors of `ModifyPortRangeList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPortRangeListError {
     /// HTTP 400 `InvalidOperation.Conflict`: The port range list has conflict task.
@@ -366,6 +365,43 @@ impl ModifyPortRangeListError {
             Self::AuthorizationLimitExceed(error) => ("AuthorizationLimitExceed", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyPortRangeListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationMaxEntriesCountExceed(_) => {
+                Self::InvalidOperationMaxEntriesCountExceed(error)
+            }
+            Self::InvalidOperationEntryCountExceedMaxEntries(_) => {
+                Self::InvalidOperationEntryCountExceedMaxEntries(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidParameterPortRangeDuplicated(_) => {
+                Self::InvalidParameterPortRangeDuplicated(error)
+            }
+            Self::InvalidParameterPortRangeListName(_) => {
+                Self::InvalidParameterPortRangeListName(error)
+            }
+            Self::InvalidMaxEntriesLessThanCurrentEntries(_) => {
+                Self::InvalidMaxEntriesLessThanCurrentEntries(error)
+            }
+            Self::InvalidParameterPortRange(_) => Self::InvalidParameterPortRange(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

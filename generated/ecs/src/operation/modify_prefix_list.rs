@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPrefixListResponse {
 /// Service errors of `ModifyPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPrefixListError {
     /// HTTP 400 `MissingParameter`: %s
@@ -323,6 +322,34 @@ impl ModifyPrefixListError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterPrefixListName(_) => {
+                Self::InvalidParameterPrefixListName(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterCidrDuplicated(_) => {
+                Self::InvalidParameterCidrDuplicated(error)
+            }
+            Self::InvalidParameterCidrMalformed(_) => {
+                Self::InvalidParameterCidrMalformed(error)
+            }
+            Self::LimitExceedMaxEntries(_) => Self::LimitExceedMaxEntries(error),
+            Self::LimitExceedEntry(_) => Self::LimitExceedEntry(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

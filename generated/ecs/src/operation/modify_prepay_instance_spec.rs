@@ -456,7 +456,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyPrepayInstanceSpecResponse {
 /// Service errors of `ModifyPrepayInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyPrepayInstanceSpecError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -942,6 +941,179 @@ impl ModifyPrepayInstanceSpecError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyPrepayInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidBillingMethodValueNotSupported(_) => {
+                Self::InvalidBillingMethodValueNotSupported(error)
+            }
+            Self::InvalidInstancePurchaseNotFound(_) => {
+                Self::InvalidInstancePurchaseNotFound(error)
+            }
+            Self::InvalidInstanceUnpaidOrder(_) => {
+                Self::InvalidInstanceUnpaidOrder(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::OrderCreationFailed(_) => Self::OrderCreationFailed(error),
+            Self::Throttling(_) => Self::Throttling(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRebootTimeMalFormed(_) => {
+                Self::InvalidRebootTimeMalFormed(error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(_) => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidInstanceChargeTypeValueNotSupported(_) => {
+                Self::InvalidInstanceChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidStatusNotStopped(_) => Self::InvalidStatusNotStopped(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::InstanceDowngradeQuotaExceed(_) => {
+                Self::InstanceDowngradeQuotaExceed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidActionWithActiveElasticUpgrade(_) => {
+                Self::InvalidActionWithActiveElasticUpgrade(error)
+            }
+            Self::InstanceTypeNotSupportedTooManyDisksAttached(_) => {
+                Self::InstanceTypeNotSupportedTooManyDisksAttached(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::MissingParameterDiskCategory(_) => {
+                Self::MissingParameterDiskCategory(error)
+            }
+            Self::InvalidParameterDiskCategory(_) => {
+                Self::InvalidParameterDiskCategory(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidSystemDiskCategoryNotMatchInstanceType(_) => {
+                Self::InvalidSystemDiskCategoryNotMatchInstanceType(error)
+            }
+            Self::QuotaExceedRufundVcpu(_) => Self::QuotaExceedRufundVcpu(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidOperationOnlineModificationUnsupported(_) => {
+                Self::InvalidOperationOnlineModificationUnsupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidParameterInstanceId(_) => {
+                Self::InvalidParameterInstanceId(error)
+            }
+            Self::InvalidOperationStarterPackage(_) => {
+                Self::InvalidOperationStarterPackage(error)
+            }
+            Self::InvalidInstancePreInstanceExpired(_) => {
+                Self::InvalidInstancePreInstanceExpired(error)
+            }
+            Self::InvalidInstanceEipNotSupport(_) => {
+                Self::InvalidInstanceEipNotSupport(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationMaxModifyOnlineNumberExceeded(_) => {
+                Self::InvalidOperationMaxModifyOnlineNumberExceeded(error)
+            }
+            Self::InvalidOperationRebootingRequired(_) => {
+                Self::InvalidOperationRebootingRequired(error)
+            }
+            Self::InvalidOperationOsTypeNotSupported(_) => {
+                Self::InvalidOperationOsTypeNotSupported(error)
+            }
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::BillingMethodNotFound(_) => Self::BillingMethodNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ImageOrderFailed(_) => Self::ImageOrderFailed(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

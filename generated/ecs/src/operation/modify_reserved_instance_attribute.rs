@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstanceAttributeResponse 
 /// Service errors of `ModifyReservedInstanceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAttributeError {
     /// HTTP 403 `InvalidParameter.ReservedInstanceName`: The reservedInstanceName is invalid.
@@ -272,6 +271,23 @@ impl ModifyReservedInstanceAttributeError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyReservedInstanceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidReservedInstanceIdNotFound(_) => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -242,7 +242,6 @@ for ModifyReservedInstanceAutoRenewAttributeResponse {
 /// Service errors of `ModifyReservedInstanceAutoRenewAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyReservedInstanceAutoRenewAttributeError {
     /// HTTP 400 `InvalidParameter.Duration`: The specified parameter Duration is invalid.
@@ -307,6 +306,30 @@ impl ModifyReservedInstanceAutoRenewAttributeError {
             }
             Self::InValidParameter(error) => ("InValidParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyReservedInstanceAutoRenewAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDuration(_) => Self::InvalidParameterDuration(error),
+            Self::AbsMissingParamterInstanceId(_) => {
+                Self::AbsMissingParamterInstanceId(error)
+            }
+            Self::InvalidParameterToManyInstanceIds(_) => {
+                Self::InvalidParameterToManyInstanceIds(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::InvalidParameterRenewalStatus(_) => {
+                Self::InvalidParameterRenewalStatus(error)
+            }
+            Self::InValidParameter(_) => Self::InValidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -275,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyReservedInstancesResponse {
 /// Service errors of `ModifyReservedInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyReservedInstancesError {
     /// HTTP 400 `InvalidInstanceType.ValueUnauthorized`: The specified InstanceType is not authorized.
@@ -557,6 +556,102 @@ impl ModifyReservedInstancesError {
             Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyReservedInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidReservedInstanceNameMalformed(_) => {
+                Self::InvalidReservedInstanceNameMalformed(error)
+            }
+            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameterReservedInstanceId(_) => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(_) => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            Self::InvalidParameterSplitOrMerge(_) => {
+                Self::InvalidParameterSplitOrMerge(error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            Self::InvalidParameterValueNotSupported(_) => {
+                Self::InvalidParameterValueNotSupported(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidScopeValueNotSupported(_) => {
+                Self::InvalidScopeValueNotSupported(error)
+            }
+            Self::InvalidConfigurationValueNotSupported(_) => {
+                Self::InvalidConfigurationValueNotSupported(error)
+            }
+            Self::InvalidZoneIdValueNotSupported(_) => {
+                Self::InvalidZoneIdValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceAmountValueNotSupported(_) => {
+                Self::InvalidInstanceAmountValueNotSupported(error)
+            }
+            Self::OperationDeniedOnlyModifyName(_) => {
+                Self::OperationDeniedOnlyModifyName(error)
+            }
+            Self::InvalidReservedInstanceIdNotFound(_) => {
+                Self::InvalidReservedInstanceIdNotFound(error)
+            }
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

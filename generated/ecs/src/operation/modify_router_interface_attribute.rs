@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
 /// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceAttributeError {
     /// HTTP 400 `IncorrectStatus`: RouterInterface can be operated by this action only when the status is Active,idle or inactive.
@@ -319,6 +318,34 @@ impl ModifyRouterInterfaceAttributeError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidNameMalformd(_) => Self::InvalidNameMalformd(error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
+            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
+            Self::InvalidParamModifyRouterInterface(_) => {
+                Self::InvalidParamModifyRouterInterface(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

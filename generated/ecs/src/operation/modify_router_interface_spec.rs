@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {
 /// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceSpecError {
     /// HTTP 400 `InvalidSpec.ValudNotSupported`: The specified Spec is not supported.
@@ -273,6 +272,35 @@ impl ModifyRouterInterfaceSpecError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouterInterfaceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSpecValudNotSupported(_) => {
+                Self::InvalidSpecValudNotSupported(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
+            Self::InvalidInstanceStatusError(_) => {
+                Self::InvalidInstanceStatusError(error)
+            }
+            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

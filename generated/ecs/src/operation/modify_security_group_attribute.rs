@@ -209,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupAttributeResponse {
 /// Service errors of `ModifySecurityGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupAttributeError {
     /// HTTP 400 `InvalidSecurityGroupName.Malformed`: Specified security group name is not valid.
@@ -269,6 +268,28 @@ impl ModifySecurityGroupAttributeError {
                 ("InvalidSecurityGroupIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySecurityGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSecurityGroupNameMalformed(_) => {
+                Self::InvalidSecurityGroupNameMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

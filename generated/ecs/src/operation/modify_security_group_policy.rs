@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupPolicyResponse {
 /// Service errors of `ModifySecurityGroupPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupPolicyError {
     /// HTTP 400 `MissingParamter.RegionId`: The RegionId should not be null.
@@ -283,6 +282,29 @@ impl ModifySecurityGroupPolicyError {
                 ("InvalidParameterInnerAccessPolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySecurityGroupPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamterRegionId(_) => Self::MissingParamterRegionId(error),
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidParameterInnerAccessPolicy(_) => {
+                Self::InvalidParameterInnerAccessPolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

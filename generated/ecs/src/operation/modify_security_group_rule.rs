@@ -600,7 +600,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySecurityGroupRuleResponse {
 /// Service errors of `ModifySecurityGroupRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySecurityGroupRuleError {
     /// HTTP 400 `OperationDenied`: The specified IpProtocol does not exist or IpProtocol and PortRange do not match.
@@ -940,6 +939,130 @@ impl ModifySecurityGroupRuleError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySecurityGroupRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpProtocolMalformed(_) => {
+                Self::InvalidIpProtocolMalformed(error)
+            }
+            Self::InvalidSourceCidrIpMalformed(_) => {
+                Self::InvalidSourceCidrIpMalformed(error)
+            }
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidSourceGroupIdMismatch(_) => {
+                Self::InvalidSourceGroupIdMismatch(error)
+            }
+            Self::InvalidSourceGroupNotFound(_) => {
+                Self::InvalidSourceGroupNotFound(error)
+            }
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidOperationModifySgRuleEntityType(_) => {
+                Self::InvalidOperationModifySgRuleEntityType(error)
+            }
+            Self::AuthorizationLimitExceed(_) => Self::AuthorizationLimitExceed(error),
+            Self::InvalidParamProtocolAndPortRangeMismatch(_) => {
+                Self::InvalidParamProtocolAndPortRangeMismatch(error)
+            }
+            Self::InvalidParamProtocolAndAddressFamilyMismatch(_) => {
+                Self::InvalidParamProtocolAndAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamPrefixListAddressFamilyMismatch(_) => {
+                Self::InvalidParamPrefixListAddressFamilyMismatch(error)
+            }
+            Self::InvalidParamInvalidModifyRuleRequest(_) => {
+                Self::InvalidParamInvalidModifyRuleRequest(error)
+            }
+            Self::InvalidOperationModifyNicType(_) => {
+                Self::InvalidOperationModifyNicType(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidOperationRuleDuplicate(_) => {
+                Self::InvalidOperationRuleDuplicate(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidSourceOrDestGroupIdDirectionMissmatch(_) => {
+                Self::InvalidSourceOrDestGroupIdDirectionMissmatch(error)
+            }
+            Self::InvalidOperationModifyPortRangeType(_) => {
+                Self::InvalidOperationModifyPortRangeType(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidSourceGroupIdNotFound(_) => {
+                Self::InvalidSourceGroupIdNotFound(error)
+            }
+            Self::SecurityGroupRuleNotFound(_) => Self::SecurityGroupRuleNotFound(error),
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotAttributeResponse {
 /// Service errors of `ModifySnapshotAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySnapshotAttributeError {
     /// HTTP 400 `InvalidSnapshotName.Malformed`: The specified SnapshotName is wrongly formed.
@@ -326,6 +325,39 @@ impl ModifySnapshotAttributeError {
                 ("InvalidSnapshotDisableInstantAccessMalformed", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySnapshotAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSnapshotNameMalformed(_) => {
+                Self::InvalidSnapshotNameMalformed(error)
+            }
+            Self::NoAttributeToModify(_) => Self::NoAttributeToModify(error),
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::IncorrectDiskStatusCreatingSnapshot(_) => {
+                Self::IncorrectDiskStatusCreatingSnapshot(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidSnapshotDisableInstantAccessMalformed(_) => {
+                Self::InvalidSnapshotDisableInstantAccessMalformed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

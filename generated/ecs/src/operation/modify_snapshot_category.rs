@@ -213,7 +213,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotCategoryResponse {
 /// Service errors of `ModifySnapshotCategory`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySnapshotCategoryError {
     /// HTTP 400 `InvalidRetentionDays.Malformed`: The specified RetentionDays is not valid.
@@ -351,6 +350,53 @@ impl ModifySnapshotCategoryError {
                 ("InvalidSnapshotIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySnapshotCategoryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRetentionDaysMalformed(_) => {
+                Self::InvalidRetentionDaysMalformed(error)
+            }
+            Self::InvalidOperationDecreaseRetentionDaysUnsupported(_) => {
+                Self::InvalidOperationDecreaseRetentionDaysUnsupported(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidOperationArchiveSharedSnapshotUnsupported(_) => {
+                Self::InvalidOperationArchiveSharedSnapshotUnsupported(error)
+            }
+            Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(_) => {
+                Self::InvalidOperationArchiveCloudBoxSnapshotUnsupported(error)
+            }
+            Self::InvalidStatusSnapshotUnfinished(_) => {
+                Self::InvalidStatusSnapshotUnfinished(error)
+            }
+            Self::InvalidStatusSnapshotAgeLimit(_) => {
+                Self::InvalidStatusSnapshotAgeLimit(error)
+            }
+            Self::InvalidStatusSnapshotInArchive(_) => {
+                Self::InvalidStatusSnapshotInArchive(error)
+            }
+            Self::InvalidParameterSnapshotCategory(_) => {
+                Self::InvalidParameterSnapshotCategory(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidOperationInstantAccessEnabledUnsupport(_) => {
+                Self::InvalidOperationInstantAccessEnabledUnsupport(error)
+            }
+            Self::InvalidOperationEncryptedSnapshotUnsupport(_) => {
+                Self::InvalidOperationEncryptedSnapshotUnsupport(error)
+            }
+            Self::QuotaExceedConcurrentArchiveSnapshotQuota(_) => {
+                Self::QuotaExceedConcurrentArchiveSnapshotQuota(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnapshotGroupResponse {
 /// Service errors of `ModifySnapshotGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySnapshotGroupError {
     /// HTTP 400 `InvalidParameter.Name`: The specified Name is invalid.
@@ -242,6 +241,23 @@ impl ModifySnapshotGroupError {
                 ("InvalidSnapshotGroupNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySnapshotGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterDescription(_) => {
+                Self::InvalidParameterDescription(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnapshotGroupNotFound(_) => {
+                Self::InvalidSnapshotGroupNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

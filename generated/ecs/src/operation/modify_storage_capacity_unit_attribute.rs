@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyStorageCapacityUnitAttributeRespon
 /// Service errors of `ModifyStorageCapacityUnitAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyStorageCapacityUnitAttributeError {
     /// HTTP 400 `MissingParameter.RegionId`: The specified RegionId should not be null.
@@ -257,6 +256,26 @@ impl ModifyStorageCapacityUnitAttributeError {
                 ("InvalidStorageCapacityUnitIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyStorageCapacityUnitAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameterStorageCapacityUnitId(_) => {
+                Self::MissingParameterStorageCapacityUnitId(error)
+            }
+            Self::InvalidStorageCapacityUnitIdNotFound(_) => {
+                Self::InvalidStorageCapacityUnitIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

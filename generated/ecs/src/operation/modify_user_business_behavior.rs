@@ -163,7 +163,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyUserBusinessBehaviorResponse {
 /// Service errors of `ModifyUserBusinessBehavior`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyUserBusinessBehaviorError {
     /// HTTP 403 `InvalidAction.UserForbidden`: Specified action is not valid.
@@ -197,6 +196,19 @@ impl ModifyUserBusinessBehaviorError {
             }
             Self::InvalidParams(error) => ("InvalidParams", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyUserBusinessBehaviorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionUserForbidden(_) => {
+                Self::InvalidActionUserForbidden(error)
+            }
+            Self::InvalidParams(_) => Self::InvalidParams(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -170,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -222,6 +221,26 @@ impl ModifyVSwitchAttributeError {
             Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVSwitchAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

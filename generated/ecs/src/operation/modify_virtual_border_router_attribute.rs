@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeRespon
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `InvalidVbrId.NotFound`: The specified VirutalBorderRouter is not found.
@@ -392,6 +391,57 @@ impl ModifyVirtualBorderRouterAttributeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

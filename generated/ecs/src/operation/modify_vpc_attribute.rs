@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `InvalidDescription.Malformed`: description not valid..
@@ -280,6 +279,35 @@ impl ModifyVpcAttributeError {
             }
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
+            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            Self::OperationFailedClassicLinkEnabled(_) => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -148,7 +148,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenSnapshotServiceResponse {
 /// Service errors of `OpenSnapshotService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenSnapshotServiceError {
     /// A code this spec does not document.
@@ -170,6 +169,15 @@ impl OpenSnapshotServiceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenSnapshotServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -264,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseElasticityAssuranceResponse {
 /// Service errors of `PurchaseElasticityAssurance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PurchaseElasticityAssuranceError {
     /// HTTP 400 `InvalidStartTime.MalFormed`: The specified StartTime is out of the permitted range.
@@ -320,6 +319,27 @@ impl PurchaseElasticityAssuranceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PurchaseElasticityAssuranceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

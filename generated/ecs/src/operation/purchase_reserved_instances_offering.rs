@@ -533,7 +533,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseReservedInstancesOfferingRespons
 /// Service errors of `PurchaseReservedInstancesOffering`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PurchaseReservedInstancesOfferingError {
     /// HTTP 400 `InvalidStartTime.ScopeNotMatch`: Zonal reservedInstance not supported for scheduled creating.
@@ -778,6 +777,88 @@ impl PurchaseReservedInstancesOfferingError {
             Self::PaymentMethodNotFound(error) => ("PaymentMethodNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PurchaseReservedInstancesOfferingError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStartTimeScopeNotMatch(_) => {
+                Self::InvalidStartTimeScopeNotMatch(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameterScope(_) => Self::InvalidParameterScope(error),
+            Self::InvalidReservedInstanceStatusValueNotSupported(_) => {
+                Self::InvalidReservedInstanceStatusValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingTypeValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingTypeValueNotSupported(error)
+            }
+            Self::InvalidReservedInstanceOfferingClassValueNotSupported(_) => {
+                Self::InvalidReservedInstanceOfferingClassValueNotSupported(error)
+            }
+            Self::MissingParameterZoneId(_) => Self::MissingParameterZoneId(error),
+            Self::MissingParameterInstanceType(_) => {
+                Self::MissingParameterInstanceType(error)
+            }
+            Self::MissingParameterReservedInstanceId(_) => {
+                Self::MissingParameterReservedInstanceId(error)
+            }
+            Self::MissingParameterReservedInstanceConfiguration(_) => {
+                Self::MissingParameterReservedInstanceConfiguration(error)
+            }
+            Self::InvalidParameterSplitOrMerge(_) => {
+                Self::InvalidParameterSplitOrMerge(error)
+            }
+            Self::MissingParameterInstanceTypeAndAmountBothEmpty(_) => {
+                Self::MissingParameterInstanceTypeAndAmountBothEmpty(error)
+            }
+            Self::InvalidReservedInstancePlatformValueNotSupported(_) => {
+                Self::InvalidReservedInstancePlatformValueNotSupported(error)
+            }
+            Self::InvalidParameterReservedInstanceName(_) => {
+                Self::InvalidParameterReservedInstanceName(error)
+            }
+            Self::InvalidReservedInstanceZoneValueNotSupported(_) => {
+                Self::InvalidReservedInstanceZoneValueNotSupported(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

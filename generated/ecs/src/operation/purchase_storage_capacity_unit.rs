@@ -377,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for PurchaseStorageCapacityUnitResponse {
 /// Service errors of `PurchaseStorageCapacityUnit`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PurchaseStorageCapacityUnitError {
     /// HTTP 400 `InvalidParameter.Period`: The specified Period is not valid.
@@ -457,6 +456,34 @@ impl PurchaseStorageCapacityUnitError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PurchaseStorageCapacityUnitError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidParameterName(_) => Self::InvalidParameterName(error),
+            Self::InvalidParameterCapacity(_) => Self::InvalidParameterCapacity(error),
+            Self::MissingParameterCapacity(_) => Self::MissingParameterCapacity(error),
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterCapacityExceed(_) => {
+                Self::InvalidParameterCapacityExceed(error)
+            }
+            Self::InvalidStartTimeNotSupported(_) => {
+                Self::InvalidStartTimeNotSupported(error)
+            }
+            Self::InvalidStartTimeMalFormed(_) => Self::InvalidStartTimeMalFormed(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -167,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for ReActivateInstancesResponse {
 /// Service errors of `ReActivateInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReActivateInstancesError {
     /// HTTP 400 `ReopenInstance.InstanceNotEnoughBalance`: Reopen instance must have enough account balance.
@@ -243,6 +242,30 @@ impl ReActivateInstancesError {
             Self::InvalidPayTypeNotSupport(error) => ("InvalidPayTypeNotSupport", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReActivateInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ReopenInstanceInstanceNotEnoughBalance(_) => {
+                Self::ReopenInstanceInstanceNotEnoughBalance(error)
+            }
+            Self::ReopenInstanceImageNotEnoughBalance(_) => {
+                Self::ReopenInstanceImageNotEnoughBalance(error)
+            }
+            Self::ReopenInstanceInstanceStatusNotValid(_) => {
+                Self::ReopenInstanceInstanceStatusNotValid(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidPayTypeNotSupport(_) => Self::InvalidPayTypeNotSupport(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

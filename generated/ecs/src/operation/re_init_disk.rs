@@ -257,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for ReInitDiskResponse {
 /// Service errors of `ReInitDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReInitDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -451,6 +450,73 @@ impl ReInitDiskError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReInitDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LoginAsNonRootImageNotSupport(_) => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(_) => {
+                Self::DiskHasSnapshotsWithInstantAccessEnabledOperationNotSupported(
+                    error,
+                )
+            }
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::DependencyViolationIoOptimize(_) => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::LoginAsNonRootRegionNotSupport(_) => {
+                Self::LoginAsNonRootRegionNotSupport(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::SharedImageDeleted(_) => Self::SharedImageDeleted(error),
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidSourceSnapshot(_) => Self::InvalidSourceSnapshot(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidDiskIdOperationNotSupported(_) => {
+                Self::InvalidDiskIdOperationNotSupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

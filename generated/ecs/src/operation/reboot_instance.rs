@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for RebootInstanceResponse {
 /// Service errors of `RebootInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RebootInstanceError {
     /// HTTP 403 `IncorrectInstanceStatus`: The current status of the resource does not support this operation.
@@ -296,6 +295,38 @@ impl RebootInstanceError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RebootInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -207,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for RedeployDedicatedHostResponse {
 /// Service errors of `RedeployDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RedeployDedicatedHostError {
     /// HTTP 400 `InvalidDedicatedHostStatus.Malformed`: The specified DedicatedHost is in inValid status to execute redeployment.
@@ -259,6 +258,25 @@ impl RedeployDedicatedHostError {
                 ("InvalidDedicatedHostIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RedeployDedicatedHostError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDedicatedHostStatusMalformed(_) => {
+                Self::InvalidDedicatedHostStatusMalformed(error)
+            }
+            Self::InvalidInstanceStatusUnstopped(_) => {
+                Self::InvalidInstanceStatusUnstopped(error)
+            }
+            Self::InvalidUserUnauthorized(_) => Self::InvalidUserUnauthorized(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

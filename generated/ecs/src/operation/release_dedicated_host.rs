@@ -196,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseDedicatedHostResponse {
 /// Service errors of `ReleaseDedicatedHost`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleaseDedicatedHostError {
     /// HTTP 400 `ChargeTypeViolation`: The operation is not permitted due to charge type of the dedicated host.
@@ -256,6 +255,27 @@ impl ReleaseDedicatedHostError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleaseDedicatedHostError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::IncorrectHostStatusInitializing(_) => {
+                Self::IncorrectHostStatusInitializing(error)
+            }
+            Self::InstanceExist(_) => Self::InstanceExist(error),
+            Self::OperationDeniedDedicatedHostShared(_) => {
+                Self::OperationDeniedDedicatedHostShared(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleasePublicIpAddressResponse {
 /// Service errors of `ReleasePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleasePublicIpAddressError {
     /// HTTP 400 `OperationDenied`: Specified operation is denied as your instance is in VPC.
@@ -270,6 +269,26 @@ impl ReleasePublicIpAddressError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleasePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidIpAddressNotFound(_) => Self::InvalidIpAddressNotFound(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidIpAddressNeedInstanceId(_) => {
+                Self::InvalidIpAddressNeedInstanceId(error)
+            }
+            Self::OperationTimesOverLimit(_) => Self::OperationTimesOverLimit(error),
+            Self::ForbiddenExceedDuration(_) => Self::ForbiddenExceedDuration(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -192,7 +192,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveBandwidthPackageIpsResponse {
 /// Service errors of `RemoveBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveBandwidthPackageIpsError {
     /// HTTP 400 `InvalidIpCount.ValueNotSupported`: Can not remove all ips of the bandwidthPackage.
@@ -260,6 +259,31 @@ impl RemoveBandwidthPackageIpsError {
                 ("InvalidRemovedIpAddressesNotFoundError", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpCountValueNotSupported(_) => {
+                Self::InvalidIpCountValueNotSupported(error)
+            }
+            Self::InvalidRemovedIpAddressesNotFound(_) => {
+                Self::InvalidRemovedIpAddressesNotFound(error)
+            }
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidRemovedIpAddressesNotFoundError(_) => {
+                Self::InvalidRemovedIpAddressesNotFoundError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

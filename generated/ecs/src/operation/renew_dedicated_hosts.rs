@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewDedicatedHostsResponse {
 /// Service errors of `RenewDedicatedHosts`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RenewDedicatedHostsError {
     /// HTTP 400 `IdempotenceParamNotMatch`: Request uses a client token in a previous request but is not identical to that request.
@@ -328,6 +327,32 @@ impl RenewDedicatedHostsError {
             Self::LastTokenProcessing(error) => ("LastTokenProcessing", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RenewDedicatedHostsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::IncorrectHostStatus(_) => Self::IncorrectHostStatus(error),
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -325,7 +325,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewElasticityAssurancesResponse {
 /// Service errors of `RenewElasticityAssurances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RenewElasticityAssurancesError {
     /// HTTP 400 `InvalidPeriodUnit.ValueNotSupported`: The specified parameter PeriodUnit is not valid.
@@ -439,6 +438,49 @@ impl RenewElasticityAssurancesError {
                 ("InvalidPrivatePoolIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RenewElasticityAssurancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidParameterPeriodUnit(_) => {
+                Self::InvalidParameterPeriodUnit(error)
+            }
+            Self::InvalidParameterPeriod(_) => Self::InvalidParameterPeriod(error),
+            Self::InvalidParameterPrivatePoolOptionsId(_) => {
+                Self::InvalidParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidParameterResourceOwnerAccount(_) => {
+                Self::InvalidParameterResourceOwnerAccount(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::InvalidOperationPackageTypeUnsupported(_) => {
+                Self::InvalidOperationPackageTypeUnsupported(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::IncorrectPrivatePoolStatus(_) => {
+                Self::IncorrectPrivatePoolStatus(error)
+            }
+            Self::InvalidPrivatePoolIdNotFound(_) => {
+                Self::InvalidPrivatePoolIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

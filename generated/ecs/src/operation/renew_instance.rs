@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for RenewInstanceResponse {
 /// Service errors of `RenewInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RenewInstanceError {
     /// HTTP 400 `InvalidInternetChargeType.ValueNotSupported`: The specified InternetChargeType is not valid.
@@ -605,6 +604,130 @@ impl RenewInstanceError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RenewInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::InvalidRebootTimeMalformed(_) => {
+                Self::InvalidRebootTimeMalformed(error)
+            }
+            Self::InvalidRebootTimeValueNotSupported(_) => {
+                Self::InvalidRebootTimeValueNotSupported(error)
+            }
+            Self::IdempotenceParamNotMatch(_) => Self::IdempotenceParamNotMatch(error),
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeCodeUnauthorized(_) => {
+                Self::InvalidInstanceTypeCodeUnauthorized(error)
+            }
+            Self::InvalidInternetChargeTypeInstanceNotSupported(_) => {
+                Self::InvalidInternetChargeTypeInstanceNotSupported(error)
+            }
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::UpgradeNotSupported(_) => Self::UpgradeNotSupported(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::DependencyViolationInstanceType(_) => {
+                Self::DependencyViolationInstanceType(error)
+            }
+            Self::InvalidPeriodUnitValueNotSupported(_) => {
+                Self::InvalidPeriodUnitValueNotSupported(error)
+            }
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidPeriodExceededMaximumExpirationDate(_) => {
+                Self::InvalidPeriodExceededMaximumExpirationDate(error)
+            }
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::IdempotenceProcessing(_) => Self::IdempotenceProcessing(error),
+            Self::InvalidLoanOrderStatusUncompleted(_) => {
+                Self::InvalidLoanOrderStatusUncompleted(error)
+            }
+            Self::OperationDeniedUnfinishedOrder(_) => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            Self::InvalidPeriodNotFound(_) => Self::InvalidPeriodNotFound(error),
+            Self::InvalidExpectedRenewDayStarterPackageNotSupported(_) => {
+                Self::InvalidExpectedRenewDayStarterPackageNotSupported(error)
+            }
+            Self::InvalidParamExpectedRenewDay(_) => {
+                Self::InvalidParamExpectedRenewDay(error)
+            }
+            Self::QuotaExceedAlignInstance(_) => Self::QuotaExceedAlignInstance(error),
+            Self::InvalidExpectedRenewDayConflict(_) => {
+                Self::InvalidExpectedRenewDayConflict(error)
+            }
+            Self::InvalidExpectedRenewDayValueNotSupported(_) => {
+                Self::InvalidExpectedRenewDayValueNotSupported(error)
+            }
+            Self::OperationDeniedAbnormalInstanceInfo(_) => {
+                Self::OperationDeniedAbnormalInstanceInfo(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidOperationClassicNetworkTypeNotSupported(_) => {
+                Self::InvalidOperationClassicNetworkTypeNotSupported(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::DiskcategoryMismatch(_) => Self::DiskcategoryMismatch(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::LastTokenProcessing(_) => Self::LastTokenProcessing(error),
+            Self::InstanceUnPaidOrder(_) => Self::InstanceUnPaidOrder(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidDiskNotAllowed(_) => Self::InvalidDiskNotAllowed(error),
+            Self::InstanceTypeNotSupported(_) => Self::InstanceTypeNotSupported(error),
+            Self::InvalidChargeTypeNotSupported(_) => {
+                Self::InvalidChargeTypeNotSupported(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::InvalidPeriodStarterPackage(_) => {
+                Self::InvalidPeriodStarterPackage(error)
+            }
+            Self::RenewDateNotSupportedStarterPackage(_) => {
+                Self::RenewDateNotSupportedStarterPackage(error)
+            }
+            Self::PrePaidInstanceExpired(_) => Self::PrePaidInstanceExpired(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -476,7 +476,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceSystemDiskResponse {
 /// Service errors of `ReplaceSystemDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceSystemDiskError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -1014,6 +1013,195 @@ impl ReplaceSystemDiskError {
             }
             Self::NoSuchResource(error) => ("NoSuchResource", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReplaceSystemDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LoginAsNonRootImageNotSupport(_) => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidSystemDiskSize(_) => Self::InvalidSystemDiskSize(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::DependencyViolationIoOptimize(_) => {
+                Self::DependencyViolationIoOptimize(error)
+            }
+            Self::MissingParameterArchitecture(_) => {
+                Self::MissingParameterArchitecture(error)
+            }
+            Self::InvalidArchitectureMalformed(_) => {
+                Self::InvalidArchitectureMalformed(error)
+            }
+            Self::MissingParameterPlatform(_) => Self::MissingParameterPlatform(error),
+            Self::InvalidPlatformMalformed(_) => Self::InvalidPlatformMalformed(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidDatadiskDiskStatusViolation(_) => {
+                Self::InvalidDatadiskDiskStatusViolation(error)
+            }
+            Self::InvalidDatadiskDiskCategoryViolation(_) => {
+                Self::InvalidDatadiskDiskCategoryViolation(error)
+            }
+            Self::InvalidDatadiskChargeTypeViolation(_) => {
+                Self::InvalidDatadiskChargeTypeViolation(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidParameterDiskType(_) => Self::InvalidParameterDiskType(error),
+            Self::DiskInDedicatedBlockStorageCluster(_) => {
+                Self::DiskInDedicatedBlockStorageCluster(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(_) => {
+                Self::InvalidRegionIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::LoginAsNonRootRegionNotSupport(_) => {
+                Self::LoginAsNonRootRegionNotSupport(error)
+            }
+            Self::InvalidSystemDiskStatusIsTransfering(_) => {
+                Self::InvalidSystemDiskStatusIsTransfering(error)
+            }
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::ChargeTypeViolation(_) => Self::ChargeTypeViolation(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InstHasUnpaidOrder(_) => Self::InstHasUnpaidOrder(error),
+            Self::OperationDeniedInstanceCreating(_) => {
+                Self::OperationDeniedInstanceCreating(error)
+            }
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::OperationDeniedUnpaidOrder(_) => {
+                Self::OperationDeniedUnpaidOrder(error)
+            }
+            Self::InvalidHostnameMismatchImage(_) => {
+                Self::InvalidHostnameMismatchImage(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidRegionIdNotExists(_) => Self::InvalidRegionIdNotExists(error),
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(_) => {
+                Self::InvalidDiskIdNotSupportReplaceEncryptedSystemDisk(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::InvalidParameterAllEmpty(_) => Self::InvalidParameterAllEmpty(error),
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedDiskNoStock(_) => {
+                Self::OperationDeniedDiskNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidPayMethodSyncPaymentNotSupport(_) => {
+                Self::InvalidPayMethodSyncPaymentNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::NoSuchResource(_) => Self::NoSuchResource(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -345,7 +345,6 @@ impl<'de> ::serde::Deserialize<'de> for ReportInstancesStatusResponse {
 /// Service errors of `ReportInstancesStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReportInstancesStatusError {
     /// HTTP 403 `InvalidParameter`: %s
@@ -391,6 +390,20 @@ impl ReportInstancesStatusError {
             }
             Self::MissingParameter(error) => ("MissingParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReportInstancesStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InstanceIdLimitExceeded(_) => Self::InstanceIdLimitExceeded(error),
+            Self::DiskIdLimitExceeded(_) => Self::DiskIdLimitExceeded(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -151,7 +151,6 @@ impl<'de> ::serde::Deserialize<'de> for ResetDiskDefaultKMSKeyIdResponse {
 /// Service errors of `ResetDiskDefaultKMSKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ResetDiskDefaultKMSKeyIdError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be enabled.
@@ -251,6 +250,43 @@ impl ResetDiskDefaultKMSKeyIdError {
                 ("InvalidDefaultEncryptionNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ResetDiskDefaultKMSKeyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnabled(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnabled(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::AbsInvalidActionRegionNotSupport(_) => {
+                Self::AbsInvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterRegionIdNotExists(_) => {
+                Self::InvalidParameterRegionIdNotExists(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDefaultEncryptionNotFound(_) => {
+                Self::InvalidDefaultEncryptionNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -197,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for ResetDisksResponse {
 /// Service errors of `ResetDisks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ResetDisksError {
     /// HTTP 400 `DiskCategory.OperationNotSupported`: The operation is not supported to the specified disk due to its disk category.
@@ -379,6 +378,62 @@ impl ResetDisksError {
             Self::InvalidSnapshotNotFound(error) => ("InvalidSnapshotNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ResetDisksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DiskCategoryOperationNotSupported(_) => {
+                Self::DiskCategoryOperationNotSupported(error)
+            }
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::InvalidSnapshotTooOld(_) => Self::InvalidSnapshotTooOld(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::InvalidAccountStatusSnapshotServiceUnavailable(_) => {
+                Self::InvalidAccountStatusSnapshotServiceUnavailable(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::IncorrectDiskStatusHasUnfinishedSnapshot(_) => {
+                Self::IncorrectDiskStatusHasUnfinishedSnapshot(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidOperationMultiAttachDisk(_) => {
+                Self::InvalidOperationMultiAttachDisk(error)
+            }
+            Self::InvalidDiskShareVolume(_) => Self::InvalidDiskShareVolume(error),
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::DiskNotFound(_) => Self::DiskNotFound(error),
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnapshotNotFound(_) => Self::InvalidSnapshotNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

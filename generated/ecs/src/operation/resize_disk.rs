@@ -289,7 +289,6 @@ impl<'de> ::serde::Deserialize<'de> for ResizeDiskResponse {
 /// Service errors of `ResizeDisk`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ResizeDiskError {
     /// HTTP 400 `InvalidDataDiskSize.ValueNotSupported`: The specified DataDisk.n.Size beyond the permitted range, or the capacity of snapshot exceeds the size limit of the specified disk category.
@@ -603,6 +602,109 @@ impl ResizeDiskError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ResizeDiskError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::IncompleteParamter(_) => Self::IncompleteParamter(error),
+            Self::InvalidRegionIdMalFormed(_) => Self::InvalidRegionIdMalFormed(error),
+            Self::InvalidParamType(_) => Self::InvalidParamType(error),
+            Self::LastOrderProcessing(_) => Self::LastOrderProcessing(error),
+            Self::InvalidStatusUpgrading(_) => Self::InvalidStatusUpgrading(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidDiskDetachedSystemDisk(_) => {
+                Self::InvalidDiskDetachedSystemDisk(error)
+            }
+            Self::OperationDeniedNotEnoughCapacity(_) => {
+                Self::OperationDeniedNotEnoughCapacity(error)
+            }
+            Self::IncorrectDiskStatusReplicationStatusNotFound(_) => {
+                Self::IncorrectDiskStatusReplicationStatusNotFound(error)
+            }
+            Self::IncorrectDiskStatusInReplication(_) => {
+                Self::IncorrectDiskStatusInReplication(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::NoPermissionRefund(_) => Self::NoPermissionRefund(error),
+            Self::InvalidOperationInstanceRenewWithDowngradeInPlan(_) => {
+                Self::InvalidOperationInstanceRenewWithDowngradeInPlan(error)
+            }
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::OperationDeniedUnfinishedOrder(_) => {
+                Self::OperationDeniedUnfinishedOrder(error)
+            }
+            Self::AccountForbiddenCreateOrder(_) => {
+                Self::AccountForbiddenCreateOrder(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::InvalidDiskSizeTooLarge(_) => Self::InvalidDiskSizeTooLarge(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::DiskCreatingSnapshot(_) => Self::DiskCreatingSnapshot(error),
+            Self::InvalidDiskSize(_) => Self::InvalidDiskSize(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::IncorrectDiskStatus(_) => Self::IncorrectDiskStatus(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidInstanceStatusNotRunning(_) => {
+                Self::InvalidInstanceStatusNotRunning(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportOnlineResize(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportOnlineResize(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::InstanceSpecModificationNotEffective(_) => {
+                Self::InstanceSpecModificationNotEffective(error)
+            }
+            Self::InvalidDiskSizeNotSupportResizeOnline(_) => {
+                Self::InvalidDiskSizeNotSupportResizeOnline(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(_) => {
+                Self::InvalidOperationMultiAttachDiskNotSupportResizeOnline(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskIdNotFound(_) => Self::InvalidDiskIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

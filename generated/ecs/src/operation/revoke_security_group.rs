@@ -580,7 +580,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupResponse {
 /// Service errors of `RevokeSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupError {
     /// HTTP 400 `InvalidSecurityGroupId.Malformed`: The specified parameter SecurityGroupId is not valid.
@@ -892,6 +891,122 @@ impl RevokeSecurityGroupError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RevokeSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidIpPortRangeMalformed(_) => {
+                Self::InvalidIpPortRangeMalformed(error)
+            }
+            Self::InvalidSourceCidrIpMalformed(_) => {
+                Self::InvalidSourceCidrIpMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidSourceGroupIdMismatch(_) => {
+                Self::InvalidSourceGroupIdMismatch(error)
+            }
+            Self::MissingParameterSource(_) => Self::MissingParameterSource(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(_) => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(_) => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
+            Self::InvalidParamDuplicatePermissions(_) => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
+                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
+            }
+            Self::InvalidGroupParameterOperationDenied(_) => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
+                Self::InvalidSecurityGroupRuleRuleNotExist(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidGroupAuthItemNotFound(_) => {
+                Self::InvalidGroupAuthItemNotFound(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSourceGroupIdNotFound(_) => {
+                Self::InvalidSourceGroupIdNotFound(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

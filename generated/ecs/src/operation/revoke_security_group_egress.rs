@@ -580,7 +580,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeSecurityGroupEgressResponse {
 /// Service errors of `RevokeSecurityGroupEgress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeSecurityGroupEgressError {
     /// HTTP 400 `InvalidIpProtocol.ValueNotSupported`: The parameter IpProtocol must be specified with case insensitive TCP, UDP, ICMP, GRE or All.
@@ -892,6 +891,124 @@ impl RevokeSecurityGroupEgressError {
                 ("InvalidPrefixListIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RevokeSecurityGroupEgressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpProtocolValueNotSupported(_) => {
+                Self::InvalidIpProtocolValueNotSupported(error)
+            }
+            Self::InvalidIpPortRangeMalformed(_) => {
+                Self::InvalidIpPortRangeMalformed(error)
+            }
+            Self::InvalidDestCidrIpSMalformed(_) => {
+                Self::InvalidDestCidrIpSMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPolicyMalformed(_) => Self::InvalidPolicyMalformed(error),
+            Self::InvalidNicTypeValueNotSupported(_) => {
+                Self::InvalidNicTypeValueNotSupported(error)
+            }
+            Self::InvalidDestGroupIdMismatch(_) => {
+                Self::InvalidDestGroupIdMismatch(error)
+            }
+            Self::InvalidDestCidrIpMalformed(_) => {
+                Self::InvalidDestCidrIpMalformed(error)
+            }
+            Self::MissingParameterDest(_) => Self::MissingParameterDest(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidPriorityMalformed(_) => Self::InvalidPriorityMalformed(error),
+            Self::InvalidPriorityValueNotSupported(_) => {
+                Self::InvalidPriorityValueNotSupported(error)
+            }
+            Self::InvalidParamSourceIp(_) => Self::InvalidParamSourceIp(error),
+            Self::InvalidParamDestIp(_) => Self::InvalidParamDestIp(error),
+            Self::InvalidParamIpv6DestCidrIp(_) => {
+                Self::InvalidParamIpv6DestCidrIp(error)
+            }
+            Self::InvalidParamIpv6SourceCidrIp(_) => {
+                Self::InvalidParamIpv6SourceCidrIp(error)
+            }
+            Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(_) => {
+                Self::InvalidParamIpv4ProtocolConflictWithIpv6Address(error)
+            }
+            Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(_) => {
+                Self::InvalidParamIpv6ProtocolConflictWithIpv4Address(error)
+            }
+            Self::InvalidParameterIpv6CidrIp(_) => {
+                Self::InvalidParameterIpv6CidrIp(error)
+            }
+            Self::InvalidGroupAuthParameterOperationDenied(_) => {
+                Self::InvalidGroupAuthParameterOperationDenied(error)
+            }
+            Self::InvalidSecurityGroupIdMalformed(_) => {
+                Self::InvalidSecurityGroupIdMalformed(error)
+            }
+            Self::InvalidPortRangeMalformed(_) => Self::InvalidPortRangeMalformed(error),
+            Self::InvalidSourcePortRangeMalformed(_) => {
+                Self::InvalidSourcePortRangeMalformed(error)
+            }
+            Self::InvalidSecurityGroupDiscriptionMalformed(_) => {
+                Self::InvalidSecurityGroupDiscriptionMalformed(error)
+            }
+            Self::NotSupportedClassicNetworkPrefixList(_) => {
+                Self::NotSupportedClassicNetworkPrefixList(error)
+            }
+            Self::InvalidParamSourceCidrIp(_) => Self::InvalidParamSourceCidrIp(error),
+            Self::InvalidParamDestCidrIp(_) => Self::InvalidParamDestCidrIp(error),
+            Self::InvalidParamPermissions(_) => Self::InvalidParamPermissions(error),
+            Self::InvalidParamDuplicatePermissions(_) => {
+                Self::InvalidParamDuplicatePermissions(error)
+            }
+            Self::InvalidParamSecurityGroupRuleId(_) => {
+                Self::InvalidParamSecurityGroupRuleId(error)
+            }
+            Self::InvalidParamSecurityGroupRuleIdRepeated(_) => {
+                Self::InvalidParamSecurityGroupRuleIdRepeated(error)
+            }
+            Self::InvalidGroupParameterOperationDenied(_) => {
+                Self::InvalidGroupParameterOperationDenied(error)
+            }
+            Self::InvalidSecurityGroupRuleRuleNotExist(_) => {
+                Self::InvalidSecurityGroupRuleRuleNotExist(error)
+            }
+            Self::InvalidParamProtocolNotSupportPortRangeList(_) => {
+                Self::InvalidParamProtocolNotSupportPortRangeList(error)
+            }
+            Self::InvalidPortRangeListIdNotFound(_) => {
+                Self::InvalidPortRangeListIdNotFound(error)
+            }
+            Self::InvalidOperationSecurityGroupNotAuthorized(_) => {
+                Self::InvalidOperationSecurityGroupNotAuthorized(error)
+            }
+            Self::InvalidNicTypeMismatch(_) => Self::InvalidNicTypeMismatch(error),
+            Self::InvalidGroupAuthItemNotFound(_) => {
+                Self::InvalidGroupAuthItemNotFound(error)
+            }
+            Self::InvalidSecurityGroupIsSame(_) => {
+                Self::InvalidSecurityGroupIsSame(error)
+            }
+            Self::InvalidParamterConflict(_) => Self::InvalidParamterConflict(error),
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidDestGroupIdNotFound(_) => {
+                Self::InvalidDestGroupIdNotFound(error)
+            }
+            Self::InvalidSecurityGroupRuleIdNotFound(_) => {
+                Self::InvalidSecurityGroupRuleIdNotFound(error)
+            }
+            Self::InvalidPrefixListIdNotFound(_) => {
+                Self::InvalidPrefixListIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

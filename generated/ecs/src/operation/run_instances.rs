@@ -2012,7 +2012,6 @@ impl<'de> ::serde::Deserialize<'de> for RunInstancesResponse {
 /// Service errors of `RunInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RunInstancesError {
     /// HTTP 400 `LoginAsNonRoot.ImageNotSupport`: The specified image does not support login as non-root.
@@ -4917,6 +4916,1023 @@ impl RunInstancesError {
             Self::ThrottlingResource(error) => ("ThrottlingResource", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RunInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LoginAsNonRootImageNotSupport(_) => {
+                Self::LoginAsNonRootImageNotSupport(error)
+            }
+            Self::InvalidParamNotSupportJumboFrame(_) => {
+                Self::InvalidParamNotSupportJumboFrame(error)
+            }
+            Self::InsufficientBalanceAgentCredit(_) => {
+                Self::InsufficientBalanceAgentCredit(error)
+            }
+            Self::QuotaExceedDiskCapacity(_) => Self::QuotaExceedDiskCapacity(error),
+            Self::InvalidPeriodExceededDedicatedHost(_) => {
+                Self::InvalidPeriodExceededDedicatedHost(error)
+            }
+            Self::InvalidParamSecondaryNetworkInterface(_) => {
+                Self::InvalidParamSecondaryNetworkInterface(error)
+            }
+            Self::InvalidPrimaryIpAddressSizeInvalid(_) => {
+                Self::InvalidPrimaryIpAddressSizeInvalid(error)
+            }
+            Self::InvalidStorageClusterIdCapacityNotEnough(_) => {
+                Self::InvalidStorageClusterIdCapacityNotEnough(error)
+            }
+            Self::InvalidStorageClusterIdStatusNotSupport(_) => {
+                Self::InvalidStorageClusterIdStatusNotSupport(error)
+            }
+            Self::InvalidStorageClusterIdZoneIdEmpty(_) => {
+                Self::InvalidStorageClusterIdZoneIdEmpty(error)
+            }
+            Self::InvalidStorageClusterIdPerformanceLevelNotMatch(_) => {
+                Self::InvalidStorageClusterIdPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdCategoryNotMatch(_) => {
+                Self::InvalidStorageClusterIdCategoryNotMatch(error)
+            }
+            Self::InvalidStorageClusterIdDiskSizeEmpty(_) => {
+                Self::InvalidStorageClusterIdDiskSizeEmpty(error)
+            }
+            Self::InvalidInstanceTypeValueUnauthorized(_) => {
+                Self::InvalidInstanceTypeValueUnauthorized(error)
+            }
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidInternetChargeTypeValueNotSupported(_) => {
+                Self::InvalidInternetChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidHostNameMalformed(_) => Self::InvalidHostNameMalformed(error),
+            Self::InvalidPasswordMalformed(_) => Self::InvalidPasswordMalformed(error),
+            Self::InvalidPasswordParamMismatch(_) => {
+                Self::InvalidPasswordParamMismatch(error)
+            }
+            Self::InvalidSystemDiskCategoryValueNotSupported(_) => {
+                Self::InvalidSystemDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDiskNameMalformed(_) => Self::InvalidDiskNameMalformed(error),
+            Self::InvalidDiskDescriptionMalformed(_) => {
+                Self::InvalidDiskDescriptionMalformed(error)
+            }
+            Self::InvalidDataDiskSizeValueNotSupported(_) => {
+                Self::InvalidDataDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidDataDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDataDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidDataDeviceMalformed(_) => {
+                Self::InvalidDataDeviceMalformed(error)
+            }
+            Self::InvalidNodeControllerIdMalformed(_) => {
+                Self::InvalidNodeControllerIdMalformed(error)
+            }
+            Self::InvalidInnerIpAddressMalformed(_) => {
+                Self::InvalidInnerIpAddressMalformed(error)
+            }
+            Self::InvalidInnerIpAddressUnusable(_) => {
+                Self::InvalidInnerIpAddressUnusable(error)
+            }
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::ImageNotSupportCloudInit(_) => Self::ImageNotSupportCloudInit(error),
+            Self::InvalidSnapshotIdBasedSnapshotTooOld(_) => {
+                Self::InvalidSnapshotIdBasedSnapshotTooOld(error)
+            }
+            Self::QuotaExceedAfterpayInstance(_) => {
+                Self::QuotaExceedAfterpayInstance(error)
+            }
+            Self::InvalidInstanceNameMalformed(_) => {
+                Self::InvalidInstanceNameMalformed(error)
+            }
+            Self::InvalidInstanceNameCustomMalformed(_) => {
+                Self::InvalidInstanceNameCustomMalformed(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::InvalidNetworkTypeMismatch(_) => {
+                Self::InvalidNetworkTypeMismatch(error)
+            }
+            Self::InvalidPrivateIpAddress(_) => Self::InvalidPrivateIpAddress(error),
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::QuotaExceededPrivateIpAddress(_) => {
+                Self::QuotaExceededPrivateIpAddress(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDiskCategoryMismatch(_) => {
+                Self::InvalidDiskCategoryMismatch(error)
+            }
+            Self::MissingParamter(_) => Self::MissingParamter(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::InstanceDiskCategoryLimitExceed(_) => {
+                Self::InstanceDiskCategoryLimitExceed(error)
+            }
+            Self::InvalidClientTokenValueNotSupported(_) => {
+                Self::InvalidClientTokenValueNotSupported(error)
+            }
+            Self::InvalidIoOptimizeValueNotSupported(_) => {
+                Self::InvalidIoOptimizeValueNotSupported(error)
+            }
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInternetMaxBandwidthOutMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthOutMalformed(error)
+            }
+            Self::InvalidInternetMaxBandwidthInMalformed(_) => {
+                Self::InvalidInternetMaxBandwidthInMalformed(error)
+            }
+            Self::InvalidSnapshotIdNotFound(_) => Self::InvalidSnapshotIdNotFound(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidMinAmountMalformed(_) => Self::InvalidMinAmountMalformed(error),
+            Self::InvalidMaxAmountMalformed(_) => Self::InvalidMaxAmountMalformed(error),
+            Self::InvalidAutoReleaseTimeMalformed(_) => {
+                Self::InvalidAutoReleaseTimeMalformed(error)
+            }
+            Self::OperationDeniedNoVlan(_) => Self::OperationDeniedNoVlan(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::AccountArrearage(_) => Self::AccountArrearage(error),
+            Self::InvalidUserDataSizeExceeded(_) => {
+                Self::InvalidUserDataSizeExceeded(error)
+            }
+            Self::InvalidUserDataNotSupported(_) => {
+                Self::InvalidUserDataNotSupported(error)
+            }
+            Self::InvalidUserDataBase64FormatInvalid(_) => {
+                Self::InvalidUserDataBase64FormatInvalid(error)
+            }
+            Self::InstanceDiskNumberLimitExceed(_) => {
+                Self::InstanceDiskNumberLimitExceed(error)
+            }
+            Self::InvalidDiskCategoryValueNotSupported(_) => {
+                Self::InvalidDiskCategoryValueNotSupported(error)
+            }
+            Self::InvalidSpotStrategy(_) => Self::InvalidSpotStrategy(error),
+            Self::InvalidSpotParamEmptyZoneId(_) => {
+                Self::InvalidSpotParamEmptyZoneId(error)
+            }
+            Self::InvalidSpotPriceLimit(_) => Self::InvalidSpotPriceLimit(error),
+            Self::InvalidSpotDuration(_) => Self::InvalidSpotDuration(error),
+            Self::InvalidSpotAuthorized(_) => Self::InvalidSpotAuthorized(error),
+            Self::InvalidSpotPrepaid(_) => Self::InvalidSpotPrepaid(error),
+            Self::InvalidSpotAliUid(_) => Self::InvalidSpotAliUid(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::RegionUnauthorized(_) => Self::RegionUnauthorized(error),
+            Self::ZoneNotOnSale(_) => Self::ZoneNotOnSale(error),
+            Self::InvalidSystemDiskSizeValueNotSupported(_) => {
+                Self::InvalidSystemDiskSizeValueNotSupported(error)
+            }
+            Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(_) => {
+                Self::InvalidInstanceTypeElasticNetworkInterfaceNotSupported(error)
+            }
+            Self::InvalidParameterEncryptedIllegal(_) => {
+                Self::InvalidParameterEncryptedIllegal(error)
+            }
+            Self::InvalidParameterEncryptedNotSupported(_) => {
+                Self::InvalidParameterEncryptedNotSupported(error)
+            }
+            Self::InvalidSpotPriceLimitLowerThanPublicPrice(_) => {
+                Self::InvalidSpotPriceLimitLowerThanPublicPrice(error)
+            }
+            Self::InvalidRelationResourceNotFound(_) => {
+                Self::InvalidRelationResourceNotFound(error)
+            }
+            Self::IncorrectRecycleBinStatus(_) => Self::IncorrectRecycleBinStatus(error),
+            Self::InvalidHpcClusterIdUnnecessary(_) => {
+                Self::InvalidHpcClusterIdUnnecessary(error)
+            }
+            Self::InvalidVSwitchIdNecessary(_) => Self::InvalidVSwitchIdNecessary(error),
+            Self::InvalidHpcClusterIdNecessary(_) => {
+                Self::InvalidHpcClusterIdNecessary(error)
+            }
+            Self::InvalidHpcClusterIdNotFound(_) => {
+                Self::InvalidHpcClusterIdNotFound(error)
+            }
+            Self::InvalidHpcClusterIdCreating(_) => {
+                Self::InvalidHpcClusterIdCreating(error)
+            }
+            Self::InvalidParameterVSwitchId(_) => Self::InvalidParameterVSwitchId(error),
+            Self::InvalidSecurityGroupNotInDefaultVpc(_) => {
+                Self::InvalidSecurityGroupNotInDefaultVpc(error)
+            }
+            Self::VpcNotFound(_) => Self::VpcNotFound(error),
+            Self::InvalidSystemDiskSizeImageNotSupportResize(_) => {
+                Self::InvalidSystemDiskSizeImageNotSupportResize(error)
+            }
+            Self::InvalidSpotInterruptionBehavior(_) => {
+                Self::InvalidSpotInterruptionBehavior(error)
+            }
+            Self::InvalidDeploymentOnHost(_) => Self::InvalidDeploymentOnHost(error),
+            Self::InvalidInstanceChargeTypeNotSupport(_) => {
+                Self::InvalidInstanceChargeTypeNotSupport(error)
+            }
+            Self::InvalidNetworkTypeNotSupported(_) => {
+                Self::InvalidNetworkTypeNotSupported(error)
+            }
+            Self::NoAvaliableDedicatedHost(_) => Self::NoAvaliableDedicatedHost(error),
+            Self::InvalidDedicatedHostIdNotFound(_) => {
+                Self::InvalidDedicatedHostIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostStatusNotSupport(_) => {
+                Self::InvalidDedicatedHostStatusNotSupport(error)
+            }
+            Self::IncorrectDedicatedHostStatus(_) => {
+                Self::IncorrectDedicatedHostStatus(error)
+            }
+            Self::ChargeTypeViolationPostPaidDedicatedHost(_) => {
+                Self::ChargeTypeViolationPostPaidDedicatedHost(error)
+            }
+            Self::DedicatedHostTypeUnmatched(_) => {
+                Self::DedicatedHostTypeUnmatched(error)
+            }
+            Self::InvalidParamNetworkInterface(_) => {
+                Self::InvalidParamNetworkInterface(error)
+            }
+            Self::InvalidParamsCreateEniParams(_) => {
+                Self::InvalidParamsCreateEniParams(error)
+            }
+            Self::InvalidParameterCreditSpecification(_) => {
+                Self::InvalidParameterCreditSpecification(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InvalidInstanceTypeNotSupported(_) => {
+                Self::InvalidInstanceTypeNotSupported(error)
+            }
+            Self::InvalidVpcZoneNotSupported(_) => {
+                Self::InvalidVpcZoneNotSupported(error)
+            }
+            Self::IncorrectDefaultVpcStatus(_) => Self::IncorrectDefaultVpcStatus(error),
+            Self::InvalidAutoRenewPeriodValueNotSupported(_) => {
+                Self::InvalidAutoRenewPeriodValueNotSupported(error)
+            }
+            Self::InvalidMarketImageChargeTypeNotSupport(_) => {
+                Self::InvalidMarketImageChargeTypeNotSupport(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidPeriodTypeValueNotSupported(_) => {
+                Self::InvalidPeriodTypeValueNotSupported(error)
+            }
+            Self::IncorrectImageStatus(_) => Self::IncorrectImageStatus(error),
+            Self::InvalidParamTenancy(_) => Self::InvalidParamTenancy(error),
+            Self::InvalidParameterAffinity(_) => Self::InvalidParameterAffinity(error),
+            Self::InvalidCustomInstanceTypeNotSupported(_) => {
+                Self::InvalidCustomInstanceTypeNotSupported(error)
+            }
+            Self::IoOptimizedNotSupported(_) => Self::IoOptimizedNotSupported(error),
+            Self::InvalidSnapshotIdMalformed(_) => {
+                Self::InvalidSnapshotIdMalformed(error)
+            }
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidSecurityGroupNetworkType(_) => {
+                Self::InvalidSecurityGroupNetworkType(error)
+            }
+            Self::InvalidSecurityGroupVpcMismatch(_) => {
+                Self::InvalidSecurityGroupVpcMismatch(error)
+            }
+            Self::InvalidParameterSecurityGroupIdRepeated(_) => {
+                Self::InvalidParameterSecurityGroupIdRepeated(error)
+            }
+            Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(_) => {
+                Self::InvalidSecurityGroupIdSingleIdAndMultiIdConflict(error)
+            }
+            Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(_) => {
+                Self::InvalidSecurityGroupIdMultiGroupIdNetworkTypeConflict(error)
+            }
+            Self::JoinedGroupLimitExceed(_) => Self::JoinedGroupLimitExceed(error),
+            Self::InvalidAccountStatusPayAmountLimitExceeded(_) => {
+                Self::InvalidAccountStatusPayAmountLimitExceeded(error)
+            }
+            Self::InvalidPerformanceLevelMalformed(_) => {
+                Self::InvalidPerformanceLevelMalformed(error)
+            }
+            Self::InvalidOperationEniCountExceeded(_) => {
+                Self::InvalidOperationEniCountExceeded(error)
+            }
+            Self::QuotaExceededPrepayDataDiskCapacity(_) => {
+                Self::QuotaExceededPrepayDataDiskCapacity(error)
+            }
+            Self::InvalidDiskCategoryConflictSnapshotCategory(_) => {
+                Self::InvalidDiskCategoryConflictSnapshotCategory(error)
+            }
+            Self::AccountForbiddenProductCreationLimited(_) => {
+                Self::AccountForbiddenProductCreationLimited(error)
+            }
+            Self::UnexpectedImageFamilyImageIdSupplied(_) => {
+                Self::UnexpectedImageFamilyImageIdSupplied(error)
+            }
+            Self::InvalidEncryptedNotMatchEncryptAlgorithm(_) => {
+                Self::InvalidEncryptedNotMatchEncryptAlgorithm(error)
+            }
+            Self::InvalidEncryptedNotMatchKmsKeyId(_) => {
+                Self::InvalidEncryptedNotMatchKmsKeyId(error)
+            }
+            Self::InvalidEncryptAlgorithmNotMatchSnapshot(_) => {
+                Self::InvalidEncryptAlgorithmNotMatchSnapshot(error)
+            }
+            Self::InvalidKmsKeyIdNotMatchSnapshot(_) => {
+                Self::InvalidKmsKeyIdNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptAlgorithm(_) => Self::InvalidEncryptAlgorithm(error),
+            Self::InvalidHttpEndpointNotSupported(_) => {
+                Self::InvalidHttpEndpointNotSupported(error)
+            }
+            Self::InvalidHttpTokensNotSupported(_) => {
+                Self::InvalidHttpTokensNotSupported(error)
+            }
+            Self::InvalidHttpPutResponseHopLimitNotSupported(_) => {
+                Self::InvalidHttpPutResponseHopLimitNotSupported(error)
+            }
+            Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(_) => {
+                Self::InvalidOperationVpcHasEnabledAdvancedNetworkFeature(error)
+            }
+            Self::InvalidChargeTypeCapacityReservationNotSupported(_) => {
+                Self::InvalidChargeTypeCapacityReservationNotSupported(error)
+            }
+            Self::InvalidPerformanceLevelValueNotSupported(_) => {
+                Self::InvalidPerformanceLevelValueNotSupported(error)
+            }
+            Self::InvalidKmsKeyIdNotSymmetric(_) => {
+                Self::InvalidKmsKeyIdNotSymmetric(error)
+            }
+            Self::InvalidParameterArns(_) => Self::InvalidParameterArns(error),
+            Self::InvalidDedicatedHostClusterIdNotFound(_) => {
+                Self::InvalidDedicatedHostClusterIdNotFound(error)
+            }
+            Self::InvalidDedicatedHostClusterIdInValid(_) => {
+                Self::InvalidDedicatedHostClusterIdInValid(error)
+            }
+            Self::InvalidDeploymentSetIdNotFound(_) => {
+                Self::InvalidDeploymentSetIdNotFound(error)
+            }
+            Self::InvalidOperationUserNotSupported(_) => {
+                Self::InvalidOperationUserNotSupported(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdNotFound(_) => {
+                Self::InvalidManagedPrivateSpaceIdNotFound(error)
+            }
+            Self::InvalidSchedulerOptions(_) => Self::InvalidSchedulerOptions(error),
+            Self::MissingParameterPrivatePoolOptionsId(_) => {
+                Self::MissingParameterPrivatePoolOptionsId(error)
+            }
+            Self::InvalidPrivatePoolOptionsId(_) => {
+                Self::InvalidPrivatePoolOptionsId(error)
+            }
+            Self::DedicatedHostNotSupported(_) => Self::DedicatedHostNotSupported(error),
+            Self::SpotNotSupported(_) => Self::SpotNotSupported(error),
+            Self::ClassicNetworkNotSupported(_) => {
+                Self::ClassicNetworkNotSupported(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidPrivatePoolOptionsMatchCriteria(_) => {
+                Self::InvalidPrivatePoolOptionsMatchCriteria(error)
+            }
+            Self::MissingParameterPrivatePoolOptionsIdError(_) => {
+                Self::MissingParameterPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidPrivatePoolOptionsIdError(_) => {
+                Self::InvalidPrivatePoolOptionsIdError(error)
+            }
+            Self::InvalidInstanceType(_) => Self::InvalidInstanceType(error),
+            Self::InvalidInstanceChargeType(_) => Self::InvalidInstanceChargeType(error),
+            Self::InvalidZoneId(_) => Self::InvalidZoneId(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidPlatformValueNotSupported(_) => {
+                Self::InvalidPlatformValueNotSupported(error)
+            }
+            Self::InvalidPrivatePoolOptionsStatus(_) => {
+                Self::InvalidPrivatePoolOptionsStatus(error)
+            }
+            Self::InvalidAliUid(_) => Self::InvalidAliUid(error),
+            Self::InvalidBandwidthOutLessThanZero(_) => {
+                Self::InvalidBandwidthOutLessThanZero(error)
+            }
+            Self::HibernationConfiguredInstanceTypeNotSupport(_) => {
+                Self::HibernationConfiguredInstanceTypeNotSupport(error)
+            }
+            Self::HibernationConfiguredImageNotEncrypted(_) => {
+                Self::HibernationConfiguredImageNotEncrypted(error)
+            }
+            Self::HibernationConfiguredMemorySizeTooBig(_) => {
+                Self::HibernationConfiguredMemorySizeTooBig(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMemSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMemSize(error)
+            }
+            Self::InvalidCloudBoxZoneOperationNotSupported(_) => {
+                Self::InvalidCloudBoxZoneOperationNotSupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryUnsupported(_) => {
+                Self::ProvisionedIopsForDiskCategoryUnsupported(error)
+            }
+            Self::InvalidProvisionedIopsLimitExceed(_) => {
+                Self::InvalidProvisionedIopsLimitExceed(error)
+            }
+            Self::BurstingEnabledForDiskCategoryUnsupported(_) => {
+                Self::BurstingEnabledForDiskCategoryUnsupported(error)
+            }
+            Self::BurstingEnabledForMultiAttachDiskUnsupported(_) => {
+                Self::BurstingEnabledForMultiAttachDiskUnsupported(error)
+            }
+            Self::ProvisionedIopsForDiskCategoryRequired(_) => {
+                Self::ProvisionedIopsForDiskCategoryRequired(error)
+            }
+            Self::NotSupportSnapshotEncryptedInstanceType(_) => {
+                Self::NotSupportSnapshotEncryptedInstanceType(error)
+            }
+            Self::NotSupportSnapshotEncryptedRegionId(_) => {
+                Self::NotSupportSnapshotEncryptedRegionId(error)
+            }
+            Self::NotSupportSnapshotEncryptedZoneId(_) => {
+                Self::NotSupportSnapshotEncryptedZoneId(error)
+            }
+            Self::NotSupportSnapshotEncryptedShareImage(_) => {
+                Self::NotSupportSnapshotEncryptedShareImage(error)
+            }
+            Self::NotSupportSnapshotEncryptedImageOwnerAlias(_) => {
+                Self::NotSupportSnapshotEncryptedImageOwnerAlias(error)
+            }
+            Self::NotSupportSnapshotEncryptedDiskCategory(_) => {
+                Self::NotSupportSnapshotEncryptedDiskCategory(error)
+            }
+            Self::NotSupportSnapshotEncryptedAlgorithmConflict(_) => {
+                Self::NotSupportSnapshotEncryptedAlgorithmConflict(error)
+            }
+            Self::NoPermissionSystemTag(_) => Self::NoPermissionSystemTag(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::InvalidZoneIdNotSupportShareEncryptedImage(_) => {
+                Self::InvalidZoneIdNotSupportShareEncryptedImage(error)
+            }
+            Self::InvalidDiskCategoryNotSupported(_) => {
+                Self::InvalidDiskCategoryNotSupported(error)
+            }
+            Self::InvalidParameterCloudboxNotSupported(_) => {
+                Self::InvalidParameterCloudboxNotSupported(error)
+            }
+            Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(_) => {
+                Self::InvalidZoneIdNotSupportCreateWithShareEncryptedImage(error)
+            }
+            Self::InvalidParameterNetworkCardIndexInvalid(_) => {
+                Self::InvalidParameterNetworkCardIndexInvalid(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkCard(_) => {
+                Self::InvalidOperationUserNotSupportNetworkCard(error)
+            }
+            Self::InvalidAccountNotSupportSpot(_) => {
+                Self::InvalidAccountNotSupportSpot(error)
+            }
+            Self::AccountForbiddenAssociatedWithResellerPartner(_) => {
+                Self::AccountForbiddenAssociatedWithResellerPartner(error)
+            }
+            Self::InvalidDestinationZoneDeploymentSetMismatch(_) => {
+                Self::InvalidDestinationZoneDeploymentSetMismatch(error)
+            }
+            Self::NoPermissionPrice(_) => Self::NoPermissionPrice(error),
+            Self::InvalidAutoPayPostPaidUnsupported(_) => {
+                Self::InvalidAutoPayPostPaidUnsupported(error)
+            }
+            Self::InvalidParamEncryptedMismatch(_) => {
+                Self::InvalidParamEncryptedMismatch(error)
+            }
+            Self::InvalidParameterDedicatedRegionNotSupported(_) => {
+                Self::InvalidParameterDedicatedRegionNotSupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTopologyType(_) => {
+                Self::InvalidParameterCpuOptionsTopologyType(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsTopologyType(error)
+            }
+            Self::InvalidEniQueueSizeRegionOrUserNotSupported(_) => {
+                Self::InvalidEniQueueSizeRegionOrUserNotSupported(error)
+            }
+            Self::InvalidParameterEniQueueSize(_) => {
+                Self::InvalidParameterEniQueueSize(error)
+            }
+            Self::InvalidParameterKmsNotEnabled(_) => {
+                Self::InvalidParameterKmsNotEnabled(error)
+            }
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidPrivateIpAddressDuplicated(_) => {
+                Self::InvalidPrivateIpAddressDuplicated(error)
+            }
+            Self::InvalidAdditionalInfoPvdConfigSizeExceeded(_) => {
+                Self::InvalidAdditionalInfoPvdConfigSizeExceeded(error)
+            }
+            Self::InvalidParameterEncrypted(_) => Self::InvalidParameterEncrypted(error),
+            Self::InvalidInstanceTypeNotSupportHighDensityMode(_) => {
+                Self::InvalidInstanceTypeNotSupportHighDensityMode(error)
+            }
+            Self::QuotaExceededInternetBandwidth(_) => {
+                Self::QuotaExceededInternetBandwidth(error)
+            }
+            Self::InvalidParameterCpuOptionsAccelerators(_) => {
+                Self::InvalidParameterCpuOptionsAccelerators(error)
+            }
+            Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(_) => {
+                Self::InvalidInstanceTypeNotSupportCpuOptionsAccelerators(error)
+            }
+            Self::OperationDeniedTestAccountRetricted(_) => {
+                Self::OperationDeniedTestAccountRetricted(error)
+            }
+            Self::InvalidBurstingEnabledDiskSizeTooSmall(_) => {
+                Self::InvalidBurstingEnabledDiskSizeTooSmall(error)
+            }
+            Self::InvalidImageWindowsUnsupported(_) => {
+                Self::InvalidImageWindowsUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsTurboMode(_) => {
+                Self::InvalidParameterCpuOptionsTurboMode(error)
+            }
+            Self::InvalidInstanceTypeEnableNvsUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableNvsUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVisstUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVisstUnsupported(error)
+            }
+            Self::InvalidInstanceTypeEnableVrdtUnsupported(_) => {
+                Self::InvalidInstanceTypeEnableVrdtUnsupported(error)
+            }
+            Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(_) => {
+                Self::InvalidInstanceTypeSingleCoreMaxModeUnsupported(error)
+            }
+            Self::InvalidParameterPtpStatus(_) => Self::InvalidParameterPtpStatus(error),
+            Self::InvalidInstanceTypeNotSupportEnablePtp(_) => {
+                Self::InvalidInstanceTypeNotSupportEnablePtp(error)
+            }
+            Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(_) => {
+                Self::InvalidInstanceTypeNetworkOptionsBandwidthWeightingUnsupported(
+                    error,
+                )
+            }
+            Self::InvalidParameterNetworkOptionsBandwidthWeighting(_) => {
+                Self::InvalidParameterNetworkOptionsBandwidthWeighting(error)
+            }
+            Self::InvalidMarketImageNotAuthorized(_) => {
+                Self::InvalidMarketImageNotAuthorized(error)
+            }
+            Self::InvalidRamRoleNotEcsRole(_) => Self::InvalidRamRoleNotEcsRole(error),
+            Self::OperationDeniedCashCouponsInsufficientOrExpired(_) => {
+                Self::OperationDeniedCashCouponsInsufficientOrExpired(error)
+            }
+            Self::InvalidParameterPrivateIpAddressRepeated(_) => {
+                Self::InvalidParameterPrivateIpAddressRepeated(error)
+            }
+            Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(_) => {
+                Self::InvalidOperationHighPerformanceEniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidParameterEniNumExceededWithLaunchEcs(_) => {
+                Self::InvalidParameterEniNumExceededWithLaunchEcs(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportHighPerformanceTrafficMode(
+                    error,
+                )
+            }
+            Self::InvalidParameterQueuePairNumberMustEmpty(_) => {
+                Self::InvalidParameterQueuePairNumberMustEmpty(error)
+            }
+            Self::InvalidParameterEniTrafficMode(_) => {
+                Self::InvalidParameterEniTrafficMode(error)
+            }
+            Self::InvalidParameterInvalidQueuePairNumber(_) => {
+                Self::InvalidParameterInvalidQueuePairNumber(error)
+            }
+            Self::InvalidParamIpCount(_) => Self::InvalidParamIpCount(error),
+            Self::InvalidParameterEniType(_) => Self::InvalidParameterEniType(error),
+            Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(_) => {
+                Self::InvalidOperationHighPerformanceTrafficModeIsNotAllowed(error)
+            }
+            Self::InvalidParameterNetworkInterface(_) => {
+                Self::InvalidParameterNetworkInterface(error)
+            }
+            Self::InvalidParameterCombination(_) => {
+                Self::InvalidParameterCombination(error)
+            }
+            Self::InvalidHostnameSingleAndMultiConflict(_) => {
+                Self::InvalidHostnameSingleAndMultiConflict(error)
+            }
+            Self::InvalidHostnameSizeInvalid(_) => {
+                Self::InvalidHostnameSizeInvalid(error)
+            }
+            Self::InvalidParamsInstanceNameExceed(_) => {
+                Self::InvalidParamsInstanceNameExceed(error)
+            }
+            Self::InvalidParamsHostnameExceed(_) => {
+                Self::InvalidParamsHostnameExceed(error)
+            }
+            Self::ImageNotSubscribed(_) => Self::ImageNotSubscribed(error),
+            Self::InvalidSystemDiskCategoryValueUnauthorized(_) => {
+                Self::InvalidSystemDiskCategoryValueUnauthorized(error)
+            }
+            Self::InvalidSnapshotIdNotReady(_) => Self::InvalidSnapshotIdNotReady(error),
+            Self::InvalidDeviceInUse(_) => Self::InvalidDeviceInUse(error),
+            Self::ImageRemovedInMarket(_) => Self::ImageRemovedInMarket(error),
+            Self::CategoryNotSupported(_) => Self::CategoryNotSupported(error),
+            Self::QuotaExceedPortableCloudDisk(_) => {
+                Self::QuotaExceedPortableCloudDisk(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::NodeControllerUnavailable(_) => Self::NodeControllerUnavailable(error),
+            Self::InvalidSnapshotIdNotDataDiskSnapshot(_) => {
+                Self::InvalidSnapshotIdNotDataDiskSnapshot(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::DeleteWithInstanceConflict(_) => {
+                Self::DeleteWithInstanceConflict(error)
+            }
+            Self::InstanceDiskNumLimitExceed(_) => {
+                Self::InstanceDiskNumLimitExceed(error)
+            }
+            Self::InvalidDiskSizeTooSmall(_) => Self::InvalidDiskSizeTooSmall(error),
+            Self::QuotaExceedBuyImage(_) => Self::QuotaExceedBuyImage(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::OperationDeniedImageNotValid(_) => {
+                Self::OperationDeniedImageNotValid(error)
+            }
+            Self::OperationDeniedSnapshotNotValid(_) => {
+                Self::OperationDeniedSnapshotNotValid(error)
+            }
+            Self::OperationDeniedSnapshotNotAllowed(_) => {
+                Self::OperationDeniedSnapshotNotAllowed(error)
+            }
+            Self::OperationDeniedZoneNotAllowed(_) => {
+                Self::OperationDeniedZoneNotAllowed(error)
+            }
+            Self::OperationDeniedZoneSystemCategoryNotMatch(_) => {
+                Self::OperationDeniedZoneSystemCategoryNotMatch(error)
+            }
+            Self::OperationDeniedResourceControl(_) => {
+                Self::OperationDeniedResourceControl(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::OperationDeniedSnapshotParamsNotValid(_) => {
+                Self::OperationDeniedSnapshotParamsNotValid(error)
+            }
+            Self::OperationDeniedDiskTypeNotSupport(_) => {
+                Self::OperationDeniedDiskTypeNotSupport(error)
+            }
+            Self::InvalidUserDataForbidden(_) => Self::InvalidUserDataForbidden(error),
+            Self::ZoneNotOpen(_) => Self::ZoneNotOpen(error),
+            Self::InvalidClusterIdNotFound(_) => Self::InvalidClusterIdNotFound(error),
+            Self::InvalidResourceTypeNotSupported(_) => {
+                Self::InvalidResourceTypeNotSupported(error)
+            }
+            Self::InvalidInstanceTypeZoneNotSupported(_) => {
+                Self::InvalidInstanceTypeZoneNotSupported(error)
+            }
+            Self::InstanceTypeOffline(_) => Self::InstanceTypeOffline(error),
+            Self::DependencyViolationWindowsInstance(_) => {
+                Self::DependencyViolationWindowsInstance(error)
+            }
+            Self::InvalidNetworkTypeMismatchRamRole(_) => {
+                Self::InvalidNetworkTypeMismatchRamRole(error)
+            }
+            Self::InvalidUserPassRoleForbidden(_) => {
+                Self::InvalidUserPassRoleForbidden(error)
+            }
+            Self::InvalidParamTrustedSystemMode(_) => {
+                Self::InvalidParamTrustedSystemMode(error)
+            }
+            Self::InvalidParamConfidentialComputingMode(_) => {
+                Self::InvalidParamConfidentialComputingMode(error)
+            }
+            Self::InvalidSecurityOptionsNotSupported(_) => {
+                Self::InvalidSecurityOptionsNotSupported(error)
+            }
+            Self::InvalidImageNotSupported(_) => Self::InvalidImageNotSupported(error),
+            Self::ForbiddenRiskControl(_) => Self::ForbiddenRiskControl(error),
+            Self::InvalidInstanceUnPaidOrder(_) => {
+                Self::InvalidInstanceUnPaidOrder(error)
+            }
+            Self::RealNameAuthenticationError(_) => {
+                Self::RealNameAuthenticationError(error)
+            }
+            Self::InvalidPayMethod(_) => Self::InvalidPayMethod(error),
+            Self::InvalidAccountStatusNotEnoughBalance(_) => {
+                Self::InvalidAccountStatusNotEnoughBalance(error)
+            }
+            Self::ImageNotSupportInstanceType(_) => {
+                Self::ImageNotSupportInstanceType(error)
+            }
+            Self::DryRunInvalidAmount(_) => Self::DryRunInvalidAmount(error),
+            Self::OperationDeniedInvalidNetworkType(_) => {
+                Self::OperationDeniedInvalidNetworkType(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorClassicNetworkNotSupport(error)
+            }
+            Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(_) => {
+                Self::InvalidSpotInterruptionBehaviorLocalDiskNotSupport(error)
+            }
+            Self::QuotaExceedPostPaidDisk(_) => Self::QuotaExceedPostPaidDisk(error),
+            Self::InvalidParameterNotMatch(_) => Self::InvalidParameterNotMatch(error),
+            Self::InvalidVSwitchDefaultVSwitchNotSupport(_) => {
+                Self::InvalidVSwitchDefaultVSwitchNotSupport(error)
+            }
+            Self::OperationDeniedLocalDiskUnsupported(_) => {
+                Self::OperationDeniedLocalDiskUnsupported(error)
+            }
+            Self::OperationDeniedInconsistentNetwork(_) => {
+                Self::OperationDeniedInconsistentNetwork(error)
+            }
+            Self::DefaultVswitchExisted(_) => Self::DefaultVswitchExisted(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CategoryViolation(_) => Self::CategoryViolation(error),
+            Self::ResourcesNotInSameZone(_) => Self::ResourcesNotInSameZone(error),
+            Self::InvalidDiskSystemDiskSize(_) => Self::InvalidDiskSystemDiskSize(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InvalidOperationNetworkInterface(_) => {
+                Self::InvalidOperationNetworkInterface(error)
+            }
+            Self::MaxEniIpv6IpsCountExceeded(_) => {
+                Self::MaxEniIpv6IpsCountExceeded(error)
+            }
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpIpAssigned(_) => Self::InvalidIpIpAssigned(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::InvalidOperationIpv4CountExceeded(_) => {
+                Self::InvalidOperationIpv4CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6CountExceeded(_) => {
+                Self::InvalidOperationIpv6CountExceeded(error)
+            }
+            Self::InvalidOperationIpv6NotSupport(_) => {
+                Self::InvalidOperationIpv6NotSupport(error)
+            }
+            Self::InvalidOperationIpv4NotSupport(_) => {
+                Self::InvalidOperationIpv4NotSupport(error)
+            }
+            Self::InvalidParamSecondaryIp(_) => Self::InvalidParamSecondaryIp(error),
+            Self::InvalidVSwitchIpv6NotTurnOn(_) => {
+                Self::InvalidVSwitchIpv6NotTurnOn(error)
+            }
+            Self::InvalidParamIpAssign(_) => Self::InvalidParamIpAssign(error),
+            Self::InvalidParamAmount(_) => Self::InvalidParamAmount(error),
+            Self::InvalidParamCpuOptionsCore(_) => {
+                Self::InvalidParamCpuOptionsCore(error)
+            }
+            Self::InvalidParamCpuOptionsNuma(_) => {
+                Self::InvalidParamCpuOptionsNuma(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::QuotaExceedDeploymentSetInstanceQuotaFull(_) => {
+                Self::QuotaExceedDeploymentSetInstanceQuotaFull(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::UserNotInTheWhiteList(_) => Self::UserNotInTheWhiteList(error),
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::SecurityRisk3dVerification(_) => {
+                Self::SecurityRisk3dVerification(error)
+            }
+            Self::MayiInternalError(_) => Self::MayiInternalError(error),
+            Self::InvalidNetworkType(_) => Self::InvalidNetworkType(error),
+            Self::InvalidAccountStatus(_) => Self::InvalidAccountStatus(error),
+            Self::OperationDeniedPerformanceLevelNotMatch(_) => {
+                Self::OperationDeniedPerformanceLevelNotMatch(error)
+            }
+            Self::InvalidStorageSetNameMalformed(_) => {
+                Self::InvalidStorageSetNameMalformed(error)
+            }
+            Self::InvalidMaxPartitionNumberMalformed(_) => {
+                Self::InvalidMaxPartitionNumberMalformed(error)
+            }
+            Self::InvalidParameterStorageSetPartitionNumber(_) => {
+                Self::InvalidParameterStorageSetPartitionNumber(error)
+            }
+            Self::InvalidParameterStorageSetId(_) => {
+                Self::InvalidParameterStorageSetId(error)
+            }
+            Self::InvalidParameterStorageSetZoneId(_) => {
+                Self::InvalidParameterStorageSetZoneId(error)
+            }
+            Self::EnterpriseGroupLimitedMutliGroupType(_) => {
+                Self::EnterpriseGroupLimitedMutliGroupType(error)
+            }
+            Self::EnterpriseGroupLimitedInstanceType(_) => {
+                Self::EnterpriseGroupLimitedInstanceType(error)
+            }
+            Self::QuotaExceedTags(_) => Self::QuotaExceedTags(error),
+            Self::OperationDeniedRegionIdNotSupported(_) => {
+                Self::OperationDeniedRegionIdNotSupported(error)
+            }
+            Self::OperationDeniedFlavorNotSupported(_) => {
+                Self::OperationDeniedFlavorNotSupported(error)
+            }
+            Self::OperationDeniedTimestampNotSupported(_) => {
+                Self::OperationDeniedTimestampNotSupported(error)
+            }
+            Self::OperationDeniedPaygNotAvailable(_) => {
+                Self::OperationDeniedPaygNotAvailable(error)
+            }
+            Self::OperationDeniedPrepayNotAvailable(_) => {
+                Self::OperationDeniedPrepayNotAvailable(error)
+            }
+            Self::OperationDeniedBidOwnResource(_) => {
+                Self::OperationDeniedBidOwnResource(error)
+            }
+            Self::OperationDeniedCloudSsdNotSupported(_) => {
+                Self::OperationDeniedCloudSsdNotSupported(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::QuotaExceededPostpaidDataDiskCapacity(_) => {
+                Self::QuotaExceededPostpaidDataDiskCapacity(error)
+            }
+            Self::InvalidImageFamilyMissingAvailableImage(_) => {
+                Self::InvalidImageFamilyMissingAvailableImage(error)
+            }
+            Self::InvalidRegionIdNotSupportEncryptAlgorithm(_) => {
+                Self::InvalidRegionIdNotSupportEncryptAlgorithm(error)
+            }
+            Self::InvalidOperationResourceManagedByCloudProduct(_) => {
+                Self::InvalidOperationResourceManagedByCloudProduct(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(_) => {
+                Self::InvalidManagedPrivateSpaceIdDedicatedHostIdConflict(error)
+            }
+            Self::InvalidManagedPrivateSpaceIdTenancyConflict(_) => {
+                Self::InvalidManagedPrivateSpaceIdTenancyConflict(error)
+            }
+            Self::InvalidParameterInvalidEniQueueNumber(_) => {
+                Self::InvalidParameterInvalidEniQueueNumber(error)
+            }
+            Self::InvalidOperationMaxEniQueueNumberExceeded(_) => {
+                Self::InvalidOperationMaxEniQueueNumberExceeded(error)
+            }
+            Self::InvalidOperationExceedInstanceTypeQueueNumber(_) => {
+                Self::InvalidOperationExceedInstanceTypeQueueNumber(error)
+            }
+            Self::InvalidIspTypeValueNotSupported(_) => {
+                Self::InvalidIspTypeValueNotSupported(error)
+            }
+            Self::UnsupportedIspChargeType(_) => Self::UnsupportedIspChargeType(error),
+            Self::UnsupportedIspClassicNetwork(_) => {
+                Self::UnsupportedIspClassicNetwork(error)
+            }
+            Self::InvalidIspBandwidthOut(_) => Self::InvalidIspBandwidthOut(error),
+            Self::UnsupportedIspNetworkChargeType(_) => {
+                Self::UnsupportedIspNetworkChargeType(error)
+            }
+            Self::InvalidIspUid(_) => Self::InvalidIspUid(error),
+            Self::UnsupportedIspRegion(_) => Self::UnsupportedIspRegion(error),
+            Self::ForbiddenOnlySupportEnterpriseGroup(_) => {
+                Self::ForbiddenOnlySupportEnterpriseGroup(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::InstanceDiskLimitExceeded(_) => Self::InstanceDiskLimitExceeded(error),
+            Self::InvalidInstanceTypeNotSupportDiskCategory(_) => {
+                Self::InvalidInstanceTypeNotSupportDiskCategory(error)
+            }
+            Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(_) => {
+                Self::InvalidOperationConfidentialComputingModeInInviteOnlyTesting(error)
+            }
+            Self::InvalidOperationInvalidNetworkInterfaceId(_) => {
+                Self::InvalidOperationInvalidNetworkInterfaceId(error)
+            }
+            Self::InvalidOperationRegionNotSupportNetworkInterfaceId(_) => {
+                Self::InvalidOperationRegionNotSupportNetworkInterfaceId(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidOperationPublicIpAddressNoStock(_) => {
+                Self::InvalidOperationPublicIpAddressNoStock(error)
+            }
+            Self::AclLimitExceed(_) => Self::AclLimitExceed(error),
+            Self::InvalidParameterDataEncryptedKeyCreateFailed(_) => {
+                Self::InvalidParameterDataEncryptedKeyCreateFailed(error)
+            }
+            Self::InvalidParameterCpuOptionsThreadsPerCore(_) => {
+                Self::InvalidParameterCpuOptionsThreadsPerCore(error)
+            }
+            Self::InvalidParameterCpuOptionsCore(_) => {
+                Self::InvalidParameterCpuOptionsCore(error)
+            }
+            Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(_) => {
+                Self::InvalidInstanceTypeCpuOptionsThreadsPerCoreUnsupported(error)
+            }
+            Self::InvalidParameterCpuOptionsNuma(_) => {
+                Self::InvalidParameterCpuOptionsNuma(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidEncryptedNotMatchSnapshot(_) => {
+                Self::InvalidEncryptedNotMatchSnapshot(error)
+            }
+            Self::InvalidEncryptedNotMatchDiskDefaultEncryption(_) => {
+                Self::InvalidEncryptedNotMatchDiskDefaultEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationUserNotSupportNetworkEncryption(_) => {
+                Self::InvalidOperationUserNotSupportNetworkEncryption(error)
+            }
+            Self::InvalidOperationInstanceTypeNotSupportEniTrunking(_) => {
+                Self::InvalidOperationInstanceTypeNotSupportEniTrunking(error)
+            }
+            Self::InvalidStorageClusterIdNotExist(_) => {
+                Self::InvalidStorageClusterIdNotExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidSecurityGroupId(_) => Self::InvalidSecurityGroupId(error),
+            Self::InvalidDataDiskSnapshotIdNotFound(_) => {
+                Self::InvalidDataDiskSnapshotIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidImageIdNotFound(_) => Self::InvalidImageIdNotFound(error),
+            Self::InvalidInstanceChargeTypeNotFound(_) => {
+                Self::InvalidInstanceChargeTypeNotFound(error)
+            }
+            Self::DependencyViolationIoOptimized(_) => {
+                Self::DependencyViolationIoOptimized(error)
+            }
+            Self::PaymentMethodNotFound(_) => Self::PaymentMethodNotFound(error),
+            Self::HostnameIllegal(_) => Self::HostnameIllegal(error),
+            Self::InvalidSystemDiskSizeLessThanImageSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanImageSize(error)
+            }
+            Self::InvalidSystemDiskSizeLessThanMinSize(_) => {
+                Self::InvalidSystemDiskSizeLessThanMinSize(error)
+            }
+            Self::InvalidSystemDiskSizeMoreThanMaxSize(_) => {
+                Self::InvalidSystemDiskSizeMoreThanMaxSize(error)
+            }
+            Self::OperationDeniedCreatingConflict(_) => {
+                Self::OperationDeniedCreatingConflict(error)
+            }
+            Self::InvalidKeyPairNameNotFound(_) => {
+                Self::InvalidKeyPairNameNotFound(error)
+            }
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InvalidRamRoleNotFound(_) => Self::InvalidRamRoleNotFound(error),
+            Self::InvalidLaunchTemplateNotFound(_) => {
+                Self::InvalidLaunchTemplateNotFound(error)
+            }
+            Self::InvalidLaunchTemplateVersionNotFound(_) => {
+                Self::InvalidLaunchTemplateVersionNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotExist(_) => Self::InvalidVSwitchIdNotExist(error),
+            Self::InvalidMarketImageNotFound(_) => {
+                Self::InvalidMarketImageNotFound(error)
+            }
+            Self::DeploymentSetNotFound(_) => Self::DeploymentSetNotFound(error),
+            Self::InvalidParameterDeploymentSetGroupNo(_) => {
+                Self::InvalidParameterDeploymentSetGroupNo(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::InvalidDiskIdsNotPortable(_) => Self::InvalidDiskIdsNotPortable(error),
+            Self::InvalidAutoSnapshotPolicyIdNotFound(_) => {
+                Self::InvalidAutoSnapshotPolicyIdNotFound(error)
+            }
+            Self::ThrottlingResource(_) => Self::ThrottlingResource(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

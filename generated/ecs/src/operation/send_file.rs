@@ -443,7 +443,6 @@ impl<'de> ::serde::Deserialize<'de> for SendFileResponse {
 /// Service errors of `SendFile`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SendFileError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -567,6 +566,40 @@ impl SendFileError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SendFileError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::FileTargetDirInvalid(_) => Self::FileTargetDirInvalid(error),
+            Self::FileModeInvalid(_) => Self::FileModeInvalid(error),
+            Self::FileContentDecodeError(_) => Self::FileContentDecodeError(error),
+            Self::FileContentTypeInvalid(_) => Self::FileContentTypeInvalid(error),
+            Self::InvalidParameterFileOwner(_) => Self::InvalidParameterFileOwner(error),
+            Self::InvalidParameterFileGroup(_) => Self::InvalidParameterFileGroup(error),
+            Self::FileSizeExceedLimit(_) => Self::FileSizeExceedLimit(error),
+            Self::FileNameExceedLimit(_) => Self::FileNameExceedLimit(error),
+            Self::FileDescExceedLimit(_) => Self::FileDescExceedLimit(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidTimeoutExceedLimit(_) => Self::InvalidTimeoutExceedLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InvalidResourceGroupNotFound(_) => {
+                Self::InvalidResourceGroupNotFound(error)
+            }
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -238,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for StartImagePipelineExecutionResponse {
 /// Service errors of `StartImagePipelineExecution`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartImagePipelineExecutionError {
     /// HTTP 400 `InvalidImage.OsTypeUnsupported`: The specified base image does not support image building.
@@ -386,6 +385,61 @@ impl StartImagePipelineExecutionError {
                 ("StartImagePipelineExecutionFailed", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartImagePipelineExecutionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidImageOsTypeUnsupported(_) => {
+                Self::InvalidImageOsTypeUnsupported(error)
+            }
+            Self::InvalidParameterBuildContent(_) => {
+                Self::InvalidParameterBuildContent(error)
+            }
+            Self::InvalidParameterTestContent(_) => {
+                Self::InvalidParameterTestContent(error)
+            }
+            Self::InvalidImageComponentNotSupported(_) => {
+                Self::InvalidImageComponentNotSupported(error)
+            }
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::InvalidImagePipelineHasRunningExecution(_) => {
+                Self::InvalidImagePipelineHasRunningExecution(error)
+            }
+            Self::InvalidImagePipelineOssObjectNotAuthorized(_) => {
+                Self::InvalidImagePipelineOssObjectNotAuthorized(error)
+            }
+            Self::InvalidImagePipelineOssObjectNeedRestore(_) => {
+                Self::InvalidImagePipelineOssObjectNeedRestore(error)
+            }
+            Self::InvalidOperationNoRightAccessOss(_) => {
+                Self::InvalidOperationNoRightAccessOss(error)
+            }
+            Self::InvalidImagePipelineNotFound(_) => {
+                Self::InvalidImagePipelineNotFound(error)
+            }
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidImageNotFound(_) => Self::InvalidImageNotFound(error),
+            Self::ImageComponentNotFound(_) => Self::ImageComponentNotFound(error),
+            Self::InvalidImagePipelineBaseImageNotFound(_) => {
+                Self::InvalidImagePipelineBaseImageNotFound(error)
+            }
+            Self::InvalidImagePipelineOssObjectNotFound(_) => {
+                Self::InvalidImagePipelineOssObjectNotFound(error)
+            }
+            Self::StartImagePipelineExecutionFailed(_) => {
+                Self::StartImagePipelineExecutionFailed(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

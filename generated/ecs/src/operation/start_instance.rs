@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for StartInstanceResponse {
 /// Service errors of `StartInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartInstanceError {
     /// HTTP 400 `LackResource`: There's no enough resource on the specified capacity reservation.
@@ -379,6 +378,61 @@ impl StartInstanceError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LackResource(_) => Self::LackResource(error),
+            Self::InvalidDedicatedHostNotEnoughResource(_) => {
+                Self::InvalidDedicatedHostNotEnoughResource(error)
+            }
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidParameterKmsKeyIdNotFound(_) => {
+                Self::InvalidParameterKmsKeyIdNotFound(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::InstanceExpired(_) => Self::InstanceExpired(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::DiskInArrears(_) => Self::DiskInArrears(error),
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
+                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::QuotaExceedElasticQuota(_) => Self::QuotaExceedElasticQuota(error),
+            Self::OperationDeniedHostRepairing(_) => {
+                Self::OperationDeniedHostRepairing(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidCapacityReservationIdNotFound(_) => {
+                Self::InvalidCapacityReservationIdNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

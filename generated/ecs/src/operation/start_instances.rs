@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for StartInstancesResponse {
 /// Service errors of `StartInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartInstancesError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
@@ -389,6 +388,58 @@ impl StartInstancesError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::InvalidPrivatePoolOptionsNoStock(_) => {
+                Self::InvalidPrivatePoolOptionsNoStock(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(_) => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            Self::InstanceExpired(_) => Self::InstanceExpired(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceNotFoundSystemDisk(_) => {
+                Self::InvalidInstanceNotFoundSystemDisk(error)
+            }
+            Self::OperationDeniedSpotPriceLowerThanPublicPrice(_) => {
+                Self::OperationDeniedSpotPriceLowerThanPublicPrice(error)
+            }
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::OperationDeniedHostRepairing(_) => {
+                Self::OperationDeniedHostRepairing(error)
+            }
+            Self::OperationDeniedNoStock(_) => Self::OperationDeniedNoStock(error),
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

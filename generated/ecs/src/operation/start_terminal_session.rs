@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for StartTerminalSessionResponse {
 /// Service errors of `StartTerminalSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartTerminalSessionError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -515,6 +514,75 @@ impl StartTerminalSessionError {
             Self::InvalidInstanceNotFound(error) => ("InvalidInstanceNotFound", error),
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartTerminalSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::PortNumberInvalid(_) => Self::PortNumberInvalid(error),
+            Self::InvalidParameterConnectionType(_) => {
+                Self::InvalidParameterConnectionType(error)
+            }
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::SessionCountExceedLimit(_) => Self::SessionCountExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::PortForwardingNotSupported(_) => {
+                Self::PortForwardingNotSupported(error)
+            }
+            Self::UserBehaviorSessionManagerDisabled(_) => {
+                Self::UserBehaviorSessionManagerDisabled(error)
+            }
+            Self::InvalidCommandLineConflict(_) => {
+                Self::InvalidCommandLineConflict(error)
+            }
+            Self::InvalidTargetServerMissingPortNumber(_) => {
+                Self::InvalidTargetServerMissingPortNumber(error)
+            }
+            Self::InvalidCommandLineLengthLimitExceeded(_) => {
+                Self::InvalidCommandLineLengthLimitExceeded(error)
+            }
+            Self::InvalidInstanceIdsCountLimitExceeded(_) => {
+                Self::InvalidInstanceIdsCountLimitExceeded(error)
+            }
+            Self::UsernameExceedLimit(_) => Self::UsernameExceedLimit(error),
+            Self::InvalidOperationSecurityGroupRuleDenied(_) => {
+                Self::InvalidOperationSecurityGroupRuleDenied(error)
+            }
+            Self::InvalidTargetServerLengthLimitExceeded(_) => {
+                Self::InvalidTargetServerLengthLimitExceeded(error)
+            }
+            Self::InvalidOperationConnectionTypeUnsupported(_) => {
+                Self::InvalidOperationConnectionTypeUnsupported(error)
+            }
+            Self::InvalidPasswordNameLengthLimitExceeded(_) => {
+                Self::InvalidPasswordNameLengthLimitExceeded(error)
+            }
+            Self::InvalidEncryptionOptionsModeEncryptionDisabled(_) => {
+                Self::InvalidEncryptionOptionsModeEncryptionDisabled(error)
+            }
+            Self::InvalidParameterEncryptionOptionsKmsKeyId(_) => {
+                Self::InvalidParameterEncryptionOptionsKmsKeyId(error)
+            }
+            Self::InvalidParameterEncryptionOptionsMode(_) => {
+                Self::InvalidParameterEncryptionOptionsMode(error)
+            }
+            Self::MissingParameterEncryptionOptionsKmsKeyId(_) => {
+                Self::MissingParameterEncryptionOptionsKmsKeyId(error)
+            }
+            Self::UnsupportedAgentVersionEncryption(_) => {
+                Self::UnsupportedAgentVersionEncryption(error)
+            }
+            Self::InvalidEncryptionOptionsConflict(_) => {
+                Self::InvalidEncryptionOptionsConflict(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

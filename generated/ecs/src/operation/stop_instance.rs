@@ -272,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for StopInstanceResponse {
 /// Service errors of `StopInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopInstanceError {
     /// HTTP 400 `InvalidParameter.Encrypted.KmsNotEnable`: Failed to perform this operation because KMS is not activated.
@@ -420,6 +419,59 @@ impl StopInstanceError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::DiskError(_) => Self::DiskError(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceTypeParameterMismatch(_) => {
+                Self::InstanceTypeParameterMismatch(error)
+            }
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::InvalidInstanceIdNotSupport(_) => {
+                Self::InvalidInstanceIdNotSupport(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdCmkUnauthorized(error)
+            }
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::HibernationConfiguredInstanceOperationForbidden(_) => {
+                Self::HibernationConfiguredInstanceOperationForbidden(error)
+            }
+            Self::HibernationConfiguredNotEnabled(_) => {
+                Self::HibernationConfiguredNotEnabled(error)
+            }
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for StopInstancesResponse {
 /// Service errors of `StopInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopInstancesError {
     /// HTTP 400 `InvalidParameter.KMSKeyId.CMKNotEnabled`: The CMK needs to be added ECS tag
@@ -462,6 +461,59 @@ impl StopInstancesError {
                 ("LimitedOperationServiceUnavailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterKmsKeyIdCmkNotEnabled(_) => {
+                Self::InvalidParameterKmsKeyIdCmkNotEnabled(error)
+            }
+            Self::InvalidParameterKmsKeyIdKmsUnauthorized(_) => {
+                Self::InvalidParameterKmsKeyIdKmsUnauthorized(error)
+            }
+            Self::DryrunSuccess(_) => Self::DryrunSuccess(error),
+            Self::InvalidParameterEncryptedKmsNotEnable(_) => {
+                Self::InvalidParameterEncryptedKmsNotEnable(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidParameterTooManyInstanceIds(_) => {
+                Self::InvalidParameterTooManyInstanceIds(error)
+            }
+            Self::AbsInvalidInstanceIdsMalFormed(_) => {
+                Self::AbsInvalidInstanceIdsMalFormed(error)
+            }
+            Self::InstanceLockedForSecurity(_) => Self::InstanceLockedForSecurity(error),
+            Self::InstanceExpiredOrInArrears(_) => {
+                Self::InstanceExpiredOrInArrears(error)
+            }
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceIdNotSupport(_) => {
+                Self::InvalidInstanceIdNotSupport(error)
+            }
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::InstanceNotReady(_) => Self::InstanceNotReady(error),
+            Self::InvalidOperationKmsKeyIdNotFound(_) => {
+                Self::InvalidOperationKmsKeyIdNotFound(error)
+            }
+            Self::InvalidOperationKmsServiceNotOpen(_) => {
+                Self::InvalidOperationKmsServiceNotOpen(error)
+            }
+            Self::OperationDeniedSystemInstanceNotSupport(_) => {
+                Self::OperationDeniedSystemInstanceNotSupport(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidOperationConflict(_) => Self::InvalidOperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::LimitedOperationServiceUnavailable(_) => {
+                Self::LimitedOperationServiceUnavailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

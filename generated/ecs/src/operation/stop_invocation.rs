@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for StopInvocationResponse {
 /// Service errors of `StopInvocation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopInvocationError {
     /// HTTP 400 `RegionId.ApiNotSupported`: The api is not supported in this region.
@@ -244,6 +243,22 @@ impl StopInvocationError {
             }
             Self::InternalErrorDispatch(error) => ("InternalErrorDispatch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopInvocationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionIdApiNotSupported(_) => Self::RegionIdApiNotSupported(error),
+            Self::InstanceIdsExceedLimit(_) => Self::InstanceIdsExceedLimit(error),
+            Self::OperationForbidden(_) => Self::OperationForbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInvokeIdNotFound(_) => Self::InvalidInvokeIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalErrorDispatch(_) => Self::InternalErrorDispatch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

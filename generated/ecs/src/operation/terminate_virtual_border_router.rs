@@ -178,7 +178,6 @@ impl<'de> ::serde::Deserialize<'de> for TerminateVirtualBorderRouterResponse {
 /// Service errors of `TerminateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TerminateVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state.
@@ -226,6 +225,23 @@ impl TerminateVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TerminateVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(_) => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

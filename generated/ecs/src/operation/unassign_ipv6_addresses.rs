@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassignIpv6AddressesResponse {
 /// Service errors of `UnassignIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassignIpv6AddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -375,6 +374,59 @@ impl UnassignIpv6AddressesError {
                 ("InvalidOperationRegionNotSupportIpPrefix", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassignIpv6AddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbeddenNotSupportRam(_) => Self::ForbeddenNotSupportRam(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
+            Self::InvalidIpIpRepeated(_) => Self::InvalidIpIpRepeated(error),
+            Self::InvalidIpAddress(_) => Self::InvalidIpAddress(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassignPrivateIpAddressesResponse {
 /// Service errors of `UnassignPrivateIpAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassignPrivateIpAddressesError {
     /// HTTP 400 `UnsupportedParameter`: %s
@@ -463,6 +462,88 @@ impl UnassignPrivateIpAddressesError {
                 ("InvalidOperationRegionNotSupportIpPrefix", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassignPrivateIpAddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedParameter(_) => Self::UnsupportedParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdMalformed(_) => {
+                Self::InvalidInstanceIdMalformed(error)
+            }
+            Self::InvalidOperationInvalidEcsState(_) => {
+                Self::InvalidOperationInvalidEcsState(error)
+            }
+            Self::InvalidOperationInvalidEniState(_) => {
+                Self::InvalidOperationInvalidEniState(error)
+            }
+            Self::InvalidOperationDetachPrimaryEniNotAllowed(_) => {
+                Self::InvalidOperationDetachPrimaryEniNotAllowed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::ForbiddenRegionId(_) => Self::ForbiddenRegionId(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::InvalidEniIdMalformed(_) => Self::InvalidEniIdMalformed(error),
+            Self::InvalidParameterConflict(_) => Self::InvalidParameterConflict(error),
+            Self::InvalidUserTypeNotSupported(_) => {
+                Self::InvalidUserTypeNotSupported(error)
+            }
+            Self::AbsInvalidAccountNotFound(_) => Self::AbsInvalidAccountNotFound(error),
+            Self::ForbiddenNotSupportRam(_) => Self::ForbiddenNotSupportRam(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::MaxEniCountExceeded(_) => Self::MaxEniCountExceeded(error),
+            Self::EniPerInstanceLimitExceeded(_) => {
+                Self::EniPerInstanceLimitExceeded(error)
+            }
+            Self::InvalidOperationAvailabilityZoneMismatch(_) => {
+                Self::InvalidOperationAvailabilityZoneMismatch(error)
+            }
+            Self::InvalidOperationVpcMismatch(_) => {
+                Self::InvalidOperationVpcMismatch(error)
+            }
+            Self::SecurityGroupInstanceLimitExceed(_) => {
+                Self::SecurityGroupInstanceLimitExceed(error)
+            }
+            Self::InvalidSecurityGroupIdNotVpc(_) => {
+                Self::InvalidSecurityGroupIdNotVpc(error)
+            }
+            Self::InvalidOperationInvalidEniType(_) => {
+                Self::InvalidOperationInvalidEniType(error)
+            }
+            Self::InvalidVSwitchIdIpInvalid(_) => Self::InvalidVSwitchIdIpInvalid(error),
+            Self::InvalidIpIpUnassigned(_) => Self::InvalidIpIpUnassigned(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InvalidOperationEniServiceManaged(_) => {
+                Self::InvalidOperationEniServiceManaged(error)
+            }
+            Self::InvalidPrivateIpAddressMalformed(_) => {
+                Self::InvalidPrivateIpAddressMalformed(error)
+            }
+            Self::InvalidIpIpPrefixMaskInvalid(_) => {
+                Self::InvalidIpIpPrefixMaskInvalid(error)
+            }
+            Self::InvalidIpIpPrefixMaskNotSame(_) => {
+                Self::InvalidIpIpPrefixMaskNotSame(error)
+            }
+            Self::InvalidIpIpPrefixNotStrict(_) => {
+                Self::InvalidIpIpPrefixNotStrict(error)
+            }
+            Self::InvalidIpIpPrefixIllegal(_) => Self::InvalidIpIpPrefixIllegal(error),
+            Self::InvalidEcsIdNotFound(_) => Self::InvalidEcsIdNotFound(error),
+            Self::InvalidEniIdNotFound(_) => Self::InvalidEniIdNotFound(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSecurityGroupIdNotFound(_) => {
+                Self::InvalidSecurityGroupIdNotFound(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidOperationRegionNotSupportIpPrefix(_) => {
+                Self::InvalidOperationRegionNotSupportIpPrefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateEipAddressResponse {
 /// Service errors of `UnassociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateEipAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -325,6 +324,57 @@ impl UnassociateEipAddressError {
                 ("OperationUnsupportedServiceManaged", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidIpStatusHasBeenUsedBySnatTable(_) => {
+                Self::InvalidIpStatusHasBeenUsedBySnatTable(error)
+            }
+            Self::InvalidIpStatusHasBeenUsedByForwardEntry(_) => {
+                Self::InvalidIpStatusHasBeenUsedByForwardEntry(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidStatusSnatOrDnat(_) => Self::InvalidStatusSnatOrDnat(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::InvalidInstanceNotVpc(_) => Self::InvalidInstanceNotVpc(error),
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::OperationUnsupportedServiceManaged(_) => {
+                Self::OperationUnsupportedServiceManaged(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

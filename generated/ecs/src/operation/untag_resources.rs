@@ -272,7 +272,6 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `NumberExceed.ResourceIds`: The ResourceIds parameter's number is exceed , Valid : 50
@@ -418,6 +417,58 @@ impl UntagResourcesError {
                 ("InvalidResourceTypeNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UntagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::InvalidTagValueMalformed(_) => Self::InvalidTagValueMalformed(error),
+            Self::OperationDeniedQuotaExceed(_) => {
+                Self::OperationDeniedQuotaExceed(error)
+            }
+            Self::InvalidTagMismatch(_) => Self::InvalidTagMismatch(error),
+            Self::InvalidTagCount(_) => Self::InvalidTagCount(error),
+            Self::InvalidScope(_) => Self::InvalidScope(error),
+            Self::PermissionDeniedTagOwnerBid(_) => {
+                Self::PermissionDeniedTagOwnerBid(error)
+            }
+            Self::PermissionDeniedTagOwnerUid(_) => {
+                Self::PermissionDeniedTagOwnerUid(error)
+            }
+            Self::PermissionDeniedScope(_) => Self::PermissionDeniedScope(error),
+            Self::InvalidResourceIdNotSupported(_) => {
+                Self::InvalidResourceIdNotSupported(error)
+            }
+            Self::NoPermissionKeyScope(_) => Self::NoPermissionKeyScope(error),
+            Self::NoPermissionTag(_) => Self::NoPermissionTag(error),
+            Self::ParamConflict(_) => Self::ParamConflict(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::MissingParameterResourceIds(_) => {
+                Self::MissingParameterResourceIds(error)
+            }
+            Self::MissingParameterTagOwnerUid(_) => {
+                Self::MissingParameterTagOwnerUid(error)
+            }
+            Self::MissingParameterTagOwnerBid(_) => {
+                Self::MissingParameterTagOwnerBid(error)
+            }
+            Self::MissingParameterResourceType(_) => {
+                Self::MissingParameterResourceType(error)
+            }
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::MissingParameterRegionId(_) => Self::MissingParameterRegionId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricDecryptResponse {
 /// Service errors of `AsymmetricDecrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AsymmetricDecryptError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -296,6 +295,20 @@ impl AsymmetricDecryptError {
             Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AsymmetricDecryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -255,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricEncryptResponse {
 /// Service errors of `AsymmetricEncrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AsymmetricEncryptError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -293,6 +292,20 @@ impl AsymmetricEncryptError {
             Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AsymmetricEncryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricSignResponse {
 /// Service errors of `AsymmetricSign`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AsymmetricSignError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -286,6 +285,21 @@ impl AsymmetricSignError {
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::ForbiddenAliasNotFound(error) => ("ForbiddenAliasNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AsymmetricSignError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

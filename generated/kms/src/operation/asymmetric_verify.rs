@@ -279,7 +279,6 @@ impl<'de> ::serde::Deserialize<'de> for AsymmetricVerifyResponse {
 /// Service errors of `AsymmetricVerify`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AsymmetricVerifyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -321,6 +320,21 @@ impl AsymmetricVerifyError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AsymmetricVerifyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for CertificatePublicKeyEncryptResponse {
 /// Service errors of `CertificatePublicKeyEncrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CertificatePublicKeyEncryptError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -284,6 +283,20 @@ impl CertificatePublicKeyEncryptError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CertificatePublicKeyEncryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

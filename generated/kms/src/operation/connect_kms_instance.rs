@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for ConnectKmsInstanceResponse {
 /// Service errors of `ConnectKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConnectKmsInstanceError {
     /// A code this spec does not document.
@@ -254,6 +253,15 @@ impl ConnectKmsInstanceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ConnectKmsInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateApplicationAccessPointResponse {
 /// Service errors of `CreateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateApplicationAccessPointError {
     /// HTTP 409 `Rejected.ResourceExist`: The request was rejected because the resource already exists.
@@ -273,6 +272,16 @@ impl CreateApplicationAccessPointError {
         match self {
             Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateApplicationAccessPointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -379,7 +379,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyResponse {
 /// Service errors of `CreateKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateKeyError {
     /// HTTP 400 `Rejected.LimitExceeded`: The request was rejected because user create resource limit was exceeded
@@ -445,6 +444,29 @@ impl CreateKeyError {
                 ("SerivceUnvailableTemporary", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

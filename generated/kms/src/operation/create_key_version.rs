@@ -159,7 +159,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateKeyVersionResponse {
 /// Service errors of `CreateKeyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateKeyVersionError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -209,6 +208,23 @@ impl CreateKeyVersionError {
             Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
             Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateKeyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
+            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
+            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

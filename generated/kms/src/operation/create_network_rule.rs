@@ -242,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkRuleResponse {
 /// Service errors of `CreateNetworkRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNetworkRuleError {
     /// A code this spec does not document.
@@ -264,6 +263,15 @@ impl CreateNetworkRuleError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNetworkRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

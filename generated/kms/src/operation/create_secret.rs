@@ -541,7 +541,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecretResponse {
 /// Service errors of `CreateSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecretError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -615,6 +614,30 @@ impl CreateSecretError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::RejectedResourceInDeleteWindow(_) => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

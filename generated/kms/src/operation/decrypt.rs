@@ -201,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DecryptResponse {
 /// Service errors of `Decrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DecryptError {
     /// HTTP 400 `UnsupportedOperation`: This action is not supported.
@@ -249,6 +248,21 @@ impl DecryptError {
             Self::RejectedPendingDeletion(error) => ("RejectedPendingDeletion", error),
             Self::RejectedUnavailable(error) => ("RejectedUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DecryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOperation(_) => Self::UnsupportedOperation(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::RejectedDisabled(_) => Self::RejectedDisabled(error),
+            Self::RejectedPendingDeletion(_) => Self::RejectedPendingDeletion(error),
+            Self::RejectedUnavailable(_) => Self::RejectedUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

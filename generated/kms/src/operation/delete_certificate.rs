@@ -150,7 +150,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCertificateResponse {
 /// Service errors of `DeleteCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCertificateError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -188,6 +187,20 @@ impl DeleteCertificateError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

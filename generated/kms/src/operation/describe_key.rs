@@ -154,7 +154,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeKeyResponse {
 /// Service errors of `DescribeKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -196,6 +195,21 @@ impl DescribeKeyError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenAliasNotFound(_) => Self::ForbiddenAliasNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

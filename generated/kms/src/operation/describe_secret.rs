@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSecretResponse {
 /// Service errors of `DescribeSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSecretError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -338,6 +337,22 @@ impl DescribeSecretError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalTimestamp(_) => Self::IllegalTimestamp(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -349,7 +349,6 @@ impl<'de> ::serde::Deserialize<'de> for GenerateAndExportDataKeyResponse {
 /// Service errors of `GenerateAndExportDataKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GenerateAndExportDataKeyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -391,6 +390,21 @@ impl GenerateAndExportDataKeyError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GenerateAndExportDataKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

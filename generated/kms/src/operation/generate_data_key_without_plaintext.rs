@@ -264,7 +264,6 @@ impl<'de> ::serde::Deserialize<'de> for GenerateDataKeyWithoutPlaintextResponse 
 /// Service errors of `GenerateDataKeyWithoutPlaintext`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GenerateDataKeyWithoutPlaintextError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -302,6 +301,20 @@ impl GenerateDataKeyWithoutPlaintextError {
             }
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GenerateDataKeyWithoutPlaintextError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

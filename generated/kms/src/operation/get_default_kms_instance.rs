@@ -129,7 +129,6 @@ impl<'de> ::serde::Deserialize<'de> for GetDefaultKmsInstanceResponse {
 /// Service errors of `GetDefaultKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetDefaultKmsInstanceError {
     /// A code this spec does not document.
@@ -151,6 +150,15 @@ impl GetDefaultKmsInstanceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetDefaultKmsInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

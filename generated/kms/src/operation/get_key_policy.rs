@@ -157,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for GetKeyPolicyResponse {
 /// Service errors of `GetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetKeyPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -211,6 +210,23 @@ impl GetKeyPolicyError {
                 ("ForbiddenResourceNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetKeyPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenKeyPolicyUnSupported(_) => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

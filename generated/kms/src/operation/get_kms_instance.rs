@@ -150,7 +150,6 @@ impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceResponse {
 /// Service errors of `GetKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetKmsInstanceError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -178,6 +177,16 @@ impl GetKmsInstanceError {
         match self {
             Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetKmsInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalTimestamp(_) => Self::IllegalTimestamp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

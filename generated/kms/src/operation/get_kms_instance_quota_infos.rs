@@ -158,7 +158,6 @@ impl<'de> ::serde::Deserialize<'de> for GetKmsInstanceQuotaInfosResponse {
 /// Service errors of `GetKmsInstanceQuotaInfos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetKmsInstanceQuotaInfosError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -202,6 +201,22 @@ impl GetKmsInstanceQuotaInfosError {
                 ("ForbiddenDkmsInstanceNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetKmsInstanceQuotaInfosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for GetParametersForImportResponse {
 /// Service errors of `GetParametersForImport`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetParametersForImportError {
     /// HTTP 400 `Unsupported.Origin`: This key origin is not valid for this api
@@ -277,6 +276,20 @@ impl GetParametersForImportError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetParametersForImportError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

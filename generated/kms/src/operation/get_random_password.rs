@@ -381,7 +381,6 @@ impl<'de> ::serde::Deserialize<'de> for GetRandomPasswordResponse {
 /// Service errors of `GetRandomPassword`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetRandomPasswordError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -413,6 +412,17 @@ impl GetRandomPasswordError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetRandomPasswordError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -153,7 +153,6 @@ impl<'de> ::serde::Deserialize<'de> for GetSecretPolicyResponse {
 /// Service errors of `GetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetSecretPolicyError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -221,6 +220,29 @@ impl GetSecretPolicyError {
                 ("SerivceUnvailableTemporary", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetSecretPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenKeyPolicyUnSupported(_) => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

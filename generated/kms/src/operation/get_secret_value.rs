@@ -330,7 +330,6 @@ impl<'de> ::serde::Deserialize<'de> for GetSecretValueResponse {
 /// Service errors of `GetSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetSecretValueError {
     /// HTTP 403 `Forbidden.DKMSInstanceStateInvalid`: The DKMS instance state is invalid.
@@ -380,6 +379,23 @@ impl GetSecretValueError {
                 ("ForbiddenResourceNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetSecretValueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

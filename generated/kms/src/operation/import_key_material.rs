@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for ImportKeyMaterialResponse {
 /// Service errors of `ImportKeyMaterial`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ImportKeyMaterialError {
     /// HTTP 400 `InvalidKeyMaterial`: key material is invalid
@@ -275,6 +274,23 @@ impl ImportKeyMaterialError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ImportKeyMaterialError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidKeyMaterial(_) => Self::InvalidKeyMaterial(error),
+            Self::InvalidImportToken(_) => Self::InvalidImportToken(error),
+            Self::ExpiredImportToken(_) => Self::ExpiredImportToken(error),
+            Self::UnsupportedOrigin(_) => Self::UnsupportedOrigin(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

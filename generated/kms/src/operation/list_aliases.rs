@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAliasesResponse {
 /// Service errors of `ListAliases`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAliasesError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -225,6 +224,19 @@ impl ListAliasesError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAliasesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

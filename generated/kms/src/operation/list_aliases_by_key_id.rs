@@ -215,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAliasesByKeyIdResponse {
 /// Service errors of `ListAliasesByKeyId`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAliasesByKeyIdError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -249,6 +248,19 @@ impl ListAliasesByKeyIdError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAliasesByKeyIdError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -212,7 +212,6 @@ impl<'de> ::serde::Deserialize<'de> for ListKeyVersionsResponse {
 /// Service errors of `ListKeyVersions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListKeyVersionsError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -250,6 +249,20 @@ impl ListKeyVersionsError {
             }
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListKeyVersionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

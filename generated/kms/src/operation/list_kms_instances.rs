@@ -187,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for ListKmsInstancesResponse {
 /// Service errors of `ListKmsInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListKmsInstancesError {
     /// HTTP 400 `IllegalTimestamp`: The input parameter Timestamp that is mandatory for processing this request is not supplied.
@@ -215,6 +214,16 @@ impl ListKmsInstancesError {
         match self {
             Self::IllegalTimestamp(error) => ("IllegalTimestamp", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListKmsInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalTimestamp(_) => Self::IllegalTimestamp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

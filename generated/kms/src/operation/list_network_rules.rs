@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for ListNetworkRulesResponse {
 /// Service errors of `ListNetworkRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListNetworkRulesError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is invalid.
@@ -209,6 +208,19 @@ impl ListNetworkRulesError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListNetworkRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

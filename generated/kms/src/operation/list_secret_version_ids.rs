@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecretVersionIdsResponse {
 /// Service errors of `ListSecretVersionIds`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecretVersionIdsError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -279,6 +278,19 @@ impl ListSecretVersionIdsError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSecretVersionIdsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

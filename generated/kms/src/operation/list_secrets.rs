@@ -276,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecretsResponse {
 /// Service errors of `ListSecrets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecretsError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -324,6 +323,22 @@ impl ListSecretsError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSecretsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -128,7 +128,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenKmsServiceResponse {
 /// Service errors of `OpenKmsService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenKmsServiceError {
     /// HTTP 400 `CreateLXOrderFailed`: Create order failed.
@@ -168,6 +167,20 @@ impl OpenKmsServiceError {
             }
             Self::ForbiddenOpened(error) => ("ForbiddenOpened", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenKmsServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CreateLxOrderFailed(_) => Self::CreateLxOrderFailed(error),
+            Self::ForbiddenNoRealNameAuthentication(_) => {
+                Self::ForbiddenNoRealNameAuthentication(error)
+            }
+            Self::ForbiddenOpened(_) => Self::ForbiddenOpened(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

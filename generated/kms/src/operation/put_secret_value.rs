@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for PutSecretValueResponse {
 /// Service errors of `PutSecretValue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PutSecretValueError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -313,6 +312,21 @@ impl PutSecretValueError {
             Self::RejectedResourceExist(error) => ("RejectedResourceExist", error),
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PutSecretValueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

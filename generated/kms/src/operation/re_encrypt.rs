@@ -331,7 +331,6 @@ impl<'de> ::serde::Deserialize<'de> for ReEncryptResponse {
 /// Service errors of `ReEncrypt`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReEncryptError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -373,6 +372,21 @@ impl ReEncryptError {
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReEncryptError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -164,7 +164,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseKmsInstanceResponse {
 /// Service errors of `ReleaseKmsInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleaseKmsInstanceError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -216,6 +215,26 @@ impl ReleaseKmsInstanceError {
                 ("SerivceUnvailableTemporary", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleaseKmsInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenDkmsInstanceNotFound(_) => {
+                Self::ForbiddenDkmsInstanceNotFound(error)
+            }
+            Self::ForbiddenNoBackup(_) => Self::ForbiddenNoBackup(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -151,7 +151,6 @@ impl<'de> ::serde::Deserialize<'de> for RestoreSecretResponse {
 /// Service errors of `RestoreSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RestoreSecretError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -197,6 +196,20 @@ impl RestoreSecretError {
             Self::RejectedResourceInUse(error) => ("RejectedResourceInUse", error),
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RestoreSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceInUse(_) => Self::RejectedResourceInUse(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -207,7 +207,6 @@ impl<'de> ::serde::Deserialize<'de> for SetDeletionProtectionResponse {
 /// Service errors of `SetDeletionProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetDeletionProtectionError {
     /// A code this spec does not document.
@@ -229,6 +228,15 @@ impl SetDeletionProtectionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetDeletionProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for SetKeyPolicyResponse {
 /// Service errors of `SetKeyPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetKeyPolicyError {
     /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
@@ -239,6 +238,30 @@ impl SetKeyPolicyError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetKeyPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenKeyPolicyUnSupported(_) => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

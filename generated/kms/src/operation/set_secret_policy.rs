@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for SetSecretPolicyResponse {
 /// Service errors of `SetSecretPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetSecretPolicyError {
     /// HTTP 400 `MissingParameter`: The parameter needed but no provided.
@@ -241,6 +240,32 @@ impl SetSecretPolicyError {
                 ("SerivceUnvailableTemporary", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetSecretPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenKeyPolicyUnSupported(_) => {
+                Self::ForbiddenKeyPolicyUnSupported(error)
+            }
+            Self::RejectedShareQuotaExceedLimit(_) => {
+                Self::RejectedShareQuotaExceedLimit(error)
+            }
+            Self::ForbiddenDkmsInstanceStateInvalid(_) => {
+                Self::ForbiddenDkmsInstanceStateInvalid(error)
+            }
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::SerivceUnvailableTemporary(_) => {
+                Self::SerivceUnvailableTemporary(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `InvalidParameter.TagValue`: The specified parameter is not valid.
@@ -279,6 +278,22 @@ impl TagResourcesError {
                 ("InvalidResourceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -187,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateApplicationAccessPointResponse {
 /// Service errors of `UpdateApplicationAccessPoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateApplicationAccessPointError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is invalid.
@@ -215,6 +214,16 @@ impl UpdateApplicationAccessPointError {
         match self {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateApplicationAccessPointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

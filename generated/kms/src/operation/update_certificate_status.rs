@@ -180,7 +180,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCertificateStatusResponse {
 /// Service errors of `UpdateCertificateStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateCertificateStatusError {
     /// HTTP 400 `InvalidParameter`: The specified parameter is not valid.
@@ -218,6 +217,20 @@ impl UpdateCertificateStatusError {
                 ("InvalidAccessKeyIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateCertificateStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::CertificateNotFound(_) => Self::CertificateNotFound(error),
+            Self::InvalidAccessKeyIdNotFound(_) => {
+                Self::InvalidAccessKeyIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateKeyDescriptionResponse {
 /// Service errors of `UpdateKeyDescription`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateKeyDescriptionError {
     /// A code this spec does not document.
@@ -190,6 +189,15 @@ impl UpdateKeyDescriptionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateKeyDescriptionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

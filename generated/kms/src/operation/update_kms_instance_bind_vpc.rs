@@ -188,7 +188,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateKmsInstanceBindVpcResponse {
 /// Service errors of `UpdateKmsInstanceBindVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateKmsInstanceBindVpcError {
     /// A code this spec does not document.
@@ -210,6 +209,15 @@ impl UpdateKmsInstanceBindVpcError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateKmsInstanceBindVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

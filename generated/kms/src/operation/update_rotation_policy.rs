@@ -203,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRotationPolicyResponse {
 /// Service errors of `UpdateRotationPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateRotationPolicyError {
     /// HTTP 400 `Rejected.UnsupportedOperation`: Unsupported operation.
@@ -241,6 +240,20 @@ impl UpdateRotationPolicyError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::ForbiddenKeyNotFound(error) => ("ForbiddenKeyNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateRotationPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenKeyNotFound(_) => Self::ForbiddenKeyNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -177,7 +177,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecretResponse {
 /// Service errors of `UpdateSecret`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateSecretError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -231,6 +230,23 @@ impl UpdateSecretError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateSecretError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceExist(_) => Self::RejectedResourceExist(error),
+            Self::RejectedResourceInDeleteWindow(_) => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

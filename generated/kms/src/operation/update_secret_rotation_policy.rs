@@ -215,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecretRotationPolicyResponse {
 /// Service errors of `UpdateSecretRotationPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateSecretRotationPolicyError {
     /// A code this spec does not document.
@@ -237,6 +236,15 @@ impl UpdateSecretRotationPolicyError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateSecretRotationPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

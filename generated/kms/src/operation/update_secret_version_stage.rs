@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecretVersionStageResponse {
 /// Service errors of `UpdateSecretVersionStage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateSecretVersionStageError {
     /// HTTP 400 `InvalidParameter`: some of the specified parameters "" is not valid
@@ -285,6 +284,27 @@ impl UpdateSecretVersionStageError {
             }
             Self::InternalFailure(error) => ("InternalFailure", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateSecretVersionStageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::RejectedLimitExceeded(_) => Self::RejectedLimitExceeded(error),
+            Self::RejectedInvalidRequest(_) => Self::RejectedInvalidRequest(error),
+            Self::RejectedUnsupportedOperation(_) => {
+                Self::RejectedUnsupportedOperation(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenResourceNotFound(_) => Self::ForbiddenResourceNotFound(error),
+            Self::RejectedResourceInDeleteWindow(_) => {
+                Self::RejectedResourceInDeleteWindow(error)
+            }
+            Self::InternalFailure(_) => Self::InternalFailure(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

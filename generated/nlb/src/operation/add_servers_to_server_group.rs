@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for AddServersToServerGroupResponse {
 /// Service errors of `AddServersToServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddServersToServerGroupError {
     /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
@@ -390,6 +389,50 @@ impl AddServersToServerGroupError {
             Self::ResourceNotFoundEcs(error) => ("ResourceNotFoundEcs", error),
             Self::ResourceNotFoundEni(error) => ("ResourceNotFoundEni", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddServersToServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::IllegalParamIp(_) => Self::IllegalParamIp(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::DuplicatedParamServer(_) => Self::DuplicatedParamServer(error),
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::MismatchServerType(_) => Self::MismatchServerType(error),
+            Self::IllegalParamRsPortConflictWithServerGroup(_) => {
+                Self::IllegalParamRsPortConflictWithServerGroup(error)
+            }
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::MissingParamIp(_) => Self::MissingParamIp(error),
+            Self::OperationDeniedServerGroupNotSupportIpv6(_) => {
+                Self::OperationDeniedServerGroupNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusEni(_) => Self::IncorrectStatusEni(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundEci(_) => Self::ResourceNotFoundEci(error),
+            Self::ResourceNotFoundEcs(_) => Self::ResourceNotFoundEcs(error),
+            Self::ResourceNotFoundEni(_) => Self::ResourceNotFoundEni(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -271,7 +271,6 @@ for AssociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `AssociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -334,6 +333,27 @@ impl AssociateAdditionalCertificatesWithListenerError {
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

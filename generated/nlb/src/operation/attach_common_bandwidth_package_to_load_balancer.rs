@@ -248,7 +248,6 @@ for AttachCommonBandwidthPackageToLoadBalancerResponse {
 /// Service errors of `AttachCommonBandwidthPackageToLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachCommonBandwidthPackageToLoadBalancerError {
     /// HTTP 400 `OperationDenied.IntranetLoadBalancer`: The operation is not allowed because of IntranetLoadBalancer.
@@ -319,6 +318,33 @@ impl AttachCommonBandwidthPackageToLoadBalancerError {
                 ("ResourceNotFoundCommonBandwidthPackage", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachCommonBandwidthPackageToLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIntranetLoadBalancer(_) => {
+                Self::OperationDeniedIntranetLoadBalancer(error)
+            }
+            Self::ResourceAlreadyAssociatedLoadbalancer(_) => {
+                Self::ResourceAlreadyAssociatedLoadbalancer(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundBandwidthPackageId(_) => {
+                Self::ResourceNotFoundBandwidthPackageId(error)
+            }
+            Self::ResourceNotFoundCommonBandwidthPackage(_) => {
+                Self::ResourceNotFoundCommonBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelShiftLoadBalancerZonesResponse {
 /// Service errors of `CancelShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelShiftLoadBalancerZonesError {
     /// HTTP 400 `IncorrectStatus.ZoneId`: The zoneId status of eni \[%s\] is incorrect.
@@ -287,6 +286,20 @@ impl CancelShiftLoadBalancerZonesError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelShiftLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusZoneId(_) => Self::IncorrectStatusZoneId(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

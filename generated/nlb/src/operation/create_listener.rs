@@ -679,7 +679,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateListenerResponse {
 /// Service errors of `CreateListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateListenerError {
     /// HTTP 400 `Conflict.Port`: The Port \[%s\] is conflict.
@@ -883,6 +882,75 @@ impl CreateListenerError {
                 ("ResourceNotFoundHdMonitorConfigNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictPort(_) => Self::ConflictPort(error),
+            Self::IllegalParamMssConflictWithUdpAndGeneve(_) => {
+                Self::IllegalParamMssConflictWithUdpAndGeneve(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(_) => {
+                Self::IllegalParamAnyPortListenerConflictWithNonAnyPortServerGroup(error)
+            }
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::IllegalParamServerGroupId(_) => Self::IllegalParamServerGroupId(error),
+            Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(_) => {
+                Self::IllegalParamNonAnyPortListenerConflictWithAnyPortServerGroup(error)
+            }
+            Self::MissingParamCertificate(_) => Self::MissingParamCertificate(error),
+            Self::IllegalParamPort(_) => Self::IllegalParamPort(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::MismatchProtocol(_) => Self::MismatchProtocol(error),
+            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            Self::MissingParamServerGroupId(_) => Self::MissingParamServerGroupId(error),
+            Self::IllegalParamListenerDescription(_) => {
+                Self::IllegalParamListenerDescription(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IllegalParamSizeCertificateIds(_) => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            Self::DuplicatedParamListener(_) => Self::DuplicatedParamListener(error),
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::ResourceNotFoundCaCertificate(_) => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -454,7 +454,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationDenied.OnlyPayByTrafficSupported`: The operation is not allowed because of OnlyPayByTrafficSupported.
@@ -648,6 +647,75 @@ impl CreateLoadBalancerError {
             Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
             Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedOnlyPayByTrafficSupported(_) => {
+                Self::OperationDeniedOnlyPayByTrafficSupported(error)
+            }
+            Self::MismatchZoneIdAndVswitchId(_) => {
+                Self::MismatchZoneIdAndVswitchId(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationDeniedOnlyPostPaidSupported(_) => {
+                Self::OperationDeniedOnlyPostPaidSupported(error)
+            }
+            Self::OperationFailedDuplicateZones(_) => {
+                Self::OperationFailedDuplicateZones(error)
+            }
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::DuplicatedParamAllocationId(_) => {
+                Self::DuplicatedParamAllocationId(error)
+            }
+            Self::ResourceInConfiguringVswitchId(_) => {
+                Self::ResourceInConfiguringVswitchId(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::OperationFailedUnpaidBill(_) => Self::OperationFailedUnpaidBill(error),
+            Self::OperationDeniedServiceLinkedRoleNotExist(_) => {
+                Self::OperationDeniedServiceLinkedRoleNotExist(error)
+            }
+            Self::ResourceAlreadyAssociatedAllocationId(_) => {
+                Self::ResourceAlreadyAssociatedAllocationId(error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            Self::InvalidZones(_) => Self::InvalidZones(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ResourceInUseIp(_) => Self::ResourceInUseIp(error),
+            Self::OperationFailedCreateOrderError(_) => {
+                Self::OperationFailedCreateOrderError(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::IllegalParamLoadBalancerName(_) => {
+                Self::IllegalParamLoadBalancerName(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamDeletionProtectionConfig(_) => {
+                Self::IllegalParamDeletionProtectionConfig(error)
+            }
+            Self::IllegalParamModificationProtectionConfig(_) => {
+                Self::IllegalParamModificationProtectionConfig(error)
+            }
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -387,7 +387,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSecurityPolicyResponse {
 /// Service errors of `CreateSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSecurityPolicyError {
     /// HTTP 400 `IllegalParam`: The param of %s is illegal.
@@ -419,6 +418,17 @@ impl CreateSecurityPolicyError {
             Self::IllegalParam(error) => ("IllegalParam", error),
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

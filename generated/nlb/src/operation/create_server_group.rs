@@ -534,7 +534,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateServerGroupResponse {
 /// Service errors of `CreateServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateServerGroupError {
     /// HTTP 400 `IllegalParam.AnyPortServerGroupConflictWithHealthCheckConfig`: The param of AnyPortServerGroupConflictWithHealthCheckConfig is illegal.
@@ -666,6 +665,53 @@ impl CreateServerGroupError {
                 ("ResourceNotFoundResourceGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(_) => {
+                Self::IllegalParamAnyPortServerGroupConflictWithHealthCheckConfig(error)
+            }
+            Self::IllegalParamFormatParseCreateRsPoolRequestFailed(_) => {
+                Self::IllegalParamFormatParseCreateRsPoolRequestFailed(error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::OperationDeniedVpcNotSupportIpv6(_) => {
+                Self::OperationDeniedVpcNotSupportIpv6(error)
+            }
+            Self::IllegalParamHealthCheckDomain(_) => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(_) => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            Self::IlleagalParamHealthCheckUrl(_) => {
+                Self::IlleagalParamHealthCheckUrl(error)
+            }
+            Self::IllegalParamServerGroupName(_) => {
+                Self::IllegalParamServerGroupName(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamConnectionDrainTimeout(_) => {
+                Self::IllegalParamConnectionDrainTimeout(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::ResourceNotFoundResourceGroup(_) => {
+                Self::ResourceNotFoundResourceGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteListenerResponse {
 /// Service errors of `DeleteListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteListenerError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -281,6 +280,27 @@ impl DeleteListenerError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {
 /// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerError {
     /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
@@ -294,6 +293,33 @@ impl DeleteLoadBalancerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::OperationDeniedDeletionProtectionEnabled(_) => {
+                Self::OperationDeniedDeletionProtectionEnabled(error)
+            }
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -216,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSecurityPolicyResponse {
 /// Service errors of `DeleteSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSecurityPolicyError {
     /// HTTP 400 `ResourceInUse.SecurityPolicy`: The specified resource of SecurityPolicy is in use.
@@ -258,6 +257,22 @@ impl DeleteSecurityPolicyError {
                 ("ResourceNotFoundSecuritypolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInUseSecurityPolicy(_) => {
+                Self::ResourceInUseSecurityPolicy(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundSecuritypolicy(_) => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServerGroupResponse {
 /// Service errors of `DeleteServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteServerGroupError {
     /// HTTP 400 `ResourceInUse.ServerGroup`: The specified resource of ServerGroup is in use.
@@ -282,6 +281,26 @@ impl DeleteServerGroupError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInUseServerGroup(_) => Self::ResourceInUseServerGroup(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

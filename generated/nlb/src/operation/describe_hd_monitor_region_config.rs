@@ -167,7 +167,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHdMonitorRegionConfigResponse {
 /// Service errors of `DescribeHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHdMonitorRegionConfigError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
@@ -199,6 +198,17 @@ impl DescribeHdMonitorRegionConfigError {
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::DescribeHdMonitorFail(error) => ("DescribeHdMonitorFail", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeHdMonitorRegionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::DescribeHdMonitorFail(_) => Self::DescribeHdMonitorFail(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -197,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRegionsError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -229,6 +228,17 @@ impl DescribeRegionsError {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::IllegalParam(error) => ("IllegalParam", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

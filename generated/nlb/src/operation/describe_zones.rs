@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeZonesError {
     /// HTTP 400 `IllegalParam.AcceptLanguage`: The param of AcceptLanguage\[%s\] is illegal from bundle %s
@@ -249,6 +248,20 @@ impl DescribeZonesError {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::IllegalParam(error) => ("IllegalParam", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAcceptLanguage(_) => {
+                Self::IllegalParamAcceptLanguage(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

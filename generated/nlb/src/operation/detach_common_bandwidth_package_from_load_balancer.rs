@@ -249,7 +249,6 @@ for DetachCommonBandwidthPackageFromLoadBalancerResponse {
 /// Service errors of `DetachCommonBandwidthPackageFromLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachCommonBandwidthPackageFromLoadBalancerError {
     /// HTTP 400 `ResourceNotAssociated.loadbalancer`: Thre resource is not associated with loadbalancer.
@@ -288,6 +287,21 @@ impl DetachCommonBandwidthPackageFromLoadBalancerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachCommonBandwidthPackageFromLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotAssociatedLoadbalancer(_) => {
+                Self::ResourceNotAssociatedLoadbalancer(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableLoadBalancerIpv6InternetResponse 
 /// Service errors of `DisableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.Ipv6IntranetInstance`: The operation is not allowed because of Ipv6IntranetInstance.
@@ -274,6 +273,27 @@ impl DisableLoadBalancerIpv6InternetError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedIpv6IntranetInstance(_) => {
+                Self::OperationDeniedIpv6IntranetInstance(error)
+            }
+            Self::OperationDeniedNonDualStackInstance(_) => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

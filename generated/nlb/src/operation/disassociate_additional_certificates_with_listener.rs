@@ -275,7 +275,6 @@ for DisassociateAdditionalCertificatesWithListenerResponse {
 /// Service errors of `DisassociateAdditionalCertificatesWithListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisassociateAdditionalCertificatesWithListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of %s \[%s\] is incorrect.
@@ -358,6 +357,37 @@ impl DisassociateAdditionalCertificatesWithListenerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisassociateAdditionalCertificatesWithListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IncorrectStatusCertificate(_) => {
+                Self::IncorrectStatusCertificate(error)
+            }
+            Self::IncorrectStatusLoadbalancer(_) => {
+                Self::IncorrectStatusLoadbalancer(error)
+            }
+            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
+            Self::OperationDeniedDefaultCertificateUsed(_) => {
+                Self::OperationDeniedDefaultCertificateUsed(error)
+            }
+            Self::ResourceNotAssociatedCertificate(_) => {
+                Self::ResourceNotAssociatedCertificate(error)
+            }
+            Self::OperationDeniedCaCertificateUsed(_) => {
+                Self::OperationDeniedCaCertificateUsed(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableLoadBalancerIpv6InternetResponse {
 /// Service errors of `EnableLoadBalancerIpv6Internet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableLoadBalancerIpv6InternetError {
     /// HTTP 400 `OperationDenied.NonDualStackInstance`: The operation is not allowed because of NonDualStackInstance.
@@ -276,6 +275,28 @@ impl EnableLoadBalancerIpv6InternetError {
                 ("ResourceNotFoundIpv6Gateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableLoadBalancerIpv6InternetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedNonDualStackInstance(_) => {
+                Self::OperationDeniedNonDualStackInstance(error)
+            }
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundIpv6Gateway(_) => {
+                Self::ResourceNotFoundIpv6Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -396,7 +396,6 @@ impl<'de> ::serde::Deserialize<'de> for GetListenerAttributeResponse {
 /// Service errors of `GetListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetListenerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -434,6 +433,20 @@ impl GetListenerAttributeError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -380,7 +380,6 @@ impl<'de> ::serde::Deserialize<'de> for GetLoadBalancerAttributeResponse {
 /// Service errors of `GetLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetLoadBalancerAttributeError {
     /// HTTP 400 `OperationFailed.GetXipFailed`: Operation failed because GetXipFailed.
@@ -420,6 +419,22 @@ impl GetLoadBalancerAttributeError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedGetXipFailed(_) => {
+                Self::OperationFailedGetXipFailed(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

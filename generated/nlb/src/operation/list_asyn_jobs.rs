@@ -152,7 +152,6 @@ impl<'de> ::serde::Deserialize<'de> for ListAsynJobsResponse {
 /// Service errors of `ListAsynJobs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListAsynJobsError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -188,6 +187,18 @@ impl ListAsynJobsError {
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::ResourceNotFoundJobId(error) => ("ResourceNotFoundJobId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListAsynJobsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundJobId(_) => Self::ResourceNotFoundJobId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

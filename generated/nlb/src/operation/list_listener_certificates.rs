@@ -288,7 +288,6 @@ impl<'de> ::serde::Deserialize<'de> for ListListenerCertificatesResponse {
 /// Service errors of `ListListenerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListListenerCertificatesError {
     /// HTTP 400 `OperationDenied.Protocol`: The operation is not allowed because of %s.
@@ -326,6 +325,20 @@ impl ListListenerCertificatesError {
             }
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListListenerCertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedProtocol(_) => Self::OperationDeniedProtocol(error),
+            Self::ResourceNotFoundLoadbalancer(_) => {
+                Self::ResourceNotFoundLoadbalancer(error)
+            }
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -306,7 +306,6 @@ impl<'de> ::serde::Deserialize<'de> for ListListenersResponse {
 /// Service errors of `ListListeners`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListListenersError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -342,6 +341,18 @@ impl ListListenersError {
             Self::IllegalParam(error) => ("IllegalParam", error),
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListListenersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -483,7 +483,6 @@ impl<'de> ::serde::Deserialize<'de> for ListLoadBalancersResponse {
 /// Service errors of `ListLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListLoadBalancersError {
     /// HTTP 400 `IllegalParam.LoadBalancerType`: The LoadBalancerType value is invalid.
@@ -527,6 +526,23 @@ impl ListLoadBalancersError {
             }
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListLoadBalancersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamLoadBalancerType(_) => {
+                Self::IllegalParamLoadBalancerType(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamLoadBalancerName(_) => {
+                Self::IllegalParamLoadBalancerName(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -298,7 +298,6 @@ impl<'de> ::serde::Deserialize<'de> for ListSecurityPolicyResponse {
 /// Service errors of `ListSecurityPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListSecurityPolicyError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -330,6 +329,17 @@ impl ListSecurityPolicyError {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListSecurityPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -268,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupServersResponse {
 /// Service errors of `ListServerGroupServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListServerGroupServersError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -306,6 +305,20 @@ impl ListServerGroupServersError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListServerGroupServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

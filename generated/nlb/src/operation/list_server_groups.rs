@@ -328,7 +328,6 @@ impl<'de> ::serde::Deserialize<'de> for ListServerGroupsResponse {
 /// Service errors of `ListServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListServerGroupsError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -360,6 +359,17 @@ impl ListServerGroupsError {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

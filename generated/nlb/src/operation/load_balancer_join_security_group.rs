@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerJoinSecurityGroupResponse {
 /// Service errors of `LoadBalancerJoinSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum LoadBalancerJoinSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -359,6 +358,38 @@ impl LoadBalancerJoinSecurityGroupError {
                 ("ResourceNotFoundSecurityGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for LoadBalancerJoinSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::QuotaExceededQuotaInsufficient(_) => {
+                Self::QuotaExceededQuotaInsufficient(error)
+            }
+            Self::ConflictSecurityGroup(_) => Self::ConflictSecurityGroup(error),
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::MismatchVpc(_) => Self::MismatchVpc(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ForbiddenSecurityGroup(_) => Self::ForbiddenSecurityGroup(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundSecurityGroup(_) => {
+                Self::ResourceNotFoundSecurityGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for LoadBalancerLeaveSecurityGroupResponse {
 /// Service errors of `LoadBalancerLeaveSecurityGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum LoadBalancerLeaveSecurityGroupError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -308,6 +307,23 @@ impl LoadBalancerLeaveSecurityGroupError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for LoadBalancerLeaveSecurityGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ForbiddenSecurityGroup(_) => Self::ForbiddenSecurityGroup(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -236,7 +236,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `IllegalParam.resourceType`: The param of resourceType is illegal.
@@ -290,6 +289,26 @@ impl MoveResourceGroupError {
                 ("ResourceNotFoundResourceGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationFailedStatusCheckFailResourceGroup(_) => {
+                Self::OperationFailedStatusCheckFailResourceGroup(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundResourceGroup(_) => {
+                Self::ResourceNotFoundResourceGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -257,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveServersFromServerGroupResponse {
 /// Service errors of `RemoveServersFromServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveServersFromServerGroupError {
     /// HTTP 400 `Conflict.Lock`: The Lock \[%s\] is conflict.
@@ -319,6 +318,30 @@ impl RemoveServersFromServerGroupError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveServersFromServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

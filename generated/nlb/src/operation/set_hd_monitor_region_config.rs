@@ -210,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for SetHdMonitorRegionConfigResponse {
 /// Service errors of `SetHdMonitorRegionConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetHdMonitorRegionConfigError {
     /// HTTP 403 `Forbidden.NoPermission`: Authentication is failed for NoPermission.
@@ -242,6 +241,17 @@ impl SetHdMonitorRegionConfigError {
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::EnableHdMonitorFail(error) => ("EnableHdMonitorFail", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetHdMonitorRegionConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::EnableHdMonitorFail(_) => Self::EnableHdMonitorFail(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for StartListenerResponse {
 /// Service errors of `StartListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartListenerError {
     /// HTTP 400 `IncorrectStatus.listener`: The status of listener \[%s\] is incorrect.
@@ -255,6 +254,18 @@ impl StartListenerError {
             Self::ForbiddenNoPermission(error) => ("ForbiddenNoPermission", error),
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

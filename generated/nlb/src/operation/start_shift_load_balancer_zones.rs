@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for StartShiftLoadBalancerZonesResponse {
 /// Service errors of `StartShiftLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartShiftLoadBalancerZonesError {
     /// HTTP 400 `ResourceInConfiguring.loadbalancer`: The specified resource of loadbalancer is being configured, please try again later.
@@ -291,6 +290,22 @@ impl StartShiftLoadBalancerZonesError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartShiftLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

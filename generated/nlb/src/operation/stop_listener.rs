@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for StopListenerResponse {
 /// Service errors of `StopListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopListenerError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -269,6 +268,23 @@ impl StopListenerError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -542,7 +542,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateListenerAttributeResponse {
 /// Service errors of `UpdateListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateListenerAttributeError {
     /// HTTP 400 `Mismatch.VpcId`: The VpcId is mismatched for %s and %s.
@@ -670,6 +669,51 @@ impl UpdateListenerAttributeError {
                 ("ResourceNotFoundSecuritypolicy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MismatchVpcId(_) => Self::MismatchVpcId(error),
+            Self::ConflictPort(_) => Self::ConflictPort(error),
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::IncorrectStatusListener(_) => Self::IncorrectStatusListener(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ResourceAlreadyAssociatedCertificate(_) => {
+                Self::ResourceAlreadyAssociatedCertificate(error)
+            }
+            Self::IllegalParamSizeCertificateIds(_) => {
+                Self::IllegalParamSizeCertificateIds(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamIdleTimeout(_) => Self::IllegalParamIdleTimeout(error),
+            Self::OperationDeniedRegionNotSupportHdMonitor(_) => {
+                Self::OperationDeniedRegionNotSupportHdMonitor(error)
+            }
+            Self::ResourceNotEnoughCaCertificateApiCount(_) => {
+                Self::ResourceNotEnoughCaCertificateApiCount(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::ResourceNotFoundHdMonitorConfigNotExist(_) => {
+                Self::ResourceNotFoundHdMonitorConfigNotExist(error)
+            }
+            Self::ResourceNotFoundCaCertificate(_) => {
+                Self::ResourceNotFoundCaCertificate(error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(_) => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAddressTypeConfigRespo
 /// Service errors of `UpdateLoadBalancerAddressTypeConfig`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAddressTypeConfigError {
     /// HTTP 400 `DuplicatedParam.AllocationId`: The param of AllocationId is duplicated.
@@ -380,6 +379,41 @@ impl UpdateLoadBalancerAddressTypeConfigError {
                 ("ResourceNotFoundAnycastInstance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerAddressTypeConfigError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DuplicatedParamAllocationId(_) => {
+                Self::DuplicatedParamAllocationId(error)
+            }
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::OperationDeniedEipAlreadyInBandwidthPackage(_) => {
+                Self::OperationDeniedEipAlreadyInBandwidthPackage(error)
+            }
+            Self::OperationDeniedAddressTypeNotChanged(_) => {
+                Self::OperationDeniedAddressTypeNotChanged(error)
+            }
+            Self::MismatchZoneIdAndVswitchId(_) => {
+                Self::MismatchZoneIdAndVswitchId(error)
+            }
+            Self::TagInvokeError(_) => Self::TagInvokeError(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::ThrottlingUser(_) => Self::ThrottlingUser(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundAnycastInstance(_) => {
+                Self::ResourceNotFoundAnycastInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

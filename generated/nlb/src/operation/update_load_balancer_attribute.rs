@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerAttributeResponse {
 /// Service errors of `UpdateLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -341,6 +340,27 @@ impl UpdateLoadBalancerAttributeError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamLoadBalancerName(_) => {
+                Self::IllegalParamLoadBalancerName(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -309,7 +309,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerProtectionResponse {
 /// Service errors of `UpdateLoadBalancerProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerProtectionError {
     /// HTTP 400 `IllegalParam`: The param of %s is illegal.
@@ -393,6 +392,37 @@ impl UpdateLoadBalancerProtectionError {
                 ("ResourceNotFoundLoadBalancer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::IdempotenceSignatureMismatch(_) => {
+                Self::IdempotenceSignatureMismatch(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamDeletionProtectionReason(_) => {
+                Self::IllegalParamDeletionProtectionReason(error)
+            }
+            Self::IllegalParamModificationProtectionReason(_) => {
+                Self::IllegalParamModificationProtectionReason(error)
+            }
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -261,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateLoadBalancerZonesResponse {
 /// Service errors of `UpdateLoadBalancerZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateLoadBalancerZonesError {
     /// HTTP 400 `ResourceInCreating.loadbalancer`: The specified resource of loadbalancer is creating, please try again later.
@@ -355,6 +354,40 @@ impl UpdateLoadBalancerZonesError {
             }
             Self::ResourceNotFoundVSwitch(error) => ("ResourceNotFoundVSwitch", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateLoadBalancerZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceInCreatingLoadbalancer(_) => {
+                Self::ResourceInCreatingLoadbalancer(error)
+            }
+            Self::OperationDeniedProtectedPrivateIPv4AddressChanged(_) => {
+                Self::OperationDeniedProtectedPrivateIPv4AddressChanged(error)
+            }
+            Self::OperationFailedVSwitchNotSupportIpv6(_) => {
+                Self::OperationFailedVSwitchNotSupportIpv6(error)
+            }
+            Self::OperationDeniedZoneVSwitchChanged(_) => {
+                Self::OperationDeniedZoneVSwitchChanged(error)
+            }
+            Self::InvalidZones(_) => Self::InvalidZones(error),
+            Self::ResourceInConfiguringLoadbalancer(_) => {
+                Self::ResourceInConfiguringLoadbalancer(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ResourceNotEnoughVSwitchIp(_) => {
+                Self::ResourceNotEnoughVSwitchIp(error)
+            }
+            Self::UnauthorizedZone(_) => Self::UnauthorizedZone(error),
+            Self::ResourceNotFoundLoadBalancer(_) => {
+                Self::ResourceNotFoundLoadBalancer(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -372,7 +372,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateSecurityPolicyAttributeResponse {
 /// Service errors of `UpdateSecurityPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateSecurityPolicyAttributeError {
     /// HTTP 400 `IllegalParam.PreserveClientIpSwitch`: The param of PreserveClientIpSwitch is illegal.
@@ -424,6 +423,27 @@ impl UpdateSecurityPolicyAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateSecurityPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::UpdateSecurityPolicyFailed(_) => {
+                Self::UpdateSecurityPolicyFailed(error)
+            }
+            Self::ResourceNotFoundSecuritypolicy(_) => {
+                Self::ResourceNotFoundSecuritypolicy(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

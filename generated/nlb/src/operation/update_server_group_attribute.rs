@@ -374,7 +374,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupAttributeResponse {
 /// Service errors of `UpdateServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateServerGroupAttributeError {
     /// HTTP 400 `SystemBusy`: System is busy, please try again later.
@@ -456,6 +455,37 @@ impl UpdateServerGroupAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::IllegalParamHealthCheckDomain(_) => {
+                Self::IllegalParamHealthCheckDomain(error)
+            }
+            Self::IlleagalParamHealthCheckUrl(_) => {
+                Self::IlleagalParamHealthCheckUrl(error)
+            }
+            Self::OperationDeniedUidNotAllowQuic29(_) => {
+                Self::OperationDeniedUidNotAllowQuic29(error)
+            }
+            Self::IllegalParam(_) => Self::IllegalParam(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamServerGroupName(_) => {
+                Self::IllegalParamServerGroupName(error)
+            }
+            Self::IllegalParamPreserveClientIpSwitch(_) => {
+                Self::IllegalParamPreserveClientIpSwitch(error)
+            }
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

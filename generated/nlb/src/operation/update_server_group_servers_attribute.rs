@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateServerGroupServersAttributeRespons
 /// Service errors of `UpdateServerGroupServersAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateServerGroupServersAttributeError {
     /// HTTP 400 `IncorrectStatus.serverGroup`: The status of servergroup \[%s\] is incorrect.
@@ -324,6 +323,26 @@ impl UpdateServerGroupServersAttributeError {
                 ("ResourceNotFoundServerGroup", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateServerGroupServersAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusServerGroup(_) => {
+                Self::IncorrectStatusServerGroup(error)
+            }
+            Self::ConflictLock(_) => Self::ConflictLock(error),
+            Self::ForbiddenNoPermission(_) => Self::ForbiddenNoPermission(error),
+            Self::ResourceNotFoundBackendServer(_) => {
+                Self::ResourceNotFoundBackendServer(error)
+            }
+            Self::ResourceNotFoundServerGroup(_) => {
+                Self::ResourceNotFoundServerGroup(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

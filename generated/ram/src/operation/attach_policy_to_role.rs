@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachPolicyToRoleResponse {
 /// Service errors of `AttachPolicyToRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachPolicyToRoleError {
     /// A code this spec does not document.
@@ -195,6 +194,15 @@ impl AttachPolicyToRoleError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachPolicyToRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -125,7 +125,6 @@ impl<'de> ::serde::Deserialize<'de> for ClearAccountAliasResponse {
 /// Service errors of `ClearAccountAlias`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ClearAccountAliasError {
     /// A code this spec does not document.
@@ -147,6 +146,15 @@ impl ClearAccountAliasError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ClearAccountAliasError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

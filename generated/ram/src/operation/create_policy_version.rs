@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePolicyVersionResponse {
 /// Service errors of `CreatePolicyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePolicyVersionError {
     /// A code this spec does not document.
@@ -230,6 +229,15 @@ impl CreatePolicyVersionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePolicyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -152,7 +152,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualMFADeviceResponse {
 /// Service errors of `CreateVirtualMFADevice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVirtualMFADeviceError {
     /// A code this spec does not document.
@@ -174,6 +173,15 @@ impl CreateVirtualMFADeviceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVirtualMFADeviceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

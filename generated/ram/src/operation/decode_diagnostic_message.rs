@@ -148,7 +148,6 @@ impl<'de> ::serde::Deserialize<'de> for DecodeDiagnosticMessageResponse {
 /// Service errors of `DecodeDiagnosticMessage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DecodeDiagnosticMessageError {
     /// HTTP 400 `NotSupport`: This method can only be invoked by customer, sub user and assumed role user.
@@ -196,6 +195,21 @@ impl DecodeDiagnosticMessageError {
             Self::EntityNotExist(error) => ("EntityNotExist", error),
             Self::TooManyRequests(error) => ("TooManyRequests", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DecodeDiagnosticMessageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotSupport(_) => Self::NotSupport(error),
+            Self::EncodedMessageExpire(_) => Self::EncodedMessageExpire(error),
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::SearchInaccurate(_) => Self::SearchInaccurate(error),
+            Self::EntityNotExist(_) => Self::EntityNotExist(error),
+            Self::TooManyRequests(_) => Self::TooManyRequests(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -159,7 +159,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePolicyVersionResponse {
 /// Service errors of `DeletePolicyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePolicyVersionError {
     /// A code this spec does not document.
@@ -181,6 +180,15 @@ impl DeletePolicyVersionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePolicyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -130,7 +130,6 @@ impl<'de> ::serde::Deserialize<'de> for GetAccountAliasResponse {
 /// Service errors of `GetAccountAlias`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetAccountAliasError {
     /// A code this spec does not document.
@@ -152,6 +151,15 @@ impl GetAccountAliasError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetAccountAliasError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -175,7 +175,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPolicyVersionResponse {
 /// Service errors of `GetPolicyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetPolicyVersionError {
     /// A code this spec does not document.
@@ -197,6 +196,15 @@ impl GetPolicyVersionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetPolicyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

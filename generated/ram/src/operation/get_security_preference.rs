@@ -130,7 +130,6 @@ impl<'de> ::serde::Deserialize<'de> for GetSecurityPreferenceResponse {
 /// Service errors of `GetSecurityPreference`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetSecurityPreferenceError {
     /// A code this spec does not document.
@@ -152,6 +151,15 @@ impl GetSecurityPreferenceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetSecurityPreferenceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -144,7 +144,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForGroupResponse {
 /// Service errors of `ListPoliciesForGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPoliciesForGroupError {
     /// A code this spec does not document.
@@ -166,6 +165,15 @@ impl ListPoliciesForGroupError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPoliciesForGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -144,7 +144,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForRoleResponse {
 /// Service errors of `ListPoliciesForRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPoliciesForRoleError {
     /// A code this spec does not document.
@@ -166,6 +165,15 @@ impl ListPoliciesForRoleError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPoliciesForRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -148,7 +148,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPoliciesForUserResponse {
 /// Service errors of `ListPoliciesForUser`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPoliciesForUserError {
     /// A code this spec does not document.
@@ -170,6 +169,15 @@ impl ListPoliciesForUserError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPoliciesForUserError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

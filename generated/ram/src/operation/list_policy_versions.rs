@@ -160,7 +160,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPolicyVersionsResponse {
 /// Service errors of `ListPolicyVersions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPolicyVersionsError {
     /// A code this spec does not document.
@@ -182,6 +181,15 @@ impl ListPolicyVersionsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPolicyVersionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -157,7 +157,6 @@ impl<'de> ::serde::Deserialize<'de> for SetDefaultPolicyVersionResponse {
 /// Service errors of `SetDefaultPolicyVersion`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetDefaultPolicyVersionError {
     /// A code this spec does not document.
@@ -179,6 +178,15 @@ impl SetDefaultPolicyVersionError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetDefaultPolicyVersionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

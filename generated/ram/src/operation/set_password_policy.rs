@@ -286,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for SetPasswordPolicyResponse {
 /// Service errors of `SetPasswordPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetPasswordPolicyError {
     /// A code this spec does not document.
@@ -308,6 +307,15 @@ impl SetPasswordPolicyError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetPasswordPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for SetSecurityPreferenceResponse {
 /// Service errors of `SetSecurityPreference`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetSecurityPreferenceError {
     /// A code this spec does not document.
@@ -318,6 +317,15 @@ impl SetSecurityPreferenceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetSecurityPreferenceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -145,7 +145,6 @@ impl<'de> ::serde::Deserialize<'de> for UnbindMFADeviceResponse {
 /// Service errors of `UnbindMFADevice`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnbindMFADeviceError {
     /// A code this spec does not document.
@@ -167,6 +166,15 @@ impl UnbindMFADeviceError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnbindMFADeviceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

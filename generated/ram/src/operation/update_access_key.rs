@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAccessKeyResponse {
 /// Service errors of `UpdateAccessKey`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateAccessKeyError {
     /// A code this spec does not document.
@@ -194,6 +193,15 @@ impl UpdateAccessKeyError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateAccessKeyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -193,7 +193,6 @@ impl<'de> ::serde::Deserialize<'de> for AddAccessControlListEntryResponse {
 /// Service errors of `AddAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddAccessControlListEntryError {
     /// HTTP 400 `InvalidParam.AclEntryExists`: The specified aclEntry already exists in the acl.
@@ -251,6 +250,25 @@ impl AddAccessControlListEntryError {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddAccessControlListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamAclEntryExists(_) => {
+                Self::InvalidParamAclEntryExists(error)
+            }
+            Self::IllegalEntry(_) => Self::IllegalEntry(error),
+            Self::AclEntryIllegal(_) => Self::AclEntryIllegal(error),
+            Self::InvalidEntry(_) => Self::InvalidEntry(error),
+            Self::InvalidParamComment(_) => Self::InvalidParamComment(error),
+            Self::AclEntryExceedLimit(_) => Self::AclEntryExceedLimit(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -243,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for AddBackendServersResponse {
 /// Service errors of `AddBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified load balancer does not support the network type of the ECS instance.
@@ -317,6 +316,32 @@ impl AddBackendServersError {
             Self::NetworkConflict(error) => ("NetworkConflict", error),
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::BackendServerProcessing(_) => Self::BackendServerProcessing(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedAddBackendServers(_) => {
+                Self::OperationUnsupportedAddBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for AddListenerWhiteListItemResponse {
 /// Service errors of `AddListenerWhiteListItem`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddListenerWhiteListItemError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -283,6 +282,21 @@ impl AddListenerWhiteListItemError {
                 ("InvalidParameterSourceItems", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddListenerWhiteListItemError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidAddress(_) => Self::InvalidAddress(error),
+            Self::InvalidParameterSourceItems(_) => {
+                Self::InvalidParameterSourceItems(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -188,7 +188,6 @@ impl<'de> ::serde::Deserialize<'de> for AddTagsResponse {
 /// Service errors of `AddTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddTagsError {
     /// HTTP 400 `InvalidParameter.TagValue`: The specified tag value is illegal.
@@ -262,6 +261,30 @@ impl AddTagsError {
             Self::SystemError(error) => ("SystemError", error),
             Self::InternalInvokeError(error) => ("InternalInvokeError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::QuotaExceededTag(_) => Self::QuotaExceededTag(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::MissingParameterTags(_) => Self::MissingParameterTags(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::NoPermissionOperator(_) => Self::NoPermissionOperator(error),
+            Self::QuotaExceedTagsPerResource(_) => {
+                Self::QuotaExceedTagsPerResource(error)
+            }
+            Self::InvalidOperationConcurrentModification(_) => {
+                Self::InvalidOperationConcurrentModification(error)
+            }
+            Self::InnerRateLimiting(_) => Self::InnerRateLimiting(error),
+            Self::SystemError(_) => Self::SystemError(error),
+            Self::InternalInvokeError(_) => Self::InternalInvokeError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

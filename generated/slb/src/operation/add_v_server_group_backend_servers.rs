@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for AddVServerGroupBackendServersResponse {
 /// Service errors of `AddVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddVServerGroupBackendServersError {
     /// HTTP 400 `InvalidBackendServers.ServerIpConflict`: %s.
@@ -443,6 +442,65 @@ impl AddVServerGroupBackendServersError {
             Self::ResourceNotFoundVServers(error) => ("ResourceNotFoundVServers", error),
             Self::ResourceNotFoundCen(error) => ("ResourceNotFoundCen", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::OperationUnsupportedAddVServerGroupBackendServers(_) => {
+                Self::OperationUnsupportedAddVServerGroupBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::OperationFailedServiceGroupProcessing(_) => {
+                Self::OperationFailedServiceGroupProcessing(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SignatureNonceUsed(_) => Self::SignatureNonceUsed(error),
+            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
+            Self::OperationDenyLbNotSupportIPv6Server(_) => {
+                Self::OperationDenyLbNotSupportIPv6Server(error)
+            }
+            Self::OperationBusy(_) => Self::OperationBusy(error),
+            Self::ResourceNotFoundVServers(_) => Self::ResourceNotFoundVServers(error),
+            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -229,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateAccessControlListResponse {
 /// Service errors of `CreateAccessControlList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateAccessControlListError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -293,6 +292,27 @@ impl CreateAccessControlListError {
             Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateAccessControlListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::AclNumberOverLimit(_) => Self::AclNumberOverLimit(error),
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::ResourceInConfiguringAcl(_) => Self::ResourceInConfiguringAcl(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

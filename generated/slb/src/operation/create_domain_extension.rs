@@ -238,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDomainExtensionResponse {
 /// Service errors of `CreateDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDomainExtensionError {
     /// HTTP 400 `InvalidAction.RegionNotSupport`: The region does not support this action.
@@ -376,6 +375,52 @@ impl CreateDomainExtensionError {
             }
             Self::TooManyListeners(error) => ("TooManyListeners", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDomainExtensionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::InvalidParameterServerCertificateId(_) => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            Self::InvalidParameterDomain(_) => Self::InvalidParameterDomain(error),
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::DomainExtensionNumberOverLimit(_) => {
+                Self::DomainExtensionNumberOverLimit(error)
+            }
+            Self::DomainExtensionNotSupport(_) => Self::DomainExtensionNotSupport(error),
+            Self::InvalidParameterCertificateId(_) => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            Self::InvalidParamSizeCertificateId(_) => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            Self::MissingParameterCertificateId(_) => {
+                Self::MissingParameterCertificateId(error)
+            }
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

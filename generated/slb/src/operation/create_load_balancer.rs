@@ -733,7 +733,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerResponse {
 /// Service errors of `CreateLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerError {
     /// HTTP 400 `OperationFailed.ZoneResourceLimit`: The operation failed because of resource limit of the specified zone.
@@ -1157,6 +1156,149 @@ impl CreateLoadBalancerError {
                 ("SecurityRiskAuthVerification", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedZoneResourceLimit(_) => {
+                Self::OperationFailedZoneResourceLimit(error)
+            }
+            Self::CloudBoxNotSupportIpv6(_) => Self::CloudBoxNotSupportIpv6(error),
+            Self::CloudBoxNotSupportInternet(_) => {
+                Self::CloudBoxNotSupportInternet(error)
+            }
+            Self::OperationFailedRegionResourceLimit(_) => {
+                Self::OperationFailedRegionResourceLimit(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::RegionOrZonesNotSupportIpv6(_) => {
+                Self::RegionOrZonesNotSupportIpv6(error)
+            }
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::HighRiskOperationDenied(_) => Self::HighRiskOperationDenied(error),
+            Self::VSwitchAvailableIpNotExist(_) => {
+                Self::VSwitchAvailableIpNotExist(error)
+            }
+            Self::VSwitchNotExist(_) => Self::VSwitchNotExist(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InstanceShareSlbNotSupportPay95(_) => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
+            Self::InstancePay95BandwidthIllegal(_) => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(_) => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            Self::OperationFailedTokenIsProcessing(_) => {
+                Self::OperationFailedTokenIsProcessing(error)
+            }
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
+            Self::InvalidVpcIdNotExist(_) => Self::InvalidVpcIdNotExist(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::InvalidParameterCloudType(_) => Self::InvalidParameterCloudType(error),
+            Self::OperationFailedInvalidAccount(_) => {
+                Self::OperationFailedInvalidAccount(error)
+            }
+            Self::RegionOrZonesNotSupportCen(_) => {
+                Self::RegionOrZonesNotSupportCen(error)
+            }
+            Self::MissingParamLoadBalancerSpec(_) => {
+                Self::MissingParamLoadBalancerSpec(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::OperationForbiddenAccountRiskReject(_) => {
+                Self::OperationForbiddenAccountRiskReject(error)
+            }
+            Self::OperationForbiddenQuotaLimit(_) => {
+                Self::OperationForbiddenQuotaLimit(error)
+            }
+            Self::InvalidParamModificationProtectionStatus(_) => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            Self::InvalidParamModificationProtectionReason(_) => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
+            Self::ShareSlbHaltSales(_) => Self::ShareSlbHaltSales(error),
+            Self::OperationFailedCashBookInsufficient(_) => {
+                Self::OperationFailedCashBookInsufficient(error)
+            }
+            Self::OperationFailedOnlyInnerCommoditySupportToPurchase(_) => {
+                Self::OperationFailedOnlyInnerCommoditySupportToPurchase(error)
+            }
+            Self::OperationFailedInvokeLingXiaoFailed(_) => {
+                Self::OperationFailedInvokeLingXiaoFailed(error)
+            }
+            Self::AllocateVpcInstanceFailed(_) => Self::AllocateVpcInstanceFailed(error),
+            Self::QueryCreditCtrlInfoFailed(_) => Self::QueryCreditCtrlInfoFailed(error),
+            Self::QueryCommodityCenterFailed(_) => {
+                Self::QueryCommodityCenterFailed(error)
+            }
+            Self::RegionNotSupportParameter(_) => Self::RegionNotSupportParameter(error),
+            Self::QueryAccountBookInfoFailed(_) => {
+                Self::QueryAccountBookInfoFailed(error)
+            }
+            Self::RateAccountFailed(_) => Self::RateAccountFailed(error),
+            Self::TradeWaitDistributorAudit(_) => Self::TradeWaitDistributorAudit(error),
+            Self::OperationFailedInvokeProxyFailed(_) => {
+                Self::OperationFailedInvokeProxyFailed(error)
+            }
+            Self::QueryAccountCompleteProgressFailed(_) => {
+                Self::QueryAccountCompleteProgressFailed(error)
+            }
+            Self::QueryVoucherInfoFailed(_) => Self::QueryVoucherInfoFailed(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::IllegalParamSpecType(_) => Self::IllegalParamSpecType(error),
+            Self::MissingParamSpecType(_) => Self::MissingParamSpecType(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::IllegalParamInstanceChargeType(_) => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::ProductNotAvailableIz(_) => Self::ProductNotAvailableIz(error),
+            Self::PriceInquiryFailed(_) => Self::PriceInquiryFailed(error),
+            Self::AssociateIpFail(_) => Self::AssociateIpFail(error),
+            Self::SdkServerUnreachable(_) => Self::SdkServerUnreachable(error),
+            Self::OverQuota(_) => Self::OverQuota(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::SubnetIpExhaust(_) => Self::SubnetIpExhaust(error),
+            Self::BeforePayRuleBatchValidateError(_) => {
+                Self::BeforePayRuleBatchValidateError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::QueryOrderError(_) => Self::QueryOrderError(error),
+            Self::CreateOrderTimeout(_) => Self::CreateOrderTimeout(error),
+            Self::MultiGrayKeyResourceInconsist(_) => {
+                Self::MultiGrayKeyResourceInconsist(error)
+            }
+            Self::InsufficientAvailableQuota(_) => {
+                Self::InsufficientAvailableQuota(error)
+            }
+            Self::ForbiddenAliGroupForbiddenRegion(_) => {
+                Self::ForbiddenAliGroupForbiddenRegion(error)
+            }
+            Self::SecurityRiskAuthVerification(_) => {
+                Self::SecurityRiskAuthVerification(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -1041,7 +1041,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPListenerResponse {
 /// Service errors of `CreateLoadBalancerHTTPListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPListenerError {
     /// HTTP 400 `InvalidParameter.RegionNotSupport`: The region does not support the parameter: %s.
@@ -1241,6 +1240,74 @@ impl CreateLoadBalancerHTTPListenerError {
                 ("QuotaLimitExceedsAclListenerOverLimit", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerHTTPListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::ResourceNotAvailibleHttpListener(_) => {
+                Self::ResourceNotAvailibleHttpListener(error)
+            }
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::OperationFailedInsufficientResources(_) => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            Self::InvalidParameterForwardCode(_) => {
+                Self::InvalidParameterForwardCode(error)
+            }
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

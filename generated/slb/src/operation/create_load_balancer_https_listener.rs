@@ -1120,7 +1120,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerHTTPSListenerResponse 
 /// Service errors of `CreateLoadBalancerHTTPSListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerHTTPSListenerError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1404,6 +1403,102 @@ impl CreateLoadBalancerHTTPSListenerError {
                 ("ResourceNotFoundCertificate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerHTTPSListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::InvalidParameterSpecNotSupport(_) => {
+                Self::InvalidParameterSpecNotSupport(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::CertkeyForbidden(_) => Self::CertkeyForbidden(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::ResourceNotAvailibleHttpsListener(_) => {
+                Self::ResourceNotAvailibleHttpsListener(error)
+            }
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(_) => {
+                Self::OperationUnsupportedCreateLoadBalancerLayer7Listener(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
+            Self::OperationFailedInsufficientResources(_) => {
+                Self::OperationFailedInsufficientResources(error)
+            }
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
+                Self::TlsCipherPolicyVipRelationOverLimit(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::TooManyCertificatesServerCertificates(_) => {
+                Self::TooManyCertificatesServerCertificates(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -818,7 +818,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerTCPListenerResponse {
 /// Service errors of `CreateLoadBalancerTCPListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateLoadBalancerTCPListenerError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -1096,6 +1095,98 @@ impl CreateLoadBalancerTCPListenerError {
                 ("QuotaLimitExceedsAclListenerOverLimit", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateLoadBalancerTCPListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::ListenerProcessing(_) => Self::ListenerProcessing(error),
+            Self::AclNotExist(_) => Self::AclNotExist(error),
+            Self::InvalidParameterListenerPortConflict(_) => {
+                Self::InvalidParameterListenerPortConflict(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::OperationUnsupportedSetAccessControl(_) => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::LbNotSupportTcpssl(_) => Self::LbNotSupportTcpssl(error),
+            Self::LbSupportTcpsslOnly(_) => Self::LbSupportTcpsslOnly(error),
+            Self::ListenerNotSupportRule(_) => Self::ListenerNotSupportRule(error),
+            Self::ListenerPortConflict(_) => Self::ListenerPortConflict(error),
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
+            Self::MismatchSlbSpecTypeAndListenerProtocol(_) => {
+                Self::MismatchSlbSpecTypeAndListenerProtocol(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -267,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateMasterSlaveServerGroupResponse {
 /// Service errors of `CreateMasterSlaveServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateMasterSlaveServerGroupError {
     /// HTTP 400 `BACKEND_SERVERS_NUM_MUST_BE_TWO`: Backend servers num must be 2.
@@ -391,6 +390,48 @@ impl CreateMasterSlaveServerGroupError {
             Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateMasterSlaveServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BackendServersNumMustBeTwo(_) => {
+                Self::BackendServersNumMustBeTwo(error)
+            }
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::BackendServersHaveSamePortAndServerid(_) => {
+                Self::BackendServersHaveSamePortAndServerid(error)
+            }
+            Self::BackendServersCanOnlyContainOneMasterAndOneSlave(_) => {
+                Self::BackendServersCanOnlyContainOneMasterAndOneSlave(error)
+            }
+            Self::BackendServerIdCanNotEmpty(_) => {
+                Self::BackendServerIdCanNotEmpty(error)
+            }
+            Self::InvalidServerType(_) => Self::InvalidServerType(error),
+            Self::BackendServerPortCanNotEmpty(_) => {
+                Self::BackendServerPortCanNotEmpty(error)
+            }
+            Self::RealServerPortNotSupport(_) => Self::RealServerPortNotSupport(error),
+            Self::OperationUnsupportedCreateMasterSlaveServerGroup(_) => {
+                Self::OperationUnsupportedCreateMasterSlaveServerGroup(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::RsTunnelIp2VmNameConflict(_) => Self::RsTunnelIp2VmNameConflict(error),
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRulesResponse {
 /// Service errors of `CreateRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRulesError {
     /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
@@ -312,6 +311,28 @@ impl CreateRulesError {
             }
             Self::MissingParameterRuleName(error) => ("MissingParameterRuleName", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::DomainExist(_) => Self::DomainExist(error),
+            Self::OperationFailedListenerStatusNotSupport(_) => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::MissingParameterRuleName(_) => Self::MissingParameterRuleName(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -306,7 +306,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTLSCipherPolicyResponse {
 /// Service errors of `CreateTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -370,6 +369,27 @@ impl CreateTLSCipherPolicyError {
             Self::TlsPolicyNoSupportCipher(error) => ("TlsPolicyNoSupportCipher", error),
             Self::TlsCipherPolicyOverLimit(error) => ("TlsCipherPolicyOverLimit", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTLSCipherPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamName(_) => Self::MissingParamName(error),
+            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
+            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
+            Self::ParamDuplicateErrorTlsVersions(_) => {
+                Self::ParamDuplicateErrorTlsVersions(error)
+            }
+            Self::ParamDuplicateErrorCiphers(_) => {
+                Self::ParamDuplicateErrorCiphers(error)
+            }
+            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
+            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
+            Self::TlsCipherPolicyOverLimit(_) => Self::TlsCipherPolicyOverLimit(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -292,7 +292,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVServerGroupResponse {
 /// Service errors of `CreateVServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVServerGroupError {
     /// HTTP 400 `LBNotSupportIpv6Backend`: The specified loadbalancer does not support ipv6 backend.
@@ -456,6 +455,60 @@ impl CreateVServerGroupError {
             Self::OperationFailedEndpoint(error) => ("OperationFailedEndpoint", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LbNotSupportIpv6Backend(_) => Self::LbNotSupportIpv6Backend(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedCreateVServerGroup(_) => {
+                Self::OperationUnsupportedCreateVServerGroup(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::VpcSystemBusy(_) => Self::VpcSystemBusy(error),
+            Self::OperationFailedEndpoint(_) => Self::OperationFailedEndpoint(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccessControlListResponse {
 /// Service errors of `DeleteAccessControlList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAccessControlListError {
     /// HTTP 400 `OperationFailed.AclBindedWithVip`: The ACL has binded with vip.
@@ -204,6 +203,18 @@ impl DeleteAccessControlListError {
                 ("OperationFailedAclBindedWithVip", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAccessControlListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAclBindedWithVip(_) => {
+                Self::OperationFailedAclBindedWithVip(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -210,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteAccessLogsDownloadAttributeRespons
 /// Service errors of `DeleteAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteAccessLogsDownloadAttributeError {
     /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute not exists.
@@ -239,6 +238,16 @@ impl DeleteAccessLogsDownloadAttributeError {
         match self {
             Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteAccessLogsDownloadAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -172,7 +172,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCACertificateResponse {
 /// Service errors of `DeleteCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCACertificateError {
     /// HTTP 400 `CertificateAndPrivateKeyIsRefered`: The specified certificate is bound to listeners. You cannot delete it.
@@ -204,6 +203,18 @@ impl DeleteCACertificateError {
                 ("CertificateAndPrivateKeyIsRefered", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCACertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CertificateAndPrivateKeyIsRefered(_) => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -166,7 +166,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDomainExtensionResponse {
 /// Service errors of `DeleteDomainExtension`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDomainExtensionError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -216,6 +215,23 @@ impl DeleteDomainExtensionError {
             }
             Self::TooManyListeners(error) => ("TooManyListeners", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDomainExtensionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::DomainExtensionRelatedRuleExist(_) => {
+                Self::DomainExtensionRelatedRuleExist(error)
+            }
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

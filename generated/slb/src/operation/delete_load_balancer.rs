@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerResponse {
 /// Service errors of `DeleteLoadBalancer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerError {
     /// HTTP 400 `InvalidChargeType`: The prepay loadBalancer does not support this action.
@@ -216,6 +215,23 @@ impl DeleteLoadBalancerError {
                 ("NoPermissionAliyunServiceRoleForSlbEipAccess", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteLoadBalancerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidChargeType(_) => Self::InvalidChargeType(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationDeniedDeleteProtectionIsOn(_) => {
+                Self::OperationDeniedDeleteProtectionIsOn(error)
+            }
+            Self::NoPermissionAliyunServiceRoleForSlbEipAccess(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbEipAccess(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteLoadBalancerListenerResponse {
 /// Service errors of `DeleteLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteLoadBalancerListenerError {
     /// HTTP 400 `ListenerForwardExist`: The specified listener is forwarded by the other listener, the ListenerForward relationship should be deleted firstly.
@@ -259,6 +258,19 @@ impl DeleteLoadBalancerListenerError {
             Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
             Self::ResourceNotFoundListener(error) => ("ResourceNotFoundListener", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ListenerForwardExist(_) => Self::ListenerForwardExist(error),
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::ResourceNotFoundListener(_) => Self::ResourceNotFoundListener(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -173,7 +173,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRulesResponse {
 /// Service errors of `DeleteRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRulesError {
     /// HTTP 400 `Operation.NotAllowed`: The specified rules must be in the same listener.
@@ -217,6 +216,22 @@ impl DeleteRulesError {
                 ("OperationFailedListenerConflict", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationFailedListenerStatusNotSupport(_) => {
+                Self::OperationFailedListenerStatusNotSupport(error)
+            }
+            Self::OperationFailedListenerConflict(_) => {
+                Self::OperationFailedListenerConflict(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

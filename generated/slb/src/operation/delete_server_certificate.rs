@@ -168,7 +168,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteServerCertificateResponse {
 /// Service errors of `DeleteServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteServerCertificateError {
     /// HTTP 400 `CertificateRelatedDomainExtensionExist`: The domainExtension related with this ServerCertificate exists.
@@ -208,6 +207,21 @@ impl DeleteServerCertificateError {
                 ("CertificateAndPrivateKeyIsRefered", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteServerCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CertificateRelatedDomainExtensionExist(_) => {
+                Self::CertificateRelatedDomainExtensionExist(error)
+            }
+            Self::CertificateAndPrivateKeyIsRefered(_) => {
+                Self::CertificateAndPrivateKeyIsRefered(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

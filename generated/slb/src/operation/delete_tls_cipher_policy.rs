@@ -174,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTLSCipherPolicyResponse {
 /// Service errors of `DeleteTLSCipherPolicy`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTLSCipherPolicyError {
     /// HTTP 400 `MissingParam.TLSCipherPolicyId`: The param TLSCipherPolicyId is missing.
@@ -224,6 +223,24 @@ impl DeleteTLSCipherPolicyError {
             }
             Self::TlsPolicyRelated(error) => ("TlsPolicyRelated", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTLSCipherPolicyError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTlsCipherPolicyId(_) => {
+                Self::MissingParamTlsCipherPolicyId(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyRelated(_) => Self::TlsPolicyRelated(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -170,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVServerGroupResponse {
 /// Service errors of `DeleteVServerGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVServerGroupError {
     /// HTTP 400 `RspoolVipExist`: there are vips associating with this vServer group.
@@ -198,6 +197,16 @@ impl DeleteVServerGroupError {
         match self {
             Self::RspoolVipExist(error) => ("RspoolVipExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVServerGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RspoolVipExist(_) => Self::RspoolVipExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

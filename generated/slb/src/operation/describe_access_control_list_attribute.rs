@@ -267,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListAttributeRespon
 /// Service errors of `DescribeAccessControlListAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessControlListAttributeError {
     /// A code this spec does not document.
@@ -290,6 +289,15 @@ impl DescribeAccessControlListAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAccessControlListAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

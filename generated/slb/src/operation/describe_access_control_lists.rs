@@ -280,7 +280,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessControlListsResponse {
 /// Service errors of `DescribeAccessControlLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessControlListsError {
     /// HTTP 400 `InvalidResourceGroupId.NotFound`: The specified ResourceGroupId is not found.
@@ -316,6 +315,19 @@ impl DescribeAccessControlListsError {
             }
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAccessControlListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessLogsDownloadAttributeRespo
 /// Service errors of `DescribeAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessLogsDownloadAttributeError {
     /// A code this spec does not document.
@@ -294,6 +293,15 @@ impl DescribeAccessLogsDownloadAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAccessLogsDownloadAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

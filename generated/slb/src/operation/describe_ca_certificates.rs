@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCACertificatesResponse {
 /// Service errors of `DescribeCACertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCACertificatesError {
     /// HTTP 400 `Abs.CACertificateIdAndResourceGroupId.MissMatch`: CACertificateId or ResourceGroupId miss match.
@@ -240,6 +239,19 @@ impl DescribeCACertificatesError {
             }
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCACertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(_) => {
+                Self::AbsCaCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

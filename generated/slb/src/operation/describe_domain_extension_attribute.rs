@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionAttributeResponse
 /// Service errors of `DescribeDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: %s.
@@ -241,6 +240,21 @@ impl DescribeDomainExtensionAttributeError {
                 ("MissingParameterDomainExtensionId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDomainExtensionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::MissingParameterDomainExtensionId(_) => {
+                Self::MissingParameterDomainExtensionId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeDomainExtensionsResponse {
 /// Service errors of `DescribeDomainExtensions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeDomainExtensionsError {
     /// A code this spec does not document.
@@ -227,6 +226,15 @@ impl DescribeDomainExtensionsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeDomainExtensionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHealthStatusResponse {
 /// Service errors of `DescribeHealthStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHealthStatusError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -240,6 +239,18 @@ impl DescribeHealthStatusError {
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeHealthStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeHighDefinationMonitorResponse {
 /// Service errors of `DescribeHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHighDefinationMonitorError {
     /// A code this spec does not document.
@@ -213,6 +212,15 @@ impl DescribeHighDefinationMonitorError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeHighDefinationMonitorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

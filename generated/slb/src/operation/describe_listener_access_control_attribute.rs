@@ -230,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeListenerAccessControlAttributeRe
 /// Service errors of `DescribeListenerAccessControlAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeListenerAccessControlAttributeError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -259,6 +258,16 @@ impl DescribeListenerAccessControlAttributeError {
         match self {
             Self::TooManyListeners(error) => ("TooManyListeners", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeListenerAccessControlAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

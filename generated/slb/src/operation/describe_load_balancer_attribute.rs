@@ -398,7 +398,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerAttributeError {
     /// HTTP 400 `LocationServiceTimeout`: Location service connection timeout. Please try again later.
@@ -430,6 +429,17 @@ impl DescribeLoadBalancerAttributeError {
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -517,7 +517,6 @@ for DescribeLoadBalancerHTTPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerHTTPListenerAttributeError {
     /// A code this spec does not document.
@@ -540,6 +539,15 @@ impl DescribeLoadBalancerHTTPListenerAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -583,7 +583,6 @@ for DescribeLoadBalancerHTTPSListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerHTTPSListenerAttributeError {
     /// A code this spec does not document.
@@ -606,6 +605,15 @@ impl DescribeLoadBalancerHTTPSListenerAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

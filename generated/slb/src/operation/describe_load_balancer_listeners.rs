@@ -341,7 +341,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancerListenersResponse {
 /// Service errors of `DescribeLoadBalancerListeners`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerListenersError {
     /// HTTP 400 `IllegalParam.ListenerProtocol`: The param of ListenerProtocol is illegal.
@@ -395,6 +394,25 @@ impl DescribeLoadBalancerListenersError {
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancerListenersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamListenerProtocol(_) => {
+                Self::IllegalParamListenerProtocol(error)
+            }
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamSizeLoadBalancerId(_) => {
+                Self::IllegalParamSizeLoadBalancerId(error)
+            }
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

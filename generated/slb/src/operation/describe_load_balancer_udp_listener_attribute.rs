@@ -353,7 +353,6 @@ for DescribeLoadBalancerUDPListenerAttributeResponse {
 /// Service errors of `DescribeLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancerUDPListenerAttributeError {
     /// A code this spec does not document.
@@ -376,6 +375,15 @@ impl DescribeLoadBalancerUDPListenerAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -562,7 +562,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeLoadBalancersResponse {
 /// Service errors of `DescribeLoadBalancers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeLoadBalancersError {
     /// HTTP 400 `InvalidTag`: The specified tags is invalid.
@@ -602,6 +601,19 @@ impl DescribeLoadBalancersError {
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeLoadBalancersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTag(_) => Self::InvalidTag(error),
+            Self::TooManyResult(_) => Self::TooManyResult(error),
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

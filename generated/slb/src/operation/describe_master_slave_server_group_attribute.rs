@@ -201,7 +201,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupAttributeR
 /// Service errors of `DescribeMasterSlaveServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeMasterSlaveServerGroupAttributeError {
     /// A code this spec does not document.
@@ -224,6 +223,15 @@ impl DescribeMasterSlaveServerGroupAttributeError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeMasterSlaveServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeMasterSlaveServerGroupsResponse 
 /// Service errors of `DescribeMasterSlaveServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeMasterSlaveServerGroupsError {
     /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
@@ -256,6 +255,16 @@ impl DescribeMasterSlaveServerGroupsError {
         match self {
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeMasterSlaveServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRegionsError {
     /// HTTP 400 `InvalidParameter`: InvalidParameter
@@ -197,6 +196,17 @@ impl DescribeRegionsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -214,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRulesResponse {
 /// Service errors of `DescribeRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRulesError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -242,6 +241,16 @@ impl DescribeRulesError {
         match self {
             Self::TooManyListeners(error) => ("TooManyListeners", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeServerCertificatesResponse {
 /// Service errors of `DescribeServerCertificates`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeServerCertificatesError {
     /// HTTP 400 `Abs.ServerCertificateIdAndResourceGroupId.MissMatch`: ServerCertificateId or ResourceGroupId miss match.
@@ -242,6 +241,19 @@ impl DescribeServerCertificatesError {
             }
             Self::LocationServiceTimeout(error) => ("LocationServiceTimeout", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeServerCertificatesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(_) => {
+                Self::AbsServerCertificateIdAndResourceGroupIdMissMatch(error)
+            }
+            Self::LocationServiceTimeout(_) => Self::LocationServiceTimeout(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTagsResponse {
 /// Service errors of `DescribeTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTagsError {
     /// HTTP 400 `NoPermission.Operator`: The operator is not permission for this operate.
@@ -290,6 +289,16 @@ impl DescribeTagsError {
         match self {
             Self::NoPermissionOperator(error) => ("NoPermissionOperator", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NoPermissionOperator(_) => Self::NoPermissionOperator(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVServerGroupsResponse {
 /// Service errors of `DescribeVServerGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVServerGroupsError {
     /// HTTP 400 `MissingParam.TagKey`: The param of TagKey is missing.
@@ -278,6 +277,16 @@ impl DescribeVServerGroupsError {
         match self {
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVServerGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

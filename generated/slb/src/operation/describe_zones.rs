@@ -146,7 +146,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeZonesError {
     /// HTTP 400 `InvalidParameter`: InvalidParameter
@@ -178,6 +177,17 @@ impl DescribeZonesError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -218,7 +218,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableHighDefinationMonitorResponse {
 /// Service errors of `EnableHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableHighDefinationMonitorError {
     /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
@@ -262,6 +261,22 @@ impl EnableHighDefinationMonitorError {
                 ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableHighDefinationMonitorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(_) => {
+                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
+            }
+            Self::UnsupportedFeatureUser(_) => Self::UnsupportedFeatureUser(error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

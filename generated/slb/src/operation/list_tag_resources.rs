@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -365,6 +364,37 @@ impl ListTagResourcesError {
             }
             Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
+            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
+            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
+            Self::InvalidParamNextToken(_) => Self::InvalidParamNextToken(error),
+            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
+            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
+            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
+            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
+            Self::MissingParamScope(_) => Self::MissingParamScope(error),
+            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
+            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::MissingParamTagOrResourceId(_) => {
+                Self::MissingParamTagOrResourceId(error)
+            }
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

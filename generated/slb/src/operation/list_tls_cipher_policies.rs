@@ -273,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTLSCipherPoliciesResponse {
 /// Service errors of `ListTLSCipherPolicies`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTLSCipherPoliciesError {
     /// HTTP 400 `QueryTokenInvalid`: The specified token is invalid.
@@ -305,6 +304,17 @@ impl ListTLSCipherPoliciesError {
             Self::QueryTokenInvalid(error) => ("QueryTokenInvalid", error),
             Self::QueryTokenNotExist(error) => ("QueryTokenNotExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTLSCipherPoliciesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QueryTokenInvalid(_) => Self::QueryTokenInvalid(error),
+            Self::QueryTokenNotExist(_) => Self::QueryTokenNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyHighDefinationMonitorResponse {
 /// Service errors of `ModifyHighDefinationMonitor`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyHighDefinationMonitorError {
     /// HTTP 400 `OperationNotAllowed.HighDefinitionMonitorEnabled`: The operation is not allowed because HighDefinitionMonitor is already enabled in this region.
@@ -264,6 +263,28 @@ impl ModifyHighDefinationMonitorError {
                 ("OperationNotAllowedHighDefinitionMonitorNotEnabled", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyHighDefinationMonitorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowedHighDefinitionMonitorEnabled(_) => {
+                Self::OperationNotAllowedHighDefinitionMonitorEnabled(error)
+            }
+            Self::UnsupportedFeatureUser(_) => Self::UnsupportedFeatureUser(error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            Self::OperationDeniedHdMonitorListenerExist(_) => {
+                Self::OperationDeniedHdMonitorListenerExist(error)
+            }
+            Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(_) => {
+                Self::OperationNotAllowedHighDefinitionMonitorNotEnabled(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

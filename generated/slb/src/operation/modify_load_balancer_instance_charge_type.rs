@@ -270,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceChargeTypeResp
 /// Service errors of `ModifyLoadBalancerInstanceChargeType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceChargeTypeError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -367,6 +366,39 @@ impl ModifyLoadBalancerInstanceChargeTypeError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::ForbiddenLcuToSpec(error) => ("ForbiddenLcuToSpec", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyLoadBalancerInstanceChargeTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::PayforAccountMoneyValidateError(_) => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::IllegalParamInstanceChargeType(_) => {
+                Self::IllegalParamInstanceChargeType(error)
+            }
+            Self::IllegalParamInternetChargeType(_) => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            Self::InvalidActionRegionNotSupport(_) => {
+                Self::InvalidActionRegionNotSupport(error)
+            }
+            Self::MissingParamLoadBalancerSpec(_) => {
+                Self::MissingParamLoadBalancerSpec(error)
+            }
+            Self::OperationDeniedPayBySpec(_) => Self::OperationDeniedPayBySpec(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenLcuToSpec(_) => Self::ForbiddenLcuToSpec(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInstanceSpecResponse {
 /// Service errors of `ModifyLoadBalancerInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInstanceSpecError {
     /// HTTP 400 `ModifySpecNotAllowed`: LoadBalancerSpec not allowed for this instance
@@ -292,6 +291,20 @@ impl ModifyLoadBalancerInstanceSpecError {
             Self::ChangeLbSpecNotAllowed(error) => ("ChangeLbSpecNotAllowed", error),
             Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyLoadBalancerInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ModifySpecNotAllowed(_) => Self::ModifySpecNotAllowed(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::ChangeLbSpecNotAllowed(_) => Self::ChangeLbSpecNotAllowed(error),
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

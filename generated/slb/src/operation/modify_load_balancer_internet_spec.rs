@@ -253,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerInternetSpecResponse {
 /// Service errors of `ModifyLoadBalancerInternetSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerInternetSpecError {
     /// HTTP 400 `OperationFailed.UnpaidBillsExist`: The account has unpaid bills. Please pay your overdue bill first.
@@ -329,6 +328,33 @@ impl ModifyLoadBalancerInternetSpecError {
             }
             Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyLoadBalancerInternetSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InstanceShareSlbNotSupportPay95(_) => {
+                Self::InstanceShareSlbNotSupportPay95(error)
+            }
+            Self::InstancePay95RateInvalid(_) => Self::InstancePay95RateInvalid(error),
+            Self::InstancePay95BandwidthIllegal(_) => {
+                Self::InstancePay95BandwidthIllegal(error)
+            }
+            Self::InstanceInternetChargeTypeNotAllowed(_) => {
+                Self::InstanceInternetChargeTypeNotAllowed(error)
+            }
+            Self::PayforAccountMoneyValidateError(_) => {
+                Self::PayforAccountMoneyValidateError(error)
+            }
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

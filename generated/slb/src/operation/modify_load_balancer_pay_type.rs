@@ -287,7 +287,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyLoadBalancerPayTypeResponse {
 /// Service errors of `ModifyLoadBalancerPayType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyLoadBalancerPayTypeError {
     /// HTTP 400 `Operation.NotAllowed`: Cannot change internet payByTraffic loadBalancer from PayOnDemand to PrePay.
@@ -319,6 +318,17 @@ impl ModifyLoadBalancerPayTypeError {
             Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
             Self::OperationDeniedPayByClcu(error) => ("OperationDeniedPayByClcu", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyLoadBalancerPayTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::OperationDeniedPayByClcu(_) => Self::OperationDeniedPayByClcu(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -339,7 +339,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVServerGroupBackendServersResponse
 /// Service errors of `ModifyVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVServerGroupBackendServersError {
     /// HTTP 400 `InvalidParameter`: The specified BackendServers contain duplicated value of ServerID and Port.
@@ -484,6 +483,54 @@ impl ModifyVServerGroupBackendServersError {
             }
             Self::NetworkConflict(error) => ("NetworkConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::InvalidBackendServersServerIpConflict(_) => {
+                Self::InvalidBackendServersServerIpConflict(error)
+            }
+            Self::OperationUnsupportedModifyVServerGroupBackendServers(_) => {
+                Self::OperationUnsupportedModifyVServerGroupBackendServers(error)
+            }
+            Self::IncorrectStatusRsByPassToas(_) => {
+                Self::IncorrectStatusRsByPassToas(error)
+            }
+            Self::BackendServerInvalidType(_) => Self::BackendServerInvalidType(error),
+            Self::BackendServerServerRegionIdNotEqual(_) => {
+                Self::BackendServerServerRegionIdNotEqual(error)
+            }
+            Self::OperationFailedInvalidCen(_) => Self::OperationFailedInvalidCen(error),
+            Self::IncorrectStatusCenNotAssociated(_) => {
+                Self::IncorrectStatusCenNotAssociated(error)
+            }
+            Self::InvalidBackendServersMissingCenBandWidth(_) => {
+                Self::InvalidBackendServersMissingCenBandWidth(error)
+            }
+            Self::InvalidBackendServersVpcNotInCen(_) => {
+                Self::InvalidBackendServersVpcNotInCen(error)
+            }
+            Self::InvalidServerIdNotExist(_) => Self::InvalidServerIdNotExist(error),
+            Self::MissingParameterServerRegionId(_) => {
+                Self::MissingParameterServerRegionId(error)
+            }
+            Self::MissingParameterVbrId(_) => Self::MissingParameterVbrId(error),
+            Self::InvalidParameterServerRegionId(_) => {
+                Self::InvalidParameterServerRegionId(error)
+            }
+            Self::InvalidVbrIdNotInCen(_) => Self::InvalidVbrIdNotInCen(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::NetworkConflict(_) => Self::NetworkConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

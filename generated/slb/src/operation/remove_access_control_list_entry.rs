@@ -195,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveAccessControlListEntryResponse {
 /// Service errors of `RemoveAccessControlListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveAccessControlListEntryError {
     /// HTTP 400 `SystemBusy`: The system is busy.
@@ -223,6 +222,16 @@ impl RemoveAccessControlListEntryError {
         match self {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveAccessControlListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveBackendServersResponse {
 /// Service errors of `RemoveBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveBackendServersError {
     /// HTTP 400 `SystemBusy`: The system is busy.
@@ -265,6 +264,16 @@ impl RemoveBackendServersError {
         match self {
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

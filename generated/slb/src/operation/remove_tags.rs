@@ -187,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveTagsResponse {
 /// Service errors of `RemoveTags`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveTagsError {
     /// HTTP 400 `InvalidParameter.TagKey`: The specified tag key is invalid.
@@ -215,6 +214,16 @@ impl RemoveTagsError {
         match self {
             Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveTagsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

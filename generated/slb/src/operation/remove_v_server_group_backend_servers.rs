@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveVServerGroupBackendServersResponse
 /// Service errors of `RemoveVServerGroupBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveVServerGroupBackendServersError {
     /// HTTP 400 `LbStatusNotSupport`: The status of specified loadbalancer does not support..
@@ -294,6 +293,16 @@ impl RemoveVServerGroupBackendServersError {
         match self {
             Self::LbStatusNotSupport(error) => ("LbStatusNotSupport", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveVServerGroupBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::LbStatusNotSupport(_) => Self::LbStatusNotSupport(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -218,7 +218,6 @@ impl<'de> ::serde::Deserialize<'de> for SetAccessLogsDownloadAttributeResponse {
 /// Service errors of `SetAccessLogsDownloadAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetAccessLogsDownloadAttributeError {
     /// HTTP 400 `Operation.NotAllowed`: The AccessLogDownloadAttribute already exists.
@@ -258,6 +257,20 @@ impl SetAccessLogsDownloadAttributeError {
                 ("NoPermissionAliyunServiceRoleForSlbLogDelivery", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetAccessLogsDownloadAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidProjectNotExist(_) => Self::InvalidProjectNotExist(error),
+            Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(_) => {
+                Self::NoPermissionAliyunServiceRoleForSlbLogDelivery(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

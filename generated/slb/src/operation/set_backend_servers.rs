@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for SetBackendServersResponse {
 /// Service errors of `SetBackendServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetBackendServersError {
     /// HTTP 400 `Mismatched.ZoneId`: The zone of the server is not matched with the cloud box loadbalancer.
@@ -277,6 +276,16 @@ impl SetBackendServersError {
         match self {
             Self::MismatchedZoneId(error) => ("MismatchedZoneId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetBackendServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MismatchedZoneId(_) => Self::MismatchedZoneId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

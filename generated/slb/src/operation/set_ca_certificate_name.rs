@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for SetCACertificateNameResponse {
 /// Service errors of `SetCACertificateName`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetCACertificateNameError {
     /// A code this spec does not document.
@@ -216,6 +215,15 @@ impl SetCACertificateNameError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetCACertificateNameError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

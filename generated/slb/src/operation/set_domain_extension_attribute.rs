@@ -187,7 +187,6 @@ impl<'de> ::serde::Deserialize<'de> for SetDomainExtensionAttributeResponse {
 /// Service errors of `SetDomainExtensionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetDomainExtensionAttributeError {
     /// HTTP 400 `InvalidParameter.DomainExtensionId`: The specified DomainExtensionId does not exist.
@@ -311,6 +310,49 @@ impl SetDomainExtensionAttributeError {
                 ("InvalidParamSizeServerCertificates", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetDomainExtensionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDomainExtensionId(_) => {
+                Self::InvalidParameterDomainExtensionId(error)
+            }
+            Self::InvalidParameterServerCertificateId(_) => {
+                Self::InvalidParameterServerCertificateId(error)
+            }
+            Self::DomainExtensionProcessing(_) => Self::DomainExtensionProcessing(error),
+            Self::IncorrectStatusDomainExtension(_) => {
+                Self::IncorrectStatusDomainExtension(error)
+            }
+            Self::InvalidParameterCertificateId(_) => {
+                Self::InvalidParameterCertificateId(error)
+            }
+            Self::InvalidParamSizeCertificateId(_) => {
+                Self::InvalidParamSizeCertificateId(error)
+            }
+            Self::MissingParameterCertificateId(_) => {
+                Self::MissingParameterCertificateId(error)
+            }
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for SetListenerAccessControlStatusResponse {
 /// Service errors of `SetListenerAccessControlStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetListenerAccessControlStatusError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified
@@ -291,6 +290,22 @@ impl SetListenerAccessControlStatusError {
                 ("OperationUnsupportedSetAccessControl", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetListenerAccessControlStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationFailedActionNotSupport(_) => {
+                Self::OperationFailedActionNotSupport(error)
+            }
+            Self::OperationUnsupportedSetAccessControl(_) => {
+                Self::OperationUnsupportedSetAccessControl(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

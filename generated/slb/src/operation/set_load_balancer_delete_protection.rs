@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerDeleteProtectionResponse 
 /// Service errors of `SetLoadBalancerDeleteProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerDeleteProtectionError {
     /// HTTP 400 `OperationUnsupported.DeleteProtectionForPrePayInstance`: The operation failed because prepay instance does not support delete protection.
@@ -232,6 +231,18 @@ impl SetLoadBalancerDeleteProtectionError {
                 ("OperationUnsupportedDeleteProtectionForPrePayInstance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerDeleteProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedDeleteProtectionForPrePayInstance(_) => {
+                Self::OperationUnsupportedDeleteProtectionForPrePayInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -945,7 +945,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPListenerAttributeResp
 /// Service errors of `SetLoadBalancerHTTPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPListenerAttributeError {
     /// HTTP 400 `IpVersionConflict`: The ip version of this LoadBalancer and the Acl is conflict.
@@ -1076,6 +1075,53 @@ impl SetLoadBalancerHTTPListenerAttributeError {
                 ("QuotaLimitExceedsAclListenerOverLimit", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerHTTPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::InvalidParameterForwardCode(_) => {
+                Self::InvalidParameterForwardCode(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -1073,7 +1073,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerHTTPSListenerAttributeRes
 /// Service errors of `SetLoadBalancerHTTPSListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerHTTPSListenerAttributeError {
     /// HTTP 400 `ParamDuplicateError`: The specified parameter value of XForwardedFor_ClientCertSubjectDNAlias is duplicate. Please change to a different one.
@@ -1280,6 +1279,79 @@ impl SetLoadBalancerHTTPSListenerAttributeError {
                 ("ResourceNotFoundCertificate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerHTTPSListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParamDuplicateError(_) => Self::ParamDuplicateError(error),
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterIdleTimeout(_) => {
+                Self::InvalidParameterIdleTimeout(error)
+            }
+            Self::InvalidParameterRequestTimeout(_) => {
+                Self::InvalidParameterRequestTimeout(error)
+            }
+            Self::ListenerForwardNotSupport(_) => Self::ListenerForwardNotSupport(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::InvalidParameterSpecNotSupport(_) => {
+                Self::InvalidParameterSpecNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParameterVServerGroupId(_) => {
+                Self::InvalidParameterVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckDomain(_) => {
+                Self::MissingParamHealthCheckDomain(error)
+            }
+            Self::InvalidParameterHealthCheckHttpVersion(_) => {
+                Self::InvalidParameterHealthCheckHttpVersion(error)
+            }
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::CertificateNotExist(_) => Self::CertificateNotExist(error),
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsCipherPolicyVipRelationOverLimit(_) => {
+                Self::TlsCipherPolicyVipRelationOverLimit(error)
+            }
+            Self::TooManyCertificates(_) => Self::TooManyCertificates(error),
+            Self::CertificateTypeMismatched(_) => Self::CertificateTypeMismatched(error),
+            Self::MissingParamServerCertificates(_) => {
+                Self::MissingParamServerCertificates(error)
+            }
+            Self::CnCertificateNotSupport(_) => Self::CnCertificateNotSupport(error),
+            Self::InvalidParamCertificateBindingType(_) => {
+                Self::InvalidParamCertificateBindingType(error)
+            }
+            Self::InvalidParamSizeServerCertificates(_) => {
+                Self::InvalidParamSizeServerCertificates(error)
+            }
+            Self::TooManyCertificatesServerCertificates(_) => {
+                Self::TooManyCertificatesServerCertificates(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::ResourceNotFoundCertificate(_) => {
+                Self::ResourceNotFoundCertificate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerModificationProtectionRes
 /// Service errors of `SetLoadBalancerModificationProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerModificationProtectionError {
     /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
@@ -277,6 +276,24 @@ impl SetLoadBalancerModificationProtectionError {
                 ("InvalidParamModificationProtectionReason", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerModificationProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedSetLoadBalancerStatus(_) => {
+                Self::OperationUnsupportedSetLoadBalancerStatus(error)
+            }
+            Self::InvalidParamModificationProtectionStatus(_) => {
+                Self::InvalidParamModificationProtectionStatus(error)
+            }
+            Self::InvalidParamModificationProtectionReason(_) => {
+                Self::InvalidParamModificationProtectionReason(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerStatusResponse {
 /// Service errors of `SetLoadBalancerStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerStatusError {
     /// HTTP 400 `OperationUnsupported.SetLoadBalancerStatus`: The zone of the loadBalancer does not support this operation.
@@ -240,6 +239,18 @@ impl SetLoadBalancerStatusError {
                 ("OperationUnsupportedSetLoadBalancerStatus", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedSetLoadBalancerStatus(_) => {
+                Self::OperationUnsupportedSetLoadBalancerStatus(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -819,7 +819,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerTCPListenerAttributeRespo
 /// Service errors of `SetLoadBalancerTCPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerTCPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -1050,6 +1049,87 @@ impl SetLoadBalancerTCPListenerAttributeError {
                 ("QuotaLimitExceedsAclListenerOverLimit", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerTCPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::MissingParamVServerGroupId(_) => {
+                Self::MissingParamVServerGroupId(error)
+            }
+            Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(_) => {
+                Self::OperationDeniedHealthCheckClosedForMasterSlaveMode(error)
+            }
+            Self::InvalidParamHealthCheck(_) => Self::InvalidParamHealthCheck(error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            Self::OperationDeniedNotSupportAcl(_) => {
+                Self::OperationDeniedNotSupportAcl(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

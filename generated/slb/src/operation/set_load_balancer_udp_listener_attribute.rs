@@ -657,7 +657,6 @@ impl<'de> ::serde::Deserialize<'de> for SetLoadBalancerUDPListenerAttributeRespo
 /// Service errors of `SetLoadBalancerUDPListenerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetLoadBalancerUDPListenerAttributeError {
     /// HTTP 400 `InvalidParameterValue.SpecNotSupport`: The loadBalancer of shared spec does not support the parameter value, %s.
@@ -922,6 +921,101 @@ impl SetLoadBalancerUDPListenerAttributeError {
             }
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetLoadBalancerUDPListenerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterValueSpecNotSupport(_) => {
+                Self::InvalidParameterValueSpecNotSupport(error)
+            }
+            Self::OperationNotSupportAcl(_) => Self::OperationNotSupportAcl(error),
+            Self::InvalidParameterValueRegionNotSupport(_) => {
+                Self::InvalidParameterValueRegionNotSupport(error)
+            }
+            Self::IpVersionConflict(_) => Self::IpVersionConflict(error),
+            Self::InvalidParameterValueZoneNotSupport(_) => {
+                Self::InvalidParameterValueZoneNotSupport(error)
+            }
+            Self::OperationFailedServerGroupInUse(_) => {
+                Self::OperationFailedServerGroupInUse(error)
+            }
+            Self::InvalidParamVServerGroupId(_) => {
+                Self::InvalidParamVServerGroupId(error)
+            }
+            Self::MissingParamHealthCheckConnectPort(_) => {
+                Self::MissingParamHealthCheckConnectPort(error)
+            }
+            Self::InvalidParamListenerPort(_) => Self::InvalidParamListenerPort(error),
+            Self::InvalidParamStartPort(_) => Self::InvalidParamStartPort(error),
+            Self::InvalidParamSizePortRange(_) => Self::InvalidParamSizePortRange(error),
+            Self::InvalidParamEndPort(_) => Self::InvalidParamEndPort(error),
+            Self::InvalidParamPortRange(_) => Self::InvalidParamPortRange(error),
+            Self::DuplicatedAclEntry(_) => Self::DuplicatedAclEntry(error),
+            Self::InvalidParamLengthHealthCheckReq(_) => {
+                Self::InvalidParamLengthHealthCheckReq(error)
+            }
+            Self::InvalidParamLengthHealthCheckExp(_) => {
+                Self::InvalidParamLengthHealthCheckExp(error)
+            }
+            Self::InvalidParamHealthCheckReq(_) => {
+                Self::InvalidParamHealthCheckReq(error)
+            }
+            Self::InvalidParamHealthCheckExp(_) => {
+                Self::InvalidParamHealthCheckExp(error)
+            }
+            Self::ResourceNotFoundVServerGroup(_) => {
+                Self::ResourceNotFoundVServerGroup(error)
+            }
+            Self::IllegalParamFailoverThreshold(_) => {
+                Self::IllegalParamFailoverThreshold(error)
+            }
+            Self::IllegalParamFailoverStrategy(_) => {
+                Self::IllegalParamFailoverStrategy(error)
+            }
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::MasterSlaveServerConflict(_) => Self::MasterSlaveServerConflict(error),
+            Self::MissingParamVServerGroupId(_) => {
+                Self::MissingParamVServerGroupId(error)
+            }
+            Self::VipNotSupportQuicVersion(_) => Self::VipNotSupportQuicVersion(error),
+            Self::IllegalParamHealthCheckType(_) => {
+                Self::IllegalParamHealthCheckType(error)
+            }
+            Self::IllegalParamHealthCheckMethod(_) => {
+                Self::IllegalParamHealthCheckMethod(error)
+            }
+            Self::IllegalParamHealthCheck(_) => Self::IllegalParamHealthCheck(error),
+            Self::OperationDeniedMasterSlaveGroupLogEnabled(_) => {
+                Self::OperationDeniedMasterSlaveGroupLogEnabled(error)
+            }
+            Self::OperationDeniedOnlyIpv4SlbSupport(_) => {
+                Self::OperationDeniedOnlyIpv4SlbSupport(error)
+            }
+            Self::OperationDeniedFullNatModeNotAllowed(_) => {
+                Self::OperationDeniedFullNatModeNotAllowed(error)
+            }
+            Self::SpecNotSupportParameter(_) => Self::SpecNotSupportParameter(error),
+            Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(_) => {
+                Self::AbsVServerGroupIdAndMasterSlaveServerGroupIdMissMatch(error)
+            }
+            Self::AclListenerOverLimit(_) => Self::AclListenerOverLimit(error),
+            Self::QuotaLimitExceedsAclAttachedToListener(_) => {
+                Self::QuotaLimitExceedsAclAttachedToListener(error)
+            }
+            Self::QuotaLimitExceedsTotalAclEntry(_) => {
+                Self::QuotaLimitExceedsTotalAclEntry(error)
+            }
+            Self::QuotaLimitExceedsAclListenerOverLimit(_) => {
+                Self::QuotaLimitExceedsAclListenerOverLimit(error)
+            }
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

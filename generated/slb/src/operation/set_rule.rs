@@ -583,7 +583,6 @@ impl<'de> ::serde::Deserialize<'de> for SetRuleResponse {
 /// Service errors of `SetRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetRuleError {
     /// HTTP 400 `InvalidParameter`: The specified VServerGroupId does not belong to the LoadBalancerId of the rule.
@@ -619,6 +618,19 @@ impl SetRuleError {
                 ("InvalidParameterRegionNotSupport", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidParameterRegionNotSupport(_) => {
+                Self::InvalidParameterRegionNotSupport(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for SetServerCertificateNameResponse {
 /// Service errors of `SetServerCertificateName`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetServerCertificateNameError {
     /// A code this spec does not document.
@@ -208,6 +207,15 @@ impl SetServerCertificateNameError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetServerCertificateNameError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

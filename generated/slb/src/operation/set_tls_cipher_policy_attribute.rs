@@ -327,7 +327,6 @@ impl<'de> ::serde::Deserialize<'de> for SetTLSCipherPolicyAttributeResponse {
 /// Service errors of `SetTLSCipherPolicyAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetTLSCipherPolicyAttributeError {
     /// HTTP 400 `MissingParam.Name`: The param Name is missing.
@@ -413,6 +412,35 @@ impl SetTLSCipherPolicyAttributeError {
             }
             Self::TlsPolicyUnchanged(error) => ("TlsPolicyUnchanged", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetTLSCipherPolicyAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamName(_) => Self::MissingParamName(error),
+            Self::MissingParamTlsVersions(_) => Self::MissingParamTlsVersions(error),
+            Self::MissingParamCiphers(_) => Self::MissingParamCiphers(error),
+            Self::ParamDuplicateErrorTlsVersions(_) => {
+                Self::ParamDuplicateErrorTlsVersions(error)
+            }
+            Self::ParamDuplicateErrorCiphers(_) => {
+                Self::ParamDuplicateErrorCiphers(error)
+            }
+            Self::TlsPolicyNoSupportVersion(_) => Self::TlsPolicyNoSupportVersion(error),
+            Self::TlsPolicyNoSupportCipher(_) => Self::TlsPolicyNoSupportCipher(error),
+            Self::MissingParamTlsCipherPolicyId(_) => {
+                Self::MissingParamTlsCipherPolicyId(error)
+            }
+            Self::TlsPolicyConfiguring(_) => Self::TlsPolicyConfiguring(error),
+            Self::TlsPolicyBeingUsed(_) => Self::TlsPolicyBeingUsed(error),
+            Self::InvalidTlsPolicyIdNotExist(_) => {
+                Self::InvalidTlsPolicyIdNotExist(error)
+            }
+            Self::TlsPolicyUnchanged(_) => Self::TlsPolicyUnchanged(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

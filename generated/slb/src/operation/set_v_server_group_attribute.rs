@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for SetVServerGroupAttributeResponse {
 /// Service errors of `SetVServerGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetVServerGroupAttributeError {
     /// HTTP 400 `MissingParameter`: The VServerGroupName or BackendServers is required at lease one.
@@ -318,6 +317,19 @@ impl SetVServerGroupAttributeError {
                 ("InvalidParameterZoneNotSupport", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetVServerGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterZoneNotSupport(_) => {
+                Self::InvalidParameterZoneNotSupport(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -219,7 +219,6 @@ impl<'de> ::serde::Deserialize<'de> for StartLoadBalancerListenerResponse {
 /// Service errors of `StartLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartLoadBalancerListenerError {
     /// HTTP 400 `Operation.Deny`: The specified listener is configuring, please try again later.
@@ -259,6 +258,19 @@ impl StartLoadBalancerListenerError {
             Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeny(_) => Self::OperationDeny(error),
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for StopLoadBalancerListenerResponse {
 /// Service errors of `StopLoadBalancerListener`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopLoadBalancerListenerError {
     /// HTTP 400 `TooManyListeners`: More than 1 listener is found, please be more specified.
@@ -252,6 +251,17 @@ impl StopLoadBalancerListenerError {
             Self::TooManyListeners(error) => ("TooManyListeners", error),
             Self::OperationNotAllowed(error) => ("OperationNotAllowed", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopLoadBalancerListenerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TooManyListeners(_) => Self::TooManyListeners(error),
+            Self::OperationNotAllowed(_) => Self::OperationNotAllowed(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -354,6 +353,40 @@ impl TagResourcesError {
             Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
             Self::MissingParamRegionId(error) => ("MissingParamRegionId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
+            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
+            Self::DeniedForNoneTagCreator(_) => Self::DeniedForNoneTagCreator(error),
+            Self::DeniedForScopeNotEqual(_) => Self::DeniedForScopeNotEqual(error),
+            Self::QuotaLimitExceeds(_) => Self::QuotaLimitExceeds(error),
+            Self::InvalidParamScope(_) => Self::InvalidParamScope(error),
+            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
+            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
+            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::MissingParamScope(_) => Self::MissingParamScope(error),
+            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
+            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::DeniedForOperateCustomTag(_) => Self::DeniedForOperateCustomTag(error),
+            Self::MissingParamResourceId(_) => Self::MissingParamResourceId(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamRegionId(_) => Self::MissingParamRegionId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourcesResponse {
 /// Service errors of `UntagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UntagResourcesError {
     /// HTTP 400 `TagTypeNotSame`: The category of tags in the same request must be the same.
@@ -364,6 +363,35 @@ impl UntagResourcesError {
             }
             Self::SizeLimitExceededTagKey(error) => ("SizeLimitExceededTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UntagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TagTypeNotSame(_) => Self::TagTypeNotSame(error),
+            Self::ResourceNotExist(_) => Self::ResourceNotExist(error),
+            Self::DeniedForNoneTagCreator(_) => Self::DeniedForNoneTagCreator(error),
+            Self::DeniedForScopeNotEqual(_) => Self::DeniedForScopeNotEqual(error),
+            Self::InvalidParamResourceType(_) => Self::InvalidParamResourceType(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKeyOrValue(_) => Self::InvalidParamTagKeyOrValue(error),
+            Self::InvalidParamTagOwnerUid(_) => Self::InvalidParamTagOwnerUid(error),
+            Self::InvalidParamTagOwnerBid(_) => Self::InvalidParamTagOwnerBid(error),
+            Self::MissingParamTagOwnerUid(_) => Self::MissingParamTagOwnerUid(error),
+            Self::MissingParamTagOwnerBid(_) => Self::MissingParamTagOwnerBid(error),
+            Self::InvalidParameterRegionId(_) => Self::InvalidParameterRegionId(error),
+            Self::MissingParamResourceId(_) => Self::MissingParamResourceId(error),
+            Self::DeniedForOperateCustomTag(_) => Self::DeniedForOperateCustomTag(error),
+            Self::DuplicateTagKey(_) => Self::DuplicateTagKey(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::SizeLimitExceededTagKey(_) => Self::SizeLimitExceededTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

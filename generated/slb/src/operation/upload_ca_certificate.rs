@@ -277,7 +277,6 @@ impl<'de> ::serde::Deserialize<'de> for UploadCACertificateResponse {
 /// Service errors of `UploadCACertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UploadCACertificateError {
     /// HTTP 400 `InvalidParam.TagValue`: %s.
@@ -317,6 +316,19 @@ impl UploadCACertificateError {
             Self::SizeLimitExceededTag(error) => ("SizeLimitExceededTag", error),
             Self::MissingParamTagKey(error) => ("MissingParamTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UploadCACertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

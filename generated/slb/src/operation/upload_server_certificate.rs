@@ -373,7 +373,6 @@ impl<'de> ::serde::Deserialize<'de> for UploadServerCertificateResponse {
 /// Service errors of `UploadServerCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UploadServerCertificateError {
     /// HTTP 400 `IllegalParam.ServerCertificate`: The specified server certificate is illegal.
@@ -459,6 +458,35 @@ impl UploadServerCertificateError {
             Self::CertificateFormatInvalid(error) => ("CertificateFormatInvalid", error),
             Self::UnauthorizedRegion(error) => ("UnauthorizedRegion", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UploadServerCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamServerCertificate(_) => {
+                Self::IllegalParamServerCertificate(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ServerCertificateNotSupport(_) => {
+                Self::ServerCertificateNotSupport(error)
+            }
+            Self::InvalidParameterAliCloudCertificateId(_) => {
+                Self::InvalidParameterAliCloudCertificateId(error)
+            }
+            Self::OperationDeniedIllegalKeyLength(_) => {
+                Self::OperationDeniedIllegalKeyLength(error)
+            }
+            Self::InvalidParamTagValue(_) => Self::InvalidParamTagValue(error),
+            Self::InvalidParamTagKey(_) => Self::InvalidParamTagKey(error),
+            Self::SizeLimitExceededTag(_) => Self::SizeLimitExceededTag(error),
+            Self::MissingParamTagKey(_) => Self::MissingParamTagKey(error),
+            Self::EccCertificateNotSupport(_) => Self::EccCertificateNotSupport(error),
+            Self::CertificateFormatInvalid(_) => Self::CertificateFormatInvalid(error),
+            Self::UnauthorizedRegion(_) => Self::UnauthorizedRegion(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

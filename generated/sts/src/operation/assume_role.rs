@@ -311,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleResponse {
 /// Service errors of `AssumeRole`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// HTTP 400 `InvalidParameter.DurationSeconds`: The Min/Max value of DurationSeconds is 15min/1hr.
@@ -421,6 +420,47 @@ impl AssumeRoleError {
             Self::EntityNotExistRole(error) => ("EntityNotExistRole", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssumeRoleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterDurationSeconds(_) => {
+                Self::InvalidParameterDurationSeconds(error)
+            }
+            Self::InvalidParameterExternalId(_) => {
+                Self::InvalidParameterExternalId(error)
+            }
+            Self::InvalidParameterRoleArn(_) => Self::InvalidParameterRoleArn(error),
+            Self::InvalidParameterRoleSessionName(_) => {
+                Self::InvalidParameterRoleSessionName(error)
+            }
+            Self::InvalidParameterSerialNumber(_) => {
+                Self::InvalidParameterSerialNumber(error)
+            }
+            Self::InvalidParameterTokenCode(_) => Self::InvalidParameterTokenCode(error),
+            Self::InvalidParameterPolicyGrammar(_) => {
+                Self::InvalidParameterPolicyGrammar(error)
+            }
+            Self::InvalidParameterPolicySize(_) => {
+                Self::InvalidParameterPolicySize(error)
+            }
+            Self::InvalidParameterContentType(_) => {
+                Self::InvalidParameterContentType(error)
+            }
+            Self::NoPermission(_) => Self::NoPermission(error),
+            Self::AuthenticationFailApiUsername(_) => {
+                Self::AuthenticationFailApiUsername(error)
+            }
+            Self::AuthenticationFailApiPassword(_) => {
+                Self::AuthenticationFailApiPassword(error)
+            }
+            Self::EntityNotExistRole(_) => Self::EntityNotExistRole(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

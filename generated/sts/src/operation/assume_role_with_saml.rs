@@ -289,7 +289,6 @@ impl<'de> ::serde::Deserialize<'de> for AssumeRoleWithSAMLResponse {
 /// Service errors of `AssumeRoleWithSAML`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssumeRoleWithSAMLError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
@@ -317,6 +316,16 @@ impl AssumeRoleWithSAMLError {
         match self {
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssumeRoleWithSAMLError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -149,7 +149,6 @@ impl<'de> ::serde::Deserialize<'de> for GetCallerIdentityResponse {
 /// Service errors of `GetCallerIdentity`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetCallerIdentityError {
     /// HTTP 500 `InternalError`: STS Server Internal Error happened, please send the RequestId to us.
@@ -177,6 +176,16 @@ impl GetCallerIdentityError {
         match self {
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetCallerIdentityError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -174,7 +174,6 @@ impl<'de> ::serde::Deserialize<'de> for ActivateRouterInterfaceResponse {
 /// Service errors of `ActivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ActivateRouterInterfaceError {
     /// HTTP 400 `IncorrectRIStatus`: RouterInterface can be operated by this action only when it's status is Inactive.
@@ -242,6 +241,29 @@ impl ActivateRouterInterfaceError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ActivateRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectRiStatus(_) => Self::IncorrectRiStatus(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::NotSupportLinkrole(_) => Self::NotSupportLinkrole(error),
+            Self::OppositeRouterInterfaceIsDeleted(_) => {
+                Self::OppositeRouterInterfaceIsDeleted(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

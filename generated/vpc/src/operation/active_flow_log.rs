@@ -184,7 +184,6 @@ impl<'de> ::serde::Deserialize<'de> for ActiveFlowLogResponse {
 /// Service errors of `ActiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ActiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog is incorrect.
@@ -286,6 +285,41 @@ impl ActiveFlowLogError {
                 ("OperationFailedInternalError", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ActiveFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::OperationDeniedFlowLogDeliverFailed(_) => {
+                Self::OperationDeniedFlowLogDeliverFailed(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

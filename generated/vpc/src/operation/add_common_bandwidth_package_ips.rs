@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for AddCommonBandwidthPackageIpsResponse {
 /// Service errors of `AddCommonBandwidthPackageIps`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddCommonBandwidthPackageIpsError {
     /// HTTP 400 `OperationDenied.SecurityProtectionTypesInconsistent`: The operation is not allowed because of SecurityProtectionTypesInconsistent.
@@ -458,6 +457,79 @@ impl AddCommonBandwidthPackageIpsError {
                 ("MissingParamBandwidthPackageId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddCommonBandwidthPackageIpsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedSecurityProtectionTypesInconsistent(_) => {
+                Self::OperationDeniedSecurityProtectionTypesInconsistent(error)
+            }
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::EipAlreadyInBandwidthpackage(_) => {
+                Self::EipAlreadyInBandwidthpackage(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(_) => {
+                Self::IpInstanceIdBizStatusInvalid(error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(_) => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(_) => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
+            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
+            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
+            Self::OperationUnsupportedIpType(_) => {
+                Self::OperationUnsupportedIpType(error)
+            }
+            Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(_) => {
+                Self::ParamExclusiveIpInstanceIdAndBandwidthPackageId(error)
+            }
+            Self::InvalidBandwidthPackageNotExist(_) => {
+                Self::InvalidBandwidthPackageNotExist(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::BandwidthPackageIdInvalidBandwidth(_) => {
+                Self::BandwidthPackageIdInvalidBandwidth(error)
+            }
+            Self::OperationFailedZoneIdInconsistent(_) => {
+                Self::OperationFailedZoneIdInconsistent(error)
+            }
+            Self::AttrMismatchingBandwidthPackageIpVersion(_) => {
+                Self::AttrMismatchingBandwidthPackageIpVersion(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::MismatchCloudBoxCbwpZoneAndEipZone(_) => {
+                Self::MismatchCloudBoxCbwpZoneAndEipZone(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingParamBandwidthPackageId(_) => {
+                Self::MissingParamBandwidthPackageId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

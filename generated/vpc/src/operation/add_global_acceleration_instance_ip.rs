@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for AddGlobalAccelerationInstanceIpResponse 
 /// Service errors of `AddGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.AlreadyInBandwidthPackage`: The specified Eip InstanceId already in bandwidthPackage.
@@ -302,6 +301,42 @@ impl AddGlobalAccelerationInstanceIpError {
                 ("IpInstanceIdStatusNotAvailable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdAlreadyInBandwidthPackage(_) => {
+                Self::IpInstanceIdAlreadyInBandwidthPackage(error)
+            }
+            Self::IpInstanceIdBizStatusInvalid(_) => {
+                Self::IpInstanceIdBizStatusInvalid(error)
+            }
+            Self::IpInstanceIdChargeTypeNotSupport(_) => {
+                Self::IpInstanceIdChargeTypeNotSupport(error)
+            }
+            Self::BandwidthPackageIdInvalidBizStatus(_) => {
+                Self::BandwidthPackageIdInvalidBizStatus(error)
+            }
+            Self::IpInstanceIdQuotaExceeded(_) => Self::IpInstanceIdQuotaExceeded(error),
+            Self::EipOperationTooFrequently(_) => Self::EipOperationTooFrequently(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidIpInstanceIdNotFound(_) => {
+                Self::InvalidIpInstanceIdNotFound(error)
+            }
+            Self::IpInstanceIdInvalidIpInternetChargeType(_) => {
+                Self::IpInstanceIdInvalidIpInternetChargeType(error)
+            }
+            Self::IpInstanceIdStatusNotAvailable(_) => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for AddIPv6TranslatorAclListEntryResponse {
 /// Service errors of `AddIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIpAddress.WrongFormat`: The specified entry ip address is invalid.
@@ -276,6 +275,25 @@ impl AddIPv6TranslatorAclListEntryError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::InvalidEntryComment(_) => Self::InvalidEntryComment(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -286,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for AddPublicIpAddressPoolCidrBlockResponse 
 /// Service errors of `AddPublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddPublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -400,6 +399,48 @@ impl AddPublicIpAddressPoolCidrBlockError {
                 ("OperationFailedResourceNotEnough", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddPublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::OperationDeniedCidrBlockBelongToOtherUser(_) => {
+                Self::OperationDeniedCidrBlockBelongToOtherUser(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPoolIpQuantity(_) => {
+                Self::QuotaExceededPoolIpQuantity(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(_) => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
+            Self::DuplicatedParamCidrBlockAndCidrMask(_) => {
+                Self::DuplicatedParamCidrBlockAndCidrMask(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::ResourceNotEnoughCidrBlock(_) => {
+                Self::ResourceNotEnoughCidrBlock(error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -269,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for AddSourcesToTrafficMirrorSessionResponse
 /// Service errors of `AddSourcesToTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AddSourcesToTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -424,6 +423,66 @@ impl AddSourcesToTrafficMirrorSessionError {
                 ("OperationDeniedInvalidSourceBondEniType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AddSourcesToTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(_) => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::ResourceAlreadyAssociatedTrafficMirrorSource(_) => {
+                Self::ResourceAlreadyAssociatedTrafficMirrorSource(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::QuotaExceededSourceNumPerSession(_) => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::OperationUnsupportedBondingNetworkInterface(_) => {
+                Self::OperationUnsupportedBondingNetworkInterface(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(_) => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

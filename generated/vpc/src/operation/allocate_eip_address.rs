@@ -661,7 +661,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressResponse {
 /// Service errors of `AllocateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -1109,6 +1108,158 @@ impl AllocateEipAddressError {
                 ("OperationFailedSystemBusy", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::InvalidComponentEipBandwidthMax(_) => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::IllegalParamOrderParamComponent(_) => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            Self::OperationFailedSaleExpression(_) => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::OperationFailedInsufficientEip(_) => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            Self::OperationFailedInvokeInnerApi(_) => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(_) => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            Self::OperationFailedQueryCredtiInfo(_) => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::OperationFailedQueryUserLabel(_) => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(_) => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            Self::CreditPayInsufficientBalance(_) => {
+                Self::CreditPayInsufficientBalance(error)
+            }
+            Self::OperationDeniedNotOpenDdosOriginProtectService(_) => {
+                Self::OperationDeniedNotOpenDdosOriginProtectService(error)
+            }
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::AccountMoneyValidateError(_) => Self::AccountMoneyValidateError(error),
+            Self::OrderFailedConcurrentOperate(_) => {
+                Self::OrderFailedConcurrentOperate(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::ExclusiveParamZoneAndPublicIpAddressPoolId(_) => {
+                Self::ExclusiveParamZoneAndPublicIpAddressPoolId(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::OperationFailedAllocateUnfamiliarIp(_) => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            Self::IpAllocated(_) => Self::IpAllocated(error),
+            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
+            Self::OperationFailedCreditPayInsufficientBalance(_) => {
+                Self::OperationFailedCreditPayInsufficientBalance(error)
+            }
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            Self::IllegalParamSecurityProtectionTypes(_) => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            Self::IllegalParamServiceLocation(_) => {
+                Self::IllegalParamServiceLocation(error)
+            }
+            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
+            Self::ExclusiveParamZoneAndIpAddress(_) => {
+                Self::ExclusiveParamZoneAndIpAddress(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -569,7 +569,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipAddressProResponse {
 /// Service errors of `AllocateEipAddressPro`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipAddressProError {
     /// HTTP 400 `FrequentPurchase.EIP`: eip frequent purchase
@@ -813,6 +812,82 @@ impl AllocateEipAddressProError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateEipAddressProError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidReserveIp(_) => Self::InvalidReserveIp(error),
+            Self::IpAllocated(_) => Self::IpAllocated(error),
+            Self::IpKeeped(_) => Self::IpKeeped(error),
+            Self::OperationFailedAllocateUnfamiliarIp(_) => {
+                Self::OperationFailedAllocateUnfamiliarIp(error)
+            }
+            Self::InvalidInstanceStatus(_) => Self::InvalidInstanceStatus(error),
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::InvalidStatusValueNotSupported(_) => {
+                Self::InvalidStatusValueNotSupported(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::ResourceNotEnoughPublicIpAddressPool(_) => {
+                Self::ResourceNotEnoughPublicIpAddressPool(error)
+            }
+            Self::MismatchIpAndPublicIpAddressPool(_) => {
+                Self::MismatchIpAndPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundIp(_) => Self::ResourceNotFoundIp(error),
+            Self::OperationDeniedIpBelongToOtherUser(_) => {
+                Self::OperationDeniedIpBelongToOtherUser(error)
+            }
+            Self::IncorrectStatusIp(_) => Self::IncorrectStatusIp(error),
+            Self::OperationFailedIpIsLocked(_) => Self::OperationFailedIpIsLocked(error),
+            Self::MismatchIpAndIsp(_) => Self::MismatchIpAndIsp(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(_) => {
+                Self::MismatchEipSecurityProtectionTypeAndPoolSecurityProtectionType(
+                    error,
+                )
+            }
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -377,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateEipSegmentAddressResponse {
 /// Service errors of `AllocateEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateEipSegmentAddressError {
     /// HTTP 400 `COMMODITY_NO_EXIST`: commodity is not exist
@@ -701,6 +700,113 @@ impl AllocateEipSegmentAddressError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateEipSegmentAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::CommodityNoExist(_) => Self::CommodityNoExist(error),
+            Self::QuotaExceededEip(_) => Self::QuotaExceededEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InsufficientBalance(_) => Self::InsufficientBalance(error),
+            Self::ReserveIpFail(_) => Self::ReserveIpFail(error),
+            Self::InvalidRegionNotSupport(_) => Self::InvalidRegionNotSupport(error),
+            Self::InvalidBandwidthMalformed(_) => Self::InvalidBandwidthMalformed(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::QueryParameterIllegal(_) => Self::QueryParameterIllegal(error),
+            Self::TokenVerfiyFailed(_) => Self::TokenVerfiyFailed(error),
+            Self::OrderFailed(_) => Self::OrderFailed(error),
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::PayforCreditPayInsufficientBalance(_) => {
+                Self::PayforCreditPayInsufficientBalance(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::InvalidComponentEipBandwidthMax(_) => {
+                Self::InvalidComponentEipBandwidthMax(error)
+            }
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::IllegalParamOrderParamComponent(_) => {
+                Self::IllegalParamOrderParamComponent(error)
+            }
+            Self::OperationFailedSaleExpression(_) => {
+                Self::OperationFailedSaleExpression(error)
+            }
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::OperationFailedInsufficientEip(_) => {
+                Self::OperationFailedInsufficientEip(error)
+            }
+            Self::OperationFailedInvokeInnerApi(_) => {
+                Self::OperationFailedInvokeInnerApi(error)
+            }
+            Self::OperationFailedAccountMoneyInvalid(_) => {
+                Self::OperationFailedAccountMoneyInvalid(error)
+            }
+            Self::OperationFailedQueryCredtiInfo(_) => {
+                Self::OperationFailedQueryCredtiInfo(error)
+            }
+            Self::FrequentPurchaseEip(_) => Self::FrequentPurchaseEip(error),
+            Self::OperationFailedQueryUserLabel(_) => {
+                Self::OperationFailedQueryUserLabel(error)
+            }
+            Self::PayInsufficientBalance(_) => Self::PayInsufficientBalance(error),
+            Self::OrderQuantityInvalid(_) => Self::OrderQuantityInvalid(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::OperationFailedChargeTypeInvalid(_) => {
+                Self::OperationFailedChargeTypeInvalid(error)
+            }
+            Self::IllegalParamEipMask(_) => Self::IllegalParamEipMask(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::InstanceExistEipSegment(_) => Self::InstanceExistEipSegment(error),
+            Self::OperationFailedQuotaExceed(_) => {
+                Self::OperationFailedQuotaExceed(error)
+            }
+            Self::OperationFailedFrequentPurchase(_) => {
+                Self::OperationFailedFrequentPurchase(error)
+            }
+            Self::OperationFailedAllocateEipSegment(_) => {
+                Self::OperationFailedAllocateEipSegment(error)
+            }
+            Self::OperationFailedCreateOrderFailed(_) => {
+                Self::OperationFailedCreateOrderFailed(error)
+            }
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::OperationFailedEipQuotaExceed(_) => {
+                Self::OperationFailedEipQuotaExceed(error)
+            }
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::UnsupportedFeatureAllocateEipAddressWithZone(_) => {
+                Self::UnsupportedFeatureAllocateEipAddressWithZone(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::ForbiddenAllocateEipSegmentAddress(_) => {
+                Self::ForbiddenAllocateEipSegmentAddress(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::FuwuBizCommodityVerifyFail(_) => {
+                Self::FuwuBizCommodityVerifyFail(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -337,7 +337,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateIpv6AddressResponse {
 /// Service errors of `AllocateIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateIpv6AddressError {
     /// HTTP 400 `OperationFailed.IPv6AddressAlreadyAllocated`: The operation is failed because of the ipv6 address specified was allocated.
@@ -465,6 +464,54 @@ impl AllocateIpv6AddressError {
                 ("ResourceNotFoundVSwitchCidrReservation", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateIpv6AddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIPv6AddressAlreadyAllocated(_) => {
+                Self::OperationFailedIPv6AddressAlreadyAllocated(error)
+            }
+            Self::OperationFailedAddressNotInVSwitchCidr(_) => {
+                Self::OperationFailedAddressNotInVSwitchCidr(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::OperationFailedIPv6Disabled(_) => {
+                Self::OperationFailedIPv6Disabled(error)
+            }
+            Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(_) => {
+                Self::OperationFailedIpPrefixMustInVSwitchCidrReservation(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::QuotaExceededIPv6PrefixMask(_) => {
+                Self::QuotaExceededIPv6PrefixMask(error)
+            }
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::IllegalParamIpv6Prefix(_) => Self::IllegalParamIpv6Prefix(error),
+            Self::OperationFailedExistIPv6Used(_) => {
+                Self::OperationFailedExistIPv6Used(error)
+            }
+            Self::OperationUnsupportedUnboundIpv6PrefixFeature(_) => {
+                Self::OperationUnsupportedUnboundIpv6PrefixFeature(error)
+            }
+            Self::OperationUnsupportedUnboundIpv6Feature(_) => {
+                Self::OperationUnsupportedUnboundIpv6Feature(error)
+            }
+            Self::OperationUnsupportedFreePrivateIpv6(_) => {
+                Self::OperationUnsupportedFreePrivateIpv6(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::ResourceNotFoundVSwitchCidrReservation(_) => {
+                Self::ResourceNotFoundVSwitchCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

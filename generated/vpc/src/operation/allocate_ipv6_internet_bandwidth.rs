@@ -303,7 +303,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateIpv6InternetBandwidthResponse {
 /// Service errors of `AllocateIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateIpv6InternetBandwidthError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of %s is illegal.
@@ -477,6 +476,72 @@ impl AllocateIpv6InternetBandwidthError {
             }
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::MissingParamIpv6InstanceId(_) => {
+                Self::MissingParamIpv6InstanceId(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::IllegalParamInternetChargeType(_) => {
+                Self::IllegalParamInternetChargeType(error)
+            }
+            Self::OperationUnsupportedPrePaid(_) => {
+                Self::OperationUnsupportedPrePaid(error)
+            }
+            Self::OperationFailedIpv6GatewayDisMatchIpv6Address(_) => {
+                Self::OperationFailedIpv6GatewayDisMatchIpv6Address(error)
+            }
+            Self::OperationFailedInternetBandwidthAlreadyExisted(_) => {
+                Self::OperationFailedInternetBandwidthAlreadyExisted(error)
+            }
+            Self::OperationFailedIpv6GatewayNotExist(_) => {
+                Self::OperationFailedIpv6GatewayNotExist(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
+            Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(_) => {
+                Self::UnsupportedFeatureInternetChargeTypeOnFreeIpv6Address(error)
+            }
+            Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(_) => {
+                Self::UnsupportedFeatureInternetChargeTypeOnStaticIsp(error)
+            }
+            Self::OperationUnsupportedUla(_) => Self::OperationUnsupportedUla(error),
+            Self::OperationFailedOpenCdtServiceFirst(_) => {
+                Self::OperationFailedOpenCdtServiceFirst(error)
+            }
+            Self::OperationFailedUpgradeCdtServiceFirst(_) => {
+                Self::OperationFailedUpgradeCdtServiceFirst(error)
+            }
+            Self::OperationUnsupportedPrivateGua(_) => {
+                Self::OperationUnsupportedPrivateGua(error)
+            }
+            Self::OperationDeniedUnSupportedBindTypeCloudInstance(_) => {
+                Self::OperationDeniedUnSupportedBindTypeCloudInstance(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundIpv6Address(_) => {
+                Self::ResourceNotFoundIpv6Address(error)
+            }
+            Self::OperationFailedQueryAccountInfo(_) => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -261,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for AllocateVpcIpv6CidrResponse {
 /// Service errors of `AllocateVpcIpv6Cidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AllocateVpcIpv6CidrError {
     /// HTTP 400 `OperationUnsupported.Ipv6Feature`: The IPv6 feature is not supported in the region.
@@ -323,6 +322,26 @@ impl AllocateVpcIpv6CidrError {
             Self::UnavailableIpv6Cidr(error) => ("UnavailableIpv6Cidr", error),
             Self::IllegalParamCidrBlock(error) => ("IllegalParamCidrBlock", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AllocateVpcIpv6CidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::IllegalParamAddressPoolType(_) => {
+                Self::IllegalParamAddressPoolType(error)
+            }
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
+            Self::UnavailableIpv6Cidr(_) => Self::UnavailableIpv6Cidr(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

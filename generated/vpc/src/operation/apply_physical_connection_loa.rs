@@ -344,7 +344,6 @@ impl<'de> ::serde::Deserialize<'de> for ApplyPhysicalConnectionLOAResponse {
 /// Service errors of `ApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ApplyPhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -474,6 +473,47 @@ impl ApplyPhysicalConnectionLOAError {
             }
             Self::IllegalParamBandwidth(error) => ("IllegalParamBandwidth", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ApplyPhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
+            Self::IllegalParamLineOperator(_) => Self::IllegalParamLineOperator(error),
+            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
+            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
+            Self::IllegalParamPmCertificateType(_) => {
+                Self::IllegalParamPmCertificateType(error)
+            }
+            Self::IllegalParamPmCertificateNo(_) => {
+                Self::IllegalParamPmCertificateNo(error)
+            }
+            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
+            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
+            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
+            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
+            Self::InvalidConstructionTimeMalformed(_) => {
+                Self::InvalidConstructionTimeMalformed(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -351,7 +351,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressResponse {
 /// Service errors of `AssociateEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -865,6 +864,184 @@ impl AssociateEipAddressError {
             }
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::EniHasSubIp(_) => Self::EniHasSubIp(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidStatusEcsStatusNotSupport(_) => {
+                Self::InvalidStatusEcsStatusNotSupport(error)
+            }
+            Self::InvalidFunctionNotSupported(_) => {
+                Self::InvalidFunctionNotSupported(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::ModeConflict(_) => Self::ModeConflict(error),
+            Self::ModeNotSupport(_) => Self::ModeNotSupport(error),
+            Self::QuotaExceedMultiBindedEip(_) => Self::QuotaExceedMultiBindedEip(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedEniSubIp(_) => Self::OperationFailedEniSubIp(error),
+            Self::InvalidEipEipQuotaExceeded(_) => {
+                Self::InvalidEipEipQuotaExceeded(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationUnsupportedMultiIp(_) => {
+                Self::OperationUnsupportedMultiIp(error)
+            }
+            Self::InvalidNicOrVmNotFound(_) => Self::InvalidNicOrVmNotFound(error),
+            Self::OperationUnsupportedEipBindModel(_) => {
+                Self::OperationUnsupportedEipBindModel(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::EipBindRemoteBackendRegionMustBeSingle(_) => {
+                Self::EipBindRemoteBackendRegionMustBeSingle(error)
+            }
+            Self::InvalidParameterBindingInstanceRegion(_) => {
+                Self::InvalidParameterBindingInstanceRegion(error)
+            }
+            Self::OperationFailedHavipBoundPortmap(_) => {
+                Self::OperationFailedHavipBoundPortmap(error)
+            }
+            Self::IllegalParamMode(_) => Self::IllegalParamMode(error),
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidStatusInstanceHasBandWidth(_) => {
+                Self::InvalidStatusInstanceHasBandWidth(error)
+            }
+            Self::OperationDeniedCloudBoxResourceExist(_) => {
+                Self::OperationDeniedCloudBoxResourceExist(error)
+            }
+            Self::OperationDeniedCloudBoxVSwitchExist(_) => {
+                Self::OperationDeniedCloudBoxVSwitchExist(error)
+            }
+            Self::OperationDeniedNoAvailablePrivateIp(_) => {
+                Self::OperationDeniedNoAvailablePrivateIp(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::ResourceAlreadyAssociatedIpAddress(_) => {
+                Self::ResourceAlreadyAssociatedIpAddress(error)
+            }
+            Self::OperationFailedIpv4GatewayNotOpenedInVpc(_) => {
+                Self::OperationFailedIpv4GatewayNotOpenedInVpc(error)
+            }
+            Self::OperationFailedIpv4GatewayNotActivatedInVpc(_) => {
+                Self::OperationFailedIpv4GatewayNotActivatedInVpc(error)
+            }
+            Self::OperationDeniedL2EipBindIpAddress(_) => {
+                Self::OperationDeniedL2EipBindIpAddress(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::UnsupportedFeatureEipBindIpAddress(_) => {
+                Self::UnsupportedFeatureEipBindIpAddress(error)
+            }
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(_) => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            Self::OperationFailedEipBindModeConflict(_) => {
+                Self::OperationFailedEipBindModeConflict(error)
+            }
+            Self::OperationFailedEcsMigrating(_) => {
+                Self::OperationFailedEcsMigrating(error)
+            }
+            Self::OperationFailedIpPrefixConflict(_) => {
+                Self::OperationFailedIpPrefixConflict(error)
+            }
+            Self::UnsupportedFeatureEipBindPrefixIp(_) => {
+                Self::UnsupportedFeatureEipBindPrefixIp(error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(_) => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            Self::OperationDeniedUnauthorized(_) => {
+                Self::OperationDeniedUnauthorized(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::OperationFailedPrivateIpAddressNotExist(_) => {
+                Self::OperationFailedPrivateIpAddressNotExist(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidEniTypeSlaveEni(_) => Self::InvalidEniTypeSlaveEni(error),
+            Self::IllegalParamPrivateIpAddress(_) => {
+                Self::IllegalParamPrivateIpAddress(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

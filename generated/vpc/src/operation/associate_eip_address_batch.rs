@@ -284,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateEipAddressBatchResponse {
 /// Service errors of `AssociateEipAddressBatch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateEipAddressBatchError {
     /// HTTP 400 `InvalidAssociation.Duplicated`: Specified instance already is associated.
@@ -554,6 +553,101 @@ impl AssociateEipAddressBatchError {
                 ("OperationDeniedVpcIpv4GatewayEnabled", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateEipAddressBatchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAssociationDuplicated(_) => {
+                Self::InvalidAssociationDuplicated(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidParameterMismatch(_) => Self::InvalidParameterMismatch(error),
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::InvalidInstanceTypeValueNotSupported(_) => {
+                Self::InvalidInstanceTypeValueNotSupported(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidBindingStatus(_) => Self::InvalidBindingStatus(error),
+            Self::BindInstanceHavePortmapOrBindEip(_) => {
+                Self::BindInstanceHavePortmapOrBindEip(error)
+            }
+            Self::EipCanNotAssociateWithPublicIp(_) => {
+                Self::EipCanNotAssociateWithPublicIp(error)
+            }
+            Self::BindInstanceOwenerError(_) => Self::BindInstanceOwenerError(error),
+            Self::NatgatewayFinanciallocked(_) => Self::NatgatewayFinanciallocked(error),
+            Self::InvalidParameterInstanceTypeNotSupport(_) => {
+                Self::InvalidParameterInstanceTypeNotSupport(error)
+            }
+            Self::QuotaExceededNumberOfTrafficEip(_) => {
+                Self::QuotaExceededNumberOfTrafficEip(error)
+            }
+            Self::QuotaExceededNumberOfEip(_) => Self::QuotaExceededNumberOfEip(error),
+            Self::InvalidEipBandwidthOutOfMaxValue(_) => {
+                Self::InvalidEipBandwidthOutOfMaxValue(error)
+            }
+            Self::ForbiddenEipCanNotBindGatgw(_) => {
+                Self::ForbiddenEipCanNotBindGatgw(error)
+            }
+            Self::InvalidActionDenied(_) => Self::InvalidActionDenied(error),
+            Self::InstanceTypeNotSupport(_) => Self::InstanceTypeNotSupport(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::BindInstanceNotSupported(_) => Self::BindInstanceNotSupported(error),
+            Self::ForbiddenInstanceBandwidthNotZero(_) => {
+                Self::ForbiddenInstanceBandwidthNotZero(error)
+            }
+            Self::InstanceTypeNotSupportError(_) => {
+                Self::InstanceTypeNotSupportError(error)
+            }
+            Self::ServerRegionInvalid(_) => Self::ServerRegionInvalid(error),
+            Self::EniAttached(_) => Self::EniAttached(error),
+            Self::InvalidDirectEipBindType(_) => Self::InvalidDirectEipBindType(error),
+            Self::InvalidFunctionNotSupported(_) => {
+                Self::InvalidFunctionNotSupported(error)
+            }
+            Self::InvalidStatusEniStatusNotSupport(_) => {
+                Self::InvalidStatusEniStatusNotSupport(error)
+            }
+            Self::InvalidParameterEniInstanceId(_) => {
+                Self::InvalidParameterEniInstanceId(error)
+            }
+            Self::EipBatchBindTypeNotSupport(_) => {
+                Self::EipBatchBindTypeNotSupport(error)
+            }
+            Self::OperationFailedRegionNotMatch(_) => {
+                Self::OperationFailedRegionNotMatch(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationDeniedUnauthorized(_) => {
+                Self::OperationDeniedUnauthorized(error)
+            }
+            Self::OperationDeniedUnsupportedEipBindMode(_) => {
+                Self::OperationDeniedUnsupportedEipBindMode(error)
+            }
+            Self::OperationDeniedIpv4GatewayExist(_) => {
+                Self::OperationDeniedIpv4GatewayExist(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::OperationDeniedVpcIpv4GatewayEnabled(_) => {
+                Self::OperationDeniedVpcIpv4GatewayEnabled(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

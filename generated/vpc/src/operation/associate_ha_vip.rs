@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateHaVipResponse {
 /// Service errors of `AssociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateHaVipError {
     /// HTTP 400 `OperationUnsupported.BindOnFreeNetworkInterface`: The network interface must be attached to an ECS instance.
@@ -418,6 +417,65 @@ impl AssociateHaVipError {
             }
             Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedBindOnFreeNetworkInterface(_) => {
+                Self::OperationUnsupportedBindOnFreeNetworkInterface(error)
+            }
+            Self::OperationUnsupportedBindMultipleType(_) => {
+                Self::OperationUnsupportedBindMultipleType(error)
+            }
+            Self::OperationUnsupportedBindOnMultipleVswitch(_) => {
+                Self::OperationUnsupportedBindOnMultipleVswitch(error)
+            }
+            Self::InvalidVipStatus(_) => Self::InvalidVipStatus(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::CountLimitExceedHaVipOnInstance(_) => {
+                Self::CountLimitExceedHaVipOnInstance(error)
+            }
+            Self::CountLimitExceededHaVipOnEcsInstance(_) => {
+                Self::CountLimitExceededHaVipOnEcsInstance(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::InvalidNetworkInterfaceIdNotFound(_) => {
+                Self::InvalidNetworkInterfaceIdNotFound(error)
+            }
+            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
+                Self::OperationFailedQueryNetworkInterfaceInfo(error)
+            }
+            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
+            Self::OperationUnsupportedBindOnSameEcs(_) => {
+                Self::OperationUnsupportedBindOnSameEcs(error)
+            }
+            Self::OperationUnsupportedHavipBindType(_) => {
+                Self::OperationUnsupportedHavipBindType(error)
+            }
+            Self::InvalidInstanceNotExist(_) => Self::InvalidInstanceNotExist(error),
+            Self::OperationDeniedBindOnSameEcs(_) => {
+                Self::OperationDeniedBindOnSameEcs(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::InvalidStatusNotAllow(_) => Self::InvalidStatusNotAllow(error),
+            Self::InvalidHaVipExist(_) => Self::InvalidHaVipExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::QuotaExceededHaVipBindInstance(_) => {
+                Self::QuotaExceededHaVipBindInstance(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -243,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateNetworkAclResponse {
 /// Service errors of `AssociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -361,6 +360,44 @@ impl AssociateNetworkAclError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingResources(_) => Self::ParameterMissingResources(error),
+            Self::ParameterEmptyResources(_) => Self::ParameterEmptyResources(error),
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
+            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
+            Self::InvalidResourceVpcError(_) => Self::InvalidResourceVpcError(error),
+            Self::InvalidResourceBindingExist(_) => {
+                Self::InvalidResourceBindingExist(error)
+            }
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::ParameterIllegalResourceType(_) => {
+                Self::ParameterIllegalResourceType(error)
+            }
+            Self::MissingParamResource(_) => Self::MissingParamResource(error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

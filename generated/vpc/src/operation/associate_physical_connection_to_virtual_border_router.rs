@@ -409,7 +409,6 @@ for AssociatePhysicalConnectionToVirtualBorderRouterResponse {
 /// Service errors of `AssociatePhysicalConnectionToVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociatePhysicalConnectionToVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -718,6 +717,116 @@ impl AssociatePhysicalConnectionToVirtualBorderRouterError {
                 ("InvalidVbrOwnerIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociatePhysicalConnectionToVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeerGatewayIpMalformed(_) => {
+                Self::InvalidPeerGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::ExceedAssociateMaxNum(_) => Self::ExceedAssociateMaxNum(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidStatusStatusNotEnabled(_) => {
+                Self::InvalidStatusStatusNotEnabled(error)
+            }
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::PhysicalNotAllowAssociateVbr(_) => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            Self::ForbiddenOperationNotAllowed(_) => {
+                Self::ForbiddenOperationNotAllowed(error)
+            }
+            Self::ForbiddenNotSameAccessDevice(_) => {
+                Self::ForbiddenNotSameAccessDevice(error)
+            }
+            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::DuplicatedParamLocalGatewayIp(_) => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            Self::DuplicatedParamPeerGatewayIp(_) => {
+                Self::DuplicatedParamPeerGatewayIp(error)
+            }
+            Self::DuplicatedParamLocalIpv6GatewayIp(_) => {
+                Self::DuplicatedParamLocalIpv6GatewayIp(error)
+            }
+            Self::DuplicatedParamPeerIpv6GatewayIp(_) => {
+                Self::DuplicatedParamPeerIpv6GatewayIp(error)
+            }
+            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
+            Self::IllegalParamLocalGatewayIpAndMask(_) => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            Self::ForbiddenOperationNotAllowedByUser(_) => {
+                Self::ForbiddenOperationNotAllowedByUser(error)
+            }
+            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
+            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

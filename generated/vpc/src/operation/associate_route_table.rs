@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableResponse {
 /// Service errors of `AssociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateRouteTableError {
     /// HTTP 400 `OperationDenied.CloudBoxVbrEntryExist`: The operation is not allowed because the routing table has a route entry for the next hop to the cloud box VBR.
@@ -343,6 +342,47 @@ impl AssociateRouteTableError {
             }
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedCloudBoxVbrEntryExist(_) => {
+                Self::OperationDeniedCloudBoxVbrEntryExist(error)
+            }
+            Self::OperationDeniedOtherCloudBoxVbrEntryExist(_) => {
+                Self::OperationDeniedOtherCloudBoxVbrEntryExist(error)
+            }
+            Self::ResourceAlreadyAssociatedRouteTable(_) => {
+                Self::ResourceAlreadyAssociatedRouteTable(error)
+            }
+            Self::OperationDeniedAssociateGatewayRouteTable(_) => {
+                Self::OperationDeniedAssociateGatewayRouteTable(error)
+            }
+            Self::OperationDeniedSwitchToSystemRouteTable(_) => {
+                Self::OperationDeniedSwitchToSystemRouteTable(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(_) => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            Self::MissingParamVSwitchId(_) => Self::MissingParamVSwitchId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(_) => {
+                Self::ForbiddenVSwitchAlreadyAssociatedRouteTable(error)
+            }
+            Self::ForbiddenNotInSameVpc(_) => Self::ForbiddenNotInSameVpc(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateRouteTableWithGatewayResponse {
 /// Service errors of `AssociateRouteTableWithGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateRouteTableWithGatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -394,6 +393,56 @@ impl AssociateRouteTableWithGatewayError {
                 ("OperationDeniedExistPublicIpv6IpInVpc", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateRouteTableWithGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Gateway(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(_) => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            Self::ResourceAlreadyAssociatedGatewayRouteTable(_) => {
+                Self::ResourceAlreadyAssociatedGatewayRouteTable(error)
+            }
+            Self::OperationDeniedIpv4GatewayNotActive(_) => {
+                Self::OperationDeniedIpv4GatewayNotActive(error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedGatewayAndTableNotInOneVpc(_) => {
+                Self::OperationDeniedGatewayAndTableNotInOneVpc(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IllegalParamGatewayType(_) => Self::IllegalParamGatewayType(error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedIngressRoutingNotSupportAnycast(_) => {
+                Self::OperationDeniedIngressRoutingNotSupportAnycast(error)
+            }
+            Self::OperationDeniedExistPublicIpv6IpInVpc(_) => {
+                Self::OperationDeniedExistPublicIpv6IpInVpc(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -267,7 +267,6 @@ for AssociateRouteTablesWithVpcGatewayEndpointResponse {
 /// Service errors of `AssociateRouteTablesWithVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateRouteTablesWithVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -416,6 +415,59 @@ impl AssociateRouteTablesWithVpcGatewayEndpointError {
                 ("UnsupportedFeatureRouterTableType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateRouteTablesWithVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::ResourceNotFoundServiceName(_) => {
+                Self::ResourceNotFoundServiceName(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::MismatchVpcAndRouteTable(_) => Self::MismatchVpcAndRouteTable(error),
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::ResourceAlreadyExistAssociation(_) => {
+                Self::ResourceAlreadyExistAssociation(error)
+            }
+            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            Self::VpcSwitchStatusError(_) => Self::VpcSwitchStatusError(error),
+            Self::QuotaExceededVpcRouteEntryNum(_) => {
+                Self::QuotaExceededVpcRouteEntryNum(error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::UnsupportedFeatureRouterTableType(_) => {
+                Self::UnsupportedFeatureRouterTableType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -359,7 +359,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpcCidrBlockResponse {
 /// Service errors of `AssociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateVpcCidrBlockError {
     /// HTTP 400 `InvalidVpc.NotFound`: %s
@@ -681,6 +680,119 @@ impl AssociateVpcCidrBlockError {
                 ("OperationFailedResourceNotEnough", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateVpcCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            Self::OperationUnsupportedVpcMultiCidr(_) => {
+                Self::OperationUnsupportedVpcMultiCidr(error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            Self::OperationUnsupportedIPv6Ula(_) => {
+                Self::OperationUnsupportedIPv6Ula(error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::InvalidIpv6UlaCidrBlockMalformed(_) => {
+                Self::InvalidIpv6UlaCidrBlockMalformed(error)
+            }
+            Self::QuotaExceededGuaIpv6CidrBlock(_) => {
+                Self::QuotaExceededGuaIpv6CidrBlock(error)
+            }
+            Self::IllegalParamIpv6CidrType(_) => Self::IllegalParamIpv6CidrType(error),
+            Self::OperationUnsupportedOnlyUla(_) => {
+                Self::OperationUnsupportedOnlyUla(error)
+            }
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::IllegalParamSecondaryCidrBlock(_) => {
+                Self::IllegalParamSecondaryCidrBlock(error)
+            }
+            Self::DuplicatedSecondaryCidrBlock(_) => {
+                Self::DuplicatedSecondaryCidrBlock(error)
+            }
+            Self::OperationFailedConflictWithEntry(_) => {
+                Self::OperationFailedConflictWithEntry(error)
+            }
+            Self::QuotaExceededVpcMultiCidr(_) => Self::QuotaExceededVpcMultiCidr(error),
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedGuaIpv6CidrBlock(_) => {
+                Self::OperationDeniedGuaIpv6CidrBlock(error)
+            }
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
+            Self::MissingParamSecondaryCidrMask(_) => {
+                Self::MissingParamSecondaryCidrMask(error)
+            }
+            Self::IllegalParamSecondaryCidrMask(_) => {
+                Self::IllegalParamSecondaryCidrMask(error)
+            }
+            Self::OperationDeniedRequestRegionInvalid(_) => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(_) => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            Self::MissingParamCidrOrCidrMask(_) => {
+                Self::MissingParamCidrOrCidrMask(error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(_) => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(_) => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
+            Self::UnsupportedFeatureVpcIpamIpv6(_) => {
+                Self::UnsupportedFeatureVpcIpamIpv6(error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(_) => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            Self::InvalidIpv6CidrBlockMalformed(_) => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            Self::MissingParamIpVersion(_) => Self::MissingParamIpVersion(error),
+            Self::MismatchIpVersionAndIpamPoolIpVersion(_) => {
+                Self::MismatchIpVersionAndIpamPoolIpVersion(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedIpv6CidrBlockOverLapped(_) => {
+                Self::OperationFailedIpv6CidrBlockOverLapped(error)
+            }
+            Self::QuotaExceededIPv6CidrBlock(_) => {
+                Self::QuotaExceededIPv6CidrBlock(error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
+            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
+            Self::OperationFailedResourceNotEnough(_) => {
+                Self::OperationFailedResourceNotEnough(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

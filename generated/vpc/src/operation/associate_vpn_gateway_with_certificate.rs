@@ -303,7 +303,6 @@ impl<'de> ::serde::Deserialize<'de> for AssociateVpnGatewayWithCertificateRespon
 /// Service errors of `AssociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AssociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -408,6 +407,44 @@ impl AssociateVpnGatewayWithCertificateError {
             }
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AssociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCertificateType(_) => {
+                Self::IllegalParamCertificateType(error)
+            }
+            Self::OperationFailedNotNationalStandard(_) => {
+                Self::OperationFailedNotNationalStandard(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationFailedAssociationExist(_) => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            Self::OperationFailedAnotherAssociationExist(_) => {
+                Self::OperationFailedAnotherAssociationExist(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::OperationFailedInvalidCertificate(_) => {
+                Self::OperationFailedInvalidCertificate(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidCertificateIdNotFound(_) => {
+                Self::InvalidCertificateIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

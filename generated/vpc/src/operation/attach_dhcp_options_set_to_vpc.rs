@@ -242,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachDhcpOptionsSetToVpcResponse {
 /// Service errors of `AttachDhcpOptionsSetToVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachDhcpOptionsSetToVpcError {
     /// HTTP 400 `Forbidden.OperateShareResource`: You cannot operate shared resources.
@@ -334,6 +333,40 @@ impl AttachDhcpOptionsSetToVpcError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachDhcpOptionsSetToVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::OperationFailedAttachmentExist(_) => {
+                Self::OperationFailedAttachmentExist(error)
+            }
+            Self::QuotaExceededAttachVpcNumber(_) => {
+                Self::QuotaExceededAttachVpcNumber(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::MissingParamDhcpOptionsSetId(_) => {
+                Self::MissingParamDhcpOptionsSetId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -240,7 +240,6 @@ impl<'de> ::serde::Deserialize<'de> for AttachVbrToVpconnResponse {
 /// Service errors of `AttachVbrToVpconn`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AttachVbrToVpconnError {
     /// HTTP 400 `QuotaExceeded.VPCONN`: The quota of VBR_COUNT_PER_VPCONN is exceeded, usage 1/1.
@@ -300,6 +299,28 @@ impl AttachVbrToVpconnError {
                 ("ResourceNotFoundVirtualBorderRouter", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AttachVbrToVpconnError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(_) => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

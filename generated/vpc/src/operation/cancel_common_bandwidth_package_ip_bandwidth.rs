@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for CancelCommonBandwidthPackageIpBandwidthR
 /// Service errors of `CancelCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CancelCommonBandwidthPackageIpBandwidthError {
     /// HTTP 400 `InvalidEIPStatus.BizDisabled`: The EIP has been locked.
@@ -237,6 +236,20 @@ impl CancelCommonBandwidthPackageIpBandwidthError {
             Self::ForbiddenFinancialLocked(error) => ("ForbiddenFinancialLocked", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CancelCommonBandwidthPackageIpBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -228,7 +228,6 @@ impl<'de> ::serde::Deserialize<'de> for ChangeResourceGroupResponse {
 /// Service errors of `ChangeResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ChangeResourceGroupError {
     /// HTTP 400 `ResourceType.Unknown`: Unknown ResourceType.
@@ -278,6 +277,22 @@ impl ChangeResourceGroupError {
                 ("IllegalParamResourceGroupId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ChangeResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceTypeUnknown(_) => Self::ResourceTypeUnknown(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

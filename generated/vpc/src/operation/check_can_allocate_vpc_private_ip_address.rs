@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckCanAllocateVpcPrivateIpAddressRespo
 /// Service errors of `CheckCanAllocateVpcPrivateIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CheckCanAllocateVpcPrivateIpAddressError {
     /// HTTP 400 `PARAMETER_ILLEGAL`: Parameter illegal.Parameter is ipVersion
@@ -276,6 +275,23 @@ impl CheckCanAllocateVpcPrivateIpAddressError {
                 ("IllegalParamPrivateIpAddress", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CheckCanAllocateVpcPrivateIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::ResourceNotFoundVSwitchId(_) => Self::ResourceNotFoundVSwitchId(error),
+            Self::MismatchVSwitchAndPrivateIpAddress(_) => {
+                Self::MismatchVSwitchAndPrivateIpAddress(error)
+            }
+            Self::IllegalParamPrivateIpAddress(_) => {
+                Self::IllegalParamPrivateIpAddress(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for CheckVpnBgpEnabledResponse {
 /// Service errors of `CheckVpnBgpEnabled`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CheckVpnBgpEnabledError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -218,6 +217,16 @@ impl CheckVpnBgpEnabledError {
         match self {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CheckVpnBgpEnabledError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

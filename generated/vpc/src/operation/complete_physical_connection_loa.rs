@@ -298,7 +298,6 @@ impl<'de> ::serde::Deserialize<'de> for CompletePhysicalConnectionLOAResponse {
 /// Service errors of `CompletePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CompletePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -372,6 +371,30 @@ impl CompletePhysicalConnectionLOAError {
                 ("IllegalParamLineSpContactInfo", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CompletePhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            Self::IllegalParamLineCode(_) => Self::IllegalParamLineCode(error),
+            Self::IllegalParamLineLabel(_) => Self::IllegalParamLineLabel(error),
+            Self::OperationDeniedLoaStatusNotAllowComplete(_) => {
+                Self::OperationDeniedLoaStatusNotAllowComplete(error)
+            }
+            Self::IllegalParamLineSpContactInfo(_) => {
+                Self::IllegalParamLineSpContactInfo(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -196,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmPhysicalConnectionResponse {
 /// Service errors of `ConfirmPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConfirmPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
@@ -288,6 +287,39 @@ impl ConfirmPhysicalConnectionError {
                 ("ResourceNotFoundPhysicalConnection", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ConfirmPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamPhysicalConnectionId(_) => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::OperationUnsupportedSkipConstruction(_) => {
+                Self::OperationUnsupportedSkipConstruction(error)
+            }
+            Self::ResourceNotFoundPhysicalConnection(_) => {
+                Self::ResourceNotFoundPhysicalConnection(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -178,7 +178,6 @@ impl<'de> ::serde::Deserialize<'de> for ConnectRouterInterfaceResponse {
 /// Service errors of `ConnectRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConnectRouterInterfaceError {
     /// HTTP 400 `IncorrectRole.NotInitiatingSide`: The specified RouterInterface is not InitiatingSide.
@@ -362,6 +361,70 @@ impl ConnectRouterInterfaceError {
             }
             Self::CrossBidForbidden(error) => ("CrossBidForbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ConnectRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectRoleNotInitiatingSide(_) => {
+                Self::IncorrectRoleNotInitiatingSide(error)
+            }
+            Self::IncorrectRiStatus(_) => Self::IncorrectRiStatus(error),
+            Self::IncorrectOppositeInterfaceInfoNotSet(_) => {
+                Self::IncorrectOppositeInterfaceInfoNotSet(error)
+            }
+            Self::IncorrectOppositeInterfaceInfo(_) => {
+                Self::IncorrectOppositeInterfaceInfo(error)
+            }
+            Self::ForbiddenOnlyOneConnection(_) => {
+                Self::ForbiddenOnlyOneConnection(error)
+            }
+            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
+            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
+            Self::ErrCodeInvalid(_) => Self::ErrCodeInvalid(error),
+            Self::AttrMismatchingAcceptingSideRole(_) => {
+                Self::AttrMismatchingAcceptingSideRole(error)
+            }
+            Self::AttrMismatchingAcceptingSideInstanceId(_) => {
+                Self::AttrMismatchingAcceptingSideInstanceId(error)
+            }
+            Self::AttrMismatchingAcceptingSideRegionNo(_) => {
+                Self::AttrMismatchingAcceptingSideRegionNo(error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterId(_) => {
+                Self::AttrMismatchingAcceptingSideRouterId(error)
+            }
+            Self::AttrMismatchingAcceptingSideRouterType(_) => {
+                Self::AttrMismatchingAcceptingSideRouterType(error)
+            }
+            Self::AttrMismatchingAcceptingSideAliUid(_) => {
+                Self::AttrMismatchingAcceptingSideAliUid(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceOwnerId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRegionNo(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRegionNo(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeInterfaceId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeInterfaceId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterId(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterId(error)
+            }
+            Self::AttrMismatchingAcceptingSideOppositeRouterType(_) => {
+                Self::AttrMismatchingAcceptingSideOppositeRouterType(error)
+            }
+            Self::IllegalParamInstanceOwner(_) => Self::IllegalParamInstanceOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::CrossBidForbidden(_) => Self::CrossBidForbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

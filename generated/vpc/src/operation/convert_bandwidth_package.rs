@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for ConvertBandwidthPackageResponse {
 /// Service errors of `ConvertBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ConvertBandwidthPackageError {
     /// HTTP 400 `NotOpen.Api`: The api is not open.
@@ -244,6 +243,20 @@ impl ConvertBandwidthPackageError {
             Self::OrderError(error) => ("OrderError", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ConvertBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NotOpenApi(_) => Self::NotOpenApi(error),
+            Self::NotFoundBandwidthPackage(_) => Self::NotFoundBandwidthPackage(error),
+            Self::OrderQuotaExceeded(_) => Self::OrderQuotaExceeded(error),
+            Self::OrderError(_) => Self::OrderError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for CopyNetworkAclEntriesResponse {
 /// Service errors of `CopyNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CopyNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -334,6 +333,36 @@ impl CopyNetworkAclEntriesError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CopyNetworkAclEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingSourceNetworkAclId(_) => {
+                Self::ParameterMissingSourceNetworkAclId(error)
+            }
+            Self::ParameterEmptySourceNetworkAclId(_) => {
+                Self::ParameterEmptySourceNetworkAclId(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::InvalidSourceNetworkAclNotFound(_) => {
+                Self::InvalidSourceNetworkAclNotFound(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

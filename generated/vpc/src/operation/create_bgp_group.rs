@@ -380,7 +380,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateBgpGroupResponse {
 /// Service errors of `CreateBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -556,6 +555,67 @@ impl CreateBgpGroupError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateBgpGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDescriptionMalformed(_) => {
+                Self::InvalidBgpDescriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidBgpGroupLocalAsnInvalid(_) => {
+                Self::InvalidBgpGroupLocalAsnInvalid(error)
+            }
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::IllegalParamPeerAsn(_) => Self::IllegalParamPeerAsn(error),
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::OperationUnsupport(_) => Self::OperationUnsupport(error),
+            Self::IllegalParamRouteLimit(_) => Self::IllegalParamRouteLimit(error),
+            Self::IllegalParamBgpGroupLocalAsn(_) => {
+                Self::IllegalParamBgpGroupLocalAsn(error)
+            }
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::OperationFailedBgpPeerConflictWithEcr(_) => {
+                Self::OperationFailedBgpPeerConflictWithEcr(error)
+            }
+            Self::OperationFailedPeerAsnCannotEqualsLocalAsn(_) => {
+                Self::OperationFailedPeerAsnCannotEqualsLocalAsn(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateBgpPeerResponse {
 /// Service errors of `CreateBgpPeer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateBgpPeerError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -499,6 +498,79 @@ impl CreateBgpPeerError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateBgpPeerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::InvalidAccessDeviceIdNotFound(_) => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::BgpPeerAlreadyExists(_) => Self::BgpPeerAlreadyExists(error),
+            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::UnsupportedFeatureVpconn(_) => Self::UnsupportedFeatureVpconn(error),
+            Self::DuplicatedParamPeerIpAddress(_) => {
+                Self::DuplicatedParamPeerIpAddress(error)
+            }
+            Self::DuplicatedParamLocalIpAddress(_) => {
+                Self::DuplicatedParamLocalIpAddress(error)
+            }
+            Self::DuplicatedParamPeerIpv6Address(_) => {
+                Self::DuplicatedParamPeerIpv6Address(error)
+            }
+            Self::DuplicatedParamLocalIpv6Address(_) => {
+                Self::DuplicatedParamLocalIpv6Address(error)
+            }
+            Self::IllegalParamLocalGatewayIpAndMask(_) => {
+                Self::IllegalParamLocalGatewayIpAndMask(error)
+            }
+            Self::IllegalParamPeeringIpv6SubnetMask(_) => {
+                Self::IllegalParamPeeringIpv6SubnetMask(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::IllegalParamPeerIpAddress(_) => Self::IllegalParamPeerIpAddress(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -411,7 +411,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCommonBandwidthPackageResponse {
 /// Service errors of `CreateCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCommonBandwidthPackageError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -573,6 +572,61 @@ impl CreateCommonBandwidthPackageError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::InvalidZoneIdNotFound(error) => ("InvalidZoneIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCommonBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::BandwidthPackageOperationConflict(_) => {
+                Self::BandwidthPackageOperationConflict(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::BandwidthPackageQuotaExceeded(_) => {
+                Self::BandwidthPackageQuotaExceeded(error)
+            }
+            Self::IllegalParamZone(_) => Self::IllegalParamZone(error),
+            Self::InvalidParameterInvalidChargeType(_) => {
+                Self::InvalidParameterInvalidChargeType(error)
+            }
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::IllegalParamRatio(_) => Self::IllegalParamRatio(error),
+            Self::OperationUnsupportedInvalidZone(_) => {
+                Self::OperationUnsupportedInvalidZone(error)
+            }
+            Self::IllegalParamAvailableZone(_) => Self::IllegalParamAvailableZone(error),
+            Self::MissingParamNameOrDescription(_) => {
+                Self::MissingParamNameOrDescription(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::UnsupportedRegionCloudBoxInternet(_) => {
+                Self::UnsupportedRegionCloudBoxInternet(error)
+            }
+            Self::ResourceNotEnoughCommonBandWidthPackage(_) => {
+                Self::ResourceNotEnoughCommonBandWidthPackage(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -418,7 +418,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateCustomerGatewayResponse {
 /// Service errors of `CreateCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateCustomerGatewayError {
     /// HTTP 400 `InvalidAuthkey.Malformed`: The specified BGP authentication key (%s) is malformed.
@@ -530,6 +529,41 @@ impl CreateCustomerGatewayError {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateCustomerGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::IllegalParamAsn(_) => Self::IllegalParamAsn(error),
+            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::CreateVpnUserGatewayQuotaFullQuotaFull(_) => {
+                Self::CreateVpnUserGatewayQuotaFullQuotaFull(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

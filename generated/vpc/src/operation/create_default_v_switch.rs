@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDefaultVSwitchResponse {
 /// Service errors of `CreateDefaultVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDefaultVSwitchError {
     /// HTTP 400 `InvalidDescription.Malformed`: Invalid description.
@@ -469,6 +468,83 @@ impl CreateDefaultVSwitchError {
             Self::InvalidNotExist(error) => ("InvalidNotExist", error),
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDefaultVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::AbsVpcInvalidDescriptionMalformed(_) => {
+                Self::AbsVpcInvalidDescriptionMalformed(error)
+            }
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidCidrBlockOverlapped(_) => {
+                Self::InvalidCidrBlockOverlapped(error)
+            }
+            Self::QuotaExceededVSwitch(_) => Self::QuotaExceededVSwitch(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCirdrBlockMaskLength(_) => {
+                Self::InvalidCirdrBlockMaskLength(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::CreateVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::CreateVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::VpcSwitchRuleQuotaNotExists(_) => {
+                Self::VpcSwitchRuleQuotaNotExists(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::OperationFailedCidrAcross(_) => Self::OperationFailedCidrAcross(error),
+            Self::DuplicatedClientToken(_) => Self::DuplicatedClientToken(error),
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::OperationFailedDefaultVpcNotExist(_) => {
+                Self::OperationFailedDefaultVpcNotExist(error)
+            }
+            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            Self::OperationDeniedVpcPeerExist(_) => {
+                Self::OperationDeniedVpcPeerExist(error)
+            }
+            Self::OperationDeniedCenAttached(_) => {
+                Self::OperationDeniedCenAttached(error)
+            }
+            Self::OperationDeniedNatgwExist(_) => Self::OperationDeniedNatgwExist(error),
+            Self::OperationDeniedOtherSubnetCreating(_) => {
+                Self::OperationDeniedOtherSubnetCreating(error)
+            }
+            Self::OperationFailedDefaultVSwitchExist(_) => {
+                Self::OperationFailedDefaultVSwitchExist(error)
+            }
+            Self::InvalidStatusRouteEntry(_) => Self::InvalidStatusRouteEntry(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::InvalidNotExist(_) => Self::InvalidNotExist(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -266,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDefaultVpcResponse {
 /// Service errors of `CreateDefaultVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDefaultVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -388,6 +387,43 @@ impl CreateDefaultVpcError {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDefaultVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TokenProcessing(_) => Self::TokenProcessing(error),
+            Self::InvokeError(_) => Self::InvokeError(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
+            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::IllegalParamZoneId(_) => Self::IllegalParamZoneId(error),
+            Self::OperationFailedDefaultVpcExist(_) => {
+                Self::OperationFailedDefaultVpcExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -390,7 +390,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateDhcpOptionsSetResponse {
 /// Service errors of `CreateDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateDhcpOptionsSetError {
     /// HTTP 400 `OperationUnsupported.DhcpOptionsSet`: The DHCP options set feature in this region is not supported.
@@ -490,6 +489,42 @@ impl CreateDhcpOptionsSetError {
             Self::IllegalParamLeaseTime(error) => ("IllegalParamLeaseTime", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::InvalidDomainNameServersMalformed(_) => {
+                Self::InvalidDomainNameServersMalformed(error)
+            }
+            Self::QuotaExceededDomainNameServers(_) => {
+                Self::QuotaExceededDomainNameServers(error)
+            }
+            Self::IllegalParamDomainNameServers(_) => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
+            Self::IllegalParamDhcpOptionsSetName(_) => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(_) => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            Self::QuotaExceededRegionDhcpOptionsSet(_) => {
+                Self::QuotaExceededRegionDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(_) => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            Self::IllegalParamLeaseTime(_) => Self::IllegalParamLeaseTime(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -375,7 +375,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressCloudConnectionResponse {
 /// Service errors of `CreateExpressCloudConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressCloudConnectionError {
     /// HTTP 400 `IllegalParam.AliUid`: %s
@@ -463,6 +462,34 @@ impl CreateExpressCloudConnectionError {
             }
             Self::IllegalParamIdcSp(error) => ("IllegalParamIdcSp", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateExpressCloudConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::MissingParamBid(_) => Self::MissingParamBid(error),
+            Self::IllegalParamRegionNo(_) => Self::IllegalParamRegionNo(error),
+            Self::IllegalParamBandwith(_) => Self::IllegalParamBandwith(error),
+            Self::IllegalParamContactTel(_) => Self::IllegalParamContactTel(error),
+            Self::IllegalParamContactMail(_) => Self::IllegalParamContactMail(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamIdCardNo(_) => Self::IllegalParamIdCardNo(error),
+            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamPeerCity(_) => Self::IllegalParamPeerCity(error),
+            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
+            Self::IllegalParamServiceProvider(_) => {
+                Self::IllegalParamServiceProvider(error)
+            }
+            Self::IllegalParamRedundantEccId(_) => {
+                Self::IllegalParamRedundantEccId(error)
+            }
+            Self::IllegalParamIdcSp(_) => Self::IllegalParamIdcSp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

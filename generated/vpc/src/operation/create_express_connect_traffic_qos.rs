@@ -261,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosResponse {
 /// Service errors of `CreateExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosError {
     /// HTTP 400 `OperationUnsupported.Qos`: QoS is unsupported.
@@ -293,6 +292,17 @@ impl CreateExpressConnectTrafficQosError {
             Self::OperationUnsupportedQos(error) => ("OperationUnsupportedQos", error),
             Self::QuotaExceededQos(error) => ("QuotaExceededQos", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedQos(_) => Self::OperationUnsupportedQos(error),
+            Self::QuotaExceededQos(_) => Self::QuotaExceededQos(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -306,7 +306,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosQueueRespo
 /// Service errors of `CreateExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosQueueError {
     /// HTTP 400 `QuotaExceeded.QosMediumPriorityQueueCount`: The quota of QosMediumPriorityQueueCount is exceeded.
@@ -365,6 +364,26 @@ impl CreateExpressConnectTrafficQosQueueError {
             Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
             Self::EcQoSConflict(error) => ("EcQoSConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededQosMediumPriorityQueueCount(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueCount(error)
+            }
+            Self::QuotaExceededQosHighPriorityQueueCount(_) => {
+                Self::QuotaExceededQosHighPriorityQueueCount(error)
+            }
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -530,7 +530,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateExpressConnectTrafficQosRuleRespon
 /// Service errors of `CreateExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -573,6 +572,19 @@ impl CreateExpressConnectTrafficQosRuleError {
                 ("QuotaExceededQosRuleCount", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::EcQosRuleNotAllowV4AndV6(_) => Self::EcQosRuleNotAllowV4AndV6(error),
+            Self::QuotaExceededQosRuleCount(_) => Self::QuotaExceededQosRuleCount(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -424,7 +424,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFlowLogResponse {
 /// Service errors of `CreateFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -666,6 +665,90 @@ impl CreateFlowLogError {
                 ("UnsupportedFeatureUserDefinedTrafficPathIpv6", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::OptInRequiredFlowLog(_) => Self::OptInRequiredFlowLog(error),
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::OperationUnsupportedAction(_) => {
+                Self::OperationUnsupportedAction(error)
+            }
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::QuotaExceededFlowlogCount(_) => Self::QuotaExceededFlowlogCount(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidResourceTypeNotFound(_) => {
+                Self::InvalidResourceTypeNotFound(error)
+            }
+            Self::OperationUnsupportedResourceType(_) => {
+                Self::OperationUnsupportedResourceType(error)
+            }
+            Self::IllegalParamAggregationInterval(_) => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPath(_) => {
+                Self::UnsupportedFeatureUserDefinedTrafficPath(error)
+            }
+            Self::IllegalParamTrafficPath(_) => Self::IllegalParamTrafficPath(error),
+            Self::DuplicatedParamTrafficPath(_) => {
+                Self::DuplicatedParamTrafficPath(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::OperationDeniedOperateShareResource(_) => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::OperationFailedEniTypeNotSupport(_) => {
+                Self::OperationFailedEniTypeNotSupport(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(_) => {
+                Self::MissingParamTrafficAnalyzerIdOrLogProjectOrLogStore(error)
+            }
+            Self::OperationDeniedAllTrafficPathOfManagedExist(_) => {
+                Self::OperationDeniedAllTrafficPathOfManagedExist(error)
+            }
+            Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(_) => {
+                Self::UnsupportedFeatureUserDefinedTrafficPathIpv6(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -407,7 +407,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateForwardEntryResponse {
 /// Service errors of `CreateForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateForwardEntryError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
@@ -675,6 +674,103 @@ impl CreateForwardEntryError {
             Self::SystemError(error) => ("SystemError", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            Self::UnsupportedFeaturePortSegment(_) => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            Self::DuplicatedParamInternalPort(_) => {
+                Self::DuplicatedParamInternalPort(error)
+            }
+            Self::DuplicatedParamExternalPort(_) => {
+                Self::DuplicatedParamExternalPort(error)
+            }
+            Self::OperationFailedAnyPortConfig(_) => {
+                Self::OperationFailedAnyPortConfig(error)
+            }
+            Self::OperationUnsupportedForwardEntry(_) => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
+            Self::QuotaExceededForwardEntry(_) => Self::QuotaExceededForwardEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInSnat(error)
+            }
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::ForbiddenDestinationIpOutOfVswitchCidr(_) => {
+                Self::ForbiddenDestinationIpOutOfVswitchCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            Self::Forbindden(_) => Self::Forbindden(error),
+            Self::ForbiddenInternalIpOutOfVpcCidr(_) => {
+                Self::ForbiddenInternalIpOutOfVpcCidr(error)
+            }
+            Self::InvalidNatgwNotExist(_) => Self::InvalidNatgwNotExist(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::AnyPortPortMustBeZero(_) => Self::AnyPortPortMustBeZero(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::OperationFailedDnatPortRangeLimit(_) => {
+                Self::OperationFailedDnatPortRangeLimit(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(_) => {
+                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::SystemError(_) => Self::SystemError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -390,7 +390,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateFullNatEntryResponse {
 /// Service errors of `CreateFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.NatIp`: The specified resource of %s is not found.
@@ -482,6 +481,38 @@ impl CreateFullNatEntryError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateFullNatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamFormatNatIp(_) => Self::IllegalParamFormatNatIp(error),
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::QuotaExceededFullNatEntry(_) => Self::QuotaExceededFullNatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ResourceAlreadyExistFullNatEntry(_) => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            Self::IncorrectStatusNetworkInterface(_) => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            Self::OperationFailedAllocateNatIpPortFailed(_) => {
+                Self::OperationFailedAllocateNatIpPortFailed(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

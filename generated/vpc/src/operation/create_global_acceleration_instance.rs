@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateGlobalAccelerationInstanceResponse
 /// Service errors of `CreateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateGlobalAccelerationInstanceError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -389,6 +388,34 @@ impl CreateGlobalAccelerationInstanceError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidServiceLocationValueNotSupported(_) => {
+                Self::InvalidServiceLocationValueNotSupported(error)
+            }
+            Self::QuotaExceededGlobalAccelerationInstance(_) => {
+                Self::QuotaExceededGlobalAccelerationInstance(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -301,7 +301,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateHaVipResponse {
 /// Service errors of `CreateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateHaVipError {
     /// HTTP 400 `InvalidDescription.Malformed`: The specified Description  is wrongly formed.
@@ -419,6 +418,53 @@ impl CreateHaVipError {
             Self::QuotaExceededHaVip(error) => ("QuotaExceededHaVip", error),
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfRange(_) => {
+                Self::InvalidIpAddressOutOfRange(error)
+            }
+            Self::InvalidIpAddressNotAvailable(_) => {
+                Self::InvalidIpAddressNotAvailable(error)
+            }
+            Self::InvalidIpAddressAlreadyUsed(_) => {
+                Self::InvalidIpAddressAlreadyUsed(error)
+            }
+            Self::InvalidIpAddressMalformed(_) => Self::InvalidIpAddressMalformed(error),
+            Self::AbsVpcInvalidNameMalformed(_) => {
+                Self::AbsVpcInvalidNameMalformed(error)
+            }
+            Self::InvalidIpAddressOutOfVswCidr(_) => {
+                Self::InvalidIpAddressOutOfVswCidr(error)
+            }
+            Self::InvalidIpAddressAlreadyInUse(_) => {
+                Self::InvalidIpAddressAlreadyInUse(error)
+            }
+            Self::UnsupportedFeatureCloudBoxHaVip(_) => {
+                Self::UnsupportedFeatureCloudBoxHaVip(error)
+            }
+            Self::CountLimitExceedHaVipInVpc(_) => {
+                Self::CountLimitExceedHaVipInVpc(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::OperationDeniedInvalidIpReservedByVSwitch(_) => {
+                Self::OperationDeniedInvalidIpReservedByVSwitch(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::QuotaExceededHaVip(_) => Self::QuotaExceededHaVip(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

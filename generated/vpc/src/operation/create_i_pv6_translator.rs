@@ -342,7 +342,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorResponse {
 /// Service errors of `CreateIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -402,6 +401,24 @@ impl CreateIPv6TranslatorError {
             Self::BandwidthNotSupport(error) => ("BandwidthNotSupport", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIPv6TranslatorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::SpecNotSupport(_) => Self::SpecNotSupport(error),
+            Self::DurationNotSupport(_) => Self::DurationNotSupport(error),
+            Self::PricingCycleNotSupport(_) => Self::PricingCycleNotSupport(error),
+            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
+            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::BandwidthNotSupport(_) => Self::BandwidthNotSupport(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorAclListResponse {
 /// Service errors of `CreateIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorAclListError {
     /// HTTP 400 `InvalidName`: The specified name is not support.
@@ -231,6 +230,19 @@ impl CreateIPv6TranslatorAclListError {
             Self::Nat64AclAclNameExist(error) => ("Nat64AclAclNameExist", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIPv6TranslatorAclListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::Nat64AclAclNameExist(_) => Self::Nat64AclAclNameExist(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -384,7 +384,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIPv6TranslatorEntryResponse {
 /// Service errors of `CreateIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIpAddress.AlreadyExist`: The specified  ip address is already exist.
@@ -532,6 +531,60 @@ impl CreateIPv6TranslatorEntryError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIpAddressPrivateAddress(_) => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorEntryInvalidBandwidth(_) => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            Self::IPv6TranslatorEntryIPv6Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(_) => {
+                Self::IPv6TranslatorEntryAclIdNull(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -477,7 +477,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpsecServerResponse {
 /// Service errors of `CreateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpsecServerError {
     /// HTTP 400 `OperationUnsupported.IPsecServer`: The current version of the VPN gateway does not support IPsec server.
@@ -653,6 +652,68 @@ impl CreateIpsecServerError {
             }
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIpsecServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedIPsecServer(_) => {
+                Self::OperationUnsupportedIPsecServer(error)
+            }
+            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::OperationFailedIPsecServerExist(_) => {
+                Self::OperationFailedIPsecServerExist(error)
+            }
+            Self::OperationUnsupportedIpsecPfs(_) => {
+                Self::OperationUnsupportedIpsecPfs(error)
+            }
+            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
+            Self::MissingParamIDaaSInstanceId(_) => {
+                Self::MissingParamIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::InvalidClientIpPoolConflict(_) => {
+                Self::InvalidClientIpPoolConflict(error)
+            }
+            Self::OperationFailedAddVpcRoute(_) => {
+                Self::OperationFailedAddVpcRoute(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckIpsecServerCidrContainsVpcRouteDest(error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

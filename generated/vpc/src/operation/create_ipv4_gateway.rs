@@ -319,7 +319,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv4GatewayResponse {
 /// Service errors of `CreateIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpv4GatewayError {
     /// HTTP 400 `OperationDenied.ExistDirectEip`: The operation is not allowed because of existing direct eip.
@@ -431,6 +430,48 @@ impl CreateIpv4GatewayError {
                 ("IllegalParamResourceGroupId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedExistDirectEip(_) => {
+                Self::OperationDeniedExistDirectEip(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::OperationDeniedSubnetRouteV1Exist(_) => {
+                Self::OperationDeniedSubnetRouteV1Exist(error)
+            }
+            Self::OperationDeniedNormalNatExist(_) => {
+                Self::OperationDeniedNormalNatExist(error)
+            }
+            Self::OperationDeniedVpcExistIpv4Gateway(_) => {
+                Self::OperationDeniedVpcExistIpv4Gateway(error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(_) => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
+            Self::OperationDeniedDirectEipExist(_) => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            Self::OperationFailedGetNfvServiceList(_) => {
+                Self::OperationFailedGetNfvServiceList(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedVpcNotExist(_) => {
+                Self::OperationFailedVpcNotExist(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -294,7 +294,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6EgressOnlyRuleResponse {
 /// Service errors of `CreateIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpv6EgressOnlyRuleError {
     /// HTTP 400 `InvalidIpv6Gateway.NotFound`: The specified IPv6 gateway was not found.
@@ -430,6 +429,56 @@ impl CreateIpv6EgressOnlyRuleError {
             Self::MissingParamInstanceId(error) => ("MissingParamInstanceId", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIpv6EgressOnlyRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
+            Self::OperationFailedFinancialLocked(_) => {
+                Self::OperationFailedFinancialLocked(error)
+            }
+            Self::OperationUnsupportedEgressRuleVSwitch(_) => {
+                Self::OperationUnsupportedEgressRuleVSwitch(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::OperationFailedNoInternetBandwidth(_) => {
+                Self::OperationFailedNoInternetBandwidth(error)
+            }
+            Self::OperationFailedIpv6EgressRuleExisted(_) => {
+                Self::OperationFailedIpv6EgressRuleExisted(error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(_) => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            Self::IncorrectStatusIpv6InternetBandwidth(_) => {
+                Self::IncorrectStatusIpv6InternetBandwidth(error)
+            }
+            Self::OperationUnsupportedEgressRuleInDefaultSpec(_) => {
+                Self::OperationUnsupportedEgressRuleInDefaultSpec(error)
+            }
+            Self::QuotaExceededIpv6EgressRules(_) => {
+                Self::QuotaExceededIpv6EgressRules(error)
+            }
+            Self::MismatchIpv6AddressAndIpv6Gateway(_) => {
+                Self::MismatchIpv6AddressAndIpv6Gateway(error)
+            }
+            Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(_) => {
+                Self::OperationUnsupportedEgressOnlyRuleOnFreeIpv6Instance(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

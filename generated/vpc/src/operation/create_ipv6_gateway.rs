@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateIpv6GatewayResponse {
 /// Service errors of `CreateIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateIpv6GatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s
@@ -393,6 +392,43 @@ impl CreateIpv6GatewayError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateIpv6GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(_) => {
+                Self::OperationUnsupportedOnlyOneIpv6GatewayInVpc(error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::OperationFailedInformationIncomplete(_) => {
+                Self::OperationFailedInformationIncomplete(error)
+            }
+            Self::OperationFailedNoPaymentMethod(_) => {
+                Self::OperationFailedNoPaymentMethod(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -576,7 +576,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatGatewayResponse {
 /// Service errors of `CreateNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatGatewayError {
     /// HTTP 400 `Forbidden.NatPayBySpec`: Pay-by-specification NAT is no longer supported. Newly purchased pay-as-you-go NAT gateways only support the pay-by-CU metering method.
@@ -1204,6 +1203,229 @@ impl CreateNatGatewayError {
                 ("OperationFailedEnhancedCheckInventory", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNatPayBySpec(_) => Self::ForbiddenNatPayBySpec(error),
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::UnsupportedFeatureInternetChargeType(_) => {
+                Self::UnsupportedFeatureInternetChargeType(error)
+            }
+            Self::InvalidVpcStatus(_) => Self::InvalidVpcStatus(error),
+            Self::InvalidNatGatewayNameMalFormed(_) => {
+                Self::InvalidNatGatewayNameMalFormed(error)
+            }
+            Self::InvalidNatGatewayDescriptionMalFormed(_) => {
+                Self::InvalidNatGatewayDescriptionMalFormed(error)
+            }
+            Self::MissingParameterBandwidthPackage(_) => {
+                Self::MissingParameterBandwidthPackage(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::RouterEntryConflictDuplicated(_) => {
+                Self::RouterEntryConflictDuplicated(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::QuotaExceededBandwidthPackageIps(_) => {
+                Self::QuotaExceededBandwidthPackageIps(error)
+            }
+            Self::AllocateIpFailed(_) => Self::AllocateIpFailed(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::ZoneNoAvailableIp(_) => Self::ZoneNoAvailableIp(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InvalidParameterBandwidthPackageNIspValueNotSupport(_) => {
+                Self::InvalidParameterBandwidthPackageNIspValueNotSupport(error)
+            }
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::VpcStatusError(_) => Self::VpcStatusError(error),
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::CreateNatGatewayRouteConflictDynamicRoute(_) => {
+                Self::CreateNatGatewayRouteConflictDynamicRoute(error)
+            }
+            Self::OperationUnsupportedMultiNatGateway(_) => {
+                Self::OperationUnsupportedMultiNatGateway(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::OperationFailedUnpaidBillsExist(_) => {
+                Self::OperationFailedUnpaidBillsExist(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::OperationFailedRiskControl(_) => {
+                Self::OperationFailedRiskControl(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedTokenVerfiy(_) => {
+                Self::OperationFailedTokenVerfiy(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::OperationFailedEnhancedQuotaExceed(_) => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            Self::OrderErrorNoAvailablePaymentMethod(_) => {
+                Self::OrderErrorNoAvailablePaymentMethod(error)
+            }
+            Self::OrderErrorBasicInfoUncompleted(_) => {
+                Self::OrderErrorBasicInfoUncompleted(error)
+            }
+            Self::OperationUnsupportedEnhancedCuRegion(_) => {
+                Self::OperationUnsupportedEnhancedCuRegion(error)
+            }
+            Self::NoPermissionCreateServiceLinkedRole(_) => {
+                Self::NoPermissionCreateServiceLinkedRole(error)
+            }
+            Self::OperationUnsupportedEnhancedRegion(_) => {
+                Self::OperationUnsupportedEnhancedRegion(error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(_) => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            Self::OperationUnsupportedPrePaidPyByLcu(_) => {
+                Self::OperationUnsupportedPrePaidPyByLcu(error)
+            }
+            Self::OperationFailedNormalInventoryNotEnough(_) => {
+                Self::OperationFailedNormalInventoryNotEnough(error)
+            }
+            Self::OperationFailedVSwitchNoAvailableIp(_) => {
+                Self::OperationFailedVSwitchNoAvailableIp(error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            Self::UnsupportedFeatureSecurityProtectionEnabled(_) => {
+                Self::UnsupportedFeatureSecurityProtectionEnabled(error)
+            }
+            Self::OperationFailedRegionConvert(_) => {
+                Self::OperationFailedRegionConvert(error)
+            }
+            Self::UnsupportedFeatureVpcNat(_) => Self::UnsupportedFeatureVpcNat(error),
+            Self::InvalidVswitchidNotFound(_) => Self::InvalidVswitchidNotFound(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::OperationFailedVpcNatGatewayInventoryNotEnough(_) => {
+                Self::OperationFailedVpcNatGatewayInventoryNotEnough(error)
+            }
+            Self::OperationFailedVpcNatGatewayCheckInventory(_) => {
+                Self::OperationFailedVpcNatGatewayCheckInventory(error)
+            }
+            Self::SecurityGroupTypeNotSupported(_) => {
+                Self::SecurityGroupTypeNotSupported(error)
+            }
+            Self::SecurityGroupNotExist(_) => Self::SecurityGroupNotExist(error),
+            Self::OperationFailedContainForbiddenLabel(_) => {
+                Self::OperationFailedContainForbiddenLabel(error)
+            }
+            Self::OperationDeniedPrePaidInstance(_) => {
+                Self::OperationDeniedPrePaidInstance(error)
+            }
+            Self::UnsupportedFeatureGeneve(_) => Self::UnsupportedFeatureGeneve(error),
+            Self::OperationFailedNoAvailableResource(_) => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
+            Self::ExclusiveParamAccessModeValueAndAccessTunnelType(_) => {
+                Self::ExclusiveParamAccessModeValueAndAccessTunnelType(error)
+            }
+            Self::ExclusiveParamPrivateLinkModeAndAccessMode(_) => {
+                Self::ExclusiveParamPrivateLinkModeAndAccessMode(error)
+            }
+            Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(_) => {
+                Self::ExclusiveParamPrivateLinkEnabledAndAccessMode(error)
+            }
+            Self::UnsupportedFeatureAccessModeValue(_) => {
+                Self::UnsupportedFeatureAccessModeValue(error)
+            }
+            Self::IllegalParamAccessTunnelType(_) => {
+                Self::IllegalParamAccessTunnelType(error)
+            }
+            Self::IllegalParamAccessModeValue(_) => {
+                Self::IllegalParamAccessModeValue(error)
+            }
+            Self::OperationFailedVSwitchStatusError(_) => {
+                Self::OperationFailedVSwitchStatusError(error)
+            }
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(_) => {
+                Self::OperationFailedEcsNetworkInterfaceQuotaNotSatisfy(error)
+            }
+            Self::OperationFailedNoNameAuthentication(_) => {
+                Self::OperationFailedNoNameAuthentication(error)
+            }
+            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(_) => {
+                Self::ResourceNotEnoughIpv4Prefix(error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(_) => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidZoneIdNotFound(_) => Self::InvalidZoneIdNotFound(error),
+            Self::VpcOnlyCanCreateOneNatGateway(_) => {
+                Self::VpcOnlyCanCreateOneNatGateway(error)
+            }
+            Self::OperationFailedCrateEntryTimeOut(_) => {
+                Self::OperationFailedCrateEntryTimeOut(error)
+            }
+            Self::ForbiddenCreateSpecialSpecNatGateway(_) => {
+                Self::ForbiddenCreateSpecialSpecNatGateway(error)
+            }
+            Self::UnsupportedZoneForFwNat(_) => Self::UnsupportedZoneForFwNat(error),
+            Self::OrderErrorNatGateway(_) => Self::OrderErrorNatGateway(error),
+            Self::OperationFailedAccessTunnelId(_) => {
+                Self::OperationFailedAccessTunnelId(error)
+            }
+            Self::OperationFailedEnhancedCheckInventory(_) => {
+                Self::OperationFailedEnhancedCheckInventory(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -349,7 +349,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatIpResponse {
 /// Service errors of `CreateNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatIpError {
     /// HTTP 400 `Mismatch.NatIpAndNatIpCidr`: The %s and %s are mismatched.
@@ -483,6 +482,51 @@ impl CreateNatIpError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNatIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MismatchNatIpAndNatIpCidr(_) => Self::MismatchNatIpAndNatIpCidr(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::QuotaExceededNatIp(_) => Self::QuotaExceededNatIp(error),
+            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            Self::ResourceNotEnoughNatIp(_) => Self::ResourceNotEnoughNatIp(error),
+            Self::ResourceAlreadyExistNatIp(_) => Self::ResourceAlreadyExistNatIp(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::ResourceAlreadyAssociatedIpv4Prefix(_) => {
+                Self::ResourceAlreadyAssociatedIpv4Prefix(error)
+            }
+            Self::ResourceNotEnoughIpv4Prefix(_) => {
+                Self::ResourceNotEnoughIpv4Prefix(error)
+            }
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::ResourceAlreadyAssociatedNatIp(_) => {
+                Self::ResourceAlreadyAssociatedNatIp(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::ResourceAlreadyExistIpv4Prefix(_) => {
+                Self::ResourceAlreadyExistIpv4Prefix(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

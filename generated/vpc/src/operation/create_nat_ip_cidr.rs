@@ -299,7 +299,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNatIpCidrResponse {
 /// Service errors of `CreateNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNatIpCidrError {
     /// HTTP 400 `IncorrectStatus.NatGateway`: The status of %s \[%s\] is incorrect.
@@ -385,6 +384,37 @@ impl CreateNatIpCidrError {
             }
             Self::ResourceNotFoundVpc(error) => ("ResourceNotFoundVpc", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNatIpCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationFailedNatIpCidrInUse(_) => {
+                Self::OperationFailedNatIpCidrInUse(error)
+            }
+            Self::QuotaExceededNatIpCidr(_) => Self::QuotaExceededNatIpCidr(error),
+            Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(_) => {
+                Self::OperationFailedCreateNatIpCidrInVpcCidrBlock(error)
+            }
+            Self::OperationFailedCreateNatIpCidrNotInUserCidr(_) => {
+                Self::OperationFailedCreateNatIpCidrNotInUserCidr(error)
+            }
+            Self::ResourceAlreadyExistNatIpCidr(_) => {
+                Self::ResourceAlreadyExistNatIpCidr(error)
+            }
+            Self::IllegalParamFormatNatIpCidr(_) => {
+                Self::IllegalParamFormatNatIpCidr(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundVpc(_) => Self::ResourceNotFoundVpc(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

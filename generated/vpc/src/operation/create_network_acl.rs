@@ -307,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateNetworkAclResponse {
 /// Service errors of `CreateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -391,6 +390,34 @@ impl CreateNetworkAclError {
             Self::QuotaExceedNetworkAcl(error) => ("QuotaExceedNetworkAcl", error),
             Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingVpcId(_) => Self::ParameterMissingVpcId(error),
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::ParameterEmptyVpcId(_) => Self::ParameterEmptyVpcId(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::QuotaExceedNetworkAcl(_) => Self::QuotaExceedNetworkAcl(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

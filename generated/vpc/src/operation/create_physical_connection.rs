@@ -518,7 +518,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionResponse {
 /// Service errors of `CreatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionError {
     /// HTTP 400 `Invalid.Status`: The device or interface status invalid, or has been used..
@@ -678,6 +677,65 @@ impl CreatePhysicalConnectionError {
                 ("ResourceNotFoundAccessPointId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidTypeMalformd(_) => Self::InvalidTypeMalformd(error),
+            Self::InvalidPeerLocationMalformd(_) => {
+                Self::InvalidPeerLocationMalformd(error)
+            }
+            Self::InvalidLineOperatorMalformd(_) => {
+                Self::InvalidLineOperatorMalformd(error)
+            }
+            Self::InvalidPortTypeMalformd(_) => Self::InvalidPortTypeMalformd(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidRedundantPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::QuotaExceededPConnPerAp(_) => Self::QuotaExceededPConnPerAp(error),
+            Self::InvalidBandwidth(_) => Self::InvalidBandwidth(error),
+            Self::InvalidRedundantPhysicalConnection(_) => {
+                Self::InvalidRedundantPhysicalConnection(error)
+            }
+            Self::InvalidRedundantPhysicalConnectionStatus(_) => {
+                Self::InvalidRedundantPhysicalConnectionStatus(error)
+            }
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::QuotaExceededFreePconnPerAp(_) => {
+                Self::QuotaExceededFreePconnPerAp(error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionBandwidthMalformed(_) => {
+                Self::InvalidPhysicalConnectionBandwidthMalformed(error)
+            }
+            Self::IllegalParamClientToken(_) => Self::IllegalParamClientToken(error),
+            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::InvalidAccessPointIdNotEnabled(_) => {
+                Self::InvalidAccessPointIdNotEnabled(error)
+            }
+            Self::ResourceNotFoundAccessPointId(_) => {
+                Self::ResourceNotFoundAccessPointId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionOccupancyOrderRe
 /// Service errors of `CreatePhysicalConnectionOccupancyOrder`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionOccupancyOrderError {
     /// HTTP 400 `IAbs.InvalidStatus.ValueNotSupported`: status is not supported.
@@ -405,6 +404,40 @@ impl CreatePhysicalConnectionOccupancyOrderError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePhysicalConnectionOccupancyOrderError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IAbsInvalidStatusValueNotSupported(_) => {
+                Self::IAbsInvalidStatusValueNotSupported(error)
+            }
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::InvalidPhysicalConnectionChargeTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionChargeTypeMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPeriodMalformed(_) => {
+                Self::InvalidPhysicalConnectionPeriodMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPricingCycleMalformed(_) => {
+                Self::InvalidPhysicalConnectionPricingCycleMalformed(error)
+            }
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
+            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

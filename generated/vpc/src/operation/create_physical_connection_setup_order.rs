@@ -322,7 +322,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePhysicalConnectionSetupOrderRespon
 /// Service errors of `CreatePhysicalConnectionSetupOrder`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePhysicalConnectionSetupOrderError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -391,6 +390,31 @@ impl CreatePhysicalConnectionSetupOrderError {
             }
             Self::AccessPointNotFound(error) => ("AccessPointNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePhysicalConnectionSetupOrderError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::QuotaExceededPerAccessPoint(_) => {
+                Self::QuotaExceededPerAccessPoint(error)
+            }
+            Self::InvalidPhysicalConnectionOperatorMalformed(_) => {
+                Self::InvalidPhysicalConnectionOperatorMalformed(error)
+            }
+            Self::InvalidPhysicalConnectionPortTypeMalformed(_) => {
+                Self::InvalidPhysicalConnectionPortTypeMalformed(error)
+            }
+            Self::InvalidPortTypeNotFound(_) => Self::InvalidPortTypeNotFound(error),
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::IncorrectStatusAccessPoint(_) => {
+                Self::IncorrectStatusAccessPoint(error)
+            }
+            Self::AccessPointNotFound(_) => Self::AccessPointNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -407,7 +407,6 @@ impl<'de> ::serde::Deserialize<'de> for CreatePublicIpAddressPoolResponse {
 /// Service errors of `CreatePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreatePublicIpAddressPoolError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -511,6 +510,41 @@ impl CreatePublicIpAddressPoolError {
                 ("OptInRequiredPublicIpAddressPool", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreatePublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ForbiddenCreatePublicIpAddressPool(_) => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(_) => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            Self::MissingParamZones(_) => Self::MissingParamZones(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamZones(_) => Self::IllegalParamZones(error),
+            Self::IllegalParamSizeZones(_) => Self::IllegalParamSizeZones(error),
+            Self::UnsupportedFeatureIsp(_) => Self::UnsupportedFeatureIsp(error),
+            Self::OperationDeniedIspNotSupportDdosEnhanced(_) => {
+                Self::OperationDeniedIspNotSupportDdosEnhanced(error)
+            }
+            Self::IllegalParamSecurityProtectionTypes(_) => {
+                Self::IllegalParamSecurityProtectionTypes(error)
+            }
+            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(_) => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

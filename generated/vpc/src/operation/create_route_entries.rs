@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntriesResponse {
 /// Service errors of `CreateRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -276,6 +275,17 @@ impl CreateRouteEntriesError {
             Self::DryRunOperation(error) => ("DryRunOperation", error),
             Self::MissingParamRouteTableId(error) => ("MissingParamRouteTableId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -401,7 +401,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteEntryResponse {
 /// Service errors of `CreateRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteEntryError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The specified CidrBlock is illegal.
@@ -1319,6 +1318,324 @@ impl CreateRouteEntryError {
             Self::VpcError(error) => ("VpcError", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::InvalidRouterType(_) => Self::InvalidRouterType(error),
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidParam(_) => Self::InvalidParam(error),
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidNexthop(_) => Self::InvalidNexthop(error),
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidRouteEntry(_) => Self::InvalidRouteEntry(error),
+            Self::InvalidDestinationCidrBlock(_) => {
+                Self::InvalidDestinationCidrBlock(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
+            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
+            Self::OperationFailedNotifyCenCreate(_) => {
+                Self::OperationFailedNotifyCenCreate(error)
+            }
+            Self::ForbiddenPrivateIpNotFound(_) => {
+                Self::ForbiddenPrivateIpNotFound(error)
+            }
+            Self::OperationUnsupportedInactiveMode(_) => {
+                Self::OperationUnsupportedInactiveMode(error)
+            }
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::IncorrectStatusMultiScopeRiRouteEntry(_) => {
+                Self::IncorrectStatusMultiScopeRiRouteEntry(error)
+            }
+            Self::OperationUnsupportedMoreThanOneVpnOrHavip(_) => {
+                Self::OperationUnsupportedMoreThanOneVpnOrHavip(error)
+            }
+            Self::OperationUnsupportedEcmpRiTypeOrNumber(_) => {
+                Self::OperationUnsupportedEcmpRiTypeOrNumber(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::OperationUnsupportedSubRouteTableEcmp(_) => {
+                Self::OperationUnsupportedSubRouteTableEcmp(error)
+            }
+            Self::InvalidNexthopNotFound(_) => Self::InvalidNexthopNotFound(error),
+            Self::IllegalParamNextHopId(_) => Self::IllegalParamNextHopId(error),
+            Self::QuotaExceededHaVipRouteEntry(_) => {
+                Self::QuotaExceededHaVipRouteEntry(error)
+            }
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::OperationFailedInvalidNexthop(_) => {
+                Self::OperationFailedInvalidNexthop(error)
+            }
+            Self::OperationFailedNotifyCenDelete(_) => {
+                Self::OperationFailedNotifyCenDelete(error)
+            }
+            Self::InvalidNatGatewayNotFound(_) => Self::InvalidNatGatewayNotFound(error),
+            Self::OperationFailedCxpRouteExist(_) => {
+                Self::OperationFailedCxpRouteExist(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::OperationUnsupportedInvalidRouterInterfaceType(_) => {
+                Self::OperationUnsupportedInvalidRouterInterfaceType(error)
+            }
+            Self::InvalidHaVipNotFound(_) => Self::InvalidHaVipNotFound(error),
+            Self::OperationFailedMultiScopeType(_) => {
+                Self::OperationFailedMultiScopeType(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(_) => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusIpv6Address(_) => {
+                Self::IncorrectStatusIpv6Address(error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
+                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(_) => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(_) => {
+                Self::OperationDeniedCloudBoxVbrEntryAllowedInCustomRouteTable(error)
+            }
+            Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(_) => {
+                Self::OperationDeniedRouteTableAssociateNotCloudBoxVSwitch(error)
+            }
+            Self::OperationDeniedVbrMisMatchCloudBox(_) => {
+                Self::OperationDeniedVbrMisMatchCloudBox(error)
+            }
+            Self::OperationDeniedVbrIdle(_) => Self::OperationDeniedVbrIdle(error),
+            Self::OperationDeniedRouterInterfaceToDifferentVpc(_) => {
+                Self::OperationDeniedRouterInterfaceToDifferentVpc(error)
+            }
+            Self::OperationDeniedRouterInterfaceFromDifferentZones(_) => {
+                Self::OperationDeniedRouterInterfaceFromDifferentZones(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::OperationDeniedGatewayRouteTableNotPermitted(_) => {
+                Self::OperationDeniedGatewayRouteTableNotPermitted(error)
+            }
+            Self::UnsupportedFeatureVpcPeerIpv6(_) => {
+                Self::UnsupportedFeatureVpcPeerIpv6(error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(_) => {
+                Self::UnsupportedFeatureCreatePrefixListEcmpRouteEntry(error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6NotEnabled(_) => {
+                Self::OperationDeniedRouterInterfaceIpv6NotEnabled(error)
+            }
+            Self::OperationDeniedNextHopTypeNotPermitted(_) => {
+                Self::OperationDeniedNextHopTypeNotPermitted(error)
+            }
+            Self::ResourceAlreadyAssociatedPrefixList(_) => {
+                Self::ResourceAlreadyAssociatedPrefixList(error)
+            }
+            Self::OperationFailedCidrConflictWithPrefixList(_) => {
+                Self::OperationFailedCidrConflictWithPrefixList(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::MismatchHaVipIdAndRouteTableId(_) => {
+                Self::MismatchHaVipIdAndRouteTableId(error)
+            }
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::MismatchIpv4GatewayIdAndRouteTableId(_) => {
+                Self::MismatchIpv4GatewayIdAndRouteTableId(error)
+            }
+            Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(_) => {
+                Self::OperationUnsupportedDestinationCidrBlockOverlapWithVSwitch(error)
+            }
+            Self::ResourceNotAssociatedCen(_) => Self::ResourceNotAssociatedCen(error),
+            Self::IncorrectStatusCenRelation(_) => {
+                Self::IncorrectStatusCenRelation(error)
+            }
+            Self::OperationDeniedCenTypeInvalid(_) => {
+                Self::OperationDeniedCenTypeInvalid(error)
+            }
+            Self::ResourceNotFoundCen(_) => Self::ResourceNotFoundCen(error),
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::InvalidNexthopUnsupportedEniBizType(_) => {
+                Self::InvalidNexthopUnsupportedEniBizType(error)
+            }
+            Self::OperationDeniedRouterInterfaceIpv6(_) => {
+                Self::OperationDeniedRouterInterfaceIpv6(error)
+            }
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::ResourceNotAssociatedEcr(_) => Self::ResourceNotAssociatedEcr(error),
+            Self::UnsupportedFeatureRouterInterfaceIpv6(_) => {
+                Self::UnsupportedFeatureRouterInterfaceIpv6(error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryType(_) => {
+                Self::OperationFailedScopeActiveRouteEntryType(error)
+            }
+            Self::OperationFailedScopeStandbyRouteEntryQuota(_) => {
+                Self::OperationFailedScopeStandbyRouteEntryQuota(error)
+            }
+            Self::OperationFailedScopeActiveRouteEntryQuota(_) => {
+                Self::OperationFailedScopeActiveRouteEntryQuota(error)
+            }
+            Self::OperationUnsupportedScopeInvalidRouteType(_) => {
+                Self::OperationUnsupportedScopeInvalidRouteType(error)
+            }
+            Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(_) => {
+                Self::OperationFailedEcmpInvalidRouterInterfaceOppositeType(error)
+            }
+            Self::OperationUnsupportedIpv6EcmpRouteEntry(_) => {
+                Self::OperationUnsupportedIpv6EcmpRouteEntry(error)
+            }
+            Self::OperationUnsupportedIpv6CidrBlock(_) => {
+                Self::OperationUnsupportedIpv6CidrBlock(error)
+            }
+            Self::OperationUnsupportedIpv6ForVbr(_) => {
+                Self::OperationUnsupportedIpv6ForVbr(error)
+            }
+            Self::IncorrectStatusRouteTableStatus(_) => {
+                Self::IncorrectStatusRouteTableStatus(error)
+            }
+            Self::OperationFailedInvalidNextHopType(_) => {
+                Self::OperationFailedInvalidNextHopType(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::OperationDeniedCreateEcmpForPublishedRouteEntry(_) => {
+                Self::OperationDeniedCreateEcmpForPublishedRouteEntry(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::MismatchEniIdAndRouteTableId(_) => {
+                Self::MismatchEniIdAndRouteTableId(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::OperationFailedInstanceDismatchCurrentVpc(_) => {
+                Self::OperationFailedInstanceDismatchCurrentVpc(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidInstanIdNotFound(_) => Self::InvalidInstanIdNotFound(error),
+            Self::InvalidNextHopIdNotFound(_) => Self::InvalidNextHopIdNotFound(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidVpcNotFoundError(_) => Self::InvalidVpcNotFoundError(error),
+            Self::InvalidIpv6GatewayNotFound(_) => {
+                Self::InvalidIpv6GatewayNotFound(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::VpcError(_) => Self::VpcError(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

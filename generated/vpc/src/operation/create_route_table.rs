@@ -286,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouteTableResponse {
 /// Service errors of `CreateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouteTableError {
     /// HTTP 400 `UnsupportedRegion`: The feature of ipv4Gateway is not supported in the region.
@@ -374,6 +373,35 @@ impl CreateRouteTableError {
             Self::InvalidParameterAction(error) => ("InvalidParameterAction", error),
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::InvalidParameterRouteTableNameMalformed(_) => {
+                Self::InvalidParameterRouteTableNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::QuotaExceededRouteTable(_) => Self::QuotaExceededRouteTable(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::InvalidVpcIdNotSupport(_) => Self::InvalidVpcIdNotSupport(error),
+            Self::OperationUnsupportedAdvancedFeature(_) => {
+                Self::OperationUnsupportedAdvancedFeature(error)
+            }
+            Self::QuotaExceededGatewayRouteTable(_) => {
+                Self::QuotaExceededGatewayRouteTable(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -726,7 +726,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateRouterInterfaceResponse {
 /// Service errors of `CreateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateRouterInterfaceError {
     /// HTTP 400 `InvalidPrice.NotFound`: Pricing plan result not found.
@@ -1034,6 +1033,114 @@ impl CreateRouterInterfaceError {
                 ("InvalidRouterIdAttacedToCen", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPriceNotFound(_) => Self::InvalidPriceNotFound(error),
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidRoleValueNotSupported(_) => {
+                Self::InvalidRoleValueNotSupported(error)
+            }
+            Self::InvalidSpecValudNotSupported(_) => {
+                Self::InvalidSpecValudNotSupported(error)
+            }
+            Self::InvalidRouterTypeValueNotSupported(_) => {
+                Self::InvalidRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::ForbiddenBillsOutstanding(_) => Self::ForbiddenBillsOutstanding(error),
+            Self::LimitationExceedInterfaceNumberOnRouter(_) => {
+                Self::LimitationExceedInterfaceNumberOnRouter(error)
+            }
+            Self::ForbiddenNotInRouterInterfaceCreateWhitelist(_) => {
+                Self::ForbiddenNotInRouterInterfaceCreateWhitelist(error)
+            }
+            Self::RiCreateOneLimitBySync(_) => Self::RiCreateOneLimitBySync(error),
+            Self::InvalidAccessPointValueNotAllowed(_) => {
+                Self::InvalidAccessPointValueNotAllowed(error)
+            }
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidAccessPointNotMatch(_) => {
+                Self::InvalidAccessPointNotMatch(error)
+            }
+            Self::InvalidAccessPointNotExist(_) => {
+                Self::InvalidAccessPointNotExist(error)
+            }
+            Self::InvaidVbrStatus(_) => Self::InvaidVbrStatus(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::ForbiddenAcceptRoleNotSupportPrePay(_) => {
+                Self::ForbiddenAcceptRoleNotSupportPrePay(error)
+            }
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::VpcSubnetNotFound(_) => Self::VpcSubnetNotFound(error),
+            Self::IllegalParamHealthcheckIp(_) => Self::IllegalParamHealthcheckIp(error),
+            Self::OperationFailedHcForInvalidRiType(_) => {
+                Self::OperationFailedHcForInvalidRiType(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::IllegalParamCrossBorderBandwidth(_) => {
+                Self::IllegalParamCrossBorderBandwidth(error)
+            }
+            Self::IllegalParamVRouterType(_) => Self::IllegalParamVRouterType(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::ForbiddenCrossBorder(_) => Self::ForbiddenCrossBorder(error),
+            Self::InvalidRouterIdNotFound(_) => Self::InvalidRouterIdNotFound(error),
+            Self::InvalidCommodityNotFound(_) => Self::InvalidCommodityNotFound(error),
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::IllegalParamRegionId(_) => Self::IllegalParamRegionId(error),
+            Self::PayMayiWithholdingAgreementIllegal(_) => {
+                Self::PayMayiWithholdingAgreementIllegal(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotInResourceGroup(_) => {
+                Self::ResourceNotInResourceGroup(error)
+            }
+            Self::HaveConnectionBetweenRouters(_) => {
+                Self::HaveConnectionBetweenRouters(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
+            Self::ForbiddenAction(_) => Self::ForbiddenAction(error),
+            Self::OperationFailedNotSupportIPv6(_) => {
+                Self::OperationFailedNotSupportIPv6(error)
+            }
+            Self::InvalidParamAvailableZoneId(_) => {
+                Self::InvalidParamAvailableZoneId(error)
+            }
+            Self::OperationFailedNoAvailableAmount(_) => {
+                Self::OperationFailedNoAvailableAmount(error)
+            }
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::OperationFailedInvalidEcGrant(_) => {
+                Self::OperationFailedInvalidEcGrant(error)
+            }
+            Self::OperationFailedCannotConnectOtherOwnerInstance(_) => {
+                Self::OperationFailedCannotConnectOtherOwnerInstance(error)
+            }
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidRouterIdAttacedToCen(_) => {
+                Self::InvalidRouterIdAttacedToCen(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

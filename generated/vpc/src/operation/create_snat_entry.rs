@@ -408,7 +408,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSnatEntryResponse {
 /// Service errors of `CreateSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSnatEntryError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkEnabled`: The feature of PrivateLinkEnabled is not supported.
@@ -730,6 +729,120 @@ impl CreateSnatEntryError {
                 ("OperationFailedCrateSnatEntryTimeOut", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkEnabled(_) => {
+                Self::UnsupportedFeaturePrivateLinkEnabled(error)
+            }
+            Self::InvalidSourceCidrMalformed(_) => {
+                Self::InvalidSourceCidrMalformed(error)
+            }
+            Self::NotAllowUseSourcecidrOutsidevpc(_) => {
+                Self::NotAllowUseSourcecidrOutsidevpc(error)
+            }
+            Self::NotAllowUseSourcecidrAutodefine(_) => {
+                Self::NotAllowUseSourcecidrAutodefine(error)
+            }
+            Self::NotAllowUseSourcecidrContainszero(_) => {
+                Self::NotAllowUseSourcecidrContainszero(error)
+            }
+            Self::ForbiddenIpHasBeenUsedInDnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInDnat(error)
+            }
+            Self::ForbiddenSourceVSwitchIdIncludeHaVip(_) => {
+                Self::ForbiddenSourceVSwitchIdIncludeHaVip(error)
+            }
+            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
+            Self::SnatIpPoolCountTooMany(_) => Self::SnatIpPoolCountTooMany(error),
+            Self::ForbiddenSnatEntryCountLimited(_) => {
+                Self::ForbiddenSnatEntryCountLimited(error)
+            }
+            Self::NotAllowUseSourcecidr(_) => Self::NotAllowUseSourcecidr(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(_) => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            Self::Forbindden(_) => Self::Forbindden(error),
+            Self::EipNotSupportSnatPool(_) => Self::EipNotSupportSnatPool(error),
+            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
+            Self::OperationUnsupportedCidrConflict(_) => {
+                Self::OperationUnsupportedCidrConflict(error)
+            }
+            Self::OperationUnsupportedEipNatIpCheck(_) => {
+                Self::OperationUnsupportedEipNatIpCheck(error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(_) => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(_) => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(_) => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            Self::OperationFailedSnatIpsCheck(_) => {
+                Self::OperationFailedSnatIpsCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(_) => {
+                Self::CreateSnatEntryParamExclusiveSourceVSwitchIdAndsourceCidr(error)
+            }
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::OperationFailedVSwitchNotInVpc(_) => {
+                Self::OperationFailedVSwitchNotInVpc(error)
+            }
+            Self::QuotaExceededSnatEntry(_) => Self::QuotaExceededSnatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::MissingParamSnatIp(_) => Self::MissingParamSnatIp(error),
+            Self::MissingParamNetworkInterfaceId(_) => {
+                Self::MissingParamNetworkInterfaceId(error)
+            }
+            Self::ParamExclusiveSnatIpAndNetworkInterfaceId(_) => {
+                Self::ParamExclusiveSnatIpAndNetworkInterfaceId(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::DefaultValidateError(_) => Self::DefaultValidateError(error),
+            Self::OperationFailedCrateSnatEntryTimeOut(_) => {
+                Self::OperationFailedCrateSnatEntryTimeOut(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

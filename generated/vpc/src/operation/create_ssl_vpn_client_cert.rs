@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnClientCertResponse {
 /// Service errors of `CreateSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSslVpnClientCertError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -323,6 +322,31 @@ impl CreateSslVpnClientCertError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::SslVpnClientCreateTimesReachLimits(_) => {
+                Self::SslVpnClientCreateTimesReachLimits(error)
+            }
+            Self::CreateSslCertsQuotaFullQuotaFull(_) => {
+                Self::CreateSslCertsQuotaFullQuotaFull(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidSslVpnServerIdNotFound(_) => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

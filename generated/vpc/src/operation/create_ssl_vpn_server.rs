@@ -616,7 +616,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateSslVpnServerResponse {
 /// Service errors of `CreateSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateSslVpnServerError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -810,6 +809,67 @@ impl CreateSslVpnServerError {
                 ("InvalidIDaaSApplicationIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateSslVpnServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::SslVpnServerAlreadyExist(_) => Self::SslVpnServerAlreadyExist(error),
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::IpConflict(_) => Self::IpConflict(error),
+            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::MissingParameterIDaaSInstanceId(_) => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::VpnGatewaySslVpnDisabled(_) => Self::VpnGatewaySslVpnDisabled(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamIDaaSApplicationId(_) => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
+            Self::MissingParamIDaaSApplicationId(_) => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(_) => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -333,7 +333,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterResponse {
 /// Service errors of `CreateTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -427,6 +426,42 @@ impl CreateTrafficMirrorFilterError {
             }
             Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTrafficMirrorFilterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::QuotaExceededTrafficMirrorFilter(_) => {
+                Self::QuotaExceededTrafficMirrorFilter(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamFormatSrcCidrBlock(_) => {
+                Self::IllegalParamFormatSrcCidrBlock(error)
+            }
+            Self::IllegalParamFormatDstCidrBlock(_) => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -288,7 +288,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorFilterRulesResponse {
 /// Service errors of `CreateTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -374,6 +373,37 @@ impl CreateTrafficMirrorFilterRulesError {
             }
             Self::IllegalParamProtocol(error) => ("IllegalParamProtocol", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTrafficMirrorFilterRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::QuotaExceededTrafficMirrorRulesPerFilter(_) => {
+                Self::QuotaExceededTrafficMirrorRulesPerFilter(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

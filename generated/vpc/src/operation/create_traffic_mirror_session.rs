@@ -479,7 +479,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateTrafficMirrorSessionResponse {
 /// Service errors of `CreateTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -771,6 +770,114 @@ impl CreateTrafficMirrorSessionError {
                 ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(_) => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
+            Self::OperationDeniedSlbNotInVpc(_) => {
+                Self::OperationDeniedSlbNotInVpc(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::QuotaExceededSessionNum(_) => Self::QuotaExceededSessionNum(error),
+            Self::QuotaExceededFilterRelatedSession(_) => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            Self::QuotaExceededSourceNumPerSession(_) => {
+                Self::QuotaExceededSourceNumPerSession(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::QuotaExceededSlbRelatedSession(_) => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::InvalidLoadBalancerIdNotFound(_) => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
+            Self::ResourceNotFoundTargetInstance(_) => {
+                Self::ResourceNotFoundTargetInstance(error)
+            }
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::IncorrectStatusNetworkInterface(_) => {
+                Self::IncorrectStatusNetworkInterface(error)
+            }
+            Self::OperationFailedNotSupportBizType(_) => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            Self::IllegalParamPriority(_) => Self::IllegalParamPriority(error),
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(_) => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            Self::OperationDeniedInvalidSourceBondEniType(_) => {
+                Self::OperationDeniedInvalidSourceBondEniType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
+                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            Self::QuotaExceededSessionNumPerTarget(_) => {
+                Self::QuotaExceededSessionNumPerTarget(error)
+            }
+            Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(_) => {
+                Self::OperationDeniedNotSupportBondEniAsTrafficMirrorSource(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -402,7 +402,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVSwitchCidrReservationResponse {
 /// Service errors of `CreateVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVSwitchCidrReservationError {
     /// HTTP 400 `IllegalParamFormat`: IllegalParamFormat
@@ -550,6 +549,58 @@ impl CreateVSwitchCidrReservationError {
                 ("QuotaExceededVSwitchCidrReservationMask", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVSwitchCidrReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
+            Self::IllegalParamFormatVSwitchCidrReservationCidr(_) => {
+                Self::IllegalParamFormatVSwitchCidrReservationCidr(error)
+            }
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::UnsupportedFeatureReservedType(_) => {
+                Self::UnsupportedFeatureReservedType(error)
+            }
+            Self::UnsupportedFeatureVSwitchIpv6(_) => {
+                Self::UnsupportedFeatureVSwitchIpv6(error)
+            }
+            Self::OperationFailedVSwitchCidrReservationCidr(_) => {
+                Self::OperationFailedVSwitchCidrReservationCidr(error)
+            }
+            Self::MissingParamCidrReservationMaskOrCidrReservationCidr(_) => {
+                Self::MissingParamCidrReservationMaskOrCidrReservationCidr(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::QuotaExceededCidrReservationCount(_) => {
+                Self::QuotaExceededCidrReservationCount(error)
+            }
+            Self::ConflictCidrReservationMaskAndCidrReservationCidr(_) => {
+                Self::ConflictCidrReservationMaskAndCidrReservationCidr(error)
+            }
+            Self::OperationFailedCidrNotEnoughInVSwitch(_) => {
+                Self::OperationFailedCidrNotEnoughInVSwitch(error)
+            }
+            Self::OperationFailedSystemReservedIpContained(_) => {
+                Self::OperationFailedSystemReservedIpContained(error)
+            }
+            Self::OperationFailedAlreadyUsedIpContained(_) => {
+                Self::OperationFailedAlreadyUsedIpContained(error)
+            }
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::IllegalParamVSwitchCidrReservationMask(_) => {
+                Self::IllegalParamVSwitchCidrReservationMask(error)
+            }
+            Self::QuotaExceededVSwitchCidrReservationMask(_) => {
+                Self::QuotaExceededVSwitchCidrReservationMask(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -273,7 +273,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVbrHaResponse {
 /// Service errors of `CreateVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVbrHaError {
     /// HTTP 400 `OperationFailed.VbrCenNotConsistent`: The VBR and the peer VBR are attached to different CENs.
@@ -373,6 +372,43 @@ impl CreateVbrHaError {
             }
             Self::ResourceNotFoundVbr(error) => ("ResourceNotFoundVbr", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVbrHaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVbrCenNotConsistent(_) => {
+                Self::OperationFailedVbrCenNotConsistent(error)
+            }
+            Self::OperationFailedVbrAliUidNotConsistent(_) => {
+                Self::OperationFailedVbrAliUidNotConsistent(error)
+            }
+            Self::OperationFailedVbrAccessDeviceSame(_) => {
+                Self::OperationFailedVbrAccessDeviceSame(error)
+            }
+            Self::OperationFailedVbrBandWidthExceed(_) => {
+                Self::OperationFailedVbrBandWidthExceed(error)
+            }
+            Self::OperationFailedVbrInUsedByOtherHa(_) => {
+                Self::OperationFailedVbrInUsedByOtherHa(error)
+            }
+            Self::OperationFailedVbrBgpPeerNotEnableBfd(_) => {
+                Self::OperationFailedVbrBgpPeerNotEnableBfd(error)
+            }
+            Self::OperationFailedVbrCenNotRelation(_) => {
+                Self::OperationFailedVbrCenNotRelation(error)
+            }
+            Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(_) => {
+                Self::OperationFailedBgpGroupLocalAsnMustSameEachOther(error)
+            }
+            Self::IllegalParamBgpGroupLocalAsn(_) => {
+                Self::IllegalParamBgpGroupLocalAsn(error)
+            }
+            Self::ResourceNotFoundVbr(_) => Self::ResourceNotFoundVbr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -392,7 +392,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVcoRouteEntryResponse {
 /// Service errors of `CreateVcoRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVcoRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -516,6 +515,48 @@ impl CreateVcoRouteEntryError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVcoRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::VpnConnectionFinancialLocked(_) => {
+                Self::VpnConnectionFinancialLocked(error)
+            }
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::ResourcePbrRouteQuotaFull(_) => Self::ResourcePbrRouteQuotaFull(error),
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -513,7 +513,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualBorderRouterResponse {
 /// Service errors of `CreateVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVirtualBorderRouterError {
     /// HTTP 400 `OperationFailed.PconnAllocateVlan0`: Vlan 0 Vbr cannot share the physical connection with another Vbr.
@@ -861,6 +860,127 @@ impl CreateVirtualBorderRouterError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidLocalGatewayIpMalformed(_) => {
+                Self::InvalidLocalGatewayIpMalformed(error)
+            }
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::QuotaExceededVbrPerpConn(_) => Self::QuotaExceededVbrPerpConn(error),
+            Self::QuotaExceededFreevbr(_) => Self::QuotaExceededFreevbr(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::QuotaExceededCrossUserVbrPerUser(_) => {
+                Self::QuotaExceededCrossUserVbrPerUser(error)
+            }
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::QuotaExceededSameAccountVbrPerPconn(_) => {
+                Self::QuotaExceededSameAccountVbrPerPconn(error)
+            }
+            Self::QuotaExceededVbrPerPconnPortSpec(_) => {
+                Self::QuotaExceededVbrPerPconnPortSpec(error)
+            }
+            Self::QuotaExceededVbrPerAccessDevice(_) => {
+                Self::QuotaExceededVbrPerAccessDevice(error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::VbrBandwidthExceed(_) => Self::VbrBandwidthExceed(error),
+            Self::OperationFailedPconnExistVlan0Vbr(_) => {
+                Self::OperationFailedPconnExistVlan0Vbr(error)
+            }
+            Self::OperationFailedVlan0VbrUnSharePconn(_) => {
+                Self::OperationFailedVlan0VbrUnSharePconn(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            Self::IllegalParamOwnerAliUid(_) => Self::IllegalParamOwnerAliUid(error),
+            Self::ForbiddenOwnerAliUid(_) => Self::ForbiddenOwnerAliUid(error),
+            Self::OperationDeniedVPconn(_) => Self::OperationDeniedVPconn(error),
+            Self::OperationFailedNotConsistentWithVpconn(_) => {
+                Self::OperationFailedNotConsistentWithVpconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationFailedVirtualPhysicalConnectionExistVbr(_) => {
+                Self::OperationFailedVirtualPhysicalConnectionExistVbr(error)
+            }
+            Self::ResourceNotInResourceGroup(_) => {
+                Self::ResourceNotInResourceGroup(error)
+            }
+            Self::IncorrectStatusVirtualPhysicalConnection(_) => {
+                Self::IncorrectStatusVirtualPhysicalConnection(error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(_) => {
+                Self::EcAssociatedQoSPconnNotAllowCreateCrossAccountVbr(error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
+                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrOwnerIdNotFound(_) => Self::InvalidVbrOwnerIdNotFound(error),
+            Self::CrossBidForbidden(_) => Self::CrossBidForbidden(error),
+            Self::OperationFailedAccessDeviceDisabled(_) => {
+                Self::OperationFailedAccessDeviceDisabled(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

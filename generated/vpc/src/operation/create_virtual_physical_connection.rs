@@ -417,7 +417,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVirtualPhysicalConnectionResponse 
 /// Service errors of `CreateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVirtualPhysicalConnectionError {
     /// HTTP 400 `OperationFailed.VbrBindedPconn`: The operation is failed because of VbrBindedPconn.
@@ -593,6 +592,69 @@ impl CreateVirtualPhysicalConnectionError {
                 ("OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVirtualPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationFailedVPconnCreated(_) => {
+                Self::OperationFailedVPconnCreated(error)
+            }
+            Self::MissingParamSpec(_) => Self::MissingParamSpec(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::VlanIdHasBeenUsedInPhysicalConnection(_) => {
+                Self::VlanIdHasBeenUsedInPhysicalConnection(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidPhysicalConnectionIdNotEnabled(_) => {
+                Self::InvalidPhysicalConnectionIdNotEnabled(error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::IllegalParamVpconnAliUid(_) => Self::IllegalParamVpconnAliUid(error),
+            Self::IllegalParamOrderMode(_) => Self::IllegalParamOrderMode(error),
+            Self::ForbiddenVpconnAliUid(_) => Self::ForbiddenVpconnAliUid(error),
+            Self::QuotaExceededVpconn(_) => Self::QuotaExceededVpconn(error),
+            Self::OperationDeniedCreateVpconn(_) => {
+                Self::OperationDeniedCreateVpconn(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::EcAssociatedQoSPconnNotAllowCreateVpconn(_) => {
+                Self::EcAssociatedQoSPconnNotAllowCreateVpconn(error)
+            }
+            Self::IllegalParamResourceGroupId(_) => {
+                Self::IllegalParamResourceGroupId(error)
+            }
+            Self::ForbiddenVpconnCrossBid(_) => Self::ForbiddenVpconnCrossBid(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(_) => {
+                Self::OperationDeniedPhysicalConnectionNotSupportMpbgpAndMpbgpV6(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -509,7 +509,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcResponse {
 /// Service errors of `CreateVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcError {
     /// HTTP 400 `TOKEN_PROCESSING`: Action is processing.
@@ -765,6 +764,87 @@ impl CreateVpcError {
             Self::ResourceNotFoundIpamPool(error) => ("ResourceNotFoundIpamPool", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::TokenProcessing(_) => Self::TokenProcessing(error),
+            Self::InvokeError(_) => Self::InvokeError(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ResourceNotAvailable(_) => Self::ResourceNotAvailable(error),
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::QuotaExceededVpc(_) => Self::QuotaExceededVpc(error),
+            Self::ResourceNotAvailableVpc(_) => Self::ResourceNotAvailableVpc(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::MissingParamEnableIpv6(_) => Self::MissingParamEnableIpv6(error),
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::IllegalParamUserCidr(_) => Self::IllegalParamUserCidr(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IllegalParamEnableIpv6(_) => Self::IllegalParamEnableIpv6(error),
+            Self::InvalidIpv6CidrBlockMalformed(_) => {
+                Self::InvalidIpv6CidrBlockMalformed(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::UnsupportedFeatureIpam(_) => Self::UnsupportedFeatureIpam(error),
+            Self::IllegalParamIpv4CidrMask(_) => Self::IllegalParamIpv4CidrMask(error),
+            Self::IllegalParamIpamPool(_) => Self::IllegalParamIpamPool(error),
+            Self::OperationDeniedRequestRegionInvalid(_) => {
+                Self::OperationDeniedRequestRegionInvalid(error)
+            }
+            Self::OperationDeniedIpamPoolNotInRegion(_) => {
+                Self::OperationDeniedIpamPoolNotInRegion(error)
+            }
+            Self::MissingParamCidrOrCidrMask(_) => {
+                Self::MissingParamCidrOrCidrMask(error)
+            }
+            Self::OperationDeniedCidrInExcludeCidrs(_) => {
+                Self::OperationDeniedCidrInExcludeCidrs(error)
+            }
+            Self::OperationDeniedAvailableCidrInsufficient(_) => {
+                Self::OperationDeniedAvailableCidrInsufficient(error)
+            }
+            Self::UnsupportedFeatureIpamError(_) => {
+                Self::UnsupportedFeatureIpamError(error)
+            }
+            Self::OperationDeniedCidrUnavailableInPool(_) => {
+                Self::OperationDeniedCidrUnavailableInPool(error)
+            }
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::UnsupportedFeatureVpcDnsHostname(_) => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            Self::OperationDeniedMaskOfCidrIsNotAllowed(_) => {
+                Self::OperationDeniedMaskOfCidrIsNotAllowed(error)
+            }
+            Self::IllegalParamIpv6Isp(_) => Self::IllegalParamIpv6Isp(error),
+            Self::IllegalParamCidrMask(_) => Self::IllegalParamCidrMask(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::UnsupportedFeatureDhcpOptionsSet(_) => {
+                Self::UnsupportedFeatureDhcpOptionsSet(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ResourceNotFoundIpamPool(_) => Self::ResourceNotFoundIpamPool(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -377,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcGatewayEndpointResponse {
 /// Service errors of `CreateVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -519,6 +518,60 @@ impl CreateVpcGatewayEndpointError {
             }
             Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::IllegalParamPolicyDocument(_) => {
+                Self::IllegalParamPolicyDocument(error)
+            }
+            Self::IllegalParamGatewayEndpointName(_) => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(_) => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            Self::ResourceAlreadyExistGatewayEndpoint(_) => {
+                Self::ResourceAlreadyExistGatewayEndpoint(error)
+            }
+            Self::ResourceNotFoundServiceName(_) => {
+                Self::ResourceNotFoundServiceName(error)
+            }
+            Self::ResourceNotFoundVpcId(_) => Self::ResourceNotFoundVpcId(error),
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::UnsupportedFeatureGatewayEndpoint(_) => {
+                Self::UnsupportedFeatureGatewayEndpoint(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::OperationDeniedPolicyDocument(_) => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            Self::MissingParamPolicyDocument(_) => {
+                Self::MissingParamPolicyDocument(error)
+            }
+            Self::OperationDeniedNotAuthorized(_) => {
+                Self::OperationDeniedNotAuthorized(error)
+            }
+            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

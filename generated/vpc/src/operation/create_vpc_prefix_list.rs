@@ -355,7 +355,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcPrefixListResponse {
 /// Service errors of `CreateVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcPrefixListError {
     /// HTTP 400 `UnsupportedFeature.IpVersion`: The ipversion type is not supported.
@@ -419,6 +418,30 @@ impl CreateVpcPrefixListError {
                 ("QuotaExceededPrefixListCount", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::QuotaExceededPrefixListCidrCount(_) => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(_) => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
+            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
+            Self::QuotaExceededPrefixListCount(_) => {
+                Self::QuotaExceededPrefixListCount(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -261,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpconnFromVbrResponse {
 /// Service errors of `CreateVpconnFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpconnFromVbrError {
     /// HTTP 400 `OperationFailed.TargetUserPconnTrafficNotEnable`: The operation failed because of TargetUserPconnTrafficNotEnable.
@@ -345,6 +344,38 @@ impl CreateVpconnFromVbrError {
                 ("ResourceNotFoundVirtualBorderRouter", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpconnFromVbrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedTargetUserPconnTrafficNotEnable(_) => {
+                Self::OperationFailedTargetUserPconnTrafficNotEnable(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::OperationFailedVbrBindedPconn(_) => {
+                Self::OperationFailedVbrBindedPconn(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IncorrectStatusVbrId(_) => Self::IncorrectStatusVbrId(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationFailedVPconnCreated(_) => {
+                Self::OperationFailedVPconnCreated(error)
+            }
+            Self::OperationFailedBandwidthOrVlanIdEmpty(_) => {
+                Self::OperationFailedBandwidthOrVlanIdEmpty(error)
+            }
+            Self::ResourceNotFoundVirtualBorderRouter(_) => {
+                Self::ResourceNotFoundVirtualBorderRouter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -754,7 +754,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionResponse {
 /// Service errors of `CreateVpnConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpnConnectionError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -1098,6 +1097,126 @@ impl CreateVpnConnectionError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpnConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidVpnConnectionAlreadyExists(_) => {
+                Self::InvalidVpnConnectionAlreadyExists(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnGatewayIpsecVpnDisabled(_) => {
+                Self::VpnGatewayIpsecVpnDisabled(error)
+            }
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::InvalidParameterVpnConnectionName(_) => {
+                Self::InvalidParameterVpnConnectionName(error)
+            }
+            Self::OperationUnsupportedSetDpd(_) => {
+                Self::OperationUnsupportedSetDpd(error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(_) => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(_) => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::OperationFailedMissCertificate(_) => {
+                Self::OperationFailedMissCertificate(error)
+            }
+            Self::MissingParamRemoteId(_) => Self::MissingParamRemoteId(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::CustomerGatewayConflictVpnIp(_) => {
+                Self::CustomerGatewayConflictVpnIp(error)
+            }
+            Self::VpnGatewayIPsecServerAndVpnConnectionConflict(_) => {
+                Self::VpnGatewayIPsecServerAndVpnConnectionConflict(error)
+            }
+            Self::InvalidSslVpnServerCertIdNotFound(_) => {
+                Self::InvalidSslVpnServerCertIdNotFound(error)
+            }
+            Self::MissingParameterTunnelOptionsSpecification(_) => {
+                Self::MissingParameterTunnelOptionsSpecification(error)
+            }
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreateVpnConnectionsQuotaFullQuotaFull(_) => {
+                Self::CreateVpnConnectionsQuotaFullQuotaFull(error)
+            }
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -551,7 +551,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnGatewayResponse {
 /// Service errors of `CreateVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpnGatewayError {
     /// HTTP 400 `InvalidVpcId.NotFound`: The specified VPC id does not exist in our records.
@@ -749,6 +748,72 @@ impl CreateVpnGatewayError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidSpecNotFound(_) => Self::InvalidSpecNotFound(error),
+            Self::InvalidPeriod(_) => Self::InvalidPeriod(error),
+            Self::ChargeTypeNotSupport(_) => Self::ChargeTypeNotSupport(error),
+            Self::InventoryNotEnough(_) => Self::InventoryNotEnough(error),
+            Self::UnnecessarySslConnection(_) => Self::UnnecessarySslConnection(error),
+            Self::InvalidVpnEnable(_) => Self::InvalidVpnEnable(error),
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::OperationFailedInventoryNotEnough(_) => {
+                Self::OperationFailedInventoryNotEnough(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::OperationFailedIpNotEnough(_) => {
+                Self::OperationFailedIpNotEnough(error)
+            }
+            Self::ForbiddenNoSlrPermission(_) => Self::ForbiddenNoSlrPermission(error),
+            Self::OperationFailedVSwitchConflict(_) => {
+                Self::OperationFailedVSwitchConflict(error)
+            }
+            Self::OperationFailedAzNotSupport(_) => {
+                Self::OperationFailedAzNotSupport(error)
+            }
+            Self::OperationFailedNetworkTypeNotMatch(_) => {
+                Self::OperationFailedNetworkTypeNotMatch(error)
+            }
+            Self::OperationFailedSslNotSupport(_) => {
+                Self::OperationFailedSslNotSupport(error)
+            }
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidVSwitchIdSecondVswitchNotSupport(_) => {
+                Self::InvalidVSwitchIdSecondVswitchNotSupport(error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchNotSupport(_) => {
+                Self::InvalidVSwitchIdFirstVswitchNotSupport(error)
+            }
+            Self::InvalidVSwitchIdVswitchIdShouldDifferent(_) => {
+                Self::InvalidVSwitchIdVswitchIdShouldDifferent(error)
+            }
+            Self::InvalidVSwitchIdFirstVswitchIpNotEnough(_) => {
+                Self::InvalidVSwitchIdFirstVswitchIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdSecondVswitchIpNotEnough(_) => {
+                Self::InvalidVSwitchIdSecondVswitchIpNotEnough(error)
+            }
+            Self::InvalidVSwitchIdZoneIdShouldDifferent(_) => {
+                Self::InvalidVSwitchIdZoneIdShouldDifferent(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

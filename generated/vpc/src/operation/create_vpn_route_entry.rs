@@ -415,7 +415,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpnRouteEntryResponse {
 /// Service errors of `CreateVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -547,6 +546,49 @@ impl CreateVpnRouteEntryError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpnRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::IllegalParamRouteDest(_) => Self::IllegalParamRouteDest(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -170,7 +170,6 @@ impl<'de> ::serde::Deserialize<'de> for DeactivateRouterInterfaceResponse {
 /// Service errors of `DeactivateRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeactivateRouterInterfaceError {
     /// HTTP 400 `IncorrectRIStatus`: RouterInterface can be operated by this action only when it's status is Active.
@@ -226,6 +225,25 @@ impl DeactivateRouterInterfaceError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeactivateRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectRiStatus(_) => Self::IncorrectRiStatus(error),
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -184,7 +184,6 @@ impl<'de> ::serde::Deserialize<'de> for DeactiveFlowLogResponse {
 /// Service errors of `DeactiveFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeactiveFlowLogError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -250,6 +249,27 @@ impl DeactiveFlowLogError {
                 ("ForbiddenOperateManagedFlowLog", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeactiveFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

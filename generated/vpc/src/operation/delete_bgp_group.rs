@@ -195,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBgpGroupResponse {
 /// Service errors of `DeleteBgpGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteBgpGroupError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -323,6 +322,51 @@ impl DeleteBgpGroupError {
                 ("DependencyViolationBgpPeer", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteBgpGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::DependencyViolationBgpPeer(_) => {
+                Self::DependencyViolationBgpPeer(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

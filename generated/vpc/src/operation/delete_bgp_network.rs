@@ -215,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteBgpNetworkResponse {
 /// Service errors of `DeleteBgpNetwork`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteBgpNetworkError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -329,6 +328,45 @@ impl DeleteBgpNetworkError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteBgpNetworkError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

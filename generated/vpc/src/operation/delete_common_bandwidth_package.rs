@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCommonBandwidthPackageResponse {
 /// Service errors of `DeleteCommonBandwidthPackage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCommonBandwidthPackageError {
     /// HTTP 400 `DependencyViolation.Ips`: The specified BandwidthPackageId has dependent resource ips.
@@ -275,6 +274,33 @@ impl DeleteCommonBandwidthPackageError {
                 ("InvalidBandwidthPackageIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCommonBandwidthPackageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
+            Self::ForbiddenActionPrePaid(_) => Self::ForbiddenActionPrePaid(error),
+            Self::OperationFailedBandwidthPackageNotEmpty(_) => {
+                Self::OperationFailedBandwidthPackageNotEmpty(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::OperationUnsupportedRelease95Instance(_) => {
+                Self::OperationUnsupportedRelease95Instance(error)
+            }
+            Self::OperationFailedAddIpTaskInProcessing(_) => {
+                Self::OperationFailedAddIpTaskInProcessing(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCustomerGatewayResponse {
 /// Service errors of `DeleteCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteCustomerGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -252,6 +251,24 @@ impl DeleteCustomerGatewayError {
                 ("InvalidCustomerGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteCustomerGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpnConnection(_) => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            Self::VpnGatewayTaskConflict(_) => Self::VpnGatewayTaskConflict(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteDhcpOptionsSetResponse {
 /// Service errors of `DeleteDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteDhcpOptionsSetError {
     /// HTTP 400 `IncorrectStatus.DhcpOptionsSet`: The DhcpOptionsSet status does not support this operation.
@@ -290,6 +289,31 @@ impl DeleteDhcpOptionsSetError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::DependencyViolationVpcAttachment(_) => {
+                Self::DependencyViolationVpcAttachment(error)
+            }
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::MissingParamDhcpOptionsSetId(_) => {
+                Self::MissingParamDhcpOptionsSetId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

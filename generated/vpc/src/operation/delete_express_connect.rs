@@ -210,7 +210,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectResponse {
 /// Service errors of `DeleteExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectError {
     /// HTTP 400 `IncorrectStatus.RouterInterface`: This openeration would not be allowed because the status of this RouterInterface is not correct.
@@ -320,6 +319,43 @@ impl DeleteExpressConnectError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::InvalidRouterInterfaceChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceChargeTypeMalformed(error)
+            }
+            Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(_) => {
+                Self::InvalidRouterInterfaceOppositeChargeTypeMalformed(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::IncorrectStatusVSwitchOrRouteEntry(_) => {
+                Self::IncorrectStatusVSwitchOrRouteEntry(error)
+            }
+            Self::DependencyViolationClassicLinkEcsRouteEntry(_) => {
+                Self::DependencyViolationClassicLinkEcsRouteEntry(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

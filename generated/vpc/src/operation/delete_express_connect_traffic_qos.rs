@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosResponse {
 /// Service errors of `DeleteExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -240,6 +239,20 @@ impl DeleteExpressConnectTrafficQosError {
                 ("EcQoSWithPconnNotSupportDelete", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::EcQoSWithPconnNotSupportDelete(_) => {
+                Self::EcQoSWithPconnNotSupportDelete(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosQueueRespo
 /// Service errors of `DeleteExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -253,6 +252,17 @@ impl DeleteExpressConnectTrafficQosQueueError {
             Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
             Self::EcQoSConflict(error) => ("EcQoSConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

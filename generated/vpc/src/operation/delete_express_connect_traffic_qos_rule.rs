@@ -236,7 +236,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteExpressConnectTrafficQosRuleRespon
 /// Service errors of `DeleteExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -269,6 +268,17 @@ impl DeleteExpressConnectTrafficQosRuleError {
             Self::IncorrectStatusQos(error) => ("IncorrectStatusQos", error),
             Self::EcQoSConflict(error) => ("EcQoSConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -184,7 +184,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFlowLogResponse {
 /// Service errors of `DeleteFlowLog`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteFlowLogError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -270,6 +269,30 @@ impl DeleteFlowLogError {
                 ("ForbiddenOperateManagedFlowLog", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteFlowLogError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidStatus(_) => Self::InvalidStatus(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -229,7 +229,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteForwardEntryResponse {
 /// Service errors of `DeleteForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteForwardEntryError {
     /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
@@ -299,6 +298,33 @@ impl DeleteForwardEntryError {
                 ("ResourceNotFoundForwardEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardEntryIdNotFound(_) => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::ResourceNotFoundForwardEntry(_) => {
+                Self::ResourceNotFoundForwardEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteFullNatEntryResponse {
 /// Service errors of `DeleteFullNatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteFullNatEntryError {
     /// HTTP 400 `ResourceNotFound.FullNatEntry`: The specified resource of %s is not found.
@@ -293,6 +292,24 @@ impl DeleteFullNatEntryError {
                 ("ResourceNotFoundFullNatTableId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteFullNatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundFullNatEntry(_) => {
+                Self::ResourceNotFoundFullNatEntry(error)
+            }
+            Self::IncorrectStatusFullNatEntry(_) => {
+                Self::IncorrectStatusFullNatEntry(error)
+            }
+            Self::ResourceNotFoundFullNatTableId(_) => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -184,7 +184,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGlobalAccelerationInstanceResponse
 /// Service errors of `DeleteGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -247,6 +246,27 @@ impl DeleteGlobalAccelerationInstanceError {
             Self::IncorrectStatus(error) => ("IncorrectStatus", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenGlobalAccelerationInstanceChargeTypeIsPrepaid(error)
+            }
+            Self::DependencyViolationIps(_) => Self::DependencyViolationIps(error),
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

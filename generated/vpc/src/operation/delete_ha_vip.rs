@@ -200,7 +200,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteHaVipResponse {
 /// Service errors of `DeleteHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteHaVipError {
     /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it is status is Available.
@@ -260,6 +259,26 @@ impl DeleteHaVipError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::DependencyViolationHaVipReferedByRouteEntry(_) => {
+                Self::DependencyViolationHaVipReferedByRouteEntry(error)
+            }
+            Self::DependencyViolationHaVipAssociatedWithEip(_) => {
+                Self::DependencyViolationHaVipAssociatedWithEip(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

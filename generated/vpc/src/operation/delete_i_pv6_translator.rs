@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorResponse {
 /// Service errors of `DeleteIPv6Translator`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorError {
     /// HTTP 400 `IPv6Translator.Configuring`: The specified ipv6 translator is configuring.
@@ -244,6 +243,23 @@ impl DeleteIPv6TranslatorError {
                 ("InvalidIPv6TranslatorIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIPv6TranslatorError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::Nat64GatewayConfiguring(_) => Self::Nat64GatewayConfiguring(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -195,7 +195,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorAclListResponse {
 /// Service errors of `DeleteIPv6TranslatorAclList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorAclListError {
     /// HTTP 400 `InvalidIPv6TranslatorACLId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -241,6 +240,23 @@ impl DeleteIPv6TranslatorAclListError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIPv6TranslatorAclListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::InvalidIPv6TranslatorAclUsed(_) => {
+                Self::InvalidIPv6TranslatorAclUsed(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

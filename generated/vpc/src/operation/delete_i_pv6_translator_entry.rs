@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIPv6TranslatorEntryResponse {
 /// Service errors of `DeleteIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator gateway instance id does not exist.
@@ -282,6 +281,31 @@ impl DeleteIPv6TranslatorEntryError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorFinancialLocked(_) => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            Self::InvalidIPv6TranslatorIdCoexistWithEntryId(_) => {
+                Self::InvalidIPv6TranslatorIdCoexistWithEntryId(error)
+            }
+            Self::MissingEntryOrInstanceId(_) => Self::MissingEntryOrInstanceId(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpsecServerResponse {
 /// Service errors of `DeleteIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpsecServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -273,6 +272,21 @@ impl DeleteIpsecServerError {
             }
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIpsecServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIpsecServerIdNotFound(_) => {
+                Self::InvalidIpsecServerIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -253,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv4GatewayResponse {
 /// Service errors of `DeleteIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpv4GatewayError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -315,6 +314,30 @@ impl DeleteIpv4GatewayError {
                 ("OperationFailedIpv4GatewayUsedByEipBindIpAddress", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::OperationDeniedRouteEntryExist(_) => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            Self::OperationDeniedGatewayAlreadyAssociated(_) => {
+                Self::OperationDeniedGatewayAlreadyAssociated(error)
+            }
+            Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(_) => {
+                Self::OperationFailedIpv4GatewayUsedByEipBindIpAddress(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

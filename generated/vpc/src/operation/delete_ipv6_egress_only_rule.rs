@@ -204,7 +204,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6EgressOnlyRuleResponse {
 /// Service errors of `DeleteIpv6EgressOnlyRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpv6EgressOnlyRuleError {
     /// HTTP 400 `IncorrectStatus.EgressOnlyRule`: The status of the specified IPv6EgressOnlyRule is incorrect.
@@ -248,6 +247,22 @@ impl DeleteIpv6EgressOnlyRuleError {
                 ("ResourceNotFoundIpv6EgressOnlyRule", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIpv6EgressOnlyRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusEgressOnlyRule(_) => {
+                Self::IncorrectStatusEgressOnlyRule(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundIpv6EgressOnlyRule(_) => {
+                Self::ResourceNotFoundIpv6EgressOnlyRule(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

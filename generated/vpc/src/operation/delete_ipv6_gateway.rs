@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6GatewayResponse {
 /// Service errors of `DeleteIpv6Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpv6GatewayError {
     /// HTTP 400 `ResourceNotFound.RouteTable`: The specified resource gatewayRouteTable is not found.
@@ -314,6 +313,41 @@ impl DeleteIpv6GatewayError {
             Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIpv6GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::DependencyViolationGatewayRouteTableRelation(_) => {
+                Self::DependencyViolationGatewayRouteTableRelation(error)
+            }
+            Self::IncorrectStatusIpv6Gateway(_) => {
+                Self::IncorrectStatusIpv6Gateway(error)
+            }
+            Self::DependencyViolationEgressRules(_) => {
+                Self::DependencyViolationEgressRules(error)
+            }
+            Self::DependencyViolationIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            Self::OperationFailedRouteEntryUnstable(_) => {
+                Self::OperationFailedRouteEntryUnstable(error)
+            }
+            Self::ForbiddenOperateShareResource(_) => {
+                Self::ForbiddenOperateShareResource(error)
+            }
+            Self::DependencyViolationSharedIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationSharedIpv6InternetBandwidth(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIpv6InternetBandwidthResponse {
 /// Service errors of `DeleteIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteIpv6InternetBandwidthError {
     /// HTTP 400 `BothEmptyParam.Ipv6AddressIdAndIpv6InternetBandwidthId`: Either Ipv6AddressId or Ipv6InternetBandwidthId should be specified.
@@ -285,6 +284,24 @@ impl DeleteIpv6InternetBandwidthError {
                 ("OperationFailedServiceManaged", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
+                Self::BothEmptyParamIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::OperationFailedServiceManaged(_) => {
+                Self::OperationFailedServiceManaged(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -221,7 +221,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatGatewayResponse {
 /// Service errors of `DeleteNatGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNatGatewayError {
     /// HTTP 400 `DependencyViolation.VpcEndpointService`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -371,6 +370,62 @@ impl DeleteNatGatewayError {
                 ("ResourceNotFoundNatGateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteNatGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpcEndpointService(_) => {
+                Self::DependencyViolationVpcEndpointService(error)
+            }
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::DependencyViolationRouterEntry(_) => {
+                Self::DependencyViolationRouterEntry(error)
+            }
+            Self::DependencyViolationBandwidthPackages(_) => {
+                Self::DependencyViolationBandwidthPackages(error)
+            }
+            Self::DependencyViolationEips(_) => Self::DependencyViolationEips(error),
+            Self::ForbiddenPrePaidNatGateway(_) => {
+                Self::ForbiddenPrePaidNatGateway(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::DependencyViolationForwardEntry(_) => {
+                Self::DependencyViolationForwardEntry(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::DependencyViolationNatIpCidr(_) => {
+                Self::DependencyViolationNatIpCidr(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::IncorrectStatusRouterEntry(_) => {
+                Self::IncorrectStatusRouterEntry(error)
+            }
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::InstanceNotExists(_) => Self::InstanceNotExists(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

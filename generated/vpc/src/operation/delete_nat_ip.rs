@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatIpResponse {
 /// Service errors of `DeleteNatIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNatIpError {
     /// HTTP 400 `IncorrectStatus.NatIp`: The status of %s \[%s\] is incorrect.
@@ -355,6 +354,47 @@ impl DeleteNatIpError {
                 ("ResourceNotFoundIpv4Prefix", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteNatIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::OperationFailedDefaultNatIp(_) => {
+                Self::OperationFailedDefaultNatIp(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::DependencyViolationFullNatEntry(_) => {
+                Self::DependencyViolationFullNatEntry(error)
+            }
+            Self::IllegalParamNatIp(_) => Self::IllegalParamNatIp(error),
+            Self::MismatchIpv4PrefixAndNatIpCidr(_) => {
+                Self::MismatchIpv4PrefixAndNatIpCidr(error)
+            }
+            Self::MismatchIpv4PrefixAndCidrReservations(_) => {
+                Self::MismatchIpv4PrefixAndCidrReservations(error)
+            }
+            Self::IllegalParamIpv4Prefix(_) => Self::IllegalParamIpv4Prefix(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::DependencyViolationIpv4Prefix(_) => {
+                Self::DependencyViolationIpv4Prefix(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::ResourceNotFoundIpv4Prefix(_) => {
+                Self::ResourceNotFoundIpv4Prefix(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNatIpCidrResponse {
 /// Service errors of `DeleteNatIpCidr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNatIpCidrError {
     /// HTTP 400 `ResourceNotFound.NatIpCidr`: The specified resource of %s is not found.
@@ -297,6 +296,22 @@ impl DeleteNatIpCidrError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteNatIpCidrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::OperationFailedDefaultNatIpCidr(_) => {
+                Self::OperationFailedDefaultNatIpCidr(error)
+            }
+            Self::DependencyViolationNatIp(_) => Self::DependencyViolationNatIp(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

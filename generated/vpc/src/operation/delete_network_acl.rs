@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteNetworkAclResponse {
 /// Service errors of `DeleteNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -307,6 +306,32 @@ impl DeleteNetworkAclError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

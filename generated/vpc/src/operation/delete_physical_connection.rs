@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePhysicalConnectionResponse {
 /// Service errors of `DeletePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotMatched`: instance id not matched.
@@ -298,6 +297,44 @@ impl DeletePhysicalConnectionError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPhysicalConnectionIdNotMatched(_) => {
+                Self::InvalidPhysicalConnectionIdNotMatched(error)
+            }
+            Self::ForbiddenVbrExists(_) => Self::ForbiddenVbrExists(error),
+            Self::ForbiddenAssociateToVbr(_) => Self::ForbiddenAssociateToVbr(error),
+            Self::OperationDeniedNeedVpconnOwner(_) => {
+                Self::OperationDeniedNeedVpconnOwner(error)
+            }
+            Self::OperationDeniedNeedPconnOwner(_) => {
+                Self::OperationDeniedNeedPconnOwner(error)
+            }
+            Self::ForbiddenNotInAllowDeleteStatus(_) => {
+                Self::ForbiddenNotInAllowDeleteStatus(error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(_) => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(_) => {
+                Self::OperationDeniedNeedVpconnOwnerOrPconnOwner(error)
+            }
+            Self::OperationDeniedExistVbrInPhysicalConnection(_) => {
+                Self::OperationDeniedExistVbrInPhysicalConnection(error)
+            }
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

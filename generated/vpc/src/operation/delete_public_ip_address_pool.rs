@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolResponse {
 /// Service errors of `DeletePublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolError {
     /// HTTP 400 `IncorrectStatus.PublicIpAddressPool`: The status of PublicIpAddressPool \[%s\] is incorrect.
@@ -291,6 +290,30 @@ impl DeletePublicIpAddressPoolError {
                 ("ResourceNotFoundPublicIpAddressPool", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::ResourceInUsePublicIpAddressPool(_) => {
+                Self::ResourceInUsePublicIpAddressPool(error)
+            }
+            Self::OperationFailedResourceIsShared(_) => {
+                Self::OperationFailedResourceIsShared(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

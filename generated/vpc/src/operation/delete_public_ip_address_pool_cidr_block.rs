@@ -251,7 +251,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletePublicIpAddressPoolCidrBlockRespon
 /// Service errors of `DeletePublicIpAddressPoolCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletePublicIpAddressPoolCidrBlockError {
     /// HTTP 400 `IllegalParam.CidrBlock`: The param of CidrBlock \[%s\] is illegal.
@@ -340,6 +339,35 @@ impl DeletePublicIpAddressPoolCidrBlockError {
                 ("MissingParamCidrBlockOrCidrMask", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletePublicIpAddressPoolCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrBlockMask(_) => Self::IllegalParamCidrBlockMask(error),
+            Self::IncorrectStatusPublicIpAddressPool(_) => {
+                Self::IncorrectStatusPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::ResourceNotFoundCidrBlock(_) => Self::ResourceNotFoundCidrBlock(error),
+            Self::IncorrectStatusCidrBlock(_) => Self::IncorrectStatusCidrBlock(error),
+            Self::ResourceInUseCidrBlock(_) => Self::ResourceInUseCidrBlock(error),
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::MissingParamCidrBlockOrCidrMask(_) => {
+                Self::MissingParamCidrBlockOrCidrMask(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -230,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteEntriesResponse {
 /// Service errors of `DeleteRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteEntriesError {
     /// HTTP 400 `DryRunOperation`: Request validation has been passed with DryRun flag set.
@@ -262,6 +261,17 @@ impl DeleteRouteEntriesError {
             Self::DryRunOperation(error) => ("DryRunOperation", error),
             Self::TaskConflict(error) => ("TaskConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

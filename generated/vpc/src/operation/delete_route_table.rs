@@ -181,7 +181,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouteTableResponse {
 /// Service errors of `DeleteRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouteTableError {
     /// HTTP 400 `OperationDenied.GatewayAssociated`: You cannot delete the specified route table because it still associates with gateway.
@@ -259,6 +258,31 @@ impl DeleteRouteTableError {
                 ("DependencyViolationRouteEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedGatewayAssociated(_) => {
+                Self::OperationDeniedGatewayAssociated(error)
+            }
+            Self::MissingParamRouteTableId(_) => Self::MissingParamRouteTableId(error),
+            Self::IncorrectRouteTableType(_) => Self::IncorrectRouteTableType(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::IncorrectRouteTableStatusRouteEntryExist(_) => {
+                Self::IncorrectRouteTableStatusRouteEntryExist(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectRouteTableStatus(_) => Self::IncorrectRouteTableStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

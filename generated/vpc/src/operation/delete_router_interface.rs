@@ -203,7 +203,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteRouterInterfaceResponse {
 /// Service errors of `DeleteRouterInterface`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteRouterInterfaceError {
     /// HTTP 400 `InvalidInstance.StatusError`: The router instance status error.
@@ -267,6 +266,29 @@ impl DeleteRouterInterfaceError {
             }
             Self::ForbbidenInvaildOwner(error) => ("ForbbidenInvaildOwner", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteRouterInterfaceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceStatusError(_) => {
+                Self::InvalidInstanceStatusError(error)
+            }
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::RouterInterfaceReferredByRouteEntry(_) => {
+                Self::RouterInterfaceReferredByRouteEntry(error)
+            }
+            Self::ReferredByRouteEntryRouterInterface(_) => {
+                Self::ReferredByRouteEntryRouterInterface(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSnatEntryResponse {
 /// Service errors of `DeleteSnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSnatEntryError {
     /// HTTP 400 `IncorretSnatEntryStatus`: Some Snat entry status blocked this operation..
@@ -274,6 +273,25 @@ impl DeleteSnatEntryError {
                 ("ResourceNotFoundSnatEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatEntryIdNotFound(_) => {
+                Self::InvalidSnatEntryIdNotFound(error)
+            }
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

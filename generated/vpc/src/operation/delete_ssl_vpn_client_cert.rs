@@ -211,7 +211,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSslVpnClientCertResponse {
 /// Service errors of `DeleteSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSslVpnClientCertError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -259,6 +258,22 @@ impl DeleteSslVpnClientCertError {
                 ("InvalidSslVpnClientCertIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSslVpnClientCertIdNotFound(_) => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteSslVpnServerResponse {
 /// Service errors of `DeleteSslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteSslVpnServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -259,6 +258,23 @@ impl DeleteSslVpnServerError {
                 ("InvalidSslVpnServerIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteSslVpnServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSslVpnServerIdNotFound(_) => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

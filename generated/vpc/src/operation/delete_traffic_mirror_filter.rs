@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterResponse {
 /// Service errors of `DeleteTrafficMirrorFilter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -282,6 +281,27 @@ impl DeleteTrafficMirrorFilterError {
                 ("DependencyViolationTrafficMirrorSession", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTrafficMirrorFilterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(_) => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            Self::DependencyViolationTrafficMirrorSession(_) => {
+                Self::DependencyViolationTrafficMirrorSession(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -274,7 +274,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorFilterRulesResponse {
 /// Service errors of `DeleteTrafficMirrorFilterRules`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorFilterRulesError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -338,6 +337,30 @@ impl DeleteTrafficMirrorFilterRulesError {
                 ("IncorrectStatusTrafficMirrorSession", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTrafficMirrorFilterRulesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorRule(_) => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(_) => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -220,7 +220,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTrafficMirrorSessionResponse {
 /// Service errors of `DeleteTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteTrafficMirrorSessionError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorSession`: The specified resource of traffic mirror session is not found.
@@ -268,6 +267,24 @@ impl DeleteTrafficMirrorSessionError {
                 ("IncorrectStatusTrafficMirrorFilter", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

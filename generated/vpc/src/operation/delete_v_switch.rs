@@ -196,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchResponse {
 /// Service errors of `DeleteVSwitch`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVSwitchError {
     /// HTTP 400 `OperationDenied.OtherSubnetProcessing`: other subnet is processing.
@@ -394,6 +393,71 @@ impl DeleteVSwitchError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::IncorrectVSwitchId(error) => ("IncorrectVSwitchId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVSwitchError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedOtherSubnetProcessing(_) => {
+                Self::OperationDeniedOtherSubnetProcessing(error)
+            }
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::DependencyViolation(_) => Self::DependencyViolation(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::DependencyViolationHaVip(_) => Self::DependencyViolationHaVip(error),
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::DependencyViolationSnat(_) => Self::DependencyViolationSnat(error),
+            Self::DeleteVSwitchIncorrectStatusCbnStatus(_) => {
+                Self::DeleteVSwitchIncorrectStatusCbnStatus(error)
+            }
+            Self::AttrMismatchingNaclAndBindInstance(_) => {
+                Self::AttrMismatchingNaclAndBindInstance(error)
+            }
+            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
+            Self::DependencyViolationSnatEntry(_) => {
+                Self::DependencyViolationSnatEntry(error)
+            }
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::DependencyViolationEnhancedNatgw(_) => {
+                Self::DependencyViolationEnhancedNatgw(error)
+            }
+            Self::DependencyViolationResourceShare(_) => {
+                Self::DependencyViolationResourceShare(error)
+            }
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::DependencyViolationMulticastDomain(_) => {
+                Self::DependencyViolationMulticastDomain(error)
+            }
+            Self::DependencyViolationVSwitchCidrReservation(_) => {
+                Self::DependencyViolationVSwitchCidrReservation(error)
+            }
+            Self::DependencyViolationCloudService(_) => {
+                Self::DependencyViolationCloudService(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::OperationFailedIpv6InstanceExist(_) => {
+                Self::OperationFailedIpv6InstanceExist(error)
+            }
+            Self::DependencyViolationIpv6Address(_) => {
+                Self::DependencyViolationIpv6Address(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::DependencyViolationRouterInterface(_) => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectVSwitchId(_) => Self::IncorrectVSwitchId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVSwitchCidrReservationResponse {
 /// Service errors of `DeleteVSwitchCidrReservation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVSwitchCidrReservationError {
     /// HTTP 400 `DependencyViolation.IpPrefix`: DependencyViolation.IpPrefix
@@ -287,6 +286,24 @@ impl DeleteVSwitchCidrReservationError {
                 ("ResourceNotFoundCidrReservation", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVSwitchCidrReservationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIpPrefix(_) => {
+                Self::DependencyViolationIpPrefix(error)
+            }
+            Self::IncorrectStatusCidrReservation(_) => {
+                Self::IncorrectStatusCidrReservation(error)
+            }
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

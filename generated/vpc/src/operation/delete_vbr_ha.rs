@@ -189,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVbrHaResponse {
 /// Service errors of `DeleteVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVbrHaError {
     /// HTTP 404 `ResourceNotFound.VbrHa`: The VBR HA resource is not found.
@@ -217,6 +216,16 @@ impl DeleteVbrHaError {
         match self {
             Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVbrHaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundVbrHa(_) => Self::ResourceNotFoundVbrHa(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVirtualBorderRouterResponse {
 /// Service errors of `DeleteVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.RouterInterfaceNotDeleted`: The specified VirutalBorderRouter still has routerInterface.
@@ -304,6 +303,45 @@ impl DeleteVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationRouterInterfaceNotDeleted(_) => {
+                Self::InvalidOperationRouterInterfaceNotDeleted(error)
+            }
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::DependencyViolationRouterInterfaceReferedByRouteEntry(_) => {
+                Self::DependencyViolationRouterInterfaceReferedByRouteEntry(error)
+            }
+            Self::DependencyViolationBgpGroup(_) => {
+                Self::DependencyViolationBgpGroup(error)
+            }
+            Self::DependencyViolationNqa(_) => Self::DependencyViolationNqa(error),
+            Self::DependencyViolationBgpNetwork(_) => {
+                Self::DependencyViolationBgpNetwork(error)
+            }
+            Self::OperationUnsupportedVbrAttachedCen(_) => {
+                Self::OperationUnsupportedVbrAttachedCen(error)
+            }
+            Self::InvalidStatusVbrAttatchToEcr(_) => {
+                Self::InvalidStatusVbrAttatchToEcr(error)
+            }
+            Self::ForbiddenOperationDeleteNotAllowedByUser(_) => {
+                Self::ForbiddenOperationDeleteNotAllowedByUser(error)
+            }
+            Self::ForbiddenMultiVlanRi(_) => Self::ForbiddenMultiVlanRi(error),
+            Self::ForbiddenNoRiFound(_) => Self::ForbiddenNoRiFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcResponse {
 /// Service errors of `DeleteVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcError {
     /// HTTP 400 `IncorrectStatus.VpcDhcpStatus`: The DhcpOptionsSet status of vpc  does not support this operation.
@@ -495,6 +494,96 @@ impl DeleteVpcError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusVpcDhcpStatus(_) => {
+                Self::IncorrectStatusVpcDhcpStatus(error)
+            }
+            Self::DependencyViolationGatewayEndpoint(_) => {
+                Self::DependencyViolationGatewayEndpoint(error)
+            }
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::DependencyViolationInstance(_) => {
+                Self::DependencyViolationInstance(error)
+            }
+            Self::DependencyViolationVSwitch(_) => {
+                Self::DependencyViolationVSwitch(error)
+            }
+            Self::DependencyViolationRouteInterface(_) => {
+                Self::DependencyViolationRouteInterface(error)
+            }
+            Self::DependencyViolationTunnel(_) => Self::DependencyViolationTunnel(error),
+            Self::DependencyViolationNatGateway(_) => {
+                Self::DependencyViolationNatGateway(error)
+            }
+            Self::DependencyViolationRouterInterface(_) => {
+                Self::DependencyViolationRouterInterface(error)
+            }
+            Self::DependencyViolationSecurityGroup(_) => {
+                Self::DependencyViolationSecurityGroup(error)
+            }
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationRouteTable(_) => {
+                Self::DependencyViolationRouteTable(error)
+            }
+            Self::DependencyViolationNetworkAcl(_) => {
+                Self::DependencyViolationNetworkAcl(error)
+            }
+            Self::DependencyViolationClassicLinkInstance(_) => {
+                Self::DependencyViolationClassicLinkInstance(error)
+            }
+            Self::SystemServiceBusy(_) => Self::SystemServiceBusy(error),
+            Self::DependencyViolationDhcpOptionsSet(_) => {
+                Self::DependencyViolationDhcpOptionsSet(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::DependencyViolationCustomRouteTable(_) => {
+                Self::DependencyViolationCustomRouteTable(error)
+            }
+            Self::DependencyViolationIpv4Gateway(_) => {
+                Self::DependencyViolationIpv4Gateway(error)
+            }
+            Self::DependencyViolationGatewayRouteTable(_) => {
+                Self::DependencyViolationGatewayRouteTable(error)
+            }
+            Self::OperationDeniedVpcPeerExists(_) => {
+                Self::OperationDeniedVpcPeerExists(error)
+            }
+            Self::DependencyViolationAppAccess(_) => {
+                Self::DependencyViolationAppAccess(error)
+            }
+            Self::DependencyViolationOppositeRouterInterface(_) => {
+                Self::DependencyViolationOppositeRouterInterface(error)
+            }
+            Self::DependencyViolationTransitRouter(_) => {
+                Self::DependencyViolationTransitRouter(error)
+            }
+            Self::DependencyViolationIpv6Gateway(_) => {
+                Self::DependencyViolationIpv6Gateway(error)
+            }
+            Self::DependencyViolationCloudServiceResource(_) => {
+                Self::DependencyViolationCloudServiceResource(error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            Self::OperationDenied(_) => Self::OperationDenied(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

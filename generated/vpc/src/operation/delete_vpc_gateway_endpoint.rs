@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcGatewayEndpointResponse {
 /// Service errors of `DeleteVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -292,6 +291,32 @@ impl DeleteVpcGatewayEndpointError {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::DependencyViolationAssociation(_) => {
+                Self::DependencyViolationAssociation(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPrefixListResponse {
 /// Service errors of `DeleteVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -294,6 +293,31 @@ impl DeleteVpcPrefixListError {
                 ("DependencyViolationShareResource", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::IncorrectStatusSystemPrefixList(_) => {
+                Self::IncorrectStatusSystemPrefixList(error)
+            }
+            Self::OperationDeniedDeleteShareResource(_) => {
+                Self::OperationDeniedDeleteShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::DependencyViolationPrefixListRelation(_) => {
+                Self::DependencyViolationPrefixListRelation(error)
+            }
+            Self::DependencyViolationShareResource(_) => {
+                Self::DependencyViolationShareResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

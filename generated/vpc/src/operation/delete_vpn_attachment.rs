@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpnAttachmentResponse {
 /// Service errors of `DeleteVpnAttachment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpnAttachmentError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -285,6 +284,26 @@ impl DeleteVpnAttachmentError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpnAttachmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::VcoStatusNotSupport(_) => Self::VcoStatusNotSupport(error),
+            Self::CrossAccountAuthorizedVcoNotAllowDelete(_) => {
+                Self::CrossAccountAuthorizedVcoNotAllowDelete(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -209,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpnGatewayResponse {
 /// Service errors of `DeleteVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpnGatewayError {
     /// HTTP 400 `DependencyViolation.VpnConnection`: There are vpn connections on specified customer gateway not deleted.
@@ -289,6 +288,33 @@ impl DeleteVpnGatewayError {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::ForbiddenRelease(error) => ("ForbiddenRelease", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationVpnConnection(_) => {
+                Self::DependencyViolationVpnConnection(error)
+            }
+            Self::DependencyViolationSslVpnServer(_) => {
+                Self::DependencyViolationSslVpnServer(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::DependencyViolationGreTunnel(_) => {
+                Self::DependencyViolationGreTunnel(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::ForbiddenRelease(_) => Self::ForbiddenRelease(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

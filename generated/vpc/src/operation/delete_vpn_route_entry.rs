@@ -294,7 +294,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpnRouteEntryResponse {
 /// Service errors of `DeleteVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -376,6 +375,31 @@ impl DeleteVpnRouteEntryError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpnRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntryConfiguring(_) => Self::VpnRouteEntryConfiguring(error),
+            Self::InvalidRouteEntryNotFound(_) => Self::InvalidRouteEntryNotFound(error),
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

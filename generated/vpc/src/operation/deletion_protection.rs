@@ -248,7 +248,6 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionResponse {
 /// Service errors of `DeletionProtection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeletionProtectionError {
     /// HTTP 400 `DeletionProtection.ResourceNotExist`: The resource is not exist.
@@ -322,6 +321,36 @@ impl DeletionProtectionError {
                 ("DeletionProtectionNotExist", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeletionProtectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DeletionProtectionResourceNotExist(_) => {
+                Self::DeletionProtectionResourceNotExist(error)
+            }
+            Self::DeletionProtectionPrePaidNotSupport(_) => {
+                Self::DeletionProtectionPrePaidNotSupport(error)
+            }
+            Self::DeletionProtectionTypeNotSupport(_) => {
+                Self::DeletionProtectionTypeNotSupport(error)
+            }
+            Self::DeletionProtectionAlreadyEnabled(_) => {
+                Self::DeletionProtectionAlreadyEnabled(error)
+            }
+            Self::DeletionProtectionOwnerError(_) => {
+                Self::DeletionProtectionOwnerError(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::DeletionProtectionNotExist(_) => {
+                Self::DeletionProtectionNotExist(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

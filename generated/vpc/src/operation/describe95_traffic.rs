@@ -215,7 +215,6 @@ impl<'de> ::serde::Deserialize<'de> for Describe95TrafficResponse {
 /// Service errors of `Describe95Traffic`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum Describe95TrafficError {
     /// HTTP 400 `InvalidInstance.NotFound`: The specified Instance does not exist in the specified region.
@@ -263,6 +262,22 @@ impl Describe95TrafficError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for Describe95TrafficError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceNotFound(_) => Self::InvalidInstanceNotFound(error),
+            Self::IllegalParamDay(_) => Self::IllegalParamDay(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationDeniedQueryCdt95Instance(_) => {
+                Self::OperationDeniedQueryCdt95Instance(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeAccessPointsResponse {
 /// Service errors of `DescribeAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeAccessPointsError {
     /// HTTP 400 `InvalidAccessPointType.NotSupport`: Invalid access point type.
@@ -279,6 +278,20 @@ impl DescribeAccessPointsError {
                 ("InvalidRegionIdNotSupport", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeAccessPointsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAccessPointTypeNotSupport(_) => {
+                Self::InvalidAccessPointTypeNotSupport(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRegionIdNotSupport(_) => Self::InvalidRegionIdNotSupport(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -267,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeBgpGroupsResponse {
 /// Service errors of `DescribeBgpGroups`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeBgpGroupsError {
     /// HTTP 400 `IellgalParameter.OwnerAccount`: The specified parameter OwnerAccount is not valid.
@@ -305,6 +304,20 @@ impl DescribeBgpGroupsError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeBgpGroupsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

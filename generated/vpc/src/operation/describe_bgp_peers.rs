@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeBgpPeersResponse {
 /// Service errors of `DescribeBgpPeers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeBgpPeersError {
     /// HTTP 400 `ServiceUnavailable`: The request has failed due to a temporary failure of the server.
@@ -318,6 +317,18 @@ impl DescribeBgpPeersError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeBgpPeersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -350,7 +350,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCommonBandwidthPackagesResponse 
 /// Service errors of `DescribeCommonBandwidthPackages`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCommonBandwidthPackagesError {
     /// HTTP 400 `InvalidBandwidthPackageIdNumber.NotSupported`: The number of BandwidthPackageIds exceeds the limit.
@@ -398,6 +397,23 @@ impl DescribeCommonBandwidthPackagesError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCommonBandwidthPackagesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -227,7 +227,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCustomerGatewayResponse {
 /// Service errors of `DescribeCustomerGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeCustomerGatewayError {
     /// HTTP 403 `Forbidden.SubUser`: User not authorized to operate on the specified resource as your account is created by another user.
@@ -267,6 +266,20 @@ impl DescribeCustomerGatewayError {
                 ("InvalidCustomerGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeCustomerGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

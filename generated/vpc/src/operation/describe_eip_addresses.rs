@@ -628,7 +628,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipAddressesResponse {
 /// Service errors of `DescribeEipAddresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipAddressesError {
     /// HTTP 400 `InvalidIAssociatedInstanceType.ValueNotSupported`: The specified value of AssociatedInstanceType is not supported.
@@ -724,6 +723,37 @@ impl DescribeEipAddressesError {
                 ("InvalidLockReasonNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeEipAddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIAssociatedInstanceTypeValueNotSupported(_) => {
+                Self::InvalidIAssociatedInstanceTypeValueNotSupported(error)
+            }
+            Self::InvalidChargeTypeValueNotSupported(_) => {
+                Self::InvalidChargeTypeValueNotSupported(error)
+            }
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::InstanceIdLengthExceed(_) => Self::InstanceIdLengthExceed(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::InvalidFilterValue(_) => Self::InvalidFilterValue(error),
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InvalidFilterKeyNotFound(_) => Self::InvalidFilterKeyNotFound(error),
+            Self::InvalidLockReasonNotFound(_) => Self::InvalidLockReasonNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -185,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipGatewayInfoResponse {
 /// Service errors of `DescribeEipGatewayInfo`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipGatewayInfoError {
     /// HTTP 400 `Instance.NotExist`: The instance is not exist.
@@ -225,6 +224,20 @@ impl DescribeEipGatewayInfoError {
             }
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeEipGatewayInfoError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

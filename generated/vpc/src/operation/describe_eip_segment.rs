@@ -253,7 +253,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeEipSegmentResponse {
 /// Service errors of `DescribeEipSegment`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeEipSegmentError {
     /// HTTP 400 `OperationFailed.QueryDbError`: Operation failed because query db error.
@@ -283,6 +282,18 @@ impl DescribeEipSegmentError {
                 ("OperationFailedQueryDbError", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeEipSegmentError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedQueryDbError(_) => {
+                Self::OperationFailedQueryDbError(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -321,7 +321,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosResponse
 /// Service errors of `DescribeExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosError {
     /// A code this spec does not document.
@@ -344,6 +343,15 @@ impl DescribeExpressConnectTrafficQosError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -243,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeExpressConnectTrafficQosQueueRes
 /// Service errors of `DescribeExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeExpressConnectTrafficQosQueueError {
     /// A code this spec does not document.
@@ -266,6 +265,15 @@ impl DescribeExpressConnectTrafficQosQueueError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobResponse {
 /// Service errors of `DescribeFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -227,6 +226,16 @@ impl DescribeFailoverTestJobError {
         match self {
             Self::IllegalParamJobId(error) => ("IllegalParamJobId", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFailoverTestJobsResponse {
 /// Service errors of `DescribeFailoverTestJobs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeFailoverTestJobsError {
     /// HTTP 400 `IllegalParam.Filter.Key`: The filter parameter Key is invalid.
@@ -335,6 +334,29 @@ impl DescribeFailoverTestJobsError {
                 ("IncorrectStatusResourceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeFailoverTestJobsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFilterKey(_) => Self::IllegalParamFilterKey(error),
+            Self::IllegalParamFilterValue(_) => Self::IllegalParamFilterValue(error),
+            Self::SystemQuotaConstraintFilterValue(_) => {
+                Self::SystemQuotaConstraintFilterValue(error)
+            }
+            Self::SystemQuotaConstraintFilterKey(_) => {
+                Self::SystemQuotaConstraintFilterKey(error)
+            }
+            Self::IllegalParamFilterKeyResourceType(_) => {
+                Self::IllegalParamFilterKeyResourceType(error)
+            }
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -433,7 +433,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeFlowLogsResponse {
 /// Service errors of `DescribeFlowLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeFlowLogsError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -483,6 +482,21 @@ impl DescribeFlowLogsError {
             Self::ParameterInvalid(error) => ("ParameterInvalid", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeFlowLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -408,7 +408,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeForwardTableEntriesResponse {
 /// Service errors of `DescribeForwardTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeForwardTableEntriesError {
     /// HTTP 400 `IncorretForwardEntryStatus`: Some Forward entry status blocked this operation..
@@ -456,6 +455,25 @@ impl DescribeForwardTableEntriesError {
                 ("InvalidForwardTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeForwardTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::DescribeForwardParamInvalid(_) => {
+                Self::DescribeForwardParamInvalid(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -373,7 +373,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGlobalAccelerationInstancesRespo
 /// Service errors of `DescribeGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGlobalAccelerationInstancesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified region is not supported.
@@ -402,6 +401,16 @@ impl DescribeGlobalAccelerationInstancesError {
         match self {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeGlobalAccelerationInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -299,7 +299,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToCenResponse {
 /// Service errors of `DescribeGrantRulesToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToCenError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -327,6 +326,16 @@ impl DescribeGrantRulesToCenError {
         match self {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeGrantRulesToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

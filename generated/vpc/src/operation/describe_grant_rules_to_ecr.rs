@@ -266,7 +266,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeGrantRulesToEcrResponse {
 /// Service errors of `DescribeGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeGrantRulesToEcrError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -310,6 +309,20 @@ impl DescribeGrantRulesToEcrError {
             Self::VRouterIdNotFound(error) => ("VRouterIdNotFound", error),
             Self::InstanceNotExist(error) => ("InstanceNotExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeGrantRulesToEcrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::VRouterIdNotFound(_) => Self::VRouterIdNotFound(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -227,7 +227,6 @@ for DescribeHighDefinitionMonitorLogAttributeResponse {
 /// Service errors of `DescribeHighDefinitionMonitorLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeHighDefinitionMonitorLogAttributeError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -278,6 +277,23 @@ impl DescribeHighDefinitionMonitorLogAttributeError {
                 ("InvalidAllocationIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeHighDefinitionMonitorLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectNotExist(_) => Self::ProjectNotExist(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

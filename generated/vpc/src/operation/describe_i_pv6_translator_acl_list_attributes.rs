@@ -242,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListAttributesR
 /// Service errors of `DescribeIPv6TranslatorAclListAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorAclListAttributesError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -283,6 +282,20 @@ impl DescribeIPv6TranslatorAclListAttributesError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIPv6TranslatorAclListAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

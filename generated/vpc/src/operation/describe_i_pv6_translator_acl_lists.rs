@@ -243,7 +243,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorAclListsResponse {
 /// Service errors of `DescribeIPv6TranslatorAclLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorAclListsError {
     /// HTTP 400 `InvalidName`: The specified value of name is not supported.
@@ -279,6 +278,18 @@ impl DescribeIPv6TranslatorAclListsError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIPv6TranslatorAclListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -425,7 +425,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorEntriesResponse {
 /// Service errors of `DescribeIPv6TranslatorEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorEntriesError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -499,6 +498,33 @@ impl DescribeIPv6TranslatorEntriesError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIPv6TranslatorEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

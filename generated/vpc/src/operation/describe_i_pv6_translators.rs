@@ -363,7 +363,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIPv6TranslatorsResponse {
 /// Service errors of `DescribeIPv6Translators`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIPv6TranslatorsError {
     /// HTTP 400 `PayType.NotSupport`: The specified pay type is not support.
@@ -417,6 +416,24 @@ impl DescribeIPv6TranslatorsError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIPv6TranslatorsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::PayTypeNotSupport(_) => Self::PayTypeNotSupport(error),
+            Self::BusinessStatusNotSupport(_) => Self::BusinessStatusNotSupport(error),
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::StatusNotSupport(_) => Self::StatusNotSupport(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

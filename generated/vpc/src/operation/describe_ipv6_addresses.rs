@@ -470,7 +470,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6AddressesResponse {
 /// Service errors of `DescribeIpv6Addresses`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6AddressesError {
     /// HTTP 400 `IllegalParam.Ipv6Address`: The param of %s is illegal.
@@ -522,6 +521,24 @@ impl DescribeIpv6AddressesError {
                 ("MissingParamAssociatedInstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIpv6AddressesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpv6Address(_) => Self::IllegalParamIpv6Address(error),
+            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
+            Self::IllegalParamAddressType(_) => Self::IllegalParamAddressType(error),
+            Self::IllegalParamSizeAssociatedInstanceId(_) => {
+                Self::IllegalParamSizeAssociatedInstanceId(error)
+            }
+            Self::MissingParamAssociatedInstanceId(_) => {
+                Self::MissingParamAssociatedInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -260,7 +260,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewayAttributeResponse {
 /// Service errors of `DescribeIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6GatewayAttributeError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -288,6 +287,16 @@ impl DescribeIpv6GatewayAttributeError {
         match self {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIpv6GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

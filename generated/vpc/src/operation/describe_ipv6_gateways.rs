@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIpv6GatewaysResponse {
 /// Service errors of `DescribeIpv6Gateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeIpv6GatewaysError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -324,6 +323,16 @@ impl DescribeIpv6GatewaysError {
         match self {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeIpv6GatewaysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -327,7 +327,6 @@ for DescribeNatGatewayAssociateNetworkInterfacesResponse {
 /// Service errors of `DescribeNatGatewayAssociateNetworkInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeNatGatewayAssociateNetworkInterfacesError {
     /// HTTP 400 `InstanceNotExist.NatGatewayId`: The NAT gateway instance is not exist.
@@ -364,6 +363,21 @@ impl DescribeNatGatewayAssociateNetworkInterfacesError {
                 ("IllegalParamResourceOwnerId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeNatGatewayAssociateNetworkInterfacesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceNotExistNatGatewayId(_) => {
+                Self::InstanceNotExistNatGatewayId(error)
+            }
+            Self::IllegalParamResourceOwnerId(_) => {
+                Self::IllegalParamResourceOwnerId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

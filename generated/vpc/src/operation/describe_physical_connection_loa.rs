@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionLOAResponse {
 /// Service errors of `DescribePhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionLOAError {
     /// HTTP 400 `MissingParam.AliUid`: %s
@@ -247,6 +246,19 @@ impl DescribePhysicalConnectionLOAError {
                 ("InvalidInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -318,7 +318,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePhysicalConnectionsResponse {
 /// Service errors of `DescribePhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePhysicalConnectionsError {
     /// HTTP 400 `OperationUnsupported.ResourceGroupId`: ResourceGroupId in  financial region is unsupported.
@@ -368,6 +367,25 @@ impl DescribePhysicalConnectionsError {
                 ("InvalidFilterKeyValueNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePhysicalConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::InvalidTagKeyMalformed(_) => Self::InvalidTagKeyMalformed(error),
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribePublicIpAddressResponse {
 /// Service errors of `DescribePublicIpAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribePublicIpAddressError {
     /// HTTP 400 `IllegalParam.IpVersion`: Param IpVersion illegal.
@@ -295,6 +294,17 @@ impl DescribePublicIpAddressError {
             Self::IllegalParamIpVersion(error) => ("IllegalParamIpVersion", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribePublicIpAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

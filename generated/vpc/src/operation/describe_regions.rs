@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRegionsResponse {
 /// Service errors of `DescribeRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRegionsError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -193,6 +192,16 @@ impl DescribeRegionsError {
         match self {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

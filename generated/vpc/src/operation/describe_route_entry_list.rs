@@ -437,7 +437,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteEntryListResponse {
 /// Service errors of `DescribeRouteEntryList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteEntryListError {
     /// HTTP 400 `IllegalParam.NextToken`: User nextToken is illegal.
@@ -527,6 +526,37 @@ impl DescribeRouteEntryListError {
                 ("IllegalParamNextTokenExpired", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouteEntryListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::OperationFailedQueryCenEntry(_) => {
+                Self::OperationFailedQueryCenEntry(error)
+            }
+            Self::OperationDeniedUseGatewayRouteEntryQueryInterface(_) => {
+                Self::OperationDeniedUseGatewayRouteEntryQueryInterface(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::MissingParamContext(_) => Self::MissingParamContext(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamBid(_) => Self::MissingParamBid(error),
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationFailedFilterParamUnderWrongRouteType(_) => {
+                Self::OperationFailedFilterParamUnderWrongRouteType(error)
+            }
+            Self::IllegalParamNextTokenExpired(_) => {
+                Self::IllegalParamNextTokenExpired(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

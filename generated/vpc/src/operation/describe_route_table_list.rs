@@ -352,7 +352,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTableListResponse {
 /// Service errors of `DescribeRouteTableList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteTableListError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -410,6 +409,25 @@ impl DescribeRouteTableListError {
             Self::AbsForbidden(error) => ("AbsForbidden", error),
             Self::AbsInvalidPayPeriod(error) => ("AbsInvalidPayPeriod", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouteTableListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::AbsInvalidPayType(_) => Self::AbsInvalidPayType(error),
+            Self::AbsInstanceNotExist(_) => Self::AbsInstanceNotExist(error),
+            Self::AbsForbidden(_) => Self::AbsForbidden(error),
+            Self::AbsInvalidPayPeriod(_) => Self::AbsInvalidPayPeriod(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -347,7 +347,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouteTablesResponse {
 /// Service errors of `DescribeRouteTables`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouteTablesError {
     /// HTTP 400 `InvalidVRouterId.NotFound`: Specified virtual router does not exist.
@@ -395,6 +394,23 @@ impl DescribeRouteTablesError {
             }
             Self::IllegalParamType(error) => ("IllegalParamType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouteTablesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
+            Self::OperationFailedDescribeCenRoute(_) => {
+                Self::OperationFailedDescribeCenRoute(error)
+            }
+            Self::OperationFailedVRouterNotExist(_) => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            Self::IllegalParamType(_) => Self::IllegalParamType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

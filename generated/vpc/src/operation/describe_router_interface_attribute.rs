@@ -528,7 +528,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfaceAttributeResponse
 /// Service errors of `DescribeRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfaceAttributeError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -557,6 +556,16 @@ impl DescribeRouterInterfaceAttributeError {
         match self {
             Self::InvalidParamNotNull(error) => ("InvalidParamNotNull", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouterInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

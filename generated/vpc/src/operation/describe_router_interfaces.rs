@@ -293,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRouterInterfacesResponse {
 /// Service errors of `DescribeRouterInterfaces`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeRouterInterfacesError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -363,6 +362,30 @@ impl DescribeRouterInterfacesError {
                 ("InvalidFilterKeyValueNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeRouterInterfacesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::EndPointEmpty(_) => Self::EndPointEmpty(error),
+            Self::InvalidConnectionTypeMalFormed(_) => {
+                Self::InvalidConnectionTypeMalFormed(error)
+            }
+            Self::InvalidProductFormMalFormed(_) => {
+                Self::InvalidProductFormMalFormed(error)
+            }
+            Self::InvalidRoleMalformed(_) => Self::InvalidRoleMalformed(error),
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidFilterKeyValueNotSupported(_) => {
+                Self::InvalidFilterKeyValueNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -210,7 +210,6 @@ for DescribeServerRelatedGlobalAccelerationInstancesResponse {
 /// Service errors of `DescribeServerRelatedGlobalAccelerationInstances`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeServerRelatedGlobalAccelerationInstancesError {
     /// HTTP 400 `InvalidBackendServerId.NotInVPC`: The specified BackendServerId is not in VPC.
@@ -263,6 +262,25 @@ impl DescribeServerRelatedGlobalAccelerationInstancesError {
                 ("InvalidBackendServerIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeServerRelatedGlobalAccelerationInstancesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBackendServerIdNotInVpc(_) => {
+                Self::InvalidBackendServerIdNotInVpc(error)
+            }
+            Self::InvalidBackendServerTypeNotFound(_) => {
+                Self::InvalidBackendServerTypeNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBackendServerIdNotFound(_) => {
+                Self::InvalidBackendServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -360,7 +360,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSnatTableEntriesResponse {
 /// Service errors of `DescribeSnatTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSnatTableEntriesError {
     /// HTTP 400 `InvalidName.Malformed`: The specified Name is not valid.
@@ -402,6 +401,21 @@ impl DescribeSnatTableEntriesError {
                 ("InvalidSnatTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSnatTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::DescribeSnatParamInvalid(_) => Self::DescribeSnatParamInvalid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeSslVpnClientCertResponse {
 /// Service errors of `DescribeSslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeSslVpnClientCertError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: The InstanceId is not found.
@@ -292,6 +291,19 @@ impl DescribeSslVpnClientCertError {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeSslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -261,7 +261,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTagKeysForExpressConnectResponse
 /// Service errors of `DescribeTagKeysForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeTagKeysForExpressConnectError {
     /// HTTP 400 `BothEmpty.TagsAndResources`: The specified Tags and ResourcesIds are not allow to both empty.
@@ -344,6 +343,33 @@ impl DescribeTagKeysForExpressConnectError {
             }
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeTagKeysForExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::MissingParameterTagKey(_) => Self::MissingParameterTagKey(error),
+            Self::MissingParameterTagValue(_) => Self::MissingParameterTagValue(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

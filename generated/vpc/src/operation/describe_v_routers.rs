@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVRoutersResponse {
 /// Service errors of `DescribeVRouters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVRoutersError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -252,6 +251,16 @@ impl DescribeVRoutersError {
         match self {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVRoutersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -307,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchAttributesResponse {
 /// Service errors of `DescribeVSwitchAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVSwitchAttributesError {
     /// HTTP 400 `InvalidVSwitchId.NotFound`: Specified VSwitch can not found.
@@ -335,6 +334,16 @@ impl DescribeVSwitchAttributesError {
         match self {
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVSwitchAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

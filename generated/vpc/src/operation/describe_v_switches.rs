@@ -420,7 +420,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVSwitchesResponse {
 /// Service errors of `DescribeVSwitches`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVSwitchesError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC can not found.
@@ -486,6 +485,29 @@ impl DescribeVSwitchesError {
             }
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVSwitchesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::IllegalParamOwnerId(_) => Self::IllegalParamOwnerId(error),
+            Self::InvalidVpcIdNumberNotSupported(_) => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            Self::InvalidVSwitchIdNumberNotSupported(_) => {
+                Self::InvalidVSwitchIdNumberNotSupported(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -276,7 +276,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVbrHaResponse {
 /// Service errors of `DescribeVbrHa`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVbrHaError {
     /// HTTP 400 `MissingParam.VbrHaIdOrVbrId`: Missing parameter VBR switch group instance ID or VBR instance ID.
@@ -310,6 +309,19 @@ impl DescribeVbrHaError {
             }
             Self::ResourceNotFoundVbrHa(error) => ("ResourceNotFoundVbrHa", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVbrHaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamVbrHaIdOrVbrId(_) => {
+                Self::MissingParamVbrHaIdOrVbrId(error)
+            }
+            Self::ResourceNotFoundVbrHa(_) => Self::ResourceNotFoundVbrHa(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

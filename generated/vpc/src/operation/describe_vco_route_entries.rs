@@ -299,7 +299,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVcoRouteEntriesResponse {
 /// Service errors of `DescribeVcoRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVcoRouteEntriesError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The specified RouteEntryType is invalid.
@@ -349,6 +348,24 @@ impl DescribeVcoRouteEntriesError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVcoRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::VcoStatusNotSupport(_) => Self::VcoStatusNotSupport(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -265,7 +265,6 @@ for DescribeVirtualBorderRoutersForPhysicalConnectionResponse {
 /// Service errors of `DescribeVirtualBorderRoutersForPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVirtualBorderRoutersForPhysicalConnectionError {
     /// HTTP 400 `InvalidPhysicalConnectionId.NotFound`: The specified physicalConnection is not found.
@@ -304,6 +303,19 @@ impl DescribeVirtualBorderRoutersForPhysicalConnectionError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVirtualBorderRoutersForPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -374,7 +374,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcAttributeResponse {
 /// Service errors of `DescribeVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpcAttributeError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -414,6 +413,19 @@ impl DescribeVpcAttributeError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -310,7 +310,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcGrantRulesToEcrResponse {
 /// Service errors of `DescribeVpcGrantRulesToEcr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpcGrantRulesToEcrError {
     /// A code this spec does not document.
@@ -332,6 +331,15 @@ impl DescribeVpcGrantRulesToEcrError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpcGrantRulesToEcrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

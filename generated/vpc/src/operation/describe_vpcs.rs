@@ -377,7 +377,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpcsResponse {
 /// Service errors of `DescribeVpcs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpcsError {
     /// HTTP 400 `InvalidVpcIdNumber.NotSupported`: The number of vpcIds exceeds the limit.
@@ -459,6 +458,34 @@ impl DescribeVpcsError {
             Self::InvalidAccountNotFound(error) => ("InvalidAccountNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpcsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNumberNotSupported(_) => {
+                Self::InvalidVpcIdNumberNotSupported(error)
+            }
+            Self::InvalidAliuid(_) => Self::InvalidAliuid(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidResourceGroupIdNotFound(_) => {
+                Self::InvalidResourceGroupIdNotFound(error)
+            }
+            Self::OperationUnsupportedResourceGroupId(_) => {
+                Self::OperationUnsupportedResourceGroupId(error)
+            }
+            Self::IellgalParameterOwnerAccount(_) => {
+                Self::IellgalParameterOwnerAccount(error)
+            }
+            Self::IllegalParamOwnerId(_) => Self::IllegalParamOwnerId(error),
+            Self::InvalidAccountNotFound(_) => Self::InvalidAccountNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnAttachmentsResponse {
 /// Service errors of `DescribeVpnAttachments`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnAttachmentsError {
     /// HTTP 400 `Forbidden.TagKey.Duplicated`: The specified tag key already exists.
@@ -304,6 +303,20 @@ impl DescribeVpnAttachmentsError {
             Self::InvalidParameterTagKey(error) => ("InvalidParameterTagKey", error),
             Self::DuplicatedTagKey(error) => ("DuplicatedTagKey", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnAttachmentsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

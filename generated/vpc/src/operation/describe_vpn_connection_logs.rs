@@ -324,7 +324,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnConnectionLogsResponse {
 /// Service errors of `DescribeVpnConnectionLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnConnectionLogsError {
     /// HTTP 400 `QueryVpnConnectionLog.NotFound`: the connection log of the vpn connection is not found.
@@ -372,6 +371,23 @@ impl DescribeVpnConnectionLogsError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnConnectionLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QueryVpnConnectionLogNotFound(_) => {
+                Self::QueryVpnConnectionLogNotFound(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -265,7 +265,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnCrossAccountAuthorizationsRes
 /// Service errors of `DescribeVpnCrossAccountAuthorizations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnCrossAccountAuthorizationsError {
     /// A code this spec does not document.
@@ -288,6 +287,15 @@ impl DescribeVpnCrossAccountAuthorizationsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnCrossAccountAuthorizationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

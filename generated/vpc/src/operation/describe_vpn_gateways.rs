@@ -375,7 +375,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnGatewaysResponse {
 /// Service errors of `DescribeVpnGateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnGatewaysError {
     /// HTTP 400 `InvalidParameter.TagKey`: The specified parameter TagKey is invalid.
@@ -423,6 +422,21 @@ impl DescribeVpnGatewaysError {
             Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnGatewaysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterTagKey(_) => Self::InvalidParameterTagKey(error),
+            Self::InvalidParameterTagValue(_) => Self::InvalidParameterTagValue(error),
+            Self::DuplicatedTagKey(_) => Self::DuplicatedTagKey(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -232,7 +232,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnPbrRouteEntriesResponse {
 /// Service errors of `DescribeVpnPbrRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnPbrRouteEntriesError {
     /// HTTP 400 `InvalidVpnInstanceId.NotFound`: The specified VPN was not found.
@@ -278,6 +277,23 @@ impl DescribeVpnPbrRouteEntriesError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnPbrRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

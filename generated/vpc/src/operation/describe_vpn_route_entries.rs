@@ -268,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnRouteEntriesResponse {
 /// Service errors of `DescribeVpnRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnRouteEntriesError {
     /// HTTP 400 `IllegalParam.RouteEntryType`: The specified "RouteEntryType" is invalid.
@@ -320,6 +319,26 @@ impl DescribeVpnRouteEntriesError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::InvalidVpnInstanceIdNotFound(_) => {
+                Self::InvalidVpnInstanceIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -311,7 +311,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeVpnSslServerLogsResponse {
 /// Service errors of `DescribeVpnSslServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeVpnSslServerLogsError {
     /// HTTP 400 `InvalidSslVpnClientCertId.NotFound`: The specified SSL VPN client id does not exist.
@@ -369,6 +368,26 @@ impl DescribeVpnSslServerLogsError {
                 ("InvalidSslVpnServerIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeVpnSslServerLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSslVpnClientCertIdNotFound(_) => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
+            Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(_) => {
+                Self::ParamExclusiveSslVpnServerIdAndSslVpnClientCertId(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidSslVpnServerIdNotFound(_) => {
+                Self::InvalidSslVpnServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for DescribeZonesResponse {
 /// Service errors of `DescribeZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DescribeZonesError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The RegionId provided does not exist in our records.
@@ -214,6 +213,16 @@ impl DescribeZonesError {
         match self {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DescribeZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

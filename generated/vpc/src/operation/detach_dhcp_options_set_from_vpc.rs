@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for DetachDhcpOptionsSetFromVpcResponse {
 /// Service errors of `DetachDhcpOptionsSetFromVpc`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DetachDhcpOptionsSetFromVpcError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified resource dhcpOptionsSetId is not found.
@@ -335,6 +334,37 @@ impl DetachDhcpOptionsSetFromVpcError {
             Self::MissingParamVpcId(error) => ("MissingParamVpcId", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DetachDhcpOptionsSetFromVpcError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::OperationFailedAttachmentNotExist(_) => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::MissingParamVpcId(_) => Self::MissingParamVpcId(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

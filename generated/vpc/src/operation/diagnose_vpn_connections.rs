@@ -275,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnConnectionsResponse {
 /// Service errors of `DiagnoseVpnConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DiagnoseVpnConnectionsError {
     /// HTTP 400 `InvalidParameter`: The parameter is invalid.
@@ -307,6 +306,17 @@ impl DiagnoseVpnConnectionsError {
             Self::InvalidParameter(error) => ("InvalidParameter", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DiagnoseVpnConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

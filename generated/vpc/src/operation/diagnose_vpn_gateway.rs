@@ -275,7 +275,6 @@ impl<'de> ::serde::Deserialize<'de> for DiagnoseVpnGatewayResponse {
 /// Service errors of `DiagnoseVpnGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DiagnoseVpnGatewayError {
     /// HTTP 400 `IdempotentParameterMismatch`: The request uses the same client token as a previous, but non-identical request. Do not reuse a client token with different requests, unless the requests are identical.
@@ -367,6 +366,40 @@ impl DiagnoseVpnGatewayError {
                 ("InvalidResourceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DiagnoseVpnGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationUnsupportedDiagnoseVpn(_) => {
+                Self::OperationUnsupportedDiagnoseVpn(error)
+            }
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationFailedVpnGatewayDiagnosing(_) => {
+                Self::OperationFailedVpnGatewayDiagnosing(error)
+            }
+            Self::OperationFailedStartDiagnose(_) => {
+                Self::OperationFailedStartDiagnose(error)
+            }
+            Self::IllegalParamPrivateSourceIp(_) => {
+                Self::IllegalParamPrivateSourceIp(error)
+            }
+            Self::IllegalParamPrivateDestinationIp(_) => {
+                Self::IllegalParamPrivateDestinationIp(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

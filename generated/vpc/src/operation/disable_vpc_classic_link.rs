@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for DisableVpcClassicLinkResponse {
 /// Service errors of `DisableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DisableVpcClassicLinkError {
     /// HTTP 400 `InvalidAction`: The VPC has been connected to the classic network ECS. Please cancel the connection before proceeding.
@@ -254,6 +253,24 @@ impl DisableVpcClassicLinkError {
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DisableVpcClassicLinkError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidAction(_) => Self::InvalidAction(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::DependencyViolationInstance(_) => {
+                Self::DependencyViolationInstance(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

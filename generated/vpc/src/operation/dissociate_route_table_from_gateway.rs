@@ -260,7 +260,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateRouteTableFromGatewayResponse 
 /// Service errors of `DissociateRouteTableFromGateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateRouteTableFromGatewayError {
     /// HTTP 400 `OperationFailed.NotExistAssociateRelation`: The operation is not failed because of not exist this associate relation.
@@ -340,6 +339,39 @@ impl DissociateRouteTableFromGatewayError {
                 ("IncorrectStatusIpv6Gateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateRouteTableFromGatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedNotExistAssociateRelation(_) => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IncorrectStatusGatewayRouteTable(_) => {
+                Self::IncorrectStatusGatewayRouteTable(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedRouteTableTypeIncorrect(_) => {
+                Self::OperationDeniedRouteTableTypeIncorrect(error)
+            }
+            Self::IncorrectStatusIpv6Gateway(_) => {
+                Self::IncorrectStatusIpv6Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -254,7 +254,6 @@ for DissociateRouteTablesFromVpcGatewayEndpointResponse {
 /// Service errors of `DissociateRouteTablesFromVpcGatewayEndpoint`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateRouteTablesFromVpcGatewayEndpointError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -351,6 +350,41 @@ impl DissociateRouteTablesFromVpcGatewayEndpointError {
                 ("ResourceNotFoundRouteEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateRouteTablesFromVpcGatewayEndpointError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::ResourceNotFoundAssociation(_) => {
+                Self::ResourceNotFoundAssociation(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusCenStatus(_) => Self::IncorrectStatusCenStatus(error),
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

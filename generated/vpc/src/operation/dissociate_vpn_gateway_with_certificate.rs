@@ -294,7 +294,6 @@ impl<'de> ::serde::Deserialize<'de> for DissociateVpnGatewayWithCertificateRespo
 /// Service errors of `DissociateVpnGatewayWithCertificate`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DissociateVpnGatewayWithCertificateError {
     /// HTTP 400 `IllegalParam.CertificateType`: The specified certificate type (%s) is invalid.
@@ -353,6 +352,27 @@ impl DissociateVpnGatewayWithCertificateError {
             }
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DissociateVpnGatewayWithCertificateError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamCertificateType(_) => {
+                Self::IllegalParamCertificateType(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::InvalidAssociateRelationNotFound(_) => {
+                Self::InvalidAssociateRelationNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableNatGatewayEcsMetricResponse {
 /// Service errors of `EnableNatGatewayEcsMetric`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableNatGatewayEcsMetricError {
     /// HTTP 400 `MissingParam.NatGatewayId`: The parameter NatGatewayId is mandatory.
@@ -252,6 +251,28 @@ impl EnableNatGatewayEcsMetricError {
                 ("OperationFailedNatTypeInvalid", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableNatGatewayEcsMetricError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamNatGatewayId(_) => Self::MissingParamNatGatewayId(error),
+            Self::OperationFailedRegionNotSupport(_) => {
+                Self::OperationFailedRegionNotSupport(error)
+            }
+            Self::OperationFailedNoPermission(_) => {
+                Self::OperationFailedNoPermission(error)
+            }
+            Self::OperationFailedNatGatewayNotExist(_) => {
+                Self::OperationFailedNatGatewayNotExist(error)
+            }
+            Self::OperationFailedNatTypeInvalid(_) => {
+                Self::OperationFailedNatTypeInvalid(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -225,7 +225,6 @@ impl<'de> ::serde::Deserialize<'de> for EnablePhysicalConnectionResponse {
 /// Service errors of `EnablePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnablePhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -283,6 +282,27 @@ impl EnablePhysicalConnectionError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnablePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::InstanceStatusNotAllow(_) => Self::InstanceStatusNotAllow(error),
+            Self::AliuidNotAllowWithoutSp(_) => Self::AliuidNotAllowWithoutSp(error),
+            Self::AccessDeviceNotAllowWithoutSp(_) => {
+                Self::AccessDeviceNotAllowWithoutSp(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

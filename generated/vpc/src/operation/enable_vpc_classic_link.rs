@@ -198,7 +198,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableVpcClassicLinkResponse {
 /// Service errors of `EnableVpcClassicLink`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableVpcClassicLinkError {
     /// HTTP 400 `IncorrectVpcStatus`: Current VPC status does not support this operation.
@@ -252,6 +251,25 @@ impl EnableVpcClassicLinkError {
             }
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableVpcClassicLinkError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::ForbiddenEnableClassicLink(_) => {
+                Self::ForbiddenEnableClassicLink(error)
+            }
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

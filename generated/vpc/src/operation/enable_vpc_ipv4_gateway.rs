@@ -252,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for EnableVpcIpv4GatewayResponse {
 /// Service errors of `EnableVpcIpv4Gateway`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum EnableVpcIpv4GatewayError {
     /// HTTP 400 `VPC_ROUTE_ENTRY_CIDR_BLOCK_DUPLICATE`: Specified CIDR block is already exists.
@@ -348,6 +347,43 @@ impl EnableVpcIpv4GatewayError {
                 ("OperationDeniedVpcHasAlreadyActive", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for EnableVpcIpv4GatewayError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpcRouteEntryCidrBlockDuplicate(_) => {
+                Self::VpcRouteEntryCidrBlockDuplicate(error)
+            }
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::OperationFailedIpv4GatewayAlreadyActive(_) => {
+                Self::OperationFailedIpv4GatewayAlreadyActive(error)
+            }
+            Self::OperationDeniedConflictOfAllZeroRouting(_) => {
+                Self::OperationDeniedConflictOfAllZeroRouting(error)
+            }
+            Self::UnsupportedFeatureIpv4Gateway(_) => {
+                Self::UnsupportedFeatureIpv4Gateway(error)
+            }
+            Self::OperationDeniedVpnExist(_) => Self::OperationDeniedVpnExist(error),
+            Self::OperationDeniedNatgatewayExist(_) => {
+                Self::OperationDeniedNatgatewayExist(error)
+            }
+            Self::OperationDeniedDirectEipExist(_) => {
+                Self::OperationDeniedDirectEipExist(error)
+            }
+            Self::OperationDeniedVpcHasAlreadyActive(_) => {
+                Self::OperationDeniedVpcHasAlreadyActive(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

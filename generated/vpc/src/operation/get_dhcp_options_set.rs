@@ -234,7 +234,6 @@ impl<'de> ::serde::Deserialize<'de> for GetDhcpOptionsSetResponse {
 /// Service errors of `GetDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetDhcpOptionsSetError {
     /// HTTP 400 `InvalidRegionId.NotFound`: The specified RegionId does not exist.
@@ -262,6 +261,16 @@ impl GetDhcpOptionsSetError {
         match self {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -185,7 +185,6 @@ impl<'de> ::serde::Deserialize<'de> for GetFlowLogServiceStatusResponse {
 /// Service errors of `GetFlowLogServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetFlowLogServiceStatusError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -213,6 +212,16 @@ impl GetFlowLogServiceStatusError {
         match self {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetFlowLogServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for GetIpv4GatewayAttributeResponse {
 /// Service errors of `GetIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetIpv4GatewayAttributeError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -271,6 +270,18 @@ impl GetIpv4GatewayAttributeError {
                 ("ResourceNotFoundIpv4Gateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetIpv4GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

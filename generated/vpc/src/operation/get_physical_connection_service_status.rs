@@ -165,7 +165,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPhysicalConnectionServiceStatusRespon
 /// Service errors of `GetPhysicalConnectionServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetPhysicalConnectionServiceStatusError {
     /// A code this spec does not document.
@@ -188,6 +187,15 @@ impl GetPhysicalConnectionServiceStatusError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetPhysicalConnectionServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -189,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for GetPublicIpAddressPoolServiceStatusRespo
 /// Service errors of `GetPublicIpAddressPoolServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetPublicIpAddressPoolServiceStatusError {
     /// HTTP 400 `Forbidden.RAM`: The user is not authorized to operate on the specified resource, or the API operation does not support RAM.
@@ -218,6 +217,16 @@ impl GetPublicIpAddressPoolServiceStatusError {
         match self {
             Self::ForbiddenRam(error) => ("ForbiddenRam", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetPublicIpAddressPoolServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

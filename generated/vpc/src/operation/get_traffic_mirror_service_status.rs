@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for GetTrafficMirrorServiceStatusResponse {
 /// Service errors of `GetTrafficMirrorServiceStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetTrafficMirrorServiceStatusError {
     /// HTTP 403 `Forbbiden`: User not authorized to operate on the specified resource.
@@ -214,6 +213,16 @@ impl GetTrafficMirrorServiceStatusError {
         match self {
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetTrafficMirrorServiceStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVSwitchCidrReservationUsageResponse {
 /// Service errors of `GetVSwitchCidrReservationUsage`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVSwitchCidrReservationUsageError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -281,6 +280,19 @@ impl GetVSwitchCidrReservationUsageError {
                 ("ResourceNotFoundCidrReservation", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVSwitchCidrReservationUsageError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

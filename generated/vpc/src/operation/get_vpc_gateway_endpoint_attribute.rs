@@ -247,7 +247,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcGatewayEndpointAttributeResponse {
 /// Service errors of `GetVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcGatewayEndpointAttributeError {
     /// HTTP 400 `ResourceNotFound.GatewayEndpoint`: The specified resource gateway endpoint is not found.
@@ -283,6 +282,19 @@ impl GetVpcGatewayEndpointAttributeError {
             }
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

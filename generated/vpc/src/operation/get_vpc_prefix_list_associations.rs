@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListAssociationsResponse {
 /// Service errors of `GetVpcPrefixListAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcPrefixListAssociationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -272,6 +271,16 @@ impl GetVpcPrefixListAssociationsError {
         match self {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpcPrefixListAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -241,7 +241,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPrefixListEntriesResponse {
 /// Service errors of `GetVpcPrefixListEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcPrefixListEntriesError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -275,6 +274,19 @@ impl GetVpcPrefixListEntriesError {
                 ("ResourceNotFoundPrefixList", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpcPrefixListEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

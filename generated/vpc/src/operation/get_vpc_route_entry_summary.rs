@@ -223,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcRouteEntrySummaryResponse {
 /// Service errors of `GetVpcRouteEntrySummary`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcRouteEntrySummaryError {
     /// HTTP 400 `InvalidVpcId.NotFound`: %s \[%s\] is not found.
@@ -257,6 +256,19 @@ impl GetVpcRouteEntrySummaryError {
                 ("IllegalParamRouteEntryType", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpcRouteEntrySummaryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IllegalParamRouteEntryType(_) => {
+                Self::IllegalParamRouteEntryType(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

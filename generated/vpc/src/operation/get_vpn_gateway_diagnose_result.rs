@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpnGatewayDiagnoseResultResponse {
 /// Service errors of `GetVpnGatewayDiagnoseResult`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpnGatewayDiagnoseResultError {
     /// HTTP 400 `param_error`: The param is must be in ...
@@ -361,6 +360,32 @@ impl GetVpnGatewayDiagnoseResultError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpnGatewayDiagnoseResultError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParamError(_) => Self::ParamError(error),
+            Self::MissingParamDiagnoseInfo(_) => Self::MissingParamDiagnoseInfo(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::IncorrectStatusDiagnoseTimeout(_) => {
+                Self::IncorrectStatusDiagnoseTimeout(error)
+            }
+            Self::IncorrectStatusVpnConnectionDeleted(_) => {
+                Self::IncorrectStatusVpnConnectionDeleted(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidDiagnoseIdNotFound(_) => Self::InvalidDiagnoseIdNotFound(error),
+            Self::InvalidVpnGatewayIdNotFound(_) => {
+                Self::InvalidVpnGatewayIdNotFound(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -270,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToCenResponse {
 /// Service errors of `GrantInstanceToCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GrantInstanceToCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -342,6 +341,27 @@ impl GrantInstanceToCenError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVbrNotFound(error) => ("InvalidVbrNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GrantInstanceToCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::MissingParamCenInstanceId(_) => Self::MissingParamCenInstanceId(error),
+            Self::IllegalParamCenInstanceId(_) => Self::IllegalParamCenInstanceId(error),
+            Self::InvalidGrant(_) => Self::InvalidGrant(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::QuotaExceededCbnGrantRules(_) => {
+                Self::QuotaExceededCbnGrantRules(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrNotFound(_) => Self::InvalidVbrNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for GrantInstanceToVbrResponse {
 /// Service errors of `GrantInstanceToVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GrantInstanceToVbrError {
     /// HTTP 400 `InvalidParam.NotNull`: The parameter must not be null.
@@ -302,6 +301,19 @@ impl GrantInstanceToVbrError {
             Self::InstanceStatusError(error) => ("InstanceStatusError", error),
             Self::InstanceNotExist(error) => ("InstanceNotExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GrantInstanceToVbrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

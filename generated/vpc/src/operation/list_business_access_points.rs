@@ -152,7 +152,6 @@ impl<'de> ::serde::Deserialize<'de> for ListBusinessAccessPointsResponse {
 /// Service errors of `ListBusinessAccessPoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListBusinessAccessPointsError {
     /// HTTP 500 `InternalError`: Internal system error.
@@ -180,6 +179,16 @@ impl ListBusinessAccessPointsError {
         match self {
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListBusinessAccessPointsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -353,7 +353,6 @@ impl<'de> ::serde::Deserialize<'de> for ListDhcpOptionsSetsResponse {
 /// Service errors of `ListDhcpOptionsSets`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListDhcpOptionsSetsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -385,6 +384,17 @@ impl ListDhcpOptionsSetsError {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListDhcpOptionsSetsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -206,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for ListEnhanhcedNatGatewayAvailableZonesRes
 /// Service errors of `ListEnhanhcedNatGatewayAvailableZones`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListEnhanhcedNatGatewayAvailableZonesError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -235,6 +234,16 @@ impl ListEnhanhcedNatGatewayAvailableZonesError {
         match self {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListEnhanhcedNatGatewayAvailableZonesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -424,7 +424,6 @@ impl<'de> ::serde::Deserialize<'de> for ListFullNatEntriesResponse {
 /// Service errors of `ListFullNatEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListFullNatEntriesError {
     /// HTTP 400 `ResourceNotFound.FullNatTableId`: The specified resource of %s is not found.
@@ -474,6 +473,25 @@ impl ListFullNatEntriesError {
             }
             Self::NatgwNotExist(error) => ("NatgwNotExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListFullNatEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundFullNatTableId(_) => {
+                Self::ResourceNotFoundFullNatTableId(error)
+            }
+            Self::MissingParamFullnatTableIdOrNatGatewayId(_) => {
+                Self::MissingParamFullnatTableIdOrNatGatewayId(error)
+            }
+            Self::ResourceNotFoundFullNatTable(_) => {
+                Self::ResourceNotFoundFullNatTable(error)
+            }
+            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

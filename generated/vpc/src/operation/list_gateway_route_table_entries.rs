@@ -249,7 +249,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGatewayRouteTableEntriesResponse {
 /// Service errors of `ListGatewayRouteTableEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGatewayRouteTableEntriesError {
     /// HTTP 400 `ResourceNotFound.GatewayRouteTable`: The specified resource GatewayRouteTable is not found.
@@ -285,6 +284,19 @@ impl ListGatewayRouteTableEntriesError {
             }
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListGatewayRouteTableEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundGatewayRouteTable(_) => {
+                Self::ResourceNotFoundGatewayRouteTable(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -138,7 +138,6 @@ impl<'de> ::serde::Deserialize<'de> for ListGeographicSubRegionsResponse {
 /// Service errors of `ListGeographicSubRegions`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListGeographicSubRegionsError {
     /// A code this spec does not document.
@@ -160,6 +159,15 @@ impl ListGeographicSubRegionsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListGeographicSubRegionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

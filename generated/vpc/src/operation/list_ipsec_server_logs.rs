@@ -300,7 +300,6 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServerLogsResponse {
 /// Service errors of `ListIpsecServerLogs`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListIpsecServerLogsError {
     /// HTTP 403 `Forbidden`: User not authorized to operate on the specified resource.
@@ -334,6 +333,19 @@ impl ListIpsecServerLogsError {
                 ("InvalidIpsecServerIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListIpsecServerLogsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIpsecServerIdNotFound(_) => {
+                Self::InvalidIpsecServerIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

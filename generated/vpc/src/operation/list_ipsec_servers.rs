@@ -305,7 +305,6 @@ impl<'de> ::serde::Deserialize<'de> for ListIpsecServersResponse {
 /// Service errors of `ListIpsecServers`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListIpsecServersError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -337,6 +336,17 @@ impl ListIpsecServersError {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListIpsecServersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for ListIpv4GatewaysResponse {
 /// Service errors of `ListIpv4Gateways`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListIpv4GatewaysError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -318,6 +317,16 @@ impl ListIpv4GatewaysError {
         match self {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListIpv4GatewaysError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -209,7 +209,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPhysicalConnectionFeaturesResponse {
 /// Service errors of `ListPhysicalConnectionFeatures`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPhysicalConnectionFeaturesError {
     /// HTTP 400 `MissingParam.PhysicalConnectionId`: The PhysicalConnectionId is missing.
@@ -253,6 +252,22 @@ impl ListPhysicalConnectionFeaturesError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPhysicalConnectionFeaturesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamPhysicalConnectionId(_) => {
+                Self::MissingParamPhysicalConnectionId(error)
+            }
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

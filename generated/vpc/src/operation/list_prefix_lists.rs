@@ -293,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPrefixListsResponse {
 /// Service errors of `ListPrefixLists`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPrefixListsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -321,6 +320,16 @@ impl ListPrefixListsError {
         match self {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPrefixListsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

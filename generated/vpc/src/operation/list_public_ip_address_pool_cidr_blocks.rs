@@ -268,7 +268,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolCidrBlocksRespons
 /// Service errors of `ListPublicIpAddressPoolCidrBlocks`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolCidrBlocksError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -305,6 +304,19 @@ impl ListPublicIpAddressPoolCidrBlocksError {
                 ("MissingParamPublicIpAddressPoolId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPublicIpAddressPoolCidrBlocksError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::MissingParamPublicIpAddressPoolId(_) => {
+                Self::MissingParamPublicIpAddressPoolId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -411,7 +411,6 @@ impl<'de> ::serde::Deserialize<'de> for ListPublicIpAddressPoolsResponse {
 /// Service errors of `ListPublicIpAddressPools`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListPublicIpAddressPoolsError {
     /// HTTP 400 `IllegalParam.Isp`: The param of Isp \[%s\] is illegal.
@@ -443,6 +442,17 @@ impl ListPublicIpAddressPoolsError {
             Self::IllegalParamIsp(error) => ("IllegalParamIsp", error),
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListPublicIpAddressPoolsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIsp(_) => Self::IllegalParamIsp(error),
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

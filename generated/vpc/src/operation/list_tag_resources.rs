@@ -297,7 +297,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -391,6 +390,37 @@ impl ListTagResourcesError {
             Self::MissingParamResourceType(error) => ("MissingParamResourceType", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::MissingParam(_) => Self::MissingParam(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::ForbiddenNotAllowedCategary(_) => {
+                Self::ForbiddenNotAllowedCategary(error)
+            }
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::MissingParamResourceType(_) => Self::MissingParamResourceType(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

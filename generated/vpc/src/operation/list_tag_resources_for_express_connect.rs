@@ -284,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesForExpressConnectRespons
 /// Service errors of `ListTagResourcesForExpressConnect`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesForExpressConnectError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -363,6 +362,32 @@ impl ListTagResourcesForExpressConnectError {
                 ("BothEmptyTagsAndResources", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagResourcesForExpressConnectError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::InvalidTagValue(_) => Self::InvalidTagValue(error),
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::QuotaExceededTagNum(_) => Self::QuotaExceededTagNum(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::SizeLimitExceededTagNum(_) => Self::SizeLimitExceededTagNum(error),
+            Self::SizeLimitExceededResourceId(_) => {
+                Self::SizeLimitExceededResourceId(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -307,7 +307,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTrafficMirrorFiltersResponse {
 /// Service errors of `ListTrafficMirrorFilters`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTrafficMirrorFiltersError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -335,6 +334,16 @@ impl ListTrafficMirrorFiltersError {
         match self {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTrafficMirrorFiltersError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -327,7 +327,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVSwitchCidrReservationsResponse {
 /// Service errors of `ListVSwitchCidrReservations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVSwitchCidrReservationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -355,6 +354,16 @@ impl ListVSwitchCidrReservationsError {
         match self {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVSwitchCidrReservationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

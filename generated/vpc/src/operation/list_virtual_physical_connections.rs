@@ -436,7 +436,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVirtualPhysicalConnectionsResponse {
 /// Service errors of `ListVirtualPhysicalConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVirtualPhysicalConnectionsError {
     /// HTTP 400 `IllegalParam.Bandwidth`: The param of Bandwidth \[%s\] is illegal.
@@ -472,6 +471,19 @@ impl ListVirtualPhysicalConnectionsError {
                 ("ResourceNotFoundPhysicalConnectionId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVirtualPhysicalConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcEndpointServicesByEndUserResponse
 /// Service errors of `ListVpcEndpointServicesByEndUser`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcEndpointServicesByEndUserError {
     /// HTTP 400 `ResourceNotFound.EndpointServiceId`: The specified resource gateway endpoint service is not found.
@@ -276,6 +275,19 @@ impl ListVpcEndpointServicesByEndUserError {
             }
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVpcEndpointServicesByEndUserError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundEndpointServiceId(_) => {
+                Self::ResourceNotFoundEndpointServiceId(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

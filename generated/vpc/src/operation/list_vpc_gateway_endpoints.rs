@@ -322,7 +322,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcGatewayEndpointsResponse {
 /// Service errors of `ListVpcGatewayEndpoints`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcGatewayEndpointsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified NextToken is invalid.
@@ -358,6 +357,18 @@ impl ListVpcGatewayEndpointsError {
             Self::IllegalParamMaxResults(error) => ("IllegalParamMaxResults", error),
             Self::InvalidVpcIdNotFound(error) => ("InvalidVpcIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVpcGatewayEndpointsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamMaxResults(_) => Self::IllegalParamMaxResults(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -284,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPublishedRouteEntriesResponse {
 /// Service errors of `ListVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcPublishedRouteEntriesError {
     /// HTTP 400 `ResourceNotAssociated.TargetInstance`: The target instance is not associated with vpc.
@@ -344,6 +343,29 @@ impl ListVpcPublishedRouteEntriesError {
                 ("OperationDeniedUnexpectedRouteTable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVpcPublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotAssociatedTargetInstance(_) => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::IllegalParamNextTokenExpired(_) => {
+                Self::IllegalParamNextTokenExpired(error)
+            }
+            Self::IllegalParamTargetType(_) => Self::IllegalParamTargetType(error),
+            Self::OperationDeniedUnexpectedRouteTable(_) => {
+                Self::OperationDeniedUnexpectedRouteTable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpnCertificateAssociationsResponse {
 /// Service errors of `ListVpnCertificateAssociations`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpnCertificateAssociationsError {
     /// HTTP 400 `IllegalParam.NextToken`: The specified next token (%s) is invalid.
@@ -355,6 +354,17 @@ impl ListVpnCertificateAssociationsError {
             Self::IllegalParamNextToken(error) => ("IllegalParamNextToken", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVpnCertificateAssociationsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamNextToken(_) => Self::IllegalParamNextToken(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

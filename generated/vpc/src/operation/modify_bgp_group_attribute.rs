@@ -364,7 +364,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBgpGroupAttributeResponse {
 /// Service errors of `ModifyBgpGroupAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyBgpGroupAttributeError {
     /// HTTP 400 `QuotaExceeded.Bgp`: bgp peer count per vbr quota exceed.
@@ -534,6 +533,64 @@ impl ModifyBgpGroupAttributeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyBgpGroupAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::QuotaExceededBgp(_) => Self::QuotaExceededBgp(error),
+            Self::QuotaExceededNqa(_) => Self::QuotaExceededNqa(error),
+            Self::QuotaExceededBgpNetwork(_) => Self::QuotaExceededBgpNetwork(error),
+            Self::InvalidPeerIpAddress(_) => Self::InvalidPeerIpAddress(error),
+            Self::InvalidVbrNetwork(_) => Self::InvalidVbrNetwork(error),
+            Self::InvalidBgpGroup(_) => Self::InvalidBgpGroup(error),
+            Self::InvalidBgpNameMalformed(_) => Self::InvalidBgpNameMalformed(error),
+            Self::InvalidBgpDiscriptionMalformed(_) => {
+                Self::InvalidBgpDiscriptionMalformed(error)
+            }
+            Self::InvalidBgpAuthkeyMalformed(_) => {
+                Self::InvalidBgpAuthkeyMalformed(error)
+            }
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeerAsnMalformed(_) => Self::InvalidPeerAsnMalformed(error),
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidBgpGroupLocalAsnInvalid(_) => {
+                Self::InvalidBgpGroupLocalAsnInvalid(error)
+            }
+            Self::InvalidParamsNotFound(_) => Self::InvalidParamsNotFound(error),
+            Self::InvalidParamsAlreadyExists(_) => {
+                Self::InvalidParamsAlreadyExists(error)
+            }
+            Self::InvalidStatusCannotOperate(_) => {
+                Self::InvalidStatusCannotOperate(error)
+            }
+            Self::InvalidParamsPeerIpAddressMustPointOut(_) => {
+                Self::InvalidParamsPeerIpAddressMustPointOut(error)
+            }
+            Self::InvalidParamsPeerIpAddressInUse(_) => {
+                Self::InvalidParamsPeerIpAddressInUse(error)
+            }
+            Self::IllegalParamPeerAsn(_) => Self::IllegalParamPeerAsn(error),
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::OperationUnsupport(_) => Self::OperationUnsupport(error),
+            Self::OperationFailedClearAuthKeyForbidden(_) => {
+                Self::OperationFailedClearAuthKeyForbidden(error)
+            }
+            Self::IllegalParamRouteLimit(_) => Self::IllegalParamRouteLimit(error),
+            Self::OperationDeniedVbrAttachEcrInMiddleStatus(_) => {
+                Self::OperationDeniedVbrAttachEcrInMiddleStatus(error)
+            }
+            Self::OperationUnsupportedVbrAttachedEcr(_) => {
+                Self::OperationUnsupportedVbrAttachedEcr(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -270,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyBgpPeerAttributeResponse {
 /// Service errors of `ModifyBgpPeerAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyBgpPeerAttributeError {
     /// HTTP 400 `IllegalParam.IpAddress`: The specified IpAddress is illegal.
@@ -360,6 +359,35 @@ impl ModifyBgpPeerAttributeError {
             Self::IncorretStatusBgpPeer(error) => ("IncorretStatusBgpPeer", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyBgpPeerAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::InvalidAccessDeviceIdNotFound(_) => {
+                Self::InvalidAccessDeviceIdNotFound(error)
+            }
+            Self::QuotaExceededBfdSession(_) => Self::QuotaExceededBfdSession(error),
+            Self::MissingParamBgpPeerId(_) => Self::MissingParamBgpPeerId(error),
+            Self::InvalidBgpPeerNotFound(_) => Self::InvalidBgpPeerNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::IncorrectStatusBgpPeer(_) => Self::IncorrectStatusBgpPeer(error),
+            Self::MissingParamEnableBfd(_) => Self::MissingParamEnableBfd(error),
+            Self::IllegalParamBfdMultiHop(_) => Self::IllegalParamBfdMultiHop(error),
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::DuplicatedParamPeerIpAddress(_) => {
+                Self::DuplicatedParamPeerIpAddress(error)
+            }
+            Self::InvalidBgpPeerIdNotFound(_) => Self::InvalidBgpPeerIdNotFound(error),
+            Self::IncorretStatusBgpPeer(_) => Self::IncorretStatusBgpPeer(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageAttributeRes
 /// Service errors of `ModifyCommonBandwidthPackageAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageAttributeError {
     /// HTTP 400 `InvalidParameter.Name.Malformed`: The specified Name is not valid.
@@ -263,6 +262,25 @@ impl ModifyCommonBandwidthPackageAttributeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCommonBandwidthPackageAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -223,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageIpBandwidthR
 /// Service errors of `ModifyCommonBandwidthPackageIpBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageIpBandwidthError {
     /// HTTP 400 `OperationFailed.DistibuteLock`: Distibute lock fail.
@@ -268,6 +267,23 @@ impl ModifyCommonBandwidthPackageIpBandwidthError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCommonBandwidthPackageIpBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

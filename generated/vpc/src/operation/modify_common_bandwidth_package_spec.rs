@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCommonBandwidthPackageSpecResponse
 /// Service errors of `ModifyCommonBandwidthPackageSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCommonBandwidthPackageSpecError {
     /// HTTP 400 `ResourceNotEnough.Bandwidth`: The specified resource of Bandwidth is not enough.
@@ -345,6 +344,57 @@ impl ModifyCommonBandwidthPackageSpecError {
                 ("OrderErrorBandwidthPackage", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCommonBandwidthPackageSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::InvalidParameterBandwidth(_) => Self::InvalidParameterBandwidth(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidCommonBandwidthPackageIdNotFound(_) => {
+                Self::InvalidCommonBandwidthPackageIdNotFound(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::SystemSaleValidateUnexpectedError(_) => {
+                Self::SystemSaleValidateUnexpectedError(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedQueryCommodityInfo(_) => {
+                Self::OperationFailedQueryCommodityInfo(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::IncorrectStatusCbwpModifying(_) => {
+                Self::IncorrectStatusCbwpModifying(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::BandwidthPackageFinancialLocked(_) => {
+                Self::BandwidthPackageFinancialLocked(error)
+            }
+            Self::OrderErrorBandwidthPackage(_) => {
+                Self::OrderErrorBandwidthPackage(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -331,7 +331,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyCustomerGatewayAttributeResponse {
 /// Service errors of `ModifyCustomerGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyCustomerGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -405,6 +404,30 @@ impl ModifyCustomerGatewayAttributeError {
                 ("InvalidCustomerGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyCustomerGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::OperationDeniedMissingAsn(_) => Self::OperationDeniedMissingAsn(error),
+            Self::InvalidAuthkeyMalformed(_) => Self::InvalidAuthkeyMalformed(error),
+            Self::OperationDeniedVpnFinancialLocked(_) => {
+                Self::OperationDeniedVpnFinancialLocked(error)
+            }
+            Self::OperationDeniedVpnConfiguring(_) => {
+                Self::OperationDeniedVpnConfiguring(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidCustomerGatewayInstanceIdNotFound(_) => {
+                Self::InvalidCustomerGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -230,7 +230,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipAddressAttributeResponse {
 /// Service errors of `ModifyEipAddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyEipAddressAttributeError {
     /// HTTP 400 `OrderError.EIP`: The Account failed to create order.
@@ -400,6 +399,66 @@ impl ModifyEipAddressAttributeError {
             Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyEipAddressAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OrderErrorEip(_) => Self::OrderErrorEip(error),
+            Self::InsufficientBalanceEip(_) => Self::InsufficientBalanceEip(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(_) => {
+                Self::InvalidBandwidthOutOfMaxTrafficBindedOnNatgw(error)
+            }
+            Self::QuotaExceededLargeSpecEip(_) => Self::QuotaExceededLargeSpecEip(error),
+            Self::InvalidEipAddressNameMalformed(_) => {
+                Self::InvalidEipAddressNameMalformed(error)
+            }
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::SystemUnknownError(_) => Self::SystemUnknownError(error),
+            Self::AbsInvalidBandwidthMalformed(_) => {
+                Self::AbsInvalidBandwidthMalformed(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::CommodityInvalidComponent(_) => Self::CommodityInvalidComponent(error),
+            Self::OperationFailedCompleteUserInfo(_) => {
+                Self::OperationFailedCompleteUserInfo(error)
+            }
+            Self::OperationFailedConcurrentRequest(_) => {
+                Self::OperationFailedConcurrentRequest(error)
+            }
+            Self::IncorrectStatusResourceStatus(_) => {
+                Self::IncorrectStatusResourceStatus(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenInCommonBandwidthPackage(_) => {
+                Self::ForbiddenInCommonBandwidthPackage(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

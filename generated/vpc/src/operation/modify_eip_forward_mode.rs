@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyEipForwardModeResponse {
 /// Service errors of `ModifyEipForwardMode`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyEipForwardModeError {
     /// HTTP 400 `Region.NotSupport`: Region not support.
@@ -292,6 +291,27 @@ impl ModifyEipForwardModeError {
             Self::InstanceNotFound(error) => ("InstanceNotFound", error),
             Self::EniNotFound(error) => ("EniNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyEipForwardModeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::RegionNotSupport(_) => Self::RegionNotSupport(error),
+            Self::InstanceModeError(_) => Self::InstanceModeError(error),
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::EniBindEcs(_) => Self::EniBindEcs(error),
+            Self::ForbiddenPrePaidBindedEip(_) => Self::ForbiddenPrePaidBindedEip(error),
+            Self::BindInstanceNotSupport(_) => Self::BindInstanceNotSupport(error),
+            Self::IncorrectStatusEipInstance(_) => {
+                Self::IncorrectStatusEipInstance(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InstanceNotFound(_) => Self::InstanceNotFound(error),
+            Self::EniNotFound(_) => Self::EniNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

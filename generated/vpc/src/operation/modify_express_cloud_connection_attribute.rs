@@ -250,7 +250,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionAttributeRes
 /// Service errors of `ModifyExpressCloudConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionAttributeError {
     /// HTTP 400 `InvalidEccId.NotFound`: %s
@@ -341,6 +340,35 @@ impl ModifyExpressCloudConnectionAttributeError {
                 ("InvalidAccessPointNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyExpressCloudConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
+            Self::IllegalParamAliUid(_) => Self::IllegalParamAliUid(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::IllegalParamEccId(_) => Self::IllegalParamEccId(error),
+            Self::InvalidEccApplicationNotFound(_) => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::InvalidServiceProviderMalformed(_) => {
+                Self::InvalidServiceProviderMalformed(error)
+            }
+            Self::IllegalParamPortType(_) => Self::IllegalParamPortType(error),
+            Self::IllegalParamDistance(_) => Self::IllegalParamDistance(error),
+            Self::IllegalParamCircuitCode(_) => Self::IllegalParamCircuitCode(error),
+            Self::IllegalParamType(_) => Self::IllegalParamType(error),
+            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
+            Self::InvalidAccessPointNotFound(_) => {
+                Self::InvalidAccessPointNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

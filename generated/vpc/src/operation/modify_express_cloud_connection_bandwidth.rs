@@ -186,7 +186,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressCloudConnectionBandwidthRes
 /// Service errors of `ModifyExpressCloudConnectionBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressCloudConnectionBandwidthError {
     /// HTTP 400 `MissingParam.EccId`: %s
@@ -251,6 +250,27 @@ impl ModifyExpressCloudConnectionBandwidthError {
             }
             Self::OperationUnsupportedType(error) => ("OperationUnsupportedType", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyExpressCloudConnectionBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamEccId(_) => Self::MissingParamEccId(error),
+            Self::MissingParamAliUid(_) => Self::MissingParamAliUid(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::InvalidEccApplicationNotFound(_) => {
+                Self::InvalidEccApplicationNotFound(error)
+            }
+            Self::InvalidEccIdNotFound(_) => Self::InvalidEccIdNotFound(error),
+            Self::IncorrectStatusEccApplication(_) => {
+                Self::IncorrectStatusEccApplication(error)
+            }
+            Self::OperationUnsupportedType(_) => Self::OperationUnsupportedType(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

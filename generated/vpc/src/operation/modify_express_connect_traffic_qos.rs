@@ -286,7 +286,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosResponse {
 /// Service errors of `ModifyExpressConnectTrafficQos`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -366,6 +365,34 @@ impl ModifyExpressConnectTrafficQosError {
                 ("EcPconnVbrMustContainsAll", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyExpressConnectTrafficQosError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::IncorrectStatusPconnIdList(_) => {
+                Self::IncorrectStatusPconnIdList(error)
+            }
+            Self::ResourceAlreadyAssociatedPconnQos(_) => {
+                Self::ResourceAlreadyAssociatedPconnQos(error)
+            }
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::IncorrectBusinessStatusPconnIdList(_) => {
+                Self::IncorrectBusinessStatusPconnIdList(error)
+            }
+            Self::EcPconnWithVpconnNotAllowAssociateQoS(_) => {
+                Self::EcPconnWithVpconnNotAllowAssociateQoS(error)
+            }
+            Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(_) => {
+                Self::EcPconnWithCrossAccountVbrNotAllowAssociateQoS(error)
+            }
+            Self::EcDeviceNotSupportQoS(_) => Self::EcDeviceNotSupportQoS(error),
+            Self::EcPconnVbrMustContainsAll(_) => Self::EcPconnVbrMustContainsAll(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosQueueRespo
 /// Service errors of `ModifyExpressConnectTrafficQosQueue`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosQueueError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -325,6 +324,20 @@ impl ModifyExpressConnectTrafficQosQueueError {
                 ("QuotaExceededQosMediumPriorityQueueBandwidthPercent", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyExpressConnectTrafficQosQueueError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(_) => {
+                Self::QuotaExceededQosMediumPriorityQueueBandwidthPercent(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

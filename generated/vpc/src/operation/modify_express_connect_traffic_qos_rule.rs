@@ -520,7 +520,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyExpressConnectTrafficQosRuleRespon
 /// Service errors of `ModifyExpressConnectTrafficQosRule`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyExpressConnectTrafficQosRuleError {
     /// HTTP 400 `IncorrectStatus.Qos`: The status of QoS is incorrect.
@@ -557,6 +556,18 @@ impl ModifyExpressConnectTrafficQosRuleError {
             Self::EcQoSConflict(error) => ("EcQoSConflict", error),
             Self::EcQosRuleNotAllowV4AndV6(error) => ("EcQosRuleNotAllowV4AndV6", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyExpressConnectTrafficQosRuleError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusQos(_) => Self::IncorrectStatusQos(error),
+            Self::EcQoSConflict(_) => Self::EcQoSConflict(error),
+            Self::EcQosRuleNotAllowV4AndV6(_) => Self::EcQosRuleNotAllowV4AndV6(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

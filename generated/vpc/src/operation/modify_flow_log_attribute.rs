@@ -269,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFlowLogAttributeResponse {
 /// Service errors of `ModifyFlowLogAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyFlowLogAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.FlowLog`: The business status of flowLog  is incorrect.
@@ -417,6 +416,56 @@ impl ModifyFlowLogAttributeError {
                 ("OperationDeniedInvalidInstanceDeliverScope", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyFlowLogAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusFlowLog(_) => {
+                Self::IncorrectBusinessStatusFlowLog(error)
+            }
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::FlowLogNumberOverLimit(_) => Self::FlowLogNumberOverLimit(error),
+            Self::InvalidTrafficTypeNotFound(_) => {
+                Self::InvalidTrafficTypeNotFound(error)
+            }
+            Self::IncorrectStatusFlowlog(_) => Self::IncorrectStatusFlowlog(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::IllegalParamAggregationInterval(_) => {
+                Self::IllegalParamAggregationInterval(error)
+            }
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::UnsupportedFeatureIpVersion(_) => {
+                Self::UnsupportedFeatureIpVersion(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerAggregationIntervalMismatch(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotActive(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotActive(error)
+            }
+            Self::OperationDeniedNisTrafficAnalyzerNotFound(_) => {
+                Self::OperationDeniedNisTrafficAnalyzerNotFound(error)
+            }
+            Self::OperationFailedInternalError(_) => {
+                Self::OperationFailedInternalError(error)
+            }
+            Self::OperationDeniedInvalidInstanceDeliverScope(_) => {
+                Self::OperationDeniedInvalidInstanceDeliverScope(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

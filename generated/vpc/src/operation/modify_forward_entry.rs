@@ -380,7 +380,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyForwardEntryResponse {
 /// Service errors of `ModifyForwardEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyForwardEntryError {
     /// HTTP 400 `UnsupportedFeature.PortSegment`: The feature of PortSegment is not supported.
@@ -618,6 +617,97 @@ impl ModifyForwardEntryError {
                 ("InvalidForwardTableIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyForwardEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePortSegment(_) => {
+                Self::UnsupportedFeaturePortSegment(error)
+            }
+            Self::InvalidIpNotInNatgw(_) => Self::InvalidIpNotInNatgw(error),
+            Self::DuplicatedParamInternalPort(_) => {
+                Self::DuplicatedParamInternalPort(error)
+            }
+            Self::DuplicatedParamExternalPort(_) => {
+                Self::DuplicatedParamExternalPort(error)
+            }
+            Self::OperationFailedAnyPortConfig(_) => {
+                Self::OperationFailedAnyPortConfig(error)
+            }
+            Self::OperationUnsupportedForwardEntry(_) => {
+                Self::OperationUnsupportedForwardEntry(error)
+            }
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::ForbiddenIpHasBeenUsedInSnat(_) => {
+                Self::ForbiddenIpHasBeenUsedInSnat(error)
+            }
+            Self::IncorrectStatusForwardEntry(_) => {
+                Self::IncorrectStatusForwardEntry(error)
+            }
+            Self::InvalidExternalIpMalformed(_) => {
+                Self::InvalidExternalIpMalformed(error)
+            }
+            Self::InvalidInternalIpMalformed(_) => {
+                Self::InvalidInternalIpMalformed(error)
+            }
+            Self::InvalidExternalPortMalformed(_) => {
+                Self::InvalidExternalPortMalformed(error)
+            }
+            Self::InvalidInternalPortMalformed(_) => {
+                Self::InvalidInternalPortMalformed(error)
+            }
+            Self::ForbiddenDestnationIpOutOfVpcCidr(_) => {
+                Self::ForbiddenDestnationIpOutOfVpcCidr(error)
+            }
+            Self::InvalidProtocalValueNotSupported(_) => {
+                Self::InvalidProtocalValueNotSupported(error)
+            }
+            Self::IncorretForwardEntryStatus(_) => {
+                Self::IncorretForwardEntryStatus(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::ForwardEntryDuplicated(_) => Self::ForwardEntryDuplicated(error),
+            Self::ForbiddenExternalIpUsedInSnatTable(_) => {
+                Self::ForbiddenExternalIpUsedInSnatTable(error)
+            }
+            Self::ForbiddenAlreadyBounded(_) => Self::ForbiddenAlreadyBounded(error),
+            Self::InvalidIpNotFound(_) => Self::InvalidIpNotFound(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorretStatusForwardEntry(_) => {
+                Self::IncorretStatusForwardEntry(error)
+            }
+            Self::IllegalParamAnyPortNotZero(_) => {
+                Self::IllegalParamAnyPortNotZero(error)
+            }
+            Self::DuplicatedDestinationPort(_) => Self::DuplicatedDestinationPort(error),
+            Self::InvalidForwardEntryIdNotFound(_) => {
+                Self::InvalidForwardEntryIdNotFound(error)
+            }
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::QuotaExceededForwardEntrySessionManytoOne(_) => {
+                Self::QuotaExceededForwardEntrySessionManytoOne(error)
+            }
+            Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(_) => {
+                Self::OperationFailedForwardEntryNotAllowSrcIpEqualDstIp(error)
+            }
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::ResourceNotFoundForwardEntry(_) => {
+                Self::ResourceNotFoundForwardEntry(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidExternalIpNotFound(_) => Self::InvalidExternalIpNotFound(error),
+            Self::InvalidForwardTableIdNotFound(_) => {
+                Self::InvalidForwardTableIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

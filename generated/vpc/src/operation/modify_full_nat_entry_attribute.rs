@@ -393,7 +393,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyFullNatEntryAttributeResponse {
 /// Service errors of `ModifyFullNatEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyFullNatEntryAttributeError {
     /// HTTP 400 `ResourceNotFound.NetworkInterfaceId`: The specified resource is not found.
@@ -453,6 +452,28 @@ impl ModifyFullNatEntryAttributeError {
                 ("DependencyViolationPrivateLinkMode", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyFullNatEntryAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundNetworkInterfaceId(_) => {
+                Self::ResourceNotFoundNetworkInterfaceId(error)
+            }
+            Self::ResourceAlreadyExistFullNatEntry(_) => {
+                Self::ResourceAlreadyExistFullNatEntry(error)
+            }
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::DependencyViolationPrivateLinkMode(_) => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

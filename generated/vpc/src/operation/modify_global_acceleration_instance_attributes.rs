@@ -220,7 +220,6 @@ for ModifyGlobalAccelerationInstanceAttributesResponse {
 /// Service errors of `ModifyGlobalAccelerationInstanceAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceAttributesError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -301,6 +300,35 @@ impl ModifyGlobalAccelerationInstanceAttributesError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyGlobalAccelerationInstanceAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidGlobalAccelerationInstanceNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceNotFound(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyGlobalAccelerationInstanceSpecResp
 /// Service errors of `ModifyGlobalAccelerationInstanceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyGlobalAccelerationInstanceSpecError {
     /// HTTP 400 `InvalidBandwidth.ValueNotSupported`: The specified Bandwidth is not supported.
@@ -285,6 +284,34 @@ impl ModifyGlobalAccelerationInstanceSpecError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyGlobalAccelerationInstanceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidBandwidthValueNotSupported(_) => {
+                Self::InvalidBandwidthValueNotSupported(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceNameMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceNameMalformed(error)
+            }
+            Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(_) => {
+                Self::InvalidGlobalAccelerationInstanceDescriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -238,7 +238,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyHaVipAttributeResponse {
 /// Service errors of `ModifyHaVipAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyHaVipAttributeError {
     /// HTTP 400 `IncorrectStatus`: HaVip can be deleted only when it's status is Available or InUse.
@@ -290,6 +289,25 @@ impl ModifyHaVipAttributeError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidHaVipIdNotFound(error) => ("InvalidHaVipIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyHaVipAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::AbsVpcInvalidNameMalformed(_) => {
+                Self::AbsVpcInvalidNameMalformed(error)
+            }
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

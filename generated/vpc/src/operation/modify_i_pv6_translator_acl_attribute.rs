@@ -216,7 +216,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAclAttributeResponse
 /// Service errors of `ModifyIPv6TranslatorAclAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAclAttributeError {
     /// HTTP 400 `InvalidName`: The specified name is not valid
@@ -261,6 +260,21 @@ impl ModifyIPv6TranslatorAclAttributeError {
                 ("InvalidIPv6TranslatorAclIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIPv6TranslatorAclAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

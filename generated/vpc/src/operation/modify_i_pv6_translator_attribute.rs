@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorAttributeResponse {
 /// Service errors of `ModifyIPv6TranslatorAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorAttributeError {
     /// HTTP 400 `InvalidName`: The  specified name is not valid
@@ -280,6 +279,23 @@ impl ModifyIPv6TranslatorAttributeError {
                 ("InvalidIPv6TranslatorIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIPv6TranslatorAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

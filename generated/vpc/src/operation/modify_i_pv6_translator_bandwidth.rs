@@ -244,7 +244,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorBandwidthResponse {
 /// Service errors of `ModifyIPv6TranslatorBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorBandwidthError {
     /// HTTP 400 `InvalidIPv6TranslatorId.NotFound`: The specified ipv6 translator instance id does not exist.
@@ -328,6 +327,33 @@ impl ModifyIPv6TranslatorBandwidthError {
             Self::Forbidden(error) => ("Forbidden", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIPv6TranslatorBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorIdNotFound(error)
+            }
+            Self::InvalidBandwidthNotSupport(_) => {
+                Self::InvalidBandwidthNotSupport(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::InvalidBandwidthDowngradeForbidden(_) => {
+                Self::InvalidBandwidthDowngradeForbidden(error)
+            }
+            Self::InvalidBandwidthNotEnough(_) => Self::InvalidBandwidthNotEnough(error),
+            Self::InvalidBandwidthNotChange(_) => Self::InvalidBandwidthNotChange(error),
+            Self::IPv6TranslatorFinancialLocked(_) => {
+                Self::IPv6TranslatorFinancialLocked(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -358,7 +358,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIPv6TranslatorEntryResponse {
 /// Service errors of `ModifyIPv6TranslatorEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIPv6TranslatorEntryError {
     /// HTTP 400 `InvalidName`: The specified value of name not supported.
@@ -510,6 +509,62 @@ impl ModifyIPv6TranslatorEntryError {
                 ("InvalidIPv6TranslatorEntryIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIPv6TranslatorEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::InvalidIpAddressAlreadyExist(_) => {
+                Self::InvalidIpAddressAlreadyExist(error)
+            }
+            Self::InvalidIpAddressWrongFormat(_) => {
+                Self::InvalidIpAddressWrongFormat(error)
+            }
+            Self::InvalidIpAddressPrivateAddress(_) => {
+                Self::InvalidIpAddressPrivateAddress(error)
+            }
+            Self::IPv6TranslatorEntryInvalidPort(_) => {
+                Self::IPv6TranslatorEntryInvalidPort(error)
+            }
+            Self::IPv6TranslatorEntryInvalidProtocol(_) => {
+                Self::IPv6TranslatorEntryInvalidProtocol(error)
+            }
+            Self::IPv6TranslatorConfiguring(_) => Self::IPv6TranslatorConfiguring(error),
+            Self::IPv6TranslatorEntryIPv6Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv6Conflict(error)
+            }
+            Self::IPv6TranslatorEntryIPv4Conflict(_) => {
+                Self::IPv6TranslatorEntryIPv4Conflict(error)
+            }
+            Self::IPv6TranslatorEntryInvalidParameter(_) => {
+                Self::IPv6TranslatorEntryInvalidParameter(error)
+            }
+            Self::IPv6TranslatorEntryAclIdNull(_) => {
+                Self::IPv6TranslatorEntryAclIdNull(error)
+            }
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclType(_) => {
+                Self::IPv6TranslatorEntryInvalidAclType(error)
+            }
+            Self::IPv6TranslatorEntryInvalidAclStatus(_) => {
+                Self::IPv6TranslatorEntryInvalidAclStatus(error)
+            }
+            Self::IPv6TranslatorEntryInvalidBandwidth(_) => {
+                Self::IPv6TranslatorEntryInvalidBandwidth(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIPv6TranslatorEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorEntryIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

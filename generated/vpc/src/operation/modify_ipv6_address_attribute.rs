@@ -256,7 +256,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6AddressAttributeResponse {
 /// Service errors of `ModifyIpv6AddressAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIpv6AddressAttributeError {
     /// HTTP 400 `InvalidIpv6AddressId.NotFound`: The specified resource of %s is not found.
@@ -294,6 +293,20 @@ impl ModifyIpv6AddressAttributeError {
             Self::IllegalParamName(error) => ("IllegalParamName", error),
             Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIpv6AddressAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpv6AddressIdNotFound(_) => {
+                Self::InvalidIpv6AddressIdNotFound(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

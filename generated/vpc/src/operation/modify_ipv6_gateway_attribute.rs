@@ -254,7 +254,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6GatewayAttributeResponse {
 /// Service errors of `ModifyIpv6GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIpv6GatewayAttributeError {
     /// HTTP 400 `InvalidIpv6GatewayId.NotFound`: %s
@@ -296,6 +295,21 @@ impl ModifyIpv6GatewayAttributeError {
             Self::IllegalParamDescription(error) => ("IllegalParamDescription", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIpv6GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIpv6GatewayIdNotFound(_) => {
+                Self::InvalidIpv6GatewayIdNotFound(error)
+            }
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -263,7 +263,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyIpv6InternetBandwidthResponse {
 /// Service errors of `ModifyIpv6InternetBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyIpv6InternetBandwidthError {
     /// HTTP 400 `MissingParam.Ipv6InstanceId`: The param of Ipv6InstanceId is missing.
@@ -379,6 +378,50 @@ impl ModifyIpv6InternetBandwidthError {
                 ("OperationFailedSyncTradeResource", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyIpv6InternetBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::MissingParamIpv6InstanceId(_) => {
+                Self::MissingParamIpv6InstanceId(error)
+            }
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::OperationUnsupportedFinancialLocked(_) => {
+                Self::OperationUnsupportedFinancialLocked(error)
+            }
+            Self::OperationFailedInternetBandwidthNonExist(_) => {
+                Self::OperationFailedInternetBandwidthNonExist(error)
+            }
+            Self::OperationFailedInternetBandwidthUnstable(_) => {
+                Self::OperationFailedInternetBandwidthUnstable(error)
+            }
+            Self::OperationFailedBandwidthExceedLimit(_) => {
+                Self::OperationFailedBandwidthExceedLimit(error)
+            }
+            Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(_) => {
+                Self::ParamExclusiveIpv6AddressIdAndIpv6InternetBandwidthId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationFailedSaleValidate(_) => {
+                Self::OperationFailedSaleValidate(error)
+            }
+            Self::OperationFailedQuerySpInfo(_) => {
+                Self::OperationFailedQuerySpInfo(error)
+            }
+            Self::OperationFailedQueryAccountInfo(_) => {
+                Self::OperationFailedQueryAccountInfo(error)
+            }
+            Self::OperationFailedSyncTradeResource(_) => {
+                Self::OperationFailedSyncTradeResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -301,7 +301,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewayAttributeResponse {
 /// Service errors of `ModifyNatGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNatGatewayAttributeError {
     /// HTTP 400 `UnsupportedFeature.PrivateLinkMode`: The feature of %s is not supported.
@@ -545,6 +544,95 @@ impl ModifyNatGatewayAttributeError {
                 ("OperationFailedConfigSessionLog", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNatGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedFeaturePrivateLinkMode(_) => {
+                Self::UnsupportedFeaturePrivateLinkMode(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::DependencyViolationPrivateLinkMode(_) => {
+                Self::DependencyViolationPrivateLinkMode(error)
+            }
+            Self::UnsupportedFeatureIcmpReplyEnabled(_) => {
+                Self::UnsupportedFeatureIcmpReplyEnabled(error)
+            }
+            Self::InvalidParamsNotNull(_) => Self::InvalidParamsNotNull(error),
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::InvalidParameterDescriptionMalformed(_) => {
+                Self::InvalidParameterDescriptionMalformed(error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForVpcNat(_) => {
+                Self::UnsupportedFeatureIndirectConvertForVpcNat(error)
+            }
+            Self::UnsupportedFeatureNormalNatModifyEipBindMode(_) => {
+                Self::UnsupportedFeatureNormalNatModifyEipBindMode(error)
+            }
+            Self::OperationDeniedEipBondTypeIsAlreadyNat(_) => {
+                Self::OperationDeniedEipBondTypeIsAlreadyNat(error)
+            }
+            Self::UnsupportedFeatureIndirectConvertForFwNat(_) => {
+                Self::UnsupportedFeatureIndirectConvertForFwNat(error)
+            }
+            Self::QuotaExceededEipNumForModifyEipBondType(_) => {
+                Self::QuotaExceededEipNumForModifyEipBondType(error)
+            }
+            Self::ResourceNotEnoughSwitchAvailableIps(_) => {
+                Self::ResourceNotEnoughSwitchAvailableIps(error)
+            }
+            Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(_) => {
+                Self::UnsupportedFeatureVpcNatSecurityProtectionEnabled(error)
+            }
+            Self::OperationDeniedNatGatewayStatusInvalid(_) => {
+                Self::OperationDeniedNatGatewayStatusInvalid(error)
+            }
+            Self::OperationDeniedEipStatusInvalid(_) => {
+                Self::OperationDeniedEipStatusInvalid(error)
+            }
+            Self::OperationDeniedSnatEntryStatusInvalid(_) => {
+                Self::OperationDeniedSnatEntryStatusInvalid(error)
+            }
+            Self::OperationDeniedDnatEntryStatusInvalid(_) => {
+                Self::OperationDeniedDnatEntryStatusInvalid(error)
+            }
+            Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(_) => {
+                Self::UnsupportedFeatureMutilBindedTypeNatEnableFw(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationFailedPrivateLinkMode(_) => {
+                Self::OperationFailedPrivateLinkMode(error)
+            }
+            Self::IllegalParamSessionLogDeliveryDestination(_) => {
+                Self::IllegalParamSessionLogDeliveryDestination(error)
+            }
+            Self::OperationFailedLogDeliveryIsUnAuthorized(_) => {
+                Self::OperationFailedLogDeliveryIsUnAuthorized(error)
+            }
+            Self::IllegalParamSessionLogDeliveryType(_) => {
+                Self::IllegalParamSessionLogDeliveryType(error)
+            }
+            Self::UnsupportedFeatureEnableSessionLog(_) => {
+                Self::UnsupportedFeatureEnableSessionLog(error)
+            }
+            Self::ForbiddenModifyEipBondType(_) => {
+                Self::ForbiddenModifyEipBondType(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::OperationFailedConfigSessionLog(_) => {
+                Self::OperationFailedConfigSessionLog(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

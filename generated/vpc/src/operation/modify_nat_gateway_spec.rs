@@ -257,7 +257,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatGatewaySpecResponse {
 /// Service errors of `ModifyNatGatewaySpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNatGatewaySpecError {
     /// HTTP 400 `NATGW_MODIFY_SPEC_SAME`: The specified Spec is same with now.
@@ -355,6 +354,40 @@ impl ModifyNatGatewaySpecError {
                 ("OperationFailedNoAvailableResource", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNatGatewaySpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NatgwModifySpecSame(_) => Self::NatgwModifySpecSame(error),
+            Self::InvalidParameterSpecValueNotSupported(_) => {
+                Self::InvalidParameterSpecValueNotSupported(error)
+            }
+            Self::OperationFailedSyncOrderToSub(_) => {
+                Self::OperationFailedSyncOrderToSub(error)
+            }
+            Self::OperationFailedQueryPrice(_) => Self::OperationFailedQueryPrice(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidNatGatewayIdNotFound(_) => {
+                Self::InvalidNatGatewayIdNotFound(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationUnsupportedPayByLcuNatModifySpec(_) => {
+                Self::OperationUnsupportedPayByLcuNatModifySpec(error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpec(_) => {
+                Self::ForbiddenModifySpecToSpecialSpec(error)
+            }
+            Self::ForbiddenModifySpecToSpecialSpecForNormalNat(_) => {
+                Self::ForbiddenModifySpecToSpecialSpecForNormalNat(error)
+            }
+            Self::OperationFailedNoAvailableResource(_) => {
+                Self::OperationFailedNoAvailableResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatIpAttributeResponse {
 /// Service errors of `ModifyNatIpAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNatIpAttributeError {
     /// HTTP 404 `InvalidRegionId.NotFound`: The specified RegionId does not exist in our records.
@@ -294,6 +293,17 @@ impl ModifyNatIpAttributeError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNatIpAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

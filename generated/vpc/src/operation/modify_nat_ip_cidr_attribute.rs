@@ -278,7 +278,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNatIpCidrAttributeResponse {
 /// Service errors of `ModifyNatIpCidrAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNatIpCidrAttributeError {
     /// HTTP 400 `IllegalParamFormat.NatIpCidr`: The param format of NatIpCidr is illegal.
@@ -314,6 +313,19 @@ impl ModifyNatIpCidrAttributeError {
                 ("ResourceNotFoundNatIpCidr", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNatIpCidrAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamFormatNatIpCidr(_) => {
+                Self::IllegalParamFormatNatIpCidr(error)
+            }
+            Self::ResourceNotFoundNatIpCidr(_) => Self::ResourceNotFoundNatIpCidr(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -258,7 +258,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyNetworkAclAttributesResponse {
 /// Service errors of `ModifyNetworkAclAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyNetworkAclAttributesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -348,6 +347,38 @@ impl ModifyNetworkAclAttributesError {
             Self::NotSupportNetworkAcl(error) => ("NotSupportNetworkAcl", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyNetworkAclAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -291,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouteEntryResponse {
 /// Service errors of `ModifyRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouteEntryError {
     /// HTTP 400 `InvalidRouteEntryId.NotFound`: Specified RouteEntryId does not exist.
@@ -651,6 +650,134 @@ impl ModifyRouteEntryError {
                 ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRouteEntryIdNotFound(_) => {
+                Self::InvalidRouteEntryIdNotFound(error)
+            }
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::OperationDeniedModifyManagedRouteEntry(_) => {
+                Self::OperationDeniedModifyManagedRouteEntry(error)
+            }
+            Self::OperationDeniedRouteTableTypeNotPermitted(_) => {
+                Self::OperationDeniedRouteTableTypeNotPermitted(error)
+            }
+            Self::MissingParamNewNextHopId(_) => Self::MissingParamNewNextHopId(error),
+            Self::IllegealParamNextHopType(_) => Self::IllegealParamNextHopType(error),
+            Self::UnsupportedFeatureNormalTypeNatGateway(_) => {
+                Self::UnsupportedFeatureNormalTypeNatGateway(error)
+            }
+            Self::UnsupportedFeatureNextHopType(_) => {
+                Self::UnsupportedFeatureNextHopType(error)
+            }
+            Self::InvalidRouteTableNotFound(_) => Self::InvalidRouteTableNotFound(error),
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationDeniedNextHopExist(_) => {
+                Self::OperationDeniedNextHopExist(error)
+            }
+            Self::MissingParamNewNextHopType(_) => {
+                Self::MissingParamNewNextHopType(error)
+            }
+            Self::UnsupportedFeatureModifyRouteEntryNextHop(_) => {
+                Self::UnsupportedFeatureModifyRouteEntryNextHop(error)
+            }
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::ResourceNotFoundVSwitch(_) => Self::ResourceNotFoundVSwitch(error),
+            Self::MissingParamRouteEntryId(_) => Self::MissingParamRouteEntryId(error),
+            Self::IllegalParamRouteEntryName(_) => {
+                Self::IllegalParamRouteEntryName(error)
+            }
+            Self::OperationDeniedLocalRouteEntryModified(_) => {
+                Self::OperationDeniedLocalRouteEntryModified(error)
+            }
+            Self::OperationDeniedIllegalNewNextHopType(_) => {
+                Self::OperationDeniedIllegalNewNextHopType(error)
+            }
+            Self::UnsupportedFeatureVpcAdvancedFeature(_) => {
+                Self::UnsupportedFeatureVpcAdvancedFeature(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(_) => {
+                Self::UnsupportedFeatureModifyIpv6RouteEntryNextHop(error)
+            }
+            Self::OperationDeniedNewNextHopNotSupportPublish(_) => {
+                Self::OperationDeniedNewNextHopNotSupportPublish(error)
+            }
+            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
+            Self::IllegalParamFormatDstCidrBlock(_) => {
+                Self::IllegalParamFormatDstCidrBlock(error)
+            }
+            Self::MissingParamRouteEntryIdOrRouteTableDstCidr(_) => {
+                Self::MissingParamRouteEntryIdOrRouteTableDstCidr(error)
+            }
+            Self::MissingParamParameterMustNotNull(_) => {
+                Self::MissingParamParameterMustNotNull(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
+            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
+            Self::OperationDeniedNextHopTypeNonsupport(_) => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
+                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
+            }
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationDeniedLocalRouteEntryInSystemRouteTable(_) => {
+                Self::OperationDeniedLocalRouteEntryInSystemRouteTable(error)
+            }
+            Self::OperationDeniedLocalRouteEntryBoundToVSwitch(_) => {
+                Self::OperationDeniedLocalRouteEntryBoundToVSwitch(error)
+            }
+            Self::OperationFailedModifyEcmpRoute(_) => {
+                Self::OperationFailedModifyEcmpRoute(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

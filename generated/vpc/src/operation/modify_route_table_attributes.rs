@@ -234,7 +234,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouteTableAttributesResponse {
 /// Service errors of `ModifyRouteTableAttributes`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouteTableAttributesError {
     /// HTTP 400 `Abs.InvaliTableName.Malformed`: Table name format is invalid.
@@ -320,6 +319,37 @@ impl ModifyRouteTableAttributesError {
             Self::IncorrectStatusVpc(error) => ("IncorrectStatusVpc", error),
             Self::Forbbiden(error) => ("Forbbiden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouteTableAttributesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::AbsInvaliTableNameMalformed(_) => {
+                Self::AbsInvaliTableNameMalformed(error)
+            }
+            Self::AbsInvalidRouteTableIdNotExist(_) => {
+                Self::AbsInvalidRouteTableIdNotExist(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenDisableRoutePropagation(_) => {
+                Self::ForbiddenDisableRoutePropagation(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::IncorrectStatusRoutePropagationStatus(_) => {
+                Self::IncorrectStatusRoutePropagationStatus(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

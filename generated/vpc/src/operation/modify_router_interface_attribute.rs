@@ -382,7 +382,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceAttributeResponse {
 /// Service errors of `ModifyRouterInterfaceAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceAttributeError {
     /// HTTP 400 `Forbidden.FinancialLocked`: This RouterInterface is financiel locked because of bills outstanding.
@@ -498,6 +497,46 @@ impl ModifyRouterInterfaceAttributeError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouterInterfaceAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidOppositeRouterTypeValueNotSupported(_) => {
+                Self::InvalidOppositeRouterTypeValueNotSupported(error)
+            }
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::LinkRoleNotSupport(_) => Self::LinkRoleNotSupport(error),
+            Self::ForbbidenModifyIdAndType(_) => Self::ForbbidenModifyIdAndType(error),
+            Self::InvalidParamModifyRouterInterface(_) => {
+                Self::InvalidParamModifyRouterInterface(error)
+            }
+            Self::InstanceInProcessiong(_) => Self::InstanceInProcessiong(error),
+            Self::IllegalParamHcThreshold(_) => Self::IllegalParamHcThreshold(error),
+            Self::IllegalParamHcRate(_) => Self::IllegalParamHcRate(error),
+            Self::InvalidHealthCheckIpMalformd(_) => {
+                Self::InvalidHealthCheckIpMalformd(error)
+            }
+            Self::IllegalParamHcSourceIp(_) => Self::IllegalParamHcSourceIp(error),
+            Self::OperationFailedOperationLocked(_) => {
+                Self::OperationFailedOperationLocked(error)
+            }
+            Self::IncorrectStatusRouterInterface(_) => {
+                Self::IncorrectStatusRouterInterface(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

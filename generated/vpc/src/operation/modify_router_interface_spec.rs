@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyRouterInterfaceSpecResponse {
 /// Service errors of `ModifyRouterInterfaceSpec`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyRouterInterfaceSpecError {
     /// HTTP 400 `Forbidden.FinancialLocked`: RouterInterface can not be operated by this action when it?s FinancialLocked.
@@ -359,6 +358,36 @@ impl ModifyRouterInterfaceSpecError {
                 ("InvalidRouterInterfaceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyRouterInterfaceSpecError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::InvalidParamNotFound(_) => Self::InvalidParamNotFound(error),
+            Self::InvalidOppositeRegionIdNotFound(_) => {
+                Self::InvalidOppositeRegionIdNotFound(error)
+            }
+            Self::InvalidInstanceOwnerError(_) => Self::InvalidInstanceOwnerError(error),
+            Self::InvalidRouterInterfaceSpecMalformed(_) => {
+                Self::InvalidRouterInterfaceSpecMalformed(error)
+            }
+            Self::IllegalParamChargeType(_) => Self::IllegalParamChargeType(error),
+            Self::ResourceQueryError(_) => Self::ResourceQueryError(error),
+            Self::InvalidSpecValueNotSupported(_) => {
+                Self::InvalidSpecValueNotSupported(error)
+            }
+            Self::InvalidInstanceStatusError(_) => {
+                Self::InvalidInstanceStatusError(error)
+            }
+            Self::InvalidOppositeNotFound(_) => Self::InvalidOppositeNotFound(error),
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -296,7 +296,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySnatEntryResponse {
 /// Service errors of `ModifySnatEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySnatEntryError {
     /// HTTP 400 `InvalidSnatIp.Malformed`: The specified SnatIp is not a valid IP address.
@@ -494,6 +493,75 @@ impl ModifySnatEntryError {
             Self::InvalidSnatIpNotFound(error) => ("InvalidSnatIpNotFound", error),
             Self::ResourceNotFoundNatIp(error) => ("ResourceNotFoundNatIp", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySnatEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidSnatIpMalformed(_) => Self::InvalidSnatIpMalformed(error),
+            Self::ForbiddenSourceVSwitchIdDuplicated(_) => {
+                Self::ForbiddenSourceVSwitchIdDuplicated(error)
+            }
+            Self::ForbiddenIpUsedInForwardTable(_) => {
+                Self::ForbiddenIpUsedInForwardTable(error)
+            }
+            Self::OperationUnsupportedEipForSnatPool(_) => {
+                Self::OperationUnsupportedEipForSnatPool(error)
+            }
+            Self::InvalidParameterNameMalformed(_) => {
+                Self::InvalidParameterNameMalformed(error)
+            }
+            Self::IncorretSnatEntryStatus(_) => Self::IncorretSnatEntryStatus(error),
+            Self::OperationFailedSnatIpsCheck(_) => {
+                Self::OperationFailedSnatIpsCheck(error)
+            }
+            Self::OperationFailedSnatIpPoolCbwpRules(_) => {
+                Self::OperationFailedSnatIpPoolCbwpRules(error)
+            }
+            Self::EipNotInGateway(_) => Self::EipNotInGateway(error),
+            Self::InvalidParameterSnatIp(_) => Self::InvalidParameterSnatIp(error),
+            Self::QuotaExceededSnatIp(_) => Self::QuotaExceededSnatIp(error),
+            Self::InvalidSnatEntryIdNotFound(_) => {
+                Self::InvalidSnatEntryIdNotFound(error)
+            }
+            Self::OperationFailedSnatIpPoolBwpRules(_) => {
+                Self::OperationFailedSnatIpPoolBwpRules(error)
+            }
+            Self::IncorrectStatusSnatEntry(_) => Self::IncorrectStatusSnatEntry(error),
+            Self::OperationFailedSnatIpsTooMany(_) => {
+                Self::OperationFailedSnatIpsTooMany(error)
+            }
+            Self::OperationFailedCanNotUseEipInDnat(_) => {
+                Self::OperationFailedCanNotUseEipInDnat(error)
+            }
+            Self::OperationUnsupportedEipNatGwCheck(_) => {
+                Self::OperationUnsupportedEipNatGwCheck(error)
+            }
+            Self::ResourceNotFoundSnatEntry(_) => Self::ResourceNotFoundSnatEntry(error),
+            Self::IncorrectStatusNatIp(_) => Self::IncorrectStatusNatIp(error),
+            Self::OperationFailedCanNotUseNatIpInDnat(_) => {
+                Self::OperationFailedCanNotUseNatIpInDnat(error)
+            }
+            Self::IncorrectStatusNatgw(_) => Self::IncorrectStatusNatgw(error),
+            Self::OperationUnsupportedEipInBinding(_) => {
+                Self::OperationUnsupportedEipInBinding(error)
+            }
+            Self::OperationUnsupportedEipNatBwpCheck(_) => {
+                Self::OperationUnsupportedEipNatBwpCheck(error)
+            }
+            Self::IllegalParamNetworkInterfaceId(_) => {
+                Self::IllegalParamNetworkInterfaceId(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSnatTableIdNotFound(_) => {
+                Self::InvalidSnatTableIdNotFound(error)
+            }
+            Self::InvalidSnatIpNotFound(_) => Self::InvalidSnatIpNotFound(error),
+            Self::ResourceNotFoundNatIp(_) => Self::ResourceNotFoundNatIp(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

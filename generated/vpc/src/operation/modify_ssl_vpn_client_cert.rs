@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySslVpnClientCertResponse {
 /// Service errors of `ModifySslVpnClientCert`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySslVpnClientCertError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -285,6 +284,22 @@ impl ModifySslVpnClientCertError {
                 ("InvalidSslVpnClientCertIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySslVpnClientCertError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidSslVpnClientCertIdNotFound(_) => {
+                Self::InvalidSslVpnClientCertIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -729,7 +729,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifySslVpnServerResponse {
 /// Service errors of `ModifySslVpnServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifySslVpnServerError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -909,6 +908,62 @@ impl ModifySslVpnServerError {
                 ("InvalidIDaaSApplicationIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifySslVpnServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::IpConflict(_) => Self::IpConflict(error),
+            Self::SslVpnServerAddRouteError(_) => Self::SslVpnServerAddRouteError(error),
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::MissingParameterIDaaSInstanceId(_) => {
+                Self::MissingParameterIDaaSInstanceId(error)
+            }
+            Self::OperationFailedGetIDaaSInfo(_) => {
+                Self::OperationFailedGetIDaaSInfo(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationUnsupportedNotSupportMultiFactorAuth(_) => {
+                Self::OperationUnsupportedNotSupportMultiFactorAuth(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::SslVpnServerPortIllegal(_) => Self::SslVpnServerPortIllegal(error),
+            Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(_) => {
+                Self::EnableHaCheckSslVpnServerClientCidrContainsVpcRouteDest(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::IllegalParamIDaaSApplicationId(_) => {
+                Self::IllegalParamIDaaSApplicationId(error)
+            }
+            Self::MissingParamIDaaSApplicationId(_) => {
+                Self::MissingParamIDaaSApplicationId(error)
+            }
+            Self::SslVpnIDaaS2NotSupport(_) => Self::SslVpnIDaaS2NotSupport(error),
+            Self::MissingParamIDaaSRegionId(_) => Self::MissingParamIDaaSRegionId(error),
+            Self::DryRunOperation(_) => Self::DryRunOperation(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::InvalidIDaaSApplicationIdNotFound(_) => {
+                Self::InvalidIDaaSApplicationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

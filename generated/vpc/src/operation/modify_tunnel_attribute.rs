@@ -323,7 +323,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyTunnelAttributeResponse {
 /// Service errors of `ModifyTunnelAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyTunnelAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -443,6 +442,45 @@ impl ModifyTunnelAttributeError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyTunnelAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::VpnGatewayTaskConflict(_) => Self::VpnGatewayTaskConflict(error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

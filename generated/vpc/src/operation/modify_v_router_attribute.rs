@@ -208,7 +208,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVRouterAttributeResponse {
 /// Service errors of `ModifyVRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVRouterAttributeError {
     /// HTTP 400 `InvalidVRouterName.Malformed`: Specified virtual router name is not valid.
@@ -264,6 +263,27 @@ impl ModifyVRouterAttributeError {
             Self::ForbiddenVRouterNotFound(error) => ("ForbiddenVRouterNotFound", error),
             Self::InvalidVRouterIdNotFound(error) => ("InvalidVRouterIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVRouterNameMalformed(_) => {
+                Self::InvalidVRouterNameMalformed(error)
+            }
+            Self::InvalidVRouterDescriptionMalformed(_) => {
+                Self::InvalidVRouterDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::InvalidVRouterIdNotFound(_) => Self::InvalidVRouterIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -270,7 +270,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchAttributeResponse {
 /// Service errors of `ModifyVSwitchAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVSwitchAttributeError {
     /// HTTP 400 `InvalidVSwitchName.Malformed`: Specified virtual switch name is not valid.
@@ -426,6 +425,64 @@ impl ModifyVSwitchAttributeError {
             Self::InvalidVSwitchIdNotFound(error) => ("InvalidVSwitchIdNotFound", error),
             Self::SystemBusy(error) => ("SystemBusy", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVSwitchAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidVSwitchNameMalformed(_) => {
+                Self::InvalidVSwitchNameMalformed(error)
+            }
+            Self::InvalidVSwitchDiscriptionMalformed(_) => {
+                Self::InvalidVSwitchDiscriptionMalformed(error)
+            }
+            Self::ForbiddenVRouterNotFound(_) => Self::ForbiddenVRouterNotFound(error),
+            Self::UnsupportedFeatureCloudBoxIpv6(_) => {
+                Self::UnsupportedFeatureCloudBoxIpv6(error)
+            }
+            Self::OperationFailedIpv6InstanceExist(_) => {
+                Self::OperationFailedIpv6InstanceExist(error)
+            }
+            Self::IncorrectStatusVpcRouteEntry(_) => {
+                Self::IncorrectStatusVpcRouteEntry(error)
+            }
+            Self::OperationFailedIPv6Disabled(_) => {
+                Self::OperationFailedIPv6Disabled(error)
+            }
+            Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(_) => {
+                Self::ParamExclusiveDisableIpv6AndIpv6CidrBlock(error)
+            }
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::DependencyViolationIPv6CidrReservation(_) => {
+                Self::DependencyViolationIPv6CidrReservation(error)
+            }
+            Self::IllegalParamVpcIpv6CidrBlock(_) => {
+                Self::IllegalParamVpcIpv6CidrBlock(error)
+            }
+            Self::OperationFailedIpv6AlreadyEnabled(_) => {
+                Self::OperationFailedIpv6AlreadyEnabled(error)
+            }
+            Self::OperationFailedIpv6CidrBlockExisted(_) => {
+                Self::OperationFailedIpv6CidrBlockExisted(error)
+            }
+            Self::IllegalParamIpv6CidrBlock(_) => Self::IllegalParamIpv6CidrBlock(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::OperationFailedVpcIpv6Disabled(_) => {
+                Self::OperationFailedVpcIpv6Disabled(error)
+            }
+            Self::IncorrectStatusVSwitch(_) => Self::IncorrectStatusVSwitch(error),
+            Self::OperationFailedIpv6CidrBlockUsed(_) => {
+                Self::OperationFailedIpv6CidrBlockUsed(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

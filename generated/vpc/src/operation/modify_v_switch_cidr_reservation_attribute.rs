@@ -245,7 +245,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVSwitchCidrReservationAttributeRes
 /// Service errors of `ModifyVSwitchCidrReservationAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVSwitchCidrReservationAttributeError {
     /// HTTP 400 `ResourceNotFound.CidrReservation`: ResourceNotFound.CidrReservation
@@ -282,6 +281,19 @@ impl ModifyVSwitchCidrReservationAttributeError {
             }
             Self::IllegalParamFormat(error) => ("IllegalParamFormat", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVSwitchCidrReservationAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundCidrReservation(_) => {
+                Self::ResourceNotFoundCidrReservation(error)
+            }
+            Self::IllegalParamFormat(_) => Self::IllegalParamFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

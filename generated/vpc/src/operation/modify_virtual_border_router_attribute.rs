@@ -557,7 +557,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVirtualBorderRouterAttributeRespon
 /// Service errors of `ModifyVirtualBorderRouterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVirtualBorderRouterAttributeError {
     /// HTTP 400 `IllegalParam.AssociatedPhysicalConnections`: The specified AssociatedPhysicalConnections is illegal.
@@ -896,6 +895,123 @@ impl ModifyVirtualBorderRouterAttributeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVirtualBorderRouterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamAssociatedPhysicalConnections(_) => {
+                Self::IllegalParamAssociatedPhysicalConnections(error)
+            }
+            Self::IllegalParamIpAddress(_) => Self::IllegalParamIpAddress(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::IllegalParamMinTxInterval(_) => Self::IllegalParamMinTxInterval(error),
+            Self::IllegalParamMinRxInterval(_) => Self::IllegalParamMinRxInterval(error),
+            Self::IllegalParamDetectMultiplier(_) => {
+                Self::IllegalParamDetectMultiplier(error)
+            }
+            Self::InvalidVlanIdUsed(_) => Self::InvalidVlanIdUsed(error),
+            Self::DuplicatedLocalGatewayIp(_) => Self::DuplicatedLocalGatewayIp(error),
+            Self::DuplicatedPeerGatewayIp(_) => Self::DuplicatedPeerGatewayIp(error),
+            Self::IllegalParamLocalGatewayIp(_) => {
+                Self::IllegalParamLocalGatewayIp(error)
+            }
+            Self::IllegalParamPeerGatewayIp(_) => Self::IllegalParamPeerGatewayIp(error),
+            Self::InvalidCircuitCodeMalformed(_) => {
+                Self::InvalidCircuitCodeMalformed(error)
+            }
+            Self::InvalidVlanIdMalformed(_) => Self::InvalidVlanIdMalformed(error),
+            Self::InvalidIpMalformed(_) => Self::InvalidIpMalformed(error),
+            Self::InvalidPeeringSubnetMaskMalformed(_) => {
+                Self::InvalidPeeringSubnetMaskMalformed(error)
+            }
+            Self::InvalidNameMalformed(_) => Self::InvalidNameMalformed(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidIpNotSameSubnet(_) => Self::InvalidIpNotSameSubnet(error),
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::OperationFailedVlanIdInUse(_) => {
+                Self::OperationFailedVlanIdInUse(error)
+            }
+            Self::IncorrectStatusVirtualBorderRouter(_) => {
+                Self::IncorrectStatusVirtualBorderRouter(error)
+            }
+            Self::OperationUnsupportedIpv6ForThisRegion(_) => {
+                Self::OperationUnsupportedIpv6ForThisRegion(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::OperationDeniedVbrAssociateVPconn(_) => {
+                Self::OperationDeniedVbrAssociateVPconn(error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(_) => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(_) => {
+                Self::OperationFailedVbrBandWidthMust0InVlan0Vbr(error)
+            }
+            Self::MissingParamDetectMultiplier(_) => {
+                Self::MissingParamDetectMultiplier(error)
+            }
+            Self::MissingParamMinRxInterval(_) => Self::MissingParamMinRxInterval(error),
+            Self::MissingParamMinTxInterval(_) => Self::MissingParamMinTxInterval(error),
+            Self::DuplicatedParamLocalGatewayIp(_) => {
+                Self::DuplicatedParamLocalGatewayIp(error)
+            }
+            Self::ForbiddenVbrNotAllowModifySiteLink(_) => {
+                Self::ForbiddenVbrNotAllowModifySiteLink(error)
+            }
+            Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(_) => {
+                Self::OperationUnsupportedVirtualBorderRouterEnableIPv6(error)
+            }
+            Self::OperationFailedPconnAllocateVlan0(_) => {
+                Self::OperationFailedPconnAllocateVlan0(error)
+            }
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::OperationFailedVbrLocked(_) => Self::OperationFailedVbrLocked(error),
+            Self::OperationDeniedNotInWhiteList(_) => {
+                Self::OperationDeniedNotInWhiteList(error)
+            }
+            Self::IncorrectStatusEcr(_) => Self::IncorrectStatusEcr(error),
+            Self::ResourceInConfiguringNodeId(_) => {
+                Self::ResourceInConfiguringNodeId(error)
+            }
+            Self::UnsupportedFeatureJumboFrame(_) => {
+                Self::UnsupportedFeatureJumboFrame(error)
+            }
+            Self::ForbiddenCircuitCodeNotAllowedByCaller(_) => {
+                Self::ForbiddenCircuitCodeNotAllowedByCaller(error)
+            }
+            Self::ForbiddenLocalGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenLocalGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeerGatewayIpNotAllowedByCaller(_) => {
+                Self::ForbiddenPeerGatewayIpNotAllowedByCaller(error)
+            }
+            Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(_) => {
+                Self::ForbiddenPeeringSubnetMaskNotAllowedByCaller(error)
+            }
+            Self::ForbiddenVlanIdNotAllowedByCaller(_) => {
+                Self::ForbiddenVlanIdNotAllowedByCaller(error)
+            }
+            Self::ForbiddenNameNotAllowedByCaller(_) => {
+                Self::ForbiddenNameNotAllowedByCaller(error)
+            }
+            Self::ForbiddenDescriptionNotAllowedByCaller(_) => {
+                Self::ForbiddenDescriptionNotAllowedByCaller(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

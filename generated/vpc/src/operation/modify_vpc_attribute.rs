@@ -326,7 +326,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcAttributeResponse {
 /// Service errors of `ModifyVpcAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpcAttributeError {
     /// HTTP 400 `Forbidden.VpcNotFound`: Specified VPC does not exist.
@@ -550,6 +549,82 @@ impl ModifyVpcAttributeError {
                 ("OperationFailedConflictWithSecondaryCidr", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpcAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenVpcNotFound(_) => Self::ForbiddenVpcNotFound(error),
+            Self::InvalidDescriptionMalformed(_) => {
+                Self::InvalidDescriptionMalformed(error)
+            }
+            Self::InvalidVpcNameMalformed(_) => Self::InvalidVpcNameMalformed(error),
+            Self::InvalidVpcDiscriptionMalformed(_) => {
+                Self::InvalidVpcDiscriptionMalformed(error)
+            }
+            Self::InvalidParameter(_) => Self::InvalidParameter(error),
+            Self::InvalidUserCidrQuota(_) => Self::InvalidUserCidrQuota(error),
+            Self::InvalidUserCidrMalformed(_) => Self::InvalidUserCidrMalformed(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IllegalCidrBlock(_) => Self::IllegalCidrBlock(error),
+            Self::InvalidRegionMalformed(_) => Self::InvalidRegionMalformed(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::OperationUnsupportedDisableIpv6(_) => {
+                Self::OperationUnsupportedDisableIpv6(error)
+            }
+            Self::OperationUnsupportedIpv6Feature(_) => {
+                Self::OperationUnsupportedIpv6Feature(error)
+            }
+            Self::ParamExclusiveEnableIpv6AndCidrBlock(_) => {
+                Self::ParamExclusiveEnableIpv6AndCidrBlock(error)
+            }
+            Self::OperationFailedClassicLinkEnabled(_) => {
+                Self::OperationFailedClassicLinkEnabled(error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(_) => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            Self::OperationFailedIpv6GatewayInUse(_) => {
+                Self::OperationFailedIpv6GatewayInUse(error)
+            }
+            Self::OperationFailedQueryCenIpv6Status(_) => {
+                Self::OperationFailedQueryCenIpv6Status(error)
+            }
+            Self::OperationUnsupportedCenIpv6Enabled(_) => {
+                Self::OperationUnsupportedCenIpv6Enabled(error)
+            }
+            Self::UnsupportedFeatureIpv6Isp(_) => Self::UnsupportedFeatureIpv6Isp(error),
+            Self::ResourceNotEnoughIpv6Cidr(_) => Self::ResourceNotEnoughIpv6Cidr(error),
+            Self::OperationFailedIPv6CidrNotReserved(_) => {
+                Self::OperationFailedIPv6CidrNotReserved(error)
+            }
+            Self::IllegalParamIpv6Cidr(_) => Self::IllegalParamIpv6Cidr(error),
+            Self::InvalidIpv6InstanceNotFound(_) => {
+                Self::InvalidIpv6InstanceNotFound(error)
+            }
+            Self::ExclusiveParamEnableIpv6AndCidrBlock(_) => {
+                Self::ExclusiveParamEnableIpv6AndCidrBlock(error)
+            }
+            Self::UnsupportedFeatureVpcDnsHostname(_) => {
+                Self::UnsupportedFeatureVpcDnsHostname(error)
+            }
+            Self::OperationFailedIpv6RouteEntryUsing(_) => {
+                Self::OperationFailedIpv6RouteEntryUsing(error)
+            }
+            Self::OperationFailedModifyVpcDnsHostname(_) => {
+                Self::OperationFailedModifyVpcDnsHostname(error)
+            }
+            Self::IncorrectStatusVpcDnsHostnameStatus(_) => {
+                Self::IncorrectStatusVpcDnsHostnameStatus(error)
+            }
+            Self::OperationFailedConflictWithSecondaryCidr(_) => {
+                Self::OperationFailedConflictWithSecondaryCidr(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -341,7 +341,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcPrefixListResponse {
 /// Service errors of `ModifyVpcPrefixList`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpcPrefixListError {
     /// HTTP 400 `ResourceNotFound.PrefixList`: The specified resource of prefixList is not found.
@@ -445,6 +444,42 @@ impl ModifyVpcPrefixListError {
             }
             Self::ServiceUnavailable(error) => ("ServiceUnavailable", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpcPrefixListError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationFailedCidrCountExceedMaxCount(_) => {
+                Self::OperationFailedCidrCountExceedMaxCount(error)
+            }
+            Self::OperationDeniedRemoveCountExceedExistCount(_) => {
+                Self::OperationDeniedRemoveCountExceedExistCount(error)
+            }
+            Self::DuplicatedParamCidrBlock(_) => Self::DuplicatedParamCidrBlock(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::IllegalParamCidrName(_) => Self::IllegalParamCidrName(error),
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::QuotaExceededPrefixListCidrCount(_) => {
+                Self::QuotaExceededPrefixListCidrCount(error)
+            }
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::OperationDeniedQuotaExceededWithNetworkAcl(_) => {
+                Self::OperationDeniedQuotaExceededWithNetworkAcl(error)
+            }
+            Self::ServiceUnavailable(_) => Self::ServiceUnavailable(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

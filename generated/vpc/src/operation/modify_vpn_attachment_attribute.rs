@@ -871,7 +871,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnAttachmentAttributeResponse {
 /// Service errors of `ModifyVpnAttachmentAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnAttachmentAttributeError {
     /// HTTP 400 `VpnConnection.Configuring`: The specified service is configuring.
@@ -1079,6 +1078,80 @@ impl ModifyVpnAttachmentAttributeError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpnAttachmentAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnConnectionConfiguring(_) => Self::VpnConnectionConfiguring(error),
+            Self::VpnConnectionFinancialLocked(_) => {
+                Self::VpnConnectionFinancialLocked(error)
+            }
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::IllegalParamNetworkType(_) => Self::IllegalParamNetworkType(error),
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::CreateDbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreateDbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::CreatePbrRoutesQuotaFullQuotaFull(_) => {
+                Self::CreatePbrRoutesQuotaFullQuotaFull(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -796,7 +796,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnConnectionAttributeResponse {
 /// Service errors of `ModifyVpnConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnConnectionAttributeError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -1044,6 +1043,91 @@ impl ModifyVpnConnectionAttributeError {
                 ("InvalidVpnConnectionInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpnConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::NotSupportVpnConnectionParameterIpsecPfs(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecPfs(error)
+            }
+            Self::NotSupportVpnConnectionParameterIpsecAuthAlg(_) => {
+                Self::NotSupportVpnConnectionParameterIpsecAuthAlg(error)
+            }
+            Self::VpnRouteEntryConflictSsl(_) => Self::VpnRouteEntryConflictSsl(error),
+            Self::VpnRouteEntryBackupRoute(_) => Self::VpnRouteEntryBackupRoute(error),
+            Self::VpnRouteEntryInvalidWeight(_) => {
+                Self::VpnRouteEntryInvalidWeight(error)
+            }
+            Self::QuotaExceededPbr(_) => Self::QuotaExceededPbr(error),
+            Self::OperationUnsupportedSetDpd(_) => {
+                Self::OperationUnsupportedSetDpd(error)
+            }
+            Self::OperationUnsupportedSetNatTraversal(_) => {
+                Self::OperationUnsupportedSetNatTraversal(error)
+            }
+            Self::QuotaExceededPolicyBasedRoute(_) => {
+                Self::QuotaExceededPolicyBasedRoute(error)
+            }
+            Self::MissingParameterTunnelCidr(_) => {
+                Self::MissingParameterTunnelCidr(error)
+            }
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::MissingParamCustomerGatewayAsn(_) => {
+                Self::MissingParamCustomerGatewayAsn(error)
+            }
+            Self::IllegalParamLocalAsn(_) => Self::IllegalParamLocalAsn(error),
+            Self::IllegalParamBgpConfig(_) => Self::IllegalParamBgpConfig(error),
+            Self::IllegalParamEnableBgp(_) => Self::IllegalParamEnableBgp(error),
+            Self::IllegalParamTunnelCidr(_) => Self::IllegalParamTunnelCidr(error),
+            Self::InvalidLocalBgpIpMalformed(_) => {
+                Self::InvalidLocalBgpIpMalformed(error)
+            }
+            Self::IllegalParamLocalBgpIp(_) => Self::IllegalParamLocalBgpIp(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamRemoteSubnet(_) => Self::IllegalParamRemoteSubnet(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::InvalidTunnelCidrMalformed(_) => {
+                Self::InvalidTunnelCidrMalformed(error)
+            }
+            Self::CustomerGatewayConflictRouteEntry(_) => {
+                Self::CustomerGatewayConflictRouteEntry(error)
+            }
+            Self::VpnTaskConflict(_) => Self::VpnTaskConflict(error),
+            Self::OperationFailedRouteConflictWithIPsecServer(_) => {
+                Self::OperationFailedRouteConflictWithIPsecServer(error)
+            }
+            Self::IllegalParamTunnelId(_) => Self::IllegalParamTunnelId(error),
+            Self::IllegalParamRole(_) => Self::IllegalParamRole(error),
+            Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwDifferentIkeConfigs(error)
+            }
+            Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(_) => {
+                Self::VpnConnectionParamInvalidSameVpnAndCgwTrafficSelectorOverlap(error)
+            }
+            Self::ModifyIkeV1WithMultiRoutesInvalid(_) => {
+                Self::ModifyIkeV1WithMultiRoutesInvalid(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnConnectionInstanceIdNotFound(_) => {
+                Self::InvalidVpnConnectionInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

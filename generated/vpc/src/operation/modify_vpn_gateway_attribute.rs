@@ -422,7 +422,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnGatewayAttributeResponse {
 /// Service errors of `ModifyVpnGatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnGatewayAttributeError {
     /// HTTP 400 `InvalidName`: The name is not valid
@@ -540,6 +539,47 @@ impl ModifyVpnGatewayAttributeError {
             Self::ForbiddenSubUser(error) => ("ForbiddenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpnGatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidName(_) => Self::InvalidName(error),
+            Self::InvalidDescription(_) => Self::InvalidDescription(error),
+            Self::OperationUnsupportedEnableBgp(_) => {
+                Self::OperationUnsupportedEnableBgp(error)
+            }
+            Self::OperationFailedVpnConnectionExist(_) => {
+                Self::OperationFailedVpnConnectionExist(error)
+            }
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::OperationFailedCenLevelNotSupport(_) => {
+                Self::OperationFailedCenLevelNotSupport(error)
+            }
+            Self::OperationFailedVpcRoutePropagationDisable(_) => {
+                Self::OperationFailedVpcRoutePropagationDisable(error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInTr(_) => {
+                Self::OperationFailedVpcRoutePublishEnabledInTr(error)
+            }
+            Self::OperationFailedVpcRoutePublishEnabledInEcr(_) => {
+                Self::OperationFailedVpcRoutePublishEnabledInEcr(error)
+            }
+            Self::OperationFailedBondingVpnNotSupportBgp(_) => {
+                Self::OperationFailedBondingVpnNotSupportBgp(error)
+            }
+            Self::OperationFailedStaleBgpRoutes(_) => {
+                Self::OperationFailedStaleBgpRoutes(error)
+            }
+            Self::ForbiddenSubUser(_) => Self::ForbiddenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

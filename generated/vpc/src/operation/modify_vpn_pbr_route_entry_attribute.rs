@@ -396,7 +396,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryAttributeResponse 
 /// Service errors of `ModifyVpnPbrRouteEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryAttributeError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -490,6 +489,39 @@ impl ModifyVpnPbrRouteEntryAttributeError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpnPbrRouteEntryAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnPbrRouteEntryPriorityNotSupport(_) => {
+                Self::VpnPbrRouteEntryPriorityNotSupport(error)
+            }
+            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            Self::VpnRouteEntrySrcDestConflict(_) => {
+                Self::VpnRouteEntrySrcDestConflict(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

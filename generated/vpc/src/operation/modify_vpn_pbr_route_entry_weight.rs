@@ -378,7 +378,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpnPbrRouteEntryWeightResponse {
 /// Service errors of `ModifyVpnPbrRouteEntryWeight`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpnPbrRouteEntryWeightError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -464,6 +463,36 @@ impl ModifyVpnPbrRouteEntryWeightError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpnPbrRouteEntryWeightError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::VpnRouteEntrySrcDestWeightConflict(_) => {
+                Self::VpnRouteEntrySrcDestWeightConflict(error)
+            }
+            Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(_) => {
+                Self::VpnRouteEntrySamePriorityPbrRoutePrefixOverlap(error)
+            }
+            Self::VpnRouteEntrySrcDestConflict(_) => {
+                Self::VpnRouteEntrySrcDestConflict(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -242,7 +242,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `InvalidResourceGroupId`: The specified ResourceGroupId does not exist.
@@ -308,6 +307,28 @@ impl MoveResourceGroupError {
                 ("InvalidBandwidthPackageIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::OperationFailedInstanceStatusNotAllowed(_) => {
+                Self::OperationFailedInstanceStatusNotAllowed(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ForbiddenOperateManagedFlowLog(_) => {
+                Self::ForbiddenOperateManagedFlowLog(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -239,7 +239,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveVpnResourceGroupResponse {
 /// Service errors of `MoveVpnResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveVpnResourceGroupError {
     /// HTTP 400 `InvalidInstanceId.NotFound`: InstanceId is not found.
@@ -287,6 +286,20 @@ impl MoveVpnResourceGroupError {
             Self::IllegalParamResourceType(error) => ("IllegalParamResourceType", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveVpnResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InvalidResourceGroupId(_) => Self::InvalidResourceGroupId(error),
+            Self::InvalidResourceIdNotFound(_) => Self::InvalidResourceIdNotFound(error),
+            Self::IllegalParamResourceType(_) => Self::IllegalParamResourceType(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

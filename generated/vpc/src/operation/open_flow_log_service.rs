@@ -191,7 +191,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenFlowLogServiceResponse {
 /// Service errors of `OpenFlowLogService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenFlowLogServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -261,6 +260,31 @@ impl OpenFlowLogServiceError {
                 ("OperationFailedBasicInfoUncompleted", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenFlowLogServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedExceedPurchaseLimit(_) => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(_) => {
+                Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OrderNoRealNameAuthentication(_) => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

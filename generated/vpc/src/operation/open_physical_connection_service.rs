@@ -156,7 +156,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenPhysicalConnectionServiceResponse {
 /// Service errors of `OpenPhysicalConnectionService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenPhysicalConnectionServiceError {
     /// HTTP 400 `PURCHASE_QUANTITY_LIMIT`: Your purchase quantity exceeds the maximum limit.
@@ -190,6 +189,19 @@ impl OpenPhysicalConnectionServiceError {
                 ("InvalidOperationOrderOpened", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenPhysicalConnectionServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::PurchaseQuantityLimit(_) => Self::PurchaseQuantityLimit(error),
+            Self::InvalidOperationOrderOpened(_) => {
+                Self::InvalidOperationOrderOpened(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -190,7 +190,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenPublicIpAddressPoolServiceResponse {
 /// Service errors of `OpenPublicIpAddressPoolService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenPublicIpAddressPoolServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -258,6 +257,31 @@ impl OpenPublicIpAddressPoolServiceError {
                 ("ForbiddenOpenPublicIpAddressPool", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenPublicIpAddressPoolServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedExceedPurchaseLimit(_) => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OrderNoRealNameAuthentication(_) => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::ForbiddenOpenPublicIpAddressPool(_) => {
+                Self::ForbiddenOpenPublicIpAddressPool(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

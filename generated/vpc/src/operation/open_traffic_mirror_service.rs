@@ -189,7 +189,6 @@ impl<'de> ::serde::Deserialize<'de> for OpenTrafficMirrorServiceResponse {
 /// Service errors of `OpenTrafficMirrorService`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum OpenTrafficMirrorServiceError {
     /// HTTP 400 `OperationFailed.ExceedPurchaseLimit`: You have reached the limit of purchase quantity.
@@ -267,6 +266,34 @@ impl OpenTrafficMirrorServiceError {
                 ("OperationDeniedTrafficMirrorServiceOpened", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for OpenTrafficMirrorServiceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedExceedPurchaseLimit(_) => {
+                Self::OperationFailedExceedPurchaseLimit(error)
+            }
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(_) => {
+                Self::OperationFailedAliGroupUserCanNotBuyInnerCommodity(error)
+            }
+            Self::OperationFailedQuotaNotEnough(_) => {
+                Self::OperationFailedQuotaNotEnough(error)
+            }
+            Self::OrderNoRealNameAuthentication(_) => {
+                Self::OrderNoRealNameAuthentication(error)
+            }
+            Self::OperationFailedBasicInfoUncompleted(_) => {
+                Self::OperationFailedBasicInfoUncompleted(error)
+            }
+            Self::OperationDeniedTrafficMirrorServiceOpened(_) => {
+                Self::OperationDeniedTrafficMirrorServiceOpened(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

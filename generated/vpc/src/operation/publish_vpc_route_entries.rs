@@ -231,7 +231,6 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpcRouteEntriesResponse {
 /// Service errors of `PublishVpcRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishVpcRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -333,6 +332,42 @@ impl PublishVpcRouteEntriesError {
                 ("OperationUnsupportedPublishPrefixListRouteEntry", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PublishVpcRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::ForbiddenOperateCustomRouteTable(_) => {
+                Self::ForbiddenOperateCustomRouteTable(error)
+            }
+            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
+                Self::IncorrectStatusRouteEntryPublishStatus(error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(_) => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
+                Self::OperationUnsupportedPublishSystemRouteEntry(error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(_) => {
+                Self::OperationUnsupportedUnsupportedNextHop(error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
+                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

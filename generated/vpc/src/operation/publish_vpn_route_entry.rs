@@ -304,7 +304,6 @@ impl<'de> ::serde::Deserialize<'de> for PublishVpnRouteEntryResponse {
 /// Service errors of `PublishVpnRouteEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum PublishVpnRouteEntryError {
     /// HTTP 400 `Resource.QuotaFull`: The quota of resource is full
@@ -664,6 +663,124 @@ impl PublishVpnRouteEntryError {
                 ("InvalidVpnGatewayInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for PublishVpnRouteEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceQuotaFull(_) => Self::ResourceQuotaFull(error),
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::VpnRouteEntryAlreadyExists(_) => {
+                Self::VpnRouteEntryAlreadyExists(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::InvalidVpnRouteEntryNotFound(_) => {
+                Self::InvalidVpnRouteEntryNotFound(error)
+            }
+            Self::OperationFailedInvalidStatus(_) => {
+                Self::OperationFailedInvalidStatus(error)
+            }
+            Self::OperationFailedRouteConflict(_) => {
+                Self::OperationFailedRouteConflict(error)
+            }
+            Self::OperationFailedInvalidCidrBlock(_) => {
+                Self::OperationFailedInvalidCidrBlock(error)
+            }
+            Self::QuotaExceededVpnRouteEntry(_) => {
+                Self::QuotaExceededVpnRouteEntry(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IllegalParamCidrBlock(_) => Self::IllegalParamCidrBlock(error),
+            Self::QuotaExceeded(_) => Self::QuotaExceeded(error),
+            Self::MissingParameter(_) => Self::MissingParameter(error),
+            Self::InvalidCidrBlockMalformed(_) => Self::InvalidCidrBlockMalformed(error),
+            Self::InvalidCidrBlockDuplicate(_) => Self::InvalidCidrBlockDuplicate(error),
+            Self::IncorrectVpcStatus(_) => Self::IncorrectVpcStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::IncorrectRouteEntryStatus(_) => Self::IncorrectRouteEntryStatus(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::InvalidCidrBlock(_) => Self::InvalidCidrBlock(error),
+            Self::InvalidNextHopType(_) => Self::InvalidNextHopType(error),
+            Self::InvalidNextHopNotFound(_) => Self::InvalidNextHopNotFound(error),
+            Self::InvalidVRouterNotFound(_) => Self::InvalidVRouterNotFound(error),
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::InvalidNexthopTypeAndListBothNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNull(error)
+            }
+            Self::InvalidNexthopTypeAndListBothNotNull(_) => {
+                Self::InvalidNexthopTypeAndListBothNotNull(error)
+            }
+            Self::InvalidRouterInterface(_) => Self::InvalidRouterInterface(error),
+            Self::InvalidOppositeRouterType(_) => Self::InvalidOppositeRouterType(error),
+            Self::InvalidNexthopListSize(_) => Self::InvalidNexthopListSize(error),
+            Self::InvalidEntryRuleQuotaNotFound(_) => {
+                Self::InvalidEntryRuleQuotaNotFound(error)
+            }
+            Self::ForbiddenCheckEntryRuleQuota(_) => {
+                Self::ForbiddenCheckEntryRuleQuota(error)
+            }
+            Self::InvalidVbrStatus(_) => Self::InvalidVbrStatus(error),
+            Self::InvalidPhysicalConnectionBusinessStatus(_) => {
+                Self::InvalidPhysicalConnectionBusinessStatus(error)
+            }
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::CountLimitExceedHaVipRouteEntry(_) => {
+                Self::CountLimitExceedHaVipRouteEntry(error)
+            }
+            Self::InvalidRouteEntryDuplicate(_) => {
+                Self::InvalidRouteEntryDuplicate(error)
+            }
+            Self::InvalidWeightParam(_) => Self::InvalidWeightParam(error),
+            Self::ForbiddenUseVpcAsInternetGateway(_) => {
+                Self::ForbiddenUseVpcAsInternetGateway(error)
+            }
+            Self::InvalidVpcId(_) => Self::InvalidVpcId(error),
+            Self::InvalidRouteEntrySize(_) => Self::InvalidRouteEntrySize(error),
+            Self::RouteConflictAlreadyExist(_) => Self::RouteConflictAlreadyExist(error),
+            Self::InvalidRouteEntryNameMalformed(_) => {
+                Self::InvalidRouteEntryNameMalformed(error)
+            }
+            Self::DuplicatedVpcNextHop(_) => Self::DuplicatedVpcNextHop(error),
+            Self::InvalidNexthopDirectEni(_) => Self::InvalidNexthopDirectEni(error),
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::OperationFailedActiveNetworkInterfaceNotFound(_) => {
+                Self::OperationFailedActiveNetworkInterfaceNotFound(error)
+            }
+            Self::InvalidNetworkInterfaceNotFound(_) => {
+                Self::InvalidNetworkInterfaceNotFound(error)
+            }
+            Self::OperationFailedQueryAttachmentInfo(_) => {
+                Self::OperationFailedQueryAttachmentInfo(error)
+            }
+            Self::IllegalParamAttachmentId(_) => Self::IllegalParamAttachmentId(error),
+            Self::OperationFailedNotSupportIpv6(_) => {
+                Self::OperationFailedNotSupportIpv6(error)
+            }
+            Self::IncorrectStatusIpv6Address(_) => {
+                Self::IncorrectStatusIpv6Address(error)
+            }
+            Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(_) => {
+                Self::OperationUnsupportedIpv6EntryOnPrimaryNetworkInterface(error)
+            }
+            Self::OperationUnsupportedSpecifyIpOnIpv6Entry(_) => {
+                Self::OperationUnsupportedSpecifyIpOnIpv6Entry(error)
+            }
+            Self::OperationUnsupportedMutipleIpv6Address(_) => {
+                Self::OperationUnsupportedMutipleIpv6Address(error)
+            }
+            Self::OperationDeniedIpv6EntryOnCustomTable(_) => {
+                Self::OperationDeniedIpv6EntryOnCustomTable(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidVpnGatewayInstanceIdNotFound(_) => {
+                Self::InvalidVpnGatewayInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

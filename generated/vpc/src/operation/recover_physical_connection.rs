@@ -222,7 +222,6 @@ impl<'de> ::serde::Deserialize<'de> for RecoverPhysicalConnectionResponse {
 /// Service errors of `RecoverPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RecoverPhysicalConnectionError {
     /// HTTP 400 `IncorrectStatus.PhysicalConnection`: The status of %s is incorrect.
@@ -276,6 +275,25 @@ impl RecoverPhysicalConnectionError {
                 ("OperationDeniedPconnNotAllowRecover", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RecoverPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::ResourceNotFound(_) => Self::ResourceNotFound(error),
+            Self::OperationDeniedTerminateVirtualPhysicalConnection(_) => {
+                Self::OperationDeniedTerminateVirtualPhysicalConnection(error)
+            }
+            Self::OperationDeniedPconnNotAllowRecover(_) => {
+                Self::OperationDeniedPconnNotAllowRecover(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

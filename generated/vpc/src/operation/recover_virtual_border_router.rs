@@ -199,7 +199,6 @@ impl<'de> ::serde::Deserialize<'de> for RecoverVirtualBorderRouterResponse {
 /// Service errors of `RecoverVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RecoverVirtualBorderRouterError {
     /// HTTP 400 `InvalidOperation.OperationNotAllowedInState`: The specified VirutalBorderRouter is in invalid state
@@ -263,6 +262,29 @@ impl RecoverVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RecoverVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidOperationOperationNotAllowedInState(_) => {
+                Self::InvalidOperationOperationNotAllowedInState(error)
+            }
+            Self::OperationFailedVlanIdAlreadyInUse(_) => {
+                Self::OperationFailedVlanIdAlreadyInUse(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::ForbiddenOperationRecoverNotAllowedByUser(_) => {
+                Self::ForbiddenOperationRecoverNotAllowedByUser(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -176,7 +176,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEipAddressResponse {
 /// Service errors of `ReleaseEipAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleaseEipAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -250,6 +249,34 @@ impl ReleaseEipAddressError {
             Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleaseEipAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::ForbiddenReleaseSegmentEip(_) => {
+                Self::ForbiddenReleaseSegmentEip(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -205,7 +205,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseEipSegmentAddressResponse {
 /// Service errors of `ReleaseEipSegmentAddress`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleaseEipSegmentAddressError {
     /// HTTP 400 `IncorrectEipStatus`: Current elastic IP status does not support this operation.
@@ -305,6 +304,42 @@ impl ReleaseEipSegmentAddressError {
             Self::ForbiddenRegionNotFound(error) => ("ForbiddenRegionNotFound", error),
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleaseEipSegmentAddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectEipStatus(_) => Self::IncorrectEipStatus(error),
+            Self::ForbiddenChargeTypeIsPrepaid(_) => {
+                Self::ForbiddenChargeTypeIsPrepaid(error)
+            }
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::TaskConflictAssociateGlobalAccelerationInstance(_) => {
+                Self::TaskConflictAssociateGlobalAccelerationInstance(error)
+            }
+            Self::InvalidOperationDeletionProtection(_) => {
+                Self::InvalidOperationDeletionProtection(error)
+            }
+            Self::OperationFailedInstanceNotExist(_) => {
+                Self::OperationFailedInstanceNotExist(error)
+            }
+            Self::OperationFailedEipNumInconsistent(_) => {
+                Self::OperationFailedEipNumInconsistent(error)
+            }
+            Self::OperationFailedEipStatusInvalid(_) => {
+                Self::OperationFailedEipStatusInvalid(error)
+            }
+            Self::OperationFailedEipInBwp(_) => Self::OperationFailedEipInBwp(error),
+            Self::ForbiddenEipInBwp(_) => Self::ForbiddenEipInBwp(error),
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::ForbiddenRegionNotFound(_) => Self::ForbiddenRegionNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

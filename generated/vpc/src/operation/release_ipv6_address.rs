@@ -214,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseIpv6AddressResponse {
 /// Service errors of `ReleaseIpv6Address`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReleaseIpv6AddressError {
     /// HTTP 400 `DependencyViolation.Ipv6InternetBandwidth`: The specified resource of %s depends on %s, so the operation cannot be completed.
@@ -276,6 +275,30 @@ impl ReleaseIpv6AddressError {
                 ("ResourceNotFoundIpv6InstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReleaseIpv6AddressError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::DependencyViolationIpv6InternetBandwidth(_) => {
+                Self::DependencyViolationIpv6InternetBandwidth(error)
+            }
+            Self::OperationFailedAssociationExist(_) => {
+                Self::OperationFailedAssociationExist(error)
+            }
+            Self::OperationFailedResourceInBinding(_) => {
+                Self::OperationFailedResourceInBinding(error)
+            }
+            Self::IncorrectStatusIpv6Instance(_) => {
+                Self::IncorrectStatusIpv6Instance(error)
+            }
+            Self::ResourceNotFoundIpv6InstanceId(_) => {
+                Self::ResourceNotFoundIpv6InstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveCommonBandwidthPackageIpResponse {
 /// Service errors of `RemoveCommonBandwidthPackageIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveCommonBandwidthPackageIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -360,6 +359,50 @@ impl RemoveCommonBandwidthPackageIpError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveCommonBandwidthPackageIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdNotBandwidthPackage(_) => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
+            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
+            Self::IncorrectStatusEip(_) => Self::IncorrectStatusEip(error),
+            Self::OperationFailedSnatPoolIp(_) => Self::OperationFailedSnatPoolIp(error),
+            Self::DependencyViolationRouteEntry(_) => {
+                Self::DependencyViolationRouteEntry(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::TradeSyncCreateSubError(_) => Self::TradeSyncCreateSubError(error),
+            Self::FailedInvokeInnerApi(_) => Self::FailedInvokeInnerApi(error),
+            Self::InvalidIpIpInSnatPool(_) => Self::InvalidIpIpInSnatPool(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::OperationUnsupportedIpNotInCbwp(_) => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            Self::InvalidIpInstanceIdMalformed(_) => {
+                Self::InvalidIpInstanceIdMalformed(error)
+            }
+            Self::OperationUnsupportedEipBindRemote(_) => {
+                Self::OperationUnsupportedEipBindRemote(error)
+            }
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::InvalidEipStatusBizDisabled(_) => {
+                Self::InvalidEipStatusBizDisabled(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::OperationFailedSystemBusy(_) => Self::OperationFailedSystemBusy(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveGlobalAccelerationInstanceIpRespon
 /// Service errors of `RemoveGlobalAccelerationInstanceIp`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveGlobalAccelerationInstanceIpError {
     /// HTTP 400 `IpInstanceId.NotBandwidthPackage`: The specified IpInstanceId does not in bandwidthPackage.
@@ -271,6 +270,30 @@ impl RemoveGlobalAccelerationInstanceIpError {
                 ("InvalidBandwidthPackageIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveGlobalAccelerationInstanceIpError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IpInstanceIdNotBandwidthPackage(_) => {
+                Self::IpInstanceIdNotBandwidthPackage(error)
+            }
+            Self::DependencyViolationIp(_) => Self::DependencyViolationIp(error),
+            Self::EipBindNatgateway(_) => Self::EipBindNatgateway(error),
+            Self::IpInstanceIdStatusNotAvailable(_) => {
+                Self::IpInstanceIdStatusNotAvailable(error)
+            }
+            Self::OperationUnsupportedIpNotInCbwp(_) => {
+                Self::OperationUnsupportedIpNotInCbwp(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidBandwidthPackageIdNotFound(_) => {
+                Self::InvalidBandwidthPackageIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

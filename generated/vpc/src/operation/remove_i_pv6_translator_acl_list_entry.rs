@@ -214,7 +214,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveIPv6TranslatorAclListEntryResponse
 /// Service errors of `RemoveIPv6TranslatorAclListEntry`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveIPv6TranslatorAclListEntryError {
     /// HTTP 400 `InvalidIPv6TranslatorAclId.NotFound`: The specified ipv6 translator acl instance id does not exist.
@@ -271,6 +270,26 @@ impl RemoveIPv6TranslatorAclListEntryError {
             Self::ForbbidenSubUser(error) => ("ForbbidenSubUser", error),
             Self::Forbidden(error) => ("Forbidden", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveIPv6TranslatorAclListEntryError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidIPv6TranslatorAclIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclIdNotFound(error)
+            }
+            Self::InvalidIPv6TranslatorAclEntryIdNotFound(_) => {
+                Self::InvalidIPv6TranslatorAclEntryIdNotFound(error)
+            }
+            Self::IPv6TranslatorAclDeleteLastEntry(_) => {
+                Self::IPv6TranslatorAclDeleteLastEntry(error)
+            }
+            Self::ForbbidenSubUser(_) => Self::ForbbidenSubUser(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

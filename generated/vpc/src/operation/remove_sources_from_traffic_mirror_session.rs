@@ -267,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for RemoveSourcesFromTrafficMirrorSessionRes
 /// Service errors of `RemoveSourcesFromTrafficMirrorSession`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RemoveSourcesFromTrafficMirrorSessionError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -352,6 +351,39 @@ impl RemoveSourcesFromTrafficMirrorSessionError {
                 ("ResourceNotFoundEcsInstance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RemoveSourcesFromTrafficMirrorSessionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamSourceInstanceIds(_) => {
+                Self::DuplicatedParamSourceInstanceIds(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::ResourceNotAssociatedTrafficMirrorSource(_) => {
+                Self::ResourceNotAssociatedTrafficMirrorSource(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for ReplaceVpcDhcpOptionsSetResponse {
 /// Service errors of `ReplaceVpcDhcpOptionsSet`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ReplaceVpcDhcpOptionsSetError {
     /// HTTP 400 `OperationFailed.AttachmentNotExist`: The current VPC is not attahced to a DHCP options set.
@@ -318,6 +317,32 @@ impl ReplaceVpcDhcpOptionsSetError {
                 ("IncorrectStatusDhcpOptionsSet", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ReplaceVpcDhcpOptionsSetError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedAttachmentNotExist(_) => {
+                Self::OperationFailedAttachmentNotExist(error)
+            }
+            Self::IncorrectStatusVpcDhcpOptionsSet(_) => {
+                Self::IncorrectStatusVpcDhcpOptionsSet(error)
+            }
+            Self::AttrMismatchingVpcDhcpOptionsSetId(_) => {
+                Self::AttrMismatchingVpcDhcpOptionsSetId(error)
+            }
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::InvalidVpcIdNotFound(_) => Self::InvalidVpcIdNotFound(error),
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for RetryVpcPrefixListAssociationResponse {
 /// Service errors of `RetryVpcPrefixListAssociation`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RetryVpcPrefixListAssociationError {
     /// HTTP 400 `UnsupportedRegion`: The feature of prefixList entry is not supported in this region.
@@ -346,6 +345,29 @@ impl RetryVpcPrefixListAssociationError {
                 ("ResourceNotFoundPrefixList", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RetryVpcPrefixListAssociationError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::OperationFailedOperateShareResource(_) => {
+                Self::OperationFailedOperateShareResource(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::OperationFailedNotExistAssociateRelation(_) => {
+                Self::OperationFailedNotExistAssociateRelation(error)
+            }
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -269,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromCenResponse {
 /// Service errors of `RevokeInstanceFromCen`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromCenError {
     /// HTTP 400 `IncorrectStatus`: Current Instance status does not support this operation.
@@ -327,6 +326,24 @@ impl RevokeInstanceFromCenError {
             Self::InstanceTypeInvalid(error) => ("InstanceTypeInvalid", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RevokeInstanceFromCenError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatus(_) => Self::IncorrectStatus(error),
+            Self::TaskConflict(_) => Self::TaskConflict(error),
+            Self::IncorrectStatusCbnStatus(_) => Self::IncorrectStatusCbnStatus(error),
+            Self::OperationDeniedInstanceAttachCen(_) => {
+                Self::OperationDeniedInstanceAttachCen(error)
+            }
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InstanceTypeInvalid(_) => Self::InstanceTypeInvalid(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -255,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for RevokeInstanceFromVbrResponse {
 /// Service errors of `RevokeInstanceFromVbr`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RevokeInstanceFromVbrError {
     /// HTTP 400 `Instance.StatusError`: The status of instance error.
@@ -299,6 +298,20 @@ impl RevokeInstanceFromVbrError {
             Self::InstanceNotExist(error) => ("InstanceNotExist", error),
             Self::EcGrantRelationNotExist(error) => ("EcGrantRelationNotExist", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RevokeInstanceFromVbrError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InstanceStatusError(_) => Self::InstanceStatusError(error),
+            Self::InvalidParamNotNull(_) => Self::InvalidParamNotNull(error),
+            Self::ParameterIllegal(_) => Self::ParameterIllegal(error),
+            Self::InstanceNotExist(_) => Self::InstanceNotExist(error),
+            Self::EcGrantRelationNotExist(_) => Self::EcGrantRelationNotExist(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -344,7 +344,6 @@ impl<'de> ::serde::Deserialize<'de> for SecondApplyPhysicalConnectionLOAResponse
 /// Service errors of `SecondApplyPhysicalConnectionLOA`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SecondApplyPhysicalConnectionLOAError {
     /// HTTP 400 `OperationFailed.PconnTrafficNotEnable`: The operation is failed because of PconnTrafficNotEnable.
@@ -477,6 +476,50 @@ impl SecondApplyPhysicalConnectionLOAError {
             }
             Self::MissingParamPmInfo(error) => ("MissingParamPmInfo", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SecondApplyPhysicalConnectionLOAError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::IllegalParamCompanyLocalizedName(_) => {
+                Self::IllegalParamCompanyLocalizedName(error)
+            }
+            Self::IllegalParamCompanyName(_) => Self::IllegalParamCompanyName(error),
+            Self::IllegalParamLineType(_) => Self::IllegalParamLineType(error),
+            Self::IllegalParamPeerLocation(_) => Self::IllegalParamPeerLocation(error),
+            Self::IllegalParamPmCertificateType(_) => {
+                Self::IllegalParamPmCertificateType(error)
+            }
+            Self::IllegalParamPmCertificateNo(_) => {
+                Self::IllegalParamPmCertificateNo(error)
+            }
+            Self::IllegalParamPmContactInfo(_) => Self::IllegalParamPmContactInfo(error),
+            Self::IllegalParamPmGender(_) => Self::IllegalParamPmGender(error),
+            Self::IllegalParamPmName(_) => Self::IllegalParamPmName(error),
+            Self::IllegalParamSi(_) => Self::IllegalParamSi(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::IncorrectStatusPhysicalConnection(_) => {
+                Self::IncorrectStatusPhysicalConnection(error)
+            }
+            Self::IncorrectStatusPhysicalConnectionLoa(_) => {
+                Self::IncorrectStatusPhysicalConnectionLoa(error)
+            }
+            Self::OperationDeniedLoaForVirtualPhysicalConnection(_) => {
+                Self::OperationDeniedLoaForVirtualPhysicalConnection(error)
+            }
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::MissingParamConstructionTime(_) => {
+                Self::MissingParamConstructionTime(error)
+            }
+            Self::MissingParamPmInfo(_) => Self::MissingParamPmInfo(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -271,7 +271,6 @@ impl<'de> ::serde::Deserialize<'de> for SetHighDefinitionMonitorLogStatusRespons
 /// Service errors of `SetHighDefinitionMonitorLogStatus`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum SetHighDefinitionMonitorLogStatusError {
     /// HTTP 400 `InvalidInstanceId`: Instance does not exist.
@@ -342,6 +341,29 @@ impl SetHighDefinitionMonitorLogStatusError {
                 ("InvalidAllocationIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for SetHighDefinitionMonitorLogStatusError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidInstanceId(_) => Self::InvalidInstanceId(error),
+            Self::ProjectOrLogstoreNotExist(_) => Self::ProjectOrLogstoreNotExist(error),
+            Self::SourceProjectNotExist(_) => Self::SourceProjectNotExist(error),
+            Self::Unauthorized(_) => Self::Unauthorized(error),
+            Self::ParameterInvalid(_) => Self::ParameterInvalid(error),
+            Self::InvalidActionNotSupport(_) => Self::InvalidActionNotSupport(error),
+            Self::RuleExist(_) => Self::RuleExist(error),
+            Self::InvalidHdMonitorStatus(_) => Self::InvalidHdMonitorStatus(error),
+            Self::HdMonitorEipNumberOverLimit(_) => {
+                Self::HdMonitorEipNumberOverLimit(error)
+            }
+            Self::InvalidAllocationIdNotFound(_) => {
+                Self::InvalidAllocationIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -196,7 +196,6 @@ impl<'de> ::serde::Deserialize<'de> for StartFailoverTestJobResponse {
 /// Service errors of `StartFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StartFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -294,6 +293,39 @@ impl StartFailoverTestJobError {
             }
             Self::AnotherJobTesting(error) => ("AnotherJobTesting", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StartFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForInit(_) => {
+                Self::IncorrectStatusOnlyForInit(error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::IncorrectBusinessStatusResourceId(_) => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
+            Self::VpconnWithVlan0NotSupportShutdown(_) => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(_) => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::AnotherJobTesting(_) => Self::AnotherJobTesting(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -194,7 +194,6 @@ impl<'de> ::serde::Deserialize<'de> for StopFailoverTestJobResponse {
 /// Service errors of `StopFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum StopFailoverTestJobError {
     /// HTTP 400 `IllegalParam.JobId`: The specified parameter JobId is illegal.
@@ -236,6 +235,20 @@ impl StopFailoverTestJobError {
                 ("EcFailoverTestJobConflict", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for StopFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForTesting(_) => {
+                Self::IncorrectStatusOnlyForTesting(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

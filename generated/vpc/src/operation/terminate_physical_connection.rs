@@ -206,7 +206,6 @@ impl<'de> ::serde::Deserialize<'de> for TerminatePhysicalConnectionResponse {
 /// Service errors of `TerminatePhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TerminatePhysicalConnectionError {
     /// HTTP 400 `Forbidden.NotAllowedInState`: The request does not allow in this state.
@@ -260,6 +259,26 @@ impl TerminatePhysicalConnectionError {
                 ("InvalidPhysicalConnectionIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TerminatePhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenNotAllowedInState(_) => {
+                Self::ForbiddenNotAllowedInState(error)
+            }
+            Self::ForbiddenVbrAttached(_) => Self::ForbiddenVbrAttached(error),
+            Self::OperationFailedVpconnAttached(_) => {
+                Self::OperationFailedVpconnAttached(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidPhysicalConnectionIdNotFound(_) => {
+                Self::InvalidPhysicalConnectionIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -272,7 +272,6 @@ for TransformEipSegmentToPublicIpAddressPoolResponse {
 /// Service errors of `TransformEipSegmentToPublicIpAddressPool`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TransformEipSegmentToPublicIpAddressPoolError {
     /// HTTP 400 `Forbidden.RAM`: User not authorized to operate on the specified resource
@@ -357,6 +356,37 @@ impl TransformEipSegmentToPublicIpAddressPoolError {
                 ("ResourceNotFoundEipSegment", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TransformEipSegmentToPublicIpAddressPoolError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ForbiddenRam(_) => Self::ForbiddenRam(error),
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ForbiddenCreatePublicIpAddressPool(_) => {
+                Self::ForbiddenCreatePublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPublicIpAddressPool(_) => {
+                Self::QuotaExceededPublicIpAddressPool(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::IncorrectBusinessStatusPublicIpAddressPool(_) => {
+                Self::IncorrectBusinessStatusPublicIpAddressPool(error)
+            }
+            Self::OptInRequiredPublicIpAddressPool(_) => {
+                Self::OptInRequiredPublicIpAddressPool(error)
+            }
+            Self::QuotaExceededPoolIpQuantity(_) => {
+                Self::QuotaExceededPoolIpQuantity(error)
+            }
+            Self::ResourceNotFoundEipSegment(_) => {
+                Self::ResourceNotFoundEipSegment(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

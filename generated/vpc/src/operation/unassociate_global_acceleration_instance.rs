@@ -202,7 +202,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateGlobalAccelerationInstanceRes
 /// Service errors of `UnassociateGlobalAccelerationInstance`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateGlobalAccelerationInstanceError {
     /// HTTP 400 `IncorrectGlobalAccelerationInstanceIdStatus`: Current GlobalAccelerationInstance status does not support this operation.
@@ -255,6 +254,24 @@ impl UnassociateGlobalAccelerationInstanceError {
                 ("InvalidGlobalAccelerationInstanceIdNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateGlobalAccelerationInstanceError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectGlobalAccelerationInstanceIdStatus(_) => {
+                Self::IncorrectGlobalAccelerationInstanceIdStatus(error)
+            }
+            Self::ForbiddenFinancialLocked(_) => Self::ForbiddenFinancialLocked(error),
+            Self::ForbbidenInvaildOwner(_) => Self::ForbbidenInvaildOwner(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidGlobalAccelerationInstanceIdNotFound(_) => {
+                Self::InvalidGlobalAccelerationInstanceIdNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

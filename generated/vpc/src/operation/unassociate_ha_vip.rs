@@ -269,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateHaVipResponse {
 /// Service errors of `UnassociateHaVip`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateHaVipError {
     /// HTTP 400 `IncorrectHaVipStatus`: HaVip can be operated by this action only when it's status is InUse.
@@ -371,6 +370,40 @@ impl UnassociateHaVipError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateHaVipError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectHaVipStatus(_) => Self::IncorrectHaVipStatus(error),
+            Self::IncorrectInstanceStatus(_) => Self::IncorrectInstanceStatus(error),
+            Self::ResourceNotAssociated(_) => Self::ResourceNotAssociated(error),
+            Self::ForbiddenUnassociateMaster(_) => {
+                Self::ForbiddenUnassociateMaster(error)
+            }
+            Self::HaVipNotAssociatedWithInstance(_) => {
+                Self::HaVipNotAssociatedWithInstance(error)
+            }
+            Self::OperationFailedDistibuteLock(_) => {
+                Self::OperationFailedDistibuteLock(error)
+            }
+            Self::OperationFailedQueryNetworkInterfaceInfo(_) => {
+                Self::OperationFailedQueryNetworkInterfaceInfo(error)
+            }
+            Self::IllegalParamInstanceType(_) => Self::IllegalParamInstanceType(error),
+            Self::InvalidNetworkInterfaceIdNotFound(_) => {
+                Self::InvalidNetworkInterfaceIdNotFound(error)
+            }
+            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
+            Self::ForbiddenHaVip(_) => Self::ForbiddenHaVip(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidHaVipIdNotFound(_) => Self::InvalidHaVipIdNotFound(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -255,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateNetworkAclResponse {
 /// Service errors of `UnassociateNetworkAcl`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateNetworkAclError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -373,6 +372,42 @@ impl UnassociateNetworkAclError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateNetworkAclError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingResources(_) => Self::ParameterMissingResources(error),
+            Self::ParameterEmptyResources(_) => Self::ParameterEmptyResources(error),
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
+            Self::InvalidResourceNotFound(_) => Self::InvalidResourceNotFound(error),
+            Self::InvalidResourceVpcError(_) => Self::InvalidResourceVpcError(error),
+            Self::InvalidResourceNotBinding(_) => Self::InvalidResourceNotBinding(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::MismatchNetworkAclAndVSwitch(_) => {
+                Self::MismatchNetworkAclAndVSwitch(error)
+            }
+            Self::MissingParamResource(_) => Self::MissingParamResource(error),
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

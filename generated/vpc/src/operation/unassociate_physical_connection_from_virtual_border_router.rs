@@ -230,7 +230,6 @@ for UnassociatePhysicalConnectionFromVirtualBorderRouterResponse {
 /// Service errors of `UnassociatePhysicalConnectionFromVirtualBorderRouter`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociatePhysicalConnectionFromVirtualBorderRouterError {
     /// HTTP 400 `PARAMETER_MUST_NOT_NULL`: The specified physical connection id or vbrId must not be null.
@@ -299,6 +298,29 @@ impl UnassociatePhysicalConnectionFromVirtualBorderRouterError {
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::InvalidVbrIdNotFound(error) => ("InvalidVbrIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociatePhysicalConnectionFromVirtualBorderRouterError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMustNotNull(_) => Self::ParameterMustNotNull(error),
+            Self::PhysicalNotAssociateToVbr(_) => Self::PhysicalNotAssociateToVbr(error),
+            Self::RouterInterfaceReferedByRouteentry(_) => {
+                Self::RouterInterfaceReferedByRouteentry(error)
+            }
+            Self::InvalidStatusNotAllowed(_) => Self::InvalidStatusNotAllowed(error),
+            Self::PhysicalNotAllowAssociateVbr(_) => {
+                Self::PhysicalNotAllowAssociateVbr(error)
+            }
+            Self::ForbiddenOperationNotAllowed(_) => {
+                Self::ForbiddenOperationNotAllowed(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidVbrIdNotFound(_) => Self::InvalidVbrIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

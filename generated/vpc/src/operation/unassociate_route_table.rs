@@ -224,7 +224,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateRouteTableResponse {
 /// Service errors of `UnassociateRouteTable`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateRouteTableError {
     /// HTTP 400 `InvalidRegionId.NotFound`: Specified value of RegionId is not supported.
@@ -298,6 +297,32 @@ impl UnassociateRouteTableError {
                 ("OperationFailedVSwitchNotAssociate", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateRouteTableError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::InvalidParameterAction(_) => Self::InvalidParameterAction(error),
+            Self::IncorrectVSwitchStatus(_) => Self::IncorrectVSwitchStatus(error),
+            Self::OperationUnsupportedSystemRouteTable(_) => {
+                Self::OperationUnsupportedSystemRouteTable(error)
+            }
+            Self::InvalidStatusVSwitch(_) => Self::InvalidStatusVSwitch(error),
+            Self::InvalidRouteTableIdNotFound(_) => {
+                Self::InvalidRouteTableIdNotFound(error)
+            }
+            Self::InvalidVSwitchIdNotFound(_) => Self::InvalidVSwitchIdNotFound(error),
+            Self::InvalidBindingStatusRouteTable(_) => {
+                Self::InvalidBindingStatusRouteTable(error)
+            }
+            Self::OperationFailedVSwitchNotAssociate(_) => {
+                Self::OperationFailedVSwitchNotAssociate(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

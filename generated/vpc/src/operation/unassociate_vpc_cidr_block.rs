@@ -213,7 +213,6 @@ impl<'de> ::serde::Deserialize<'de> for UnassociateVpcCidrBlockResponse {
 /// Service errors of `UnassociateVpcCidrBlock`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnassociateVpcCidrBlockError {
     /// HTTP 400 `OperationFailed.Ipv6Gateway`: The operation is failed because of ipv6Gateway is in use.
@@ -301,6 +300,39 @@ impl UnassociateVpcCidrBlockError {
                 ("MissingParamSecondaryCidrBlockOrIpv6CidrBlock", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnassociateVpcCidrBlockError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedIpv6Gateway(_) => {
+                Self::OperationFailedIpv6Gateway(error)
+            }
+            Self::InvalidVpcNotFound(_) => Self::InvalidVpcNotFound(error),
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(_) => {
+                Self::ParamExclusiveSecondaryCidrAndIpv6Cidr(error)
+            }
+            Self::MissingParamSecondaryCidrOrIpv6Cidr(_) => {
+                Self::MissingParamSecondaryCidrOrIpv6Cidr(error)
+            }
+            Self::InvalidSecondaryCidrBlockNotFound(_) => {
+                Self::InvalidSecondaryCidrBlockNotFound(error)
+            }
+            Self::OperationFailedCidrInUse(_) => Self::OperationFailedCidrInUse(error),
+            Self::InvalidIpv6CidrBlockNotFound(_) => {
+                Self::InvalidIpv6CidrBlockNotFound(error)
+            }
+            Self::OperationFailedIpV6vSwitchInuse(_) => {
+                Self::OperationFailedIpV6vSwitchInuse(error)
+            }
+            Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(_) => {
+                Self::MissingParamSecondaryCidrBlockOrIpv6CidrBlock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -352,7 +352,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDhcpOptionsSetAttributeResponse {
 /// Service errors of `UpdateDhcpOptionsSetAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateDhcpOptionsSetAttributeError {
     /// HTTP 400 `InvalidDhcpOptionsSetId.NotFound`: The specified dhcpOptionsSetId does not exist.
@@ -448,6 +447,41 @@ impl UpdateDhcpOptionsSetAttributeError {
             }
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateDhcpOptionsSetAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidDhcpOptionsSetIdNotFound(_) => {
+                Self::InvalidDhcpOptionsSetIdNotFound(error)
+            }
+            Self::IncorrectStatusDhcpOptionsSet(_) => {
+                Self::IncorrectStatusDhcpOptionsSet(error)
+            }
+            Self::IllegalParamDomainNameServers(_) => {
+                Self::IllegalParamDomainNameServers(error)
+            }
+            Self::IllegalParamDomainName(_) => Self::IllegalParamDomainName(error),
+            Self::IllegalParamDhcpOptionsSetName(_) => {
+                Self::IllegalParamDhcpOptionsSetName(error)
+            }
+            Self::IllegalParamDhcpOptionsSetDescription(_) => {
+                Self::IllegalParamDhcpOptionsSetDescription(error)
+            }
+            Self::OperationUnsupportedDhcpLeaseTime(_) => {
+                Self::OperationUnsupportedDhcpLeaseTime(error)
+            }
+            Self::OperationUnsupportedDhcpOptionsSet(_) => {
+                Self::OperationUnsupportedDhcpOptionsSet(error)
+            }
+            Self::OperationDeniedModifyDefaultDhcpOptionsSet(_) => {
+                Self::OperationDeniedModifyDefaultDhcpOptionsSet(error)
+            }
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -293,7 +293,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateFailoverTestJobResponse {
 /// Service errors of `UpdateFailoverTestJob`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateFailoverTestJobError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -415,6 +414,47 @@ impl UpdateFailoverTestJobError {
                 ("EcFailoverTestJobConflict", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateFailoverTestJobError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::EcFailoverTestJobExceedMaxResourceNum(_) => {
+                Self::EcFailoverTestJobExceedMaxResourceNum(error)
+            }
+            Self::EcFailoverTestJobResourceInAnotherProcessingJob(_) => {
+                Self::EcFailoverTestJobResourceInAnotherProcessingJob(error)
+            }
+            Self::IllegalParamResourceId(_) => Self::IllegalParamResourceId(error),
+            Self::IncorrectStatusResourceId(_) => Self::IncorrectStatusResourceId(error),
+            Self::IncorrectBusinessStatusResourceId(_) => {
+                Self::IncorrectBusinessStatusResourceId(error)
+            }
+            Self::VpconnNotAssociatedVbr(_) => Self::VpconnNotAssociatedVbr(error),
+            Self::VpconnWithVlan0NotSupportShutdown(_) => {
+                Self::VpconnWithVlan0NotSupportShutdown(error)
+            }
+            Self::PconnContainsMoreThanOneVpconn(_) => {
+                Self::PconnContainsMoreThanOneVpconn(error)
+            }
+            Self::PconnContailsMoreThanOneAcrossCountVbr(_) => {
+                Self::PconnContailsMoreThanOneAcrossCountVbr(error)
+            }
+            Self::IllegalParamJobDuration(_) => Self::IllegalParamJobDuration(error),
+            Self::IllegalParamJobId(_) => Self::IllegalParamJobId(error),
+            Self::IncorrectStatusOnlyForInit(_) => {
+                Self::IncorrectStatusOnlyForInit(error)
+            }
+            Self::MultiplePconnSingleVbrNotSupportShutdown(_) => {
+                Self::MultiplePconnSingleVbrNotSupportShutdown(error)
+            }
+            Self::EcFailoverTestJobConflict(_) => Self::EcFailoverTestJobConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

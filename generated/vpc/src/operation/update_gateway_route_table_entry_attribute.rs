@@ -350,7 +350,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGatewayRouteTableEntryAttributeRes
 /// Service errors of `UpdateGatewayRouteTableEntryAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateGatewayRouteTableEntryAttributeError {
     /// HTTP 400 `OperationDenied.UpdateGatewayRouteEntry`: The operation is not allowed because of need switch to local first.
@@ -513,6 +512,61 @@ impl UpdateGatewayRouteTableEntryAttributeError {
                 ("ResourceNotFoundGatewayLoadBalancerEndpoint", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateGatewayRouteTableEntryAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedUpdateGatewayRouteEntry(_) => {
+                Self::OperationDeniedUpdateGatewayRouteEntry(error)
+            }
+            Self::IllegalParamDestCidrBlock(_) => Self::IllegalParamDestCidrBlock(error),
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusVswitch(_) => Self::IncorrectStatusVswitch(error),
+            Self::ResourceNotFoundInstance(_) => Self::ResourceNotFoundInstance(error),
+            Self::IncorrectStatusNextHop(_) => Self::IncorrectStatusNextHop(error),
+            Self::OperationDeniedNextHopTypeNonsupport(_) => {
+                Self::OperationDeniedNextHopTypeNonsupport(error)
+            }
+            Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(_) => {
+                Self::OperationDeniedLocalEntryCanOnlyModifyNextHop(error)
+            }
+            Self::ExclusiveParamNextHopTypeAndNextHopId(_) => {
+                Self::ExclusiveParamNextHopTypeAndNextHopId(error)
+            }
+            Self::ResourceNotFoundRouteTable(_) => {
+                Self::ResourceNotFoundRouteTable(error)
+            }
+            Self::InvalidRouterInterfaceIdNotFound(_) => {
+                Self::InvalidRouterInterfaceIdNotFound(error)
+            }
+            Self::OperationUnsupportedOnlySupportNormalNetworkInterface(_) => {
+                Self::OperationUnsupportedOnlySupportNormalNetworkInterface(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::UnsupportedFeatureIpv6GatewayRouteTable(_) => {
+                Self::UnsupportedFeatureIpv6GatewayRouteTable(error)
+            }
+            Self::OperationDeniedTrAttachmentIpv6Disabled(_) => {
+                Self::OperationDeniedTrAttachmentIpv6Disabled(error)
+            }
+            Self::InvalidAttachmentNotFound(_) => Self::InvalidAttachmentNotFound(error),
+            Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(_) => {
+                Self::BothEmptyParamGatewayRouteTableIdAndIpv4GatewayRouteTableId(error)
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -442,7 +442,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIpsecServerResponse {
 /// Service errors of `UpdateIpsecServer`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateIpsecServerError {
     /// HTTP 400 `VpnGateway.Configuring`: The specified service is configuring.
@@ -562,6 +561,49 @@ impl UpdateIpsecServerError {
             }
             Self::OperationConflict(error) => ("OperationConflict", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateIpsecServerError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::VpnGatewayConfiguring(_) => Self::VpnGatewayConfiguring(error),
+            Self::VpnGatewayFinancialLocked(_) => Self::VpnGatewayFinancialLocked(error),
+            Self::OperationUnsupportedIpsecPfs(_) => {
+                Self::OperationUnsupportedIpsecPfs(error)
+            }
+            Self::IllegalParamAuthMethod(_) => Self::IllegalParamAuthMethod(error),
+            Self::IllegalParamLocalSubnet(_) => Self::IllegalParamLocalSubnet(error),
+            Self::IllegalParamClientIpPool(_) => Self::IllegalParamClientIpPool(error),
+            Self::MissingParamIDaaSInstanceId(_) => {
+                Self::MissingParamIDaaSInstanceId(error)
+            }
+            Self::OperationFailedNoRamPermission(_) => {
+                Self::OperationFailedNoRamPermission(error)
+            }
+            Self::OperationFailedAddVpcRoute(_) => {
+                Self::OperationFailedAddVpcRoute(error)
+            }
+            Self::ClientIpPoolNetmaskInvalid(_) => {
+                Self::ClientIpPoolNetmaskInvalid(error)
+            }
+            Self::VpnRouteEntryConflict(_) => Self::VpnRouteEntryConflict(error),
+            Self::ClientIpPoolSubnetInvalid(_) => Self::ClientIpPoolSubnetInvalid(error),
+            Self::InvalidClientIpPoolConflict(_) => {
+                Self::InvalidClientIpPoolConflict(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbidden(_) => Self::Forbidden(error),
+            Self::InvalidIpsecServerIdNotFound(_) => {
+                Self::InvalidIpsecServerIdNotFound(error)
+            }
+            Self::InvalidIDaaSInstanceIdNotFound(_) => {
+                Self::InvalidIDaaSInstanceIdNotFound(error)
+            }
+            Self::OperationConflict(_) => Self::OperationConflict(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

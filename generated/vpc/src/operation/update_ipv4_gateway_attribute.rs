@@ -252,7 +252,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIpv4GatewayAttributeResponse {
 /// Service errors of `UpdateIpv4GatewayAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateIpv4GatewayAttributeError {
     /// HTTP 400 `ResourceNotFound.Ipv4Gateway`: The specified resource ipv4Gateway is not found.
@@ -288,6 +287,21 @@ impl UpdateIpv4GatewayAttributeError {
                 ("IncorrectStatusIpv4Gateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateIpv4GatewayAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundIpv4Gateway(_) => {
+                Self::ResourceNotFoundIpv4Gateway(error)
+            }
+            Self::IncorrectStatusIpv4Gateway(_) => {
+                Self::IncorrectStatusIpv4Gateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -280,7 +280,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNatGatewayNatTypeResponse {
 /// Service errors of `UpdateNatGatewayNatType`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateNatGatewayNatTypeError {
     /// HTTP 400 `OperationUnsupported.NatConvert`: The NAT gateway conversion function is not supported.
@@ -492,6 +491,85 @@ impl UpdateNatGatewayNatTypeError {
             Self::NatgwNotExist(error) => ("NatgwNotExist", error),
             Self::InvalidRegionIdNotFound(error) => ("InvalidRegionIdNotFound", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateNatGatewayNatTypeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationUnsupportedNatConvert(_) => {
+                Self::OperationUnsupportedNatConvert(error)
+            }
+            Self::OperationFailedVpcNotExist(_) => {
+                Self::OperationFailedVpcNotExist(error)
+            }
+            Self::OperationFailedVswNotExist(_) => {
+                Self::OperationFailedVswNotExist(error)
+            }
+            Self::OperationFailedNatTypeNotEnhanced(_) => {
+                Self::OperationFailedNatTypeNotEnhanced(error)
+            }
+            Self::OperationFailedNatGwBindWithBandwidthPackage(_) => {
+                Self::OperationFailedNatGwBindWithBandwidthPackage(error)
+            }
+            Self::IncorrectStatusNatGateway(_) => Self::IncorrectStatusNatGateway(error),
+            Self::OperationFailedEipInMiddleStatus(_) => {
+                Self::OperationFailedEipInMiddleStatus(error)
+            }
+            Self::OperationFailedSnatInMiddleStatus(_) => {
+                Self::OperationFailedSnatInMiddleStatus(error)
+            }
+            Self::OperationFailedDnatInMiddleStatus(_) => {
+                Self::OperationFailedDnatInMiddleStatus(error)
+            }
+            Self::OperationFailedNatGwRouteInMiddleStatus(_) => {
+                Self::OperationFailedNatGwRouteInMiddleStatus(error)
+            }
+            Self::OperationFailedEnhancedInventoryNotEnough(_) => {
+                Self::OperationFailedEnhancedInventoryNotEnough(error)
+            }
+            Self::OperationFailedEnhancedUserIsUnAuthorized(_) => {
+                Self::OperationFailedEnhancedUserIsUnAuthorized(error)
+            }
+            Self::OperationFailedEnhancedRegion(_) => {
+                Self::OperationFailedEnhancedRegion(error)
+            }
+            Self::OperationFailedEnhancedQuotaExceed(_) => {
+                Self::OperationFailedEnhancedQuotaExceed(error)
+            }
+            Self::InvalidBandwidthPackageIdNumberNotSupported(_) => {
+                Self::InvalidBandwidthPackageIdNumberNotSupported(error)
+            }
+            Self::OperationFailedVswNotBelongToVpc(_) => {
+                Self::OperationFailedVswNotBelongToVpc(error)
+            }
+            Self::OperationUnsupportedVpcAttachedCen(_) => {
+                Self::OperationUnsupportedVpcAttachedCen(error)
+            }
+            Self::OperationUnsupportedRouterInterfaceExist(_) => {
+                Self::OperationUnsupportedRouterInterfaceExist(error)
+            }
+            Self::OperationFailedVRouterNotExist(_) => {
+                Self::OperationFailedVRouterNotExist(error)
+            }
+            Self::OperationFailedSnatQuotaExceed(_) => {
+                Self::OperationFailedSnatQuotaExceed(error)
+            }
+            Self::OperationFailedDnatQuotaExceed(_) => {
+                Self::OperationFailedDnatQuotaExceed(error)
+            }
+            Self::OperationFailedVswBindedRouteTable(_) => {
+                Self::OperationFailedVswBindedRouteTable(error)
+            }
+            Self::OperationFailedVswBindedAcl(_) => {
+                Self::OperationFailedVswBindedAcl(error)
+            }
+            Self::ForbiddenConvert(_) => Self::ForbiddenConvert(error),
+            Self::NatgwNotExist(_) => Self::NatgwNotExist(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -342,7 +342,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateNetworkAclEntriesResponse {
 /// Service errors of `UpdateNetworkAclEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateNetworkAclEntriesError {
     /// HTTP 400 `ParameterMissing.AliUid`: ParameterMissing.AliUid
@@ -596,6 +595,94 @@ impl UpdateNetworkAclEntriesError {
             }
             Self::InternalError(error) => ("InternalError", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateNetworkAclEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ParameterMissingAliUid(_) => Self::ParameterMissingAliUid(error),
+            Self::ParameterMissingBid(_) => Self::ParameterMissingBid(error),
+            Self::ParameterMissingRegionId(_) => Self::ParameterMissingRegionId(error),
+            Self::ParameterEmptyRegionId(_) => Self::ParameterEmptyRegionId(error),
+            Self::ParameterMissingNetworkAclId(_) => {
+                Self::ParameterMissingNetworkAclId(error)
+            }
+            Self::ParameterEmptyNetworkAclId(_) => {
+                Self::ParameterEmptyNetworkAclId(error)
+            }
+            Self::ParameterMissingPort(_) => Self::ParameterMissingPort(error),
+            Self::ParameterIllegalPort(_) => Self::ParameterIllegalPort(error),
+            Self::ParameterIllegalPolicy(_) => Self::ParameterIllegalPolicy(error),
+            Self::ParameterMissingPolicy(_) => Self::ParameterMissingPolicy(error),
+            Self::ParameterIllegalProtocol(_) => Self::ParameterIllegalProtocol(error),
+            Self::ParameterMissingProtocol(_) => Self::ParameterMissingProtocol(error),
+            Self::ParameterLengthIllegalName(_) => {
+                Self::ParameterLengthIllegalName(error)
+            }
+            Self::ParameterIllegalName(_) => Self::ParameterIllegalName(error),
+            Self::ParameterLengthIllegalDescription(_) => {
+                Self::ParameterLengthIllegalDescription(error)
+            }
+            Self::ParameterIllegalDescription(_) => {
+                Self::ParameterIllegalDescription(error)
+            }
+            Self::ParameterIllegalSourceCidrIp(_) => {
+                Self::ParameterIllegalSourceCidrIp(error)
+            }
+            Self::ParameterMissingSourceCidrIp(_) => {
+                Self::ParameterMissingSourceCidrIp(error)
+            }
+            Self::ParameterIllegalDestinationCidrIp(_) => {
+                Self::ParameterIllegalDestinationCidrIp(error)
+            }
+            Self::ParameterMissingDestinationCidrIp(_) => {
+                Self::ParameterMissingDestinationCidrIp(error)
+            }
+            Self::QuotaExceedNetworkAclEntry(_) => {
+                Self::QuotaExceedNetworkAclEntry(error)
+            }
+            Self::InvalidNetworkAclNotFound(_) => Self::InvalidNetworkAclNotFound(error),
+            Self::NetworkStatusModifying(_) => Self::NetworkStatusModifying(error),
+            Self::ResourceStatusError(_) => Self::ResourceStatusError(error),
+            Self::NotSupportNetworkAcl(_) => Self::NotSupportNetworkAcl(error),
+            Self::IllegalParamIngressAclEntryId(_) => {
+                Self::IllegalParamIngressAclEntryId(error)
+            }
+            Self::IllegalParamEgressAclEntryId(_) => {
+                Self::IllegalParamEgressAclEntryId(error)
+            }
+            Self::OperationDeniedVpcIpv6NotEnabled(_) => {
+                Self::OperationDeniedVpcIpv6NotEnabled(error)
+            }
+            Self::IllegalParamSourceCidrIp(_) => Self::IllegalParamSourceCidrIp(error),
+            Self::IllegalParamPolicy(_) => Self::IllegalParamPolicy(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::IllegalParamDestinationCidrIp(_) => {
+                Self::IllegalParamDestinationCidrIp(error)
+            }
+            Self::IllegalParamIpVersion(_) => Self::IllegalParamIpVersion(error),
+            Self::IllegalParamPortRange(_) => Self::IllegalParamPortRange(error),
+            Self::ResourceNotFoundPrefixList(_) => {
+                Self::ResourceNotFoundPrefixList(error)
+            }
+            Self::OperationDeniedIpVersionInconsistencyWithPrefixList(_) => {
+                Self::OperationDeniedIpVersionInconsistencyWithPrefixList(error)
+            }
+            Self::OperationDeniedSystemPrefixList(_) => {
+                Self::OperationDeniedSystemPrefixList(error)
+            }
+            Self::IncorrectStatusPrefixList(_) => Self::IncorrectStatusPrefixList(error),
+            Self::UnsupportedRegionPrefixListEntry(_) => {
+                Self::UnsupportedRegionPrefixListEntry(error)
+            }
+            Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(_) => {
+                Self::OperationDeniedNetworkAclAttachmentInMiddleStatus(error)
+            }
+            Self::InternalError(_) => Self::InternalError(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -262,7 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePublicIpAddressPoolAttributeRespon
 /// Service errors of `UpdatePublicIpAddressPoolAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdatePublicIpAddressPoolAttributeError {
     /// HTTP 400 `IllegalParam.Name`: The param of Name \[%s\] is illegal.
@@ -311,6 +310,23 @@ impl UpdatePublicIpAddressPoolAttributeError {
                 ("OperationDeniedOperateSharedResource", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdatePublicIpAddressPoolAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamName(_) => Self::IllegalParamName(error),
+            Self::IllegalParamDescription(_) => Self::IllegalParamDescription(error),
+            Self::ResourceNotFoundPublicIpAddressPool(_) => {
+                Self::ResourceNotFoundPublicIpAddressPool(error)
+            }
+            Self::OperationDeniedOperateSharedResource(_) => {
+                Self::OperationDeniedOperateSharedResource(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

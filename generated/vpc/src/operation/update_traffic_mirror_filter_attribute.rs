@@ -267,7 +267,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterAttributeRespon
 /// Service errors of `UpdateTrafficMirrorFilterAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorFilterAttributeError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorFilter`: The specified resource of traffic mirror filter is not found.
@@ -308,6 +307,21 @@ impl UpdateTrafficMirrorFilterAttributeError {
                 ("IncorrectStatusTrafficMirrorFilter", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTrafficMirrorFilterAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -365,7 +365,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorFilterRuleAttributeRe
 /// Service errors of `UpdateTrafficMirrorFilterRuleAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorFilterRuleAttributeError {
     /// HTTP 400 `ResourceNotFound.TrafficMirrorRule`: The specified resource of traffic mirror rule is not found.
@@ -428,6 +427,29 @@ impl UpdateTrafficMirrorFilterRuleAttributeError {
                 ("IllegalParamDestinationCidrBlock", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTrafficMirrorFilterRuleAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundTrafficMirrorRule(_) => {
+                Self::ResourceNotFoundTrafficMirrorRule(error)
+            }
+            Self::IncorrectStatusTrafficMirrorRule(_) => {
+                Self::IncorrectStatusTrafficMirrorRule(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::IllegalParamProtocol(_) => Self::IllegalParamProtocol(error),
+            Self::IllegalParamSourceCidrBlock(_) => {
+                Self::IllegalParamSourceCidrBlock(error)
+            }
+            Self::IllegalParamDestinationCidrBlock(_) => {
+                Self::IllegalParamDestinationCidrBlock(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

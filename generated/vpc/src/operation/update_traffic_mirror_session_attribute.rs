@@ -405,7 +405,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTrafficMirrorSessionAttributeRespo
 /// Service errors of `UpdateTrafficMirrorSessionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateTrafficMirrorSessionAttributeError {
     /// HTTP 400 `IncorrectBusinessStatus.TrafficMirror`: The business status of traffic mirror is incorrect.
@@ -654,6 +653,98 @@ impl UpdateTrafficMirrorSessionAttributeError {
                 ("OperationFailedGetEniInfo", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateTrafficMirrorSessionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectBusinessStatusTrafficMirror(_) => {
+                Self::IncorrectBusinessStatusTrafficMirror(error)
+            }
+            Self::OptInRequiredTrafficMirror(_) => {
+                Self::OptInRequiredTrafficMirror(error)
+            }
+            Self::DuplicatedParamPriority(_) => Self::DuplicatedParamPriority(error),
+            Self::ResourceNotFoundTrafficMirrorSession(_) => {
+                Self::ResourceNotFoundTrafficMirrorSession(error)
+            }
+            Self::IncorrectStatusTrafficMirrorSession(_) => {
+                Self::IncorrectStatusTrafficMirrorSession(error)
+            }
+            Self::ResourceNotFoundTrafficMirrorFilter(_) => {
+                Self::ResourceNotFoundTrafficMirrorFilter(error)
+            }
+            Self::IncorrectStatusTrafficMirrorFilter(_) => {
+                Self::IncorrectStatusTrafficMirrorFilter(error)
+            }
+            Self::QuotaExceededFilterRelatedSession(_) => {
+                Self::QuotaExceededFilterRelatedSession(error)
+            }
+            Self::ResourceNotFoundNetworkInterface(_) => {
+                Self::ResourceNotFoundNetworkInterface(error)
+            }
+            Self::ResourceNotFoundEcsInstance(_) => {
+                Self::ResourceNotFoundEcsInstance(error)
+            }
+            Self::ResourceNotFoundSlb(_) => Self::ResourceNotFoundSlb(error),
+            Self::OperationDeniedSlbNotInVpc(_) => {
+                Self::OperationDeniedSlbNotInVpc(error)
+            }
+            Self::QuotaExceededNetworkInterfaceRelatedSession(_) => {
+                Self::QuotaExceededNetworkInterfaceRelatedSession(error)
+            }
+            Self::QuotaExceededSlbRelatedSession(_) => {
+                Self::QuotaExceededSlbRelatedSession(error)
+            }
+            Self::OperationDeniedEcsNotSupportTrafficMirror(_) => {
+                Self::OperationDeniedEcsNotSupportTrafficMirror(error)
+            }
+            Self::OperationDeniedDuplicateRole(_) => {
+                Self::OperationDeniedDuplicateRole(error)
+            }
+            Self::InvalidLoadBalancerIdNotFound(_) => {
+                Self::InvalidLoadBalancerIdNotFound(error)
+            }
+            Self::OperationDeniedFreeNetworkInterface(_) => {
+                Self::OperationDeniedFreeNetworkInterface(error)
+            }
+            Self::OperationDeniedClassicSlb(_) => Self::OperationDeniedClassicSlb(error),
+            Self::QuotaExceededSourceNumPerTarget(_) => {
+                Self::QuotaExceededSourceNumPerTarget(error)
+            }
+            Self::OperationFailedNotSupportBizType(_) => {
+                Self::OperationFailedNotSupportBizType(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportBondEni(_) => {
+                Self::OperationDeniedTargetTypeNotSupportBondEni(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(_) => {
+                Self::OperationDeniedTargetTypeNotSupportGatewayLoadBalancerEndpoint(
+                    error,
+                )
+            }
+            Self::OperationDeniedInvalidTargetBondEniType(_) => {
+                Self::OperationDeniedInvalidTargetBondEniType(error)
+            }
+            Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(_) => {
+                Self::OperationDeniedTargetTypeNotSupportTrafficMirrorFullPacket(error)
+            }
+            Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(_) => {
+                Self::OperationDeniedTrafficMirrorSessionSourceFullPacketNotSupport(
+                    error,
+                )
+            }
+            Self::ResourceNotFoundGatewayLoadBalancerEndpoint(_) => {
+                Self::ResourceNotFoundGatewayLoadBalancerEndpoint(error)
+            }
+            Self::OperationFailedGetEniInfo(_) => Self::OperationFailedGetEniInfo(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

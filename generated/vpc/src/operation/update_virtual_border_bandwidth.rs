@@ -246,7 +246,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualBorderBandwidthResponse {
 /// Service errors of `UpdateVirtualBorderBandwidth`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateVirtualBorderBandwidthError {
     /// HTTP 400 `OperationFailed.Vpconn`: The operation is failed because of Vpconn.
@@ -328,6 +327,33 @@ impl UpdateVirtualBorderBandwidthError {
                 ("OperationFailedPconnTrafficNotEnable", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateVirtualBorderBandwidthError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedVpconn(_) => Self::OperationFailedVpconn(error),
+            Self::MissingParamInstanceId(_) => Self::MissingParamInstanceId(error),
+            Self::InvalidInstanceIdNotFound(_) => Self::InvalidInstanceIdNotFound(error),
+            Self::MissingParamBandwidth(_) => Self::MissingParamBandwidth(error),
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::MissingParamRegionNo(_) => Self::MissingParamRegionNo(error),
+            Self::QuotaExceededVirtualBorderRouterBandwidth(_) => {
+                Self::QuotaExceededVirtualBorderRouterBandwidth(error)
+            }
+            Self::OperationUnsupportedSetMultiPconnBandwidth(_) => {
+                Self::OperationUnsupportedSetMultiPconnBandwidth(error)
+            }
+            Self::OperationUnsupportedModifyBandwidth(_) => {
+                Self::OperationUnsupportedModifyBandwidth(error)
+            }
+            Self::OperationFailedPconnTrafficNotEnable(_) => {
+                Self::OperationFailedPconnTrafficNotEnable(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

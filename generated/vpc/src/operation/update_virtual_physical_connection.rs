@@ -285,7 +285,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVirtualPhysicalConnectionResponse 
 /// Service errors of `UpdateVirtualPhysicalConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateVirtualPhysicalConnectionError {
     /// HTTP 400 `IllegalParam.VlanId`: The param of VlanId is illegal.
@@ -369,6 +368,37 @@ impl UpdateVirtualPhysicalConnectionError {
             Self::IncorrectStatusVbr(error) => ("IncorrectStatusVbr", error),
             Self::IllegalParamSpec(error) => ("IllegalParamSpec", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateVirtualPhysicalConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IllegalParamVlanId(_) => Self::IllegalParamVlanId(error),
+            Self::ResourceNotFoundPhysicalConnectionId(_) => {
+                Self::ResourceNotFoundPhysicalConnectionId(error)
+            }
+            Self::ResourceNotEnoughBandwidth(_) => {
+                Self::ResourceNotEnoughBandwidth(error)
+            }
+            Self::IllegalParamBandwidth(_) => Self::IllegalParamBandwidth(error),
+            Self::ForbiddenPhysicalConnection(_) => {
+                Self::ForbiddenPhysicalConnection(error)
+            }
+            Self::OperationFailedPhysicalConnectionFinancialLocked(_) => {
+                Self::OperationFailedPhysicalConnectionFinancialLocked(error)
+            }
+            Self::OperationFailedPhysicalConnectionTerminated(_) => {
+                Self::OperationFailedPhysicalConnectionTerminated(error)
+            }
+            Self::OperationDeniedCreateVpconn(_) => {
+                Self::OperationDeniedCreateVpconn(error)
+            }
+            Self::IncorrectStatusVbr(_) => Self::IncorrectStatusVbr(error),
+            Self::IllegalParamSpec(_) => Self::IllegalParamSpec(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

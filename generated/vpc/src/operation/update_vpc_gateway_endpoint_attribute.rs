@@ -290,7 +290,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateVpcGatewayEndpointAttributeRespons
 /// Service errors of `UpdateVpcGatewayEndpointAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UpdateVpcGatewayEndpointAttributeError {
     /// HTTP 400 `OperationFailed.ConcurrentOperation`: The operation is failed because of concurrent operation.
@@ -391,6 +390,43 @@ impl UpdateVpcGatewayEndpointAttributeError {
             }
             Self::InvalidPolicyWrongFormat(error) => ("InvalidPolicyWrongFormat", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UpdateVpcGatewayEndpointAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedConcurrentOperation(_) => {
+                Self::OperationFailedConcurrentOperation(error)
+            }
+            Self::IdempotentParameterMismatch(_) => {
+                Self::IdempotentParameterMismatch(error)
+            }
+            Self::ResourceNotFoundGatewayEndpoint(_) => {
+                Self::ResourceNotFoundGatewayEndpoint(error)
+            }
+            Self::IllegalParamPolicyDocument(_) => {
+                Self::IllegalParamPolicyDocument(error)
+            }
+            Self::IllegalParamGatewayEndpointName(_) => {
+                Self::IllegalParamGatewayEndpointName(error)
+            }
+            Self::IllegalParamGatewayEndpointDescription(_) => {
+                Self::IllegalParamGatewayEndpointDescription(error)
+            }
+            Self::SystemBusy(_) => Self::SystemBusy(error),
+            Self::Forbbiden(_) => Self::Forbbiden(error),
+            Self::InvalidRegionIdNotFound(_) => Self::InvalidRegionIdNotFound(error),
+            Self::OperationDeniedPolicyDocument(_) => {
+                Self::OperationDeniedPolicyDocument(error)
+            }
+            Self::IncorrectStatusGatewayEndpoint(_) => {
+                Self::IncorrectStatusGatewayEndpoint(error)
+            }
+            Self::InvalidPolicyWrongFormat(_) => Self::InvalidPolicyWrongFormat(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -218,7 +218,6 @@ for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaResponse {
 /// Service errors of `VpcDescribeVpcNatGatewayNetworkInterfaceQuota`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
     /// HTTP 400 `OperationDenied.PrivateLinkNotEnabled`: The NAT gateway is not enable for private link.
@@ -257,6 +256,21 @@ impl VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
                 ("ResourceNotFoundNatGateway", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for VpcDescribeVpcNatGatewayNetworkInterfaceQuotaError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationDeniedPrivateLinkNotEnabled(_) => {
+                Self::OperationDeniedPrivateLinkNotEnabled(error)
+            }
+            Self::ResourceNotFoundNatGateway(_) => {
+                Self::ResourceNotFoundNatGateway(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -237,7 +237,6 @@ impl<'de> ::serde::Deserialize<'de> for WithdrawVpcPublishedRouteEntriesResponse
 /// Service errors of `WithdrawVpcPublishedRouteEntries`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum WithdrawVpcPublishedRouteEntriesError {
     /// HTTP 400 `IncorrectStatus.Vpc`: The status of %s \[%s\] is incorrect.
@@ -344,6 +343,43 @@ impl WithdrawVpcPublishedRouteEntriesError {
             }
             Self::MissingParamRouteEntries(error) => ("MissingParamRouteEntries", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for WithdrawVpcPublishedRouteEntriesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::ResourceNotFoundRouteEntry(_) => {
+                Self::ResourceNotFoundRouteEntry(error)
+            }
+            Self::IncorrectStatusRouteEntry(_) => Self::IncorrectStatusRouteEntry(error),
+            Self::IncorrectStatusRouteEntryPublishStatus(_) => {
+                Self::IncorrectStatusRouteEntryPublishStatus(error)
+            }
+            Self::ForbiddenOperateCustomRouteTable(_) => {
+                Self::ForbiddenOperateCustomRouteTable(error)
+            }
+            Self::ResourceNotAssociatedTargetInstance(_) => {
+                Self::ResourceNotAssociatedTargetInstance(error)
+            }
+            Self::OperationDeniedUnsupportedTargetType(_) => {
+                Self::OperationDeniedUnsupportedTargetType(error)
+            }
+            Self::IncorrectStatusRouteTable(_) => Self::IncorrectStatusRouteTable(error),
+            Self::OperationUnsupportedPublishSystemRouteEntry(_) => {
+                Self::OperationUnsupportedPublishSystemRouteEntry(error)
+            }
+            Self::OperationUnsupportedUnsupportedNextHop(_) => {
+                Self::OperationUnsupportedUnsupportedNextHop(error)
+            }
+            Self::OperationUnsupportedPublishPrefixListRouteEntry(_) => {
+                Self::OperationUnsupportedPublishPrefixListRouteEntry(error)
+            }
+            Self::MissingParamRouteEntries(_) => Self::MissingParamRouteEntries(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -236,7 +236,6 @@ impl<'de> ::serde::Deserialize<'de> for AcceptVpcPeerConnectionResponse {
 /// Service errors of `AcceptVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum AcceptVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -300,6 +299,31 @@ impl AcceptVpcPeerConnectionError {
                 ("OperationFailedCrossBorderCdtNotOpened", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for AcceptVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationFailedCdtNotOpened(_) => {
+                Self::OperationFailedCdtNotOpened(error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

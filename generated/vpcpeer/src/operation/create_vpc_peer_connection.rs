@@ -430,7 +430,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateVpcPeerConnectionResponse {
 /// Service errors of `CreateVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum CreateVpcPeerConnectionError {
     /// HTTP 400 `OperationFailed.CdtNotOpened`: The operation failed because the Cdt service is not opened.
@@ -650,6 +649,89 @@ impl CreateVpcPeerConnectionError {
                 ("OperationFailedChargeTypeNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for CreateVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedCdtNotOpened(_) => {
+                Self::OperationFailedCdtNotOpened(error)
+            }
+            Self::OperationFailedCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedCrossBorderCdtNotOpened(error)
+            }
+            Self::IncorrectStatusVpc(_) => Self::IncorrectStatusVpc(error),
+            Self::IncorrectStatusAcceptingVpc(_) => {
+                Self::IncorrectStatusAcceptingVpc(error)
+            }
+            Self::ResourceAlreadyExistRouterInterface(_) => {
+                Self::ResourceAlreadyExistRouterInterface(error)
+            }
+            Self::ResourceAlreadyExistVpcPeer(_) => {
+                Self::ResourceAlreadyExistVpcPeer(error)
+            }
+            Self::OperationDeniedCloudBoxExistsInVpc(_) => {
+                Self::OperationDeniedCloudBoxExistsInVpc(error)
+            }
+            Self::OperationDeniedCloudBoxExistsInAcceptingVpc(_) => {
+                Self::OperationDeniedCloudBoxExistsInAcceptingVpc(error)
+            }
+            Self::QuotaExceededVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededVpcPeerCountPerVpc(error)
+            }
+            Self::UnsupportedRegion(_) => Self::UnsupportedRegion(error),
+            Self::QuotaExceededVpcPeerCountPerUserPerRegion(_) => {
+                Self::QuotaExceededVpcPeerCountPerUserPerRegion(error)
+            }
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::OperationFailedAcceptUserCdtNotOpened(_) => {
+                Self::OperationFailedAcceptUserCdtNotOpened(error)
+            }
+            Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(_) => {
+                Self::OperationFailedAcceptUserCrossBorderCdtNotOpened(error)
+            }
+            Self::IncorrectBusinessStatusAcceptUserVpcPeer(_) => {
+                Self::IncorrectBusinessStatusAcceptUserVpcPeer(error)
+            }
+            Self::OperationFailedViolativeVpcPeer(_) => {
+                Self::OperationFailedViolativeVpcPeer(error)
+            }
+            Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededCrossRegionVpcPeerCountPerVpc(error)
+            }
+            Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(_) => {
+                Self::QuotaExceededIntraRegionVpcPeerCountPerVpc(error)
+            }
+            Self::OperationDeniedOperateShareResource(_) => {
+                Self::OperationDeniedOperateShareResource(error)
+            }
+            Self::IncorrectBusinessStatusAcceptVpcPeer(_) => {
+                Self::IncorrectBusinessStatusAcceptVpcPeer(error)
+            }
+            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedCrossBusinessNotAllowed(_) => {
+                Self::OperationFailedCrossBusinessNotAllowed(error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(_) => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

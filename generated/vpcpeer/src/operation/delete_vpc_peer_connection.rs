@@ -226,7 +226,6 @@ impl<'de> ::serde::Deserialize<'de> for DeleteVpcPeerConnectionResponse {
 /// Service errors of `DeleteVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum DeleteVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -276,6 +275,25 @@ impl DeleteVpcPeerConnectionError {
                 ("OperationDeniedServiceManagedInstance", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for DeleteVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::OperationDeniedRouteEntryExist(_) => {
+                Self::OperationDeniedRouteEntryExist(error)
+            }
+            Self::OperationDeniedServiceManagedInstance(_) => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

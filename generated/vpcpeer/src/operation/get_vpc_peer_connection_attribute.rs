@@ -284,7 +284,6 @@ impl<'de> ::serde::Deserialize<'de> for GetVpcPeerConnectionAttributeResponse {
 /// Service errors of `GetVpcPeerConnectionAttribute`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum GetVpcPeerConnectionAttributeError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -314,6 +313,18 @@ impl GetVpcPeerConnectionAttributeError {
                 ("ResourceNotFoundInstanceId", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for GetVpcPeerConnectionAttributeError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

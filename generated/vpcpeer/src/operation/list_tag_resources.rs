@@ -291,7 +291,6 @@ impl<'de> ::serde::Deserialize<'de> for ListTagResourcesResponse {
 /// Service errors of `ListTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListTagResourcesError {
     /// HTTP 400 `InvalidTagKey`: The tag keys are not valid.
@@ -355,6 +354,27 @@ impl ListTagResourcesError {
                 ("BothEmptyTagsAndResources", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::InvalidTagKey(_) => Self::InvalidTagKey(error),
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::BothEmptyTagsAndResources(_) => Self::BothEmptyTagsAndResources(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -302,7 +302,6 @@ impl<'de> ::serde::Deserialize<'de> for ListVpcPeerConnectionsResponse {
 /// Service errors of `ListVpcPeerConnections`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ListVpcPeerConnectionsError {
     /// A code this spec does not document.
@@ -324,6 +323,15 @@ impl ListVpcPeerConnectionsError {
     fn parts(&self) -> (&'static str, &::acs_runtime::client::ServiceError) {
         match self {
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ListVpcPeerConnectionsError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -282,7 +282,6 @@ impl<'de> ::serde::Deserialize<'de> for ModifyVpcPeerConnectionResponse {
 /// Service errors of `ModifyVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum ModifyVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -378,6 +377,41 @@ impl ModifyVpcPeerConnectionError {
                 ("OperationFailedChargeTypeNotSupported", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for ModifyVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::IncorrectBusinessStatusVpcPeer(_) => {
+                Self::IncorrectBusinessStatusVpcPeer(error)
+            }
+            Self::OperationFailedBandwidthCannotBeChangedInSameRegion(_) => {
+                Self::OperationFailedBandwidthCannotBeChangedInSameRegion(error)
+            }
+            Self::QuotaExceededBandwidth(_) => Self::QuotaExceededBandwidth(error),
+            Self::OperationFailedInterRegionLinkTypeNotSupported(_) => {
+                Self::OperationFailedInterRegionLinkTypeNotSupported(error)
+            }
+            Self::OperationFailedRegionIdNotSupportLinkType(_) => {
+                Self::OperationFailedRegionIdNotSupportLinkType(error)
+            }
+            Self::OperationFailedSpecificLinkTypeNotSupported(_) => {
+                Self::OperationFailedSpecificLinkTypeNotSupported(error)
+            }
+            Self::OperationDeniedServiceManagedInstance(_) => {
+                Self::OperationDeniedServiceManagedInstance(error)
+            }
+            Self::OperationFailedChargeTypeNotSupported(_) => {
+                Self::OperationFailedChargeTypeNotSupported(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

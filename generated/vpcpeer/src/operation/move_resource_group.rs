@@ -223,7 +223,6 @@ impl<'de> ::serde::Deserialize<'de> for MoveResourceGroupResponse {
 /// Service errors of `MoveResourceGroup`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum MoveResourceGroupError {
     /// HTTP 400 `OperationFailed.NotExist.ResourceGroup`: The operation failed because the resource group not exist.
@@ -259,6 +258,19 @@ impl MoveResourceGroupError {
             }
             Self::ResourceNotFoundVpcPeer(error) => ("ResourceNotFoundVpcPeer", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for MoveResourceGroupError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::OperationFailedNotExistResourceGroup(_) => {
+                Self::OperationFailedNotExistResourceGroup(error)
+            }
+            Self::ResourceNotFoundVpcPeer(_) => Self::ResourceNotFoundVpcPeer(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -197,7 +197,6 @@ impl<'de> ::serde::Deserialize<'de> for RejectVpcPeerConnectionResponse {
 /// Service errors of `RejectVpcPeerConnection`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum RejectVpcPeerConnectionError {
     /// HTTP 400 `ResourceNotFound.InstanceId`: The specified resource of %s is not found.
@@ -231,6 +230,19 @@ impl RejectVpcPeerConnectionError {
             }
             Self::IncorrectStatusVpcPeer(error) => ("IncorrectStatusVpcPeer", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for RejectVpcPeerConnectionError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::ResourceNotFoundInstanceId(_) => {
+                Self::ResourceNotFoundInstanceId(error)
+            }
+            Self::IncorrectStatusVpcPeer(_) => Self::IncorrectStatusVpcPeer(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -255,7 +255,6 @@ impl<'de> ::serde::Deserialize<'de> for TagResourcesResponse {
 /// Service errors of `TagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum TagResourcesError {
     /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
@@ -317,6 +316,27 @@ impl TagResourcesError {
             Self::IllegalParamTagKey(error) => ("IllegalParamTagKey", error),
             Self::IllegalParamTagValue(error) => ("IllegalParamTagValue", error),
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for TagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::IllegalParamTagKey(_) => Self::IllegalParamTagKey(error),
+            Self::IllegalParamTagValue(_) => Self::IllegalParamTagValue(error),
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }

@@ -269,7 +269,6 @@ impl<'de> ::serde::Deserialize<'de> for UnTagResourcesResponse {
 /// Service errors of `UnTagResources`: one variant per documented code, `Unhandled` for any other.
 ///
 /// Every variant carries the full [`ServiceError`](::acs_runtime::client::ServiceError): HTTP status, code, message and request id.
-#[derive(Clone)]
 #[non_exhaustive]
 pub enum UnTagResourcesError {
     /// HTTP 400 `NumberExceed.Tags`: The maximum number of tags is exceeded.
@@ -323,6 +322,25 @@ impl UnTagResourcesError {
                 ("InvalidInstanceTypeNotFound", error)
             }
             Self::Unhandled(error) => ("Unhandled", error),
+        }
+    }
+}
+impl Clone for UnTagResourcesError {
+    #[inline]
+    fn clone(&self) -> Self {
+        let error = self.service_error().clone();
+        match self {
+            Self::NumberExceedTags(_) => Self::NumberExceedTags(error),
+            Self::NumberExceedResourceIds(_) => Self::NumberExceedResourceIds(error),
+            Self::ForbiddenTagKeys(_) => Self::ForbiddenTagKeys(error),
+            Self::ForbiddenTagKeyDuplicated(_) => Self::ForbiddenTagKeyDuplicated(error),
+            Self::InvalidInstanceIdsNotFound(_) => {
+                Self::InvalidInstanceIdsNotFound(error)
+            }
+            Self::InvalidInstanceTypeNotFound(_) => {
+                Self::InvalidInstanceTypeNotFound(error)
+            }
+            Self::Unhandled(_) => Self::Unhandled(error),
         }
     }
 }
