@@ -207,12 +207,18 @@ pub enum DeleteFailoverTestJobError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteFailoverTestJobError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "IllegalParam.JobId" => Self::IllegalParamJobId(error),
-            "IncorrectStatus.OnlyForInitOrStopped" => {
-                Self::IncorrectStatusOnlyForInitOrStopped(error)
-            }
-            "EcFailoverTestJobConflict" => Self::EcFailoverTestJobConflict(error),
+        match error
+            .code_index(
+                &[
+                    "IllegalParam.JobId",
+                    "IncorrectStatus.OnlyForInitOrStopped",
+                    "EcFailoverTestJobConflict",
+                ],
+            )
+        {
+            Some(0) => Self::IllegalParamJobId(error),
+            Some(1) => Self::IncorrectStatusOnlyForInitOrStopped(error),
+            Some(2) => Self::EcFailoverTestJobConflict(error),
             _ => Self::Unhandled(error),
         }
     }

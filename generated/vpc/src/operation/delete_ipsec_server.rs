@@ -246,11 +246,20 @@ pub enum DeleteIpsecServerError {
 }
 impl From<::acs_runtime::client::ServiceError> for DeleteIpsecServerError {
     fn from(error: ::acs_runtime::client::ServiceError) -> Self {
-        match error.code() {
-            "VpnGateway.Configuring" => Self::VpnGatewayConfiguring(error),
-            "Forbidden" => Self::Forbidden(error),
-            "InvalidIpsecServerId.NotFound" => Self::InvalidIpsecServerIdNotFound(error),
-            "OperationConflict" => Self::OperationConflict(error),
+        match error
+            .code_index(
+                &[
+                    "VpnGateway.Configuring",
+                    "Forbidden",
+                    "InvalidIpsecServerId.NotFound",
+                    "OperationConflict",
+                ],
+            )
+        {
+            Some(0) => Self::VpnGatewayConfiguring(error),
+            Some(1) => Self::Forbidden(error),
+            Some(2) => Self::InvalidIpsecServerIdNotFound(error),
+            Some(3) => Self::OperationConflict(error),
             _ => Self::Unhandled(error),
         }
     }
